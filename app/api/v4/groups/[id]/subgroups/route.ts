@@ -1,0 +1,3 @@
+import { groupChildrenRoute } from "@/lib/api";
+
+export const GET = groupChildrenRoute("children");

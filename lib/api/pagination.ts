@@ -1,0 +1,48 @@
+import { baseUrlOf } from "./base-url";
+
+export interface PageParams {
+  page: number;
+  perPage: number;
+}
+
+const positive = (value: string | null, fallback: number) => {
+  if (value === null || value === "") return fallback;
+  const n = Number(value);
+  return Number.isInteger(n) && n > 0 ? n : fallback;
+};
+
+/** GitLab's offset pagination: `page` from 1, `per_page` 20 by default and at most 100. */
+export function pageParams(search: URLSearchParams, defaults = { perPage: 20, maxPerPage: 100 }): PageParams {
+  return {
+    page: positive(search.get("page"), 1),
+    perPage: Math.min(positive(search.get("per_page"), defaults.perPage), defaults.maxPerPage),
+  };
+}
+
+/** x-total, x-total-pages, x-page, x-per-page, x-next-page, x-prev-page and a Link header, as GitLab sends them. */
+export function paginationHeaders(request: Request, total: number, { page, perPage }: PageParams): Headers {
+  // Links point where the client reached us (Host / X-Forwarded-*), not at the address the server is bound to.
+  const requestUrl = new URL(new URL(request.url).pathname + new URL(request.url).search, baseUrlOf(request));
+  const totalPages = Math.max(1, Math.ceil(total / perPage));
+  const headers = new Headers({
+    "x-total": String(total),
+    "x-total-pages": String(totalPages),
+    "x-page": String(page),
+    "x-per-page": String(perPage),
+    "x-next-page": page < totalPages ? String(page + 1) : "",
+    "x-prev-page": page > 1 && page <= totalPages + 1 ? String(page - 1) : "",
+  });
+  const link = (p: number, rel: string) => {
+    const url = new URL(requestUrl);
+    url.searchParams.set("page", String(p));
+    url.searchParams.set("per_page", String(perPage));
+    url.searchParams.delete("private_token");
+    return `<${url.toString()}>; rel="${rel}"`;
+  };
+  const links: string[] = [];
+  if (page > 1) links.push(link(page - 1, "prev"));
+  if (page < totalPages) links.push(link(page + 1, "next"));
+  links.push(link(1, "first"), link(totalPages, "last"));
+  headers.set("link", links.join(", "));
+  return headers;
+}

@@ -1,0 +1,52 @@
+import NextAuth, { CredentialsSignin } from "next-auth";
+import Credentials from "next-auth/providers/credentials";
+import { z } from "zod";
+import { getSecrets } from "@/lib/config";
+import { logger } from "@/lib/log";
+import { findUserByLogin } from "@/lib/users";
+import { authConfig } from "./auth-config";
+import { burnPasswordCheck, verifyPassword } from "./password";
+import { isSignInLocked, recordSignInAttempt } from "./rate-limit";
+
+export class InvalidLogin extends CredentialsSignin {
+  code = "invalid_login";
+}
+export class TooManyAttempts extends CredentialsSignin {
+  code = "too_many_attempts";
+}
+export class BlockedUser extends CredentialsSignin {
+  code = "blocked";
+}
+
+const credentials = z.object({ login: z.string().trim().min(1).max(255), password: z.string().min(1).max(128) });
+
+function clientIp(request: Request | undefined): string | null {
+  const forwarded = request?.headers.get("x-forwarded-for");
+  return forwarded?.split(",")[0]?.trim() || request?.headers.get("x-real-ip") || null;
+}
+
+export const { handlers, auth, signIn, signOut } = NextAuth({
+  ...authConfig,
+  secret: getSecrets().authSecret,
+  providers: [
+    Credentials({
+      credentials: { login: {}, password: {} },
+      async authorize(raw, request) {
+        const parsed = credentials.safeParse(raw);
+        if (!parsed.success) throw new InvalidLogin();
+        const { login, password } = parsed.data;
+        if (await isSignInLocked(login)) {
+          logger.warn({ login }, "sign-in refused: too many failed attempts");
+          throw new TooManyAttempts();
+        }
+        const user = await findUserByLogin(login);
+        if (!user) await burnPasswordCheck(password);
+        const ok = user ? await verifyPassword(user.passwordHash, password) : false;
+        await recordSignInAttempt(login, clientIp(request), ok);
+        if (!user || !ok) throw new InvalidLogin();
+        if (user.state !== "active") throw new BlockedUser();
+        return { id: String(user.id), name: user.name, email: user.email };
+      },
+    }),
+  ],
+});

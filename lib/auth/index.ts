@@ -1,0 +1,13 @@
+export { auth, handlers, signIn, signOut, InvalidLogin, TooManyAttempts, BlockedUser } from "./auth";
+export { currentUser } from "./session";
+export {
+  authenticateToken,
+  createPersonalAccessToken,
+  listPersonalAccessTokens,
+  newTokenSchema,
+  revokePersonalAccessToken,
+  TOKEN_SCOPES,
+  type TokenIdentity,
+  type TokenRecord,
+  type TokenScope,
+} from "./tokens";

@@ -1,0 +1,65 @@
+import path from "node:path";
+import { z } from "zod";
+import { loadSecrets, type Secrets } from "./secrets";
+
+const bool = (fallback: boolean) =>
+  z
+    .enum(["true", "false", "1", "0", ""])
+    .optional()
+    .transform((v) => (v === undefined || v === "" ? fallback : v === "true" || v === "1"));
+
+const schema = z.object({
+  PORT: z.coerce.number().int().min(1).max(65535).default(3000),
+  HOSTNAME: z.string().default("0.0.0.0"),
+  DATABASE_URL: z.string().url().optional().or(z.literal("").transform(() => undefined)),
+  FERRY_DATA_DIR: z.string().default(".data"),
+  AUTH_SECRET: z.string().min(32).optional(),
+  FERRY_ENCRYPTION_KEY: z
+    .string()
+    .regex(/^[A-Za-z0-9+/]{43}=$/, "must be 32 bytes in base64")
+    .optional(),
+  FERRY_WORKER: bool(true),
+  FERRY_WORKER_CONCURRENCY: z.coerce.number().int().min(1).max(64).default(5),
+  FERRY_DB_POOL_SIZE: z.coerce.number().int().min(2).max(200).default(10),
+  FERRY_ALLOW_INSECURE_SOURCES: bool(false),
+  FERRY_ALLOW_LOCAL_SOURCES: bool(false),
+  FERRY_SIGN_IN_MAX_ATTEMPTS: z.coerce.number().int().min(1).default(5),
+  FERRY_SIGN_IN_WINDOW_MINUTES: z.coerce.number().int().min(1).default(15),
+  LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
+});
+
+export type Config = z.infer<typeof schema> & { dataDir: string };
+
+let cached: Config | undefined;
+
+export class ConfigError extends Error {}
+
+export function parseConfig(env: NodeJS.ProcessEnv = process.env): Config {
+  const result = schema.safeParse(env);
+  if (!result.success) {
+    const lines = result.error.issues.map((i) => `  ${i.path.join(".")}: ${i.message}`);
+    throw new ConfigError(`Invalid configuration:\n${lines.join("\n")}`);
+  }
+  return { ...result.data, dataDir: path.resolve(result.data.FERRY_DATA_DIR) };
+}
+
+export function getConfig(): Config {
+  cached ??= parseConfig();
+  return cached;
+}
+
+let secrets: Secrets | undefined;
+
+/** Secrets from the environment, or generated once into the data directory so restarts keep sessions and tokens valid. */
+export function getSecrets(): Secrets {
+  if (!secrets) {
+    const config = getConfig();
+    secrets = loadSecrets(config.dataDir, {
+      authSecret: config.AUTH_SECRET,
+      encryptionKey: config.FERRY_ENCRYPTION_KEY,
+    });
+  }
+  return secrets;
+}
+
+export type { Secrets };

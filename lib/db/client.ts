@@ -1,0 +1,52 @@
+import { drizzle, type NodePgDatabase } from "drizzle-orm/node-postgres";
+import pg from "pg";
+import { getConfig } from "@/lib/config";
+import { logger } from "@/lib/log";
+import * as schema from "./schema";
+
+export type Db = NodePgDatabase<typeof schema> & { $client: pg.Pool };
+
+interface DbState {
+  url?: string;
+  pool?: pg.Pool;
+  db?: Db;
+}
+
+// Kept on globalThis so that Next's dev reloads and several imports of this module share one pool.
+const state: DbState = ((globalThis as { __ferryDb?: DbState }).__ferryDb ??= {});
+
+/** Points the process at a database before first use (the launcher and the CLI resolve the embedded one). */
+export function setDatabaseUrl(url: string): void {
+  if (state.pool && state.url !== url) throw new Error("database already connected to another URL");
+  state.url = url;
+}
+
+export function getDatabaseUrl(): string {
+  const url = state.url ?? process.env.DATABASE_URL;
+  if (!url) throw new Error("DATABASE_URL is not set and no embedded database was started");
+  return url;
+}
+
+export function getPool(): pg.Pool {
+  if (!state.pool) {
+    state.pool = new pg.Pool({
+      connectionString: getDatabaseUrl(),
+      max: getConfig().FERRY_DB_POOL_SIZE,
+      idleTimeoutMillis: 30_000,
+    });
+    state.pool.on("error", (error) => logger.error({ err: error }, "idle database connection failed"));
+  }
+  return state.pool;
+}
+
+export function getDb(): Db {
+  state.db ??= drizzle(getPool(), { schema }) as Db;
+  return state.db;
+}
+
+export async function closeDb(): Promise<void> {
+  const pool = state.pool;
+  state.pool = undefined;
+  state.db = undefined;
+  await pool?.end();
+}

@@ -1,0 +1,2 @@
+export { closeDb, getDb, getPool, type Db } from "./client";
+export * from "./schema";

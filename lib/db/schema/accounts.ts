@@ -1,0 +1,63 @@
+import { sql } from "drizzle-orm";
+import { boolean, date, index, integer, pgTable, serial, text, timestamp, uniqueIndex } from "drizzle-orm/pg-core";
+
+export const users = pgTable(
+  "users",
+  {
+    id: serial("id").primaryKey(),
+    username: text("username").notNull(),
+    email: text("email").notNull(),
+    name: text("name").notNull(),
+    passwordHash: text("password_hash"),
+    isAdmin: boolean("is_admin").notNull().default(false),
+    state: text("state", { enum: ["active", "blocked"] }).notNull().default("active"),
+    confirmedAt: timestamp("confirmed_at", { withTimezone: true }),
+    createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+    updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    uniqueIndex("users_username_lower_idx").on(sql`lower(${t.username})`),
+    uniqueIndex("users_email_lower_idx").on(sql`lower(${t.email})`),
+  ],
+);
+
+export const personalAccessTokens = pgTable(
+  "personal_access_tokens",
+  {
+    id: serial("id").primaryKey(),
+    userId: integer("user_id")
+      .notNull()
+      .references(() => users.id, { onDelete: "cascade" }),
+    name: text("name").notNull(),
+    scopes: text("scopes").array().notNull(),
+    /** SHA-256 of the token: tokens carry 160 bits of randomness, so a slow hash adds nothing. */
+    tokenDigest: text("token_digest").notNull(),
+    expiresAt: date("expires_at"),
+    revokedAt: timestamp("revoked_at", { withTimezone: true }),
+    lastUsedAt: timestamp("last_used_at", { withTimezone: true }),
+    createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [uniqueIndex("pat_token_digest_idx").on(t.tokenDigest), index("pat_user_idx").on(t.userId, t.createdAt)],
+);
+
+export const signInAttempts = pgTable(
+  "sign_in_attempts",
+  {
+    id: serial("id").primaryKey(),
+    login: text("login").notNull(),
+    ip: text("ip"),
+    succeeded: boolean("succeeded").notNull(),
+    createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [index("sign_in_attempts_login_idx").on(t.login, t.createdAt)],
+);
+
+/** One row (id = 1): instance-wide settings an administrator changes at run time. */
+export const appSettings = pgTable("app_settings", {
+  id: integer("id").primaryKey().default(1),
+  signupEnabled: boolean("signup_enabled").notNull().default(true),
+  allowLocalSources: boolean("allow_local_sources").notNull().default(false),
+  allowInsecureSources: boolean("allow_insecure_sources").notNull().default(false),
+  directTransferEnabled: boolean("direct_transfer_enabled").notNull().default(true),
+  updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
+});

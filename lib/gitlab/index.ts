@@ -1,0 +1,29 @@
+// Public face of lib/gitlab: the client Ferry uses to talk to a source GitLab instance.
+export { SourceClient } from "./client";
+export type { Page, Query, QueryValue, SourceClientOptions, SourceDownload, SourceResponse, StreamOptions } from "./client";
+export { connectSource } from "./connect";
+export type { ConnectOptions, SourceConnection, SourceUser } from "./connect";
+export { isSourceError, SourceError, userMessage } from "./errors";
+export type { SourceErrorKind, UnreachableReason } from "./errors";
+export { classifyAddress } from "./ip-address";
+export type { ForbiddenAddressClass } from "./ip-address";
+export { NdjsonError, readNdjson } from "./ndjson";
+export type { NdjsonErrorKind, NdjsonItem, NdjsonOptions } from "./ndjson";
+export { parsePagination } from "./pagination";
+export type { Pagination, ResponseHeaders } from "./pagination";
+export { downloadRelation, exportStatus, normaliseExportStatus, startExport } from "./relation-export";
+export type { ExportBatchStatus, ExportState, PortableKind, RelationExportStatus } from "./relation-export";
+export { parseRetryAfter } from "./retry";
+export { normaliseSourceUrl } from "./url-policy";
+export type { ResolvedAddress, Resolver, UrlPolicyOptions } from "./url-policy";
+export {
+  BATCHED_EXPORT_MIN_VERSION,
+  compareVersions,
+  formatVersion,
+  isAtLeast,
+  MINIMUM_SOURCE_VERSION,
+  parseVersion,
+  supportsBatchedExport,
+  TOKEN_SELF_MIN_VERSION,
+} from "./version";
+export type { GitLabVersion } from "./version";

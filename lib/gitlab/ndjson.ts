@@ -1,0 +1,131 @@
+import { pipeline, type Readable } from "node:stream";
+import zlib from "node:zlib";
+
+export type NdjsonErrorKind = "corrupt" | "too_large" | "line_too_long";
+
+/**
+ * The whole download is unusable (truncated or corrupt gzip, or past a limit). Unlike one bad line, this stops
+ * reading: the caller retries the download or fails the relation.
+ */
+export class NdjsonError extends Error {
+  readonly kind: NdjsonErrorKind;
+  readonly line?: number;
+
+  constructor(kind: NdjsonErrorKind, message: string, options: { line?: number; cause?: unknown } = {}) {
+    super(message, options.cause === undefined ? undefined : { cause: options.cause });
+    this.name = "NdjsonError";
+    this.kind = kind;
+    this.line = options.line;
+  }
+}
+
+export type NdjsonItem<T = unknown> = { line: number; record: T; error?: never } | { line: number; error: string; record?: never };
+
+export interface NdjsonOptions {
+  /** Longest line accepted, in bytes (GitLab documents 50 MB for a relation row). */
+  maxLineBytes?: number;
+  /** Largest decompressed size accepted, in bytes: the bound on a zip bomb. */
+  maxBytes?: number;
+  /** Whether the stream is gzipped, as relation exports are. */
+  gzip?: boolean;
+}
+
+const NEWLINE = 0x0a;
+const CARRIAGE_RETURN = 0x0d;
+const BOM = "\ufeff";
+
+function decodeLine(parts: Buffer[], length: number, decoder: TextDecoder, line: number, maxLineBytes: number): NdjsonItem | null {
+  let bytes = parts.length === 1 && parts[0] ? parts[0] : Buffer.concat(parts, length);
+  if (bytes.length > 0 && bytes[bytes.length - 1] === CARRIAGE_RETURN) bytes = bytes.subarray(0, -1);
+  if (bytes.length > maxLineBytes) throw lineTooLong(line, maxLineBytes);
+  let text: string;
+  try {
+    text = decoder.decode(bytes);
+  } catch {
+    return { line, error: "invalid UTF-8" };
+  }
+  if (line === 1 && text.startsWith(BOM)) text = text.slice(1);
+  if (text.trim() === "") return null;
+  try {
+    return { line, record: JSON.parse(text) as unknown };
+  } catch (error) {
+    return { line, error: error instanceof Error ? error.message : "invalid JSON" };
+  }
+}
+
+/**
+ * Reads NDJSON (gzipped by default) as a stream of records: one item per non-empty line, numbered from 1 as in the
+ * file. A line that is not JSON becomes an `error` item and reading goes on; only whole-file problems throw
+ * NdjsonError. Lines are split on bytes and decoded whole, so a UTF-8 character split across chunks survives, and
+ * nothing but the current line is ever held in memory.
+ */
+export async function* readNdjson<T = unknown>(
+  input: Readable,
+  options: NdjsonOptions = {},
+): AsyncGenerator<NdjsonItem<T>, void, undefined> {
+  const maxLineBytes = options.maxLineBytes ?? 50 * 1024 * 1024;
+  const maxBytes = options.maxBytes ?? 10 * 1024 * 1024 * 1024;
+  const gzip = options.gzip ?? true;
+  const decoder = new TextDecoder("utf-8", { fatal: true });
+
+  const gunzip = gzip ? zlib.createGunzip() : null;
+  // pipeline() carries a failure of the download itself into the gunzip stream we read, and tears both down if
+  // the consumer stops early.
+  const source: Readable = gunzip ? pipeline(input, gunzip, () => undefined) : input;
+
+  let total = 0;
+  let line = 1;
+  let parts: Buffer[] = [];
+  let partsLength = 0;
+
+  try {
+    for await (const chunk of source) {
+      const buffer = typeof chunk === "string" ? Buffer.from(chunk) : (chunk as Buffer);
+      total += buffer.length;
+      if (total > maxBytes) {
+        throw new NdjsonError("too_large", `The export is larger than the limit of ${maxBytes} bytes once decompressed.`);
+      }
+      let start = 0;
+      for (let end = buffer.indexOf(NEWLINE); end !== -1; end = buffer.indexOf(NEWLINE, start)) {
+        const piece = buffer.subarray(start, end);
+        parts.push(piece);
+        const item = decodeLine(parts, partsLength + piece.length, decoder, line, maxLineBytes);
+        parts = [];
+        partsLength = 0;
+        if (item) yield item as NdjsonItem<T>;
+        line++;
+        start = end + 1;
+      }
+      if (start < buffer.length) {
+        const rest = buffer.subarray(start);
+        partsLength += rest.length;
+        // +1 leaves room for the "\r" of a CRLF line that is exactly at the limit; decodeLine checks exactly.
+        if (partsLength > maxLineBytes + 1) throw lineTooLong(line, maxLineBytes);
+        // Copy: the rest may be a small view that would otherwise keep a whole 64 KiB chunk alive.
+        parts.push(Buffer.from(rest));
+      }
+    }
+  } catch (error) {
+    if (error instanceof NdjsonError) throw error;
+    if (gunzip && isZlibError(error)) {
+      throw new NdjsonError("corrupt", "The export file is truncated or is not valid gzip.", { cause: error });
+    }
+    throw error;
+  } finally {
+    if (!source.destroyed) source.destroy();
+    if (!input.destroyed) input.destroy();
+  }
+  if (partsLength > 0) {
+    const item = decodeLine(parts, partsLength, decoder, line, maxLineBytes);
+    if (item) yield item as NdjsonItem<T>;
+  }
+}
+
+function lineTooLong(line: number, maxLineBytes: number): NdjsonError {
+  return new NdjsonError("line_too_long", `Line ${line} of the export is longer than ${maxLineBytes} bytes.`, { line });
+}
+
+function isZlibError(error: unknown): boolean {
+  const code = (error as NodeJS.ErrnoException | undefined)?.code ?? "";
+  return typeof code === "string" && code.startsWith("Z_");
+}

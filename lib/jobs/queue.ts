@@ -1,0 +1,53 @@
+import PgBoss from "pg-boss";
+import { getDatabaseUrl } from "@/lib/db/client";
+import { logger } from "@/lib/log";
+import { QUEUES, type JobName, type JobPayloads } from "./names";
+
+export const QUEUE_SCHEMA = "pgboss";
+
+interface BossState {
+  boss?: Promise<PgBoss>;
+  role?: "producer" | "worker";
+}
+
+const state: BossState = ((globalThis as { __ferryBoss?: BossState }).__ferryBoss ??= {});
+
+/**
+ * The process's pg-boss instance. A producer (the web server) only sends; a worker process also supervises the
+ * queue (maintenance, schedules). Queues are created on start so that a send never races their creation.
+ */
+export function getBoss(role: "producer" | "worker" = "producer"): Promise<PgBoss> {
+  if (state.boss && state.role === "producer" && role === "worker") {
+    throw new Error("this process already started pg-boss as a producer");
+  }
+  state.role ??= role;
+  state.boss ??= (async () => {
+    const boss = new PgBoss({
+      connectionString: getDatabaseUrl(),
+      schema: QUEUE_SCHEMA,
+      max: role === "worker" ? 4 : 2,
+      supervise: role === "worker",
+      schedule: role === "worker",
+      application_name: `ferry-${role}`,
+    });
+    boss.on("error", (error) => logger.error({ err: error }, "job queue error"));
+    await boss.start();
+    for (const queue of Object.values(QUEUES)) {
+      if (!(await boss.getQueue(queue.name))) await boss.createQueue(queue.name, queue);
+    }
+    return boss;
+  })();
+  return state.boss;
+}
+
+export async function enqueue<N extends JobName>(name: N, data: JobPayloads[N], options: PgBoss.SendOptions = {}): Promise<string | null> {
+  const boss = await getBoss();
+  return boss.send(name, data as object, options);
+}
+
+export async function stopBoss(options: PgBoss.StopOptions = {}): Promise<void> {
+  const pending = state.boss;
+  state.boss = undefined;
+  state.role = undefined;
+  if (pending) await (await pending).stop({ graceful: true, wait: true, timeout: 30_000, ...options });
+}

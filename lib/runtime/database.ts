@@ -1,0 +1,72 @@
+import fs from "node:fs";
+import path from "node:path";
+import { getConfig } from "@/lib/config";
+import { closeDb, setDatabaseUrl } from "@/lib/db/client";
+import { startEmbedded } from "@/lib/db/embedded";
+import { runMigrations } from "@/lib/db/migrate";
+import { logger, safeUrl } from "@/lib/log";
+
+export interface DatabaseHandle {
+  url: string;
+  embedded: boolean;
+  /** Closes this process's pool and, if this process started the embedded server, stops it. */
+  release(): Promise<void>;
+}
+
+/**
+ * DATABASE_URL when set; otherwise the embedded PostgreSQL of FERRY_DATA_DIR: the one a running `npm start` serves,
+ * or a fresh start of it. Migrations are applied either way (under a lock, so concurrent starts are safe).
+ */
+export async function openDatabase(options: { adoptOrphan: boolean }): Promise<DatabaseHandle> {
+  const config = getConfig();
+  let url = config.DATABASE_URL;
+  let stopServer = async () => undefined as void;
+  if (!url) {
+    const started = Date.now();
+    const embedded = await startEmbedded(config.dataDir, options);
+    url = embedded.url;
+    if (embedded.owned) stopServer = () => embedded.stop();
+    logger.info({ ms: Date.now() - started, owned: embedded.owned, dataDir: config.dataDir }, "embedded PostgreSQL ready");
+  } else {
+    logger.info({ database: safeUrl(url) }, "using DATABASE_URL");
+  }
+  setDatabaseUrl(url);
+  await runMigrations(path.resolve(process.cwd(), "drizzle"));
+  return {
+    url,
+    embedded: !config.DATABASE_URL,
+    async release() {
+      await closeDb();
+      await stopServer();
+    },
+  };
+}
+
+const pidFile = () => path.join(getConfig().dataDir, "ferry.pid");
+
+/** The pid of a launcher already running on this data directory, if any. */
+export function runningLauncher(): number | undefined {
+  try {
+    const pid = Number(fs.readFileSync(pidFile(), "utf8"));
+    if (pid > 0 && pid !== process.pid) {
+      process.kill(pid, 0);
+      return pid;
+    }
+  } catch {
+    // no file, or the process is gone
+  }
+  return undefined;
+}
+
+export function claimLauncher(): void {
+  fs.mkdirSync(getConfig().dataDir, { recursive: true });
+  fs.writeFileSync(pidFile(), String(process.pid));
+}
+
+export function releaseLauncher(): void {
+  try {
+    if (fs.readFileSync(pidFile(), "utf8") === String(process.pid)) fs.unlinkSync(pidFile());
+  } catch {
+    // already gone
+  }
+}

@@ -1,0 +1,82 @@
+import { spawn, type ChildProcess } from "node:child_process";
+import { getConfig, getSecrets } from "@/lib/config";
+import { startWorker, stopBoss, type RunningWorker } from "@/lib/jobs";
+import { logger } from "@/lib/log";
+import { buildApp, buildIsCurrent, nextBin } from "./build";
+import { claimLauncher, openDatabase, releaseLauncher, runningLauncher, type DatabaseHandle } from "./database";
+
+/**
+ * `npm start`: database (embedded unless DATABASE_URL), migrations, a production build when needed, the Next.js
+ * server as a child process, and a worker in this process. SIGINT/SIGTERM stop them in reverse order, so no
+ * postgres is left behind.
+ */
+export async function launch(root: string): Promise<void> {
+  const config = getConfig();
+  const started = Date.now();
+  const other = runningLauncher();
+  if (other) throw new Error(`Ferry is already running on ${config.dataDir} (pid ${other}). Stop it first, or set FERRY_DATA_DIR.`);
+  claimLauncher();
+
+  let database: DatabaseHandle | undefined;
+  let worker: RunningWorker | undefined;
+  let web: ChildProcess | undefined;
+  let stopping: Promise<void> | undefined;
+
+  const shutdown = (reason: string, code: number) => {
+    stopping ??= (async () => {
+      logger.info({ reason }, "shutting down");
+      if (web && web.exitCode === null) {
+        const exited = new Promise((resolve) => web!.once("exit", resolve));
+        web.kill("SIGTERM");
+        await Promise.race([exited, new Promise((r) => setTimeout(r, 10_000))]);
+        if (web.exitCode === null) web.kill("SIGKILL");
+      }
+      await worker?.stop().catch((error) => logger.error({ err: error }, "worker did not stop cleanly"));
+      await stopBoss().catch(() => undefined);
+      await database?.release().catch((error) => logger.error({ err: error }, "database did not stop cleanly"));
+      releaseLauncher();
+      logger.info("stopped");
+      process.exit(code);
+    })();
+    return stopping;
+  };
+  process.on("SIGINT", () => void shutdown("SIGINT", 0));
+  process.on("SIGTERM", () => void shutdown("SIGTERM", 0));
+  // npm does not always pass SIGTERM on to the script it runs; when npm goes away we are re-parented, and stop too.
+  const parent = process.ppid;
+  setInterval(() => {
+    if (process.ppid !== parent) void shutdown("parent process exited", 0);
+  }, 1_000).unref();
+
+  try {
+    database = await openDatabase({ adoptOrphan: true });
+    const secrets = getSecrets();
+    const env: NodeJS.ProcessEnv = {
+      ...process.env,
+      DATABASE_URL: database.url,
+      FERRY_DATA_DIR: config.dataDir,
+      AUTH_SECRET: secrets.authSecret,
+      FERRY_ENCRYPTION_KEY: secrets.encryptionKey,
+      // The web process only enqueues; jobs run here and in `npm run worker` processes.
+      FERRY_WORKER: "false",
+      NODE_ENV: "production",
+    };
+    if (!buildIsCurrent(root)) await buildApp(root, env);
+    if (stopping) return;
+
+    web = spawn(process.execPath, [nextBin(root), "start", "-p", String(config.PORT), "-H", config.HOSTNAME], {
+      cwd: root,
+      env,
+      stdio: ["ignore", "inherit", "inherit"],
+    });
+    web.on("exit", (code, signal) => {
+      if (!stopping) void shutdown(`web server exited (${signal ?? code})`, 1);
+    });
+
+    if (config.FERRY_WORKER) worker = await startWorker({ concurrency: config.FERRY_WORKER_CONCURRENCY });
+    logger.info({ url: `http://localhost:${config.PORT}`, ms: Date.now() - started, worker: config.FERRY_WORKER }, "Ferry is starting");
+  } catch (error) {
+    logger.error({ err: error }, "start failed");
+    await shutdown("start failed", 1);
+  }
+}

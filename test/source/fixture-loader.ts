@@ -1,0 +1,61 @@
+import fs from "node:fs";
+import path from "node:path";
+import { fileURLToPath } from "node:url";
+
+export const FIXTURES_ROOT = fileURLToPath(new URL("../fixtures/gitlab/", import.meta.url));
+export const GROUP_EXPORTS = path.join(FIXTURES_ROOT, "gitlabhq/spec/fixtures/lib/gitlab/import_export/group_exports");
+
+/** One group of an export tree: `<id>.json` and the `<id>/<relation>.ndjson` files beside it. */
+export interface TreeGroup {
+  id: number;
+  attributes: Record<string, unknown>;
+  relationFiles: Map<string, string>;
+}
+
+export function treeFolder(fixture: string): string {
+  return path.isAbsolute(fixture) ? fixture : path.join(GROUP_EXPORTS, fixture, "tree", "groups");
+}
+
+/** Reads a group export tree (GitLab's NDJSON tree format), parents before children. */
+export function readTree(fixture: string): TreeGroup[] {
+  const folder = treeFolder(fixture);
+  if (!fs.existsSync(folder)) throw new Error(`No group export tree at ${folder}`);
+  const ids = fs
+    .readdirSync(folder)
+    .filter((name) => /^\d+\.json$/.test(name))
+    .map((name) => Number(name.slice(0, -".json".length)));
+  // _all.ndjson holds bare ids in export order; without it, the numeric order puts parents first in GitLab's fixtures.
+  const allFile = path.join(folder, "_all.ndjson");
+  const order = fs.existsSync(allFile)
+    ? fs.readFileSync(allFile, "utf8").split("\n").filter(Boolean).map(Number)
+    : [...ids].sort((a, b) => a - b);
+  for (const id of ids) if (!order.includes(id)) order.push(id);
+
+  const groups = order.filter((id) => ids.includes(id)).map((id): TreeGroup => {
+    const attributes = JSON.parse(fs.readFileSync(path.join(folder, `${id}.json`), "utf8")) as Record<string, unknown>;
+    const relationFiles = new Map<string, string>();
+    const relationsFolder = path.join(folder, String(id));
+    if (fs.existsSync(relationsFolder)) {
+      for (const name of fs.readdirSync(relationsFolder).sort()) {
+        if (name.endsWith(".ndjson")) relationFiles.set(name.slice(0, -".ndjson".length), path.join(relationsFolder, name));
+      }
+    }
+    return { id, attributes: { ...attributes, id }, relationFiles };
+  });
+  return parentsFirst(groups);
+}
+
+function parentsFirst(groups: TreeGroup[]): TreeGroup[] {
+  const byId = new Map(groups.map((group) => [group.id, group]));
+  const done = new Set<number>();
+  const sorted: TreeGroup[] = [];
+  const visit = (group: TreeGroup) => {
+    if (done.has(group.id)) return;
+    done.add(group.id);
+    const parent = byId.get(Number(group.attributes.parent_id));
+    if (parent) visit(parent);
+    sorted.push(group);
+  };
+  groups.forEach(visit);
+  return sorted;
+}

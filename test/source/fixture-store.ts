@@ -1,0 +1,285 @@
+import fs from "node:fs";
+import { readTree } from "./fixture-loader";
+import { emptyRelation, fromFile, type RelationSource } from "./relation-source";
+import { ACCESS, type GroupSpec, type MountSpec, type TokenSpec, type UserSpec, type Visibility } from "./types";
+
+export interface SourceGroup {
+  readonly id: number;
+  name: string;
+  path: string;
+  parentId: number | null;
+  /** GitLab's visibility_level: 0 private, 10 internal, 20 public. */
+  visibilityLevel: number;
+  description: string;
+  createdAt: string;
+  /** The export attributes (the tree's `<id>.json`); the `self` relation serves them with the identity above. */
+  attributes: Record<string, unknown>;
+  relations: Map<string, RelationSource>;
+  /** Explicit access levels by user id. */
+  access: Map<number, number>;
+  /** A top-level group without explicit access for a user is owned by that user. */
+  ownedByDefault: boolean;
+}
+
+export interface SourceUser {
+  id: number;
+  username: string;
+  name: string;
+  publicEmail: string | null;
+  isAdmin: boolean;
+  createdAt: string;
+}
+
+export interface MountedTree {
+  root: SourceGroup;
+  groups: SourceGroup[];
+  /** Fixture id → id served. */
+  idMap: Map<number, number>;
+}
+
+export const VISIBILITY_LEVELS: Record<Visibility, number> = { private: 0, internal: 10, public: 20 };
+
+// Relations every group export has, even when the fixture has no file for them: GitLab exports each portable relation
+// (an empty file for an empty one), so an importer finds a status for each (reference §9.2).
+const STANDARD_RELATIONS = ["labels", "milestones", "badges", "boards", "members", "namespace_settings"];
+const ENTERPRISE_RELATIONS = new Set(["epics", "iterations_cadences", "epic_boards"]);
+/** has_one relations and `self` are exported whole even in a batched export. */
+export const UNBATCHABLE_RELATIONS = new Set(["self", "namespace_settings"]);
+
+/** GitLab's fixture dates look like "2019-11-20 17:01:53 UTC"; the API speaks ISO 8601. */
+export function isoDate(value: unknown, fallback = "2024-01-01T00:00:00.000Z"): string {
+  if (typeof value !== "string") return fallback;
+  const date = new Date(value.replace(/ UTC$/, "Z").replace(" ", "T"));
+  return Number.isNaN(date.getTime()) ? fallback : date.toISOString();
+}
+
+export class FixtureStore {
+  readonly groups = new Map<number, SourceGroup>();
+  readonly users = new Map<number, SourceUser>();
+  readonly tokens = new Map<string, TokenSpec>();
+  private nextId = 100_000;
+
+  addUser(spec: UserSpec): SourceUser {
+    const user: SourceUser = {
+      id: spec.id,
+      username: spec.username,
+      name: spec.name ?? titleCase(spec.username),
+      publicEmail: spec.publicEmail ?? null,
+      isAdmin: spec.isAdmin ?? false,
+      createdAt: "2019-11-20T17:00:00.000Z",
+    };
+    this.users.set(user.id, user);
+    return user;
+  }
+
+  addToken(spec: TokenSpec): void {
+    this.tokens.set(spec.token, spec);
+    if (!this.users.has(spec.userId)) this.addUser({ id: spec.userId, username: `user${spec.userId}` });
+  }
+
+  find(idOrPath: string | number): SourceGroup | undefined {
+    if (typeof idOrPath === "number" || /^\d+$/.test(idOrPath)) return this.groups.get(Number(idOrPath));
+    const wanted = idOrPath.toLowerCase();
+    for (const group of this.groups.values()) if (this.fullPath(group).toLowerCase() === wanted) return group;
+    return undefined;
+  }
+
+  get(idOrPath: string | number): SourceGroup {
+    const group = this.find(idOrPath);
+    if (!group) throw new Error(`No group ${idOrPath} on the test source`);
+    return group;
+  }
+
+  parent(group: SourceGroup): SourceGroup | undefined {
+    return group.parentId === null ? undefined : this.groups.get(group.parentId);
+  }
+
+  /** The group and its ancestors, nearest first. */
+  lineage(group: SourceGroup): SourceGroup[] {
+    const chain: SourceGroup[] = [];
+    for (let g: SourceGroup | undefined = group; g; g = this.parent(g)) chain.push(g);
+    return chain;
+  }
+
+  fullPath(group: SourceGroup): string {
+    return this.lineage(group).reverse().map((g) => g.path).join("/");
+  }
+
+  fullName(group: SourceGroup): string {
+    return this.lineage(group).reverse().map((g) => g.name).join(" / ");
+  }
+
+  children(group: SourceGroup): SourceGroup[] {
+    return [...this.groups.values()].filter((g) => g.parentId === group.id);
+  }
+
+  descendants(group: SourceGroup): SourceGroup[] {
+    return this.children(group).flatMap((child) => [child, ...this.descendants(child)]);
+  }
+
+  /** Effective access: the highest level granted on the group or an ancestor (members of a parent inherit). */
+  accessLevel(group: SourceGroup, userId: number): number {
+    let level: number = ACCESS.none;
+    for (const g of this.lineage(group)) {
+      const explicit = g.access.get(userId);
+      if (explicit !== undefined) level = Math.max(level, explicit);
+      else if (g.parentId === null && g.ownedByDefault) level = ACCESS.owner;
+    }
+    return level;
+  }
+
+  setAccess(idOrPath: string | number, userId: number, level: number): void {
+    this.get(idOrPath).access.set(userId, level);
+  }
+
+  setRelation(idOrPath: string | number, relation: string, source: RelationSource): void {
+    this.get(idOrPath).relations.set(relation, source);
+  }
+
+  addGroup(spec: GroupSpec): SourceGroup {
+    const id = spec.id ?? this.freshId();
+    if (this.groups.has(id)) throw new Error(`Group id ${id} is taken on the test source`);
+    const parentId = spec.parentId ?? null;
+    if (parentId !== null && !this.groups.has(parentId)) throw new Error(`No parent group ${parentId}`);
+    const name = spec.name ?? spec.path;
+    const visibilityLevel = VISIBILITY_LEVELS[spec.visibility ?? "private"];
+    const createdAt = isoDate(spec.createdAt);
+    const attributes: Record<string, unknown> = {
+      ...syntheticAttributes(createdAt),
+      ...spec.attributes,
+    };
+    const group = this.insert({
+      id,
+      name,
+      path: spec.path,
+      parentId,
+      visibilityLevel,
+      description: spec.description ?? "",
+      createdAt,
+      attributes,
+      relations: new Map(Object.entries(spec.relations ?? {})),
+      access: new Map(Object.entries(spec.access ?? {}).map(([user, level]) => [Number(user), level])),
+      ownedByDefault: spec.access === undefined,
+    });
+    return group;
+  }
+
+  /** Serves a fixture tree, under its own ids and paths or under new ones. */
+  mount(spec: MountSpec): MountedTree {
+    const tree = readTree(spec.fixture);
+    const originalIds = tree.map((g) => g.id);
+    const fresh = spec.ids === "fresh" || (spec.ids !== "original" && originalIds.some((id) => this.groups.has(id)));
+    const idMap = new Map(originalIds.map((id) => [id, fresh ? this.freshId(originalIds) : id]));
+    const mounted: SourceGroup[] = [];
+
+    for (const [index, node] of tree.entries()) {
+      const attrs = node.attributes;
+      const originalParent = typeof attrs.parent_id === "number" ? attrs.parent_id : null;
+      const parentId = originalParent === null ? null : (idMap.get(originalParent) ?? null);
+      const isRoot = index === 0;
+      const path = isRoot && spec.path ? spec.path : String(attrs.path);
+      const name = isRoot ? (spec.name ?? spec.path ?? String(attrs.name)) : String(attrs.name);
+      const relations = new Map<string, RelationSource>([...node.relationFiles].map(([relation, file]) => [relation, fromFile(file)]));
+      mounted.push(
+        this.insert({
+          id: idMap.get(node.id) ?? node.id,
+          name,
+          path,
+          parentId,
+          visibilityLevel: typeof attrs.visibility_level === "number" ? attrs.visibility_level : 0,
+          description: typeof attrs.description === "string" ? attrs.description : "",
+          createdAt: isoDate(attrs.created_at),
+          attributes: attrs,
+          relations,
+          access: new Map(isRoot ? Object.entries(spec.access ?? {}).map(([user, level]) => [Number(user), level]) : []),
+          ownedByDefault: !isRoot || spec.access === undefined,
+        }),
+      );
+    }
+    for (const group of mounted) this.registerMembers(group);
+    const root = mounted[0];
+    if (!root) throw new Error(`Empty fixture tree ${spec.fixture}`);
+    return { root, groups: mounted, idMap };
+  }
+
+  /** Relations a group exports, `self` first; EE-only relations only on an enterprise source. */
+  exportRelations(group: SourceGroup, enterprise: boolean): string[] {
+    const names = new Set([...STANDARD_RELATIONS, ...(enterprise ? ["epics"] : []), ...group.relations.keys()]);
+    return ["self", ...[...names].filter((name) => enterprise || !ENTERPRISE_RELATIONS.has(name))];
+  }
+
+  /** The records of one relation; `self` is the group's attributes, as one JSON document. */
+  relationSource(group: SourceGroup, relation: string): RelationSource {
+    if (relation === "self") return { kind: "records", records: [this.selfAttributes(group)] };
+    return group.relations.get(relation) ?? emptyRelation;
+  }
+
+  selfAttributes(group: SourceGroup): Record<string, unknown> {
+    return {
+      ...group.attributes,
+      name: group.name,
+      path: group.path,
+      description: group.description,
+      visibility_level: group.visibilityLevel,
+      parent_id: group.parentId,
+      id: group.id,
+    };
+  }
+
+  private insert(group: SourceGroup): SourceGroup {
+    const taken = [...this.groups.values()].find(
+      (g) => g.parentId === group.parentId && g.path.toLowerCase() === group.path.toLowerCase(),
+    );
+    if (taken) throw new Error(`Path ${group.path} is taken under ${group.parentId ?? "the root"} on the test source`);
+    this.groups.set(group.id, group);
+    return group;
+  }
+
+  private freshId(avoid: number[] = []): number {
+    while (this.groups.has(this.nextId) || avoid.includes(this.nextId)) this.nextId += 1;
+    const id = this.nextId;
+    this.nextId += 1;
+    return id;
+  }
+
+  /** Users of members.ndjson become users of the source, so `GET /users/:id` finds them. Fixture files are small. */
+  private registerMembers(group: SourceGroup): void {
+    const members = group.relations.get("members");
+    if (!members || members.kind !== "file") return;
+    for (const line of fs.readFileSync(members.path, "utf8").split("\n")) {
+      if (!line) continue;
+      const user = (JSON.parse(line) as { user?: { id?: number; username?: string; public_email?: string; email?: string } }).user;
+      if (!user?.id || !user.username || this.users.has(user.id)) continue;
+      this.addUser({ id: user.id, username: user.username, publicEmail: user.public_email ?? user.email ?? null });
+    }
+  }
+}
+
+function titleCase(username: string): string {
+  return username
+    .split(/[._-]+/)
+    .filter(Boolean)
+    .map((word) => word[0]?.toUpperCase() + word.slice(1))
+    .join(" ");
+}
+
+/** Export attributes of a made-up group, in the shape of the fixtures' `<id>.json`. */
+function syntheticAttributes(createdAt: string): Record<string, unknown> {
+  return {
+    owner_id: null,
+    created_at: createdAt,
+    updated_at: createdAt,
+    avatar: { url: null },
+    membership_lock: false,
+    share_with_group_lock: false,
+    request_access_enabled: true,
+    lfs_enabled: null,
+    require_two_factor_authentication: false,
+    two_factor_grace_period: 48,
+    project_creation_level: 2,
+    auto_devops_enabled: null,
+    subgroup_creation_level: 1,
+    emails_disabled: null,
+    mentions_disabled: null,
+  };
+}

@@ -1,0 +1,31 @@
+// A stand-in for a remote GitLab instance in Ferry's tests: serves GitLab's own group export fixtures through the
+// REST endpoints and relation-export semantics that direct transfer uses, and can inject faults.
+export { startTestSource, DEFAULT_TOKEN, type TestSource } from "./server";
+export { ROUTES, type RouteTemplate } from "./routes";
+export { FaultControl, type Fault, type FaultScope, type FaultSpec, type FaultType } from "./faults";
+export { type SourceGroup, type SourceUser, type MountedTree, type FixtureStore } from "./fixture-store";
+export { FIXTURES_ROOT, GROUP_EXPORTS, treeFolder } from "./fixture-loader";
+export {
+  countRecords,
+  emptyRelation,
+  fromFile,
+  fromLines,
+  fromRecords,
+  generated,
+  recordLines,
+  type RelationSource,
+} from "./relation-source";
+export { syntheticRelation, syntheticRelations } from "./synthetic";
+export { atLeast, parseVersion } from "./version";
+export {
+  ACCESS,
+  type FixtureTree,
+  type GroupSpec,
+  type MountSpec,
+  type RequestLogEntry,
+  type SourceConfig,
+  type TestSourceOptions,
+  type TokenSpec,
+  type UserSpec,
+  type Visibility,
+} from "./types";

@@ -1,0 +1,248 @@
+import http, { type IncomingMessage, type ServerResponse } from "node:http";
+import type { AddressInfo } from "node:net";
+import { setTimeout as sleep } from "node:timers/promises";
+import { authenticate } from "./auth";
+import { takeFault, type RequestContext } from "./context";
+import { ExportRegistry } from "./export-state";
+import { FaultControl } from "./faults";
+import { FixtureStore, type MountedTree, type SourceGroup } from "./fixture-store";
+import type { RelationSource } from "./relation-source";
+import { apiError, dropConnection, routeNotFound } from "./respond";
+import { Router } from "./router";
+import { ROUTES } from "./routes";
+import { downloadExport, getExportStatus, startExport } from "./routes-export";
+import {
+  getGroup,
+  listAllGroups,
+  listBadges,
+  listDescendantGroups,
+  listMembers,
+  listProjects,
+  listSubgroups,
+} from "./routes-groups";
+import { getCurrentUser, getMetadata, getTokenSelf, getUser, getVersion } from "./routes-instance";
+import type { GroupSpec, MountSpec, RequestLogEntry, SourceConfig, TestSourceOptions, TokenSpec, UserSpec } from "./types";
+
+export const DEFAULT_TOKEN = "glpat-ferry-test-source";
+const API_PREFIX = "/api/v4";
+
+export interface TestSource {
+  /** http://127.0.0.1:PORT (the instance URL a user would enter). */
+  readonly url: string;
+  /** `${url}/api/v4`. */
+  readonly apiUrl: string;
+  /** Runtime options; change them at any time (e.g. `source.config.version = "16.1.0"`). */
+  readonly config: SourceConfig;
+  readonly faults: FaultControl;
+  /** Every request, in arrival order. */
+  readonly requests: RequestLogEntry[];
+  readonly store: FixtureStore;
+  addGroup(spec: GroupSpec): SourceGroup;
+  /** `count` top-level (or `parentId`) groups made by `spec(i)`, i from 1. */
+  addGroups(count: number, spec?: (index: number) => Partial<GroupSpec>): SourceGroup[];
+  mountFixture(spec: MountSpec): MountedTree;
+  setRelation(group: number | string, relation: string, source: RelationSource): void;
+  setAccess(group: number | string, userId: number, level: number): void;
+  group(idOrPath: number | string): SourceGroup;
+  addToken(token: TokenSpec): void;
+  addUser(user: UserSpec): void;
+  /** Forgets every export, as a fresh source. */
+  resetExports(): void;
+  clearRequests(): void;
+  close(): Promise<void>;
+}
+
+function buildRouter(): Router {
+  return new Router()
+    .add("GET", ROUTES.version, getVersion)
+    .add("GET", ROUTES.metadata, getMetadata)
+    .add("GET", ROUTES.tokenSelf, getTokenSelf)
+    .add("GET", ROUTES.currentUser, getCurrentUser)
+    .add("GET", ROUTES.user, getUser)
+    .add("GET", ROUTES.groups, listAllGroups)
+    .add("GET", ROUTES.group, getGroup)
+    .add("GET", ROUTES.subgroups, listSubgroups)
+    .add("GET", ROUTES.descendantGroups, listDescendantGroups)
+    .add("GET", ROUTES.projects, listProjects)
+    .add("GET", ROUTES.badges, listBadges)
+    .add("GET", ROUTES.members, listMembers)
+    .add("POST", ROUTES.exportRelations, startExport)
+    .add("GET", ROUTES.exportStatus, getExportStatus)
+    .add("GET", ROUTES.exportDownload, downloadExport);
+}
+
+/** Starts a stand-in GitLab on 127.0.0.1 and a free port. */
+export async function startTestSource(options: TestSourceOptions = {}): Promise<TestSource> {
+  const config: SourceConfig = {
+    version: options.version ?? "17.8.0-ee",
+    revision: options.revision ?? "3ab7c0f1d2e",
+    enterprise: options.enterprise,
+    exportDelayMs: options.exportDelayMs ?? 50,
+    batchSize: options.batchSize ?? 1000,
+    versionEndpoint: options.versionEndpoint ?? true,
+    directTransferEnabled: options.directTransferEnabled ?? true,
+    reuseExportsWithinMs: options.reuseExportsWithinMs ?? 0,
+    gzipLevel: options.gzipLevel ?? 1,
+  };
+  const store = new FixtureStore();
+  store.addUser({ id: 1, username: "root", name: "Administrator", publicEmail: "admin@example.com" });
+  for (const user of options.users ?? []) store.addUser(user);
+  for (const token of options.tokens ?? [{ token: DEFAULT_TOKEN, scopes: ["api"], userId: 1 }]) store.addToken(token);
+  for (const mount of options.groups ?? [{ fixture: "complex" }]) store.mount(mount);
+
+  const faults = new FaultControl();
+  const exports = new ExportRegistry();
+  const requests: RequestLogEntry[] = [];
+  const router = buildRouter();
+  let baseUrl = "";
+
+  const server = http.createServer((req, res) => {
+    void handle(req, res).catch((error: unknown) => {
+      if (!res.headersSent) {
+        res.writeHead(500, { "content-type": "application/json" });
+        res.end(JSON.stringify({ message: "500 Internal Server Error", detail: String(error) }));
+      } else {
+        res.destroy();
+      }
+    });
+  });
+
+  async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
+    const time = Date.now();
+    const url = new URL(req.url ?? "/", baseUrl);
+    const method = req.method ?? "GET";
+    const log: RequestLogEntry = {
+      method,
+      path: url.pathname,
+      query: Object.fromEntries(url.searchParams),
+      url: req.url ?? "/",
+      route: null,
+      status: 0,
+      time,
+      durationMs: 0,
+      tokenVia: null,
+      faults: [],
+      aborted: false,
+    };
+    requests.push(log);
+    res.on("close", () => {
+      log.durationMs = Date.now() - time;
+    });
+
+    const query = new URLSearchParams(url.searchParams);
+    for (const [key, value] of await readBodyParams(req)) if (!query.has(key)) query.append(key, value);
+    const match = url.pathname.startsWith(`${API_PREFIX}/`) ? router.match(method, url.pathname.slice(API_PREFIX.length)) : undefined;
+    log.route = match?.template ?? null;
+    const params = match?.params ?? {};
+    const batchNumber = query.get("batch_number");
+    const ctx = {
+      req,
+      res,
+      url,
+      params,
+      query,
+      log,
+      baseUrl,
+      store,
+      config,
+      faults,
+      exports,
+      target: {
+        method,
+        pathname: url.pathname,
+        route: log.route,
+        relation: query.get("relation") ?? undefined,
+        batchNumber: batchNumber && /^\d+$/.test(batchNumber) ? Number(batchNumber) : undefined,
+        groupId: params.id !== undefined ? store.find(params.id)?.id : undefined,
+      },
+      // user and token are filled in by authenticate() before any handler runs.
+    } as RequestContext;
+
+    // Faults that act before the request is handled: as a slow or throttled front end, or a dead connection.
+    const pauses: number[] = [];
+    for (let delay = takeFault(ctx, "delay"); delay; delay = takeFault(ctx, "delay")) pauses.push(delay.ms);
+    if (pauses.length) await sleep(pauses.reduce((a, b) => a + b, 0));
+    const reset = takeFault(ctx, "reset", (spec) => spec.when === "before-response");
+    if (reset) return dropConnection(ctx, reset.how ?? "rst");
+    const limited = takeFault(ctx, "rate-limit");
+    if (limited) return rateLimited(ctx, limited.retryAfter ?? 1);
+    const failed = takeFault(ctx, "server-error");
+    if (failed) return apiError(ctx, failed.status ?? 500, `${failed.status ?? 500} Internal Server Error`);
+
+    // GitLab's catch-all route answers unknown paths before any authentication.
+    if (!match) return routeNotFound(ctx);
+    if (!(await authenticate(ctx))) return;
+    await match.handler(ctx);
+  }
+
+  await new Promise<void>((resolve, reject) => {
+    server.once("error", reject);
+    server.listen(0, "127.0.0.1", () => resolve());
+  });
+  const { port } = server.address() as AddressInfo;
+  baseUrl = `http://127.0.0.1:${port}`;
+
+  return {
+    url: baseUrl,
+    apiUrl: `${baseUrl}${API_PREFIX}`,
+    config,
+    faults,
+    requests,
+    store,
+    addGroup: (spec) => store.addGroup(spec),
+    addGroups: (count, spec = () => ({})) =>
+      Array.from({ length: count }, (_, i) => {
+        const partial = spec(i + 1);
+        return store.addGroup({ ...partial, path: partial.path ?? `group-${String(i + 1).padStart(3, "0")}` });
+      }),
+    mountFixture: (spec) => store.mount(spec),
+    setRelation: (group, relation, source) => store.setRelation(group, relation, source),
+    setAccess: (group, userId, level) => store.setAccess(group, userId, level),
+    group: (idOrPath) => store.get(idOrPath),
+    addToken: (token) => store.addToken(token),
+    addUser: (user) => void store.addUser(user),
+    resetExports: () => exports.clear(),
+    clearRequests: () => void requests.splice(0, requests.length),
+    close: () =>
+      new Promise<void>((resolve, reject) => {
+        server.close((error) => (error ? reject(error) : resolve()));
+        server.closeAllConnections();
+      }),
+  };
+}
+
+/** Rack::Attack's throttled response, as GitLab sends it for API rate limits. */
+function rateLimited(ctx: RequestContext, retryAfter: number): void {
+  const reset = Math.ceil(Date.now() / 1000) + retryAfter;
+  ctx.res.writeHead(429, {
+    "content-type": "text/plain",
+    "retry-after": String(retryAfter),
+    "ratelimit-name": "throttle_authenticated_api",
+    "ratelimit-limit": "2000",
+    "ratelimit-observed": "2001",
+    "ratelimit-remaining": "0",
+    "ratelimit-reset": String(reset),
+    "ratelimit-resettime": new Date(reset * 1000).toUTCString(),
+  });
+  ctx.log.status = 429;
+  ctx.res.end("Retry later\n");
+}
+
+/** Parameters in a POST body (JSON or form), which GitLab's API accepts as well as the query string. */
+async function readBodyParams(req: IncomingMessage): Promise<[string, string][]> {
+  if (req.method === "GET" || req.method === "HEAD") return [];
+  const chunks: Buffer[] = [];
+  for await (const chunk of req) chunks.push(chunk as Buffer);
+  const text = Buffer.concat(chunks).toString("utf8");
+  if (!text) return [];
+  if ((req.headers["content-type"] ?? "").includes("json")) {
+    try {
+      const body = JSON.parse(text) as Record<string, unknown>;
+      return Object.entries(body).map(([key, value]) => [key, String(value)]);
+    } catch {
+      return [];
+    }
+  }
+  return [...new URLSearchParams(text)];
+}
+
