@@ -7,6 +7,10 @@ export default defineConfig([
   ...nextTs,
   globalIgnores([".next/**", ".data/**", ".test-data/**", "node_modules/**", "test-results/**", "playwright-report/**", "next-env.d.ts"]),
   {
+    // DESIGN.md: no import cycles.
+    rules: { "import/no-cycle": ["error", { ignoreExternal: true }] },
+  },
+  {
     files: ["lib/**/*.ts"],
     rules: {
       // lib/ is the core: no React, no Next routing (DESIGN.md).

@@ -2,9 +2,10 @@
 import { spawnSync } from "node:child_process";
 import fs from "node:fs";
 
-const UNIT_REPORT = "test-results/unit-results.json";
+// Outside test-results/, which Playwright empties when it starts.
+const UNIT_REPORT = ".test-data/unit-results.json";
 const E2E_REPORT = "test-results/e2e-results.json";
-fs.mkdirSync("test-results", { recursive: true });
+fs.mkdirSync(".test-data", { recursive: true });
 for (const file of [UNIT_REPORT, E2E_REPORT]) fs.rmSync(file, { force: true });
 
 const env = { ...process.env, PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD: "1" };

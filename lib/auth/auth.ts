@@ -28,6 +28,19 @@ function clientIp(request: Request | undefined): string | null {
 export const { handlers, auth, signIn, signOut } = NextAuth({
   ...authConfig,
   secret: getSecrets().authSecret,
+  // Through our JSON logger; a refused sign-in is an expected outcome, not an error with a stack trace.
+  logger: {
+    error(error) {
+      if (error instanceof CredentialsSignin || error.name === "CredentialsSignin") logger.info({ code: (error as CredentialsSignin).code }, "sign-in refused");
+      else logger.error({ err: error }, "auth error");
+    },
+    warn(code) {
+      logger.warn({ code }, "auth warning");
+    },
+    debug(message, metadata) {
+      logger.debug({ metadata }, message);
+    },
+  },
   providers: [
     Credentials({
       credentials: { login: {}, password: {} },

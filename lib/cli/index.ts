@@ -1,10 +1,10 @@
 import { parseArgs } from "node:util";
 import { ZodError } from "zod";
 import { createPersonalAccessToken } from "@/lib/auth/tokens";
-import { getConfig } from "@/lib/config";
-import { startWorker, stopBoss } from "@/lib/jobs";
+import { stopBoss } from "@/lib/jobs";
 import { logger } from "@/lib/log";
 import { openDatabase } from "@/lib/runtime/database";
+import { startFerryWorker } from "@/lib/runtime/worker";
 import { createUser, findUserByLogin, UserExistsError } from "@/lib/users";
 
 const USAGE = `Usage: npm run ferry -- <command> [options]
@@ -78,7 +78,7 @@ export async function runCli(argv: string[], out: (line: string) => void = conso
         return 0;
       }
       case "worker": {
-        const worker = await startWorker({ concurrency: getConfig().FERRY_WORKER_CONCURRENCY });
+        const worker = await startFerryWorker();
         await new Promise<void>((resolve) => {
           process.once("SIGINT", resolve);
           process.once("SIGTERM", resolve);

@@ -25,6 +25,14 @@ const schema = z.object({
   FERRY_ALLOW_LOCAL_SOURCES: bool(false),
   FERRY_SIGN_IN_MAX_ATTEMPTS: z.coerce.number().int().min(1).default(5),
   FERRY_SIGN_IN_WINDOW_MINUTES: z.coerce.number().int().min(1).default(15),
+  FERRY_IMPORT_CONCURRENCY: z.coerce.number().int().min(1).max(50).default(5),
+  FERRY_IMPORT_TIMEOUT_HOURS: z.coerce.number().positive().default(24),
+  FERRY_IMPORT_JOB_TIMEOUT_SECONDS: z.coerce.number().int().min(1).default(900),
+  FERRY_IMPORT_MAX_DOWNLOAD_MB: z.coerce.number().int().min(1).default(5120),
+  FERRY_IMPORT_MAX_LINE_MB: z.coerce.number().int().min(1).default(50),
+  FERRY_IMPORT_STARTS_PER_MINUTE: z.coerce.number().int().min(1).default(6),
+  FERRY_QUEUE_SCHEMA: z.string().regex(/^[a-z_][a-z0-9_]*$/).default("pgboss"),
+  FERRY_QUEUE_MAINTENANCE_SECONDS: z.coerce.number().int().min(1).default(60),
   LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
 });
 

@@ -1,6 +1,6 @@
 import { sql } from "drizzle-orm";
 import { getDb } from "@/lib/db";
-import { QUEUE_SCHEMA } from "@/lib/jobs/queue";
+import { queueSchema } from "@/lib/jobs/queue";
 
 export interface ReadinessCheck {
   status: "ok" | "failed";
@@ -21,7 +21,7 @@ export async function readiness(): Promise<{ ready: boolean; checks: Record<stri
   const [db, queue] = await Promise.all([
     check(() => getDb().execute(sql`SELECT 1`)),
     check(async () => {
-      const result = await getDb().execute(sql`SELECT version FROM ${sql.identifier(QUEUE_SCHEMA)}.version`);
+      const result = await getDb().execute(sql`SELECT version FROM ${sql.identifier(queueSchema())}.version`);
       if (result.rows.length === 0) throw new Error("job queue schema not installed");
     }),
   ]);

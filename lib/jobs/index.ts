@@ -1,3 +1,3 @@
-export { QUEUES, type JobName, type JobPayloads } from "./names";
-export { enqueue, getBoss, QUEUE_SCHEMA, stopBoss } from "./queue";
+export { JOB_NAMES, queueDefinitions, type JobHandler, type JobHandlers, type JobName, type JobPayloads } from "./names";
+export { enqueue, getBoss, queueSchema, stopBoss } from "./queue";
 export { startWorker, type RunningWorker } from "./worker";

@@ -1,9 +1,11 @@
 import PgBoss from "pg-boss";
+import { getConfig } from "@/lib/config";
 import { getDatabaseUrl } from "@/lib/db/client";
 import { logger } from "@/lib/log";
-import { QUEUES, type JobName, type JobPayloads } from "./names";
+import { queueDefinitions, type JobName, type JobPayloads } from "./names";
 
-export const QUEUE_SCHEMA = "pgboss";
+/** The Postgres schema of the job queue (FERRY_QUEUE_SCHEMA): separate schemas keep separate queues in one database. */
+export const queueSchema = () => getConfig().FERRY_QUEUE_SCHEMA;
 
 interface BossState {
   boss?: Promise<PgBoss>;
@@ -24,16 +26,18 @@ export function getBoss(role: "producer" | "worker" = "producer"): Promise<PgBos
   state.boss ??= (async () => {
     const boss = new PgBoss({
       connectionString: getDatabaseUrl(),
-      schema: QUEUE_SCHEMA,
+      schema: queueSchema(),
       max: role === "worker" ? 4 : 2,
       supervise: role === "worker",
       schedule: role === "worker",
+      maintenanceIntervalSeconds: getConfig().FERRY_QUEUE_MAINTENANCE_SECONDS,
       application_name: `ferry-${role}`,
     });
     boss.on("error", (error) => logger.error({ err: error }, "job queue error"));
     await boss.start();
-    for (const queue of Object.values(QUEUES)) {
-      if (!(await boss.getQueue(queue.name))) await boss.createQueue(queue.name, queue);
+    for (const queue of Object.values(queueDefinitions())) {
+      // Two processes starting at once may both try to create a queue; the loser's error is harmless.
+      if (!(await boss.getQueue(queue.name))) await boss.createQueue(queue.name, queue).catch(() => undefined);
     }
     return boss;
   })();

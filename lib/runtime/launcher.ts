@@ -1,9 +1,10 @@
 import { spawn, type ChildProcess } from "node:child_process";
 import { getConfig, getSecrets } from "@/lib/config";
-import { startWorker, stopBoss, type RunningWorker } from "@/lib/jobs";
+import { stopBoss, type RunningWorker } from "@/lib/jobs";
 import { logger } from "@/lib/log";
 import { buildApp, buildIsCurrent, nextBin } from "./build";
 import { claimLauncher, openDatabase, releaseLauncher, runningLauncher, type DatabaseHandle } from "./database";
+import { startFerryWorker } from "./worker";
 
 /**
  * `npm start`: database (embedded unless DATABASE_URL), migrations, a production build when needed, the Next.js
@@ -73,7 +74,7 @@ export async function launch(root: string): Promise<void> {
       if (!stopping) void shutdown(`web server exited (${signal ?? code})`, 1);
     });
 
-    if (config.FERRY_WORKER) worker = await startWorker({ concurrency: config.FERRY_WORKER_CONCURRENCY });
+    if (config.FERRY_WORKER) worker = await startFerryWorker();
     logger.info({ url: `http://localhost:${config.PORT}`, ms: Date.now() - started, worker: config.FERRY_WORKER }, "Ferry is starting");
   } catch (error) {
     logger.error({ err: error }, "start failed");

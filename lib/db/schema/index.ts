@@ -1,2 +1,4 @@
 export * from "./accounts";
 export * from "./groups";
+export * from "./imports";
+export * from "./group-content";

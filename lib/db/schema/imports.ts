@@ -1,0 +1,149 @@
+import { sql } from "drizzle-orm";
+import { boolean, index, integer, pgTable, serial, text, timestamp, uniqueIndex, type AnyPgColumn } from "drizzle-orm/pg-core";
+import { users } from "./accounts";
+import { groups } from "./groups";
+
+/** A user's connection to a source instance: one per user, the token encrypted at rest (lib/crypto). */
+export const sourceConnections = pgTable("source_connections", {
+  id: serial("id").primaryKey(),
+  userId: integer("user_id")
+    .notNull()
+    .unique()
+    .references(() => users.id, { onDelete: "cascade" }),
+  url: text("url").notNull(),
+  version: text("version").notNull(),
+  enterprise: boolean("enterprise").notNull().default(false),
+  sourceUsername: text("source_username"),
+  tokenCiphertext: text("token_ciphertext").notNull(),
+  createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+  updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
+});
+
+/**
+ * GitLab's status values, shared by imports, entities, trackers and batches (trackers add enqueued, skipped and
+ * canceled with their own numbers, as GitLab's do).
+ */
+export const bulkImports = pgTable(
+  "bulk_imports",
+  {
+    id: serial("id").primaryKey(),
+    userId: integer("user_id")
+      .notNull()
+      .references(() => users.id, { onDelete: "cascade" }),
+    sourceType: text("source_type").notNull().default("gitlab"),
+    sourceUrl: text("source_url").notNull(),
+    sourceVersion: text("source_version").notNull(),
+    sourceEnterprise: boolean("source_enterprise").notNull().default(false),
+    /** The import keeps its own copy of the token, so that disconnecting the page's source does not break it. */
+    tokenCiphertext: text("token_ciphertext").notNull(),
+    status: integer("status").notNull().default(0),
+    hasFailures: boolean("has_failures").notNull().default(false),
+    createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+    updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [index("bulk_imports_user_idx").on(t.userId, t.createdAt), index("bulk_imports_status_idx").on(t.status, t.updatedAt)],
+);
+
+export const bulkImportEntities = pgTable(
+  "bulk_import_entities",
+  {
+    id: serial("id").primaryKey(),
+    bulkImportId: integer("bulk_import_id")
+      .notNull()
+      .references(() => bulkImports.id, { onDelete: "cascade" }),
+    parentId: integer("parent_id").references((): AnyPgColumn => bulkImportEntities.id, { onDelete: "cascade" }),
+    sourceType: text("source_type", { enum: ["group_entity", "project_entity"] }).notNull(),
+    sourceFullPath: text("source_full_path").notNull(),
+    sourceXid: integer("source_xid"),
+    destinationSlug: text("destination_slug").notNull(),
+    destinationNamespace: text("destination_namespace").notNull(),
+    namespaceId: integer("namespace_id").references(() => groups.id, { onDelete: "set null" }),
+    status: integer("status").notNull().default(0),
+    migrateProjects: boolean("migrate_projects").notNull().default(true),
+    migrateMemberships: boolean("migrate_memberships").notNull().default(true),
+    hasFailures: boolean("has_failures").notNull().default(false),
+    startedAt: timestamp("started_at", { withTimezone: true }),
+    finishedAt: timestamp("finished_at", { withTimezone: true }),
+    createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+    updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    index("bulk_import_entities_import_idx").on(t.bulkImportId, t.status),
+    // A subgroup is discovered once per import, however often the pipeline that finds it runs.
+    uniqueIndex("bulk_import_entities_source_idx").on(t.bulkImportId, t.sourceType, t.sourceFullPath),
+    index("bulk_import_entities_source_path_idx").on(t.sourceFullPath),
+    index("bulk_import_entities_status_idx").on(t.status, t.updatedAt),
+  ],
+);
+
+export const bulkImportTrackers = pgTable(
+  "bulk_import_trackers",
+  {
+    id: serial("id").primaryKey(),
+    entityId: integer("bulk_import_entity_id")
+      .notNull()
+      .references(() => bulkImportEntities.id, { onDelete: "cascade" }),
+    relation: text("relation").notNull(),
+    stage: integer("stage").notNull(),
+    status: integer("status").notNull().default(0),
+    batched: boolean("batched").notNull().default(false),
+    sourceObjectsCount: integer("source_objects_count"),
+    fetchedObjectsCount: integer("fetched_objects_count").notNull().default(0),
+    importedObjectsCount: integer("imported_objects_count").notNull().default(0),
+    /** Why a tracker was skipped, for the user (e.g. project migration not available yet). */
+    message: text("message"),
+    startedAt: timestamp("started_at", { withTimezone: true }),
+    finishedAt: timestamp("finished_at", { withTimezone: true }),
+    createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+    updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [uniqueIndex("bulk_import_trackers_entity_relation_idx").on(t.entityId, t.relation), index("bulk_import_trackers_status_idx").on(t.entityId, t.status, t.stage)],
+);
+
+export const bulkImportBatchTrackers = pgTable(
+  "bulk_import_batch_trackers",
+  {
+    id: serial("id").primaryKey(),
+    trackerId: integer("tracker_id")
+      .notNull()
+      .references(() => bulkImportTrackers.id, { onDelete: "cascade" }),
+    batchNumber: integer("batch_number").notNull(),
+    status: integer("status").notNull().default(0),
+    fetchedObjectsCount: integer("fetched_objects_count").notNull().default(0),
+    importedObjectsCount: integer("imported_objects_count").notNull().default(0),
+    startedAt: timestamp("started_at", { withTimezone: true }),
+    finishedAt: timestamp("finished_at", { withTimezone: true }),
+    createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+    updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [uniqueIndex("bulk_import_batch_trackers_tracker_batch_idx").on(t.trackerId, t.batchNumber)],
+);
+
+export const bulkImportFailures = pgTable(
+  "bulk_import_failures",
+  {
+    id: serial("id").primaryKey(),
+    entityId: integer("bulk_import_entity_id")
+      .notNull()
+      .references(() => bulkImportEntities.id, { onDelete: "cascade" }),
+    relation: text("relation").notNull(),
+    pipelineClass: text("pipeline_class").notNull(),
+    pipelineStep: text("pipeline_step").notNull(),
+    exceptionClass: text("exception_class").notNull(),
+    exceptionMessage: text("exception_message").notNull(),
+    correlationIdValue: text("correlation_id_value"),
+    sourceUrl: text("source_url"),
+    sourceTitle: text("source_title"),
+    subrelation: text("subrelation"),
+    /** Where in the export the bad record was (batch 0 when not batched), so a replayed batch records it once. */
+    batchNumber: integer("batch_number"),
+    lineNumber: integer("line_number"),
+    createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    index("bulk_import_failures_entity_idx").on(t.entityId, t.createdAt),
+    uniqueIndex("bulk_import_failures_record_idx")
+      .on(t.entityId, t.relation, t.batchNumber, t.lineNumber)
+      .where(sql`${t.lineNumber} IS NOT NULL`),
+  ],
+);

@@ -1,0 +1,34 @@
+import { and, eq, inArray, min } from "drizzle-orm";
+import { bulkImportEntities, bulkImportTrackers, getDb } from "@/lib/db";
+import { enqueue } from "@/lib/jobs";
+import { STATUS, TRACKER_STATUS } from "../status";
+import { finishEntity } from "./finish-entity";
+
+/**
+ * GitLab's EntityWorker: when no pipeline of the entity is running, enqueue every pipeline of the next stage (they
+ * run in parallel); when none is left, end the entity. The entity row lock makes concurrent nudges harmless.
+ */
+export async function advanceEntity(entityId: number): Promise<void> {
+  const next = await getDb().transaction(async (tx) => {
+    const [entity] = await tx.select({ status: bulkImportEntities.status }).from(bulkImportEntities).where(eq(bulkImportEntities.id, entityId)).for("update");
+    if (!entity || entity.status !== STATUS.started) return null;
+    const running = await tx
+      .select({ id: bulkImportTrackers.id })
+      .from(bulkImportTrackers)
+      .where(and(eq(bulkImportTrackers.entityId, entityId), inArray(bulkImportTrackers.status, [TRACKER_STATUS.enqueued, TRACKER_STATUS.started])))
+      .limit(1);
+    if (running.length > 0) return [];
+    const [stage] = await tx
+      .select({ stage: min(bulkImportTrackers.stage) })
+      .from(bulkImportTrackers)
+      .where(and(eq(bulkImportTrackers.entityId, entityId), eq(bulkImportTrackers.status, TRACKER_STATUS.created)));
+    if (stage?.stage === null || stage?.stage === undefined) return "done" as const;
+    return tx
+      .update(bulkImportTrackers)
+      .set({ status: TRACKER_STATUS.enqueued, updatedAt: new Date() })
+      .where(and(eq(bulkImportTrackers.entityId, entityId), eq(bulkImportTrackers.status, TRACKER_STATUS.created), eq(bulkImportTrackers.stage, stage.stage)))
+      .returning({ id: bulkImportTrackers.id });
+  });
+  if (next === "done") return finishEntity(entityId);
+  for (const tracker of next ?? []) await enqueue("import.pipeline", { trackerId: tracker.id });
+}

@@ -1,0 +1,61 @@
+import { eq } from "drizzle-orm";
+import { decryptSecret } from "@/lib/crypto";
+import { bulkImportEntities, bulkImports, getDb, users } from "@/lib/db";
+import { SourceClient } from "@/lib/gitlab";
+import { sourcePolicy } from "@/lib/settings";
+import type { EntityContext } from "../pipelines";
+
+export type BulkImportRow = typeof bulkImports.$inferSelect;
+export type EntityRow = typeof bulkImportEntities.$inferSelect;
+
+export interface LoadedEntity {
+  entity: EntityRow;
+  bulkImport: BulkImportRow;
+  context: EntityContext;
+}
+
+export async function loadEntity(entityId: number): Promise<LoadedEntity | undefined> {
+  const [row] = await getDb()
+    .select({ entity: bulkImportEntities, bulkImport: bulkImports, isAdmin: users.isAdmin })
+    .from(bulkImportEntities)
+    .innerJoin(bulkImports, eq(bulkImports.id, bulkImportEntities.bulkImportId))
+    .innerJoin(users, eq(users.id, bulkImports.userId))
+    .where(eq(bulkImportEntities.id, entityId));
+  if (!row) return undefined;
+  const { entity, bulkImport } = row;
+  return {
+    entity,
+    bulkImport,
+    context: {
+      entityId: entity.id,
+      bulkImportId: bulkImport.id,
+      userId: bulkImport.userId,
+      isAdmin: row.isAdmin,
+      sourceUrl: bulkImport.sourceUrl,
+      sourceVersion: bulkImport.sourceVersion,
+      sourceEnterprise: bulkImport.sourceEnterprise,
+      sourceFullPath: entity.sourceFullPath,
+      sourceXid: entity.sourceXid ?? 0,
+      destinationSlug: entity.destinationSlug,
+      destinationNamespace: entity.destinationNamespace,
+      groupId: entity.namespaceId,
+      migrateProjects: entity.migrateProjects,
+      migrateMemberships: entity.migrateMemberships,
+    },
+  };
+}
+
+/** A client for the import's source, with the token the import was started with and today's URL policy. */
+export async function sourceClientFor(bulkImport: BulkImportRow): Promise<SourceClient> {
+  const policy = await sourcePolicy();
+  return new SourceClient({ url: bulkImport.sourceUrl, token: decryptSecret(bulkImport.tokenCiphertext), ...policy });
+}
+
+export async function withSourceClient<T>(bulkImport: BulkImportRow, run: (client: SourceClient) => Promise<T>): Promise<T> {
+  const client = await sourceClientFor(bulkImport);
+  try {
+    return await run(client);
+  } finally {
+    client.close();
+  }
+}

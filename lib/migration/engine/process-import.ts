@@ -1,0 +1,47 @@
+import { and, asc, eq, sql } from "drizzle-orm";
+import { getConfig } from "@/lib/config";
+import { bulkImportEntities, bulkImports, bulkImportTrackers, getDb } from "@/lib/db";
+import { enqueue } from "@/lib/jobs";
+import { notifyImportChanged } from "../notify";
+import { pipelinesFor } from "../pipelines";
+import { STATUS, TERMINAL } from "../status";
+import { finishImportIfDone } from "./progress";
+import { loadEntity } from "./context";
+
+/**
+ * GitLab's BulkImportWorker, driven by events instead of a 5 s loop: start entities up to the concurrency limit
+ * (creating their trackers), and end the import when every entity has ended. Runs again whenever an entity ends
+ * or a subgroup is discovered.
+ */
+export async function processImport(bulkImportId: number): Promise<void> {
+  const toStart = await getDb().transaction(async (tx) => {
+    const [bulkImport] = await tx.select().from(bulkImports).where(eq(bulkImports.id, bulkImportId)).for("update");
+    if (!bulkImport || TERMINAL.includes(bulkImport.status)) return [];
+    if (bulkImport.status === STATUS.created) {
+      await tx.update(bulkImports).set({ status: STATUS.started, updatedAt: new Date() }).where(eq(bulkImports.id, bulkImportId));
+    }
+    if (await finishImportIfDone(tx, bulkImportId)) return [];
+    const [running] = await tx
+      .select({ count: sql<number>`count(*)::int` })
+      .from(bulkImportEntities)
+      .where(and(eq(bulkImportEntities.bulkImportId, bulkImportId), eq(bulkImportEntities.status, STATUS.started)));
+    const room = getConfig().FERRY_IMPORT_CONCURRENCY - (running?.count ?? 0);
+    if (room <= 0) return [];
+    const waiting = await tx
+      .select({ id: bulkImportEntities.id })
+      .from(bulkImportEntities)
+      .where(and(eq(bulkImportEntities.bulkImportId, bulkImportId), eq(bulkImportEntities.status, STATUS.created)))
+      .orderBy(asc(bulkImportEntities.id))
+      .limit(room);
+    for (const { id } of waiting) {
+      const loaded = await loadEntity(id);
+      if (!loaded) continue;
+      const trackers = pipelinesFor(loaded.context).map((p) => ({ entityId: id, relation: p.relation, stage: p.stage }));
+      await tx.insert(bulkImportTrackers).values(trackers).onConflictDoNothing();
+      await tx.update(bulkImportEntities).set({ status: STATUS.started, startedAt: new Date(), updatedAt: new Date() }).where(eq(bulkImportEntities.id, id));
+    }
+    await notifyImportChanged(tx, { userId: bulkImport.userId, bulkImportId });
+    return waiting.map((w) => w.id);
+  });
+  for (const entityId of toStart) await enqueue("import.export-request", { entityId });
+}

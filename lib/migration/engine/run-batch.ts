@@ -1,0 +1,72 @@
+import type PgBoss from "pg-boss";
+import { and, eq } from "drizzle-orm";
+import { bulkImportBatchTrackers, bulkImportTrackers, getDb } from "@/lib/db";
+import { downloadRelation, isSourceError, type SourceClient } from "@/lib/gitlab";
+import { getConfig } from "@/lib/config";
+import { pipelineFor, type NdjsonPipeline } from "../pipelines";
+import { STATUS, TRACKER_STATUS } from "../status";
+import { loadEntity, withSourceClient, type LoadedEntity } from "./context";
+import { recordFailure } from "./failures";
+import { loadBatch } from "./load-batch";
+import { settleBatchedTracker } from "./end-tracker";
+
+type Job = Pick<PgBoss.JobWithMetadata, "retryCount" | "retryLimit">;
+
+interface Prepared {
+  client: SourceClient;
+  loaded: LoadedEntity;
+  pipeline: NdjsonPipeline;
+}
+
+/**
+ * GitLab's PipelineBatchWorker: download one batch (batch 0: the whole unbatched file) and load it. A download that
+ * breaks (reset, truncated gzip, 5xx) is retried whole; loads are idempotent, so nothing is imported twice.
+ */
+export async function runBatch(trackerId: number, batchNumber: number, job: Job, prepared?: Prepared): Promise<void> {
+  const db = getDb();
+  const [batch] = await db
+    .select()
+    .from(bulkImportBatchTrackers)
+    .where(and(eq(bulkImportBatchTrackers.trackerId, trackerId), eq(bulkImportBatchTrackers.batchNumber, batchNumber)));
+  if (!batch || (batch.status !== STATUS.created && batch.status !== STATUS.started)) return;
+  const [tracker] = await db.select().from(bulkImportTrackers).where(eq(bulkImportTrackers.id, trackerId));
+  if (!tracker || tracker.status !== TRACKER_STATUS.started) {
+    await db.update(bulkImportBatchTrackers).set({ status: STATUS.canceled, updatedAt: new Date() }).where(eq(bulkImportBatchTrackers.id, batch.id));
+    return;
+  }
+  const run = async ({ client, loaded, pipeline }: Prepared) => {
+    if (loaded.entity.status !== STATUS.started) {
+      await db.update(bulkImportBatchTrackers).set({ status: STATUS.canceled, updatedAt: new Date() }).where(eq(bulkImportBatchTrackers.id, batch.id));
+      return;
+    }
+    await db.update(bulkImportBatchTrackers).set({ status: STATUS.started, startedAt: batch.startedAt ?? new Date(), updatedAt: new Date() }).where(eq(bulkImportBatchTrackers.id, batch.id));
+    try {
+      const download = await downloadRelation(client, loaded.context.sourceXid, pipeline.relation, {
+        kind: "groups",
+        batched: batchNumber > 0,
+        batchNumber: batchNumber > 0 ? batchNumber : undefined,
+        maxBytes: getConfig().FERRY_IMPORT_MAX_DOWNLOAD_MB * 1024 * 1024,
+      });
+      const counts = await loadBatch(pipeline, loaded.context, download.body, batchNumber);
+      await db
+        .update(bulkImportBatchTrackers)
+        .set({ status: STATUS.finished, fetchedObjectsCount: counts.fetched, importedObjectsCount: counts.imported, finishedAt: new Date(), updatedAt: new Date() })
+        .where(eq(bulkImportBatchTrackers.id, batch.id));
+      if (batchNumber === 0 && tracker.sourceObjectsCount === null) {
+        // Older sources do not count an unbatched export: every line of the file is what the source had.
+        await db.update(bulkImportTrackers).set({ sourceObjectsCount: counts.fetched }).where(eq(bulkImportTrackers.id, trackerId));
+      }
+    } catch (error) {
+      const retryable = isSourceError(error) ? error.retryable : true;
+      if (retryable && job.retryCount < job.retryLimit) throw error;
+      await recordFailure({ entityId: loaded.entity.id, relation: pipeline.relation, pipelineClass: pipeline.pipelineClass, pipelineStep: "pipeline_batch_worker_run", error, batchNumber });
+      await db.update(bulkImportBatchTrackers).set({ status: STATUS.failed, finishedAt: new Date(), updatedAt: new Date() }).where(eq(bulkImportBatchTrackers.id, batch.id));
+    }
+    await settleBatchedTracker(trackerId);
+  };
+  if (prepared) return run(prepared);
+  const loaded = await loadEntity(tracker.entityId);
+  const pipeline = pipelineFor(tracker.relation);
+  if (!loaded || !pipeline || pipeline.kind !== "ndjson") return;
+  await withSourceClient(loaded.bulkImport, (client) => run({ client, loaded, pipeline }));
+}

@@ -1,0 +1,102 @@
+import type PgBoss from "pg-boss";
+import { and, eq, inArray } from "drizzle-orm";
+import { bulkImportBatchTrackers, bulkImportTrackers, getDb } from "@/lib/db";
+import { exportStatus, isSourceError, type SourceClient } from "@/lib/gitlab";
+import { enqueue } from "@/lib/jobs";
+import { RecordError } from "../errors";
+import { pipelineFor, type NdjsonPipeline, type RestPipeline } from "../pipelines";
+import { STATUS, TRACKER_STATUS } from "../status";
+import { loadEntity, withSourceClient, type LoadedEntity } from "./context";
+import { recordFailure } from "./failures";
+import { runBatch } from "./run-batch";
+import { endTracker, settleBatchedTracker } from "./end-tracker";
+import { finishEntity } from "./finish-entity";
+import { updateTracker } from "./progress";
+
+type Job = Pick<PgBoss.JobWithMetadata, "retryCount" | "retryLimit">;
+type Tracker = typeof bulkImportTrackers.$inferSelect;
+
+// Export not ready yet: ask again soon, then less and less often (never a fixed interval hammering the source).
+const INLINE_POLLS_MS = [150, 300, 600, 1200];
+const requeueDelaySeconds = (poll: number) => Math.min(2 ** poll, 30);
+// GitLab gives up on an export whose status stays empty this long.
+const EMPTY_STATUS_TIMEOUT_MS = 5 * 60_000;
+
+const retryable = (error: unknown) => (isSourceError(error) ? error.retryable : !(error instanceof RecordError));
+
+/** GitLab's PipelineWorker: run one relation of one entity, or hand its batches to batch jobs. */
+export async function runPipeline(trackerId: number, poll: number, job: Job): Promise<void> {
+  const [tracker] = await getDb().select().from(bulkImportTrackers).where(eq(bulkImportTrackers.id, trackerId));
+  if (!tracker || (tracker.status !== TRACKER_STATUS.enqueued && tracker.status !== TRACKER_STATUS.started)) return;
+  const loaded = await loadEntity(tracker.entityId);
+  if (!loaded) return;
+  if (loaded.entity.status !== STATUS.started) {
+    const status = loaded.entity.status === STATUS.canceled ? TRACKER_STATUS.canceled : loaded.entity.status === STATUS.timeout ? TRACKER_STATUS.timeout : TRACKER_STATUS.skipped;
+    return endTracker(trackerId, status);
+  }
+  const pipeline = pipelineFor(tracker.relation);
+  if (!pipeline) {
+    await recordFailure({ entityId: tracker.entityId, relation: tracker.relation, pipelineClass: tracker.relation, pipelineStep: "pipeline_worker_run", error: new Error(`unknown pipeline ${tracker.relation}`) });
+    return endTracker(trackerId, TRACKER_STATUS.failed);
+  }
+  try {
+    await withSourceClient(loaded.bulkImport, (client) =>
+      pipeline.kind === "rest" ? runRest(pipeline, tracker, loaded, client) : runNdjson(pipeline, tracker, loaded, client, poll, job),
+    );
+  } catch (error) {
+    if (retryable(error) && job.retryCount < job.retryLimit) throw error;
+    await recordFailure({ entityId: tracker.entityId, relation: pipeline.relation, pipelineClass: pipeline.pipelineClass, pipelineStep: "pipeline_worker_run", error });
+    await endTracker(trackerId, TRACKER_STATUS.failed);
+    if (pipeline.abortOnFailure) await finishEntity(tracker.entityId, STATUS.failed);
+  }
+}
+
+async function runRest(pipeline: RestPipeline, tracker: Tracker, loaded: LoadedEntity, client: SourceClient): Promise<void> {
+  await updateTracker(tracker.id, { status: TRACKER_STATUS.started, startedAt: tracker.startedAt ?? new Date() });
+  const result = await pipeline.run({ entity: loaded.context, client, db: getDb() });
+  const counts = { sourceObjectsCount: result.source, fetchedObjectsCount: result.fetched, importedObjectsCount: result.imported };
+  await endTracker(tracker.id, result.skipped ? TRACKER_STATUS.skipped : TRACKER_STATUS.finished, { ...counts, message: result.skipped ?? null });
+  // New child entities may have been found (subgroups): let the import start them.
+  if (pipeline.relation === "subgroups") await enqueue("import.process", { bulkImportId: loaded.bulkImport.id }, { singletonKey: String(loaded.bulkImport.id) });
+}
+
+async function runNdjson(pipeline: NdjsonPipeline, tracker: Tracker, loaded: LoadedEntity, client: SourceClient, poll: number, job: Job): Promise<void> {
+  const xid = loaded.context.sourceXid;
+  let status = await exportStatus(client, xid, { kind: "groups", relation: pipeline.relation });
+  for (const wait of INLINE_POLLS_MS) {
+    if (status && (status.status === "finished" || status.status === "failed")) break;
+    await new Promise((r) => setTimeout(r, wait));
+    status = await exportStatus(client, xid, { kind: "groups", relation: pipeline.relation });
+  }
+  if (!status || status.status === "pending" || status.status === "started") {
+    if (!status && Date.now() - tracker.createdAt.getTime() > EMPTY_STATUS_TIMEOUT_MS) throw new RecordError("Empty export status on source instance", "BulkImports::Pipeline::ExpiredError");
+    await enqueue("import.pipeline", { trackerId: tracker.id, poll: poll + 1 }, { startAfter: requeueDelaySeconds(poll) });
+    return;
+  }
+  if (status.status === "failed") throw new RecordError(`Export from source instance failed: ${status.error ?? "unknown error"}`, "BulkImports::Pipeline::FailedError");
+
+  const batched = status.batched;
+  const batchNumbers = batched ? Array.from({ length: status.batchesCount }, (_, i) => i + 1) : [0];
+  await updateTracker(tracker.id, {
+    status: TRACKER_STATUS.started,
+    batched,
+    startedAt: tracker.startedAt ?? new Date(),
+    sourceObjectsCount: status.totalObjectsCount > 0 || batched ? status.totalObjectsCount : null,
+  });
+  if (batchNumbers.length === 0) return endTracker(tracker.id, TRACKER_STATUS.finished, { sourceObjectsCount: 0 });
+  await getDb()
+    .insert(bulkImportBatchTrackers)
+    .values(batchNumbers.map((batchNumber) => ({ trackerId: tracker.id, batchNumber })))
+    .onConflictDoNothing();
+  if (!batched) {
+    // Not batched (sources before 16.2): one file, processed here as batch 0.
+    await runBatch(tracker.id, 0, job, { client, loaded, pipeline });
+    return;
+  }
+  const open = await getDb()
+    .select({ batchNumber: bulkImportBatchTrackers.batchNumber })
+    .from(bulkImportBatchTrackers)
+    .where(and(eq(bulkImportBatchTrackers.trackerId, tracker.id), inArray(bulkImportBatchTrackers.status, [STATUS.created])));
+  for (const { batchNumber } of open) await enqueue("import.batch", { trackerId: tracker.id, batchNumber });
+  if (open.length === 0) await settleBatchedTracker(tracker.id);
+}

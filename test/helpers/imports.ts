@@ -1,0 +1,37 @@
+import { eq, inArray, sql } from "drizzle-orm";
+import { bulkImportEntities, bulkImportFailures, bulkImports, bulkImportTrackers, getDb, groups, labels, milestones } from "@/lib/db";
+import { TERMINAL } from "@/lib/migration";
+import { countRecords, type TestSource } from "@/test/source";
+
+/** Waits until every given bulk import has ended, then returns them. */
+export async function waitForImports(ids: number[], timeoutMs = 60_000) {
+  const deadline = Date.now() + timeoutMs;
+  while (Date.now() < deadline) {
+    const rows = await getDb().select().from(bulkImports).where(inArray(bulkImports.id, ids));
+    if (rows.length === ids.length && rows.every((r) => TERMINAL.includes(r.status))) return rows;
+    await new Promise((r) => setTimeout(r, 200));
+  }
+  throw new Error(`imports ${ids.join(",")} did not end within ${timeoutMs} ms`);
+}
+
+/** Everything one import produced, group by group, keyed by source full path. */
+export async function importResult(bulkImportId: number) {
+  const db = getDb();
+  const entities = await db.select().from(bulkImportEntities).where(eq(bulkImportEntities.bulkImportId, bulkImportId));
+  const result = new Map<string, { entity: typeof bulkImportEntities.$inferSelect; group?: typeof groups.$inferSelect; labels: number; milestones: number; trackers: Map<string, typeof bulkImportTrackers.$inferSelect>; failures: (typeof bulkImportFailures.$inferSelect)[] }>();
+  for (const entity of entities) {
+    const [group] = entity.namespaceId ? await db.select().from(groups).where(eq(groups.id, entity.namespaceId)) : [];
+    const [l] = entity.namespaceId ? await db.select({ n: sql<number>`count(*)::int` }).from(labels).where(eq(labels.groupId, entity.namespaceId)) : [{ n: 0 }];
+    const [m] = entity.namespaceId ? await db.select({ n: sql<number>`count(*)::int` }).from(milestones).where(eq(milestones.groupId, entity.namespaceId)) : [{ n: 0 }];
+    const trackers = await db.select().from(bulkImportTrackers).where(eq(bulkImportTrackers.entityId, entity.id));
+    const failures = await db.select().from(bulkImportFailures).where(eq(bulkImportFailures.entityId, entity.id));
+    result.set(entity.sourceFullPath, { entity, group, labels: l!.n, milestones: m!.n, trackers: new Map(trackers.map((t) => [t.relation, t])), failures });
+  }
+  return result;
+}
+
+/** What the source has for a group's relation, counted from the data it serves. */
+export async function sourceCount(source: TestSource, groupId: number, relation: string): Promise<number> {
+  const rel = source.group(groupId).relations.get(relation);
+  return rel ? countRecords(rel) : 0;
+}
