@@ -6,3 +6,4 @@ export { apiRoute, tokenFromRequest, type ApiContext } from "./request-auth";
 export { boolParam, MalformedParams, readParams } from "./params";
 export * from "./responses";
 export { groupChildrenRoute } from "./group-children";
+export { labelEntity, milestoneEntity } from "./entities/content";

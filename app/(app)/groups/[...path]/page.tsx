@@ -1,33 +1,50 @@
 import { notFound } from "next/navigation";
 import { GroupList } from "@/components/groups/group-list";
+import { GroupTabs } from "@/components/groups/group-tabs";
 import { MembersTable } from "@/components/groups/members-table";
+import { SearchForm } from "@/components/groups/search-form";
+import { LabelsList } from "@/components/groups/tabs/labels-list";
+import { MilestonesList } from "@/components/groups/tabs/milestones-list";
 import { Badge } from "@/components/ui/badge";
 import { LinkButton } from "@/components/ui/button";
 import { PageHeader } from "@/components/ui/page-header";
 import { Pagination } from "@/components/ui/pagination";
-import { canCreateSubgroup, findGroup, listGroups, listMembers } from "@/lib/groups";
+import { canCreateSubgroup, findGroup, labelTextColor, listGroups, listLabels, listMembers, listMilestones, type GroupWithAccess } from "@/lib/groups";
+import type { PublicUser } from "@/lib/users";
 import { requireUser } from "../../require-user";
 
 const PER_PAGE = 20;
+const TABS = ["overview", "labels", "milestones"] as const;
+type Tab = (typeof TABS)[number];
 
-export async function generateMetadata({ params }: { params: Promise<{ path: string[] }> }) {
-  const { path } = await params;
-  return { title: path.map(decodeURIComponent).join("/") };
+/** `/groups/a/b` is the overview of a/b; `/groups/a/b/-/labels` a tab of it (GitLab's `/-/` separator). */
+function parse(segments: string[]): { fullPath: string; tab: Tab | null } {
+  const parts = segments.map(decodeURIComponent);
+  const dash = parts.indexOf("-");
+  if (dash === -1) return { fullPath: parts.join("/"), tab: "overview" };
+  const tab = parts[dash + 1];
+  return { fullPath: parts.slice(0, dash).join("/"), tab: parts.length === dash + 2 && (TABS as readonly string[]).includes(tab ?? "") ? (tab as Tab) : null };
 }
 
-export default async function GroupPage({ params, searchParams }: { params: Promise<{ path: string[] }>; searchParams: Promise<{ page?: string }> }) {
+interface SearchParams {
+  page?: string;
+  search?: string;
+  state?: string;
+}
+
+export async function generateMetadata({ params }: { params: Promise<{ path: string[] }> }) {
+  const { fullPath, tab } = parse((await params).path);
+  return { title: tab && tab !== "overview" ? `${tab[0]!.toUpperCase()}${tab.slice(1)} · ${fullPath}` : fullPath };
+}
+
+export default async function GroupPage({ params, searchParams }: { params: Promise<{ path: string[] }>; searchParams: Promise<SearchParams> }) {
   const user = await requireUser();
-  const { path } = await params;
-  const fullPath = path.map(decodeURIComponent).join("/");
-  const group = await findGroup(user, fullPath);
-  if (!group) notFound();
-  const page = Math.max(1, Number((await searchParams).page) || 1);
-  const [subgroups, members] = await Promise.all([
-    listGroups(user, { parentId: group.id, page, perPage: PER_PAGE }),
-    listMembers(group, { inherited: true, page: 1, perPage: 100 }),
-  ]);
-  const ancestors = group.traversalIds.length > 1 ? await Promise.all(group.traversalIds.slice(0, -1).map((id) => findGroup(user, id))) : [];
-  const pathOf = new Map(ancestors.filter((g) => g !== undefined).map((g) => [g.id, g.fullPath]));
+  const { fullPath, tab } = parse((await params).path);
+  const group = tab ? await findGroup(user, fullPath) : undefined;
+  if (!group || !tab) notFound();
+  const query = await searchParams;
+  const page = Math.max(1, Number(query.page) || 1);
+  const [labelCount, milestoneCount] = await Promise.all([listLabels(group.id, { page: 1, perPage: 1 }), listMilestones(group.id, { page: 1, perPage: 1 })]);
   return (
     <>
       <PageHeader
@@ -44,6 +61,31 @@ export default async function GroupPage({ params, searchParams }: { params: Prom
         }
         actions={canCreateSubgroup(user, group.accessLevel) ? <LinkButton href={`/groups/new?parent_id=${group.id}`}>New subgroup</LinkButton> : null}
       />
+      <GroupTabs
+        fullPath={group.fullPath}
+        current={tab}
+        tabs={[
+          { key: "overview", label: "Overview" },
+          { key: "labels", label: "Labels", count: labelCount.total },
+          { key: "milestones", label: "Milestones", count: milestoneCount.total },
+        ]}
+      />
+      {tab === "overview" ? <Overview user={user} group={group} page={page} /> : null}
+      {tab === "labels" ? <Labels group={group} page={page} search={query.search} /> : null}
+      {tab === "milestones" ? <Milestones group={group} page={page} search={query.search} state={query.state} /> : null}
+    </>
+  );
+}
+
+async function Overview({ user, group, page }: { user: PublicUser; group: GroupWithAccess; page: number }) {
+  const [subgroups, members] = await Promise.all([
+    listGroups(user, { parentId: group.id, page, perPage: PER_PAGE }),
+    listMembers(group, { inherited: true, page: 1, perPage: 100 }),
+  ]);
+  const ancestors = await Promise.all(group.traversalIds.slice(0, -1).map((id) => findGroup(user, id)));
+  const pathOf = new Map(ancestors.filter((g) => g !== undefined).map((g) => [g.id, g.fullPath]));
+  return (
+    <>
       <section aria-labelledby="subgroups-heading" className="mb-10">
         <h2 id="subgroups-heading" className="mb-3 text-lg font-semibold">
           Subgroups <span className="text-sm font-normal text-gray-500">({subgroups.total})</span>
@@ -55,8 +97,49 @@ export default async function GroupPage({ params, searchParams }: { params: Prom
         <h2 id="members-heading" className="mb-3 text-lg font-semibold">
           Members <span className="text-sm font-normal text-gray-500">({members.total})</span>
         </h2>
-        <MembersTable members={members.rows.map((m) => ({ ...m, inheritedFrom: m.sourceGroupId === group.id ? undefined : pathOf.get(m.sourceGroupId) ?? "a parent group" }))} />
+        <MembersTable members={members.rows.map((m) => ({ ...m, inheritedFrom: m.sourceGroupId === group.id ? undefined : (pathOf.get(m.sourceGroupId) ?? "a parent group") }))} />
       </section>
     </>
+  );
+}
+
+async function Labels({ group, page, search }: { group: GroupWithAccess; page: number; search?: string }) {
+  const { rows, total } = await listLabels(group.id, { search, page, perPage: PER_PAGE });
+  const base = `/groups/${group.fullPath}/-/labels`;
+  return (
+    <section aria-label="Labels">
+      <div className="mb-4">
+        <SearchForm action={base} value={search} placeholder="Filter labels" label="Filter labels" />
+      </div>
+      <LabelsList labels={rows.map((l) => ({ id: l.id, title: l.title, color: l.color, textColor: labelTextColor(l), description: l.description }))} empty={search ? `No labels match "${search}".` : "This group has no labels."} />
+      <Pagination page={page} totalPages={Math.ceil(total / PER_PAGE)} hrefFor={(p) => `${base}?${new URLSearchParams({ ...(search ? { search } : {}), page: String(p) })}`} label="Labels pagination" />
+    </section>
+  );
+}
+
+async function Milestones({ group, page, search, state }: { group: GroupWithAccess; page: number; search?: string; state?: string }) {
+  const filter = state === "closed" || state === "all" ? state : "active";
+  const { rows, total } = await listMilestones(group.id, { search, state: filter === "all" ? undefined : filter, page, perPage: PER_PAGE });
+  const base = `/groups/${group.fullPath}/-/milestones`;
+  const href = (s: string, p = 1) => `${base}?${new URLSearchParams({ state: s, ...(search ? { search } : {}), page: String(p) })}`;
+  return (
+    <section aria-label="Milestones">
+      <div className="mb-4 flex flex-wrap items-center justify-between gap-3">
+        <nav aria-label="Milestone state" className="flex gap-1 text-sm">
+          {[
+            ["active", "Open"],
+            ["closed", "Closed"],
+            ["all", "All"],
+          ].map(([value, label]) => (
+            <a key={value} href={href(value!)} aria-current={filter === value ? "page" : undefined} className={`rounded-md px-3 py-1.5 ${filter === value ? "bg-gray-200 font-medium text-gray-900" : "text-gray-600 hover:bg-gray-100"}`}>
+              {label}
+            </a>
+          ))}
+        </nav>
+        <SearchForm action={base} value={search} placeholder="Filter milestones" label="Filter milestones" />
+      </div>
+      <MilestonesList milestones={rows} empty={search ? `No milestones match "${search}".` : filter === "active" ? "No open milestones." : "No milestones."} />
+      <Pagination page={page} totalPages={Math.ceil(total / PER_PAGE)} hrefFor={(p) => href(filter, p)} label="Milestones pagination" />
+    </section>
   );
 }

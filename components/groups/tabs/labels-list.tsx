@@ -1,0 +1,23 @@
+export interface LabelItem {
+  id: number;
+  title: string;
+  color: string;
+  textColor: string;
+  description: string | null;
+}
+
+export function LabelsList({ labels, empty }: { labels: LabelItem[]; empty: string }) {
+  if (labels.length === 0) return <p className="rounded-lg border border-dashed border-gray-300 bg-white px-6 py-10 text-center text-sm text-gray-600">{empty}</p>;
+  return (
+    <ul className="divide-y divide-gray-100 rounded-lg border border-gray-200 bg-white" aria-label="Labels">
+      {labels.map((label) => (
+        <li key={label.id} className="flex items-center gap-4 px-4 py-3">
+          <span className="inline-flex min-w-24 justify-center rounded-full px-2.5 py-0.5 text-xs font-medium" style={{ backgroundColor: label.color, color: label.textColor }}>
+            {label.title}
+          </span>
+          <span className="text-sm text-gray-600">{label.description || <span className="text-gray-400">No description</span>}</span>
+        </li>
+      ))}
+    </ul>
+  );
+}

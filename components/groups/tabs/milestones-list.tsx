@@ -1,0 +1,38 @@
+import { Badge } from "@/components/ui/badge";
+
+export interface MilestoneItem {
+  id: number;
+  iid: number;
+  title: string;
+  description: string | null;
+  state: string;
+  startDate: string | null;
+  dueDate: string | null;
+}
+
+function dates(m: MilestoneItem): string {
+  if (m.startDate && m.dueDate) return `${m.startDate} – ${m.dueDate}`;
+  if (m.dueDate) return `Due ${m.dueDate}`;
+  if (m.startDate) return `Started ${m.startDate}`;
+  return "No dates";
+}
+
+export function MilestonesList({ milestones, empty }: { milestones: MilestoneItem[]; empty: string }) {
+  if (milestones.length === 0) return <p className="rounded-lg border border-dashed border-gray-300 bg-white px-6 py-10 text-center text-sm text-gray-600">{empty}</p>;
+  return (
+    <ul className="divide-y divide-gray-100 rounded-lg border border-gray-200 bg-white" aria-label="Milestones">
+      {milestones.map((m) => (
+        <li key={m.id} className="flex items-start justify-between gap-4 px-4 py-3">
+          <div className="min-w-0">
+            <p className="font-medium text-gray-900">
+              {m.title} <span className="text-sm font-normal text-gray-500">%{m.iid}</span>
+            </p>
+            {m.description ? <p className="mt-0.5 truncate text-sm text-gray-600">{m.description}</p> : null}
+            <p className="mt-0.5 text-xs text-gray-500">{dates(m)}</p>
+          </div>
+          <Badge tone={m.state === "active" ? "success" : "neutral"}>{m.state === "active" ? "Open" : "Closed"}</Badge>
+        </li>
+      ))}
+    </ul>
+  );
+}

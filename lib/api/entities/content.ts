@@ -1,0 +1,36 @@
+import { labelTextColor, type Group, type Label, type Milestone } from "@/lib/groups";
+
+export function labelEntity(label: Label) {
+  return {
+    id: label.id,
+    name: label.title,
+    description: label.description,
+    description_html: label.description ?? "",
+    text_color: labelTextColor(label),
+    color: label.color,
+    subscribed: false,
+    priority: null,
+    is_project_label: false,
+    archived: false,
+    created_at: label.createdAt.toISOString(),
+    updated_at: label.updatedAt.toISOString(),
+  };
+}
+
+export function milestoneEntity(milestone: Milestone, group: Group, baseUrl: string) {
+  const today = new Date().toISOString().slice(0, 10);
+  return {
+    id: milestone.id,
+    iid: milestone.iid,
+    group_id: group.id,
+    title: milestone.title,
+    description: milestone.description,
+    state: milestone.state,
+    created_at: milestone.createdAt.toISOString(),
+    updated_at: milestone.updatedAt.toISOString(),
+    due_date: milestone.dueDate,
+    start_date: milestone.startDate,
+    expired: milestone.dueDate !== null && milestone.dueDate < today,
+    web_url: `${baseUrl}/groups/${group.fullPath}/-/milestones/${milestone.iid}`,
+  };
+}
