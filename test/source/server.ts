@@ -159,9 +159,9 @@ export async function startTestSource(options: TestSourceOptions = {}): Promise<
     } as RequestContext;
 
     // Faults that act before the request is handled: as a slow or throttled front end, or a dead connection.
-    const pauses: number[] = [];
-    for (let delay = takeFault(ctx, "delay"); delay; delay = takeFault(ctx, "delay")) pauses.push(delay.ms);
-    if (pauses.length) await sleep(pauses.reduce((a, b) => a + b, 0));
+    // One delay per request: taking faults until none is left would never end with an unlimited one.
+    const delay = takeFault(ctx, "delay");
+    if (delay) await sleep(delay.ms);
     const reset = takeFault(ctx, "reset", (spec) => spec.when === "before-response");
     if (reset) return dropConnection(ctx, reset.how ?? "rst");
     const limited = takeFault(ctx, "rate-limit");

@@ -1,0 +1,81 @@
+import { spawn, type ChildProcess } from "node:child_process";
+import { once } from "node:events";
+import { eq, inArray, sql } from "drizzle-orm";
+import { afterAll, describe, expect, it } from "vitest";
+import { bulkImportBatchTrackers, bulkImportEntities, bulkImportFailures, bulkImportTrackers, getDb, labels } from "@/lib/db";
+import { stopBoss } from "@/lib/jobs";
+import { makeUser, unique } from "@/test/helpers/factories";
+import { importResult, sourceCount, waitForImports } from "@/test/helpers/imports";
+import { DEFAULT_TOKEN, ROUTES, startTestSource } from "@/test/source";
+import { startImports, STATUS } from "./index";
+
+// A queue of its own, and jobs that count as lost 4 s after their worker vanished (the default is 15 minutes).
+const env = {
+  FERRY_ALLOW_LOCAL_SOURCES: "true",
+  FERRY_ALLOW_INSECURE_SOURCES: "true",
+  FERRY_QUEUE_SCHEMA: "pgboss_kill_test",
+  FERRY_IMPORT_JOB_TIMEOUT_SECONDS: "4",
+  FERRY_QUEUE_MAINTENANCE_SECONDS: "1",
+  FERRY_WORKER_CONCURRENCY: "2",
+};
+Object.assign(process.env, env);
+
+function startWorkerProcess(): ChildProcess {
+  return spawn(process.execPath, ["--import", "tsx", "scripts/ferry.ts", "worker"], { env: { ...process.env, ...env, LOG_LEVEL: "warn" }, stdio: "ignore" });
+}
+
+afterAll(() => stopBoss());
+
+describe("a worker killed in the middle of an import", () => {
+  it("leaves nothing duplicated or lost once another worker takes over", async () => {
+    const source = await startTestSource({ version: "17.8.0-ee", batchSize: 2, exportDelayMs: 20 });
+    // Slow downloads, so that the kill lands while batches are being loaded.
+    source.faults.delay({ endpoint: ROUTES.exportDownload, ms: 700 });
+    const user = await makeUser();
+    let worker = startWorkerProcess();
+    try {
+      const [started] = await startImports(user, { url: source.url, token: DEFAULT_TOKEN }, [
+        { sourceFullPath: source.group(4351).path, destinationSlug: unique("killed"), destinationNamespace: "", migrateProjects: false, migrateMemberships: true },
+      ]);
+      // Wait until batches are running, then kill the worker outright.
+      const deadline = Date.now() + 30_000;
+      for (;;) {
+        const [row] = await getDb()
+          .select({ n: sql<number>`count(*)::int` })
+          .from(bulkImportBatchTrackers)
+          .innerJoin(bulkImportTrackers, eq(bulkImportTrackers.id, bulkImportBatchTrackers.trackerId))
+          .innerJoin(bulkImportEntities, eq(bulkImportEntities.id, bulkImportTrackers.entityId))
+          .where(sql`${bulkImportEntities.bulkImportId} = ${started!.bulkImportId} AND ${bulkImportBatchTrackers.status} = ${STATUS.started}`);
+        if (row!.n > 0) break;
+        if (Date.now() > deadline) throw new Error("no batch started");
+        await new Promise((r) => setTimeout(r, 100));
+      }
+      worker.kill("SIGKILL");
+      await once(worker, "exit");
+      worker = startWorkerProcess();
+
+      const [bulkImport] = await waitForImports([started!.bulkImportId], 90_000);
+      expect(bulkImport!.status).toBe(STATUS.finished);
+      expect(bulkImport!.hasFailures).toBe(false);
+      const result = await importResult(started!.bulkImportId);
+      expect(result.size).toBe(3);
+      for (const [path, entry] of result) {
+        const sourceId = [4351, 4352, 4353].find((id) => path.endsWith(source.group(id).path))!;
+        expect(entry.labels, `labels of ${path}`).toBe(await sourceCount(source, sourceId, "labels"));
+        expect(entry.milestones, `milestones of ${path}`).toBe(await sourceCount(source, sourceId, "milestones"));
+        expect(entry.trackers.get("labels")!.importedObjectsCount).toBe(entry.labels);
+      }
+      const groupIds = [...result.values()].map((e) => e.group!.id);
+      const [dupes] = await getDb()
+        .select({ n: sql<number>`count(*)::int` })
+        .from(sql`(SELECT import_entity_id, import_key FROM ${labels} WHERE ${inArray(labels.groupId, groupIds)} GROUP BY 1, 2 HAVING count(*) > 1) d`);
+      expect(dupes!.n).toBe(0);
+      const failures = await getDb().select().from(bulkImportFailures).where(inArray(bulkImportFailures.entityId, [...result.values()].map((e) => e.entity.id)));
+      expect(failures).toEqual([]);
+    } finally {
+      worker.kill("SIGTERM");
+      if (worker.exitCode === null) await once(worker, "exit");
+      await source.close();
+    }
+  }, 120_000);
+});
