@@ -44,6 +44,8 @@ export default defineConfig({
       DATABASE_URL: "",
       LOG_LEVEL: "warn",
       FERRY_SIGN_IN_MAX_ATTEMPTS: "5",
+      FERRY_ALLOW_LOCAL_SOURCES: "true",
+      FERRY_ALLOW_INSECURE_SOURCES: "true",
     },
   },
 });

@@ -30,7 +30,11 @@ function assign(target: Record<string, unknown>, key: string, value: unknown): v
     const last = index === parts.length - 1;
     const nextIsArray = !last && (parts[index + 1] === "" || /^\d+$/.test(parts[index + 1]!));
     if (Array.isArray(node)) {
-      const slot = part === "" ? node.length : Number(part);
+      // Rack's rule for `a[][k]=…`: keep filling the last hash until a key repeats, then start a new one.
+      const lastItem = node[node.length - 1] as Record<string, unknown> | undefined;
+      const nextKey = parts[index + 1];
+      const reuse = part === "" && !last && !nextIsArray && lastItem !== undefined && typeof lastItem === "object" && nextKey !== undefined && !(nextKey in lastItem);
+      const slot = part === "" ? (reuse ? node.length - 1 : node.length) : Number(part);
       if (last) node[slot] = value;
       else node = (node[slot] ??= nextIsArray ? [] : {}) as Record<string, unknown> | unknown[];
       return;

@@ -34,7 +34,22 @@ async function startsInLastMinute(userId: number): Promise<number> {
   return row?.starts ?? 0;
 }
 
-async function connect(source: SourceConfig): Promise<SourceConnection> {
+/** GitLab's bulk_import rate limit (6 starts per user per minute by default); a start is one transaction. */
+export async function checkRateLimit(userId: number): Promise<void> {
+  if ((await startsInLastMinute(userId)) >= getConfig().FERRY_IMPORT_STARTS_PER_MINUTE) throw new ImportRequestError(RATE_LIMIT_MESSAGE, null, null, 429);
+}
+
+/** Two requests may not target the same destination path (compared case-insensitively, as GitLab's paths are). */
+export function checkDistinctTargets(requests: readonly ImportRequest[]): void {
+  const seen = new Map<string, number>();
+  requests.forEach((request, index) => {
+    const key = `${request.destinationNamespace}/${request.destinationSlug}`.toLowerCase();
+    if (seen.has(key)) throw new ImportRequestError("Name already used as a target for another group.", index, "destinationSlug", 422);
+    seen.set(key, index);
+  });
+}
+
+export async function connect(source: SourceConfig): Promise<SourceConnection> {
   try {
     return await connectSource({ url: source.url, token: source.token, ...(await sourcePolicy()) });
   } catch (error) {
@@ -44,7 +59,7 @@ async function connect(source: SourceConfig): Promise<SourceConnection> {
 }
 
 /** The source group's id, after checking that direct transfer is on and the token's user may export it. */
-async function checkSourceGroup(client: SourceClient, request: ImportRequest, index: number): Promise<number> {
+export async function checkSourceGroup(client: SourceClient, request: ImportRequest, index: number): Promise<number> {
   let id: number;
   try {
     id = (await client.get<{ id: number }>(`/groups/${encodeURIComponent(request.sourceFullPath)}`)).data.id;
@@ -66,7 +81,7 @@ async function checkSourceGroup(client: SourceClient, request: ImportRequest, in
   return id;
 }
 
-async function checkDestination(user: { id: number; isAdmin: boolean }, request: ImportRequest, index: number): Promise<void> {
+export async function checkDestination(user: { id: number; isAdmin: boolean }, request: ImportRequest, index: number): Promise<void> {
   const topLevel = request.destinationNamespace === "";
   if (!topLevel) {
     const parent = await findGroup(user, request.destinationNamespace);
@@ -82,25 +97,14 @@ async function checkDestination(user: { id: number; isAdmin: boolean }, request:
 }
 
 /**
- * Checks everything again on the server (source version and token scope, each source group and its export API,
- * destination permission, path format and availability), then creates one bulk import per group in one
- * transaction and queues them. Nothing is created when any check fails.
+ * Connects to the source (version, token scope), then checks each request's destination and source group in order.
+ * Returns the connection and each source group's id, in the order of the requests.
  */
-export async function startImports(
+export async function checkRequests(
   user: { id: number; isAdmin: boolean },
   source: SourceConfig,
-  requests: ImportRequest[],
-): Promise<{ bulkImportId: number; entityId: number; sourceFullPath: string }[]> {
-  if (requests.length === 0) throw new ImportRequestError("Select at least one group to import.", null, null, 400);
-  if ((await startsInLastMinute(user.id)) >= getConfig().FERRY_IMPORT_STARTS_PER_MINUTE) throw new ImportRequestError(RATE_LIMIT_MESSAGE, null, null, 429);
-
-  const seen = new Map<string, number>();
-  requests.forEach((request, index) => {
-    const key = `${request.destinationNamespace}/${request.destinationSlug}`.toLowerCase();
-    if (seen.has(key)) throw new ImportRequestError("Name already used as a target for another group.", index, "destinationSlug", 422);
-    seen.set(key, index);
-  });
-
+  requests: readonly ImportRequest[],
+): Promise<{ connection: SourceConnection; sourceIds: number[] }> {
   const connection = await connect(source);
   const client = new SourceClient({ url: connection.url, token: source.token, ...(await sourcePolicy()) });
   const sourceIds: number[] = [];
@@ -112,6 +116,23 @@ export async function startImports(
   } finally {
     client.close();
   }
+  return { connection, sourceIds };
+}
+
+/**
+ * Checks everything again on the server (source version and token scope, each source group and its export API,
+ * destination permission, path format and availability), then creates one bulk import per group in one
+ * transaction and queues them. Nothing is created when any check fails.
+ */
+export async function startImports(
+  user: { id: number; isAdmin: boolean },
+  source: SourceConfig,
+  requests: ImportRequest[],
+): Promise<{ bulkImportId: number; entityId: number; sourceFullPath: string }[]> {
+  if (requests.length === 0) throw new ImportRequestError("Select at least one group to import.", null, null, 400);
+  await checkRateLimit(user.id);
+  checkDistinctTargets(requests);
+  const { connection, sourceIds } = await checkRequests(user, source, requests);
 
   const tokenCiphertext = encryptSecret(source.token);
   const created = await getDb().transaction(async (tx) => {

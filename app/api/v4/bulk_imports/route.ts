@@ -1,0 +1,34 @@
+import { apiRoute, json, paginationHeaders, tooManyRequests } from "@/lib/api";
+import { bulkImportEntity } from "@/lib/api/entities/bulk-imports";
+import { listBulkImports } from "@/lib/migration/api-queries";
+import { startApiBulkImport } from "@/lib/migration/create-api";
+import { ImportRequestError } from "@/lib/migration";
+import { parseCreateParams } from "./_lib/create-params";
+import { parseList } from "./_lib/list-params";
+
+/** GitLab's GET /bulk_imports: the caller's migrations (an administrator's: everyone's), newest first by default. */
+export const GET = apiRoute("read", async ({ request, url, identity }) => {
+  const options = parseList(url.searchParams);
+  if (options instanceof Response) return options;
+  const { rows, total } = await listBulkImports(identity.user, options);
+  return json(rows.map(bulkImportEntity), { headers: paginationHeaders(request, total, options) });
+});
+
+/**
+ * GitLab's POST /bulk_imports: one bulk import with one entity per `entities[]` item, after the same checks as the
+ * import page. 400 for bad parameters, 422 for a source or destination the checks refuse, 429 past the rate limit.
+ */
+export const POST = apiRoute("write", async ({ request, identity }) => {
+  const params = await parseCreateParams(request);
+  if (params instanceof Response) return params;
+  try {
+    const { bulkImport } = await startApiBulkImport(identity.user, params.source, params.requests);
+    return json(bulkImportEntity(bulkImport), { status: 201 });
+  } catch (error) {
+    if (!(error instanceof ImportRequestError)) throw error;
+    if (error.status === 429) return tooManyRequests(60);
+    // With several entities, say which one was refused; GitLab's messages name the path, Ferry's too, but not always.
+    const which = error.index !== null && params.requests.length > 1 ? `entities[${error.index}]: ` : "";
+    return json({ message: `${which}${error.message}` }, { status: error.status });
+  }
+});

@@ -1,0 +1,39 @@
+import { keepPreviousData, queryOptions, useQuery } from "@tanstack/react-query";
+import { STATUS } from "@/lib/migration/status";
+import { fetchJson } from "./fetch-json";
+import type { SourceGroupsJson } from "./types";
+
+export interface SourceGroupsParams {
+  page: number;
+  perPage: number;
+  search: string;
+}
+
+/** Keys of the source group list: `all` is what a change of any import invalidates (live updates included). */
+export const sourceGroupsKeys = {
+  all: ["import", "source-groups"] as const,
+  page: (params: SourceGroupsParams) => [...sourceGroupsKeys.all, params] as const,
+};
+
+const POLL_MS = 3_000;
+const RUNNING: readonly number[] = [STATUS.created, STATUS.started];
+
+export const isRunning = (status: number | undefined) => status !== undefined && RUNNING.includes(status);
+
+/** `live`: the page hears of import changes as they happen (components/import/live-import-events), so no polling. */
+export function getSourceGroupsQueryOptions(params: SourceGroupsParams, { live = false }: { live?: boolean } = {}) {
+  const search = new URLSearchParams({ page: String(params.page), per_page: String(params.perPage) });
+  if (params.search) search.set("search", params.search);
+  return queryOptions({
+    queryKey: sourceGroupsKeys.page(params),
+    queryFn: ({ signal }) => fetchJson<SourceGroupsJson>(`/import/bulk_imports/source_groups?${search}`, { signal }),
+    placeholderData: keepPreviousData,
+    // Without live events, poll while something on the page is on its way; react-query pauses this while the tab is hidden.
+    refetchInterval: (query) => (!live && query.state.data?.groups.some((g) => isRunning(g.lastImport?.status)) ? POLL_MS : false),
+    refetchIntervalInBackground: false,
+  });
+}
+
+export function useSourceGroups(params: SourceGroupsParams, options: { live?: boolean } = {}) {
+  return useQuery(getSourceGroupsQueryOptions(params, options));
+}

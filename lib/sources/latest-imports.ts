@@ -1,0 +1,111 @@
+import { sql } from "drizzle-orm";
+import { bulkImportEntities, bulkImports, bulkImportTrackers, getDb, groups } from "@/lib/db";
+import { TRACKER_STATUS } from "@/lib/migration/status";
+
+export interface ImportProgress {
+  /** Records imported so far, over what the source said it had (relations that do not report a count add 0). */
+  importedObjects: number;
+  sourceObjects: number;
+  trackersFinished: number;
+  trackersTotal: number;
+}
+
+/** The newest import of one source group by one user from one source. */
+export interface LatestImport {
+  sourceFullPath: string;
+  entityId: number;
+  bulkImportId: number;
+  /** The entity's GitLab status number (lib/migration/status STATUS). */
+  status: number;
+  hasFailures: boolean;
+  /** Where the group went: the created group's full path, or where it was asked to go when it was not created. */
+  destinationFullPath: string;
+  destinationNamespace: string;
+  destinationSlug: string;
+  /** The parent group's id now, if it still exists (a re-import starts from the same parent). */
+  destinationParentId: number | null;
+  createdAt: Date;
+  progress: ImportProgress;
+}
+
+interface RawRow extends Record<string, unknown> {
+  source_full_path: string;
+  entity_id: number;
+  bulk_import_id: number;
+  status: number;
+  has_failures: boolean;
+  destination_full_path: string;
+  destination_namespace: string;
+  destination_slug: string;
+  destination_parent_id: number | null;
+  created_at: Date | string;
+  imported_objects: number;
+  source_objects: number;
+  trackers_finished: number;
+  trackers_total: number;
+}
+
+const DONE_TRACKER_STATES = [TRACKER_STATUS.finished, TRACKER_STATUS.skipped];
+
+/**
+ * One query for a whole page of source groups: the newest entity per source path (DISTINCT ON), then each one's
+ * trackers summed, so the page costs the same whatever its size.
+ */
+export async function latestImports(userId: number, sourceUrl: string, sourceFullPaths: readonly string[]): Promise<Map<string, LatestImport>> {
+  const found = new Map<string, LatestImport>();
+  if (sourceFullPaths.length === 0) return found;
+  const e = bulkImportEntities;
+  const t = bulkImportTrackers;
+  const result = await getDb().execute<RawRow>(sql`
+    WITH latest AS (
+      SELECT DISTINCT ON (${e.sourceFullPath})
+        ${e.id} AS entity_id, ${e.bulkImportId} AS bulk_import_id, ${e.sourceFullPath} AS source_full_path,
+        ${e.status} AS status, ${e.hasFailures} AS has_failures, ${e.destinationNamespace} AS destination_namespace,
+        ${e.destinationSlug} AS destination_slug, ${e.namespaceId} AS namespace_id, ${e.createdAt} AS created_at
+      FROM ${e}
+      JOIN ${bulkImports} ON ${bulkImports.id} = ${e.bulkImportId}
+      WHERE ${bulkImports.userId} = ${userId}
+        AND ${bulkImports.sourceUrl} = ${sourceUrl}
+        AND ${e.sourceType} = 'group_entity'
+        AND ${e.sourceFullPath} = ANY(${sql.param([...sourceFullPaths])}::text[])
+      ORDER BY ${e.sourceFullPath}, ${e.createdAt} DESC, ${e.id} DESC
+    )
+    SELECT latest.*,
+      coalesce(created.full_path,
+        CASE WHEN latest.destination_namespace = '' THEN latest.destination_slug
+             ELSE latest.destination_namespace || '/' || latest.destination_slug END) AS destination_full_path,
+      parent.id AS destination_parent_id,
+      progress.imported_objects, progress.source_objects, progress.trackers_finished, progress.trackers_total
+    FROM latest
+    LEFT JOIN ${groups} created ON created.id = latest.namespace_id
+    LEFT JOIN ${groups} parent ON latest.destination_namespace <> '' AND lower(parent.full_path) = lower(latest.destination_namespace)
+    CROSS JOIN LATERAL (
+      SELECT coalesce(sum(${t.importedObjectsCount}), 0)::float8 AS imported_objects,
+             coalesce(sum(${t.sourceObjectsCount}), 0)::float8 AS source_objects,
+             (count(*) FILTER (WHERE ${t.status} IN (${sql.join(DONE_TRACKER_STATES.map((s) => sql`${s}`), sql`, `)})))::int AS trackers_finished,
+             count(*)::int AS trackers_total
+      FROM ${t} WHERE ${t.entityId} = latest.entity_id
+    ) progress
+  `);
+  for (const row of result.rows) {
+    found.set(row.source_full_path, {
+      sourceFullPath: row.source_full_path,
+      entityId: row.entity_id,
+      bulkImportId: row.bulk_import_id,
+      status: row.status,
+      hasFailures: row.has_failures,
+      destinationFullPath: row.destination_full_path,
+      destinationNamespace: row.destination_namespace,
+      destinationSlug: row.destination_slug,
+      destinationParentId: row.destination_parent_id,
+      createdAt: new Date(row.created_at),
+      progress: {
+        importedObjects: row.imported_objects,
+        sourceObjects: row.source_objects,
+        trackersFinished: row.trackers_finished,
+        trackersTotal: row.trackers_total,
+      },
+    });
+  }
+  return found;
+}
