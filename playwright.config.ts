@@ -1,7 +1,9 @@
 import { defineConfig, devices } from "@playwright/test";
 
 const PORT = Number(process.env.E2E_PORT ?? 3210);
-export const E2E_DATA_DIR = ".test-data/e2e";
+// Per port, so that two runs on one machine (two ports) never share or wipe each other's data directory.
+export const E2E_DATA_DIR = process.env.E2E_DATA_DIR ?? (PORT === 3210 ? ".test-data/e2e" : `.test-data/e2e-${PORT}`);
+process.env.E2E_DATA_DIR = E2E_DATA_DIR;
 
 /**
  * Journeys run against the production build started the way users start Ferry (`npm start`), on a fresh data

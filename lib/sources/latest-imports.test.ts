@@ -1,3 +1,4 @@
+import { eq } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
 import { bulkImportEntities, bulkImports, bulkImportTrackers, getDb } from "@/lib/db";
 import { createGroup } from "@/lib/groups";
@@ -36,6 +37,23 @@ async function tracker(entityId: number, relation: string, status: number, impor
 }
 
 describe("latestImports", () => {
+  it("speaks for the whole group tree: importing while a subgroup is, partial when a subgroup had failures", async () => {
+    const user = await makeUser();
+    const top = unique("tree");
+    const running = await bulkImport(user.id);
+    const root = await entity(running.id, { sourceFullPath: top, status: STATUS.finished });
+    const child = await entity(running.id, { sourceFullPath: `${top}/sub`, parentId: root.id, status: STATUS.started });
+    const grandchild = await entity(running.id, { sourceFullPath: `${top}/sub/deep`, parentId: child.id, status: STATUS.finished, hasFailures: true });
+    await tracker(root.id, "labels", TRACKER_STATUS.finished, 3, 3);
+    await tracker(grandchild.id, "labels", TRACKER_STATUS.finished, 4, 5);
+    let found = (await latestImports(user.id, SOURCE, [top])).get(top)!;
+    expect(found.status).toBe(STATUS.started);
+    expect(found.progress).toMatchObject({ importedObjects: 7, sourceObjects: 8, trackersFinished: 2, trackersTotal: 2 });
+    await getDb().update(bulkImportEntities).set({ status: STATUS.finished }).where(eq(bulkImportEntities.id, child.id));
+    found = (await latestImports(user.id, SOURCE, [top])).get(top)!;
+    expect([found.status, found.hasFailures]).toEqual([STATUS.finished, true]);
+  });
+
   it("gives the newest import of each source group, with its destination and progress", async () => {
     const user = await makeUser();
     const [a, b, c] = [unique("src-a"), unique("src-b"), unique("src-never")];

@@ -1,6 +1,6 @@
 import { sql } from "drizzle-orm";
 import { bulkImportEntities, bulkImports, bulkImportTrackers, getDb, groups } from "@/lib/db";
-import { TRACKER_STATUS } from "@/lib/migration/status";
+import { STATUS, TRACKER_STATUS } from "@/lib/migration/status";
 
 export interface ImportProgress {
   /** Records imported so far, over what the source said it had (relations that do not report a count add 0). */
@@ -15,7 +15,7 @@ export interface LatestImport {
   sourceFullPath: string;
   entityId: number;
   bulkImportId: number;
-  /** The entity's GitLab status number (lib/migration/status STATUS). */
+  /** GitLab status number (lib/migration/status STATUS) of the group tree this import started. */
   status: number;
   hasFailures: boolean;
   /** Where the group went: the created group's full path, or where it was asked to go when it was not created. */
@@ -48,8 +48,8 @@ interface RawRow extends Record<string, unknown> {
 const DONE_TRACKER_STATES = [TRACKER_STATUS.finished, TRACKER_STATUS.skipped];
 
 /**
- * One query for a whole page of source groups: the newest entity per source path (DISTINCT ON), then each one's
- * trackers summed, so the page costs the same whatever its size.
+ * One query for a whole page of source groups: the newest entity per source path (DISTINCT ON), then the state and
+ * trackers of the group tree it started, so the page costs the same whatever its size.
  */
 export async function latestImports(userId: number, sourceUrl: string, sourceFullPaths: readonly string[]): Promise<Map<string, LatestImport>> {
   const found = new Map<string, LatestImport>();
@@ -70,7 +70,12 @@ export async function latestImports(userId: number, sourceUrl: string, sourceFul
         AND ${e.sourceFullPath} = ANY(${sql.param([...sourceFullPaths])}::text[])
       ORDER BY ${e.sourceFullPath}, ${e.createdAt} DESC, ${e.id} DESC
     )
-    SELECT latest.*,
+    SELECT latest.entity_id, latest.bulk_import_id, latest.source_full_path, latest.destination_namespace,
+      latest.destination_slug, latest.created_at,
+      -- The row speaks for the whole group tree it started (the entity and the subgroups found under it), as
+      -- GitLab's row speaks for its bulk import: still importing while any part is, partial if any part failed.
+      CASE WHEN tree.open > 0 AND latest.status IN (${STATUS.finished}, ${STATUS.failed}) THEN ${STATUS.started} ELSE latest.status END AS status,
+      (latest.has_failures OR tree.with_failures > 0) AS has_failures,
       coalesce(created.full_path,
         CASE WHEN latest.destination_namespace = '' THEN latest.destination_slug
              ELSE latest.destination_namespace || '/' || latest.destination_slug END) AS destination_full_path,
@@ -80,11 +85,23 @@ export async function latestImports(userId: number, sourceUrl: string, sourceFul
     LEFT JOIN ${groups} created ON created.id = latest.namespace_id
     LEFT JOIN ${groups} parent ON latest.destination_namespace <> '' AND lower(parent.full_path) = lower(latest.destination_namespace)
     CROSS JOIN LATERAL (
+      WITH RECURSIVE subtree AS (
+        SELECT ${e.id} AS id, ${e.status} AS status, ${e.hasFailures} AS has_failures FROM ${e} WHERE ${e.id} = latest.entity_id
+        UNION ALL
+        SELECT child.id, child.status, child.has_failures FROM ${e} child JOIN subtree ON child.parent_id = subtree.id
+      )
+      SELECT
+        (count(*) FILTER (WHERE subtree.id <> latest.entity_id AND subtree.status IN (${STATUS.created}, ${STATUS.started})))::int AS open,
+        (count(*) FILTER (WHERE subtree.id <> latest.entity_id AND (subtree.has_failures OR subtree.status NOT IN (${STATUS.finished}, ${STATUS.created}, ${STATUS.started}))))::int AS with_failures,
+        array_agg(subtree.id) AS ids
+      FROM subtree
+    ) tree
+    CROSS JOIN LATERAL (
       SELECT coalesce(sum(${t.importedObjectsCount}), 0)::float8 AS imported_objects,
              coalesce(sum(${t.sourceObjectsCount}), 0)::float8 AS source_objects,
              (count(*) FILTER (WHERE ${t.status} IN (${sql.join(DONE_TRACKER_STATES.map((s) => sql`${s}`), sql`, `)})))::int AS trackers_finished,
              count(*)::int AS trackers_total
-      FROM ${t} WHERE ${t.entityId} = latest.entity_id
+      FROM ${t} WHERE ${t.entityId} = ANY(tree.ids)
     ) progress
   `);
   for (const row of result.rows) {

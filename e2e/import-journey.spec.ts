@@ -1,0 +1,103 @@
+import fs from "node:fs";
+import path from "node:path";
+import { expect, test } from "@playwright/test";
+import { startTestSource, type TestSource } from "../test/source";
+import { ADMIN_STATE, uniqueName } from "./support/accounts";
+import { chooseParent, connectTo, importRow, pathInput } from "./support/importer";
+
+test.use({ storageState: ADMIN_STATE });
+
+const SCREENS = "test-results/screens";
+const FIXTURE = "test/fixtures/gitlab/gitlabhq/spec/fixtures/lib/gitlab/import_export/group_exports/complex/tree/groups";
+const lines = (file: string) => fs.readFileSync(path.join(FIXTURE, file), "utf8").split("\n").filter((l) => l.trim()).length;
+
+let source: TestSource;
+
+test.beforeAll(async () => {
+  // Two copies of GitLab's "complex" group export (each with two subgroups), batched as on GitLab >= 16.2.
+  source = await startTestSource({
+    version: "17.8.0-ee",
+    batchSize: 4,
+    exportDelayMs: 400,
+    groups: [
+      { fixture: "complex", path: "complex-a", name: "Complex A" },
+      { fixture: "complex", path: "complex-b", name: "Complex B" },
+    ],
+  });
+  // One bad record in B's milestones: B must end "Partially completed" with that record in its failures.
+  const b = source.group("complex-b");
+  const bSub = [...source.store.groups.values()].find((g) => g.parentId === b.id && g.relations.has("milestones"))!;
+  source.faults.malformedLine({ relation: "milestones", groupId: bSub.id, line: 1, mode: "replace", times: 1 });
+});
+
+test.afterAll(async () => {
+  await source?.close();
+});
+
+test("imports two groups, watches them finish live, and finds everything in history, details, failures and the groups", async ({ page }) => {
+  test.setTimeout(180_000);
+  const slugA = uniqueName("imported-a");
+  const slugB = uniqueName("imported-b");
+  await connectTo(page, source);
+  await page.getByRole("searchbox", { name: "Filter by source group" }).fill("complex");
+  await page.getByRole("searchbox", { name: "Filter by source group" }).press("Enter");
+  await expect(page.getByText(/Showing 1-2 of 2 groups/)).toBeVisible();
+
+  for (const [fullPath, slug] of [
+    ["complex-a", slugA],
+    ["complex-b", slugB],
+  ] as const) {
+    const row = importRow(page, fullPath);
+    await chooseParent(page, row, fullPath, "No parent");
+    await pathInput(row, fullPath).fill(slug);
+    await expect(row.getByRole("button", { name: "Import with projects" })).toBeEnabled();
+    await row.getByRole("checkbox", { name: `Select ${fullPath}` }).check();
+  }
+  await expect(page.getByText("2 selected")).toBeVisible();
+  await page.getByRole("button", { name: "Import selected with projects" }).click();
+
+  // Statuses change on the page by themselves: no reload from here on.
+  const rowA = importRow(page, "complex-a");
+  const rowB = importRow(page, "complex-b");
+  await expect(rowA.getByText(/^(Pending|Importing…)$/)).toBeVisible();
+  await page.screenshot({ path: `${SCREENS}/journey-importing.png`, fullPage: true });
+  await expect(rowA.getByText("Complete", { exact: true })).toBeVisible({ timeout: 120_000 });
+  await expect(rowB.getByText("Partially completed")).toBeVisible({ timeout: 120_000 });
+  await expect(rowA.getByText(`Last imported to ${slugA}`)).toBeVisible();
+  await page.screenshot({ path: `${SCREENS}/journey-complete.png`, fullPage: true });
+
+  // History: both top-level groups and their subgroups, with per-relation counts and B's error.
+  await page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "Import history" }).click();
+  await expect(page.getByRole("link", { name: slugA, exact: true })).toBeVisible();
+  await expect(page.getByRole("link", { name: slugB, exact: true })).toBeVisible();
+  await page.screenshot({ path: `${SCREENS}/journey-history.png`, fullPage: true });
+  await page.getByRole("link", { name: /Show errors/ }).first().click();
+  await expect(page.getByRole("cell", { name: /JSON::ParserError/ })).toHaveCount(1);
+  await page.screenshot({ path: `${SCREENS}/journey-failures.png`, fullPage: true });
+
+  await page.goto("/import/history");
+  await page.getByRole("link", { name: "Details" }).first().click();
+  await expect(page.getByRole("heading", { name: /Migration details/ })).toBeVisible();
+  await expect(page.getByRole("heading", { name: "Timeline" })).toBeVisible();
+  await page.screenshot({ path: `${SCREENS}/journey-details.png`, fullPage: true });
+
+  // The imported group: its subgroups, labels and milestones as on the source.
+  await page.goto(`/groups/${slugA}`);
+  await expect(page.getByRole("heading", { name: "Complex A" })).toBeVisible();
+  await expect(page.getByRole("heading", { name: /Subgroups/ })).toContainText("(2)");
+  await page.screenshot({ path: `${SCREENS}/journey-group.png`, fullPage: true });
+  await page.getByRole("link", { name: /^Labels/ }).click();
+  await expect(page.getByRole("list", { name: "Labels" }).getByRole("listitem")).toHaveCount(lines("4351/labels.ndjson"));
+  await page.screenshot({ path: `${SCREENS}/journey-labels.png`, fullPage: true });
+
+  const subPath = (await page.request.get(`/api/v4/groups/${slugA}/subgroups`)).status();
+  expect(subPath).toBe(401); // the browser session is not an API token
+  await page.goto(`/groups/${slugA}`);
+  const sub = page.getByRole("list").getByRole("link").filter({ hasText: "/" }).first();
+  await sub.click();
+  await page.getByRole("link", { name: /^Milestones/ }).click();
+  await page.getByRole("link", { name: "All", exact: true }).click();
+  const milestoneFile = fs.existsSync(path.join(FIXTURE, "4352/milestones.ndjson")) ? "4352/milestones.ndjson" : "4353/milestones.ndjson";
+  await expect(page.getByRole("list", { name: "Milestones" }).getByRole("listitem")).toHaveCount(lines(milestoneFile));
+  await page.screenshot({ path: `${SCREENS}/journey-milestones.png`, fullPage: true });
+});
