@@ -5,8 +5,8 @@ import { PageHeader } from "@/components/ui/page-header";
 import { Pagination } from "@/components/ui/pagination";
 import { listImportHistory } from "@/lib/migration/history";
 import { requireUser } from "../../require-user";
-import { HistoryTable } from "./_components/history-table";
-import { toHistoryRowView } from "./_components/history-view";
+import { HistoryTable } from "@/components/import/history/history-table";
+import { toHistoryRowView } from "@/components/import/history/history-view";
 
 export const metadata = { title: "Migration history" };
 export const dynamic = "force-dynamic";

@@ -6,10 +6,10 @@ import { PageHeader } from "@/components/ui/page-header";
 import { ProgressBar } from "@/components/ui/progress-bar";
 import { getBulkImportDetails, type BulkImportDetails } from "@/lib/migration/history";
 import { requireUser } from "../../../require-user";
-import { formatCount, formatDateTime, formatDuration } from "../../history/_components/format";
-import { ImportTimeline } from "./_components/import-timeline";
-import { toTimelineData } from "./_components/timeline-view";
-import { TrackersTable } from "./_components/trackers-table";
+import { formatCount, formatDateTime, formatDuration } from "@/components/import/history/format";
+import { ImportTimeline } from "@/components/import/timeline/import-timeline";
+import { toTimelineData } from "@/components/import/timeline/timeline-view";
+import { TrackersTable } from "@/components/import/timeline/trackers-table";
 
 export const dynamic = "force-dynamic";
 

@@ -5,8 +5,8 @@ import { PageHeader } from "@/components/ui/page-header";
 import { Pagination } from "@/components/ui/pagination";
 import { listEntityFailures } from "@/lib/migration/history";
 import { requireUser } from "../../../../require-user";
-import { formatDateTime } from "../../_components/format";
-import { ExternalIcon } from "../../_components/icons";
+import { formatDateTime } from "@/components/import/history/format";
+import { ExternalIcon } from "@/components/import/history/icons";
 
 export const metadata = { title: "Import errors" };
 export const dynamic = "force-dynamic";

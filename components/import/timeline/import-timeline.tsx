@@ -2,7 +2,7 @@
 
 import { useEffect, useState } from "react";
 import type { BadgeStatus } from "@/components/import/status-badge";
-import { formatOffset } from "../../../history/_components/format";
+import { formatOffset } from "@/components/import/history/format";
 import type { TimelineBar, TimelineData, TimelineSpan } from "./timeline-types";
 
 const BAR_COLOURS: Record<BadgeStatus, string> = {

@@ -1,7 +1,7 @@
 import Link from "next/link";
 import { StatusBadge } from "@/components/import/status-badge";
 import type { BulkImportDetails } from "@/lib/migration/history";
-import { formatCount, formatDateTime, formatDuration, formatOffset } from "../../../history/_components/format";
+import { formatCount, formatDateTime, formatDuration, formatOffset } from "@/components/import/history/format";
 
 function offset(date: Date | null, origin: Date) {
   return date ? (

@@ -1,7 +1,7 @@
 import type { BadgeStatus } from "@/components/import/status-badge";
 import type { BulkImportDetails } from "@/lib/migration/history";
 import type { StatusName } from "@/lib/migration/status";
-import { formatCount, formatDateTime } from "../../../history/_components/format";
+import { formatCount, formatDateTime } from "@/components/import/history/format";
 import type { TimelineData } from "./timeline-types";
 
 const ms = (date: Date | null) => (date ? date.getTime() : null);
