@@ -87,6 +87,7 @@ test("imports two groups, watches them finish live, and finds everything in hist
   await expect(page.getByRole("heading", { name: /Subgroups/ })).toContainText("(2)");
   await page.screenshot({ path: `${SCREENS}/journey-group.png`, fullPage: true });
   await page.getByRole("link", { name: /^Labels/ }).click();
+  await expect(page).toHaveURL(/\/-\/labels/);
   await expect(page.getByRole("list", { name: "Labels" }).getByRole("listitem")).toHaveCount(lines("4351/labels.ndjson"));
   await page.screenshot({ path: `${SCREENS}/journey-labels.png`, fullPage: true });
 
@@ -95,8 +96,11 @@ test("imports two groups, watches them finish live, and finds everything in hist
   await page.goto(`/groups/${slugA}`);
   const sub = page.getByRole("list").getByRole("link").filter({ hasText: "/" }).first();
   await sub.click();
+  await expect(page).toHaveURL(new RegExp(`/groups/${slugA}/[^/]+$`));
   await page.getByRole("link", { name: /^Milestones/ }).click();
+  await expect(page).toHaveURL(/\/-\/milestones/);
   await page.getByRole("link", { name: "All", exact: true }).click();
+  await expect(page).toHaveURL(/state=all/);
   const milestoneFile = fs.existsSync(path.join(FIXTURE, "4352/milestones.ndjson")) ? "4352/milestones.ndjson" : "4353/milestones.ndjson";
   await expect(page.getByRole("list", { name: "Milestones" }).getByRole("listitem")).toHaveCount(lines(milestoneFile));
   await page.screenshot({ path: `${SCREENS}/journey-milestones.png`, fullPage: true });

@@ -6,8 +6,9 @@ import { promisify } from "node:util";
 import { expect, test } from "@playwright/test";
 
 const run = promisify(execFile);
-const DATA_DIR = path.resolve(".test-data/restart");
-const PORT = 3299;
+const DATA_DIR = path.resolve(`.test-data/restart-${process.env.E2E_PORT ?? 3210}`);
+// Next to the suite's own port, so that runs on other ports on the same machine do not collide.
+const PORT = Number(process.env.E2E_PORT ?? 3210) + 89;
 const env = { ...process.env, FERRY_DATA_DIR: DATA_DIR, PORT: String(PORT), DATABASE_URL: "", LOG_LEVEL: "warn" };
 
 async function start(): Promise<ChildProcess> {

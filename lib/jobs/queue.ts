@@ -44,14 +44,34 @@ export function getBoss(role: "producer" | "worker" = "producer"): Promise<PgBos
   return state.boss;
 }
 
+// Worker loops of this process by queue: pg-boss polls every interval, so a job sent here would wait up to that
+// long even with a loop idle in the same process. Waking the local loops hands it over at once; other
+// processes still find it on their next poll.
+const localWorkers = new Map<string, Set<string>>();
+
+export function registerLocalWorker(queue: string, workerId: string): void {
+  if (!localWorkers.has(queue)) localWorkers.set(queue, new Set());
+  localWorkers.get(queue)!.add(workerId);
+}
+
+export async function wakeLocalWorkers(queue: string): Promise<void> {
+  const ids = localWorkers.get(queue);
+  if (!ids?.size || !state.boss) return;
+  const boss = await state.boss;
+  for (const id of ids) boss.notifyWorker(id);
+}
+
 export async function enqueue<N extends JobName>(name: N, data: JobPayloads[N], options: PgBoss.SendOptions = {}): Promise<string | null> {
   const boss = await getBoss();
-  return boss.send(name, data as object, options);
+  const id = await boss.send(name, data as object, options);
+  if (id && !options.startAfter) await wakeLocalWorkers(name);
+  return id;
 }
 
 export async function stopBoss(options: PgBoss.StopOptions = {}): Promise<void> {
   const pending = state.boss;
   state.boss = undefined;
+  localWorkers.clear();
   state.role = undefined;
   if (pending) await (await pending).stop({ graceful: true, wait: true, timeout: 30_000, ...options });
 }

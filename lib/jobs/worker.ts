@@ -1,7 +1,7 @@
 import type PgBoss from "pg-boss";
 import { logger } from "@/lib/log";
 import type { JobHandler, JobHandlers, JobName, JobPayloads } from "./names";
-import { getBoss, stopBoss } from "./queue";
+import { getBoss, registerLocalWorker, stopBoss } from "./queue";
 
 export interface RunningWorker {
   stop(): Promise<void>;
@@ -17,7 +17,8 @@ export async function startWorker(options: { concurrency: number; handlers: JobH
   const log = logger.child({ component: "worker" });
   for (const [name, handler] of Object.entries(options.handlers) as [JobName, JobHandler<JobName>][]) {
     for (let i = 0; i < options.concurrency; i++) {
-      await boss.work<JobPayloads[JobName]>(
+      let workerId = "";
+      workerId = await boss.work<JobPayloads[JobName]>(
         name,
         { batchSize: 1, includeMetadata: true, pollingIntervalSeconds: options.pollingIntervalSeconds ?? 0.5 },
         async (jobs: PgBoss.JobWithMetadata<JobPayloads[JobName]>[]) => {
@@ -30,10 +31,14 @@ export async function startWorker(options: { concurrency: number; handlers: JobH
             } catch (error) {
               log.warn({ job: name, id: job.id, retry: job.retryCount, err: error }, "job failed");
               throw error;
+            } finally {
+              // The loop found work: look for more at once instead of sleeping out the polling interval.
+              boss.notifyWorker(workerId);
             }
           }
         },
       );
+      registerLocalWorker(name, workerId);
     }
   }
   if (options.handlers.housekeeping) await boss.schedule("housekeeping", "*/10 * * * *", { reason: "schedule" });

@@ -3,7 +3,7 @@ import fs from "node:fs";
 import path from "node:path";
 import { logger } from "@/lib/log";
 
-const SOURCE_DIRS = ["app", "components", "lib"];
+const SOURCE_DIRS = ["app", "components", "lib", "pages"];
 const SOURCE_FILES = ["next.config.js", "package-lock.json", "postcss.config.mjs", "proxy.ts", "tsconfig.build.json", "tsconfig.json"];
 
 function newestMtime(entry: string): number {

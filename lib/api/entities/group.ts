@@ -1,4 +1,5 @@
 import type { Group } from "@/lib/groups";
+import { projectCreationLevelName, subgroupCreationLevelName } from "@/lib/groups/creation-levels";
 
 // GitLab's defaults for a new group, used where Ferry has no value of its own (imports keep the source's).
 const SETTING_DEFAULTS = {
@@ -21,9 +22,12 @@ const SETTING_DEFAULTS = {
 } as const;
 
 export function groupEntity(group: Group, baseUrl: string) {
-  const settings = Object.fromEntries(
+  const settings: Record<string, unknown> = Object.fromEntries(
     Object.entries(SETTING_DEFAULTS).map(([key, fallback]) => [key, key in group.settings ? group.settings[key] : fallback]),
   );
+  // A group imported from an export carries GitLab's integers; the REST API speaks in names.
+  settings.project_creation_level = projectCreationLevelName(settings.project_creation_level);
+  settings.subgroup_creation_level = subgroupCreationLevelName(settings.subgroup_creation_level);
   return {
     id: group.id,
     web_url: `${baseUrl}/groups/${group.fullPath}`,
