@@ -15,10 +15,22 @@ export function queueDefinitions(): Record<JobName, PgBoss.Queue> {
     "import.advance": { name: "import.advance", policy: "stately", retryLimit: 5, retryDelay: 2, retryBackoff: true, expireInSeconds },
     "import.pipeline": { name: "import.pipeline", retryLimit: 5, retryDelay: 2, retryBackoff: true, expireInSeconds },
     "import.batch": { name: "import.batch", retryLimit: 5, retryDelay: 2, retryBackoff: true, expireInSeconds },
+    // Ferry as a source: one job per exported relation (it writes the relation's batch files too), an hourly sweep.
+    "exchange.relation-export": { name: "exchange.relation-export", retryLimit: 3, retryDelay: 2, retryBackoff: true, expireInSeconds },
+    "exchange.prune": { name: "exchange.prune", policy: "singleton", retryLimit: 1, retryDelay: 60, expireInSeconds: 15 * 60 },
   };
 }
 
-export const JOB_NAMES = ["housekeeping", "import.process", "import.export-request", "import.advance", "import.pipeline", "import.batch"] as const;
+export const JOB_NAMES = [
+  "housekeeping",
+  "import.process",
+  "import.export-request",
+  "import.advance",
+  "import.pipeline",
+  "import.batch",
+  "exchange.relation-export",
+  "exchange.prune",
+] as const;
 export type JobName = (typeof JOB_NAMES)[number];
 
 export interface JobPayloads {
@@ -29,6 +41,9 @@ export interface JobPayloads {
   /** `poll` counts how often the source's export status was found not ready, for the backoff. */
   "import.pipeline": { trackerId: number; poll?: number };
   "import.batch": { trackerId: number; batchNumber: number };
+  /** `runId` names the run that queued the job: a restarted export has a new one, and the old job stops. */
+  "exchange.relation-export": { exportId: number; runId: string };
+  "exchange.prune": { reason: "schedule" | "manual" };
 }
 
 export type JobHandler<N extends JobName> = (data: JobPayloads[N], job: PgBoss.JobWithMetadata<JobPayloads[N]>) => Promise<unknown>;

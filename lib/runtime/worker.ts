@@ -1,12 +1,16 @@
 import { getConfig } from "@/lib/config";
-import { startWorker, type RunningWorker } from "@/lib/jobs";
+import { EXPORT_PRUNE_SCHEDULE, exchangeJobHandlers } from "@/lib/exchange";
+import { getBoss, startWorker, type RunningWorker } from "@/lib/jobs";
 import { importJobHandlers } from "@/lib/migration";
 import { runHousekeeping } from "./housekeeping";
 
 /** A worker with every handler Ferry has: what `npm start` runs in process and `npm run worker` runs alone. */
-export function startFerryWorker(): Promise<RunningWorker> {
-  return startWorker({
+export async function startFerryWorker(): Promise<RunningWorker> {
+  const worker = await startWorker({
     concurrency: getConfig().FERRY_WORKER_CONCURRENCY,
-    handlers: { housekeeping: () => runHousekeeping(), ...importJobHandlers },
+    handlers: { housekeeping: () => runHousekeeping(), ...importJobHandlers, ...exchangeJobHandlers },
   });
+  // Export files are swept hourly; pg-boss keeps one schedule per queue however many workers set it.
+  await (await getBoss("worker")).schedule("exchange.prune", EXPORT_PRUNE_SCHEDULE, { reason: "schedule" });
+  return worker;
 }

@@ -2,3 +2,4 @@ export * from "./accounts";
 export * from "./groups";
 export * from "./imports";
 export * from "./group-content";
+export * from "./exports";

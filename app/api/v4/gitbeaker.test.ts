@@ -1,0 +1,83 @@
+import { gunzipSync } from "node:zlib";
+import { Gitlab } from "@gitbeaker/rest";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { getDb, labels, milestones } from "@/lib/db";
+import { exchangeJobHandlers } from "@/lib/exchange";
+import { createGroup } from "@/lib/groups";
+import { startWorker, stopBoss, type RunningWorker } from "@/lib/jobs";
+import { tokenFor } from "@/test/helpers/api";
+import { makeUser, unique } from "@/test/helpers/factories";
+import { startApiServer, type ApiServer } from "@/test/exchange/api-server";
+
+process.env.FERRY_QUEUE_SCHEMA = "pgboss_gitbeaker_test";
+
+let worker: RunningWorker;
+let server: ApiServer;
+beforeAll(async () => {
+  worker = await startWorker({ concurrency: 2, handlers: exchangeJobHandlers, pollingIntervalSeconds: 0.5 });
+  server = await startApiServer();
+});
+afterAll(async () => {
+  await server?.close();
+  await worker?.stop();
+  await stopBoss();
+});
+
+const lines = async (blob: unknown) =>
+  gunzipSync(Buffer.from(await (blob as Blob).arrayBuffer()))
+    .toString("utf8")
+    .split("\n")
+    .filter(Boolean)
+    .map((line) => JSON.parse(line) as Record<string, unknown>);
+
+describe("@gitbeaker/rest, unchanged, against Ferry", () => {
+  it("schedules a group relations export, reads its status and downloads batches and whole files", async () => {
+    const user = await makeUser();
+    const group = await createGroup(user, { name: "Beaker", path: unique("beaker") });
+    await getDb().insert(labels).values(Array.from({ length: 1200 }, (_, i) => ({ groupId: group.id, title: `label ${i}` })));
+    await getDb().insert(milestones).values({ groupId: group.id, iid: 1, title: "v1" });
+    const api = new Gitlab({ host: server.url, token: await tokenFor(user.id) });
+
+    expect(await api.GroupRelationExports.scheduleExport(group.id, { batched: true })).toEqual({ message: "202 Accepted" });
+    let statuses: Record<string, unknown>[] = [];
+    for (let i = 0; i < 200; i++) {
+      statuses = (await api.GroupRelationExports.exportStatus(group.id)) as Record<string, unknown>[];
+      if (statuses.length && statuses.every((s) => s.status === 1)) break;
+      await new Promise((r) => setTimeout(r, 100));
+    }
+    expect(statuses.find((s) => s.relation === "labels")).toMatchObject({ status: 1, batched: true, batches_count: 2, total_objects_count: 1200 });
+    const one = await api.GroupRelationExports.exportStatus(group.id, { relation: "milestones" } as never);
+    expect(one).toMatchObject({ relation: "milestones", status: 1, total_objects_count: 1 });
+
+    const second = await lines(await api.GroupRelationExports.download(group.id, "labels", { batched: true, batchNumber: 2 } as never));
+    expect(second.map((r) => r.title)).toEqual(Array.from({ length: 200 }, (_, i) => `label ${1000 + i}`));
+    const [self] = await lines(await api.GroupRelationExports.download(group.id, "self"));
+    expect(self).toMatchObject({ id: group.id, name: "Beaker", path: group.path, visibility_level: 0 });
+    await expect(api.GroupRelationExports.download(group.id, "labels")).rejects.toThrow("Export is batched");
+  });
+
+  it("gets GitLab's 404 for project relation exports, as for any unknown project", async () => {
+    const user = await makeUser();
+    const api = new Gitlab({ host: server.url, token: await tokenFor(user.id) });
+    await expect(api.ProjectRelationsExport.scheduleExport(1)).rejects.toThrow("404 Project Not Found");
+    await expect(api.ProjectRelationsExport.showExportStatus(1)).rejects.toThrow("404 Project Not Found");
+    await expect(api.ProjectRelationsExport.download(1, "labels")).rejects.toThrow("404 Project Not Found");
+  });
+
+  it("reads what an importer reads: metadata, the token, owned top-level groups, group, members, badges, users", async () => {
+    const user = await makeUser();
+    const top = await createGroup(user, { name: "Reader", path: unique("reader") });
+    await createGroup(user, { name: "Child", path: "child", parentId: top.id });
+    const api = new Gitlab({ host: server.url, token: await tokenFor(user.id) });
+    expect(await api.Metadata.show()).toMatchObject({ version: expect.stringMatching(/^\d+\.\d+\.\d+$/), enterprise: false });
+    expect(await api.PersonalAccessTokens.show()).toMatchObject({ scopes: ["api"], user_id: user.id, active: true });
+    const groups = await api.Groups.all({ topLevelOnly: true, minAccessLevel: 50, search: top.path });
+    expect(groups.map((g) => g.full_path)).toEqual([top.fullPath]);
+    expect(await api.Groups.show(top.id)).toMatchObject({ id: top.id, full_path: top.fullPath });
+    expect((await api.Groups.allSubgroups(top.id)).map((g) => g.path)).toEqual(["child"]);
+    expect(await api.Groups.allProjects(top.id)).toEqual([]);
+    expect(await api.GroupBadges.all(top.id)).toEqual([]);
+    expect((await api.GroupMembers.all(top.id)).map((m) => m.username)).toEqual([user.username]);
+    expect(await api.Users.show(user.id)).toMatchObject({ id: user.id, username: user.username });
+  });
+});

@@ -1,0 +1,3 @@
+import { groupMembersRoute } from "@/lib/exchange";
+
+export const GET = groupMembersRoute("all");

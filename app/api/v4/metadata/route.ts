@@ -1,0 +1,3 @@
+import { metadataRoute } from "@/lib/exchange";
+
+export const GET = metadataRoute;

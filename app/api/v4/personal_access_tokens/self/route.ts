@@ -1,0 +1,3 @@
+import { tokenSelfRoute } from "@/lib/exchange";
+
+export const GET = tokenSelfRoute;

@@ -1,0 +1,3 @@
+import { exportRelationsRoutes } from "@/lib/exchange";
+
+export const GET = exportRelationsRoutes("project").status;

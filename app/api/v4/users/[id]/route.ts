@@ -1,0 +1,3 @@
+import { userRoute } from "@/lib/exchange";
+
+export const GET = userRoute;

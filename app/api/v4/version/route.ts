@@ -1,0 +1,3 @@
+import { versionRoute } from "@/lib/exchange";
+
+export const GET = versionRoute;

@@ -1,0 +1,175 @@
+import { spawn, type ChildProcess } from "node:child_process";
+import fs from "node:fs";
+import { expect, test, type Page } from "@playwright/test";
+import { DEFAULT_TOKEN, startTestSource, type TestSource } from "../test/source";
+import { comparable } from "../test/exchange/compare";
+import { exportGroupOverHttp } from "../test/exchange/export-client";
+import { ADMIN_STATE, signUp, uniqueName } from "./support/accounts";
+
+// Ferry A is the suite's web server; Ferry B is a second `npm start` with its own port, data directory and embedded
+// PostgreSQL, started here. Both may reach sources on localhost over http (the test source, and B reaches A).
+const A_URL = `http://localhost:${process.env.E2E_PORT ?? 3210}`;
+const B_PORT = 3211;
+const B_URL = `http://localhost:${B_PORT}`;
+const B_DATA_DIR = ".test-data/e2e-ferry-b";
+const SCREENS = "test-results/screens";
+const SOURCE_PATH = "f2f-source";
+
+test.use({ storageState: ADMIN_STATE });
+
+let source: TestSource;
+let ferryB: ChildProcess | undefined;
+
+async function waitUntilReady(url: string, timeoutMs: number): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (Date.now() < deadline) {
+    if (ferryB?.exitCode !== null && ferryB?.exitCode !== undefined) throw new Error(`Ferry B exited with ${ferryB.exitCode}`);
+    const ok = await fetch(`${url}/-/readiness`).then((r) => r.ok).catch(() => false);
+    if (ok) return;
+    await new Promise((r) => setTimeout(r, 500));
+  }
+  throw new Error(`${url} did not become ready`);
+}
+
+test.beforeAll(async () => {
+  test.setTimeout(240_000);
+  source = await startTestSource({ version: "17.8.0-ee", groups: [{ fixture: "complex", path: SOURCE_PATH }], exportDelayMs: 200 });
+  fs.rmSync(B_DATA_DIR, { recursive: true, force: true });
+  ferryB = spawn(process.execPath, ["--import", "tsx", "scripts/start.ts"], {
+    env: {
+      ...process.env,
+      PORT: String(B_PORT),
+      FERRY_DATA_DIR: B_DATA_DIR,
+      DATABASE_URL: "",
+      LOG_LEVEL: "warn",
+      FERRY_ALLOW_LOCAL_SOURCES: "true",
+      FERRY_ALLOW_INSECURE_SOURCES: "true",
+    },
+    stdio: ["ignore", "ignore", "inherit"],
+  });
+  await waitUntilReady(B_URL, 200_000);
+});
+
+test.afterAll(async () => {
+  await source?.close();
+  if (ferryB && ferryB.exitCode === null) {
+    const exited = new Promise((resolve) => ferryB!.once("exit", resolve));
+    ferryB.kill("SIGTERM");
+    await Promise.race([exited, new Promise((r) => setTimeout(r, 30_000))]);
+  }
+});
+
+/** A personal access token with the api scope, made on the Access tokens page of the instance the page is on. */
+async function createToken(page: Page): Promise<string> {
+  await page.goto("/-/user_settings/personal_access_tokens");
+  await page.getByLabel("Token name").fill(uniqueName("ferry-b"));
+  await page.getByRole("checkbox", { name: /^api\b/ }).check();
+  await page.getByRole("button", { name: "Create token" }).click();
+  const value = page.getByLabel("Your new personal access token");
+  await expect(value).toHaveValue(/^glpat-/);
+  return value.inputValue();
+}
+
+async function connect(page: Page, url: string, token: string): Promise<void> {
+  await page.goto("/import/groups");
+  const switchButton = page.getByRole("button", { name: "Switch instance" });
+  await expect(switchButton.or(page.getByRole("button", { name: "Connect instance" }))).toBeVisible();
+  if (await switchButton.isVisible()) await switchButton.click();
+  await page.getByLabel("Source GitLab instance URL").fill(url);
+  await page.getByLabel("Personal access token").fill(token);
+  await page.getByRole("button", { name: "Connect instance" }).click();
+  await expect(page.getByText(`Connected to ${new URL(url).host}`)).toBeVisible();
+}
+
+/** Imports one top-level source group as a new top-level group `slug`, with projects, and waits for Complete. */
+async function importGroup(page: Page, sourcePath: string, slug: string, screen: string): Promise<void> {
+  const filter = page.getByRole("searchbox", { name: "Filter by source group" });
+  await filter.fill(sourcePath);
+  await filter.press("Enter");
+  const row = page.locator(`[data-testid="import-item"][data-source-group="${sourcePath}"]`);
+  await expect(row).toBeVisible();
+  await row.getByRole("button", { name: new RegExp(`^Parent group for ${sourcePath}`) }).click();
+  await page.getByRole("dialog").getByRole("option", { name: "No parent" }).click();
+  await row.getByRole("textbox", { name: `New path for ${sourcePath}` }).fill(slug);
+  await expect(row.getByRole("button", { name: "Import with projects" })).toBeEnabled();
+  await row.getByRole("button", { name: "Import with projects" }).click();
+  await expect(row.getByText("Complete", { exact: true })).toBeVisible({ timeout: 120_000 });
+  await page.screenshot({ path: `${SCREENS}/${screen}.png`, fullPage: true });
+}
+
+interface ApiGroup {
+  id: number;
+  path: string;
+  full_path: string;
+}
+
+async function apiGet<T>(base: string, token: string, apiPath: string): Promise<T> {
+  const response = await fetch(`${base}/api/v4${apiPath}`, { headers: { "private-token": token } });
+  expect(response.status, apiPath).toBe(200);
+  return (await response.json()) as T;
+}
+
+/** The group and its subgroups by path relative to the group, as an instance's API lists them. */
+async function tree(base: string, token: string, fullPath: string): Promise<Map<string, ApiGroup>> {
+  const root = await apiGet<ApiGroup>(base, token, `/groups/${encodeURIComponent(fullPath)}`);
+  const children = await apiGet<ApiGroup[]>(base, token, `/groups/${root.id}/descendant_groups?per_page=100`);
+  return new Map<string, ApiGroup>([["", root], ...children.map((c): [string, ApiGroup] => [c.full_path.slice(fullPath.length + 1), c])]);
+}
+
+test("Ferry B imports from Ferry A, through B's importer page, the group A imported from GitLab, field by field", async ({ page, browser }) => {
+  test.setTimeout(360_000);
+  const slugA = uniqueName("f2f-a");
+  const slugB = uniqueName("f2f-b");
+
+  // In Ferry A: import the group from the test GitLab, then make a token for B to read A with.
+  await connect(page, source.url, DEFAULT_TOKEN);
+  await importGroup(page, SOURCE_PATH, slugA, "ferry-to-ferry-a-imported");
+  const tokenA = await createToken(page);
+
+  // In Ferry B's browser UI: its first account, then A as the source instance.
+  // A fresh context: the suite's signed-in state belongs to A (and cookies of localhost would reach B's port too).
+  const contextB = await browser.newContext({ baseURL: B_URL, storageState: { cookies: [], origins: [] } });
+  const pageB = await contextB.newPage();
+  await signUp(pageB, { username: "root", email: "root@example.com", name: "Ada on B", password: "admin password 1" });
+  await expect(pageB).toHaveURL(/\/dashboard\/groups/);
+  await connect(pageB, A_URL, tokenA);
+  await importGroup(pageB, slugA, slugB, "ferry-to-ferry-b-imported");
+  const tokenB = await createToken(pageB);
+  await contextB.close();
+
+  // B's group equals A's: the same groups, and every relation's export equal record by record, field by field,
+  // but for the ids that name records on each instance.
+  const [treeA, treeB] = await Promise.all([tree(A_URL, tokenA, slugA), tree(B_URL, tokenB, slugB)]);
+  expect([...treeB.keys()].sort()).toEqual([...treeA.keys()].sort());
+  expect(treeA.size).toBe(3);
+  for (const [relative, groupA] of treeA) {
+    const groupB = treeB.get(relative)!;
+    const [exportA, exportB] = await Promise.all([exportGroupOverHttp(A_URL, tokenA, groupA.id), exportGroupOverHttp(B_URL, tokenB, groupB.id)]);
+    expect([...exportB.keys()]).toEqual([...exportA.keys()]);
+    for (const [relation, records] of exportA) {
+      expect(comparable(exportB.get(relation)!), `${relation} of ${relative || "the top group"}`).toEqual(comparable(records));
+    }
+    expect(exportA.get("labels")!.records.length).toBeGreaterThan(0);
+  }
+  // Through Next's server, a download keeps GitLab's headers: importers refuse files without a Content-Length.
+  const download = await fetch(`${A_URL}/api/v4/groups/${treeA.get("")!.id}/export_relations/download?relation=self`, { headers: { "private-token": tokenA } });
+  const bytes = Buffer.from(await download.arrayBuffer());
+  expect(download.headers.get("content-type")).toBe("application/octet-stream");
+  expect(download.headers.get("content-disposition")).toMatch(/^attachment; filename="self\.json\.gz"/);
+  expect(Number(download.headers.get("content-length"))).toBe(bytes.length);
+  expect([...bytes.subarray(0, 2)]).toEqual([0x1f, 0x8b]);
+
+  // The same through the plain REST lists a user browses.
+  for (const [relative, groupA] of treeA) {
+    const groupB = treeB.get(relative)!;
+    const strip = (items: Record<string, unknown>[]) =>
+      items.map((item) => Object.fromEntries(Object.entries(item).filter(([key]) => !["id", "group_id", "web_url"].includes(key))));
+    for (const list of ["labels", "milestones"]) {
+      const [a, b] = await Promise.all([
+        apiGet<Record<string, unknown>[]>(A_URL, tokenA, `/groups/${groupA.id}/${list}?per_page=100`),
+        apiGet<Record<string, unknown>[]>(B_URL, tokenB, `/groups/${groupB.id}/${list}?per_page=100`),
+      ]);
+      expect(strip(b), `${list} of ${relative || "the top group"}`).toEqual(strip(a));
+    }
+  }
+});

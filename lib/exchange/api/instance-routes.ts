@@ -1,0 +1,43 @@
+import { apiRoute } from "@/lib/api/request-auth";
+import { json } from "@/lib/api/responses";
+import { exportsEnterpriseRelations } from "../relations/registry";
+
+/**
+ * The GitLab release whose API Ferry answers like. Importers decide by the source's version: from 15.5 they check
+ * the token with GET /personal_access_tokens/self, from 16.2 they ask for batched relation exports, both of which
+ * Ferry serves.
+ */
+export const GITLAB_API_VERSION = "17.8.0";
+/** GitLab puts its commit here; Ferry names itself, so a person reading /version knows what answered. */
+export const FERRY_REVISION = "ferry";
+
+/** GET /version (GitLab's doc/api/version.md). */
+export const versionRoute = apiRoute("read", async () => json({ version: GITLAB_API_VERSION, revision: FERRY_REVISION }));
+
+/** GET /metadata (spec/fixtures/api/schemas/public_api/v4/metadata.json): no KAS; enterprise only with EE relations. */
+export const metadataRoute = apiRoute("read", async () =>
+  json({
+    version: GITLAB_API_VERSION,
+    revision: FERRY_REVISION,
+    kas: { enabled: false, externalUrl: null, version: null },
+    enterprise: exportsEnterpriseRelations(),
+  }),
+);
+
+/** GET /personal_access_tokens/self: the token the request authenticated with (never its value). */
+export const tokenSelfRoute = apiRoute("read", async ({ identity }) => {
+  const { token } = identity;
+  return json({
+    id: token.id,
+    name: token.name,
+    revoked: token.revokedAt !== null,
+    created_at: token.createdAt.toISOString(),
+    description: null,
+    scopes: token.scopes,
+    user_id: token.userId,
+    last_used_at: token.lastUsedAt?.toISOString() ?? null,
+    // Only an active token authenticates, so the one asking is active.
+    active: true,
+    expires_at: token.expiresAt,
+  });
+});

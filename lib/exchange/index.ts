@@ -1,0 +1,12 @@
+// Ferry as a source: GitLab's relation export API over what Ferry stores, and the REST endpoints importers read.
+export { exportRelationsRoutes } from "./api/export-routes";
+export { emptyGroupListRoute, groupMembersRoute } from "./api/group-routes";
+export { metadataRoute, tokenSelfRoute, versionRoute } from "./api/instance-routes";
+export { nodeRoute } from "./api/node-route";
+export { userRoute } from "./api/user-routes";
+export { EXPORT_PRUNE_SCHEDULE, exchangeJobHandlers } from "./jobs";
+export { type Portable } from "./portable";
+export { findRelation, relationsFor } from "./relations/registry";
+export type { CollectionRelation, ExportRecord, ExportRelation, PortableKind, SingleRelation } from "./relations/types";
+export { startExport, type StartOptions } from "./start-export";
+export { EXISTING_EXPORT_TTL_MS, EXPORT_BATCH_SIZE, EXPORT_STATUS } from "./status";

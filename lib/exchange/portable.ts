@@ -1,0 +1,38 @@
+import { ACCESS_LEVELS } from "@/lib/db";
+import { findGroup, type Viewer } from "@/lib/groups";
+import { getSettings } from "@/lib/settings";
+import type { PortableKind } from "./relations/types";
+
+export interface Portable {
+  kind: PortableKind;
+  id: number;
+  fullPath: string;
+}
+
+/** Why a portable cannot be exported by this user, as GitLab answers it: status and `{"message": ...}`. */
+export interface ExportRefusal {
+  status: 403 | 404;
+  message: string;
+}
+
+export type PortableLookup = { portable: Portable } | { refusal: ExportRefusal };
+
+const notFound = (what: string): ExportRefusal => ({ status: 404, message: `404 ${what} Found` });
+
+/**
+ * The group or project a user may export, checked in GitLab's order. Groups (lib/api/group_export.rb): unknown or
+ * invisible 404 "Group Not Found", not Owner (nor admin) 403, direct transfer off 404. Projects
+ * (lib/api/project_export.rb) check the setting first, then find the project.
+ */
+export async function findExportable(kind: PortableKind, viewer: Viewer, idOrPath: string): Promise<PortableLookup> {
+  if (kind === "project") {
+    if (!(await getSettings()).directTransferEnabled) return { refusal: notFound("Not") };
+    // Ferry stores no projects yet: every id is unknown, as on GitLab. Project migration replaces this lookup.
+    return { refusal: notFound("Project Not") };
+  }
+  const group = await findGroup(viewer, idOrPath);
+  if (!group) return { refusal: notFound("Group Not") };
+  if (!viewer.isAdmin && (group.accessLevel ?? 0) < ACCESS_LEVELS.owner) return { refusal: { status: 403, message: "403 Forbidden" } };
+  if (!(await getSettings()).directTransferEnabled) return { refusal: notFound("Not") };
+  return { portable: { kind: "group", id: group.id, fullPath: group.fullPath } };
+}

@@ -1,0 +1,7 @@
+import { exportRelationsRoutes, nodeRoute } from "@/lib/exchange";
+
+// A Pages Router API route, unlike the rest of /api/v4: only here can a response keep its Content-Length, which
+// importers require of a download (see lib/exchange/api/node-route.ts).
+export const config = { api: { bodyParser: false, responseLimit: false, externalResolver: true } };
+
+export default nodeRoute(exportRelationsRoutes("project").download, "/api/v4/projects/:id/export_relations/download");

@@ -1,0 +1,33 @@
+import type { ExportedRelation } from "./export-client";
+
+/**
+ * The fields of an exported record that name it on one instance (its id, its group's id...) rather than say what it
+ * is: two instances holding the same group differ there and nowhere else.
+ */
+const IDENTITY: Record<string, string[]> = {
+  // Where a group lands (its path, its parent) is the importing user's choice, not the group's data.
+  self: ["id", "parent_id", "path"],
+  labels: ["id", "group_id"],
+  milestones: ["id", "group_id"],
+  namespace_settings: [],
+};
+
+export function withoutIdentity(relation: string, record: Record<string, unknown>): Record<string, unknown> {
+  const drop = IDENTITY[relation] ?? ["id"];
+  return Object.fromEntries(Object.entries(record).filter(([key]) => !drop.includes(key)));
+}
+
+/** A record's field names, nested objects' too: what two exports of different data still have in common. */
+const shape = (value: unknown): unknown =>
+  value && typeof value === "object" && !Array.isArray(value) ? Object.fromEntries(Object.entries(value).map(([k, v]) => [k, shape(v)])) : typeof value;
+
+/**
+ * A relation's records without identity fields, in a stable order (by iid, title or the whole record). Memberships
+ * are people: the destination maps each source user to an account or a placeholder and makes the importing user
+ * Owner, so the same group has other members there by design; only their records' shape is compared.
+ */
+export function comparable(relation: ExportedRelation): unknown[] {
+  if (relation.relation === "members") return [...new Set(relation.records.map((r) => JSON.stringify(shape(r))))].sort();
+  const key = (r: Record<string, unknown>) => (typeof r.iid === "number" ? String(r.iid).padStart(10, "0") : typeof r.title === "string" ? r.title : JSON.stringify(r));
+  return relation.records.map((r) => withoutIdentity(relation.relation, r)).sort((a, b) => (key(a) < key(b) ? -1 : key(a) > key(b) ? 1 : 0));
+}
