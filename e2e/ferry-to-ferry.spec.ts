@@ -9,9 +9,9 @@ import { ADMIN_STATE, signUp, uniqueName } from "./support/accounts";
 // Ferry A is the suite's web server; Ferry B is a second `npm start` with its own port, data directory and embedded
 // PostgreSQL, started here. Both may reach sources on localhost over http (the test source, and B reaches A).
 const A_URL = `http://localhost:${process.env.E2E_PORT ?? 3210}`;
-const B_PORT = 3211;
+const B_PORT = Number(process.env.E2E_PORT ?? 3210) + 1;
 const B_URL = `http://localhost:${B_PORT}`;
-const B_DATA_DIR = ".test-data/e2e-ferry-b";
+const B_DATA_DIR = `.test-data/e2e-ferry-b-${B_PORT}`;
 const SCREENS = "test-results/screens";
 const SOURCE_PATH = "f2f-source";
 
