@@ -1,4 +1,13 @@
+import { Badge } from "@/components/ui/badge";
 import { accessLevelName } from "./access-level-name";
+
+/** Who a placeholder stands in for: the user on the source instance. */
+export interface PlaceholderSource {
+  sourceUrl: string;
+  sourceUsername: string;
+  sourceName: string | null;
+  sourcePublicEmail: string | null;
+}
 
 export interface MemberItem {
   userId: number;
@@ -7,7 +16,16 @@ export interface MemberItem {
   accessLevel: number;
   expiresAt: string | null;
   inheritedFrom?: string;
+  placeholder?: PlaceholderSource;
 }
+
+const hostOf = (url: string) => {
+  try {
+    return new URL(url).host;
+  } catch {
+    return url;
+  }
+};
 
 export function MembersTable({ members }: { members: MemberItem[] }) {
   return (
@@ -22,9 +40,18 @@ export function MembersTable({ members }: { members: MemberItem[] }) {
       </thead>
       <tbody className="divide-y divide-gray-100">
         {members.map((m) => (
-          <tr key={m.userId}>
+          <tr key={m.userId} data-placeholder={m.placeholder ? "true" : undefined}>
             <td className="px-4 py-2">
               <span className="font-medium text-gray-900">{m.name}</span> <span className="text-gray-500">@{m.username}</span>
+              {m.placeholder ? (
+                <span className="ml-2 inline-flex flex-wrap items-center gap-2">
+                  <Badge tone="warning">Placeholder</Badge>
+                  <span className="text-xs text-gray-500">
+                    for {m.placeholder.sourceName ? `${m.placeholder.sourceName} ` : ""}@{m.placeholder.sourceUsername}
+                    {m.placeholder.sourcePublicEmail ? ` (${m.placeholder.sourcePublicEmail})` : ""} on {hostOf(m.placeholder.sourceUrl)}
+                  </span>
+                </span>
+              ) : null}
             </td>
             <td className="px-4 py-2 text-gray-600">{m.inheritedFrom ? `Inherited from ${m.inheritedFrom}` : "Direct member"}</td>
             <td className="px-4 py-2">{accessLevelName(m.accessLevel)}</td>

@@ -44,22 +44,27 @@ export const { handlers, auth, signIn, signOut } = NextAuth({
   providers: [
     Credentials({
       credentials: { login: {}, password: {} },
-      async authorize(raw, request) {
-        const parsed = credentials.safeParse(raw);
-        if (!parsed.success) throw new InvalidLogin();
-        const { login, password } = parsed.data;
-        if (await isSignInLocked(login)) {
-          logger.warn({ login }, "sign-in refused: too many failed attempts");
-          throw new TooManyAttempts();
-        }
-        const user = await findUserByLogin(login);
-        if (!user) await burnPasswordCheck(password);
-        const ok = user ? await verifyPassword(user.passwordHash, password) : false;
-        await recordSignInAttempt(login, clientIp(request), ok);
-        if (!user || !ok) throw new InvalidLogin();
-        if (user.state !== "active") throw new BlockedUser();
-        return { id: String(user.id), name: user.name, email: user.email };
-      },
+      authorize: authorizeCredentials,
     }),
   ],
 });
+
+/** Checks a sign-in: rate limit, password, and that the account is a person's and not blocked. */
+export async function authorizeCredentials(raw: Partial<Record<string, unknown>>, request?: Request) {
+  const parsed = credentials.safeParse(raw);
+  if (!parsed.success) throw new InvalidLogin();
+  const { login, password } = parsed.data;
+  if (await isSignInLocked(login)) {
+    logger.warn({ login }, "sign-in refused: too many failed attempts");
+    throw new TooManyAttempts();
+  }
+  const user = await findUserByLogin(login);
+  // Same time spent whether the account is missing or has no password (a placeholder), so neither can be probed.
+  if (!user?.passwordHash) await burnPasswordCheck(password);
+  const ok = user ? await verifyPassword(user.passwordHash, password) : false;
+  await recordSignInAttempt(login, clientIp(request), ok);
+  // Placeholders stand in for source users of an import: they never sign in, whatever is stored for them.
+  if (!user || !ok || user.userType !== "human") throw new InvalidLogin();
+  if (user.state !== "active") throw new BlockedUser();
+  return { id: String(user.id), name: user.name, email: user.email };
+}

@@ -37,6 +37,14 @@ describe("personal access tokens", () => {
     expect(await authenticateToken(live.token)).toBeNull();
   });
 
+  it("is never created for, nor accepted from, a placeholder user", async () => {
+    const user = await makeUser();
+    const { token } = await createPersonalAccessToken(user.id, { name: "soon a placeholder", scopes: ["api"] });
+    await getDb().update(users).set({ userType: "placeholder" }).where(eq(users.id, user.id));
+    expect(await authenticateToken(token)).toBeNull();
+    await expect(createPersonalAccessToken(user.id, { name: "x", scopes: ["api"] })).rejects.toThrow(/placeholder/);
+  });
+
   it("cannot be revoked by another user", async () => {
     const [owner, other] = await Promise.all([makeUser(), makeUser()]);
     const { token, record } = await createPersonalAccessToken(owner.id, { name: "mine", scopes: ["api"] });

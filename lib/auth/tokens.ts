@@ -30,6 +30,8 @@ export async function createPersonalAccessToken(
   input: z.input<typeof newTokenSchema>,
 ): Promise<{ token: string; record: TokenRecord }> {
   const data = newTokenSchema.parse(input);
+  const [owner] = await getDb().select({ userType: users.userType }).from(users).where(eq(users.id, userId));
+  if (owner?.userType !== "human") throw new Error("Tokens can only be created for real accounts, not placeholder users.");
   const token = PREFIX + randomBytes(20).toString("base64url");
   const [row] = await getDb()
     .insert(personalAccessTokens)
@@ -85,7 +87,8 @@ export async function authenticateToken(raw: string): Promise<TokenIdentity | nu
     .limit(1);
   if (!row) return null;
   if (!timingSafeEqual(Buffer.from(row.token.tokenDigest), Buffer.from(wanted))) return null;
-  if (!isActive(row.token) || row.user.state !== "active") return null;
+  // Placeholder users stand in for people of another instance: they never act, with or without a token.
+  if (!isActive(row.token) || row.user.state !== "active" || row.user.userType !== "human") return null;
   // Written at most once a minute per token, so a busy script does not turn every read into a write.
   if (!row.token.lastUsedAt || Date.now() - row.token.lastUsedAt.getTime() > 60_000) {
     await getDb()

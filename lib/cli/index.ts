@@ -67,7 +67,7 @@ export async function runCli(argv: string[], out: (line: string) => void = conso
       case "token:create": {
         const username = option(values, "username");
         const user = await findUserByLogin(username);
-        if (!user) throw new CliError(`no user ${username}`);
+        if (!user || user.userType !== "human") throw new CliError(`no user ${username}`);
         const { token, record } = await createPersonalAccessToken(user.id, {
           name: option(values, "name"),
           scopes: option(values, "scopes").split(",").map((s) => s.trim()) as ("api" | "read_api")[],

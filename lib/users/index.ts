@@ -43,7 +43,8 @@ export async function createUser(input: NewUser & { admin?: boolean }): Promise<
       .where(or(sql`lower(${users.username}) = lower(${data.username})`, sql`lower(${users.email}) = lower(${data.email})`))
       .limit(1);
     if (clash[0]) throw new UserExistsError(clash[0].username.toLowerCase() === data.username.toLowerCase() ? "username" : "email");
-    const [{ count } = { count: 0 }] = await tx.select({ count: sql<number>`count(*)::int` }).from(users);
+    // Placeholders made by imports are not accounts: the first human is the administrator.
+    const [{ count } = { count: 0 }] = await tx.select({ count: sql<number>`count(*)::int` }).from(users).where(eq(users.userType, "human"));
     const [created] = await tx
       .insert(users)
       .values({
@@ -80,7 +81,13 @@ export async function getUserById(id: number): Promise<PublicUser | undefined> {
   return user ? withoutPassword(user) : undefined;
 }
 
+/** Accounts of people; placeholder users of imports do not count. */
 export async function countUsers(): Promise<number> {
-  const [row] = await getDb().select({ count: sql<number>`count(*)::int` }).from(users);
+  const [row] = await getDb().select({ count: sql<number>`count(*)::int` }).from(users).where(eq(users.userType, "human"));
   return row?.count ?? 0;
 }
+
+export { mapSourceUser, placeholderUsername, type SourceUserInput } from "./mapping";
+export { USER_REFERENCES, countReferences, type UserReference } from "./references";
+export { assertPlaceholderManager, canManagePlaceholders, listPlaceholders, listPlaceholderIdentities, reassignPlaceholder, searchReassignTargets, PlaceholderError, type PlaceholderRow, type PlaceholderIdentity } from "./placeholders";
+export { applyReassignmentCsv, parseReassignmentCsv, CSV_MAX_BYTES, type CsvLineResult } from "./reassign-csv";

@@ -1,6 +1,9 @@
 import { sql } from "drizzle-orm";
 import { boolean, date, index, integer, pgTable, serial, text, timestamp, uniqueIndex } from "drizzle-orm/pg-core";
 
+export const USER_TYPES = ["human", "placeholder"] as const;
+export type UserType = (typeof USER_TYPES)[number];
+
 export const users = pgTable(
   "users",
   {
@@ -11,6 +14,8 @@ export const users = pgTable(
     passwordHash: text("password_hash"),
     isAdmin: boolean("is_admin").notNull().default(false),
     state: text("state", { enum: ["active", "blocked"] }).notNull().default("active"),
+    /** Placeholders stand in for source users of an import until reassigned: no password, never signed in. */
+    userType: text("user_type", { enum: USER_TYPES }).notNull().default("human"),
     confirmedAt: timestamp("confirmed_at", { withTimezone: true }),
     createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
     updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),

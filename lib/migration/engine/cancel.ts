@@ -1,4 +1,4 @@
-import { and, eq, inArray, lt, notInArray } from "drizzle-orm";
+import { and, eq, inArray, lt, notInArray, sql } from "drizzle-orm";
 import { bulkImportBatchTrackers, bulkImportEntities, bulkImports, bulkImportTrackers, getDb } from "@/lib/db";
 import { notifyImportChanged } from "../notify";
 import type { Tx } from "../pipelines";
@@ -42,17 +42,21 @@ export async function cancelBulkImport(user: { id: number; isAdmin: boolean }, b
   });
 }
 
+/** The latest progress of an import: its own row or any of its entities (progress updates touch only those). */
+const lastProgress = sql`greatest(${bulkImports.updatedAt}, (SELECT max(${bulkImportEntities.updatedAt}) FROM ${bulkImportEntities} WHERE ${bulkImportEntities.bulkImportId} = ${bulkImports.id}))`;
+
 /** Imports that made no progress since `before` end as timeout (GitLab's StaleImportWorker). Returns entities ended. */
 export async function timeoutStaleImports(before: Date): Promise<number> {
   const stale = await getDb()
     .select({ id: bulkImports.id })
     .from(bulkImports)
-    .where(and(inArray(bulkImports.status, [STATUS.created, STATUS.started]), lt(bulkImports.updatedAt, before)));
+    .where(and(inArray(bulkImports.status, [STATUS.created, STATUS.started]), lt(lastProgress, before)));
   let ended = 0;
   for (const { id } of stale) {
     ended += await getDb().transaction(async (tx) => {
-      const [row] = await tx.select().from(bulkImports).where(eq(bulkImports.id, id)).for("update");
-      if (!row || TERMINAL.includes(row.status) || row.updatedAt >= before) return 0;
+      // Checked again under the lock, in SQL: the import may have moved since the sweep looked.
+      const [row] = await tx.select({ status: bulkImports.status, stale: sql<boolean>`${lastProgress} < ${before}` }).from(bulkImports).where(eq(bulkImports.id, id)).for("update");
+      if (!row || TERMINAL.includes(row.status) || !row.stale) return 0;
       return endImport(tx, id, STATUS.timeout);
     });
   }

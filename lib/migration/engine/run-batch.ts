@@ -28,7 +28,12 @@ export async function runBatch(trackerId: number, batchNumber: number, job: Job,
     .select()
     .from(bulkImportBatchTrackers)
     .where(and(eq(bulkImportBatchTrackers.trackerId, trackerId), eq(bulkImportBatchTrackers.batchNumber, batchNumber)));
-  if (!batch || (batch.status !== STATUS.created && batch.status !== STATUS.started)) return;
+  if (!batch) return;
+  if (batch.status !== STATUS.created && batch.status !== STATUS.started) {
+    // Done by an earlier run of this job that stopped before summing it up (a retry after an error there).
+    await settleBatchedTracker(trackerId);
+    return;
+  }
   const [tracker] = await db.select().from(bulkImportTrackers).where(eq(bulkImportTrackers.id, trackerId));
   if (!tracker || tracker.status !== TRACKER_STATUS.started) {
     await db.update(bulkImportBatchTrackers).set({ status: STATUS.canceled, updatedAt: new Date() }).where(eq(bulkImportBatchTrackers.id, batch.id));

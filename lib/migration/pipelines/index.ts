@@ -1,6 +1,7 @@
 import { groupPipeline } from "./group";
 import { groupAttributesPipeline } from "./group-attributes";
 import { labelsPipeline } from "./labels";
+import { membersPipeline } from "./members";
 import { milestonesPipeline } from "./milestones";
 import { projectEntitiesPipeline } from "./project-entities";
 import { subgroupsPipeline } from "./subgroups";
@@ -12,6 +13,7 @@ export const GROUP_PIPELINES: readonly Pipeline[] = [
   groupAttributesPipeline,
   labelsPipeline,
   milestonesPipeline,
+  membersPipeline,
   projectEntitiesPipeline,
   subgroupsPipeline,
 ];

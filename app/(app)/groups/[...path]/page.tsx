@@ -10,11 +10,13 @@ import { LinkButton } from "@/components/ui/button";
 import { PageHeader } from "@/components/ui/page-header";
 import { Pagination } from "@/components/ui/pagination";
 import { canCreateSubgroup, findGroup, labelTextColor, listGroups, listLabels, listMembers, listMilestones, type GroupWithAccess } from "@/lib/groups";
-import type { PublicUser } from "@/lib/users";
+import { canManagePlaceholders, listPlaceholderIdentities, type PublicUser } from "@/lib/users";
 import { requireUser } from "../../require-user";
+import { MembersSection } from "./members-section";
+import { PlaceholdersSection } from "./placeholders-section";
 
 const PER_PAGE = 20;
-const TABS = ["overview", "labels", "milestones"] as const;
+const TABS = ["overview", "labels", "milestones", "members", "placeholders"] as const;
 type Tab = (typeof TABS)[number];
 
 /** `/groups/a/b` is the overview of a/b; `/groups/a/b/-/labels` a tab of it (GitLab's `/-/` separator). */
@@ -30,6 +32,7 @@ interface SearchParams {
   page?: string;
   search?: string;
   state?: string;
+  status?: string;
 }
 
 export async function generateMetadata({ params }: { params: Promise<{ path: string[] }> }) {
@@ -42,9 +45,15 @@ export default async function GroupPage({ params, searchParams }: { params: Prom
   const { fullPath, tab } = parse((await params).path);
   const group = tab ? await findGroup(user, fullPath) : undefined;
   if (!group || !tab) notFound();
+  const placeholders = canManagePlaceholders(user, group);
+  if (tab === "placeholders" && !placeholders) notFound();
   const query = await searchParams;
   const page = Math.max(1, Number(query.page) || 1);
-  const [labelCount, milestoneCount] = await Promise.all([listLabels(group.id, { page: 1, perPage: 1 }), listMilestones(group.id, { page: 1, perPage: 1 })]);
+  const [labelCount, milestoneCount, memberCount] = await Promise.all([
+    listLabels(group.id, { page: 1, perPage: 1 }),
+    listMilestones(group.id, { page: 1, perPage: 1 }),
+    listMembers(group, { inherited: true, page: 1, perPage: 1 }),
+  ]);
   return (
     <>
       <PageHeader
@@ -68,11 +77,15 @@ export default async function GroupPage({ params, searchParams }: { params: Prom
           { key: "overview", label: "Overview" },
           { key: "labels", label: "Labels", count: labelCount.total },
           { key: "milestones", label: "Milestones", count: milestoneCount.total },
+          { key: "members", label: "Members", count: memberCount.total },
+          ...(placeholders ? [{ key: "placeholders", label: "Placeholders" }] : []),
         ]}
       />
       {tab === "overview" ? <Overview user={user} group={group} page={page} /> : null}
       {tab === "labels" ? <Labels group={group} page={page} search={query.search} /> : null}
       {tab === "milestones" ? <Milestones group={group} page={page} search={query.search} state={query.state} /> : null}
+      {tab === "members" ? <MembersSection user={user} group={group} page={page} search={query.search} /> : null}
+      {tab === "placeholders" ? <PlaceholdersSection user={user} group={group} page={page} search={query.search} status={query.status} /> : null}
     </>
   );
 }
@@ -82,7 +95,10 @@ async function Overview({ user, group, page }: { user: PublicUser; group: GroupW
     listGroups(user, { parentId: group.id, page, perPage: PER_PAGE }),
     listMembers(group, { inherited: true, page: 1, perPage: 100 }),
   ]);
-  const ancestors = await Promise.all(group.traversalIds.slice(0, -1).map((id) => findGroup(user, id)));
+  const [ancestors, placeholders] = await Promise.all([
+    Promise.all(group.traversalIds.slice(0, -1).map((id) => findGroup(user, id))),
+    listPlaceholderIdentities(members.rows.map((m) => m.userId)),
+  ]);
   const pathOf = new Map(ancestors.filter((g) => g !== undefined).map((g) => [g.id, g.fullPath]));
   return (
     <>
@@ -97,7 +113,9 @@ async function Overview({ user, group, page }: { user: PublicUser; group: GroupW
         <h2 id="members-heading" className="mb-3 text-lg font-semibold">
           Members <span className="text-sm font-normal text-gray-500">({members.total})</span>
         </h2>
-        <MembersTable members={members.rows.map((m) => ({ ...m, inheritedFrom: m.sourceGroupId === group.id ? undefined : (pathOf.get(m.sourceGroupId) ?? "a parent group") }))} />
+        <MembersTable
+          members={members.rows.map((m) => ({ ...m, inheritedFrom: m.sourceGroupId === group.id ? undefined : (pathOf.get(m.sourceGroupId) ?? "a parent group"), placeholder: placeholders.get(m.userId) }))}
+        />
       </section>
     </>
   );

@@ -1,0 +1,63 @@
+import { sql } from "drizzle-orm";
+import type { PgColumn, PgTable } from "drizzle-orm/pg-core";
+import { type Db, groupMembers } from "@/lib/db";
+
+type Tx = Parameters<Parameters<Db["transaction"]>[0]>[0];
+
+/**
+ * A column that points at the user a source user was mapped to (a member, an author, an assignee...). Reassigning a
+ * placeholder moves every row of every reference here, and the Placeholders page counts contributions from them: a
+ * new relation with an author (epics, notes) adds one entry and is handled everywhere.
+ */
+export interface UserReference {
+  key: string;
+  /** Shown in the contributions breakdown. */
+  label: string;
+  table: PgTable;
+  column: PgColumn;
+  /** For tables where one user may appear once per scope: how to merge instead of a plain UPDATE. */
+  reassign?: (tx: Tx, from: number, to: number) => Promise<void>;
+}
+
+/**
+ * A placeholder's membership becomes the real user's. Where the real user is already a member of that group, the
+ * higher access level and the later expiry (none beats any) are kept on their row, and the placeholder's goes.
+ */
+async function mergeMemberships(tx: Tx, from: number, to: number): Promise<void> {
+  await tx.execute(sql`
+    UPDATE ${groupMembers} AS t
+    SET access_level = GREATEST(t.access_level, p.access_level),
+        expires_at = CASE WHEN t.expires_at IS NULL OR p.expires_at IS NULL THEN NULL ELSE GREATEST(t.expires_at, p.expires_at) END
+    FROM ${groupMembers} AS p
+    WHERE p.user_id = ${from} AND t.user_id = ${to} AND t.group_id = p.group_id`);
+  await tx.execute(sql`
+    DELETE FROM ${groupMembers} AS p
+    USING ${groupMembers} AS t
+    WHERE p.user_id = ${from} AND t.user_id = ${to} AND t.group_id = p.group_id`);
+  await tx.execute(sql`UPDATE ${groupMembers} SET user_id = ${to} WHERE user_id = ${from}`);
+}
+
+export const USER_REFERENCES: readonly UserReference[] = [
+  { key: "memberships", label: "Memberships", table: groupMembers, column: groupMembers.userId, reassign: mergeMemberships },
+];
+
+export async function moveReferences(tx: Tx, from: number, to: number): Promise<void> {
+  for (const ref of USER_REFERENCES) {
+    if (ref.reassign) await ref.reassign(tx, from, to);
+    else await tx.execute(sql`UPDATE ${ref.table} SET ${sql.identifier(ref.column.name)} = ${to} WHERE ${ref.column} = ${from}`);
+  }
+}
+
+/** Contributions per user and reference, e.g. `{ 12: { memberships: 3 } }`, for the given users. */
+export async function countReferences(db: Db | Tx, userIds: number[]): Promise<Map<number, Record<string, number>>> {
+  const counts = new Map<number, Record<string, number>>(userIds.map((id) => [id, {}]));
+  if (userIds.length === 0) return counts;
+  for (const ref of USER_REFERENCES) {
+    const result = await db.execute<{ user_id: number; count: number }>(sql`
+      SELECT ${ref.column} AS user_id, count(*)::int AS count FROM ${ref.table}
+      WHERE ${ref.column} IN (${sql.join(userIds.map((id) => sql`${id}`), sql`, `)})
+      GROUP BY ${ref.column}`);
+    for (const row of result.rows) counts.get(Number(row.user_id))![ref.key] = Number(row.count);
+  }
+  return counts;
+}
