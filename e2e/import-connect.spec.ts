@@ -1,6 +1,7 @@
-import { expect, test, type Locator, type Page } from "@playwright/test";
+import { expect, test, type Page } from "@playwright/test";
 import { DEFAULT_TOKEN, startTestSource, type TestSource } from "../test/source";
 import { ADMIN_STATE, uniqueName } from "./support/accounts";
+import { chooseParent, connectTo, importRow, pathInput } from "./support/importer";
 
 test.use({ storageState: ADMIN_STATE });
 
@@ -28,8 +29,7 @@ test.afterAll(async () => {
   await source?.close();
 });
 
-const row = (page: Page, fullPath: string) => page.locator(`[data-testid="import-item"][data-source-group="${fullPath}"]`);
-const pathInput = (r: Locator, fullPath: string) => r.getByRole("textbox", { name: `New path for ${fullPath}` });
+const row = importRow;
 
 /** Creates a group through the New group form, under `parentPath` when given; returns its full path. */
 async function createLocalGroup(page: Page, name: string, parentPath?: string): Promise<string> {
@@ -47,32 +47,6 @@ async function createLocalGroup(page: Page, name: string, parentPath?: string): 
   return fullPath;
 }
 
-/** Connects the signed-in user to `to`, switching from whatever instance an earlier test left connected. */
-async function connectTo(page: Page, to: TestSource) {
-  await page.goto("/import/groups");
-  const switchButton = page.getByRole("button", { name: "Switch instance" });
-  await expect(switchButton.or(page.getByRole("button", { name: "Connect instance" }))).toBeVisible();
-  if (await switchButton.isVisible()) {
-    if (await page.getByText(`Connected to ${new URL(to.url).host}`).isVisible()) return;
-    await switchButton.click();
-  }
-  await page.getByLabel("Source GitLab instance URL").fill(to.url);
-  await page.getByLabel("Personal access token").fill(DEFAULT_TOKEN);
-  await page.getByRole("button", { name: "Connect instance" }).click();
-  await expect(page.getByText(`Connected to ${new URL(to.url).host}`)).toBeVisible();
-}
-
-async function chooseParent(page: Page, r: Locator, fullPath: string, parent: string | "No parent") {
-  await r.getByRole("button", { name: new RegExp(`^Parent group for ${fullPath}`) }).click();
-  const picker = page.getByRole("dialog");
-  if (parent === "No parent") {
-    await picker.getByRole("option", { name: "No parent" }).click();
-  } else {
-    await picker.getByRole("combobox", { name: "Search parent groups" }).fill(parent);
-    await picker.getByRole("option", { name: parent, exact: true }).click();
-  }
-  await expect(picker).toBeHidden();
-}
 
 test("connects a source, lists its groups, and validates destinations", async ({ page }) => {
   test.setTimeout(180_000);

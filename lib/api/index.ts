@@ -1,6 +1,6 @@
 export { baseUrlOf } from "./base-url";
 export { groupEntity } from "./entities/group";
-export { userBasic, userSelf } from "./entities/user";
+export { userBasic, userPublic, userSelf } from "./entities/user";
 export { pageParams, paginationHeaders, type PageParams } from "./pagination";
 export { apiRoute, tokenFromRequest, type ApiContext } from "./request-auth";
 export { boolParam, MalformedParams, readParams } from "./params";

@@ -13,8 +13,8 @@ export function userBasic(user: Pick<PublicUser, "id" | "username" | "name" | "s
   };
 }
 
-/** GitLab's UserPublic, returned by GET /user for the token's own user. */
-export function userSelf(user: PublicUser, baseUrl: string) {
+/** GitLab's User entity: the public profile anyone signed in may read (GET /users/:id). */
+export function userPublic(user: PublicUser, baseUrl: string) {
   return {
     ...userBasic(user, baseUrl),
     created_at: user.createdAt.toISOString(),
@@ -31,7 +31,17 @@ export function userSelf(user: PublicUser, baseUrl: string) {
     pronouns: null,
     bot: false,
     work_information: null,
+    followers: 0,
+    following: 0,
+    is_followed: false,
     local_time: null,
+  };
+}
+
+/** GitLab's UserPublic with private fields, returned by GET /user for the token's own user. */
+export function userSelf(user: PublicUser, baseUrl: string) {
+  return {
+    ...userPublic(user, baseUrl),
     last_sign_in_at: null,
     confirmed_at: user.confirmedAt?.toISOString() ?? null,
     last_activity_on: null,
