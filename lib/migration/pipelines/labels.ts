@@ -1,7 +1,7 @@
-import { sql } from "drizzle-orm";
 import { labels } from "@/lib/db";
 import { RecordError } from "../errors";
-import { optionalString, optionalTimestamp, requiredString, rest } from "./record-fields";
+import { importColumns, optionalString, requiredString } from "./record-fields";
+import { insertByImportKey } from "./insert-by-import-key";
 import type { NdjsonPipeline } from "./types";
 
 type LabelRow = typeof labels.$inferInsert;
@@ -20,19 +20,10 @@ export const labelsPipeline: NdjsonPipeline<LabelRow> = {
       title: requiredString(record, "title"),
       color,
       description: optionalString(record, "description"),
-      importEntityId: entity.entityId,
-      importKey: key,
-      sourceAttributes: rest(record, COLUMNS),
-      createdAt: optionalTimestamp(record, "created_at"),
-      updatedAt: optionalTimestamp(record, "updated_at"),
+      ...importColumns(record, entity.entityId, key, COLUMNS),
     };
   },
-  async load(tx, rows) {
-    await tx
-      .insert(labels)
-      .values(rows)
-      .onConflictDoNothing({ target: [labels.importEntityId, labels.importKey], where: sql`${labels.importKey} IS NOT NULL` });
-  },
+  load: insertByImportKey(labels),
   titleOf: (record) => (typeof record.title === "string" ? record.title : undefined),
   sourceUrlOf: (_record, entity) => `${entity.sourceUrl}/groups/${entity.sourceFullPath}/-/labels`,
 };

@@ -1,7 +1,7 @@
-import { sql } from "drizzle-orm";
 import { milestones } from "@/lib/db";
 import { RecordError } from "../errors";
-import { optionalDate, optionalString, optionalTimestamp, requiredString, rest } from "./record-fields";
+import { importColumns, optionalDate, optionalString, requiredString } from "./record-fields";
+import { insertByImportKey } from "./insert-by-import-key";
 import type { NdjsonPipeline } from "./types";
 
 type MilestoneRow = typeof milestones.$inferInsert;
@@ -25,19 +25,10 @@ export const milestonesPipeline: NdjsonPipeline<MilestoneRow> = {
       state,
       startDate: optionalDate(record, "start_date"),
       dueDate: optionalDate(record, "due_date"),
-      importEntityId: entity.entityId,
-      importKey: key,
-      sourceAttributes: rest(record, COLUMNS),
-      createdAt: optionalTimestamp(record, "created_at"),
-      updatedAt: optionalTimestamp(record, "updated_at"),
+      ...importColumns(record, entity.entityId, key, COLUMNS),
     };
   },
-  async load(tx, rows) {
-    await tx
-      .insert(milestones)
-      .values(rows)
-      .onConflictDoNothing({ target: [milestones.importEntityId, milestones.importKey], where: sql`${milestones.importKey} IS NOT NULL` });
-  },
+  load: insertByImportKey(milestones),
   titleOf: (record) => (typeof record.title === "string" ? record.title : undefined),
   sourceUrlOf: (record, entity) => (typeof record.iid === "number" ? `${entity.sourceUrl}/groups/${entity.sourceFullPath}/-/milestones/${record.iid}` : undefined),
 };

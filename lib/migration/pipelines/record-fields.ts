@@ -33,3 +33,17 @@ export function optionalTimestamp(record: Record<string, unknown>, field: string
 export function rest(record: Record<string, unknown>, taken: readonly string[]): Record<string, unknown> {
   return Object.fromEntries(Object.entries(record).filter(([key]) => !taken.includes(key)));
 }
+
+/**
+ * The columns every imported row carries: where it came from (entity + key of the source record), what else the
+ * source sent, and the source's own timestamps.
+ */
+export function importColumns(record: Record<string, unknown>, entityId: number, key: string, taken: readonly string[]) {
+  return {
+    importEntityId: entityId,
+    importKey: key,
+    sourceAttributes: rest(record, taken),
+    createdAt: optionalTimestamp(record, "created_at"),
+    updatedAt: optionalTimestamp(record, "updated_at"),
+  };
+}
