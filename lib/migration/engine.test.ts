@@ -1,26 +1,15 @@
 import { eq } from "drizzle-orm";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { bulkImportBatchTrackers, getDb, labels } from "@/lib/db";
-import { startWorker, stopBoss, type RunningWorker } from "@/lib/jobs";
 import { makeUser, unique } from "@/test/helpers/factories";
 import { importResult, sourceCount, waitForImports } from "@/test/helpers/imports";
+import { runImportWorker } from "@/test/helpers/import-worker";
 import { DEFAULT_TOKEN, ROUTES, startTestSource, type TestSource } from "@/test/source";
 import { runBatch } from "./engine/run-batch";
-import { importJobHandlers, startImports, STATUS, TRACKER_STATUS } from "./index";
+import { startImports, STATUS, TRACKER_STATUS } from "./index";
 
-// Tests reach the test source on 127.0.0.1 over http; their own queue schema keeps other files' workers away.
-process.env.FERRY_ALLOW_LOCAL_SOURCES = "true";
-process.env.FERRY_ALLOW_INSECURE_SOURCES = "true";
-process.env.FERRY_QUEUE_SCHEMA = "pgboss_engine_test";
+runImportWorker("pgboss_engine_test");
 
-let worker: RunningWorker;
-beforeAll(async () => {
-  worker = await startWorker({ concurrency: 4, handlers: importJobHandlers, pollingIntervalSeconds: 0.5 });
-});
-afterAll(async () => {
-  await worker.stop();
-  await stopBoss();
-});
 
 const ROOT = 4351;
 const SUBGROUPS = [4352, 4353];

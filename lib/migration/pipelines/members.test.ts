@@ -4,17 +4,15 @@ import { and, eq, inArray } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { getDb, groupMembers, groups, users } from "@/lib/db";
 import { createGroup } from "@/lib/groups";
-import { startWorker, stopBoss, type RunningWorker } from "@/lib/jobs";
 import { makeUser, unique } from "@/test/helpers/factories";
 import { importResult, waitForImports } from "@/test/helpers/imports";
+import { runImportWorker } from "@/test/helpers/import-worker";
 import { DEFAULT_TOKEN, startTestSource, type TestSource } from "@/test/source";
-import { importJobHandlers, startImports, STATUS, TRACKER_STATUS } from "../index";
+import { startImports, STATUS, TRACKER_STATUS } from "../index";
 import { membersPipeline } from "./members";
 import type { EntityContext } from "./types";
 
-process.env.FERRY_ALLOW_LOCAL_SOURCES = "true";
-process.env.FERRY_ALLOW_INSECURE_SOURCES = "true";
-process.env.FERRY_QUEUE_SCHEMA = "pgboss_members_test";
+runImportWorker("pgboss_members_test");
 
 const FIXTURES = "test/fixtures/gitlab/gitlabhq/spec/fixtures/lib/gitlab/import_export/group_exports/complex/tree/groups";
 const ROOT = 4351;
@@ -32,16 +30,12 @@ const fixtureMembers = (id: number): FixtureMember[] =>
     .filter(Boolean)
     .map((line) => JSON.parse(line) as FixtureMember);
 
-let worker: RunningWorker;
 let source: TestSource;
 beforeAll(async () => {
-  worker = await startWorker({ concurrency: 4, handlers: importJobHandlers, pollingIntervalSeconds: 0.5 });
   source = await startTestSource({ version: "17.8.0-ee", batchSize: 4, exportDelayMs: 50 });
 });
 afterAll(async () => {
   await source?.close();
-  await worker.stop();
-  await stopBoss();
 });
 
 async function importComplex(migrateMemberships: boolean) {

@@ -3,10 +3,9 @@ import http from "node:http";
 import type { AddressInfo } from "node:net";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { startWorker, stopBoss, type RunningWorker } from "@/lib/jobs";
-import { importJobHandlers } from "@/lib/migration";
 import { tokenFor } from "@/test/helpers/api";
 import { makeUser } from "@/test/helpers/factories";
+import { runImportWorker } from "@/test/helpers/import-worker";
 import { DEFAULT_TOKEN, startTestSource, type TestSource } from "@/test/source";
 import { POST as cancelImport } from "./[import_id]/cancel/route";
 import { GET as listFailures } from "./[import_id]/entities/[entity_id]/failures/route";
@@ -16,9 +15,7 @@ import { GET as getImport } from "./[import_id]/route";
 import { GET as listAllEntities } from "./entities/route";
 import { GET as listImports, POST as createImport } from "./route";
 
-process.env.FERRY_ALLOW_LOCAL_SOURCES = "true";
-process.env.FERRY_ALLOW_INSECURE_SOURCES = "true";
-process.env.FERRY_QUEUE_SCHEMA = "pgboss_bulk_api_demo_test";
+runImportWorker("pgboss_bulk_api_demo_test");
 
 type Handler = (request: Request, context: { params: Promise<Record<string, string>> }) => Promise<Response>;
 const ROUTES: [string, RegExp, Handler][] = [
@@ -52,11 +49,9 @@ function serveRoutes(): Promise<http.Server> {
   return new Promise((resolve) => server.listen(0, "127.0.0.1", () => resolve(server)));
 }
 
-let worker: RunningWorker;
 let server: http.Server;
 let source: TestSource;
 beforeAll(async () => {
-  worker = await startWorker({ concurrency: 4, handlers: importJobHandlers, pollingIntervalSeconds: 0.5 });
   server = await serveRoutes();
   // Slow enough exports that the script's second import is still running when it cancels it.
   source = await startTestSource({ version: "17.8.0-ee", batchSize: 3, exportDelayMs: 300 });
@@ -64,8 +59,6 @@ beforeAll(async () => {
 afterAll(async () => {
   await new Promise((resolve) => server.close(resolve));
   await source.close();
-  await worker.stop();
-  await stopBoss();
 });
 
 describe("scripts/bulk-import-demo.ts", () => {

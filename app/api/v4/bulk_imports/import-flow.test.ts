@@ -1,12 +1,12 @@
 import pg from "pg";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { startWorker, stopBoss, type RunningWorker } from "@/lib/jobs";
-import { IMPORT_EVENTS_CHANNEL, importJobHandlers, startImports } from "@/lib/migration";
+import { describe, expect, it } from "vitest";
+import { IMPORT_EVENTS_CHANNEL, startImports } from "@/lib/migration";
 import { listImportHistory } from "@/lib/migration/history";
 import { latestImports } from "@/lib/sources";
 import { call, tokenFor } from "@/test/helpers/api";
 import { makeUser, unique } from "@/test/helpers/factories";
 import { sourceCount, waitForImports } from "@/test/helpers/imports";
+import { runImportWorker } from "@/test/helpers/import-worker";
 import { DEFAULT_TOKEN, startTestSource, type TestSource } from "@/test/source";
 import { POST as cancelImport } from "./[import_id]/cancel/route";
 import { GET as listFailures } from "./[import_id]/entities/[entity_id]/failures/route";
@@ -15,19 +15,8 @@ import { GET as getImport } from "./[import_id]/route";
 import { docExample, expectLikeExample } from "./_test/support";
 import { GET as listImports, POST as createImport } from "./route";
 
-// A worker runs the imports against the test source (127.0.0.1 over http) from this file's own queue schema.
-process.env.FERRY_ALLOW_LOCAL_SOURCES = "true";
-process.env.FERRY_ALLOW_INSECURE_SOURCES = "true";
-process.env.FERRY_QUEUE_SCHEMA = "pgboss_bulk_api_flow_test";
+runImportWorker("pgboss_bulk_api_flow_test");
 
-let worker: RunningWorker;
-beforeAll(async () => {
-  worker = await startWorker({ concurrency: 4, handlers: importJobHandlers, pollingIntervalSeconds: 0.5 });
-});
-afterAll(async () => {
-  await worker.stop();
-  await stopBoss();
-});
 
 const ROOT = 4351;
 const SUBGROUPS = [4352, 4353];
