@@ -1,5 +1,5 @@
 import { sql } from "drizzle-orm";
-import { boolean, index, integer, pgTable, serial, text, timestamp, uniqueIndex, type AnyPgColumn } from "drizzle-orm/pg-core";
+import { boolean, index, integer, jsonb, pgTable, serial, text, timestamp, uniqueIndex, type AnyPgColumn } from "drizzle-orm/pg-core";
 import { users } from "./accounts";
 import { groups } from "./groups";
 
@@ -62,6 +62,11 @@ export const bulkImportEntities = pgTable(
     migrateProjects: boolean("migrate_projects").notNull().default(true),
     migrateMemberships: boolean("migrate_memberships").notNull().default(true),
     hasFailures: boolean("has_failures").notNull().default(false),
+    /**
+     * Per relation, what the source said it had against what arrived (GitLab's entity stats), written when the entity
+     * finishes: `{ labels: { source: 10, fetched: 10, imported: 10 } }`.
+     */
+    stats: jsonb("stats").$type<Record<string, { source: number | null; fetched: number; imported: number }>>().notNull().default({}),
     startedAt: timestamp("started_at", { withTimezone: true }),
     finishedAt: timestamp("finished_at", { withTimezone: true }),
     createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),

@@ -4,3 +4,8 @@ export * from "./imports";
 export * from "./group-content";
 export * from "./exports";
 export * from "./source-users";
+export * from "./import-key";
+export * from "./iterations";
+export * from "./boards";
+export * from "./epics";
+export * from "./uploads";
