@@ -3,3 +3,4 @@ export { canCreateSubgroup, capVisibility, createGroup, GroupError, newGroupSche
 export { groupNameError, groupPathError, isValidGroupPath, PATH_FORMAT_MESSAGE, pathFromName } from "./path-rules";
 export { labelTextColor, listLabels, listMilestones, type Label, type Milestone } from "./content";
 export { findGroup, fullPathExists, listGroups, listMembers, type Group, type GroupWithAccess, type ListGroupsOptions, type MemberRow } from "./queries";
+export { countGroupRelations, type GroupRelationCounts } from "./relation-counts";

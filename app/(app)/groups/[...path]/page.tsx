@@ -9,23 +9,36 @@ import { Badge } from "@/components/ui/badge";
 import { LinkButton } from "@/components/ui/button";
 import { PageHeader } from "@/components/ui/page-header";
 import { Pagination } from "@/components/ui/pagination";
-import { canCreateSubgroup, findGroup, labelTextColor, listGroups, listLabels, listMembers, listMilestones, type GroupWithAccess } from "@/lib/groups";
+import { canCreateSubgroup, countGroupRelations, findGroup, labelTextColor, listGroups, listLabels, listMembers, listMilestones, type GroupWithAccess } from "@/lib/groups";
 import { canManagePlaceholders, listPlaceholderIdentities, type PublicUser } from "@/lib/users";
 import { requireUser } from "../../require-user";
+import { BadgesSection } from "./badges-section";
+import { BoardsSection } from "./boards-section";
+import { EpicsSection } from "./epics-section";
+import { IterationsSection } from "./iterations-section";
 import { MembersSection } from "./members-section";
 import { PlaceholdersSection } from "./placeholders-section";
 
 const PER_PAGE = 20;
-const TABS = ["overview", "labels", "milestones", "members", "placeholders"] as const;
+const TABS = ["overview", "labels", "milestones", "epics", "boards", "iterations", "badges", "members", "placeholders"] as const;
 type Tab = (typeof TABS)[number];
+/** Tabs with pages of their own below them: `/-/epics/3`, `/-/boards/12`. */
+const NESTED: readonly Tab[] = ["epics", "boards"];
 
-/** `/groups/a/b` is the overview of a/b; `/groups/a/b/-/labels` a tab of it (GitLab's `/-/` separator). */
-function parse(segments: string[]): { fullPath: string; tab: Tab | null } {
+/**
+ * `/groups/a/b` is the overview of a/b; `/groups/a/b/-/labels` a tab of it (GitLab's `/-/` separator), and
+ * `/groups/a/b/-/epics/3` a page inside a tab (`item`).
+ */
+function parse(segments: string[]): { fullPath: string; tab: Tab | null; item?: string } {
   const parts = segments.map(decodeURIComponent);
   const dash = parts.indexOf("-");
   if (dash === -1) return { fullPath: parts.join("/"), tab: "overview" };
-  const tab = parts[dash + 1];
-  return { fullPath: parts.slice(0, dash).join("/"), tab: parts.length === dash + 2 && (TABS as readonly string[]).includes(tab ?? "") ? (tab as Tab) : null };
+  const fullPath = parts.slice(0, dash).join("/");
+  const tab = parts[dash + 1] as Tab;
+  if (!(TABS as readonly string[]).includes(tab)) return { fullPath, tab: null };
+  if (parts.length === dash + 2) return { fullPath, tab };
+  if (parts.length === dash + 3 && NESTED.includes(tab) && /^\d+$/.test(parts[dash + 2]!)) return { fullPath, tab, item: parts[dash + 2] };
+  return { fullPath, tab: null };
 }
 
 interface SearchParams {
@@ -42,17 +55,18 @@ export async function generateMetadata({ params }: { params: Promise<{ path: str
 
 export default async function GroupPage({ params, searchParams }: { params: Promise<{ path: string[] }>; searchParams: Promise<SearchParams> }) {
   const user = await requireUser();
-  const { fullPath, tab } = parse((await params).path);
+  const { fullPath, tab, item } = parse((await params).path);
   const group = tab ? await findGroup(user, fullPath) : undefined;
   if (!group || !tab) notFound();
   const placeholders = canManagePlaceholders(user, group);
   if (tab === "placeholders" && !placeholders) notFound();
   const query = await searchParams;
   const page = Math.max(1, Number(query.page) || 1);
-  const [labelCount, milestoneCount, memberCount] = await Promise.all([
+  const [labelCount, milestoneCount, memberCount, counts] = await Promise.all([
     listLabels(group.id, { page: 1, perPage: 1 }),
     listMilestones(group.id, { page: 1, perPage: 1 }),
     listMembers(group, { inherited: true, page: 1, perPage: 1 }),
+    countGroupRelations(group.id),
   ]);
   return (
     <>
@@ -77,6 +91,10 @@ export default async function GroupPage({ params, searchParams }: { params: Prom
           { key: "overview", label: "Overview" },
           { key: "labels", label: "Labels", count: labelCount.total },
           { key: "milestones", label: "Milestones", count: milestoneCount.total },
+          { key: "epics", label: "Epics", count: counts.epics },
+          { key: "boards", label: "Boards", count: counts.boards },
+          { key: "iterations", label: "Iterations", count: counts.iterations },
+          { key: "badges", label: "Badges", count: counts.badges },
           { key: "members", label: "Members", count: memberCount.total },
           ...(placeholders ? [{ key: "placeholders", label: "Placeholders" }] : []),
         ]}
@@ -84,6 +102,10 @@ export default async function GroupPage({ params, searchParams }: { params: Prom
       {tab === "overview" ? <Overview user={user} group={group} page={page} /> : null}
       {tab === "labels" ? <Labels group={group} page={page} search={query.search} /> : null}
       {tab === "milestones" ? <Milestones group={group} page={page} search={query.search} state={query.state} /> : null}
+      {tab === "epics" ? <EpicsSection user={user} group={group} page={page} search={query.search} state={query.state} iid={item ? Number(item) : undefined} /> : null}
+      {tab === "boards" ? <BoardsSection group={group} boardId={item ? Number(item) : undefined} /> : null}
+      {tab === "iterations" ? <IterationsSection group={group} page={page} search={query.search} state={query.state} /> : null}
+      {tab === "badges" ? <BadgesSection group={group} page={page} /> : null}
       {tab === "members" ? <MembersSection user={user} group={group} page={page} search={query.search} /> : null}
       {tab === "placeholders" ? <PlaceholdersSection user={user} group={group} page={page} search={query.search} status={query.status} /> : null}
     </>
