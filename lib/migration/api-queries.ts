@@ -1,7 +1,7 @@
 import { and, asc, count, desc, eq, inArray, lte, sql, type SQL } from "drizzle-orm";
 import { bulkImportEntities, bulkImportFailures, bulkImports, bulkImportTrackers, getDb, groups } from "@/lib/db";
-import { pipelineFor } from "./pipelines";
-import { STATUS, TRACKER_STATUS, type StatusName } from "./status";
+import { statsFromTrackers, type RelationCounts } from "./entity-stats";
+import { STATUS, TERMINAL, type StatusName } from "./status";
 
 /**
  * Read side of the /api/v4/bulk_imports endpoints. Users see only their own imports; administrators see everyone's
@@ -46,12 +46,6 @@ export interface ApiFailure {
   sourceUrl: string | null;
   sourceTitle: string | null;
   createdAt: Date;
-}
-
-export interface RelationCounts {
-  source: number;
-  fetched: number;
-  imported: number;
 }
 
 export interface ApiEntity {
@@ -185,12 +179,21 @@ async function embeddedFailures(entityIds: number[]): Promise<Map<number, ApiFai
 }
 
 /**
- * GitLab's entity.checksums: counts of the relations imported from the relation export (its file-extraction
- * pipelines), leaving out skipped trackers and those with nothing counted yet.
+ * Stats of entities: the comparison frozen when the entity ended, or, while it runs, the trackers' live counts.
  */
 async function entityStats(entityIds: number[]): Promise<Map<number, Record<string, RelationCounts>>> {
   const byEntity = new Map<number, Record<string, RelationCounts>>();
   if (entityIds.length === 0) return byEntity;
+  const frozen = await getDb()
+    .select({ id: bulkImportEntities.id, status: bulkImportEntities.status, stats: bulkImportEntities.stats })
+    .from(bulkImportEntities)
+    .where(inArray(bulkImportEntities.id, entityIds));
+  const live: number[] = [];
+  for (const entity of frozen) {
+    if (TERMINAL.includes(entity.status) && Object.keys(entity.stats).length > 0) byEntity.set(entity.id, entity.stats);
+    else live.push(entity.id);
+  }
+  if (live.length === 0) return byEntity;
   const trackers = await getDb()
     .select({
       entityId: bulkImportTrackers.entityId,
@@ -201,15 +204,11 @@ async function entityStats(entityIds: number[]): Promise<Map<number, Record<stri
       imported: bulkImportTrackers.importedObjectsCount,
     })
     .from(bulkImportTrackers)
-    .where(inArray(bulkImportTrackers.entityId, entityIds))
+    .where(inArray(bulkImportTrackers.entityId, live))
     .orderBy(bulkImportTrackers.stage, bulkImportTrackers.id);
-  for (const tracker of trackers) {
-    if (tracker.status === TRACKER_STATUS.skipped || pipelineFor(tracker.relation)?.kind !== "ndjson") continue;
-    const counts = { source: tracker.source ?? 0, fetched: tracker.fetched, imported: tracker.imported };
-    if (counts.source === 0 && counts.fetched === 0 && counts.imported === 0) continue;
-    const stats = byEntity.get(tracker.entityId) ?? {};
-    stats[tracker.relation] = counts;
-    byEntity.set(tracker.entityId, stats);
+  for (const id of live) {
+    const stats = statsFromTrackers(trackers.filter((t) => t.entityId === id));
+    if (Object.keys(stats).length > 0) byEntity.set(id, stats);
   }
   return byEntity;
 }

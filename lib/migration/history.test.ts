@@ -71,11 +71,12 @@ describe("listImportHistory", () => {
       failuresCount: 1,
       username: user.username,
     });
-    expect(row.relations.map((r) => [r.relation, r.label, r.imported, r.fetched, r.source, r.statusName, r.mismatch])).toEqual([
-      ["self", "Group", 1, 1, 1, "finished", false],
-      ["labels", "Label", 9, 10, 10, "finished", true],
-      ["milestones", "Milestone", 2, 2, 4, "started", false],
-      ["boards", "Board", 0, 0, null, "created", false],
+    // The mismatch on labels comes with the count of failures that explain it.
+    expect(row.relations.map((r) => [r.relation, r.label, r.imported, r.fetched, r.source, r.statusName, r.mismatch, r.failures])).toEqual([
+      ["self", "Group", 1, 1, 1, "finished", false, 0],
+      ["labels", "Label", 9, 10, 10, "finished", true, 1],
+      ["milestones", "Milestone", 2, 2, 4, "started", false, 0],
+      ["boards", "Board", 0, 0, null, "created", false, 0],
     ]);
     // Two of four relations done, a third half done: (1 + 1 + 0.5 + 0) / 4.
     expect(row.progress).toEqual({ relationsDone: 2, relationsTotal: 4, imported: 12, source: 15, percent: 62 });
@@ -146,6 +147,10 @@ describe("listEntityFailures", () => {
     expect(await listEntityFailures(viewer(stranger), entity.id)).toBeUndefined();
     expect((await listEntityFailures(viewer(admin), entity.id))?.failures.total).toBe(23);
     expect(await listEntityFailures(viewer(owner), 2_000_000_000)).toBeUndefined();
+    // A relation's failures alone: where a mismatch on the history page leads.
+    const labels = await listEntityFailures(viewer(owner), entity.id, { relation: "labels", perPage: 5 });
+    expect(labels?.failures).toMatchObject({ total: 11, totalPages: 3 });
+    expect(labels?.failures.rows.every((r) => r.relation === "labels")).toBe(true);
   });
 });
 

@@ -1,4 +1,4 @@
-import { and, asc, desc, eq, inArray, sql, type SQL } from "drizzle-orm";
+import { and, asc, desc, eq, getTableColumns, inArray, sql, type SQL } from "drizzle-orm";
 import { bulkImportBatchTrackers, bulkImportEntities, bulkImportFailures, bulkImports, bulkImportTrackers, getDb, groups, users } from "@/lib/db";
 import { humanStatus, statusName, TRACKER_STATUS, TRACKER_TERMINAL, trackerStatusName, type HumanStatus, type StatusName, type TrackerStatusName } from "./status";
 
@@ -33,6 +33,8 @@ export interface RelationStats {
   finishedAt: Date | null;
   /** Done, yet fewer (or more) records were imported than the source had: worth a look. */
   mismatch: boolean;
+  /** Failure records of this relation: what explains a mismatch. */
+  failures: number;
 }
 
 export interface EntityProgress {
@@ -172,7 +174,8 @@ export function entityProgress(relations: readonly Pick<RelationStats, "status" 
 
 const MISMATCH_STATES: readonly number[] = [TRACKER_STATUS.finished, TRACKER_STATUS.failed, TRACKER_STATUS.timeout, TRACKER_STATUS.canceled];
 
-type TrackerRow = typeof bulkImportTrackers.$inferSelect;
+/** A tracker with the number of failure records of its relation (counted in the same query). */
+type TrackerRow = typeof bulkImportTrackers.$inferSelect & { failures: number };
 
 function toRelationStats(t: TrackerRow): RelationStats {
   const expected = t.sourceObjectsCount ?? t.fetchedObjectsCount;
@@ -192,6 +195,7 @@ function toRelationStats(t: TrackerRow): RelationStats {
     startedAt: t.startedAt,
     finishedAt: t.finishedAt,
     mismatch: MISMATCH_STATES.includes(t.status) && expected !== t.importedObjectsCount,
+    failures: t.failures,
   };
 }
 
@@ -280,10 +284,16 @@ function toHistoryEntity(row: EntityRow, relations: RelationStats[]): HistoryEnt
 async function trackersByEntity(entityIds: number[]): Promise<Map<number, TrackerRow[]>> {
   const byEntity = new Map<number, TrackerRow[]>();
   if (entityIds.length === 0) return byEntity;
+  const t = bulkImportTrackers;
+  const f = bulkImportFailures;
   const rows = await getDb()
-    .select()
-    .from(bulkImportTrackers)
-    .where(inArray(bulkImportTrackers.entityId, entityIds))
+    .select({
+      ...getTableColumns(t),
+      // Qualified by hand: inside a subquery drizzle leaves column names bare, and both tables have these columns.
+      failures: sql<number>`(SELECT count(*)::int FROM ${f} AS fl WHERE fl.bulk_import_entity_id = ${t}.bulk_import_entity_id AND fl.relation = ${t}.relation)`,
+    })
+    .from(t)
+    .where(inArray(t.entityId, entityIds))
     .orderBy(asc(bulkImportTrackers.entityId), asc(bulkImportTrackers.stage), asc(bulkImportTrackers.id));
   for (const row of rows) {
     const list = byEntity.get(row.entityId);
@@ -323,7 +333,8 @@ export async function listImportHistory(viewer: Viewer, options: HistoryOptions 
     const [count] = await getDb().select({ total: sql<number>`count(*)::int` }).from(e).innerJoin(b, eq(b.id, e.bulkImportId)).where(where);
     total = count?.total ?? 0;
   }
-  const trackers = await trackersByEntity(rows.map((r) => r.id));
+  const ids = rows.map((r) => r.id);
+  const trackers = await trackersByEntity(ids);
   const entities = rows.map((row) => toHistoryEntity(row, (trackers.get(row.id) ?? []).map(toRelationStats)));
   return pageOf(entities, total, page, perPage);
 }
@@ -354,12 +365,13 @@ export async function findHistoryEntity(viewer: Viewer, entityId: number): Promi
 export async function listEntityFailures(
   viewer: Viewer,
   entityId: number,
-  options: PageOptions = {},
+  options: PageOptions & { relation?: string } = {},
 ): Promise<{ entity: HistoryEntitySummary; failures: Page<FailureRow> } | undefined> {
   const entity = await findHistoryEntity(viewer, entityId);
   if (!entity) return undefined;
   const { page, perPage } = clampPage(options);
   const f = bulkImportFailures;
+  const where = options.relation ? and(eq(f.entityId, entityId), eq(f.relation, options.relation)) : eq(f.entityId, entityId);
   const rows = await getDb()
     .select({
       id: f.id,
@@ -376,13 +388,13 @@ export async function listEntityFailures(
       total: sql<number>`(count(*) OVER ())::int`,
     })
     .from(f)
-    .where(eq(f.entityId, entityId))
+    .where(where)
     .orderBy(asc(f.createdAt), asc(f.id))
     .limit(perPage)
     .offset((page - 1) * perPage);
   let total = rows[0]?.total;
   if (total === undefined) {
-    const [count] = await getDb().select({ total: sql<number>`count(*)::int` }).from(f).where(eq(f.entityId, entityId));
+    const [count] = await getDb().select({ total: sql<number>`count(*)::int` }).from(f).where(where);
     total = count?.total ?? 0;
   }
   const failures = rows.map(
@@ -461,7 +473,8 @@ export async function getBulkImportDetails(viewer: Viewer, bulkImportId: number)
     .limit(1);
   if (!bulkImport || !canOpen(viewer, bulkImport.userId)) return undefined;
   const rows = await entitiesQuery().where(eq(e.bulkImportId, bulkImportId)).orderBy(asc(e.id));
-  const trackers = await trackersByEntity(rows.map((r) => r.id));
+  const entityIds = rows.map((r) => r.id);
+  const trackers = await trackersByEntity(entityIds);
   const trackerIds = [...trackers.values()].flat().map((t) => t.id);
   const batches = new Map<number, BatchTiming[]>();
   if (trackerIds.length > 0) {

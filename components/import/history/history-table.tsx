@@ -2,6 +2,7 @@
 
 import Link from "next/link";
 import { useState } from "react";
+import { RelationFailuresLink } from "./relation-failures-link";
 import { StatusBadge, type BadgeStatus } from "@/components/import/status-badge";
 import { ProgressBar } from "@/components/ui/progress-bar";
 import { EntityIcon, ExternalIcon } from "./icons";
@@ -15,6 +16,9 @@ export interface RelationView {
   status: BadgeStatus;
   mismatch: boolean;
   message: string | null;
+  entityId: number;
+  relation: string;
+  failures: number;
 }
 
 /** One history row, formatted on the server (see page.tsx). */
@@ -186,6 +190,7 @@ function RelationsTable({ relations, caption }: { relations: RelationView[]; cap
               ) : (
                 r.imported
               )}
+              <RelationFailuresLink entityId={r.entityId} relation={r.relation} failures={r.failures} />
             </td>
             <td className={num}>{r.fetched}</td>
             <td className={num}>{r.source}</td>

@@ -10,7 +10,7 @@ function host(url: string): string {
   }
 }
 
-export function toRelationView(r: RelationStats): RelationView {
+export function toRelationView(r: RelationStats, entityId: number): RelationView {
   return {
     key: String(r.trackerId),
     label: r.label,
@@ -20,6 +20,9 @@ export function toRelationView(r: RelationStats): RelationView {
     status: r.humanStatus,
     mismatch: r.mismatch,
     message: r.message,
+    entityId,
+    relation: r.relation,
+    failures: r.failures,
   };
 }
 
@@ -45,7 +48,7 @@ export function toHistoryRowView(entity: HistoryEntity, now: Date, showOwner: bo
     failuresHref: entity.hasFailures ? `/import/history/${entity.id}/failures` : null,
     detailsHref: `/import/bulk_imports/${entity.bulkImportId}`,
     owner: showOwner ? entity.username : null,
-    relations: entity.relations.map(toRelationView),
+    relations: entity.relations.map((r) => toRelationView(r, entity.id)),
     mismatches: entity.relations.filter((r) => r.mismatch).length,
   };
 }

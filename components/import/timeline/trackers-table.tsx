@@ -1,5 +1,6 @@
 import Link from "next/link";
 import { StatusBadge } from "@/components/import/status-badge";
+import { RelationFailuresLink } from "@/components/import/history/relation-failures-link";
 import type { BulkImportDetails } from "@/lib/migration/history";
 import { formatCount, formatDateTime, formatDuration, formatOffset } from "@/components/import/history/format";
 
@@ -101,6 +102,7 @@ export function TrackersTable({ details, now }: { details: BulkImportDetails; no
                   <td className={`${num} ${t.mismatch ? "font-semibold text-amber-900" : ""}`}>
                     {formatCount(t.imported)}
                     {t.mismatch ? <span className="sr-only"> (differs from the source)</span> : null}
+                    <RelationFailuresLink entityId={entity.id} relation={t.relation} failures={t.failures} />
                   </td>
                   <td className={num}>{formatCount(t.fetched)}</td>
                   <td className={num}>{formatCount(t.source)}</td>

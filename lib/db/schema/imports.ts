@@ -66,7 +66,7 @@ export const bulkImportEntities = pgTable(
      * Per relation, what the source said it had against what arrived (GitLab's entity stats), written when the entity
      * finishes: `{ labels: { source: 10, fetched: 10, imported: 10 } }`.
      */
-    stats: jsonb("stats").$type<Record<string, { source: number | null; fetched: number; imported: number }>>().notNull().default({}),
+    stats: jsonb("stats").$type<Record<string, { source: number; fetched: number; imported: number }>>().notNull().default({}),
     startedAt: timestamp("started_at", { withTimezone: true }),
     finishedAt: timestamp("finished_at", { withTimezone: true }),
     createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),

@@ -1,5 +1,6 @@
 import { and, eq, notInArray } from "drizzle-orm";
 import { bulkImportEntities, bulkImportFailures, bulkImportTrackers, getDb } from "@/lib/db";
+import { snapshotEntityStats } from "../entity-stats";
 import { STATUS, TERMINAL, TRACKER_STATUS, TRACKER_TERMINAL } from "../status";
 import { processImport } from "./process-import";
 import { notifyEntity } from "./progress";
@@ -26,6 +27,7 @@ export async function finishEntity(entityId: number, forceStatus?: number): Prom
         .set({ status: status === STATUS.timeout ? TRACKER_STATUS.timeout : TRACKER_STATUS.skipped, updatedAt: now() })
         .where(and(eq(bulkImportTrackers.entityId, entityId), notInArray(bulkImportTrackers.status, [...TRACKER_TERMINAL])));
     }
+    await snapshotEntityStats(tx, entityId);
     await notifyEntity(tx, entityId);
     return entity.bulkImportId;
   });

@@ -3,7 +3,7 @@ import { notFound } from "next/navigation";
 import { StatusBadge } from "@/components/import/status-badge";
 import { PageHeader } from "@/components/ui/page-header";
 import { Pagination } from "@/components/ui/pagination";
-import { listEntityFailures } from "@/lib/migration/history";
+import { listEntityFailures, relationLabel } from "@/lib/migration/history";
 import { requireUser } from "../../../../require-user";
 import { formatDateTime } from "@/components/import/history/format";
 import { ExternalIcon } from "@/components/import/history/icons";
@@ -13,12 +13,14 @@ export const dynamic = "force-dynamic";
 
 const PER_PAGE = 20;
 
-export default async function EntityFailuresPage({ params, searchParams }: { params: Promise<{ entityId: string }>; searchParams: Promise<{ page?: string }> }) {
+export default async function EntityFailuresPage({ params, searchParams }: { params: Promise<{ entityId: string }>; searchParams: Promise<{ page?: string; relation?: string }> }) {
   const user = await requireUser();
   const { entityId } = await params;
-  const page = Math.max(1, Math.floor(Number((await searchParams).page)) || 1);
+  const query = await searchParams;
+  const page = Math.max(1, Math.floor(Number(query.page)) || 1);
+  const relation = typeof query.relation === "string" && /^[a-z_]{1,64}$/.test(query.relation) ? query.relation : undefined;
   const id = /^\d+$/.test(entityId) ? Number(entityId) : NaN;
-  const result = await listEntityFailures(user, id, { page, perPage: PER_PAGE });
+  const result = await listEntityFailures(user, id, { page, perPage: PER_PAGE, relation });
   if (!result) notFound();
   const { entity, failures } = result;
   const head = "px-4 py-2.5 text-left text-xs font-semibold uppercase tracking-wide text-gray-600";
@@ -40,6 +42,11 @@ export default async function EntityFailuresPage({ params, searchParams }: { par
           </span>
         }
       />
+      {relation ? (
+        <p className="mb-3 text-sm text-gray-700">
+          Showing the items of <strong>{relationLabel(relation)}</strong> only. <Link href={`/import/history/${entity.id}/failures`}>Show all items</Link>
+        </p>
+      ) : null}
       {failures.total === 0 ? (
         <p className="rounded-lg border border-dashed border-gray-300 bg-white px-6 py-10 text-center text-sm text-gray-600">No import details</p>
       ) : (
@@ -95,7 +102,7 @@ export default async function EntityFailuresPage({ params, searchParams }: { par
           </table>
         </div>
       )}
-      <Pagination page={page} totalPages={failures.totalPages} hrefFor={(p) => `/import/history/${entity.id}/failures?page=${p}`} label="Errors pagination" />
+      <Pagination page={page} totalPages={failures.totalPages} hrefFor={(p) => `/import/history/${entity.id}/failures?${new URLSearchParams({ ...(relation ? { relation } : {}), page: String(p) })}`} label="Errors pagination" />
     </>
   );
 }

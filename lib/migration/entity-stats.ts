@@ -1,0 +1,53 @@
+import { eq } from "drizzle-orm";
+import { bulkImportEntities, bulkImportTrackers } from "@/lib/db";
+import { pipelineFor, type Tx } from "./pipelines";
+import { TRACKER_STATUS } from "./status";
+
+/** GitLab's entity stats: per relation, what the source said it had, what was downloaded and what was imported. */
+export interface RelationCounts {
+  source: number;
+  fetched: number;
+  imported: number;
+}
+
+interface TrackerCounts {
+  relation: string;
+  status: number;
+  source: number | null;
+  fetched: number;
+  imported: number;
+}
+
+/**
+ * The comparison for the relations that carry records (GitLab counts NDJSON relations only): skipped relations and
+ * relations where nothing was counted at all are left out, as GitLab's `stats` leaves them.
+ */
+export function statsFromTrackers(trackers: readonly TrackerCounts[]): Record<string, RelationCounts> {
+  const stats: Record<string, RelationCounts> = {};
+  for (const tracker of trackers) {
+    if (tracker.status === TRACKER_STATUS.skipped || pipelineFor(tracker.relation)?.kind !== "ndjson") continue;
+    const counts = { source: tracker.source ?? 0, fetched: tracker.fetched, imported: tracker.imported };
+    if (counts.source === 0 && counts.fetched === 0 && counts.imported === 0) continue;
+    stats[tracker.relation] = counts;
+  }
+  return stats;
+}
+
+/**
+ * Freezes the comparison on the entity when it ends, so that what an import achieved stays on record (and on the
+ * API) even if trackers are later pruned or a relation's counting changes. Runs in the finishing transaction.
+ */
+export async function snapshotEntityStats(tx: Tx, entityId: number): Promise<void> {
+  const trackers = await tx
+    .select({
+      relation: bulkImportTrackers.relation,
+      status: bulkImportTrackers.status,
+      source: bulkImportTrackers.sourceObjectsCount,
+      fetched: bulkImportTrackers.fetchedObjectsCount,
+      imported: bulkImportTrackers.importedObjectsCount,
+    })
+    .from(bulkImportTrackers)
+    .where(eq(bulkImportTrackers.entityId, entityId))
+    .orderBy(bulkImportTrackers.stage, bulkImportTrackers.id);
+  await tx.update(bulkImportEntities).set({ stats: statsFromTrackers(trackers) }).where(eq(bulkImportEntities.id, entityId));
+}
