@@ -1,6 +1,7 @@
 import Link from "next/link";
 import { Badge } from "@/components/ui/badge";
 import { accessLevelName } from "./access-level-name";
+import { GroupAvatar } from "./group-avatar";
 
 export interface GroupListItem {
   id: number;
@@ -10,6 +11,7 @@ export interface GroupListItem {
   description: string;
   visibility: string;
   accessLevel: number | null;
+  avatarPath?: string | null;
 }
 
 export function GroupList({ groups, empty }: { groups: GroupListItem[]; empty: React.ReactNode }) {
@@ -18,9 +20,7 @@ export function GroupList({ groups, empty }: { groups: GroupListItem[]; empty: R
     <ul className="divide-y divide-gray-100 overflow-hidden rounded-lg border border-gray-200 bg-white">
       {groups.map((g) => (
         <li key={g.id} className="flex items-center gap-4 px-4 py-3">
-          <span className="flex h-9 w-9 shrink-0 items-center justify-center rounded-md bg-brand-50 font-semibold text-brand-700" aria-hidden>
-            {g.name.slice(0, 1).toUpperCase()}
-          </span>
+          <GroupAvatar name={g.name} avatarPath={g.avatarPath} />
           <div className="min-w-0 flex-1">
             <Link href={`/groups/${g.fullPath}`} className="font-medium">
               {g.fullName}

@@ -7,3 +7,8 @@ export { boolParam, MalformedParams, readParams } from "./params";
 export * from "./responses";
 export { groupChildrenRoute } from "./group-children";
 export { labelEntity, milestoneEntity } from "./entities/content";
+export { badgeEntity } from "./entities/badges";
+export { boardEntity, boardListEntity, movableLists } from "./entities/boards";
+export { iterationEntity } from "./entities/iterations";
+export { epicEntity, type EpicEntityOptions } from "./entities/epics";
+export { noteEntity } from "./entities/notes";

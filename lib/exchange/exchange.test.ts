@@ -13,6 +13,7 @@ import { groupSelfRecord } from "./relations/group-self";
 import { labelRecord } from "./relations/labels";
 import { milestoneRecord } from "./relations/milestones";
 import { pruneExports } from "./prune";
+import { relationsFor } from "./relations/registry";
 import type { CollectionRelation } from "./relations/types";
 import { exportOpenBatches } from "./run-batch-export";
 import { runRelationExport } from "./run-relation-export";
@@ -74,6 +75,16 @@ describe("relation records of what Ferry made itself", () => {
     expect(record).toMatchObject({ id: 5, parent_id: 4, name: "N", path: "n", visibility_level: 10, project_creation_level: 1, subgroup_creation_level: 0, membership_lock: true });
     expect(record).not.toHaveProperty("runners_token");
     expect(record).not.toHaveProperty("owner_id");
+    expect(record.avatar).toEqual({ url: null });
+  });
+
+  it("give this instance's avatar in self, not the source's kept in settings", () => {
+    const record = groupSelfRecord({
+      id: 6, parentId: null, name: "A", path: "a", fullPath: "a", fullName: "A", traversalIds: [6], description: "",
+      visibility: "private", avatarPath: "uploads/-/system/group/avatar/6/logo.png", createdAt: new Date(), updatedAt: new Date(),
+      settings: { avatar: { url: "https://source.example/uploads/-/system/group/avatar/99/old.png" } },
+    });
+    expect(record.avatar).toEqual({ url: "/uploads/-/system/group/avatar/6/logo.png" });
   });
 });
 
@@ -81,19 +92,24 @@ describe("starting and restarting exports", () => {
   it("hands out a finished export for three minutes, and starts over after that or when `batched` changes", async () => {
     const { user, group, portable } = await groupWithLabels(2);
     const first = await startExport(portable, user.id, { batched: false });
-    expect(first).toEqual({ started: ["self", "labels", "milestones", "members", "namespace_settings"], reused: [] });
+    // Every relation the registry lists, `self` first; collections are the ones a batched export cuts in batches.
+    const all = relationsFor("group").map((relation) => relation.name);
+    const collections = relationsFor("group").filter((relation) => relation.kind === "collection").map((relation) => relation.name);
+    expect(all.slice(0, 3)).toEqual(["self", "labels", "milestones"]);
+    expect(all).toEqual(expect.arrayContaining(["members", "namespace_settings", "uploads"]));
+    expect(first).toEqual({ started: all, reused: [] });
     const done = await runAll(group.id, user.id);
     expect(done.every((row) => row.status === EXPORT_STATUS.finished)).toBe(true);
 
-    expect(await startExport(portable, user.id, { batched: false })).toEqual({ started: [], reused: ["self", "labels", "milestones", "members", "namespace_settings"] });
+    expect(await startExport(portable, user.id, { batched: false })).toEqual({ started: [], reused: all });
     // Only collections are batched, so only they start over.
-    expect(await startExport(portable, user.id, { batched: true })).toEqual({ started: ["labels", "milestones", "members"], reused: ["self", "namespace_settings"] });
+    expect(await startExport(portable, user.id, { batched: true })).toEqual({ started: collections, reused: all.filter((name) => !collections.includes(name)) });
     await runAll(group.id, user.id);
 
     const before = new Map((await rowsOf(group.id, user.id)).map((row) => [row.relation, row]));
     await getDb().update(bulkImportExports).set({ finishedAt: new Date(Date.now() - 4 * 60_000) }).where(eq(bulkImportExports.groupId, group.id));
     await getDb().insert(labels).values({ groupId: group.id, title: "added later" });
-    expect((await startExport(portable, user.id, { batched: false })).started).toHaveLength(5);
+    expect((await startExport(portable, user.id, { batched: false })).started).toHaveLength(all.length);
     const restarted = await rowsOf(group.id, user.id);
     for (const row of restarted) {
       expect(row).toMatchObject({ status: EXPORT_STATUS.started, batched: false, filePath: null, batchesCount: 0 });

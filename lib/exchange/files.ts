@@ -32,10 +32,10 @@ export function resolveExportPath(relative: string): string {
 const GZIP_LEVEL = 6;
 
 /**
- * Streams text chunks through gzip into the file, written under a temporary name and renamed when complete, so a
+ * Streams text (or archive) chunks through gzip into the file, written under a temporary name and renamed when complete, so a
  * reader (or a retried job) never sees half a file. Returns the file's size.
  */
-export async function writeGzipFile(relative: string, chunks: AsyncIterable<string>): Promise<number> {
+export async function writeGzipFile(relative: string, chunks: AsyncIterable<string | Buffer>): Promise<number> {
   const target = resolveExportPath(relative);
   await fs.promises.mkdir(path.dirname(target), { recursive: true });
   const temporary = `${target}.${randomBytes(6).toString("hex")}.tmp`;

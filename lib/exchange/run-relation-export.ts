@@ -2,6 +2,7 @@ import type PgBoss from "pg-boss";
 import { and, eq } from "drizzle-orm";
 import { bulkImportExportBatches, bulkImportExports, getDb } from "@/lib/db";
 import { logger } from "@/lib/log";
+import { archiveStream } from "./archive";
 import { exportFilePath, removeRun, writeGzipFile } from "./files";
 import { portableOf } from "./portable-columns";
 import { findRelation } from "./relations/registry";
@@ -52,7 +53,7 @@ export async function runRelationExport(exportId: number, runId: string, job: Jo
 
 async function exportWhole(row: ExportRow, relation: ExportRelation): Promise<void> {
   const { id: portableId } = portableOf(row);
-  const text = relation.kind === "collection" ? collectionText(relation, portableId) : singleText(relation, portableId);
+  const text = relation.kind === "collection" ? collectionText(relation, portableId) : relation.kind === "file" ? archiveStream(relation, portableId) : singleText(relation, portableId);
   const filePath = exportFilePath(row.id, row.runId, null);
   const fileSize = await writeGzipFile(filePath, text.chunks);
   const [finished] = await getDb()

@@ -4,3 +4,20 @@ export { groupNameError, groupPathError, isValidGroupPath, PATH_FORMAT_MESSAGE, 
 export { labelTextColor, listLabels, listMilestones, type Label, type Milestone } from "./content";
 export { findGroup, fullPathExists, listGroups, listMembers, type Group, type GroupWithAccess, type ListGroupsOptions, type MemberRow } from "./queries";
 export { countGroupRelations, type GroupRelationCounts } from "./relation-counts";
+export { findBadge, isSafeBadgeUrl, listBadges, type Badge } from "./badges";
+export { findBoard, findBoardsById, listBoardNames, listBoards, MILESTONE_SCOPES, MOVABLE_LIST_TYPES, type Board, type BoardDetails, type BoardIteration, type BoardList, type BoardListDetails, type BoardMilestone, type BoardUser } from "./boards";
+export { AVATAR_MAX_BYTES, avatarHeaders, avatarRefusal, groupAvatarUrl, readGroupAvatar, saveGroupAvatar, type StoredAvatar } from "./avatar";
+export {
+  ITERATION_FILTERS,
+  ITERATION_STATE_ENUM,
+  iterationStateOn,
+  listIterationCadences,
+  listIterations,
+  todayUtc,
+  type IterationCadence,
+  type IterationFilter,
+  type IterationRow,
+  type IterationState,
+} from "./iterations";
+export { countEpicsByState, findEpic, findEpicById, listChildEpics, listEpics, type AwardCount, type Epic, type EpicRow, type ListEpicsOptions, type UserSummary } from "./epics";
+export { findEpicNote, listEpicActivity, listEpicNotes, type ActivityItem, type ListNotesOptions, type Note, type NoteRow, type StateEventRow } from "./notes";

@@ -1,6 +1,6 @@
 import { sql } from "drizzle-orm";
 import type { PgColumn, PgTable } from "drizzle-orm/pg-core";
-import { type Db, groupMembers } from "@/lib/db";
+import { awardEmoji, boardLists, boards, type Db, epics, events, groupMembers, notes, resourceStateEvents } from "@/lib/db";
 
 type Tx = Parameters<Parameters<Db["transaction"]>[0]>[0];
 
@@ -37,8 +37,35 @@ async function mergeMemberships(tx: Tx, from: number, to: number): Promise<void>
   await tx.execute(sql`UPDATE ${groupMembers} SET user_id = ${to} WHERE user_id = ${from}`);
 }
 
+/** A user awards an emoji once per thing: where the real user already gave the placeholder's, the placeholder's goes. */
+async function mergeAwardEmoji(tx: Tx, from: number, to: number): Promise<void> {
+  await tx.execute(sql`
+    DELETE FROM ${awardEmoji} AS p
+    USING ${awardEmoji} AS t
+    WHERE p.user_id = ${from} AND t.user_id = ${to} AND t.awardable_type = p.awardable_type AND t.awardable_id = p.awardable_id AND t.name = p.name`);
+  await tx.execute(sql`UPDATE ${awardEmoji} SET user_id = ${to} WHERE user_id = ${from}`);
+}
+
+/** A board has one list per assignee: where the real user already has one on that board, the placeholder's goes. */
+async function mergeAssigneeLists(tx: Tx, from: number, to: number): Promise<void> {
+  await tx.execute(sql`
+    DELETE FROM ${boardLists} AS p
+    USING ${boardLists} AS t
+    WHERE p.user_id = ${from} AND t.user_id = ${to} AND t.board_id = p.board_id`);
+  await tx.execute(sql`UPDATE ${boardLists} SET user_id = ${to} WHERE user_id = ${from}`);
+}
+
 export const USER_REFERENCES: readonly UserReference[] = [
   { key: "memberships", label: "Memberships", table: groupMembers, column: groupMembers.userId, reassign: mergeMemberships },
+  { key: "epics", label: "Epics", table: epics, column: epics.authorId },
+  { key: "epicsClosed", label: "Closed epics", table: epics, column: epics.closedById },
+  { key: "epicsEdited", label: "Edited epics", table: epics, column: epics.lastEditedById },
+  { key: "notes", label: "Notes", table: notes, column: notes.authorId },
+  { key: "awardEmoji", label: "Emoji reactions", table: awardEmoji, column: awardEmoji.userId, reassign: mergeAwardEmoji },
+  { key: "events", label: "Activity events", table: events, column: events.authorId },
+  { key: "stateEvents", label: "State changes", table: resourceStateEvents, column: resourceStateEvents.userId },
+  { key: "boardScopes", label: "Board assignee scopes", table: boards, column: boards.assigneeId },
+  { key: "boardLists", label: "Assignee board lists", table: boardLists, column: boardLists.userId, reassign: mergeAssigneeLists },
 ];
 
 export async function moveReferences(tx: Tx, from: number, to: number): Promise<void> {

@@ -10,9 +10,25 @@ const IDENTITY: Record<string, string[]> = {
   labels: ["id", "group_id"],
   milestones: ["id", "group_id"],
   namespace_settings: [],
+  badges: ["id", "group_id"],
 };
 
+// Boards nest records of their instance at every level (lists, their label, milestone and board, scope labels), and
+// point at users (assignee lists) that each instance maps to its own placeholders.
+const NESTED_IDENTITY: Record<string, string[]> = {
+  boards: ["id", "group_id", "board_id", "label_id", "milestone_id", "iteration_id", "user_id", "assignee_id"],
+  // Epics nest their parent, notes, award emoji, events and labels, and name people (authors, their names) everywhere.
+  epics: ["id", "group_id", "parent_id", "noteable_id", "awardable_id", "target_id", "label_id", "epic_id", "author_id", "user_id", "closed_by_id", "last_edited_by_id", "author"],
+};
+const withoutDeep = (value: unknown, drop: string[]): unknown =>
+  Array.isArray(value)
+    ? value.map((v) => withoutDeep(v, drop))
+    : value && typeof value === "object"
+      ? Object.fromEntries(Object.entries(value).filter(([key]) => !drop.includes(key)).map(([key, v]) => [key, withoutDeep(v, drop)]))
+      : value;
+
 export function withoutIdentity(relation: string, record: Record<string, unknown>): Record<string, unknown> {
+  if (NESTED_IDENTITY[relation]) return withoutDeep(record, NESTED_IDENTITY[relation]) as Record<string, unknown>;
   const drop = IDENTITY[relation] ?? ["id"];
   return Object.fromEntries(Object.entries(record).filter(([key]) => !drop.includes(key)));
 }

@@ -1,4 +1,7 @@
+import { createHash } from "node:crypto";
+import { Readable } from "node:stream";
 import { gunzipSync } from "node:zlib";
+import { readTarGz } from "@/lib/archive";
 
 export interface ExportedRelation {
   relation: string;
@@ -28,6 +31,17 @@ export function parseExportFile(gzipped: Buffer): Record<string, unknown>[] {
     .split("\n")
     .filter((line) => line.trim() !== "")
     .map((line) => JSON.parse(line) as Record<string, unknown>);
+}
+
+/** Parses a file relation's `.tar.gz`: one record per file, with its size and SHA-256, in archive order. */
+export async function parseArchiveFile(gzipped: Buffer): Promise<Record<string, unknown>[]> {
+  const records: Record<string, unknown>[] = [];
+  for await (const entry of readTarGz(Readable.from([gzipped]))) {
+    const hash = createHash("sha256");
+    for await (const chunk of entry.body) hash.update(chunk);
+    if (entry.type === "file") records.push({ name: entry.path, size: entry.size, sha256: hash.digest("hex") });
+  }
+  return records;
 }
 
 /**
@@ -64,7 +78,9 @@ export async function exportGroupOverHttp(
       : [`relation=${status.relation}`];
     for (const query of queries) {
       const response = await api(baseUrl, token, `/groups/${id}/export_relations/download?${query}`);
-      records.push(...parseExportFile(Buffer.from(await response.arrayBuffer())));
+      const bytes = Buffer.from(await response.arrayBuffer());
+      const archive = response.headers.get("content-disposition")?.includes(".tar.gz");
+      records.push(...(archive ? await parseArchiveFile(bytes) : parseExportFile(bytes)));
     }
     result.set(status.relation, { relation: status.relation, batched: status.batched, records });
   }

@@ -1,8 +1,9 @@
 import { Readable, pipeline } from "node:stream";
 import zlib from "node:zlib";
+import { writeTar } from "@/lib/archive";
 import type { FaultOf } from "./faults";
-import { recordLines, type RelationSource } from "./relation-source";
-import type { OutgoingBody } from "./respond";
+import { recordLines, type ArchiveEntry, type RelationSource } from "./relation-source";
+import { bufferBody, type OutgoingBody } from "./respond";
 
 /** What one download sends: records [start, end) of a relation, gzipped. */
 export interface DownloadPlan {
@@ -56,6 +57,7 @@ const lengths = new WeakMap<RelationSource, Map<string, number>>();
  * held in memory. Sizes are cached, except when a fault changes the content.
  */
 export async function downloadBody(plan: DownloadPlan): Promise<OutgoingBody> {
+  if (plan.source.kind === "archive") return archiveBody(plan.source.entries.slice(plan.start, plan.end), plan.gzipLevel);
   const key = `${plan.format}:${plan.start}:${plan.end}:${plan.gzipLevel}`;
   const cache = plan.malformed ? undefined : (lengths.get(plan.source) ?? new Map<string, number>());
   let length = cache?.get(key);
@@ -68,4 +70,12 @@ export async function downloadBody(plan: DownloadPlan): Promise<OutgoingBody> {
     }
   }
   return { length, chunks: () => gzipped(plan) };
+}
+
+/** A file relation's download: `tar -cf` of the entries (GitLab's FileExportService), gzipped. Test archives are small. */
+async function archiveBody(entries: readonly ArchiveEntry[], gzipLevel: number): Promise<OutgoingBody> {
+  const chunks: Buffer[] = [];
+  const inputs = entries.map((entry) => ({ ...entry, size: entry.data?.length ?? 0, body: entry.data ? [entry.data] : [] }));
+  for await (const chunk of writeTar(inputs)) chunks.push(chunk);
+  return bufferBody(zlib.gzipSync(Buffer.concat(chunks), { level: gzipLevel }));
 }

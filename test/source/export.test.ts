@@ -30,7 +30,7 @@ describe("relation export lifecycle", () => {
 
     const early = await json<ExportStatusEntry[]>(await api(source, "/groups/4351/export_relations/status"));
     expect(early.map((e) => e.relation).sort()).toEqual(
-      ["badges", "boards", "epics", "labels", "members", "milestones", "namespace_settings", "self"].sort(),
+      ["badges", "boards", "epics", "iterations_cadences", "labels", "members", "milestones", "namespace_settings", "self", "uploads"].sort(),
     );
     expect(early.every((e) => e.status === 0)).toBe(true);
     expect(early.find((e) => e.relation === "labels")).toMatchObject({ total_objects_count: 0, batched: false });

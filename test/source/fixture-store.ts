@@ -1,6 +1,6 @@
 import fs from "node:fs";
 import { readTree } from "./fixture-loader";
-import { emptyRelation, fromFile, type RelationSource } from "./relation-source";
+import { emptyRelation, fromArchive, fromFile, type RelationSource } from "./relation-source";
 import { ACCESS, type GroupSpec, type MountSpec, type TokenSpec, type UserSpec, type Visibility } from "./types";
 
 export interface SourceGroup {
@@ -19,6 +19,8 @@ export interface SourceGroup {
   access: Map<number, number>;
   /** A top-level group without explicit access for a user is owned by that user. */
   ownedByDefault: boolean;
+  /** The uploaded avatar, served by GET /groups/:id/avatar (see setAvatar). */
+  avatar?: { filename: string; bytes: Buffer };
 }
 
 export interface SourceUser {
@@ -41,7 +43,9 @@ export const VISIBILITY_LEVELS: Record<Visibility, number> = { private: 0, inter
 
 // Relations every group export has, even when the fixture has no file for them: GitLab exports each portable relation
 // (an empty file for an empty one), so an importer finds a status for each (reference §9.2).
-const STANDARD_RELATIONS = ["labels", "milestones", "badges", "boards", "members", "namespace_settings"];
+const STANDARD_RELATIONS = ["labels", "milestones", "badges", "boards", "members", "namespace_settings", "uploads"];
+/** File relations: served as `<relation>.tar.gz`, an empty archive when the group has none. */
+export const FILE_RELATIONS = new Set(["uploads"]);
 const ENTERPRISE_RELATIONS = new Set(["epics", "iterations_cadences", "epic_boards"]);
 /** has_one relations and `self` are exported whole even in a batched export. */
 export const UNBATCHABLE_RELATIONS = new Set(["self", "namespace_settings"]);
@@ -136,6 +140,13 @@ export class FixtureStore {
     this.get(idOrPath).relations.set(relation, source);
   }
 
+  /** Gives a group an avatar: its `self` attributes then carry GitLab's relative upload URL, the API an absolute one. */
+  setAvatar(idOrPath: string | number, filename: string, bytes: Buffer): void {
+    const group = this.get(idOrPath);
+    group.avatar = { filename, bytes };
+    group.attributes = { ...group.attributes, avatar: { url: `/uploads/-/system/group/avatar/${group.id}/${filename}` } };
+  }
+
   addGroup(spec: GroupSpec): SourceGroup {
     const id = spec.id ?? this.freshId();
     if (this.groups.has(id)) throw new Error(`Group id ${id} is taken on the test source`);
@@ -204,14 +215,14 @@ export class FixtureStore {
 
   /** Relations a group exports, `self` first; EE-only relations only on an enterprise source. */
   exportRelations(group: SourceGroup, enterprise: boolean): string[] {
-    const names = new Set([...STANDARD_RELATIONS, ...(enterprise ? ["epics"] : []), ...group.relations.keys()]);
-    return ["self", ...[...names].filter((name) => enterprise || !ENTERPRISE_RELATIONS.has(name))];
+    const names = new Set([...STANDARD_RELATIONS, ...(enterprise ? ["epics", "iterations_cadences"] : []), ...group.relations.keys()]);
+    return ["self", ...[...names].filter((name) => (enterprise || !ENTERPRISE_RELATIONS.has(name)) && this.relationSource(group, name).kind !== "absent")];
   }
 
   /** The records of one relation; `self` is the group's attributes, as one JSON document. */
   relationSource(group: SourceGroup, relation: string): RelationSource {
     if (relation === "self") return { kind: "records", records: [this.selfAttributes(group)] };
-    return group.relations.get(relation) ?? emptyRelation;
+    return group.relations.get(relation) ?? (FILE_RELATIONS.has(relation) ? fromArchive([]) : emptyRelation);
   }
 
   selfAttributes(group: SourceGroup): Record<string, unknown> {

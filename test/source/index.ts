@@ -8,11 +8,14 @@ export { FIXTURES_ROOT, GROUP_EXPORTS, treeFolder } from "./fixture-loader";
 export {
   countRecords,
   emptyRelation,
+  fromArchive,
   fromFile,
   fromLines,
   fromRecords,
   generated,
+  notExported,
   recordLines,
+  type ArchiveEntry,
   type RelationSource,
 } from "./relation-source";
 export { syntheticRelation, syntheticRelations } from "./synthetic";

@@ -45,7 +45,8 @@ export function groupJson(ctx: RequestContext, group: SourceGroup, options: { de
       allow_force_push: false,
       allowed_to_merge: [{ access_level: 40 }],
     },
-    avatar_url: avatar?.url ?? null,
+    // The export keeps the upload's path; the API answers with a full URL (avatar_url(only_path: false)).
+    avatar_url: avatar?.url ? new URL(avatar.url, ctx.baseUrl).href : null,
     web_url: `${ctx.baseUrl}/groups/${fullPath}`,
     request_access_enabled: bool(a.request_access_enabled, true),
     full_name: ctx.store.fullName(group),

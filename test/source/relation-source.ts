@@ -10,7 +10,19 @@ export type RelationSource =
   | { readonly kind: "records"; readonly records: readonly unknown[] }
   /** Raw lines, served verbatim: lets a test serve text that is not JSON at all. */
   | { readonly kind: "lines"; readonly lines: readonly string[] }
-  | { readonly kind: "generated"; readonly count: number; readonly make: (index: number) => unknown };
+  | { readonly kind: "generated"; readonly count: number; readonly make: (index: number) => unknown }
+  /** A file relation (uploads): tar entries, archived and gzipped per download, so a batch is a slice of them. */
+  | { readonly kind: "archive"; readonly entries: readonly ArchiveEntry[] }
+  /** A relation the source does not export at all (no status, no file). */
+  | { readonly kind: "absent" };
+
+/** One entry of an archive relation; links, odd paths and sizes are written as given, to test what an importer refuses. */
+export interface ArchiveEntry {
+  name: string;
+  data?: Buffer;
+  type?: "file" | "directory" | "symlink" | "hardlink";
+  linkName?: string;
+}
 
 export const fromFile = (path: string): RelationSource => ({ kind: "file", path });
 export const fromRecords = (records: readonly unknown[]): RelationSource => ({ kind: "records", records });
@@ -18,6 +30,8 @@ export const fromLines = (lines: readonly string[]): RelationSource => ({ kind: 
 /** `make` must be pure: a download is generated twice (once to measure its gzipped length, once to send it). */
 export const generated = (count: number, make: (index: number) => unknown): RelationSource => ({ kind: "generated", count, make });
 export const emptyRelation: RelationSource = { kind: "lines", lines: [] };
+export const fromArchive = (entries: readonly ArchiveEntry[]): RelationSource => ({ kind: "archive", entries });
+export const notExported: RelationSource = { kind: "absent" };
 
 const fileCounts = new Map<string, Promise<number>>();
 
@@ -30,6 +44,10 @@ export function countRecords(source: RelationSource): Promise<number> {
       return Promise.resolve(source.lines.filter((line) => line.length > 0).length);
     case "generated":
       return Promise.resolve(source.count);
+    case "archive":
+      return Promise.resolve(source.entries.length);
+    case "absent":
+      return Promise.resolve(0);
     case "file": {
       // Fixture files never change while a test runs, so one count per path is enough.
       let counted = fileCounts.get(source.path);
@@ -59,6 +77,10 @@ export async function* recordLines(source: RelationSource, start = 0, end = Numb
     }
     case "generated":
       for (let i = start; i < Math.min(end, source.count); i += 1) yield JSON.stringify(source.make(i));
+      return;
+    case "archive":
+      throw new Error("An archive relation has no NDJSON lines");
+    case "absent":
       return;
     case "file": {
       const input = fs.createReadStream(source.path, { encoding: "utf8" });

@@ -138,15 +138,16 @@ export async function downloadExport(ctx: RequestContext): Promise<void> {
 
 async function sendExport(ctx: RequestContext, group: SourceGroup, exp: RelationExport, start: number, end: number): Promise<void> {
   const isSelf = exp.relation === "self";
+  const source = ctx.store.relationSource(group, exp.relation);
   const body = await downloadBody({
-    source: ctx.store.relationSource(group, exp.relation),
+    source,
     format: isSelf ? "json" : "ndjson",
     start,
     end,
     gzipLevel: ctx.config.gzipLevel,
-    malformed: isSelf ? undefined : takeFault(ctx, "malformed-line"),
+    malformed: isSelf || source.kind === "archive" ? undefined : takeFault(ctx, "malformed-line"),
   });
-  const filename = `${exp.relation}.${isSelf ? "json" : "ndjson"}.gz`;
+  const filename = `${exp.relation}.${source.kind === "archive" ? "tar" : isSelf ? "json" : "ndjson"}.gz`;
   return sendBody(
     ctx,
     200,

@@ -3,7 +3,7 @@ import type { SourceGroup } from "./fixture-store";
 import { pageParams, pageRange, paginationHeaders, type PageParams } from "./pagination";
 import { badgeJson, groupJson, memberJson } from "./presenters";
 import { countRecords, readRecords } from "./relation-source";
-import { apiError, grapeError, sendJson } from "./respond";
+import { apiError, bufferBody, grapeError, sendBody, sendJson } from "./respond";
 import { ACCESS } from "./types";
 
 const MIN_ACCESS_LEVELS = new Set([10, 15, 20, 30, 40, 50]);
@@ -101,4 +101,18 @@ async function listRelation(ctx: RequestContext, relation: string, present: (rec
 }
 
 export const listBadges = (ctx: RequestContext) => listRelation(ctx, "badges", badgeJson);
+/** EE's GET /groups/:id/iterations, from the group's `iterations` records (already in the REST entity's shape). */
+export const listIterations = (ctx: RequestContext) => listRelation(ctx, "iterations", (record) => record);
+
+const AVATAR_TYPES: Record<string, string> = { png: "image/png", jpg: "image/jpeg", jpeg: "image/jpeg", gif: "image/gif", webp: "image/webp", ico: "image/x-icon", svg: "image/svg+xml" };
+
+/** GET /groups/:id/avatar (lib/api/group_avatar.rb): the uploaded file, or 404 when the group has none. */
+export async function getGroupAvatar(ctx: RequestContext): Promise<void> {
+  const group = await routeGroup(ctx);
+  if (!group) return;
+  if (!group.avatar) return apiError(ctx, 404, "404 Avatar Not Found");
+  const { filename, bytes } = group.avatar;
+  const type = AVATAR_TYPES[filename.split(".").pop()?.toLowerCase() ?? ""] ?? "application/octet-stream";
+  return sendBody(ctx, 200, { "content-type": type, "content-disposition": `attachment; filename="${filename}"` }, bufferBody(bytes));
+}
 export const listMembers = (ctx: RequestContext) => listRelation(ctx, "members", (record) => memberJson(ctx, record));

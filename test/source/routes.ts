@@ -12,6 +12,8 @@ export const ROUTES = {
   projects: "/groups/:id/projects",
   badges: "/groups/:id/badges",
   members: "/groups/:id/members",
+  groupAvatar: "/groups/:id/avatar",
+  iterations: "/groups/:id/iterations",
   exportRelations: "/groups/:id/export_relations",
   exportStatus: "/groups/:id/export_relations/status",
   exportDownload: "/groups/:id/export_relations/download",

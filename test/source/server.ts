@@ -13,9 +13,11 @@ import { ROUTES } from "./routes";
 import { downloadExport, getExportStatus, startExport } from "./routes-export";
 import {
   getGroup,
+  getGroupAvatar,
   listAllGroups,
   listBadges,
   listDescendantGroups,
+  listIterations,
   listMembers,
   listProjects,
   listSubgroups,
@@ -43,6 +45,8 @@ export interface TestSource {
   mountFixture(spec: MountSpec): MountedTree;
   setRelation(group: number | string, relation: string, source: RelationSource): void;
   setAccess(group: number | string, userId: number, level: number): void;
+  /** Gives a group an uploaded avatar (GET /groups/:id/avatar, avatar_url, `self`'s avatar.url). */
+  setAvatar(group: number | string, filename: string, bytes: Buffer): void;
   group(idOrPath: number | string): SourceGroup;
   addToken(token: TokenSpec): void;
   addUser(user: UserSpec): void;
@@ -66,6 +70,8 @@ function buildRouter(): Router {
     .add("GET", ROUTES.projects, listProjects)
     .add("GET", ROUTES.badges, listBadges)
     .add("GET", ROUTES.members, listMembers)
+    .add("GET", ROUTES.groupAvatar, getGroupAvatar)
+    .add("GET", ROUTES.iterations, listIterations)
     .add("POST", ROUTES.exportRelations, startExport)
     .add("GET", ROUTES.exportStatus, getExportStatus)
     .add("GET", ROUTES.exportDownload, downloadExport);
@@ -198,6 +204,7 @@ export async function startTestSource(options: TestSourceOptions = {}): Promise<
     mountFixture: (spec) => store.mount(spec),
     setRelation: (group, relation, source) => store.setRelation(group, relation, source),
     setAccess: (group, userId, level) => store.setAccess(group, userId, level),
+    setAvatar: (group, filename, bytes) => store.setAvatar(group, filename, bytes),
     group: (idOrPath) => store.get(idOrPath),
     addToken: (token) => store.addToken(token),
     addUser: (user) => void store.addUser(user),

@@ -3,7 +3,7 @@ import path from "node:path";
 import { gunzipSync } from "node:zlib";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { ACCESS_LEVELS, getDb, groupMembers } from "@/lib/db";
-import { exchangeJobHandlers, exportRelationsRoutes } from "@/lib/exchange";
+import { exchangeJobHandlers, exportRelationsRoutes, relationsFor } from "@/lib/exchange";
 import { startWorker, stopBoss, type RunningWorker } from "@/lib/jobs";
 import { importJobHandlers } from "@/lib/migration";
 import { tokenFor } from "@/test/helpers/api";
@@ -110,7 +110,9 @@ async function downloadRecords(groupId: number, query: string): Promise<{ respon
 describe("export_relations against GitLab's contract", () => {
   it("answers status in the shape of Entities::BulkImports::ExportStatus and the documented example", async () => {
     const statuses = await exportAndWait(rootId, true);
-    expect(statuses.map((s) => s.relation)).toEqual(["self", "labels", "milestones", "members", "namespace_settings"]);
+    // Every relation Ferry stores, `self` first (the registry's order), the file relation `uploads` among them.
+    expect(statuses.map((s) => s.relation)).toEqual(relationsFor("group").map((relation) => relation.name));
+    expect(statuses.map((s) => s.relation)).toEqual(expect.arrayContaining(["self", "labels", "milestones", "members", "namespace_settings", "uploads"]));
     const entityKeys = exposures("export_status.rb");
     const batchKeys = exposures("export_batch_status.rb");
     const [docBatched, docWhole] = DOC_EXAMPLES["GET /groups/:id/export_relations/status"] as Record<string, unknown>[];
@@ -136,7 +138,7 @@ describe("export_relations against GitLab's contract", () => {
 
     const one = await callRaw(status, `/api/v4/groups/${rootId}/export_relations/status?relation=milestones`, { token, params: params(rootId) });
     expect(await one.json()).toMatchObject({ relation: "milestones", status: 1, batched: true, batches_count: 0, total_objects_count: 0, batches: [] });
-    const missing = await callRaw(status, `/api/v4/groups/${rootId}/export_relations/status?relation=boards`, { token, params: params(rootId) });
+    const missing = await callRaw(status, `/api/v4/groups/${rootId}/export_relations/status?relation=epic_boards`, { token, params: params(rootId) });
     expect([missing.status, await missing.json()]).toEqual([404, { message: "Export not found" }]);
   });
 
@@ -279,7 +281,7 @@ describe("export_relations refusals, as GitLab answers them", () => {
       ["relation=labels", 400, { message: "Export is batched" }],
       ["relation=self&batched=true&batch_number=1", 400, { message: "Export is not batched" }],
       ["relation=labels&batched=true&batch_number=9", 404, { message: "Batch not found" }],
-      ["relation=boards", 404, { message: "Export not found" }],
+      ["relation=epic_boards", 404, { message: "Export not found" }],
     ];
     for (const [query, code, body] of cases) {
       const response = await callRaw(download, `/api/v4/groups/${rootId}/export_relations/download?${query}`, { token, params: params(rootId) });

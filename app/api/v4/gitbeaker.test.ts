@@ -69,7 +69,7 @@ describe("@gitbeaker/rest, unchanged, against Ferry", () => {
     const top = await createGroup(user, { name: "Reader", path: unique("reader") });
     await createGroup(user, { name: "Child", path: "child", parentId: top.id });
     const api = new Gitlab({ host: server.url, token: await tokenFor(user.id) });
-    expect(await api.Metadata.show()).toMatchObject({ version: expect.stringMatching(/^\d+\.\d+\.\d+$/), enterprise: false });
+    expect(await api.Metadata.show()).toMatchObject({ version: expect.stringMatching(/^\d+\.\d+\.\d+$/), enterprise: true });
     expect(await api.PersonalAccessTokens.show()).toMatchObject({ scopes: ["api"], user_id: user.id, active: true });
     const groups = await api.Groups.all({ topLevelOnly: true, minAccessLevel: 50, search: top.path });
     expect(groups.map((g) => g.full_path)).toEqual([top.fullPath]);

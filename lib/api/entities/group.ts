@@ -1,4 +1,4 @@
-import type { Group } from "@/lib/groups";
+import { groupAvatarUrl, type Group } from "@/lib/groups";
 import { projectCreationLevelName, subgroupCreationLevelName } from "@/lib/groups/creation-levels";
 
 // GitLab's defaults for a new group, used where Ferry has no value of its own (imports keep the source's).
@@ -36,7 +36,7 @@ export function groupEntity(group: Group, baseUrl: string) {
     description: group.description,
     visibility: group.visibility,
     ...settings,
-    avatar_url: group.avatarPath ? `${baseUrl}/uploads/-/group/avatar/${group.id}` : null,
+    avatar_url: groupAvatarUrl(group, baseUrl),
     full_name: group.fullName,
     full_path: group.fullPath,
     parent_id: group.parentId,

@@ -51,6 +51,7 @@ export const boards = pgTable(
   },
   (t) => [
     index("boards_group_idx").on(t.groupId, t.name),
+    index("boards_assignee_idx").on(t.assigneeId),
     uniqueIndex("boards_import_key_idx").on(t.importEntityId, t.importKey).where(sql`${t.importKey} IS NOT NULL`),
   ],
 );
@@ -92,5 +93,5 @@ export const boardLists = pgTable(
     createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
     updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
   },
-  (t) => [index("board_lists_board_idx").on(t.boardId, t.position), index("board_lists_label_idx").on(t.labelId)],
+  (t) => [index("board_lists_board_idx").on(t.boardId, t.position), index("board_lists_label_idx").on(t.labelId), index("board_lists_user_idx").on(t.userId)],
 );

@@ -59,6 +59,9 @@ export const epics = pgTable(
     index("epics_group_state_idx").on(t.groupId, t.state, t.createdAt),
     index("epics_parent_idx").on(t.parentId),
     index("epics_author_idx").on(t.authorId),
+    // Placeholder reassignment and contribution counts look epics up by each user column.
+    index("epics_closed_by_idx").on(t.closedById),
+    index("epics_last_edited_by_idx").on(t.lastEditedById),
     index("epics_pending_parent_idx").on(t.importEntityId, t.importParentKey).where(sql`${t.importParentKey} IS NOT NULL`),
     uniqueIndex("epics_import_key_idx").on(t.importEntityId, t.importKey).where(sql`${t.importKey} IS NOT NULL`),
   ],

@@ -11,10 +11,10 @@ export const GITLAB_API_VERSION = "17.8.0";
 /** GitLab puts its commit here; Ferry names itself, so a person reading /version knows what answered. */
 export const FERRY_REVISION = "ferry";
 
-/** GET /version (GitLab's doc/api/version.md). */
-export const versionRoute = apiRoute("read", async () => json({ version: GITLAB_API_VERSION, revision: FERRY_REVISION }));
-
-/** GET /metadata (spec/fixtures/api/schemas/public_api/v4/metadata.json): no KAS; enterprise only with EE relations. */
+/**
+ * GET /metadata (spec/fixtures/api/schemas/public_api/v4/metadata.json): no KAS; enterprise while Ferry exports EE
+ * relations (epics...), which is what makes an importer ask for them.
+ */
 export const metadataRoute = apiRoute("read", async () =>
   json({
     version: GITLAB_API_VERSION,
@@ -23,6 +23,12 @@ export const metadataRoute = apiRoute("read", async () =>
     enterprise: exportsEnterpriseRelations(),
   }),
 );
+
+/**
+ * GET /version: since GitLab 15.5 a mirror of /metadata (doc/api/version.md). Importers read it first, GitLab's and
+ * Ferry's alike, and learn from its `enterprise` whether to ask for EE relations.
+ */
+export const versionRoute = metadataRoute;
 
 /** GET /personal_access_tokens/self: the token the request authenticated with (never its value). */
 export const tokenSelfRoute = apiRoute("read", async ({ identity }) => {

@@ -61,6 +61,8 @@ export function groupSelfRecord(group: Group): ExportRecord {
     path: group.path,
     description: group.description,
     visibility_level: VISIBILITY_LEVEL[group.visibility],
+    // This instance's avatar (GitLab writes the uploader's relative path), never the source's URL kept in settings.
+    avatar: { url: group.avatarPath ? `/${group.avatarPath}` : null },
     parent_id: group.parentId,
     id: group.id,
   };

@@ -1,3 +1,5 @@
+import type { TarInput } from "@/lib/archive";
+
 /** What can be exported: a group, or (once Ferry stores them) a project. */
 export type PortableKind = "group" | "project";
 
@@ -29,4 +31,14 @@ export interface SingleRelation extends RelationBase {
   record(portableId: number): Promise<ExportRecord | null>;
 }
 
-export type ExportRelation = CollectionRelation | SingleRelation;
+/**
+ * A file relation (`uploads`): an archive of files, `<relation>.tar.gz`, never batched (GitLab's importers take a
+ * whole archive as well as batches of one).
+ */
+export interface FileRelation extends RelationBase {
+  kind: "file";
+  /** The archive's entries, each body streamed when its turn comes; files gone from disk are left out. */
+  entries(portableId: number): AsyncIterable<TarInput>;
+}
+
+export type ExportRelation = CollectionRelation | SingleRelation | FileRelation;

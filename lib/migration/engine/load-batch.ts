@@ -1,7 +1,7 @@
 import type { Readable } from "node:stream";
 import { getConfig } from "@/lib/config";
 import { getDb } from "@/lib/db";
-import { readNdjson } from "@/lib/gitlab";
+import { readNdjson, type SourceClient } from "@/lib/gitlab";
 import { RecordError } from "../errors";
 import type { EntityContext, NdjsonPipeline } from "../pipelines";
 import { recordFailure } from "./failures";
@@ -29,6 +29,7 @@ export async function loadBatch(
   entity: EntityContext,
   body: Readable,
   batchNumber: number,
+  client: SourceClient,
 ): Promise<{ fetched: number; imported: number }> {
   const config = getConfig();
   const db = getDb();
@@ -53,6 +54,8 @@ export async function loadBatch(
     if (chunk.length === 0) return;
     const pending = chunk;
     chunk = [];
+    // Outside the transactions: an error here (the source failing) fails the batch, which is retried whole.
+    await pipeline.prepare?.(pending.map((p) => p.row), { entity, client });
     try {
       await db.transaction((tx) => pipeline.load(tx, pending.map((p) => p.row), entity));
       imported += pending.length;

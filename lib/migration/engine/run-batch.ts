@@ -3,7 +3,7 @@ import { and, eq } from "drizzle-orm";
 import { bulkImportBatchTrackers, bulkImportTrackers, getDb } from "@/lib/db";
 import { downloadRelation, isSourceError, type SourceClient } from "@/lib/gitlab";
 import { getConfig } from "@/lib/config";
-import { pipelineFor, type NdjsonPipeline } from "../pipelines";
+import { pipelineFor, type ExportPipeline } from "../pipelines";
 import { STATUS, TRACKER_STATUS } from "../status";
 import { loadEntity, withSourceClient, type LoadedEntity } from "./context";
 import { recordFailure } from "./failures";
@@ -15,7 +15,7 @@ type Job = Pick<PgBoss.JobWithMetadata, "retryCount" | "retryLimit">;
 interface Prepared {
   client: SourceClient;
   loaded: LoadedEntity;
-  pipeline: NdjsonPipeline;
+  pipeline: ExportPipeline;
 }
 
 /**
@@ -52,7 +52,16 @@ export async function runBatch(trackerId: number, batchNumber: number, job: Job,
         batchNumber: batchNumber > 0 ? batchNumber : undefined,
         maxBytes: getConfig().FERRY_IMPORT_MAX_DOWNLOAD_MB * 1024 * 1024,
       });
-      const counts = await loadBatch(pipeline, loaded.context, download.body, batchNumber);
+      const counts =
+        pipeline.kind === "file"
+          ? await pipeline.load({
+              entity: loaded.context,
+              body: download.body,
+              batchNumber,
+              fail: ({ error, position, title }) =>
+                recordFailure({ entityId: loaded.entity.id, relation: pipeline.relation, pipelineClass: pipeline.pipelineClass, pipelineStep: "extractor", error, sourceTitle: title, batchNumber, lineNumber: position }),
+            })
+          : await loadBatch(pipeline, loaded.context, download.body, batchNumber, client);
       await db
         .update(bulkImportBatchTrackers)
         .set({ status: STATUS.finished, fetchedObjectsCount: counts.fetched, importedObjectsCount: counts.imported, finishedAt: new Date(), updatedAt: new Date() })
@@ -72,6 +81,6 @@ export async function runBatch(trackerId: number, batchNumber: number, job: Job,
   if (prepared) return run(prepared);
   const loaded = await loadEntity(tracker.entityId);
   const pipeline = pipelineFor(tracker.relation);
-  if (!loaded || !pipeline || pipeline.kind !== "ndjson") return;
+  if (!loaded || !pipeline || pipeline.kind === "rest") return;
   await withSourceClient(loaded.bulkImport, (client) => run({ client, loaded, pipeline }));
 }

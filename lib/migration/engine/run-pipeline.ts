@@ -4,9 +4,10 @@ import { bulkImportBatchTrackers, bulkImportTrackers, getDb } from "@/lib/db";
 import { exportStatus, isSourceError, type SourceClient } from "@/lib/gitlab";
 import { enqueue } from "@/lib/jobs";
 import { RecordError } from "../errors";
-import { pipelineFor, type NdjsonPipeline, type RestPipeline } from "../pipelines";
+import { pipelineFor, type ExportPipeline, type RestPipeline } from "../pipelines";
 import { STATUS, TRACKER_STATUS } from "../status";
 import { loadEntity, withSourceClient, type LoadedEntity } from "./context";
+import { isMissingRelation, sourceLacksExport } from "./export-missing";
 import { recordFailure } from "./failures";
 import { runBatch } from "./run-batch";
 import { endTracker, settleBatchedTracker } from "./end-tracker";
@@ -60,7 +61,7 @@ async function runRest(pipeline: RestPipeline, tracker: Tracker, loaded: LoadedE
   if (pipeline.relation === "subgroups") await enqueue("import.process", { bulkImportId: loaded.bulkImport.id }, { singletonKey: String(loaded.bulkImport.id) });
 }
 
-async function runNdjson(pipeline: NdjsonPipeline, tracker: Tracker, loaded: LoadedEntity, client: SourceClient, poll: number, job: Job): Promise<void> {
+async function runNdjson(pipeline: ExportPipeline, tracker: Tracker, loaded: LoadedEntity, client: SourceClient, poll: number, job: Job): Promise<void> {
   const xid = loaded.context.sourceXid;
   let status = await exportStatus(client, xid, { kind: "groups", relation: pipeline.relation });
   for (const wait of INLINE_POLLS_MS) {
@@ -69,10 +70,15 @@ async function runNdjson(pipeline: NdjsonPipeline, tracker: Tracker, loaded: Loa
     status = await exportStatus(client, xid, { kind: "groups", relation: pipeline.relation });
   }
   if (!status || status.status === "pending" || status.status === "started") {
+    // A file relation is optional: a source that does not export it (uploads before GitLab had them) has no files.
+    if (!status && pipeline.kind === "file" && (await sourceLacksExport(client, xid, pipeline.relation, Date.now() - tracker.createdAt.getTime()))) {
+      return endTracker(tracker.id, TRACKER_STATUS.skipped, { message: pipeline.notExported });
+    }
     if (!status && Date.now() - tracker.createdAt.getTime() > EMPTY_STATUS_TIMEOUT_MS) throw new RecordError("Empty export status on source instance", "BulkImports::Pipeline::ExpiredError");
     await enqueue("import.pipeline", { trackerId: tracker.id, poll: poll + 1 }, { startAfter: requeueDelaySeconds(poll) });
     return;
   }
+  if (status.status === "failed" && pipeline.kind === "file" && isMissingRelation(status)) return endTracker(tracker.id, TRACKER_STATUS.skipped, { message: pipeline.notExported });
   if (status.status === "failed") throw new RecordError(`Export from source instance failed: ${status.error ?? "unknown error"}`, "BulkImports::Pipeline::FailedError");
 
   const batched = status.batched;

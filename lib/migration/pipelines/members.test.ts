@@ -50,7 +50,7 @@ async function importComplex(migrateMemberships: boolean) {
 
 async function membersOf(groupId: number) {
   return getDb()
-    .select({ userId: users.id, username: users.username, email: users.email, userType: users.userType, accessLevel: groupMembers.accessLevel, expiresAt: groupMembers.expiresAt })
+    .select({ userId: users.id, username: users.username, name: users.name, email: users.email, userType: users.userType, accessLevel: groupMembers.accessLevel, expiresAt: groupMembers.expiresAt })
     .from(groupMembers)
     .innerJoin(users, eq(users.id, groupMembers.userId))
     .where(eq(groupMembers.groupId, groupId));
@@ -85,6 +85,8 @@ describe("members pipeline", () => {
       expect(member!.accessLevel).toBe(line.access_level);
       expect(member!.expiresAt).toBe(line.expires_at);
       expect(member!.userType).toBe(line.user.username === "charlesetta" ? "human" : "placeholder");
+      // The export has no names: the source's GET /users/:id gave them.
+      if (line.user.username !== "charlesetta") expect(member!.name).toBe(`Placeholder ${source.store.users.get(line.user.id)!.name}`);
     }
 
     // Subgroups: direct members, except those whose role a parent membership already gives (GitLab's rule).

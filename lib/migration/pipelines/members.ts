@@ -2,6 +2,7 @@ import { and, eq, inArray, sql } from "drizzle-orm";
 import { groupMembers, groups } from "@/lib/db";
 import { mapSourceUser, type SourceUserInput } from "@/lib/users";
 import { RecordError } from "../errors";
+import { fetchSourceUsers, storedSourceUserNames } from "../source-users";
 import { optionalDate, optionalTimestamp } from "./record-fields";
 import type { NdjsonPipeline } from "./types";
 
@@ -55,8 +56,11 @@ export const membersPipeline: NdjsonPipeline<MemberRow> = {
     const ancestors = group.traversalIds.slice(0, -1);
     // One order for every transaction, so concurrent entities of one top-level group cannot deadlock on the mappings.
     const sorted = [...rows].sort((a, b) => a.sourceUser.id - b.sourceUser.id);
+    // The export has no names; `prepare` asked the source for them, so that placeholders carry the person's name.
+    const names = await storedSourceUserNames(tx, entity.sourceUrl, sorted.map((row) => row.sourceUser.id));
     for (const row of sorted) {
-      const userId = await mapSourceUser(tx, { sourceUrl: entity.sourceUrl, rootGroupId, sourceUser: row.sourceUser });
+      const sourceUser = { ...row.sourceUser, name: row.sourceUser.name ?? names.get(row.sourceUser.id) ?? null };
+      const userId = await mapSourceUser(tx, { sourceUrl: entity.sourceUrl, rootGroupId, sourceUser });
       if (userId === entity.userId) continue;
       if (ancestors.length > 0) {
         const [inherited] = await tx
@@ -71,6 +75,7 @@ export const membersPipeline: NdjsonPipeline<MemberRow> = {
         .onConflictDoNothing({ target: [groupMembers.groupId, groupMembers.userId] });
     }
   },
+  prepare: (rows, { entity, client }) => fetchSourceUsers(client, entity, rows.map((row) => row.sourceUser)),
   titleOf: (record) => {
     const user = record.user as { username?: unknown } | undefined;
     return typeof user?.username === "string" ? user.username : undefined;

@@ -1,3 +1,4 @@
+import type { Readable } from "node:stream";
 import type { Db } from "@/lib/db";
 import type { SourceClient } from "@/lib/gitlab";
 
@@ -56,10 +57,38 @@ export interface NdjsonPipeline<Row = unknown> extends PipelineBase {
   transform(record: Record<string, unknown>, entity: EntityContext, key: string): Row;
   /** Inserts rows that are not there yet (by import key); must throw on any other conflict so the runner can isolate it. */
   load(tx: Tx, rows: Row[], entity: EntityContext): Promise<void>;
+  /**
+   * Runs before each chunk's transaction, outside it: fetches what the load will need from the source (the users a
+   * record names, say), so that no transaction waits on the network. May run again for a replayed chunk.
+   */
+  prepare?(rows: Row[], context: { entity: EntityContext; client: SourceClient }): Promise<void>;
   /** The title shown for a failed record (GitLab: title or name). */
   titleOf?(record: Record<string, unknown>): string | undefined;
   /** Where the record lives on the source, linked from the failures page. */
   sourceUrlOf?(record: Record<string, unknown>, entity: EntityContext): string | undefined;
 }
 
-export type Pipeline = RestPipeline | NdjsonPipeline;
+/**
+ * A file relation (`uploads.tar.gz`): exported, awaited and downloaded (batch by batch when the source batches it)
+ * like an NDJSON relation, but the pipeline reads the file itself. `load` must be idempotent for a replayed batch,
+ * record a failure per bad entry (keyed by batch and position) and go on, and return absolute counts for the batch.
+ */
+export interface FilePipeline extends PipelineBase {
+  kind: "file";
+  load(context: { entity: EntityContext; body: Readable; batchNumber: number; fail: (failure: FileFailure) => Promise<void> }): Promise<{ fetched: number; imported: number }>;
+  /** Shown on the skipped tracker when the source does not export the relation at all (older or other sources). */
+  notExported: string;
+}
+
+/** One bad part of a file relation: `position` (1-based; 0 for the file as a whole) keys it, so a replay records it once. */
+export interface FileFailure {
+  error: unknown;
+  position: number;
+  /** What the failures page shows for it (an archive entry's name). */
+  title?: string | null;
+}
+
+/** Pipelines whose data comes from the source's relation export. */
+export type ExportPipeline = NdjsonPipeline | FilePipeline;
+
+export type Pipeline = RestPipeline | ExportPipeline;

@@ -1,6 +1,20 @@
-import type { GroupWithAccess } from "@/lib/groups";
+import { BadgesList } from "@/components/groups/tabs/badges-list";
+import { Pagination } from "@/components/ui/pagination";
+import { isSafeBadgeUrl, listBadges, type GroupWithAccess } from "@/lib/groups";
 
-// Placeholder until the tab is built (issue #4, in progress this session).
-export async function BadgesSection(_props: { group: GroupWithAccess; page: number }) {
-  return <p className="text-sm text-gray-600">Coming soon.</p>;
+const PER_PAGE = 20;
+
+/** The Badges tab: the group's badges, which GitLab shows on every project of the group. */
+export async function BadgesSection({ group, page }: { group: GroupWithAccess; page: number }) {
+  const { rows, total } = await listBadges(group.id, { page, perPage: PER_PAGE });
+  return (
+    <section aria-label="Badges">
+      <p className="mb-4 text-sm text-gray-600">Badges of this group appear on each of its projects. Placeholders such as %{"{default_branch}"} are filled in per project.</p>
+      <BadgesList
+        badges={rows.map((b) => ({ id: b.id, name: b.name, linkUrl: b.linkUrl, imageUrl: b.imageUrl, linkSafe: isSafeBadgeUrl(b.linkUrl), imageSafe: isSafeBadgeUrl(b.imageUrl) }))}
+        empty="This group has no badges."
+      />
+      <Pagination page={page} totalPages={Math.ceil(total / PER_PAGE)} hrefFor={(p) => `/groups/${group.fullPath}/-/badges?page=${p}`} label="Badges pagination" />
+    </section>
+  );
 }

@@ -1,6 +1,75 @@
-import type { GroupWithAccess } from "@/lib/groups";
+import { notFound } from "next/navigation";
+import type { BoardColumnItem, BoardLabelItem } from "@/components/groups/tabs/board-column";
+import { BoardView, type BoardViewItem } from "@/components/groups/tabs/board-view";
+import { findBoard, labelTextColor, listBoardNames, MILESTONE_SCOPES, type BoardDetails, type BoardListDetails, type GroupWithAccess, type Label } from "@/lib/groups";
 
-// Placeholder until the tab is built (issue #4, in progress this session).
-export async function BoardsSection(_props: { group: GroupWithAccess; boardId?: number }) {
-  return <p className="text-sm text-gray-600">Coming soon.</p>;
+const chip = (label: Label): BoardLabelItem => ({ title: label.title, color: label.color, textColor: labelTextColor(label) });
+const limits = (list: BoardListDetails | undefined) => ({ maxIssueCount: list?.maxIssueCount ?? 0, maxIssueWeight: list?.maxIssueWeight ?? 0 });
+
+function listColumn(list: BoardListDetails): BoardColumnItem {
+  const base = { key: `list-${list.id}`, kind: list.listType, ...limits(list) };
+  switch (list.listType) {
+    case "label":
+      return list.label ? { ...base, title: list.label.title, label: chip(list.label) } : { ...base, title: "Deleted label" };
+    case "milestone":
+      return { ...base, caption: "Milestone", title: list.milestone?.milestone.title ?? "Deleted milestone" };
+    case "iteration": {
+      const iteration = list.iteration?.iteration;
+      return { ...base, caption: "Iteration", title: iteration ? (iteration.title ?? `${iteration.startDate} – ${iteration.dueDate}`) : "Deleted iteration" };
+    }
+    case "assignee":
+      return { ...base, caption: "Assignee", title: list.user ? `${list.user.name} (@${list.user.username})` : "Deleted user" };
+    default:
+      return { ...base, title: list.listType === "closed" ? "Closed" : "Open" };
+  }
+}
+
+/**
+ * GitLab's column order: Open, then the lists by position, then Closed. GitLab makes a board's backlog list when the
+ * board is first shown, so Open is there unless hidden even for an imported board whose export had none.
+ */
+function columnsOf(board: BoardDetails): BoardColumnItem[] {
+  const backlog = board.lists.find((l) => l.listType === "backlog");
+  const closed = board.lists.find((l) => l.listType === "closed");
+  const movable = board.lists.filter((l) => l.listType !== "backlog" && l.listType !== "closed").sort((a, b) => (a.position ?? Infinity) - (b.position ?? Infinity) || a.id - b.id);
+  return [
+    ...(board.hideBacklogList ? [] : [backlog ? listColumn(backlog) : { key: "open", kind: "backlog" as const, title: "Open", ...limits(undefined) }]),
+    ...movable.map(listColumn),
+    ...(closed && !board.hideClosedList ? [listColumn(closed)] : []),
+  ];
+}
+
+function viewOf(board: BoardDetails): BoardViewItem {
+  return {
+    id: board.id,
+    name: board.name,
+    scope: {
+      milestone: board.milestone?.milestone.title ?? (board.milestoneScope !== null ? (MILESTONE_SCOPES[board.milestoneScope] ?? null) : null),
+      labels: board.labels.map(chip),
+      weight: board.weight,
+      assignee: board.assignee ? `${board.assignee.name} (@${board.assignee.username})` : null,
+    },
+    columns: columnsOf(board),
+  };
+}
+
+/** The Boards tab (`/-/boards`, the first board by name) and one board (`/-/boards/<id>`). */
+export async function BoardsSection({ group, boardId }: { group: GroupWithAccess; boardId?: number }) {
+  const boards = await listBoardNames(group.id);
+  if (boards.length === 0) {
+    if (boardId !== undefined) notFound();
+    return (
+      <section aria-label="Boards">
+        <p className="rounded-lg border border-dashed border-gray-300 bg-white px-6 py-10 text-center text-sm text-gray-600">This group has no issue boards.</p>
+      </section>
+    );
+  }
+  const board = await findBoard(group.id, boardId ?? boards[0]!.id);
+  if (!board) notFound();
+  const base = `/groups/${group.fullPath}/-/boards`;
+  return (
+    <section aria-label="Boards">
+      <BoardView board={viewOf(board)} boards={boards.map((b) => ({ ...b, href: `${base}/${b.id}` }))} />
+    </section>
+  );
 }

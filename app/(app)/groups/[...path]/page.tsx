@@ -1,4 +1,5 @@
 import { notFound } from "next/navigation";
+import { GroupAvatar } from "@/components/groups/group-avatar";
 import { GroupList } from "@/components/groups/group-list";
 import { GroupTabs } from "@/components/groups/group-tabs";
 import { MembersTable } from "@/components/groups/members-table";
@@ -9,7 +10,7 @@ import { Badge } from "@/components/ui/badge";
 import { LinkButton } from "@/components/ui/button";
 import { PageHeader } from "@/components/ui/page-header";
 import { Pagination } from "@/components/ui/pagination";
-import { canCreateSubgroup, countGroupRelations, findGroup, labelTextColor, listGroups, listLabels, listMembers, listMilestones, type GroupWithAccess } from "@/lib/groups";
+import { canCreateSubgroup, countEpicsByState, countGroupRelations, findGroup, labelTextColor, listGroups, listLabels, listMembers, listMilestones, type GroupWithAccess } from "@/lib/groups";
 import { canManagePlaceholders, listPlaceholderIdentities, type PublicUser } from "@/lib/users";
 import { requireUser } from "../../require-user";
 import { BadgesSection } from "./badges-section";
@@ -62,17 +63,20 @@ export default async function GroupPage({ params, searchParams }: { params: Prom
   if (tab === "placeholders" && !placeholders) notFound();
   const query = await searchParams;
   const page = Math.max(1, Number(query.page) || 1);
-  const [labelCount, milestoneCount, memberCount, counts] = await Promise.all([
+  const [labelCount, milestoneCount, memberCount, counts, epicCounts] = await Promise.all([
     listLabels(group.id, { page: 1, perPage: 1 }),
     listMilestones(group.id, { page: 1, perPage: 1 }),
     listMembers(group, { inherited: true, page: 1, perPage: 1 }),
     countGroupRelations(group.id),
+    // The Epics tab lists subgroups' epics too, and hides confidential ones from guests: its count must agree.
+    countEpicsByState(user, group, {}),
   ]);
   return (
     <>
       <PageHeader
         title={
           <span className="flex items-center gap-3">
+            <GroupAvatar name={group.name} avatarPath={group.avatarPath} size="lg" />
             {group.name} <Badge>{group.visibility}</Badge>
           </span>
         }
@@ -91,7 +95,7 @@ export default async function GroupPage({ params, searchParams }: { params: Prom
           { key: "overview", label: "Overview" },
           { key: "labels", label: "Labels", count: labelCount.total },
           { key: "milestones", label: "Milestones", count: milestoneCount.total },
-          { key: "epics", label: "Epics", count: counts.epics },
+          { key: "epics", label: "Epics", count: epicCounts.all },
           { key: "boards", label: "Boards", count: counts.boards },
           { key: "iterations", label: "Iterations", count: counts.iterations },
           { key: "badges", label: "Badges", count: counts.badges },

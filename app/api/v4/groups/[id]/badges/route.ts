@@ -1,4 +1,10 @@
-import { emptyGroupListRoute } from "@/lib/exchange";
+import { apiRoute, badgeEntity, json, notFound, pageParams, paginationHeaders } from "@/lib/api";
+import { findGroup, listBadges } from "@/lib/groups";
 
-// Badges are not stored yet: a visible group lists none.
-export const GET = emptyGroupListRoute();
+export const GET = apiRoute<{ id: string }>("read", async ({ request, url, identity, params }) => {
+  const group = await findGroup(identity.user, decodeURIComponent(params.id));
+  if (!group) return notFound("Group Not");
+  const page = pageParams(url.searchParams);
+  const { rows, total } = await listBadges(group.id, { ...page, name: url.searchParams.get("name") ?? undefined });
+  return json(rows.map(badgeEntity), { headers: paginationHeaders(request, total, page) });
+});

@@ -1,0 +1,11 @@
+import { apiRoute, notFound } from "@/lib/api";
+import { avatarHeaders, findGroup, readGroupAvatar } from "@/lib/groups";
+
+/** GET /groups/:id/avatar (GitLab 14.0+): the group's avatar file, what a direct-transfer importer downloads. */
+export const GET = apiRoute<{ id: string }>("read", async ({ identity, params }) => {
+  const group = await findGroup(identity.user, decodeURIComponent(params.id));
+  if (!group) return notFound("Group Not");
+  const avatar = await readGroupAvatar(group);
+  if (!avatar) return notFound("Avatar Not");
+  return new Response(new Uint8Array(avatar.bytes), { headers: avatarHeaders(avatar, "attachment") });
+});

@@ -1,0 +1,15 @@
+import { apiRoute, baseUrlOf, boardListEntity, json, movableLists, pageParams, paginationHeaders } from "@/lib/api";
+import { requestedBoard } from "../../params";
+
+// GitLab: "Does not include backlog and closed lists."
+export const GET = apiRoute<{ id: string; board_id: string }>("read", async ({ request, url, identity, params }) => {
+  const found = await requestedBoard(identity, params);
+  if (found instanceof Response) return found;
+  const page = pageParams(url.searchParams);
+  const lists = movableLists(found.board);
+  const base = baseUrlOf(request);
+  return json(
+    lists.slice((page.page - 1) * page.perPage, page.page * page.perPage).map((list) => boardListEntity(list, base)),
+    { headers: paginationHeaders(request, lists.length, page) },
+  );
+});

@@ -1,0 +1,79 @@
+import { BoardColumn, LabelChip, type BoardColumnItem, type BoardLabelItem } from "./board-column";
+import { BoardSwitcher, type BoardLink } from "./board-switcher";
+
+export interface BoardScopeItem {
+  milestone: string | null;
+  labels: BoardLabelItem[];
+  weight: number | null;
+  assignee: string | null;
+}
+
+export interface BoardViewItem {
+  id: number;
+  name: string;
+  scope: BoardScopeItem;
+  /** In board order: Open first, the lists by position, Closed last (each unless the board hides it). */
+  columns: BoardColumnItem[];
+}
+
+function Scope({ scope }: { scope: BoardScopeItem }) {
+  const parts = [
+    scope.milestone ? (
+      <span key="m">
+        Milestone <strong className="font-medium text-gray-900">{scope.milestone}</strong>
+      </span>
+    ) : null,
+    scope.assignee ? (
+      <span key="a">
+        Assignee <strong className="font-medium text-gray-900">{scope.assignee}</strong>
+      </span>
+    ) : null,
+    scope.weight !== null ? (
+      <span key="w">
+        Weight <strong className="font-medium text-gray-900">{scope.weight}</strong>
+      </span>
+    ) : null,
+    scope.labels.length > 0 ? (
+      <span key="l" className="inline-flex flex-wrap items-center gap-1">
+        Labels
+        {scope.labels.map((label) => (
+          <LabelChip key={label.title} label={label} />
+        ))}
+      </span>
+    ) : null,
+  ].filter(Boolean);
+  if (parts.length === 0) return null;
+  return (
+    <div aria-label="Board scope" className="flex flex-wrap items-center gap-x-4 gap-y-1 text-sm text-gray-600" data-testid="board-scope">
+      <span className="text-xs font-medium uppercase tracking-wide text-gray-500">Scope</span>
+      {parts}
+    </div>
+  );
+}
+
+/** A group issue board: its switcher, scope, and lists as columns, as GitLab lays them out. */
+export function BoardView({ board, boards }: { board: BoardViewItem; boards: BoardLink[] }) {
+  return (
+    <div className="space-y-4">
+      <div className="flex flex-wrap items-center gap-3">
+        <BoardSwitcher boards={boards} currentId={board.id} />
+        <span className="text-sm text-gray-500">
+          {boards.length} {boards.length === 1 ? "board" : "boards"} in this group
+        </span>
+      </div>
+      <Scope scope={board.scope} />
+      <p className="rounded-md border border-blue-200 bg-blue-50 px-4 py-2 text-sm text-blue-800" role="note">
+        Issues live in projects, which Ferry does not migrate yet: the board&apos;s lists are all here, without cards.
+      </p>
+      {board.columns.length === 0 ? (
+        <p className="rounded-lg border border-dashed border-gray-300 bg-white px-6 py-10 text-center text-sm text-gray-600">This board shows no lists: its Open and Closed lists are hidden and it has no other.</p>
+      ) : (
+        <div className="flex gap-3 overflow-x-auto pb-2" aria-label={`Lists of ${board.name}`} role="group">
+          {board.columns.map((column) => (
+            <BoardColumn key={column.key} column={column} />
+          ))}
+        </div>
+      )}
+    </div>
+  );
+}

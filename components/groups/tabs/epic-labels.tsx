@@ -1,0 +1,21 @@
+export interface EpicLabelItem {
+  id: number;
+  title: string;
+  color: string;
+  textColor: string;
+  description: string | null;
+}
+
+/** Labels as coloured chips, in the label's own colours. */
+export function EpicLabels({ labels }: { labels: EpicLabelItem[] }) {
+  if (labels.length === 0) return null;
+  return (
+    <ul className="flex flex-wrap gap-1.5" aria-label="Labels">
+      {labels.map((label) => (
+        <li key={label.id} title={label.description ?? undefined} className="rounded-full px-2 py-0.5 text-xs font-medium" style={{ backgroundColor: label.color, color: label.textColor }}>
+          {label.title}
+        </li>
+      ))}
+    </ul>
+  );
+}

@@ -1,0 +1,110 @@
+import { Awards, type AwardItem } from "./epic-awards";
+import { formatDateTime, timeAgo } from "./epic-format";
+import { InlineMarkdown, Markdown } from "./epic-markdown";
+import { Initial, Person, type PersonItem } from "./epic-person";
+import { ConfidentialBadge } from "./epic-state-badge";
+
+export interface NoteItem {
+  id: number;
+  body: string;
+  system: boolean;
+  internal: boolean;
+  discussionId: string | null;
+  author: PersonItem | null;
+  createdAt: Date;
+  updatedAt: Date;
+  awards: AwardItem[];
+}
+
+export type ActivityEntry = { kind: "note"; note: NoteItem } | { kind: "state"; id: number; state: string; user: PersonItem | null; createdAt: Date };
+
+type Row = { kind: "event"; entry: ActivityEntry } | { kind: "thread"; notes: NoteItem[] };
+
+/** Comments of one discussion arrive together (the query orders them so): they become one thread. */
+function rowsOf(entries: ActivityEntry[]): Row[] {
+  const rows: Row[] = [];
+  for (const entry of entries) {
+    if (entry.kind === "state" || entry.note.system) {
+      rows.push({ kind: "event", entry });
+      continue;
+    }
+    const previous = rows[rows.length - 1];
+    if (previous?.kind === "thread" && entry.note.discussionId !== null && previous.notes[0]!.discussionId === entry.note.discussionId) previous.notes.push(entry.note);
+    else rows.push({ kind: "thread", notes: [entry.note] });
+  }
+  return rows;
+}
+
+function When({ date }: { date: Date }) {
+  return (
+    <time dateTime={date.toISOString()} title={formatDateTime(date)} className="text-gray-500">
+      {timeAgo(date)}
+    </time>
+  );
+}
+
+const STATE_TEXT: Record<string, string> = { closed: "closed", reopened: "reopened", opened: "opened" };
+
+/** A system note or a state change: one muted line on the timeline, as GitLab draws them. */
+function SystemEvent({ entry, epicHref }: { entry: ActivityEntry; epicHref: (iid: number) => string }) {
+  const who = entry.kind === "state" ? entry.user : entry.note.author;
+  const date = entry.kind === "state" ? entry.createdAt : entry.note.createdAt;
+  return (
+    <li className="relative flex items-start gap-3 py-2 pl-2 text-xs text-gray-600" data-system="true">
+      <span aria-hidden="true" className="mt-1 size-2 shrink-0 rounded-full bg-gray-300 ring-4 ring-gray-50" />
+      <div className="min-w-0 space-y-1">
+        <p className="flex flex-wrap items-center gap-x-1">
+          <Person person={who} />
+          <span>{entry.kind === "state" ? (STATE_TEXT[entry.state] ?? entry.state) : <InlineMarkdown source={entry.note.body} epicHref={epicHref} />}</span>
+          <span aria-hidden="true">·</span>
+          <When date={date} />
+        </p>
+        {entry.kind === "note" ? <Awards awards={entry.note.awards} label="Reactions" /> : null}
+      </div>
+    </li>
+  );
+}
+
+function Comment({ note, epicHref, reply }: { note: NoteItem; epicHref: (iid: number) => string; reply: boolean }) {
+  const edited = note.updatedAt.getTime() - note.createdAt.getTime() > 60_000;
+  return (
+    <article className={`flex gap-3 ${reply ? "border-t border-gray-100 pt-3" : ""}`} aria-label={`Comment by ${note.author?.name ?? "Ghost User"}`}>
+      <Initial person={note.author} />
+      <div className="min-w-0 flex-1 space-y-2">
+        <header className="flex flex-wrap items-center gap-x-1.5 text-sm">
+          <Person person={note.author} />
+          <span aria-hidden="true" className="text-gray-400">·</span>
+          <When date={note.createdAt} />
+          {edited ? <span className="text-xs text-gray-500">(edited)</span> : null}
+          {note.internal ? <ConfidentialBadge label="Internal note" /> : null}
+        </header>
+        <Markdown source={note.body} epicHref={epicHref} />
+        <Awards awards={note.awards} label="Reactions" />
+      </div>
+    </article>
+  );
+}
+
+/** The epic's activity: comment threads as cards, system notes and state changes as small lines between them. */
+export function NoteList({ entries, epicHref }: { entries: ActivityEntry[]; epicHref: (iid: number) => string }) {
+  if (entries.length === 0) return <p className="text-sm text-gray-500">No activity yet.</p>;
+  return (
+    <ol className="space-y-2" aria-label="Activity">
+      {rowsOf(entries).map((row) =>
+        row.kind === "event" ? (
+          <SystemEvent key={row.entry.kind === "state" ? `s${row.entry.id}` : `n${row.entry.note.id}`} entry={row.entry} epicHref={epicHref} />
+        ) : (
+          <li key={`t${row.notes[0]!.id}`} className={`rounded-lg border bg-white p-4 ${row.notes[0]!.internal ? "border-amber-200 bg-amber-50/40" : "border-gray-200"}`}>
+            <div className="space-y-3">
+              {row.notes.map((note, i) => (
+                <div key={note.id} className={i > 0 ? "pl-6" : ""}>
+                  <Comment note={note} epicHref={epicHref} reply={i > 0} />
+                </div>
+              ))}
+            </div>
+          </li>
+        ),
+      )}
+    </ol>
+  );
+}

@@ -1,0 +1,69 @@
+import { labelTextColor, MILESTONE_SCOPES, MOVABLE_LIST_TYPES, type BoardDetails, type BoardListDetails, type BoardUser, type Group, type Label } from "@/lib/groups";
+import { milestoneEntity } from "./content";
+import { iterationEntity } from "./iterations";
+import { userBasic } from "./user";
+
+/** GitLab's LabelBasic, what boards and lists show of a label. */
+export function labelBasicEntity(label: Label) {
+  return {
+    id: label.id,
+    name: label.title,
+    color: label.color,
+    description: label.description,
+    description_html: label.description ?? "",
+    text_color: labelTextColor(label),
+    remove_on_close: label.sourceAttributes.remove_on_close === true,
+  };
+}
+
+// GitLab's UserSafe, what a list shows of its assignee.
+const userSafe = (user: BoardUser) => ({ id: user.id, username: user.username, name: user.name });
+
+/**
+ * GitLab's List entity as a group board shows it (EE, with work-in-progress limits): the list's label, milestone,
+ * iteration or assignee, its position and limits. GitLab has no list type in it: the one object present says it.
+ */
+export function boardListEntity(list: BoardListDetails, baseUrl: string) {
+  const limitMetric = list.sourceAttributes.limit_metric;
+  return {
+    id: list.id,
+    label: list.label ? labelBasicEntity(list.label) : null,
+    position: list.position,
+    ...(list.listType === "milestone" && list.milestone ? { milestone: milestoneEntity(list.milestone.milestone, list.milestone.group, baseUrl) } : {}),
+    ...(list.listType === "iteration" && list.iteration ? { iteration: iterationEntity(list.iteration.iteration, list.iteration.groupFullPath, baseUrl) } : {}),
+    ...(list.listType === "assignee" && list.user ? { assignee: userSafe(list.user) } : {}),
+    max_issue_count: list.maxIssueCount,
+    max_issue_weight: list.maxIssueWeight,
+    limit_metric: typeof limitMetric === "string" ? limitMetric : null,
+  };
+}
+
+/** The lists GitLab's API shows of a board (`destroyable`): all but the backlog (Open) and Closed lists. */
+export const movableLists = (board: BoardDetails) => board.lists.filter((list) => MOVABLE_LIST_TYPES.includes(list.listType));
+
+function boardMilestone(board: BoardDetails, baseUrl: string) {
+  if (board.milestone) return milestoneEntity(board.milestone.milestone, board.milestone.group, baseUrl);
+  // GitLab's SpecialBoardFilter: only the title of Any / Upcoming / Started.
+  if (board.milestoneScope !== null && MILESTONE_SCOPES[board.milestoneScope]) return { title: MILESTONE_SCOPES[board.milestoneScope] };
+  return null;
+}
+
+/**
+ * GitLab's Board entity for a group board, with EE's scope (milestone, assignee, labels, weight) and group. `lists`
+ * are the ones GitLab calls destroyable: the backlog and closed lists are left out, as GitLab does.
+ */
+export function boardEntity(board: BoardDetails, group: Group, baseUrl: string) {
+  return {
+    id: board.id,
+    name: board.name,
+    hide_backlog_list: board.hideBacklogList,
+    hide_closed_list: board.hideClosedList,
+    project: null,
+    lists: movableLists(board).map((list) => boardListEntity(list, baseUrl)),
+    group: { id: group.id, web_url: `${baseUrl}/groups/${group.fullPath}`, name: group.name },
+    milestone: boardMilestone(board, baseUrl),
+    assignee: board.assignee ? userBasic(board.assignee, baseUrl) : null,
+    labels: board.labels.map(labelBasicEntity),
+    weight: board.weight,
+  };
+}

@@ -1,0 +1,138 @@
+import { sql } from "drizzle-orm";
+import { boardLabels, boardLists, boards } from "@/lib/db";
+import { recordFailure } from "../engine/failures";
+import { RecordError } from "../errors";
+import { fetchSourceUsers } from "../source-users";
+import { readBoard, type BoardDraft, type ListDraft } from "./board-record";
+import { BoardReferences, describeIteration, describeRef } from "./board-references";
+import type { EntityContext, NdjsonPipeline, Tx } from "./types";
+
+type ListRow = typeof boardLists.$inferInsert;
+interface Problem {
+  title: string;
+  message: string;
+}
+
+/** The source users a chunk of boards names (assignee lists and scopes), ascending. */
+function sourceUsersOf(rows: BoardDraft[]): number[] {
+  const ids = rows.flatMap((row) => [row.assigneeSourceId, ...row.lists.map((entry) => ("list" in entry ? entry.list.sourceUserId : null))]);
+  return [...new Set(ids.filter((id): id is number => id !== null))].sort((a, b) => a - b);
+}
+
+const boardUrl = (entity: EntityContext, sourceId: unknown) =>
+  `${entity.sourceUrl}/groups/${entity.sourceFullPath}/-/boards${typeof sourceId === "number" || typeof sourceId === "string" ? `/${sourceId}` : ""}`;
+
+/** A list's row once its label, milestone, iteration or user is found here, or why it cannot be. */
+async function resolveList(refs: BoardReferences, users: Map<number, number>, boardId: number, list: ListDraft): Promise<{ row: ListRow; key: string } | { problem: string }> {
+  const row: ListRow = {
+    boardId,
+    listType: list.listType,
+    position: list.position,
+    maxIssueCount: list.maxIssueCount,
+    maxIssueWeight: list.maxIssueWeight,
+    sourceAttributes: list.sourceAttributes,
+    createdAt: list.createdAt,
+    updatedAt: list.updatedAt,
+  };
+  switch (list.listType) {
+    case "backlog":
+    case "closed":
+      return { row, key: list.listType };
+    case "label": {
+      row.labelId = await refs.label(list.label!);
+      return row.labelId === null ? { problem: `label ${describeRef(list.label!)} was not imported` } : { row, key: `label:${row.labelId}` };
+    }
+    case "milestone": {
+      row.milestoneId = await refs.milestone(list.milestone!);
+      return row.milestoneId === null ? { problem: `milestone ${describeRef(list.milestone!)} not found in the group or its parents` } : { row, key: `milestone:${row.milestoneId}` };
+    }
+    case "iteration": {
+      row.iterationId = await refs.iteration(list.iteration!);
+      return row.iterationId === null ? { problem: `iteration ${describeIteration(list.iteration!)} not found in the group or its parents` } : { row, key: `iteration:${row.iterationId}` };
+    }
+    case "assignee": {
+      row.userId = users.get(list.sourceUserId!)!;
+      return { row, key: `assignee:${row.userId}` };
+    }
+  }
+}
+
+/**
+ * One board with its lists and scope labels, all or nothing. A board this entity already imported (same import key)
+ * is left as it is, so a replayed batch adds nothing and records no failure twice. References that cannot be found
+ * skip the list (or drop that part of the board's scope) with one failure each, recorded in the same transaction.
+ */
+async function loadBoard(tx: Tx, refs: BoardReferences, users: Map<number, number>, draft: BoardDraft, entity: EntityContext): Promise<void> {
+  const problems: Problem[] = [];
+  const milestoneId = draft.milestone ? await refs.milestone(draft.milestone) : null;
+  if (draft.milestone && milestoneId === null) problems.push({ title: "milestone scope", message: `milestone ${describeRef(draft.milestone)} not found in the group or its parents; the board has no milestone scope` });
+  const assigneeId = draft.assigneeSourceId !== null ? users.get(draft.assigneeSourceId)! : null;
+
+  const [board] = await tx
+    .insert(boards)
+    .values({ ...draft.board, milestoneId, assigneeId })
+    .onConflictDoNothing({ target: [boards.importEntityId, boards.importKey], where: sql`${boards.importKey} IS NOT NULL` })
+    .returning({ id: boards.id });
+  if (!board) return;
+
+  const labelIds = new Set<number>();
+  for (const ref of draft.labels) {
+    const id = await refs.label(ref);
+    if (id === null) problems.push({ title: "label scope", message: `label ${describeRef(ref)} was not imported` });
+    else labelIds.add(id);
+  }
+  if (labelIds.size > 0) await tx.insert(boardLabels).values([...labelIds].map((labelId) => ({ boardId: board.id, labelId })));
+
+  const rows: ListRow[] = [];
+  const seen = new Set<string>();
+  for (const entry of draft.lists) {
+    if ("problem" in entry) {
+      problems.push({ title: entry.title, message: entry.problem });
+      continue;
+    }
+    const resolved = await resolveList(refs, users, board.id, entry.list);
+    if ("problem" in resolved) problems.push({ title: `${entry.list.listType} list`, message: resolved.problem });
+    else if (seen.has(resolved.key)) problems.push({ title: `${entry.list.listType} list`, message: `the board already has this ${entry.list.listType} list` });
+    else {
+      seen.add(resolved.key);
+      rows.push(resolved.row);
+    }
+  }
+  if (rows.length > 0) await tx.insert(boardLists).values(rows);
+
+  for (const problem of problems) {
+    await recordFailure(
+      {
+        entityId: entity.entityId,
+        relation: "boards",
+        pipelineClass: boardsPipeline.pipelineClass,
+        pipelineStep: "loader",
+        error: new RecordError(problem.message),
+        sourceTitle: `${draft.board.name}: ${problem.title}`,
+        sourceUrl: boardUrl(entity, draft.board.sourceAttributes?.id),
+      },
+      tx,
+    );
+  }
+}
+
+/**
+ * Stage 2: group issue boards (`boards` export, GitLab's BoardsPipeline), each with its lists and scope. Runs after
+ * labels and milestones, which lists point at by title.
+ */
+export const boardsPipeline: NdjsonPipeline<BoardDraft> = {
+  kind: "ndjson",
+  relation: "boards",
+  pipelineClass: "BulkImports::Common::Pipelines::BoardsPipeline",
+  stage: 2,
+  transform: (record, entity, key) => readBoard(record, entity.groupId!, entity.entityId, key),
+  // Assignee lists and scopes name source users by id only: their names come from the source before the load.
+  prepare: (rows, { entity, client }) => fetchSourceUsers(client, entity, sourceUsersOf(rows).map((id) => ({ id }))),
+  async load(tx, rows, entity) {
+    const refs = await BoardReferences.open(tx, entity);
+    const users = await refs.users(sourceUsersOf(rows));
+    for (const draft of rows) await loadBoard(tx, refs, users, draft, entity);
+  },
+  titleOf: (record) => (typeof record.name === "string" ? record.name : undefined),
+  sourceUrlOf: (record, entity) => boardUrl(entity, record.id),
+};

@@ -1,0 +1,36 @@
+import { bulkImportEntities, bulkImports, getDb } from "@/lib/db";
+import { createGroup } from "@/lib/groups";
+import type { EntityContext } from "@/lib/migration/pipelines";
+import { makeUser, unique } from "./factories";
+
+/**
+ * A destination group and an import entity that brings records into it: the rows imported records' foreign keys
+ * need, for testing a pipeline's load or run directly, without a source.
+ */
+export async function importEntityFixture(options: { sourceUrl?: string; sourceFullPath?: string } = {}): Promise<EntityContext> {
+  const user = await makeUser();
+  const group = await createGroup(user, { name: "Imported", path: unique("imported") });
+  const sourceUrl = options.sourceUrl ?? "https://gitlab.example.com";
+  const sourceFullPath = options.sourceFullPath ?? "source/group";
+  const [bulkImport] = await getDb().insert(bulkImports).values({ userId: user.id, sourceUrl, sourceVersion: "17.8.0-ee", tokenCiphertext: "not-a-token" }).returning();
+  const [entity] = await getDb()
+    .insert(bulkImportEntities)
+    .values({ bulkImportId: bulkImport!.id, sourceType: "group_entity", sourceFullPath, sourceXid: 1, destinationSlug: group.path, destinationNamespace: "", namespaceId: group.id })
+    .returning();
+  return {
+    entityId: entity!.id,
+    bulkImportId: bulkImport!.id,
+    userId: user.id,
+    isAdmin: false,
+    sourceUrl,
+    sourceVersion: "17.8.0-ee",
+    sourceEnterprise: true,
+    sourceFullPath,
+    sourceXid: 1,
+    destinationSlug: group.path,
+    destinationNamespace: "",
+    groupId: group.id,
+    migrateProjects: false,
+    migrateMemberships: false,
+  };
+}
