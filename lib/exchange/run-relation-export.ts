@@ -1,11 +1,10 @@
-import { randomUUID } from "node:crypto";
-import fs from "node:fs";
 import type PgBoss from "pg-boss";
 import { and, eq } from "drizzle-orm";
 import { bulkImportExportBatches, bulkImportExports, getDb } from "@/lib/db";
 import { logger } from "@/lib/log";
 import { archiveStream } from "./archive";
-import { exportFilePath, removeRun, resolveExportPath, writeGzipFile } from "./files";
+import { moveIntoPlace, ownFilePath, removeOwnFile, removeRunIfReplaced } from "./duplicate-runs";
+import { exportFilePath, writeGzipFile } from "./files";
 import { portableOf } from "./portable-columns";
 import { findRelation } from "./relations/registry";
 import { errorName, exportOpenBatches } from "./run-batch-export";
@@ -53,17 +52,13 @@ export async function runRelationExport(exportId: number, runId: string, job: Jo
   }
 }
 
-/**
- * pg-boss hands a job out again when its worker stalls, so two runs of one export may write at once. Each writes its
- * own file; only the run that finishes the export moves its file onto the export's name, under the row's lock, so
- * the other can neither replace the file the row describes (and its size) nor delete it.
- */
+/** A twin delivery of the same run may write at the same time: see duplicate-runs.ts. */
 async function exportWhole(row: ExportRow, relation: ExportRelation): Promise<void> {
   const { id: portableId } = portableOf(row);
   const text = relation.kind === "collection" ? collectionText(relation, portableId) : relation.kind === "file" ? archiveStream(relation, portableId) : singleText(relation, portableId);
   const filePath = exportFilePath(row.id, row.runId, null);
-  const ownPath = `${filePath}.${randomUUID()}.part`;
-  let finished = false;
+  const ownPath = ownFilePath(filePath);
+  let finished: boolean;
   try {
     const fileSize = await writeGzipFile(ownPath, text.chunks);
     finished = await getDb().transaction(async (tx) => {
@@ -72,20 +67,14 @@ async function exportWhole(row: ExportRow, relation: ExportRelation): Promise<vo
         .set({ status: EXPORT_STATUS.finished, totalObjectsCount: text.count(), filePath, fileSize, finishedAt: new Date(), updatedAt: new Date() })
         .where(and(eq(bulkImportExports.id, row.id), eq(bulkImportExports.runId, row.runId), eq(bulkImportExports.status, EXPORT_STATUS.started)))
         .returning({ id: bulkImportExports.id });
-      // Inside the transaction: a failed rename undoes the claim, and nobody sees the export finished before its file is there.
-      if (claimed) await fs.promises.rename(resolveExportPath(ownPath), resolveExportPath(filePath));
-      return Boolean(claimed);
+      // Before the commit: a failed move undoes the claim, and no reader sees the export finished without its file.
+      if (claimed) await moveIntoPlace(ownPath, filePath);
+      return claimed !== undefined;
     });
   } finally {
-    if (!finished) await fs.promises.rm(resolveExportPath(ownPath), { force: true });
+    await removeOwnFile(ownPath);
   }
-  // Restarted while this run was writing: its files belong to nobody. A twin of this run that finished first owns them.
-  if (!finished && !(await isCurrentRun(row.id, row.runId))) await removeRun(row.id, row.runId);
-}
-
-async function isCurrentRun(exportId: number, runId: string): Promise<boolean> {
-  const [current] = await getDb().select({ runId: bulkImportExports.runId }).from(bulkImportExports).where(eq(bulkImportExports.id, exportId));
-  return current?.runId === runId;
+  if (!finished) await removeRunIfReplaced(row.id, row.runId);
 }
 
 /**
