@@ -6,7 +6,8 @@ import { chooseParent, connectTo, importRow, pathInput } from "./support/importe
 
 test.use({ storageState: ADMIN_STATE });
 
-const SCREENS = "test-results/screens";
+// Other Playwright runs on this machine empty test-results/: E2E_SCREENS puts the screenshots somewhere of their own.
+const SCREENS = process.env.E2E_SCREENS ?? "test-results/screens";
 const PNG = fs.readFileSync("test/fixtures/ferry/group-avatar.png");
 // The fixture is dated as exported on this day; its dates move to today so that its "current" sprint is current.
 const FIXTURE_DAY = Date.parse("2026-11-22T00:00:00Z");
@@ -88,4 +89,32 @@ test("imports a group's iteration cadences and avatar from an EE source, and sho
   await expect(page.getByTestId("iteration")).toHaveCount(11);
   await expect(page.getByRole("region", { name: "Platform sprints" })).toContainText("6 iterations");
   await page.screenshot({ path: `${SCREENS}/iterations-all.png`, fullPage: true });
+
+  // Each iteration links to its page, at the path of the API's web_url: /-/iterations/<id>.
+  const current = page.getByRole("region", { name: "Platform sprints" }).getByTestId("iteration").filter({ hasText: "Iterations, epics and boards" });
+  const period = (await current.getByRole("link").textContent())!;
+  await current.getByRole("link").click();
+  await expect(page).toHaveURL(new RegExp(`/groups/${slug}/-/iterations/\\d+$`));
+  await expect(page.getByRole("heading", { name: period, level: 2 })).toBeVisible();
+  const article = page.getByRole("article");
+  await expect(article.getByText("Current", { exact: true })).toBeVisible();
+  await expect(article.getByRole("region", { name: "Description" })).toHaveText("Iterations, epics and boards");
+  await expect(article.getByText("Issues are not migrated yet, so this iteration has none in Ferry.")).toBeVisible();
+  const details = page.getByRole("complementary", { name: "Iteration details" });
+  await expect(details).toContainText("Platform sprints");
+  await expect(details).toContainText(/Start date[A-Z][a-z]{2} \d{1,2}, \d{4}/);
+  await expect(details).toContainText(/Due date[A-Z][a-z]{2} \d{1,2}, \d{4}/);
+  await page.screenshot({ path: `${SCREENS}/iteration-page.png`, fullPage: true });
+
+  // An untitled iteration without a description says so; an unknown one is not found.
+  const iterationUrl = page.url();
+  await page.getByRole("link", { name: "← Back to iterations" }).click();
+  await expect(page).toHaveURL(new RegExp(`/groups/${slug}/-/iterations$`));
+  await page.getByRole("region", { name: "Platform sprints" }).getByTestId("iteration").last().getByRole("link").click();
+  await expect(page.getByRole("article")).toContainText("No description.");
+  await expect(page.getByRole("article").getByText("Upcoming", { exact: true })).toBeVisible();
+  await expect(page.getByRole("navigation", { name: "Breadcrumb" })).toContainText("Platform sprints");
+  await page.screenshot({ path: `${SCREENS}/iteration-page-plain.png`, fullPage: true });
+  const missing = await page.goto(iterationUrl.replace(/\d+$/, "2147483647"));
+  expect(missing?.status()).toBe(404);
 });

@@ -1,2 +1,3 @@
 export { closeDb, getDb, getPool, type Db } from "./client";
+export { isRowId } from "./row-id";
 export * from "./schema";

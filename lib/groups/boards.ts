@@ -1,5 +1,5 @@
 import { and, asc, eq, inArray, sql } from "drizzle-orm";
-import { boardLabels, boardLists, boards, getDb, groups, iterationCadences, iterations, labels, milestones, users, type ListType } from "@/lib/db";
+import { boardLabels, boardLists, boards, getDb, groups, isRowId, iterationCadences, iterations, labels, milestones, users, type ListType } from "@/lib/db";
 import type { Label, Milestone } from "./content";
 import { iterationStateOn, todayUtc, type IterationRow } from "./iterations";
 import type { Group } from "./queries";
@@ -135,6 +135,7 @@ export async function listBoards(groupId: number, options: { page: number; perPa
 }
 
 export async function findBoard(groupId: number, boardId: number): Promise<BoardDetails | undefined> {
+  if (!isRowId(boardId)) return undefined;
   const rows = await getDb()
     .select()
     .from(boards)

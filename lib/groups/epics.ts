@@ -1,6 +1,6 @@
 import { and, asc, desc, eq, gte, inArray, lte, ne, or, sql, type SQL } from "drizzle-orm";
 import { alias } from "drizzle-orm/pg-core";
-import { ACCESS_LEVELS, awardEmoji, epicLabels, epics, getDb, groups, labels, users } from "@/lib/db";
+import { ACCESS_LEVELS, awardEmoji, epicLabels, epics, getDb, groups, isRowId, labels, users } from "@/lib/db";
 import { accessLevelSql, visibleToSql, type Viewer } from "./access";
 import type { Label } from "./content";
 import type { Group } from "./queries";
@@ -245,6 +245,7 @@ export async function countEpicsByState(viewer: Viewer, group: Group, options: O
 
 /** The epic `iid` of exactly this group, if the viewer may read it (a confidential one they may not is not found). */
 export async function findEpic(viewer: Viewer, group: Group, iid: number): Promise<EpicRow | undefined> {
+  if (!isRowId(iid)) return undefined;
   const selected = await selectEpics(viewer)
     .where(and(eq(epics.groupId, group.id), eq(epics.iid, iid), readableSql(viewer)))
     .limit(1);

@@ -8,6 +8,7 @@ export { findBadge, isSafeBadgeUrl, listBadges, type Badge } from "./badges";
 export { findBoard, findBoardsById, listBoardNames, listBoards, MILESTONE_SCOPES, MOVABLE_LIST_TYPES, type Board, type BoardDetails, type BoardIteration, type BoardList, type BoardListDetails, type BoardMilestone, type BoardUser } from "./boards";
 export { AVATAR_MAX_BYTES, avatarHeaders, avatarRefusal, groupAvatarUrl, readGroupAvatar, saveGroupAvatar, type StoredAvatar } from "./avatar";
 export {
+  findIteration,
   ITERATION_FILTERS,
   ITERATION_STATE_ENUM,
   iterationStateOn,

@@ -1,5 +1,5 @@
 import { and, asc, desc, eq, inArray, sql, type SQL } from "drizzle-orm";
-import { getDb, iterationCadences, iterations, type ITERATION_STATES } from "@/lib/db";
+import { getDb, isRowId, iterationCadences, iterations, type ITERATION_STATES } from "@/lib/db";
 
 export type IterationState = (typeof ITERATION_STATES)[number];
 /** GitLab's Iteration::STATE_ENUM_MAP, what its REST API answers in `state`. */
@@ -60,6 +60,22 @@ export interface IterationRow {
   updatedAt: Date;
 }
 
+const rowColumns = (today: string) => ({
+  id: iterations.id,
+  iid: iterations.iid,
+  sequence: iterations.sequence,
+  groupId: iterations.groupId,
+  cadenceId: iterations.cadenceId,
+  cadenceTitle: iterationCadences.title,
+  title: iterations.title,
+  description: iterations.description,
+  state: stateSql(today),
+  startDate: iterations.startDate,
+  dueDate: iterations.dueDate,
+  createdAt: iterations.createdAt,
+  updatedAt: iterations.updatedAt,
+});
+
 export interface ListIterationsOptions {
   state?: IterationFilter;
   search?: string;
@@ -95,21 +111,7 @@ export async function listIterations(groupIds: readonly number[], options: ListI
   const condition = and(...where);
   const [rows, [count]] = await Promise.all([
     db
-      .select({
-        id: iterations.id,
-        iid: iterations.iid,
-        sequence: iterations.sequence,
-        groupId: iterations.groupId,
-        cadenceId: iterations.cadenceId,
-        cadenceTitle: iterationCadences.title,
-        title: iterations.title,
-        description: iterations.description,
-        state: stateSql(today),
-        startDate: iterations.startDate,
-        dueDate: iterations.dueDate,
-        createdAt: iterations.createdAt,
-        updatedAt: iterations.updatedAt,
-      })
+      .select(rowColumns(today))
       .from(iterations)
       .leftJoin(iterationCadences, eq(iterationCadences.id, iterations.cadenceId))
       .where(condition)
@@ -144,4 +146,18 @@ export async function listIterationCadences(groupId: number, options: { state?: 
   ]);
   const countOf = new Map(counts.map((c) => [c.cadenceId, c.count]));
   return cadences.map((cadence) => ({ ...cadence, iterationCount: countOf.get(cadence.id) ?? 0 }));
+}
+
+/**
+ * One iteration of this group by its id (GitLab's iteration pages and web_url use the id, not the iid). An iteration
+ * of any other group, an ancestor's included, is not found: its page lives under its own group.
+ */
+export async function findIteration(groupId: number, id: number, today = todayUtc()): Promise<IterationRow | undefined> {
+  if (!isRowId(id)) return undefined;
+  const [row] = await getDb()
+    .select(rowColumns(today))
+    .from(iterations)
+    .leftJoin(iterationCadences, eq(iterationCadences.id, iterations.cadenceId))
+    .where(and(eq(iterations.id, id), eq(iterations.groupId, groupId)));
+  return row;
 }

@@ -1,7 +1,10 @@
+import Link from "next/link";
 import { Badge, type BadgeTone } from "@/components/ui/badge";
 
 export interface IterationItem {
   id: number;
+  /** The iteration's page. */
+  href: string;
   title: string | null;
   description: string | null;
   state: "upcoming" | "current" | "closed";
@@ -28,6 +31,10 @@ const STATES: Record<IterationItem["state"], { label: string; tone: BadgeTone }>
   closed: { label: "Done", tone: "info" },
 };
 
+export function IterationStateBadge({ state }: { state: IterationItem["state"] }) {
+  return <Badge tone={STATES[state].tone}>{STATES[state].label}</Badge>;
+}
+
 const day = (date: string, withYear: boolean) =>
   new Date(`${date}T00:00:00Z`).toLocaleDateString("en-US", { month: "short", day: "numeric", year: withYear ? "numeric" : undefined, timeZone: "UTC" });
 
@@ -39,15 +46,18 @@ export function iterationPeriod(startDate: string, dueDate: string): string {
 
 function IterationRow({ iteration }: { iteration: IterationItem }) {
   const period = iterationPeriod(iteration.startDate, iteration.dueDate);
-  const state = STATES[iteration.state];
   return (
     <li className={`flex items-start justify-between gap-4 px-4 py-3 ${iteration.state === "current" ? "bg-green-50/40" : ""}`} data-testid="iteration">
       <div className="min-w-0">
-        <p className="font-medium text-gray-900">{iteration.title ?? period}</p>
+        <p className="font-medium text-gray-900">
+          <Link href={iteration.href} className="text-gray-900 hover:text-brand-600 hover:underline">
+            {iteration.title ?? period}
+          </Link>
+        </p>
         {iteration.title ? <p className="mt-0.5 text-xs text-gray-500">{period}</p> : null}
         {iteration.description ? <p className="mt-0.5 truncate text-sm text-gray-600">{iteration.description}</p> : null}
       </div>
-      <Badge tone={state.tone}>{state.label}</Badge>
+      <IterationStateBadge state={iteration.state} />
     </li>
   );
 }

@@ -1,7 +1,9 @@
+import { notFound } from "next/navigation";
 import { SearchForm } from "@/components/groups/search-form";
+import { IterationView } from "@/components/groups/tabs/iteration-view";
 import { IterationsList, type CadenceItem } from "@/components/groups/tabs/iterations-list";
 import { Pagination } from "@/components/ui/pagination";
-import { listIterationCadences, listIterations, todayUtc, type GroupWithAccess } from "@/lib/groups";
+import { findIteration, listIterationCadences, listIterations, todayUtc, type GroupWithAccess } from "@/lib/groups";
 
 const PER_PAGE = 20;
 // GitLab's cadences page: Open (upcoming and current), Done, All.
@@ -11,8 +13,43 @@ const FILTERS = [
   { value: "all", label: "All", noun: "" },
 ] as const;
 
-/** The Iterations tab: the group's cadences, each with its iterations in the chosen state, 20 iterations a page. */
-export async function IterationsSection({ group, page, search, state }: { group: GroupWithAccess; page: number; search?: string; state?: string }) {
+interface Props {
+  group: GroupWithAccess;
+  page: number;
+  search?: string;
+  state?: string;
+  /** An iteration's page (`/-/iterations/<id>`, by id like GitLab's web_url), or the tab. */
+  iterationId?: number;
+}
+
+const listPath = (group: GroupWithAccess) => `/groups/${group.fullPath}/-/iterations`;
+
+/** The Iterations tab (`/-/iterations`) and an iteration's page (`/-/iterations/<id>`). */
+export async function IterationsSection(props: Props) {
+  return props.iterationId === undefined ? <IterationsIndex {...props} /> : <IterationPage group={props.group} id={props.iterationId} />;
+}
+
+/** An iteration of this group; one of another group, its ancestors' included, has its page under that group. */
+async function IterationPage({ group, id }: { group: GroupWithAccess; id: number }) {
+  const iteration = await findIteration(group.id, id);
+  if (!iteration) notFound();
+  return (
+    <IterationView
+      listHref={listPath(group)}
+      iteration={{
+        title: iteration.title,
+        cadence: iteration.cadenceTitle,
+        description: iteration.description,
+        state: iteration.state,
+        startDate: iteration.startDate,
+        dueDate: iteration.dueDate,
+      }}
+    />
+  );
+}
+
+/** The group's cadences, each with its iterations in the chosen state, 20 iterations a page. */
+async function IterationsIndex({ group, page, search, state }: Props) {
   const filter = FILTERS.find((f) => f.value === state) ?? FILTERS[0];
   const today = todayUtc();
   const [{ rows, total }, cadences] = await Promise.all([
@@ -20,6 +57,7 @@ export async function IterationsSection({ group, page, search, state }: { group:
     listIterationCadences(group.id, { state: filter.value, today }),
   ]);
   const totalPages = Math.max(1, Math.ceil(total / PER_PAGE));
+  const base = listPath(group);
   // The page's iterations under their cadences, in page order; cadences with none in this state close the last page.
   const byCadence = new Map(cadences.map((c) => [c.id, c]));
   const shown: CadenceItem[] = [];
@@ -31,14 +69,13 @@ export async function IterationsSection({ group, page, search, state }: { group:
       item = { id: cadence.id, title: cadence.title, description: cadence.description, active: cadence.active, rollOver: cadence.rollOver, matching: cadence.iterationCount, iterations: [] };
       shown.push(item);
     }
-    item.iterations.push({ id: row.id, title: row.title, description: row.description, state: row.state, startDate: row.startDate, dueDate: row.dueDate });
+    item.iterations.push({ id: row.id, href: `${base}/${row.id}`, title: row.title, description: row.description, state: row.state, startDate: row.startDate, dueDate: row.dueDate });
   }
   if (!search && page >= totalPages) {
     for (const c of cadences.filter((c) => c.iterationCount === 0 && !shown.some((s) => s.id === c.id))) {
       shown.push({ id: c.id, title: c.title, description: c.description, active: c.active, rollOver: c.rollOver, matching: 0, iterations: [] });
     }
   }
-  const base = `/groups/${group.fullPath}/-/iterations`;
   const href = (value: string, p = 1) => `${base}?${new URLSearchParams({ state: value, ...(search ? { search } : {}), page: String(p) })}`;
   const empty = search ? `No iterations or cadences match "${search}".` : cadences.length === 0 ? "This group has no iteration cadences." : `No ${filter.noun} iterations.`;
   return (

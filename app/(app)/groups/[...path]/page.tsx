@@ -23,8 +23,8 @@ import { PlaceholdersSection } from "./placeholders-section";
 const PER_PAGE = 20;
 const TABS = ["overview", "labels", "milestones", "epics", "boards", "iterations", "badges", "members", "placeholders"] as const;
 type Tab = (typeof TABS)[number];
-/** Tabs with pages of their own below them: `/-/epics/3`, `/-/boards/12`. */
-const NESTED: readonly Tab[] = ["epics", "boards"];
+/** Tabs with pages of their own below them: `/-/epics/3`, `/-/boards/12`, `/-/iterations/7`. */
+const NESTED: readonly Tab[] = ["epics", "boards", "iterations"];
 
 /**
  * `/groups/a/b` is the overview of a/b; `/groups/a/b/-/labels` a tab of it (GitLab's `/-/` separator), and
@@ -108,7 +108,7 @@ export default async function GroupPage({ params, searchParams }: { params: Prom
       {tab === "milestones" ? <Milestones group={group} page={page} search={query.search} state={query.state} /> : null}
       {tab === "epics" ? <EpicsSection user={user} group={group} page={page} search={query.search} state={query.state} iid={item ? Number(item) : undefined} /> : null}
       {tab === "boards" ? <BoardsSection group={group} boardId={item ? Number(item) : undefined} /> : null}
-      {tab === "iterations" ? <IterationsSection group={group} page={page} search={query.search} state={query.state} /> : null}
+      {tab === "iterations" ? <IterationsSection group={group} page={page} search={query.search} state={query.state} iterationId={item ? Number(item) : undefined} /> : null}
       {tab === "badges" ? <BadgesSection group={group} page={page} /> : null}
       {tab === "members" ? <MembersSection user={user} group={group} page={page} search={query.search} /> : null}
       {tab === "placeholders" ? <PlaceholdersSection user={user} group={group} page={page} search={query.search} status={query.status} /> : null}
