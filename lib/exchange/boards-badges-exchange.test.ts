@@ -1,34 +1,18 @@
 import { and, asc, eq } from "drizzle-orm";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { badges, boardLabels, boardLists, boards, getDb, groupMembers, labels, milestones, sourceUserMappings, sourceUsers } from "@/lib/db";
 import { createGroup } from "@/lib/groups";
-import { startWorker, stopBoss, type RunningWorker } from "@/lib/jobs";
-import { importJobHandlers, STATUS } from "@/lib/migration";
+import { STATUS } from "@/lib/migration";
 import { tokenFor } from "@/test/helpers/api";
 import { makeUser, unique } from "@/test/helpers/factories";
-import { startApiServer, type ApiServer } from "@/test/exchange/api-server";
 import { comparable } from "@/test/exchange/compare";
 import { exportGroupOverHttp } from "@/test/exchange/export-client";
+import { runFerryExchange } from "@/test/exchange/ferry-exchange";
 import { importSourceGroup } from "@/test/exchange/fixture-import";
 import { importResult } from "@/test/helpers/imports";
-import { exchangeJobHandlers } from "./index";
 
-// This Ferry's API server is the source, on 127.0.0.1 over http.
-process.env.FERRY_ALLOW_LOCAL_SOURCES = "true";
-process.env.FERRY_ALLOW_INSECURE_SOURCES = "true";
-process.env.FERRY_QUEUE_SCHEMA = "pgboss_boards_exchange_test";
-
-let worker: RunningWorker;
-let ferry: ApiServer;
-beforeAll(async () => {
-  worker = await startWorker({ concurrency: 4, handlers: { ...importJobHandlers, ...exchangeJobHandlers }, pollingIntervalSeconds: 0.5 });
-  ferry = await startApiServer();
-});
-afterAll(async () => {
-  await ferry?.close();
-  await worker?.stop();
-  await stopBoss();
-});
+// No test source: this Ferry's API server is the only source.
+const { ferry } = runFerryExchange("pgboss_boards_exchange_test");
 
 /** A group's boards as titles and names, nothing of this instance's ids: what must survive a migration. */
 async function boardsOf(groupId: number) {
@@ -100,7 +84,7 @@ describe("boards and badges exported by Ferry", () => {
 
     const token = await tokenFor(owner.id);
     const slug = unique("copy");
-    const copy = await importSourceGroup({ url: ferry.url, token }, top.fullPath, owner, slug);
+    const copy = await importSourceGroup({ url: ferry().url, token }, top.fullPath, owner, slug);
     const failures = [...(await importResult(copy.bulkImportId)).values()].flatMap((e) => e.failures.map((f) => `${f.relation}: ${f.sourceTitle}: ${f.exceptionMessage}`));
     expect(failures).toEqual([]);
     expect(copy).toMatchObject({ status: STATUS.finished, hasFailures: false });
@@ -114,7 +98,7 @@ describe("boards and badges exported by Ferry", () => {
       expect(await boardsOf(b.id)).toEqual(await boardsOf(a.id));
       const badgeRows = async (groupId: number) => (await db.select().from(badges).where(eq(badges.groupId, groupId)).orderBy(asc(badges.id))).map((r) => [r.name, r.linkUrl, r.imageUrl]);
       expect(await badgeRows(b.id)).toEqual(await badgeRows(a.id));
-      const [aExport, bExport] = await Promise.all([exportGroupOverHttp(ferry.url, token, a.id), exportGroupOverHttp(ferry.url, token, b.id)]);
+      const [aExport, bExport] = await Promise.all([exportGroupOverHttp(ferry().url, token, a.id), exportGroupOverHttp(ferry().url, token, b.id)]);
       for (const relation of ["badges", "boards"]) expect(comparable(bExport.get(relation)!), `${relation} of ${b.fullPath}`).toEqual(comparable(aExport.get(relation)!));
     }
     // The assignee (list and scope) is the user the copy maps Alice to, the one her membership went to.
@@ -122,7 +106,7 @@ describe("boards and badges exported by Ferry", () => {
       .select({ userId: sourceUserMappings.userId })
       .from(sourceUserMappings)
       .innerJoin(sourceUsers, eq(sourceUsers.id, sourceUserMappings.sourceUserId))
-      .where(and(eq(sourceUsers.sourceUrl, ferry.url), eq(sourceUsers.sourceUserId, alice.id), eq(sourceUserMappings.rootGroupId, copyTop.id)));
+      .where(and(eq(sourceUsers.sourceUrl, ferry().url), eq(sourceUsers.sourceUserId, alice.id), eq(sourceUserMappings.rootGroupId, copyTop.id)));
     expect((await db.select().from(groupMembers).where(and(eq(groupMembers.groupId, copyTop.id), eq(groupMembers.userId, aliceHere!.userId))))[0]?.accessLevel).toBe(30);
     const [copiedMain] = await db.select().from(boards).where(eq(boards.groupId, copyTeam.id)).orderBy(asc(boards.name));
     const assigneeLists = await db.select().from(boardLists).where(and(eq(boardLists.boardId, copiedMain!.id), eq(boardLists.listType, "assignee")));

@@ -1,28 +1,23 @@
 import { createHash } from "node:crypto";
 import fs from "node:fs";
 import { and, eq } from "drizzle-orm";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { bulkImportExports, getDb, uploads } from "@/lib/db";
 import { createGroup, saveGroupAvatar, type Group } from "@/lib/groups";
-import { startWorker, stopBoss, type RunningWorker } from "@/lib/jobs";
-import { importJobHandlers, STATUS, TRACKER_STATUS } from "@/lib/migration";
+import { STATUS, TRACKER_STATUS } from "@/lib/migration";
 import { groupUploadPath, resolveUploadPath, storeUploadFile } from "@/lib/uploads";
 import { tokenFor } from "@/test/helpers/api";
 import { makeUser, unique } from "@/test/helpers/factories";
 import { importResult } from "@/test/helpers/imports";
-import { startApiServer, type ApiServer } from "@/test/exchange/api-server";
 import { exportGroupOverHttp, parseArchiveFile } from "@/test/exchange/export-client";
+import { runFerryExchange } from "@/test/exchange/ferry-exchange";
 import { importSourceGroup } from "@/test/exchange/fixture-import";
-import { fromArchive, startTestSource, type TestSource } from "@/test/source";
+import { fromArchive } from "@/test/source";
 import { findDownload } from "./export-download";
-import { exchangeJobHandlers } from "./index";
 import { startExport } from "./start-export";
 import { EXPORT_STATUS } from "./status";
 
-// Both the test source and this Ferry's API server listen on 127.0.0.1 over http.
-process.env.FERRY_ALLOW_LOCAL_SOURCES = "true";
-process.env.FERRY_ALLOW_INSECURE_SOURCES = "true";
-process.env.FERRY_QUEUE_SCHEMA = "pgboss_uploads_export_test";
+const { source, ferry } = runFerryExchange("pgboss_uploads_export_test", { version: "17.8.0-ee", batchSize: 1, exportDelayMs: 20 });
 
 const FIXTURES = "test/fixtures/ferry/uploads";
 const PIXEL = fs.readFileSync(`${FIXTURES}/pixel.png`);
@@ -31,21 +26,6 @@ const AVATAR = fs.readFileSync("test/fixtures/ferry/group-avatar.png");
 const S1 = "72a497a02fe3ee09edae2ed06d390038";
 const S2 = "0123456789abcdef0123456789abcdef";
 const sha256 = (data: Buffer) => createHash("sha256").update(data).digest("hex");
-
-let worker: RunningWorker;
-let source: TestSource;
-let ferry: ApiServer;
-beforeAll(async () => {
-  worker = await startWorker({ concurrency: 4, handlers: { ...importJobHandlers, ...exchangeJobHandlers }, pollingIntervalSeconds: 0.5 });
-  source = await startTestSource({ version: "17.8.0-ee", batchSize: 1, exportDelayMs: 20 });
-  ferry = await startApiServer();
-});
-afterAll(async () => {
-  await ferry?.close();
-  await source?.close();
-  await worker?.stop();
-  await stopBoss();
-});
 
 async function addUpload(group: Group, secret: string, filename: string, data: Buffer) {
   const storagePath = groupUploadPath(group.id, secret, filename);
@@ -87,13 +67,13 @@ describe("uploads exported by Ferry", () => {
 
   it("come over when another Ferry imports the group from this one, with the same secrets and bytes", async () => {
     const user = await makeUser();
-    const sourceGroup = source.addGroup({ path: unique("up-src"), relations: { uploads: fromArchive([{ name: `${S1}/pixel.png`, data: PIXEL }, { name: `${S2}/notes.txt`, data: NOTES }]) } });
-    const fromGitlab = await importSourceGroup(source, sourceGroup.path, user, unique("ferry-a"));
+    const sourceGroup = source().addGroup({ path: unique("up-src"), relations: { uploads: fromArchive([{ name: `${S1}/pixel.png`, data: PIXEL }, { name: `${S2}/notes.txt`, data: NOTES }]) } });
+    const fromGitlab = await importSourceGroup(source(), sourceGroup.path, user, unique("ferry-a"));
     expect(fromGitlab).toMatchObject({ status: STATUS.finished, hasFailures: false });
     const a = fromGitlab.byPath.get(sourceGroup.path)!;
 
     const token = await tokenFor(user.id);
-    const exported = await exportGroupOverHttp(ferry.url, token, a.id);
+    const exported = await exportGroupOverHttp(ferry().url, token, a.id);
     // Batches of one on the source: the two files arrived in either order.
     expect(exported.get("uploads")?.batched).toBe(false);
     expect(exported.get("uploads")?.records.sort((x, y) => String(x.name).localeCompare(String(y.name)))).toEqual([
@@ -101,7 +81,7 @@ describe("uploads exported by Ferry", () => {
       { name: `${S1}/pixel.png`, size: PIXEL.length, sha256: sha256(PIXEL) },
     ]);
 
-    const fromFerry = await importSourceGroup({ url: ferry.url, token }, a.fullPath, user, unique("ferry-b"));
+    const fromFerry = await importSourceGroup({ url: ferry().url, token }, a.fullPath, user, unique("ferry-b"));
     expect(fromFerry).toMatchObject({ status: STATUS.finished, hasFailures: false });
     const b = fromFerry.byPath.get(a.fullPath)!;
     const entry = (await importResult(fromFerry.bulkImportId)).get(a.fullPath)!;

@@ -1,4 +1,4 @@
-import { uploadKey } from "./names";
+import { decodeUrlPart, uploadKey } from "./names";
 
 export interface UploadLinkContext {
   /** The source instance, as the import was started with it (scheme and host, maybe a path; no trailing slash). */
@@ -21,14 +21,6 @@ const LINK_START = String.raw`(?<=^|[\s(<"'=\[])`;
 const FILENAME = String.raw`[^\s)"'<>\]?#]+`;
 const SECRET = String.raw`[0-9a-fA-F]{32}|[0-9a-fA-F]{10}`;
 
-function decode(filename: string): string {
-  try {
-    return decodeURIComponent(filename);
-  } catch {
-    return filename;
-  }
-}
-
 /** Ferry's URL of a group upload, with the name encoded as a URL path segment. */
 export function groupUploadUrl(groupFullPath: string, secret: string, filename: string): string {
   return `/groups/${groupFullPath}/-/uploads/${secret}/${encodeURIComponent(filename)}`;
@@ -45,7 +37,7 @@ export function rewriteUploadLinks(text: string, context: UploadLinkContext): st
   const source = `(?:${escape(context.sourceUrl.replace(/\/+$/, ""))})?/groups/${escape(context.sourceFullPath)}/(?:-/)?uploads`;
   const pattern = new RegExp(`${LINK_START}(?:${source}|/uploads)/(${SECRET})/(${FILENAME})`, "giu");
   return text.replace(pattern, (match, secret: string, filename: string) => {
-    const found = context.resolve(secret, filename) ?? context.resolve(secret, decode(filename));
+    const found = context.resolve(secret, filename) ?? context.resolve(secret, decodeUrlPart(filename));
     return found ? groupUploadUrl(context.destinationFullPath, found.secret, found.filename) : match;
   });
 }

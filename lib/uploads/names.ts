@@ -19,5 +19,17 @@ export function filenameProblem(filename: string): string | null {
   return null;
 }
 
+/**
+ * A percent-encoded part of a URL or header (a path segment, a file name), decoded; as it came when it is not valid
+ * percent-encoding.
+ */
+export function decodeUrlPart(encoded: string): string {
+  try {
+    return decodeURIComponent(encoded);
+  } catch {
+    return encoded;
+  }
+}
+
 /** The key an imported upload keeps: its path on the source, `<secret>/<filename>`, as links there name it. */
 export const uploadKey = (secret: string, filename: string) => `${secret}/${filename}`;

@@ -2,7 +2,7 @@ import fs from "node:fs";
 import { Readable } from "node:stream";
 import type { Viewer } from "@/lib/groups";
 import { isInlineImage } from "./content-type";
-import { filenameProblem, isUploadSecret } from "./names";
+import { decodeUrlPart, filenameProblem, isUploadSecret } from "./names";
 import { findVisibleUpload } from "./queries";
 import { resolveUploadPath } from "./storage";
 
@@ -10,14 +10,6 @@ const notFound = () => new Response("Not Found", { status: 404, headers: { "cont
 
 // Types a browser would run as a document or script if it ever ignored the disposition.
 const ACTIVE = /html|svg|xml|javascript|ecmascript/i;
-
-function decode(segment: string): string {
-  try {
-    return decodeURIComponent(segment);
-  } catch {
-    return segment;
-  }
-}
 
 /** `attachment; filename="..."` with an ASCII fallback and the exact name in RFC 5987 form. */
 function disposition(kind: "inline" | "attachment", filename: string): string {
@@ -32,7 +24,7 @@ function disposition(kind: "inline" | "attachment", filename: string): string {
  * HTML or SVG file cannot run scripts in Ferry's origin.
  */
 export async function serveGroupUpload(viewer: Viewer, segments: readonly string[]): Promise<Response> {
-  const parts = segments.map(decode);
+  const parts = segments.map(decodeUrlPart);
   if (parts.length < 3) return notFound();
   const filename = parts[parts.length - 1]!;
   const secret = parts[parts.length - 2]!;

@@ -47,3 +47,17 @@ export function comparable(relation: ExportedRelation): unknown[] {
   const key = (r: Record<string, unknown>) => (typeof r.iid === "number" ? String(r.iid).padStart(10, "0") : typeof r.title === "string" ? r.title : JSON.stringify(r));
   return relation.records.map((r) => withoutIdentity(relation.relation, r)).sort((a, b) => (key(a) < key(b) ? -1 : key(a) > key(b) ? 1 : 0));
 }
+
+type StoredRow = Record<"id" | "groupId" | "importEntityId" | "importKey", unknown> & { sourceAttributes: Record<string, unknown> };
+
+/**
+ * A row Ferry stored (a label, a milestone, an epic...) as any instance holding it would show it: without its own ids,
+ * the import that wrote it, or the ids its source gave it.
+ */
+export function storedContent<T extends StoredRow>(row: T) {
+  const { id: _id, groupId: _group, importEntityId: _entity, importKey: _key, sourceAttributes, ...rest } = row;
+  void [_id, _group, _entity, _key];
+  const { id: _sid, group_id: _sgroup, ...attributes } = sourceAttributes;
+  void [_sid, _sgroup];
+  return { ...rest, sourceAttributes: attributes };
+}

@@ -1,17 +1,18 @@
 import { afterAll, beforeAll } from "vitest";
-import { startWorker, stopBoss, type RunningWorker } from "@/lib/jobs";
+import { startWorker, stopBoss, type JobHandlers, type RunningWorker } from "@/lib/jobs";
 import { importJobHandlers } from "@/lib/migration";
 
 /**
  * Runs the engine's jobs for one test file: against the test source (127.0.0.1 over http), from a queue schema of
- * the file's own so that other files' workers never take its jobs. Call at the top level of the file, before any
- * test reads the configuration.
+ * the file's own so that other files' workers never take its jobs. `handlers` adds jobs beyond the import's (a file
+ * whose Ferry is also a source runs the exports too). Call at the top level of the file, before any test reads the
+ * configuration.
  */
-export function runImportWorker(queueSchema: string): void {
+export function runImportWorker(queueSchema: string, handlers: JobHandlers = {}): void {
   Object.assign(process.env, { FERRY_ALLOW_LOCAL_SOURCES: "true", FERRY_ALLOW_INSECURE_SOURCES: "true", FERRY_QUEUE_SCHEMA: queueSchema });
   let worker: RunningWorker | undefined;
   beforeAll(async () => {
-    worker = await startWorker({ concurrency: 4, handlers: importJobHandlers, pollingIntervalSeconds: 0.5 });
+    worker = await startWorker({ concurrency: 4, handlers: { ...importJobHandlers, ...handlers }, pollingIntervalSeconds: 0.5 });
   });
   afterAll(async () => {
     await worker?.stop();

@@ -1,7 +1,8 @@
 import { eq, inArray, sql } from "drizzle-orm";
 import { bulkImportEntities, bulkImportFailures, bulkImports, bulkImportTrackers, getDb, groups, labels, milestones } from "@/lib/db";
-import { TERMINAL } from "@/lib/migration";
-import { countRecords, type TestSource } from "@/test/source";
+import { startImports, TERMINAL } from "@/lib/migration";
+import { countRecords, DEFAULT_TOKEN, type TestSource } from "@/test/source";
+import { makeUser, unique } from "./factories";
 
 /** Waits until every given bulk import has ended, then returns them. */
 export async function waitForImports(ids: number[], timeoutMs = 60_000) {
@@ -34,4 +35,17 @@ export async function importResult(bulkImportId: number) {
 export async function sourceCount(source: TestSource, groupId: number, relation: string): Promise<number> {
   const rel = source.group(groupId).relations.get(relation);
   return rel ? countRecords(rel) : 0;
+}
+
+/**
+ * Imports a test-source group with its subgroups, as a new user, without projects or memberships (what a pipeline's own
+ * test needs, quickly): the bulk import once it ended, every entity's result, and the top-level group's entry.
+ */
+export async function importGroupAlone(source: TestSource, sourceGroupId: number, slugPrefix: string) {
+  const [started] = await startImports(await makeUser(), { url: source.url, token: DEFAULT_TOKEN }, [
+    { sourceFullPath: source.group(sourceGroupId).path, destinationSlug: unique(slugPrefix), destinationNamespace: "", migrateProjects: false, migrateMemberships: false },
+  ]);
+  const [bulkImport] = await waitForImports([started!.bulkImportId]);
+  const result = await importResult(started!.bulkImportId);
+  return { bulkImport: bulkImport!, result, root: result.get(source.group(sourceGroupId).path)! };
 }

@@ -16,6 +16,20 @@ export function treeFolder(fixture: string): string {
   return path.isAbsolute(fixture) ? fixture : path.join(GROUP_EXPORTS, fixture, "tree", "groups");
 }
 
+/** An NDJSON file's records, one a line. */
+export function ndjsonRecords<T = Record<string, unknown>>(file: string): T[] {
+  return fs
+    .readFileSync(file, "utf8")
+    .split("\n")
+    .filter(Boolean)
+    .map((line) => JSON.parse(line) as T);
+}
+
+/** One relation's records for one group of an export tree (GitLab's `complex` unless named): what the source serves. */
+export function treeRecords<T = Record<string, unknown>>(groupId: number, relation: string, fixture = "complex"): T[] {
+  return ndjsonRecords<T>(path.join(treeFolder(fixture), String(groupId), `${relation}.ndjson`));
+}
+
 /** Reads a group export tree (GitLab's NDJSON tree format), parents before children. */
 export function readTree(fixture: string): TreeGroup[] {
   const folder = treeFolder(fixture);

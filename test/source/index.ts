@@ -4,7 +4,7 @@ export { startTestSource, DEFAULT_TOKEN, type TestSource } from "./server";
 export { ROUTES, type RouteTemplate } from "./routes";
 export { FaultControl, type Fault, type FaultScope, type FaultSpec, type FaultType } from "./faults";
 export { type SourceGroup, type SourceUser, type MountedTree, type FixtureStore } from "./fixture-store";
-export { FIXTURES_ROOT, GROUP_EXPORTS, treeFolder } from "./fixture-loader";
+export { FIXTURES_ROOT, GROUP_EXPORTS, ndjsonRecords, treeFolder, treeRecords } from "./fixture-loader";
 export {
   countRecords,
   emptyRelation,

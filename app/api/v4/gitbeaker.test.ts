@@ -1,27 +1,14 @@
 import { gunzipSync } from "node:zlib";
 import { Gitlab } from "@gitbeaker/rest";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { getDb, labels, milestones } from "@/lib/db";
-import { exchangeJobHandlers } from "@/lib/exchange";
 import { createGroup } from "@/lib/groups";
-import { startWorker, stopBoss, type RunningWorker } from "@/lib/jobs";
 import { tokenFor } from "@/test/helpers/api";
 import { makeUser, unique } from "@/test/helpers/factories";
-import { startApiServer, type ApiServer } from "@/test/exchange/api-server";
+import { runFerryExchange } from "@/test/exchange/ferry-exchange";
 
-process.env.FERRY_QUEUE_SCHEMA = "pgboss_gitbeaker_test";
-
-let worker: RunningWorker;
-let server: ApiServer;
-beforeAll(async () => {
-  worker = await startWorker({ concurrency: 2, handlers: exchangeJobHandlers, pollingIntervalSeconds: 0.5 });
-  server = await startApiServer();
-});
-afterAll(async () => {
-  await server?.close();
-  await worker?.stop();
-  await stopBoss();
-});
+// Ferry's API over HTTP, and a worker to run the exports it schedules.
+const { ferry: server } = runFerryExchange("pgboss_gitbeaker_test");
 
 const lines = async (blob: unknown) =>
   gunzipSync(Buffer.from(await (blob as Blob).arrayBuffer()))
@@ -36,7 +23,7 @@ describe("@gitbeaker/rest, unchanged, against Ferry", () => {
     const group = await createGroup(user, { name: "Beaker", path: unique("beaker") });
     await getDb().insert(labels).values(Array.from({ length: 1200 }, (_, i) => ({ groupId: group.id, title: `label ${i}` })));
     await getDb().insert(milestones).values({ groupId: group.id, iid: 1, title: "v1" });
-    const api = new Gitlab({ host: server.url, token: await tokenFor(user.id) });
+    const api = new Gitlab({ host: server().url, token: await tokenFor(user.id) });
 
     expect(await api.GroupRelationExports.scheduleExport(group.id, { batched: true })).toEqual({ message: "202 Accepted" });
     let statuses: Record<string, unknown>[] = [];
@@ -58,7 +45,7 @@ describe("@gitbeaker/rest, unchanged, against Ferry", () => {
 
   it("gets GitLab's 404 for project relation exports, as for any unknown project", async () => {
     const user = await makeUser();
-    const api = new Gitlab({ host: server.url, token: await tokenFor(user.id) });
+    const api = new Gitlab({ host: server().url, token: await tokenFor(user.id) });
     await expect(api.ProjectRelationsExport.scheduleExport(1)).rejects.toThrow("404 Project Not Found");
     await expect(api.ProjectRelationsExport.showExportStatus(1)).rejects.toThrow("404 Project Not Found");
     await expect(api.ProjectRelationsExport.download(1, "labels")).rejects.toThrow("404 Project Not Found");
@@ -68,7 +55,7 @@ describe("@gitbeaker/rest, unchanged, against Ferry", () => {
     const user = await makeUser();
     const top = await createGroup(user, { name: "Reader", path: unique("reader") });
     await createGroup(user, { name: "Child", path: "child", parentId: top.id });
-    const api = new Gitlab({ host: server.url, token: await tokenFor(user.id) });
+    const api = new Gitlab({ host: server().url, token: await tokenFor(user.id) });
     expect(await api.Metadata.show()).toMatchObject({ version: expect.stringMatching(/^\d+\.\d+\.\d+$/), enterprise: true });
     expect(await api.PersonalAccessTokens.show()).toMatchObject({ scopes: ["api"], user_id: user.id, active: true });
     const groups = await api.Groups.all({ topLevelOnly: true, minAccessLevel: 50, search: top.path });

@@ -6,21 +6,13 @@ import { EpicLabels, type EpicLabelItem } from "./epic-labels";
 import { Markdown } from "./epic-markdown";
 import { Person, type PersonItem } from "./epic-person";
 import { ConfidentialBadge, EpicStateBadge } from "./epic-state-badge";
+import type { EpicLinkItem } from "./epics-list";
 
 export interface EpicDate {
   /** The date set by hand wins over the inherited one (from milestones and child epics) when `fixed`. */
   fixed: boolean;
   fixedDate: string | null;
   inheritedDate: string | null;
-}
-
-export interface EpicChildItem {
-  id: number;
-  href: string;
-  reference: string;
-  title: string;
-  state: string;
-  confidential: boolean;
 }
 
 export interface EpicViewItem {
@@ -39,7 +31,7 @@ export interface EpicViewItem {
   dueDate: EpicDate;
   /** Null without a parent; without `href` when the parent exists but is not visible to the viewer. */
   parent: { reference: string; title?: string; href?: string } | null;
-  children: EpicChildItem[];
+  children: EpicLinkItem[];
 }
 
 function DateValue({ date }: { date: EpicDate }) {

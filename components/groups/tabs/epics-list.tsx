@@ -5,7 +5,8 @@ import { EpicLabels, type EpicLabelItem } from "./epic-labels";
 import { Person, type PersonItem } from "./epic-person";
 import { ConfidentialBadge, EpicStateBadge } from "./epic-state-badge";
 
-export interface EpicListItem {
+/** What names an epic and links to it wherever epics are listed: a group's epics, an epic's children. */
+export interface EpicLinkItem {
   id: number;
   href: string;
   /** `&3`, or `sub&3` for an epic of a subgroup. */
@@ -13,6 +14,9 @@ export interface EpicListItem {
   title: string;
   state: string;
   confidential: boolean;
+}
+
+export interface EpicListItem extends EpicLinkItem {
   labels: EpicLabelItem[];
   author: PersonItem | null;
   createdAt: Date;

@@ -1,20 +1,10 @@
-import { labelTextColor, MILESTONE_SCOPES, MOVABLE_LIST_TYPES, type BoardDetails, type BoardListDetails, type BoardUser, type Group, type Label } from "@/lib/groups";
-import { milestoneEntity } from "./content";
+import { MILESTONE_SCOPES, MOVABLE_LIST_TYPES, type BoardDetails, type BoardListDetails, type BoardUser, type Group, type Label } from "@/lib/groups";
+import { labelBasicEntity, milestoneEntity } from "./content";
 import { iterationEntity } from "./iterations";
 import { userBasic } from "./user";
 
-/** GitLab's LabelBasic, what boards and lists show of a label. */
-export function labelBasicEntity(label: Label) {
-  return {
-    id: label.id,
-    name: label.title,
-    color: label.color,
-    description: label.description,
-    description_html: label.description ?? "",
-    text_color: labelTextColor(label),
-    remove_on_close: label.sourceAttributes.remove_on_close === true,
-  };
-}
+/** LabelBasic as boards and lists show it, with the flag that takes the label off an issue when it closes. */
+const boardLabelEntity = (label: Label) => ({ ...labelBasicEntity(label), remove_on_close: label.sourceAttributes.remove_on_close === true });
 
 // GitLab's UserSafe, what a list shows of its assignee.
 const userSafe = (user: BoardUser) => ({ id: user.id, username: user.username, name: user.name });
@@ -27,7 +17,7 @@ export function boardListEntity(list: BoardListDetails, baseUrl: string) {
   const limitMetric = list.sourceAttributes.limit_metric;
   return {
     id: list.id,
-    label: list.label ? labelBasicEntity(list.label) : null,
+    label: list.label ? boardLabelEntity(list.label) : null,
     position: list.position,
     ...(list.listType === "milestone" && list.milestone ? { milestone: milestoneEntity(list.milestone.milestone, list.milestone.group, baseUrl) } : {}),
     ...(list.listType === "iteration" && list.iteration ? { iteration: iterationEntity(list.iteration.iteration, list.iteration.groupFullPath, baseUrl) } : {}),
@@ -63,7 +53,7 @@ export function boardEntity(board: BoardDetails, group: Group, baseUrl: string) 
     group: { id: group.id, web_url: `${baseUrl}/groups/${group.fullPath}`, name: group.name },
     milestone: boardMilestone(board, baseUrl),
     assignee: board.assignee ? userBasic(board.assignee, baseUrl) : null,
-    labels: board.labels.map(labelBasicEntity),
+    labels: board.labels.map(boardLabelEntity),
     weight: board.weight,
   };
 }

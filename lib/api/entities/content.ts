@@ -1,5 +1,17 @@
 import { labelTextColor, type Group, type Label, type Milestone } from "@/lib/groups";
 
+/** GitLab's LabelBasic, what boards, their lists and epics (`with_labels_details=true`) show of a label. */
+export function labelBasicEntity(label: Label) {
+  return {
+    id: label.id,
+    name: label.title,
+    color: label.color,
+    description: label.description,
+    description_html: label.description ?? "",
+    text_color: labelTextColor(label),
+  };
+}
+
 export function labelEntity(label: Label) {
   return {
     id: label.id,

@@ -1,20 +1,9 @@
-import { labelTextColor, type EpicRow, type Group, type Label } from "@/lib/groups";
+import { labelTextColor, type EpicRow, type Group } from "@/lib/groups";
+import { labelBasicEntity } from "./content";
 import { userBasic } from "./user";
 
 /** GitLab's colour for an epic that never had one chosen. */
 const DEFAULT_EPIC_COLOR = "#1068bf";
-
-/** GitLab's LabelBasic, what `with_labels_details=true` puts in an epic's `labels`. */
-function labelBasic(label: Label) {
-  return {
-    id: label.id,
-    name: label.title,
-    color: label.color,
-    description: label.description,
-    description_html: label.description ?? "",
-    text_color: labelTextColor(label),
-  };
-}
 
 /**
  * GitLab's references: `relative` is as seen from the group the epic was requested through (the epic's own group gives
@@ -86,7 +75,7 @@ export function epicEntity(epic: EpicRow, requested: Pick<Group, "id">, baseUrl:
     created_at: epic.createdAt.toISOString(),
     updated_at: epic.updatedAt.toISOString(),
     closed_at: epic.closedAt?.toISOString() ?? null,
-    labels: options.withLabelsDetails ? epic.labels.map(labelBasic) : epic.labels.map((l) => l.title),
+    labels: options.withLabelsDetails ? epic.labels.map(labelBasicEntity) : epic.labels.map((l) => l.title),
     upvotes: epic.upvotes,
     downvotes: epic.downvotes,
     ...(options.includeSubscribed ? { subscribed: false } : {}),

@@ -1,34 +1,18 @@
 import { and, asc, eq, inArray } from "drizzle-orm";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { awardEmoji, bulkImportFailures, bulkImportEntities, epicLabels, epics, events, getDb, labels, notes, resourceStateEvents, users } from "@/lib/db";
-import { startWorker, stopBoss, type RunningWorker } from "@/lib/jobs";
-import { importJobHandlers, STATUS } from "@/lib/migration";
+import { STATUS } from "@/lib/migration";
 import { tokenFor } from "@/test/helpers/api";
 import { makeUser, unique } from "@/test/helpers/factories";
-import { startApiServer, type ApiServer } from "@/test/exchange/api-server";
+import { storedContent } from "@/test/exchange/compare";
 import { exportGroupOverHttp } from "@/test/exchange/export-client";
+import { runFerryExchange } from "@/test/exchange/ferry-exchange";
 import { importSourceGroup } from "@/test/exchange/fixture-import";
-import { fromRecords, startTestSource, type TestSource } from "@/test/source";
-import { exchangeJobHandlers } from "../index";
+import { fromRecords } from "@/test/source";
 
-process.env.FERRY_ALLOW_LOCAL_SOURCES = "true";
-process.env.FERRY_ALLOW_INSECURE_SOURCES = "true";
-process.env.FERRY_QUEUE_SCHEMA = "pgboss_epics_exchange_test";
-
-let worker: RunningWorker;
-let source: TestSource;
-let ferry: ApiServer;
-beforeAll(async () => {
-  worker = await startWorker({ concurrency: 4, handlers: { ...importJobHandlers, ...exchangeJobHandlers }, pollingIntervalSeconds: 0.5 });
-  source = await startTestSource({ version: "17.8.0-ee", batchSize: 2, exportDelayMs: 20 });
-  source.addUser({ id: 7101, username: "grace.hopper", name: "Grace Hopper" });
-  source.addUser({ id: 7102, username: "alan.turing", name: "Alan Turing" });
-});
-afterAll(async () => {
-  await ferry?.close();
-  await source?.close();
-  await worker?.stop();
-  await stopBoss();
+const { source, ferry } = runFerryExchange("pgboss_epics_exchange_test", { version: "17.8.0-ee", batchSize: 2, exportDelayMs: 20 }, (gitlab) => {
+  gitlab.addUser({ id: 7101, username: "grace.hopper", name: "Grace Hopper" });
+  gitlab.addUser({ id: 7102, username: "alan.turing", name: "Alan Turing" });
 });
 
 const T = "2024-02-03T04:05:06.000Z";
@@ -71,10 +55,7 @@ async function epicsOf(groupId: number) {
   const eventRows = await db.select().from(events).where(and(eq(events.targetType, "Epic"), inArray(events.targetId, ids)));
   const stateRows = await db.select().from(resourceStateEvents).where(inArray(resourceStateEvents.epicId, ids));
   return rows.map((r) => {
-    const { id: _id, groupId: _g, parentId, authorId, closedById, lastEditedById, importEntityId: _e, importKey: _k, sourceAttributes, ...columns } = r;
-    void [_id, _g, _e, _k];
-    const { id: _sid, group_id: _sg, ...attributes } = sourceAttributes;
-    void [_sid, _sg];
+    const { parentId, authorId, closedById, lastEditedById, sourceAttributes: attributes, ...columns } = storedContent(r);
     return {
       ...columns,
       attributes,
@@ -103,10 +84,9 @@ async function failuresOf(bulkImportId: number) {
 
 describe("epics from one Ferry to another", () => {
   it("exports epics in GitLab's shape that Ferry imports back as the same epics", async () => {
-    ferry = await startApiServer();
     const user = await makeUser();
-    const group = source.addGroup({ path: unique("epics-rt"), relations: { epics: fromRecords(RECORDS) } });
-    const fromGitlab = await importSourceGroup(source, group.path, user, unique("epics-a"));
+    const group = source().addGroup({ path: unique("epics-rt"), relations: { epics: fromRecords(RECORDS) } });
+    const fromGitlab = await importSourceGroup(source(), group.path, user, unique("epics-a"));
     expect(await failuresOf(fromGitlab.bulkImportId)).toEqual([]);
     const a = fromGitlab.byPath.get(group.path)!;
     const aEpics = await epicsOf(a.id);
@@ -118,7 +98,7 @@ describe("epics from one Ferry to another", () => {
 
     // The export speaks GitLab's shape with this instance's ids.
     const token = await tokenFor(user.id);
-    const exported = (await exportGroupOverHttp(ferry.url, token, a.id)).get("epics")!;
+    const exported = (await exportGroupOverHttp(ferry().url, token, a.id)).get("epics")!;
     const child = exported.records.find((r) => r.iid === 2)!;
     const parentRow = (await getDb().select().from(epics).where(and(eq(epics.groupId, a.id), eq(epics.iid, 1))))[0]!;
     expect(child).toMatchObject({ state: "closed", parent_id: parentRow.id, parent: { id: parentRow.id, iid: 1, title: "Parent" }, group_id: a.id, lock_version: 4, end_date: "2024-03-01" });
@@ -130,7 +110,7 @@ describe("epics from one Ferry to another", () => {
     expect((child.label_links as Record<string, unknown>[])[0]).toMatchObject({ target_type: "Epic", label: { title: "made-by-epic", color: "#aa00aa" } });
 
     // Ferry importing from Ferry: the same epics, field by field, users mapped on this side.
-    const fromFerry = await importSourceGroup({ url: ferry.url, token }, a.fullPath, user, unique("epics-b"));
+    const fromFerry = await importSourceGroup({ url: ferry().url, token }, a.fullPath, user, unique("epics-b"));
     expect(fromFerry.status).toBe(STATUS.finished);
     expect(await failuresOf(fromFerry.bulkImportId)).toEqual([]);
     const b = [...fromFerry.byPath.values()][0]!;

@@ -1,43 +1,25 @@
 import fs from "node:fs";
 import { asc, eq } from "drizzle-orm";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { getDb, iterationCadences, iterations } from "@/lib/db";
 import { readGroupAvatar } from "@/lib/groups";
-import { startWorker, stopBoss, type RunningWorker } from "@/lib/jobs";
-import { importJobHandlers, STATUS } from "@/lib/migration";
+import { STATUS } from "@/lib/migration";
 import { call, tokenFor } from "@/test/helpers/api";
 import { makeUser, unique } from "@/test/helpers/factories";
-import { startApiServer, type ApiServer } from "@/test/exchange/api-server";
 import { exportGroupOverHttp } from "@/test/exchange/export-client";
+import { runFerryExchange } from "@/test/exchange/ferry-exchange";
 import { importSourceGroup } from "@/test/exchange/fixture-import";
-import { fromFile, startTestSource, type TestSource } from "@/test/source";
-import { exchangeJobHandlers, metadataRoute } from "../index";
-
-// Both the test source and this Ferry's API server listen on 127.0.0.1 over http.
-process.env.FERRY_ALLOW_LOCAL_SOURCES = "true";
-process.env.FERRY_ALLOW_INSECURE_SOURCES = "true";
-process.env.FERRY_QUEUE_SCHEMA = "pgboss_iterations_export_test";
+import { fromFile, ndjsonRecords } from "@/test/source";
+import { metadataRoute } from "../index";
 
 const ROOT = 4351;
 const CADENCES = "test/fixtures/ferry/iterations_cadences.ndjson";
 const PNG = fs.readFileSync("test/fixtures/ferry/group-avatar.png");
-const fixture = fs.readFileSync(CADENCES, "utf8").split("\n").filter(Boolean).map((line) => JSON.parse(line) as Record<string, unknown>);
+const fixture = ndjsonRecords(CADENCES);
 
-let worker: RunningWorker;
-let source: TestSource;
-let ferry: ApiServer;
-beforeAll(async () => {
-  worker = await startWorker({ concurrency: 4, handlers: { ...importJobHandlers, ...exchangeJobHandlers }, pollingIntervalSeconds: 0.5 });
-  source = await startTestSource({ version: "17.8.0-ee", batchSize: 2, exportDelayMs: 20 });
-  source.setRelation(ROOT, "iterations_cadences", fromFile(CADENCES));
-  source.setAvatar(ROOT, "group-avatar.png", PNG);
-  ferry = await startApiServer();
-});
-afterAll(async () => {
-  await ferry?.close();
-  await source?.close();
-  await worker?.stop();
-  await stopBoss();
+const { source, ferry } = runFerryExchange("pgboss_iterations_export_test", { version: "17.8.0-ee", batchSize: 2, exportDelayMs: 20 }, (gitlab) => {
+  gitlab.setRelation(ROOT, "iterations_cadences", fromFile(CADENCES));
+  gitlab.setAvatar(ROOT, "group-avatar.png", PNG);
 });
 
 type Json = Record<string, unknown>;
@@ -66,13 +48,13 @@ describe("iterations_cadences export", () => {
   it("gives back GitLab's records, so that one Ferry migrating from another keeps cadences, iterations and the avatar", async () => {
     const user = await makeUser();
     const token = await tokenFor(user.id);
-    const fromGitlab = await importSourceGroup(source, source.group(ROOT).path, user, unique("cadences-a"));
+    const fromGitlab = await importSourceGroup(source(), source().group(ROOT).path, user, unique("cadences-a"));
     expect(fromGitlab).toMatchObject({ status: STATUS.finished, hasFailures: false });
     const a = [...fromGitlab.byPath.values()].find((g) => g.parentId === null)!;
 
     // Exporting EE relations makes this Ferry an enterprise source (GET /version and /metadata), so importers ask for them.
     expect((await call(metadataRoute, "/api/v4/metadata", { token })).body).toMatchObject({ enterprise: true });
-    const exported = (await exportGroupOverHttp(ferry.url, token, a.id)).get("iterations_cadences")!;
+    const exported = (await exportGroupOverHttp(ferry().url, token, a.id)).get("iterations_cadences")!;
     expect(exported.batched).toBe(true);
     expect(byTitle(exported.records).map(portable)).toEqual(byTitle(fixture).map(portable));
     // GitLab's attribute order (the table's columns, iterations last), and Ferry's own group id.
@@ -80,7 +62,7 @@ describe("iterations_cadences export", () => {
     expect(Object.keys((exported.records[0]!.iterations as Json[])[0]!)).toEqual(["created_at", "updated_at", "start_date", "due_date", "group_id", "iid", "description"]);
     expect(exported.records.every((r) => r.group_id === a.id)).toBe(true);
 
-    const fromFerry = await importSourceGroup({ url: ferry.url, token }, a.fullPath, user, unique("cadences-b"));
+    const fromFerry = await importSourceGroup({ url: ferry().url, token }, a.fullPath, user, unique("cadences-b"));
     expect(fromFerry).toMatchObject({ status: STATUS.finished, hasFailures: false });
     const b = [...fromFerry.byPath.values()].find((g) => g.parentId === null)!;
     expect(await stored(b.id)).toEqual(await stored(a.id));

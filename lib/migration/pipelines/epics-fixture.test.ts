@@ -1,18 +1,16 @@
-import fs from "node:fs";
-import path from "node:path";
 import { and, eq, inArray } from "drizzle-orm";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { awardEmoji, epics, getDb, groupMembers, notes, sourceUserMappings, sourceUsers, users } from "@/lib/db";
 import { makeUser, unique } from "@/test/helpers/factories";
 import { importSourceGroup } from "@/test/exchange/fixture-import";
 import { runImportWorker } from "@/test/helpers/import-worker";
+import { runTestSource } from "@/test/helpers/test-source";
 import { importResult } from "@/test/helpers/imports";
-import { startTestSource, type TestSource } from "@/test/source";
+import { treeRecords } from "@/test/source";
 import { STATUS, TRACKER_STATUS } from "../index";
 
 runImportWorker("pgboss_epics_fixture_test");
 
-const FIXTURES = "test/fixtures/gitlab/gitlabhq/spec/fixtures/lib/gitlab/import_export/group_exports/complex/tree/groups";
 const GROUPS = [4351, 4352, 4353];
 
 interface FixtureAward {
@@ -37,44 +35,33 @@ interface FixtureEpic {
   notes: FixtureNote[];
   award_emoji?: FixtureAward[];
 }
-const fixtureEpics = (id: number): FixtureEpic[] =>
-  fs
-    .readFileSync(path.join(FIXTURES, String(id), "epics.ndjson"), "utf8")
-    .split("\n")
-    .filter(Boolean)
-    .map((line) => JSON.parse(line) as FixtureEpic);
+const fixtureEpics = (id: number) => treeRecords<FixtureEpic>(id, "epics");
 
-let source: TestSource;
-beforeAll(async () => {
-  // An enterprise source (the `-ee` version) exports epics; batches of 2 split each group's five epics over three.
-  source = await startTestSource({ version: "17.8.0-ee", batchSize: 2, exportDelayMs: 20 });
-});
-afterAll(async () => {
-  await source?.close();
-});
+// An enterprise source (the `-ee` version) exports epics; batches of 2 split each group's five epics over three.
+const source = runTestSource({ version: "17.8.0-ee", batchSize: 2, exportDelayMs: 20 });
 
 describe("epics of GitLab's complex group export", () => {
   it("imports exactly the fixture's epics per group: iids, titles, states, parents, notes, award emoji and authors", async () => {
     const user = await makeUser();
-    const imported = await importSourceGroup(source, source.group(4351).path, user, unique("epics-fixture"));
+    const imported = await importSourceGroup(source(), source().group(4351).path, user, unique("epics-fixture"));
     expect(imported).toMatchObject({ status: STATUS.finished, hasFailures: false });
     const result = await importResult(imported.bulkImportId);
-    const rootGroup = imported.byPath.get(source.group(4351).path)!;
+    const rootGroup = imported.byPath.get(source().group(4351).path)!;
 
     // Every author in the fixture is the source's user 1, a member of each group: the same mapped user everywhere.
     const [mapping] = await getDb()
       .select({ userId: sourceUserMappings.userId })
       .from(sourceUserMappings)
       .innerJoin(sourceUsers, eq(sourceUsers.id, sourceUserMappings.sourceUserId))
-      .where(and(eq(sourceUsers.sourceUrl, source.url), eq(sourceUsers.sourceUserId, 1), eq(sourceUserMappings.rootGroupId, rootGroup.id)));
+      .where(and(eq(sourceUsers.sourceUrl, source().url), eq(sourceUsers.sourceUserId, 1), eq(sourceUserMappings.rootGroupId, rootGroup.id)));
     const [author] = await getDb().select().from(users).where(eq(users.id, mapping!.userId));
-    expect(author).toMatchObject({ userType: "placeholder", name: `Placeholder ${source.store.users.get(1)!.name}` });
+    expect(author).toMatchObject({ userType: "placeholder", name: `Placeholder ${source().store.users.get(1)!.name}` });
     // ...the placeholder the members pipeline made of the source's `root` member.
     const memberships = await getDb().select().from(groupMembers).where(and(eq(groupMembers.groupId, rootGroup.id), eq(groupMembers.userId, author!.id)));
     expect(memberships).toHaveLength(1);
 
     for (const id of GROUPS) {
-      const sourcePath = id === 4351 ? source.group(4351).path : `${source.group(4351).path}/${source.group(id).path}`;
+      const sourcePath = id === 4351 ? source().group(4351).path : `${source().group(4351).path}/${source().group(id).path}`;
       const entry = result.get(sourcePath)!;
       const expected = fixtureEpics(id);
       expect(entry.trackers.get("epics"), sourcePath).toMatchObject({ status: TRACKER_STATUS.finished, sourceObjectsCount: expected.length, importedObjectsCount: expected.length });

@@ -1,22 +1,18 @@
 import { and, eq, sql } from "drizzle-orm";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { bulkImportFailures, epics, getDb, notes, users } from "@/lib/db";
 import { makeUser, unique } from "@/test/helpers/factories";
 import { importSourceGroup } from "@/test/exchange/fixture-import";
 import { runImportWorker } from "@/test/helpers/import-worker";
+import { runTestSource } from "@/test/helpers/test-source";
 import { importResult } from "@/test/helpers/imports";
-import { fromRecords, startTestSource, type TestSource } from "@/test/source";
+import { fromRecords } from "@/test/source";
 import { STATUS, TRACKER_STATUS } from "../index";
 
 runImportWorker("pgboss_epics_test");
 
-let source: TestSource;
-beforeAll(async () => {
-  source = await startTestSource({ version: "17.8.0-ee", batchSize: 1000, exportDelayMs: 20 });
-  source.addUser({ id: 7001, username: "ada.lovelace", name: "Ada Lovelace" });
-});
-afterAll(async () => {
-  await source?.close();
+const source = runTestSource({ version: "17.8.0-ee", batchSize: 1000, exportDelayMs: 20 }, (gitlab) => {
+  gitlab.addUser({ id: 7001, username: "ada.lovelace", name: "Ada Lovelace" });
 });
 
 /** An epic record as GitLab exports it, with the fields a test cares about. */
@@ -36,10 +32,10 @@ const epic = (id: number, iid: number, parent?: { id: number; iid: number }, ext
 
 /** Serves `records` as a new source group's epics (split in batches of `batchSize`) and imports it. */
 async function importEpics(records: unknown[], batchSize: number) {
-  source.config.batchSize = batchSize;
-  const group = source.addGroup({ path: unique("epics-src"), relations: { epics: fromRecords(records) } });
+  source().config.batchSize = batchSize;
+  const group = source().addGroup({ path: unique("epics-src"), relations: { epics: fromRecords(records) } });
   const user = await makeUser();
-  const imported = await importSourceGroup(source, group.path, user, unique("epics"));
+  const imported = await importSourceGroup(source(), group.path, user, unique("epics"));
   const result = await importResult(imported.bulkImportId);
   const entry = result.get(group.path)!;
   const rows = await getDb().select().from(epics).where(eq(epics.groupId, entry.group!.id));

@@ -6,10 +6,10 @@ import { SourceClient } from "@/lib/gitlab";
 import { sendJson, startServer, type TestServer } from "@/lib/gitlab/test-server";
 import { createGroup, readGroupAvatar } from "@/lib/groups";
 import { makeUser, unique } from "@/test/helpers/factories";
-import { importResult, waitForImports } from "@/test/helpers/imports";
+import { importGroupAlone } from "@/test/helpers/imports";
 import { runImportWorker } from "@/test/helpers/import-worker";
 import { DEFAULT_TOKEN, ROUTES, startTestSource, type TestSource } from "@/test/source";
-import { startImports, STATUS, TRACKER_STATUS } from "../index";
+import { STATUS, TRACKER_STATUS } from "../index";
 import { groupAvatarPipeline } from "./group-avatar";
 import type { EntityContext } from "./types";
 
@@ -31,15 +31,9 @@ describe("group avatar pipeline", () => {
     source.setAvatar(ROOT, "group-avatar.png", PNG);
     source.setAvatar(SUB_A, "huge.png", Buffer.concat([PNG, Buffer.alloc(210 * 1024)]));
     source.setAvatar(SUB_B, "logo.svg", Buffer.from('<svg xmlns="http://www.w3.org/2000/svg" onload="alert(1)"/>'));
-    const user = await makeUser();
-    const [started] = await startImports(user, { url: source.url, token: DEFAULT_TOKEN }, [
-      { sourceFullPath: source.group(ROOT).path, destinationSlug: unique("avatar"), destinationNamespace: "", migrateProjects: false, migrateMemberships: false },
-    ]);
-    const [bulkImport] = await waitForImports([started!.bulkImportId]);
+    const { bulkImport, result, root } = await importGroupAlone(source, ROOT, "avatar");
     expect(bulkImport).toMatchObject({ status: STATUS.finished, hasFailures: true });
-    const result = await importResult(started!.bulkImportId);
 
-    const root = result.get(source.group(ROOT).path)!;
     expect(root.trackers.get("avatar")).toMatchObject({ status: TRACKER_STATUS.finished, sourceObjectsCount: 1, importedObjectsCount: 1 });
     expect(root.group!.avatarPath).toBe(`uploads/-/system/group/avatar/${root.group!.id}/group-avatar.png`);
     expect((await readGroupAvatar(root.group!))!.bytes.equals(PNG)).toBe(true);

@@ -1,6 +1,7 @@
 import type { Readable } from "node:stream";
 import { isSourceError } from "@/lib/gitlab";
 import { AVATAR_MAX_BYTES, avatarRefusal, saveGroupAvatar } from "@/lib/groups";
+import { decodeUrlPart } from "@/lib/uploads";
 import { RecordError } from "../errors";
 import type { RestPipeline } from "./types";
 
@@ -14,20 +15,12 @@ async function readAll(body: Readable): Promise<Buffer> {
 function wantedName(headers: Readonly<Record<string, string>>, avatarUrl: string): string | null {
   const disposition = headers["content-disposition"] ?? "";
   const quoted = /filename\*=UTF-8''([^;]+)|filename="?([^";]+)"?/i.exec(disposition);
-  const fromHeader = quoted?.[1] ? safeDecode(quoted[1]) : quoted?.[2];
+  const fromHeader = quoted?.[1] ? decodeUrlPart(quoted[1]) : quoted?.[2];
   if (fromHeader) return fromHeader;
   try {
-    return safeDecode(new URL(avatarUrl).pathname.split("/").pop() ?? "") || null;
+    return decodeUrlPart(new URL(avatarUrl).pathname.split("/").pop() ?? "") || null;
   } catch {
     return null;
-  }
-}
-
-function safeDecode(text: string): string {
-  try {
-    return decodeURIComponent(text);
-  } catch {
-    return text;
   }
 }
 

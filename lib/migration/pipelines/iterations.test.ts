@@ -4,10 +4,10 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { bulkImportEntities, bulkImports, getDb, iterationCadences, iterations } from "@/lib/db";
 import { createGroup, iterationStateOn, todayUtc } from "@/lib/groups";
 import { makeUser, unique } from "@/test/helpers/factories";
-import { importResult, waitForImports } from "@/test/helpers/imports";
+import { importGroupAlone } from "@/test/helpers/imports";
 import { runImportWorker } from "@/test/helpers/import-worker";
-import { DEFAULT_TOKEN, fromFile, fromRecords, ROUTES, startTestSource, type TestSource } from "@/test/source";
-import { startImports, STATUS, TRACKER_STATUS } from "../index";
+import { fromFile, fromRecords, ndjsonRecords, ROUTES, startTestSource, type TestSource } from "@/test/source";
+import { STATUS, TRACKER_STATUS } from "../index";
 import { pipelinesFor } from "./index";
 import { iterationsCadencesPipeline } from "./iterations-cadences";
 import type { EntityContext } from "./types";
@@ -18,18 +18,7 @@ const ROOT = 4351;
 const CADENCES = "test/fixtures/ferry/iterations_cadences.ndjson";
 const REST = "test/fixtures/ferry/iterations.rest.json";
 type Record_ = Record<string, unknown> & { title: string; iterations: Record<string, unknown>[] };
-const cadenceRecords = fs.readFileSync(CADENCES, "utf8").split("\n").filter(Boolean).map((line) => JSON.parse(line) as Record_);
-
-async function importRoot(source: TestSource) {
-  const user = await makeUser();
-  const slug = unique("iterations");
-  const [started] = await startImports(user, { url: source.url, token: DEFAULT_TOKEN }, [
-    { sourceFullPath: source.group(ROOT).path, destinationSlug: slug, destinationNamespace: "", migrateProjects: false, migrateMemberships: false },
-  ]);
-  const [bulkImport] = await waitForImports([started!.bulkImportId]);
-  const result = await importResult(started!.bulkImportId);
-  return { bulkImport: bulkImport!, root: result.get(source.group(ROOT).path)!, result };
-}
+const cadenceRecords = ndjsonRecords<Record_>(CADENCES);
 
 const cadencesOf = (groupId: number) => getDb().select().from(iterationCadences).where(eq(iterationCadences.groupId, groupId)).orderBy(asc(iterationCadences.id));
 const iterationsOf = (cadenceId: number) => getDb().select().from(iterations).where(eq(iterations.cadenceId, cadenceId)).orderBy(asc(iterations.startDate));
@@ -47,7 +36,7 @@ describe("iteration pipelines", () => {
     });
 
     it("imports every cadence with its iterations: GitLab's fields, sequence by start date, state from the dates", async () => {
-      const { bulkImport, root, result } = await importRoot(source);
+      const { bulkImport, root, result } = await importGroupAlone(source, ROOT, "iterations");
       expect(bulkImport.status).toBe(STATUS.finished);
       expect(bulkImport.hasFailures).toBe(false);
       expect(root.trackers.get("iterations_cadences")).toMatchObject({ status: TRACKER_STATUS.finished, batched: true, sourceObjectsCount: 3, fetchedObjectsCount: 3, importedObjectsCount: 3 });
@@ -98,7 +87,7 @@ describe("iteration pipelines", () => {
 
     it("puts the group's own iterations, titles kept, in one cadence named after the group, as GitLab did", async () => {
       const rest = JSON.parse(fs.readFileSync(REST, "utf8")) as { iid: number; title: string | null; description: string | null; start_date: string; due_date: string }[];
-      const { bulkImport, root } = await importRoot(source);
+      const { bulkImport, root } = await importGroupAlone(source, ROOT, "iterations");
       expect(bulkImport.status).toBe(STATUS.finished);
       expect(bulkImport.hasFailures).toBe(false);
       expect(root.trackers.get("iterations")).toMatchObject({ status: TRACKER_STATUS.finished, sourceObjectsCount: 4, fetchedObjectsCount: 4, importedObjectsCount: 4 });

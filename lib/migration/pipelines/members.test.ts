@@ -1,20 +1,18 @@
-import fs from "node:fs";
-import path from "node:path";
 import { and, eq, inArray } from "drizzle-orm";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { getDb, groupMembers, groups, users } from "@/lib/db";
 import { createGroup } from "@/lib/groups";
 import { makeUser, unique } from "@/test/helpers/factories";
 import { importResult, waitForImports } from "@/test/helpers/imports";
 import { runImportWorker } from "@/test/helpers/import-worker";
-import { DEFAULT_TOKEN, startTestSource, type TestSource } from "@/test/source";
+import { runTestSource } from "@/test/helpers/test-source";
+import { DEFAULT_TOKEN, treeRecords } from "@/test/source";
 import { startImports, STATUS, TRACKER_STATUS } from "../index";
 import { membersPipeline } from "./members";
 import type { EntityContext } from "./types";
 
 runImportWorker("pgboss_members_test");
 
-const FIXTURES = "test/fixtures/gitlab/gitlabhq/spec/fixtures/lib/gitlab/import_export/group_exports/complex/tree/groups";
 const ROOT = 4351;
 const SUBGROUPS = [4352, 4353];
 
@@ -23,26 +21,15 @@ interface FixtureMember {
   expires_at: string | null;
   user: { id: number; username: string; public_email?: string; email?: string };
 }
-const fixtureMembers = (id: number): FixtureMember[] =>
-  fs
-    .readFileSync(path.join(FIXTURES, String(id), "members.ndjson"), "utf8")
-    .split("\n")
-    .filter(Boolean)
-    .map((line) => JSON.parse(line) as FixtureMember);
+const fixtureMembers = (id: number) => treeRecords<FixtureMember>(id, "members");
 
-let source: TestSource;
-beforeAll(async () => {
-  source = await startTestSource({ version: "17.8.0-ee", batchSize: 4, exportDelayMs: 50 });
-});
-afterAll(async () => {
-  await source?.close();
-});
+const source = runTestSource({ version: "17.8.0-ee", batchSize: 4, exportDelayMs: 50 });
 
 async function importComplex(migrateMemberships: boolean) {
   const user = await makeUser();
   const slug = unique("members");
-  const [started] = await startImports(user, { url: source.url, token: DEFAULT_TOKEN }, [
-    { sourceFullPath: source.group(ROOT).path, destinationSlug: slug, destinationNamespace: "", migrateProjects: false, migrateMemberships },
+  const [started] = await startImports(user, { url: source().url, token: DEFAULT_TOKEN }, [
+    { sourceFullPath: source().group(ROOT).path, destinationSlug: slug, destinationNamespace: "", migrateProjects: false, migrateMemberships },
   ]);
   const [bulkImport] = await waitForImports([started!.bulkImportId]);
   return { user, bulkImport: bulkImport!, result: await importResult(started!.bulkImportId) };
@@ -67,7 +54,7 @@ describe("members pipeline", () => {
     expect(bulkImport.status).toBe(STATUS.finished);
     expect(bulkImport.hasFailures).toBe(false);
 
-    const root = result.get(source.group(ROOT).path)!;
+    const root = result.get(source().group(ROOT).path)!;
     const rootLines = fixtureMembers(ROOT);
     expect(root.trackers.get("members")).toMatchObject({
       status: TRACKER_STATUS.finished,
@@ -86,13 +73,13 @@ describe("members pipeline", () => {
       expect(member!.expiresAt).toBe(line.expires_at);
       expect(member!.userType).toBe(line.user.username === "charlesetta" ? "human" : "placeholder");
       // The export has no names: the source's GET /users/:id gave them.
-      if (line.user.username !== "charlesetta") expect(member!.name).toBe(`Placeholder ${source.store.users.get(line.user.id)!.name}`);
+      if (line.user.username !== "charlesetta") expect(member!.name).toBe(`Placeholder ${source().store.users.get(line.user.id)!.name}`);
     }
 
     // Subgroups: direct members, except those whose role a parent membership already gives (GitLab's rule).
     const rootLevel = new Map(rootLines.map((l) => [l.user.id, l.access_level]));
     for (const id of SUBGROUPS) {
-      const entry = result.get(`${source.group(ROOT).path}/${source.group(id).path}`)!;
+      const entry = result.get(`${source().group(ROOT).path}/${source().group(id).path}`)!;
       const lines = fixtureMembers(id);
       expect(entry.trackers.get("members")).toMatchObject({ status: TRACKER_STATUS.finished, importedObjectsCount: lines.length });
       const expected = lines.filter((l) => (rootLevel.get(l.user.id) ?? 0) < l.access_level);

@@ -1,12 +1,13 @@
 import { eq } from "drizzle-orm";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { getDb, groups } from "@/lib/db";
 import { createGroup } from "@/lib/groups";
 import { makeUser, unique } from "@/test/helpers/factories";
-import { importResult, waitForImports } from "@/test/helpers/imports";
+import { importGroupAlone } from "@/test/helpers/imports";
 import { runImportWorker } from "@/test/helpers/import-worker";
-import { DEFAULT_TOKEN, fromRecords, startTestSource, type TestSource } from "@/test/source";
-import { startImports, STATUS, TRACKER_STATUS } from "../index";
+import { runTestSource } from "@/test/helpers/test-source";
+import { fromRecords } from "@/test/source";
+import { STATUS, TRACKER_STATUS } from "../index";
 import { pipelinesFor } from "./index";
 import { namespaceSettingsPipeline } from "./namespace-settings";
 import type { EntityContext } from "./types";
@@ -17,25 +18,13 @@ const ROOT = 4351;
 const KEY = "prevent_sharing_groups_outside_hierarchy";
 const settingsOf = async (id: number) => (await getDb().select({ settings: groups.settings }).from(groups).where(eq(groups.id, id)))[0]!.settings;
 
-let source: TestSource;
-beforeAll(async () => {
-  source = await startTestSource({ version: "16.1.0", exportDelayMs: 20 });
-});
-afterAll(async () => {
-  await source?.close();
-});
+const source = runTestSource({ version: "16.1.0", exportDelayMs: 20 });
 
 describe("namespace_settings pipeline", () => {
   it("stores the source's prevent_sharing_groups_outside_hierarchy beside the group's other settings", async () => {
-    source.setRelation(ROOT, "namespace_settings", fromRecords([{ [KEY]: true }]));
-    const user = await makeUser();
-    const [started] = await startImports(user, { url: source.url, token: DEFAULT_TOKEN }, [
-      { sourceFullPath: source.group(ROOT).path, destinationSlug: unique("ns"), destinationNamespace: "", migrateProjects: false, migrateMemberships: false },
-    ]);
-    const [bulkImport] = await waitForImports([started!.bulkImportId]);
+    source().setRelation(ROOT, "namespace_settings", fromRecords([{ [KEY]: true }]));
+    const { bulkImport, result, root } = await importGroupAlone(source(), ROOT, "ns");
     expect(bulkImport).toMatchObject({ status: STATUS.finished, hasFailures: false });
-    const result = await importResult(started!.bulkImportId);
-    const root = result.get(source.group(ROOT).path)!;
     expect(root.trackers.get("namespace_settings")).toMatchObject({ status: TRACKER_STATUS.finished, sourceObjectsCount: 1, importedObjectsCount: 1 });
     const settings = await settingsOf(root.group!.id);
     expect(settings[KEY]).toBe(true);

@@ -1,14 +1,15 @@
 import { createHash } from "node:crypto";
 import fs from "node:fs";
 import { and, eq } from "drizzle-orm";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { epics, getDb, notes, uploads } from "@/lib/db";
 import { resolveUploadPath } from "@/lib/uploads";
 import { importSourceGroup } from "@/test/exchange/fixture-import";
 import { makeUser, unique } from "@/test/helpers/factories";
 import { runImportWorker } from "@/test/helpers/import-worker";
+import { runTestSource } from "@/test/helpers/test-source";
 import { importResult } from "@/test/helpers/imports";
-import { fromArchive, fromRecords, notExported, startTestSource, type ArchiveEntry, type TestSource } from "@/test/source";
+import { fromArchive, fromRecords, notExported, type ArchiveEntry, type TestSource } from "@/test/source";
 import { STATUS, TRACKER_STATUS } from "../index";
 
 runImportWorker("pgboss_uploads_test");
@@ -28,13 +29,8 @@ const ARCHIVE: ArchiveEntry[] = [
   { name: `../${S2}/escape.txt`, data: NOTES },
 ];
 
-let source: TestSource;
-beforeAll(async () => {
-  source = await startTestSource({ version: "17.8.0-ee", batchSize: 2, exportDelayMs: 20 });
-  source.addUser({ id: 7101, username: "grace.hopper", name: "Grace Hopper" });
-});
-afterAll(async () => {
-  await source?.close();
+const source = runTestSource({ version: "17.8.0-ee", batchSize: 2, exportDelayMs: 20 }, (gitlab) => {
+  gitlab.addUser({ id: 7101, username: "grace.hopper", name: "Grace Hopper" });
 });
 
 /** An epic whose description and note link to the group's uploads, relative and absolute, and to one that is gone. */
@@ -43,7 +39,7 @@ function epicLinking(sourcePath: string) {
     id: 9501,
     iid: 1,
     title: "Epic with attachments",
-    description: `Screenshot: ![pixel](/uploads/${S1}/pixel.png)\n[notes](${source.url}/groups/${sourcePath}/-/uploads/${S2}/notes.txt) and [gone](/uploads/${MISSING}/gone.png)`,
+    description: `Screenshot: ![pixel](/uploads/${S1}/pixel.png)\n[notes](${source().url}/groups/${sourcePath}/-/uploads/${S2}/notes.txt) and [gone](/uploads/${MISSING}/gone.png)`,
     author_id: 7101,
     state: "opened",
     created_at: "2024-01-02T03:04:05.000Z",
@@ -52,10 +48,10 @@ function epicLinking(sourcePath: string) {
   };
 }
 
-async function importGroup(relations: Parameters<typeof source.addGroup>[0]["relations"]) {
-  const group = source.addGroup({ path: unique("uploads-src"), relations });
+async function importGroup(relations: Parameters<TestSource["addGroup"]>[0]["relations"]) {
+  const group = source().addGroup({ path: unique("uploads-src"), relations });
   const user = await makeUser();
-  const imported = await importSourceGroup(source, group.path, user, unique("uploads"));
+  const imported = await importSourceGroup(source(), group.path, user, unique("uploads"));
   const entry = (await importResult(imported.bulkImportId)).get(group.path)!;
   const rows = await getDb().select().from(uploads).where(eq(uploads.groupId, entry.group!.id)).orderBy(uploads.secret, uploads.filename);
   return { group, imported, entry, rows };
@@ -64,15 +60,15 @@ async function importGroup(relations: Parameters<typeof source.addGroup>[0]["rel
 describe("uploads pipeline", () => {
   it("imports a batched uploads export file by file, refuses bad entries one by one, and points epic and note links at Ferry's copies", async () => {
     const path = unique("uploads-src");
-    const group = source.addGroup({ path, relations: { uploads: fromArchive(ARCHIVE), epics: fromRecords([epicLinking(path)]) } });
+    const group = source().addGroup({ path, relations: { uploads: fromArchive(ARCHIVE), epics: fromRecords([epicLinking(path)]) } });
     const user = await makeUser();
-    const imported = await importSourceGroup(source, group.path, user, unique("uploads"));
+    const imported = await importSourceGroup(source(), group.path, user, unique("uploads"));
     expect(imported).toMatchObject({ status: STATUS.finished, hasFailures: true });
     const entry = (await importResult(imported.bulkImportId)).get(group.path)!;
     const destination = entry.group!;
 
     // Two batches of two entries: each its own archive download.
-    const downloads = source.requests.filter((r) => r.route === "/groups/:id/export_relations/download" && r.query.relation === "uploads" && r.path.includes(`/groups/${group.id}/`));
+    const downloads = source().requests.filter((r) => r.route === "/groups/:id/export_relations/download" && r.query.relation === "uploads" && r.path.includes(`/groups/${group.id}/`));
     expect(downloads.map((r) => [r.query.batch_number, r.status]).sort()).toEqual([["1", 200], ["2", 200]]);
     expect(entry.trackers.get("uploads")).toMatchObject({ status: TRACKER_STATUS.finished, stage: 1, batched: true, sourceObjectsCount: 4, fetchedObjectsCount: 4, importedObjectsCount: 2 });
     expect(entry.failures.filter((f) => f.relation === "uploads").map((f) => [f.sourceTitle, f.pipelineStep, f.exceptionClass]).sort()).toEqual([
@@ -96,14 +92,14 @@ describe("uploads pipeline", () => {
   });
 
   it("imports an unbatched export (sources before 16.2) as one archive", async () => {
-    source.config.version = "16.1.0-ee";
+    source().config.version = "16.1.0-ee";
     try {
       const { entry, rows } = await importGroup({ uploads: fromArchive([{ name: `${S1}/pixel.png`, data: PIXEL }, { name: `${S2}/notes.txt`, data: NOTES }]) });
       expect(entry.trackers.get("uploads")).toMatchObject({ status: TRACKER_STATUS.finished, batched: false, sourceObjectsCount: 2, importedObjectsCount: 2 });
       expect(rows.map((r) => r.filename)).toEqual(["notes.txt", "pixel.png"]);
       expect(entry.failures).toEqual([]);
     } finally {
-      source.config.version = "17.8.0-ee";
+      source().config.version = "17.8.0-ee";
     }
   });
 
@@ -124,7 +120,7 @@ describe("uploads pipeline", () => {
   }, 90_000);
 
   it("skips uploads when the source reports the relation's export failed as unknown", async () => {
-    source.faults.exportFailed({ relation: "uploads", error: "Unsupported export relation", times: 1 });
+    source().faults.exportFailed({ relation: "uploads", error: "Unsupported export relation", times: 1 });
     const { imported, entry } = await importGroup({ uploads: fromArchive([{ name: `${S1}/pixel.png`, data: PIXEL }]) });
     expect(imported).toMatchObject({ status: STATUS.finished, hasFailures: false });
     expect(entry.trackers.get("uploads")).toMatchObject({ status: TRACKER_STATUS.skipped, message: "The source instance does not export uploads." });
