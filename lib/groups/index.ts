@@ -6,6 +6,7 @@ export { findGroup, fullPathExists, listGroups, listMembers, type Group, type Gr
 export { countGroupRelations, type GroupRelationCounts } from "./relation-counts";
 export { findBadge, isSafeBadgeUrl, listBadges, type Badge } from "./badges";
 export { findBoard, findBoardsById, listBoardNames, listBoards, MILESTONE_SCOPES, MOVABLE_LIST_TYPES, type Board, type BoardDetails, type BoardIteration, type BoardList, type BoardListDetails, type BoardMilestone, type BoardUser } from "./boards";
+export { findEpicBoard, findEpicBoardsById, listEpicBoardColumns, listEpicBoardNames, type EpicBoard, type EpicBoardColumn, type EpicBoardDetails, type EpicBoardList, type EpicBoardListDetails } from "./epic-boards";
 export { AVATAR_MAX_BYTES, avatarHeaders, avatarRefusal, groupAvatarUrl, readGroupAvatar, saveGroupAvatar, type StoredAvatar } from "./avatar";
 export {
   findIteration,

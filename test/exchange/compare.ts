@@ -17,6 +17,8 @@ const IDENTITY: Record<string, string[]> = {
 // point at users (assignee lists) that each instance maps to its own placeholders.
 const NESTED_IDENTITY: Record<string, string[]> = {
   boards: ["id", "group_id", "board_id", "label_id", "milestone_id", "iteration_id", "user_id", "assignee_id"],
+  // Epic boards nest their lists, each with its label, and scope labels.
+  epic_boards: ["id", "group_id"],
   // Epics nest their parent, notes, award emoji, events and labels, and name people (authors, their names) everywhere.
   epics: ["id", "group_id", "parent_id", "noteable_id", "awardable_id", "target_id", "label_id", "epic_id", "author_id", "user_id", "closed_by_id", "last_edited_by_id", "author"],
 };

@@ -1,6 +1,7 @@
 import fs from "node:fs";
 import { readTree } from "./fixture-loader";
 import { emptyRelation, fromArchive, fromFile, type RelationSource } from "./relation-source";
+import { features } from "./version";
 import { ACCESS, type GroupSpec, type MountSpec, type TokenSpec, type UserSpec, type Visibility } from "./types";
 
 export interface SourceGroup {
@@ -213,9 +214,10 @@ export class FixtureStore {
     return { root, groups: mounted, idMap };
   }
 
-  /** Relations a group exports, `self` first; EE-only relations only on an enterprise source. */
-  exportRelations(group: SourceGroup, enterprise: boolean): string[] {
-    const names = new Set([...STANDARD_RELATIONS, ...(enterprise ? ["epics", "iterations_cadences"] : []), ...group.relations.keys()]);
+  /** Relations a group exports, `self` first; EE-only relations only on an enterprise source, `epic_boards` from 18.4. */
+  exportRelations(group: SourceGroup, enterprise: boolean, version = "0.0.0"): string[] {
+    const standard = enterprise ? ["epics", "iterations_cadences", ...(features.epicBoards(version) ? ["epic_boards"] : [])] : [];
+    const names = new Set([...STANDARD_RELATIONS, ...standard, ...group.relations.keys()]);
     return ["self", ...[...names].filter((name) => (enterprise || !ENTERPRISE_RELATIONS.has(name)) && this.relationSource(group, name).kind !== "absent")];
   }
 

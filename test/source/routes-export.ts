@@ -56,7 +56,7 @@ export async function startExport(ctx: RequestContext): Promise<void> {
   const enterprise = ctx.config.enterprise ?? parseVersion(ctx.config.version).enterprise;
   const now = Date.now();
 
-  for (const relation of ctx.store.exportRelations(group, enterprise)) {
+  for (const relation of ctx.store.exportRelations(group, enterprise, ctx.config.version)) {
     const isBatched = batched && !UNBATCHABLE_RELATIONS.has(relation);
     const previous = ctx.exports.get(group.id, ctx.user.id, relation);
     if (

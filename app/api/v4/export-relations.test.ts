@@ -138,7 +138,7 @@ describe("export_relations against GitLab's contract", () => {
 
     const one = await callRaw(status, `/api/v4/groups/${rootId}/export_relations/status?relation=milestones`, { token, params: params(rootId) });
     expect(await one.json()).toMatchObject({ relation: "milestones", status: 1, batched: true, batches_count: 0, total_objects_count: 0, batches: [] });
-    const missing = await callRaw(status, `/api/v4/groups/${rootId}/export_relations/status?relation=epic_boards`, { token, params: params(rootId) });
+    const missing = await callRaw(status, `/api/v4/groups/${rootId}/export_relations/status?relation=user_contributions`, { token, params: params(rootId) });
     expect([missing.status, await missing.json()]).toEqual([404, { message: "Export not found" }]);
   });
 
@@ -281,7 +281,7 @@ describe("export_relations refusals, as GitLab answers them", () => {
       ["relation=labels", 400, { message: "Export is batched" }],
       ["relation=self&batched=true&batch_number=1", 400, { message: "Export is not batched" }],
       ["relation=labels&batched=true&batch_number=9", 404, { message: "Batch not found" }],
-      ["relation=epic_boards", 404, { message: "Export not found" }],
+      ["relation=user_contributions", 404, { message: "Export not found" }],
     ];
     for (const [query, code, body] of cases) {
       const response = await callRaw(download, `/api/v4/groups/${rootId}/export_relations/download?${query}`, { token, params: params(rootId) });

@@ -9,9 +9,16 @@ export interface BoardLink {
   href: string;
 }
 
-/** GitLab's board switcher: the current board's name opens the list of the group's boards, each a link. */
-export function BoardSwitcher({ boards, currentId }: { boards: BoardLink[]; currentId: number }) {
-  const current = boards.find((b) => b.id === currentId);
+/**
+ * GitLab's board switcher: the current board's name opens the list of the group's boards, each a link. Epic boards,
+ * when the group has any, are listed in a section of their own (`epic` says which kind the current board is).
+ */
+export function BoardSwitcher({ boards, currentId, epicBoards = [], epic = false }: { boards: BoardLink[]; currentId: number; epicBoards?: BoardLink[]; epic?: boolean }) {
+  const current = (epic ? epicBoards : boards).find((b) => b.id === currentId);
+  const sections = [
+    { title: epicBoards.length > 0 ? "Issue boards" : "Boards", links: boards, epic: false },
+    { title: "Epic boards", links: epicBoards, epic: true },
+  ].filter((section) => section.links.length > 0);
   const item = "block w-full cursor-pointer truncate rounded px-3 py-2 text-left text-sm text-gray-700 outline-none data-[highlighted]:bg-gray-100";
   return (
     <DropdownMenu.Root>
@@ -26,13 +33,21 @@ export function BoardSwitcher({ boards, currentId }: { boards: BoardLink[]; curr
       </DropdownMenu.Trigger>
       <DropdownMenu.Portal>
         <DropdownMenu.Content align="start" sideOffset={6} className="z-50 max-h-80 min-w-56 overflow-y-auto rounded-md border border-gray-200 bg-white p-1 shadow-lg">
-          <DropdownMenu.Label className="px-3 py-1.5 text-xs font-medium uppercase tracking-wide text-gray-500">Boards</DropdownMenu.Label>
-          {boards.map((board) => (
-            <DropdownMenu.Item key={board.id} asChild className={`${item} ${board.id === currentId ? "font-semibold text-gray-900" : ""}`}>
-              <Link href={board.href} aria-current={board.id === currentId ? "page" : undefined}>
-                {board.name}
-              </Link>
-            </DropdownMenu.Item>
+          {sections.map((section, index) => (
+            <DropdownMenu.Group key={section.title}>
+              {index > 0 ? <DropdownMenu.Separator className="my-1 h-px bg-gray-200" /> : null}
+              <DropdownMenu.Label className="px-3 py-1.5 text-xs font-medium uppercase tracking-wide text-gray-500">{section.title}</DropdownMenu.Label>
+              {section.links.map((board) => {
+                const isCurrent = section.epic === epic && board.id === currentId;
+                return (
+                  <DropdownMenu.Item key={board.id} asChild className={`${item} ${isCurrent ? "font-semibold text-gray-900" : ""}`}>
+                    <Link href={board.href} aria-current={isCurrent ? "page" : undefined}>
+                      {board.name}
+                    </Link>
+                  </DropdownMenu.Item>
+                );
+              })}
+            </DropdownMenu.Group>
           ))}
         </DropdownMenu.Content>
       </DropdownMenu.Portal>

@@ -16,6 +16,13 @@ export interface BoardViewItem {
   columns: BoardColumnItem[];
 }
 
+/** "3 boards in this group", or with epic boards "2 issue boards and 1 epic board in this group". */
+export function BoardCount({ issueBoards, epicBoards }: { issueBoards: number; epicBoards: number }) {
+  const count = (n: number, noun: string) => `${n} ${noun}${n === 1 ? "" : "s"}`;
+  const text = epicBoards === 0 ? count(issueBoards, "board") : issueBoards === 0 ? count(epicBoards, "epic board") : `${count(issueBoards, "issue board")} and ${count(epicBoards, "epic board")}`;
+  return <span className="text-sm text-gray-500">{text} in this group</span>;
+}
+
 function Scope({ scope }: { scope: BoardScopeItem }) {
   const parts = [
     scope.milestone ? (
@@ -51,15 +58,13 @@ function Scope({ scope }: { scope: BoardScopeItem }) {
   );
 }
 
-/** A group issue board: its switcher, scope, and lists as columns, as GitLab lays them out. */
-export function BoardView({ board, boards }: { board: BoardViewItem; boards: BoardLink[] }) {
+/** A group issue board: its switcher (with the group's epic boards, if any), scope, and lists as columns, as GitLab lays them out. */
+export function BoardView({ board, boards, epicBoards = [] }: { board: BoardViewItem; boards: BoardLink[]; epicBoards?: BoardLink[] }) {
   return (
     <div className="space-y-4">
       <div className="flex flex-wrap items-center gap-3">
-        <BoardSwitcher boards={boards} currentId={board.id} />
-        <span className="text-sm text-gray-500">
-          {boards.length} {boards.length === 1 ? "board" : "boards"} in this group
-        </span>
+        <BoardSwitcher boards={boards} currentId={board.id} epicBoards={epicBoards} />
+        <BoardCount issueBoards={boards.length} epicBoards={epicBoards.length} />
       </div>
       <Scope scope={board.scope} />
       <p className="rounded-md border border-blue-200 bg-blue-50 px-4 py-2 text-sm text-blue-800" role="note">

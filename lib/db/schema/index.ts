@@ -8,4 +8,5 @@ export * from "./import-key";
 export * from "./iterations";
 export * from "./boards";
 export * from "./epics";
+export * from "./epic-boards";
 export * from "./uploads";

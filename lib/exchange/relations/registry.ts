@@ -1,5 +1,6 @@
 import { badgesRelation } from "./badges";
 import { boardsRelation } from "./boards";
+import { epicBoardsRelation } from "./epic-boards";
 import { epicsRelation } from "./epics";
 import { groupSelfRelation } from "./group-self";
 import { iterationsCadencesRelation } from "./iterations-cadences";
@@ -16,7 +17,7 @@ import { uploadsRelation } from "./uploads";
  * importer is not told that the group has none.
  */
 const RELATIONS: Record<PortableKind, readonly ExportRelation[]> = {
-  group: [groupSelfRelation, labelsRelation, milestonesRelation, badgesRelation, boardsRelation, epicsRelation, membersRelation, namespaceSettingsRelation, iterationsCadencesRelation, uploadsRelation],
+  group: [groupSelfRelation, labelsRelation, milestonesRelation, badgesRelation, boardsRelation, epicsRelation, epicBoardsRelation, membersRelation, namespaceSettingsRelation, iterationsCadencesRelation, uploadsRelation],
   // Projects are not stored yet: project migration will add their relations here.
   project: [],
 };

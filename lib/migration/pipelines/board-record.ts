@@ -75,7 +75,8 @@ function optionalBoolean(record: Record<string, unknown>, field: string): boolea
   return value;
 }
 
-function labelRef(nested: unknown, sourceId: unknown): LabelRef | null {
+/** A label reference from a nested `label` record and/or the source's label id; null when neither names one. */
+export function labelRef(nested: unknown, sourceId: unknown): LabelRef | null {
   const record = isObject(nested) ? nested : null;
   const title = record && typeof record.title === "string" && record.title.trim() !== "" ? record.title : null;
   if (!title && integer(sourceId) === null) return null;

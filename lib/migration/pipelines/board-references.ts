@@ -2,6 +2,7 @@ import { and, eq, inArray, type SQL } from "drizzle-orm";
 import { bulkImportEntities, groups, iterations, labels, milestones } from "@/lib/db";
 import { RecordError } from "../errors";
 import { mapSourceUsers } from "../source-users";
+import { resolveLabels } from "./label-resolution";
 import { optionalTimestamp, rest } from "./record-fields";
 import type { IterationRef, LabelRef, MilestoneRef } from "./board-record";
 import type { EntityContext, Tx } from "./types";
@@ -57,25 +58,17 @@ export class BoardReferences {
   }
 
   private async labelByTitle(ref: LabelRef): Promise<number> {
-    const found = this.nearest(await this.tx.select({ id: labels.id, groupId: labels.groupId }).from(labels).where(and(inArray(labels.groupId, this.groupIds), eq(labels.title, ref.title!))));
-    if (found) return found.id;
     const record = ref.record ?? {};
-    const [created] = await this.tx
-      .insert(labels)
-      .values({
-        groupId: this.entity.groupId!,
-        title: ref.title!,
-        color: ref.color && COLOR.test(ref.color) ? ref.color : "#6699cc",
-        description: ref.description,
-        sourceAttributes: rest(record, LABEL_COLUMNS),
-        createdAt: optionalTimestamp(record, "created_at"),
-        updatedAt: optionalTimestamp(record, "updated_at"),
-      })
-      .onConflictDoNothing({ target: [labels.groupId, labels.title] })
-      .returning({ id: labels.id });
-    if (created) return created.id;
-    const [existing] = await this.tx.select({ id: labels.id }).from(labels).where(and(eq(labels.groupId, this.entity.groupId!), eq(labels.title, ref.title!)));
-    return existing!.id;
+    const label = {
+      title: ref.title!,
+      color: ref.color && COLOR.test(ref.color) ? ref.color : "#6699cc",
+      description: ref.description,
+      sourceAttributes: rest(record, LABEL_COLUMNS),
+      createdAt: optionalTimestamp(record, "created_at"),
+      updatedAt: optionalTimestamp(record, "updated_at"),
+    };
+    const ids = await resolveLabels(this.tx, { id: this.entity.groupId!, traversalIds: this.groupIds }, [label]);
+    return ids.get(label.title)!;
   }
 
   private async labelById(sourceId: number): Promise<number | null> {

@@ -1,17 +1,12 @@
 import { sql } from "drizzle-orm";
 import { boardLabels, boardLists, boards } from "@/lib/db";
-import { recordFailure } from "../engine/failures";
-import { RecordError } from "../errors";
+import { recordBoardProblems, resolveLists, resolveScopeLabels, type BoardProblem } from "./board-parts";
 import { fetchSourceUsers } from "../source-users";
 import { readBoard, type BoardDraft, type ListDraft } from "./board-record";
 import { BoardReferences, describeIteration, describeRef } from "./board-references";
 import type { EntityContext, NdjsonPipeline, Tx } from "./types";
 
 type ListRow = typeof boardLists.$inferInsert;
-interface Problem {
-  title: string;
-  message: string;
-}
 
 /** The source users a chunk of boards names (assignee lists and scopes), ascending. */
 function sourceUsersOf(rows: BoardDraft[]): number[] {
@@ -63,7 +58,7 @@ async function resolveList(refs: BoardReferences, users: Map<number, number>, bo
  * skip the list (or drop that part of the board's scope) with one failure each, recorded in the same transaction.
  */
 async function loadBoard(tx: Tx, refs: BoardReferences, users: Map<number, number>, draft: BoardDraft, entity: EntityContext): Promise<void> {
-  const problems: Problem[] = [];
+  const problems: BoardProblem[] = [];
   const milestoneId = draft.milestone ? await refs.milestone(draft.milestone) : null;
   if (draft.milestone && milestoneId === null) problems.push({ title: "milestone scope", message: `milestone ${describeRef(draft.milestone)} not found in the group or its parents; the board has no milestone scope` });
   const assigneeId = draft.assigneeSourceId !== null ? users.get(draft.assigneeSourceId)! : null;
@@ -75,45 +70,13 @@ async function loadBoard(tx: Tx, refs: BoardReferences, users: Map<number, numbe
     .returning({ id: boards.id });
   if (!board) return;
 
-  const labelIds = new Set<number>();
-  for (const ref of draft.labels) {
-    const id = await refs.label(ref);
-    if (id === null) problems.push({ title: "label scope", message: `label ${describeRef(ref)} was not imported` });
-    else labelIds.add(id);
-  }
-  if (labelIds.size > 0) await tx.insert(boardLabels).values([...labelIds].map((labelId) => ({ boardId: board.id, labelId })));
-
-  const rows: ListRow[] = [];
-  const seen = new Set<string>();
-  for (const entry of draft.lists) {
-    if ("problem" in entry) {
-      problems.push({ title: entry.title, message: entry.problem });
-      continue;
-    }
-    const resolved = await resolveList(refs, users, board.id, entry.list);
-    if ("problem" in resolved) problems.push({ title: `${entry.list.listType} list`, message: resolved.problem });
-    else if (seen.has(resolved.key)) problems.push({ title: `${entry.list.listType} list`, message: `the board already has this ${entry.list.listType} list` });
-    else {
-      seen.add(resolved.key);
-      rows.push(resolved.row);
-    }
-  }
+  const labelIds = await resolveScopeLabels(refs, draft.labels, problems);
+  if (labelIds.length > 0) await tx.insert(boardLabels).values(labelIds.map((labelId) => ({ boardId: board.id, labelId })));
+  const listName = (list: ListDraft) => `${list.listType} list`;
+  const rows = await resolveLists(draft.lists, (list) => resolveList(refs, users, board.id, list), listName, (list) => list.listType, problems);
   if (rows.length > 0) await tx.insert(boardLists).values(rows);
 
-  for (const problem of problems) {
-    await recordFailure(
-      {
-        entityId: entity.entityId,
-        relation: "boards",
-        pipelineClass: boardsPipeline.pipelineClass,
-        pipelineStep: "loader",
-        error: new RecordError(problem.message),
-        sourceTitle: `${draft.board.name}: ${problem.title}`,
-        sourceUrl: boardUrl(entity, draft.board.sourceAttributes?.id),
-      },
-      tx,
-    );
-  }
+  await recordBoardProblems(tx, entity, { relation: "boards", pipelineClass: boardsPipeline.pipelineClass, name: draft.board.name, sourceUrl: boardUrl(entity, draft.board.sourceAttributes?.id) }, problems);
 }
 
 /**

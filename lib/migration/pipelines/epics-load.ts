@@ -5,7 +5,7 @@ import { RecordError } from "../errors";
 import { mapSourceUsers } from "../source-users";
 import type { AwardInput } from "./epics-fields";
 import { linkEpics } from "./epics-hierarchy";
-import { resolveLabels } from "./epics-labels";
+import { resolveLabels } from "./label-resolution";
 import type { EpicRow } from "./epics-transform";
 import type { EntityContext, Tx } from "./types";
 

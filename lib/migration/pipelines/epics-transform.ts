@@ -2,19 +2,11 @@ import type { epics } from "@/lib/db";
 import { RecordError } from "../errors";
 import type { SourceUserRef } from "../source-users";
 import { awardOf, nestedList, nestedRecord, optionalBoolean, optionalInteger, optionalUserId, within, type AwardInput } from "./epics-fields";
+import type { LabelInput } from "./label-resolution";
 import { importColumns, optionalDate, optionalString, optionalTimestamp, rest, requiredString } from "./record-fields";
 import type { EntityContext } from "./types";
 
 type EpicValues = Omit<typeof epics.$inferInsert, "authorId" | "closedById" | "lastEditedById">;
-
-export interface LabelInput {
-  title: string;
-  color: string;
-  description: string | null;
-  sourceAttributes: Record<string, unknown>;
-  createdAt: Date | undefined;
-  updatedAt: Date | undefined;
-}
 
 export interface NoteInput {
   key: string;

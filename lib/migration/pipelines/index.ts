@@ -1,5 +1,6 @@
 import { badgesPipeline } from "./badges";
 import { boardsPipeline } from "./boards";
+import { epicBoardsPipeline } from "./epic-boards";
 import { epicsPipeline } from "./epics";
 import { groupPipeline } from "./group";
 import { groupAttributesPipeline } from "./group-attributes";
@@ -31,6 +32,7 @@ export const GROUP_PIPELINES: readonly Pipeline[] = [
   uploadsPipeline,
   boardsPipeline,
   epicsPipeline,
+  epicBoardsPipeline,
   projectEntitiesPipeline,
   subgroupsPipeline,
   uploadLinksPipeline,

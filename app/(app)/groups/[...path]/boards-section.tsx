@@ -1,7 +1,10 @@
+import Link from "next/link";
 import { notFound } from "next/navigation";
 import type { BoardColumnItem, BoardLabelItem } from "@/components/groups/tabs/board-column";
 import { BoardView, type BoardViewItem } from "@/components/groups/tabs/board-view";
-import { findBoard, labelTextColor, listBoardNames, MILESTONE_SCOPES, type BoardDetails, type BoardListDetails, type GroupWithAccess, type Label } from "@/lib/groups";
+import { findBoard, labelTextColor, MILESTONE_SCOPES, type BoardDetails, type BoardListDetails, type GroupWithAccess, type Label } from "@/lib/groups";
+import type { PublicUser } from "@/lib/users";
+import { boardLinks, EpicBoardsSection } from "./epic-boards-section";
 
 const chip = (label: Label): BoardLabelItem => ({ title: label.title, color: label.color, textColor: labelTextColor(label) });
 const limits = (list: BoardListDetails | undefined) => ({ maxIssueCount: list?.maxIssueCount ?? 0, maxIssueWeight: list?.maxIssueWeight ?? 0 });
@@ -53,23 +56,36 @@ function viewOf(board: BoardDetails): BoardViewItem {
   };
 }
 
-/** The Boards tab (`/-/boards`, the first board by name) and one board (`/-/boards/<id>`). */
-export async function BoardsSection({ group, boardId }: { group: GroupWithAccess; boardId?: number }) {
-  const boards = await listBoardNames(group.id);
-  if (boards.length === 0) {
+/**
+ * The Boards tab: issue boards (`/-/boards`, the first board by name, and `/-/boards/<id>`) and, at GitLab's
+ * `/-/epic_boards` URLs, epic boards; the board switcher offers both.
+ */
+export async function BoardsSection({ user, group, boardId, epicBoards }: { user: PublicUser; group: GroupWithAccess; boardId?: number; epicBoards?: boolean }) {
+  if (epicBoards) return <EpicBoardsSection user={user} group={group} boardId={boardId} />;
+  const links = await boardLinks(group);
+  if (links.boards.length === 0) {
     if (boardId !== undefined) notFound();
     return (
       <section aria-label="Boards">
-        <p className="rounded-lg border border-dashed border-gray-300 bg-white px-6 py-10 text-center text-sm text-gray-600">This group has no issue boards.</p>
+        <p className="rounded-lg border border-dashed border-gray-300 bg-white px-6 py-10 text-center text-sm text-gray-600">
+          This group has no issue boards.
+          {links.epicBoards.length > 0 ? (
+            <>
+              {" "}
+              <Link href={`/groups/${group.fullPath}/-/epic_boards`} className="font-medium text-brand-600 hover:underline">
+                See its epic boards
+              </Link>
+            </>
+          ) : null}
+        </p>
       </section>
     );
   }
-  const board = await findBoard(group.id, boardId ?? boards[0]!.id);
+  const board = await findBoard(group.id, boardId ?? links.boards[0]!.id);
   if (!board) notFound();
-  const base = `/groups/${group.fullPath}/-/boards`;
   return (
     <section aria-label="Boards">
-      <BoardView board={viewOf(board)} boards={boards.map((b) => ({ ...b, href: `${base}/${b.id}` }))} />
+      <BoardView board={viewOf(board)} boards={links.boards} epicBoards={links.epicBoards} />
     </section>
   );
 }

@@ -38,16 +38,16 @@ export async function EpicsSection(props: Props) {
   return props.iid === undefined ? <EpicsIndex {...props} /> : <EpicPage {...props} iid={props.iid} />;
 }
 
-const epicPath = (epic: Pick<EpicRow, "iid" | "group">) => `/groups/${epic.group.fullPath}/-/epics/${epic.iid}`;
+export const epicPath = (epic: Pick<EpicRow, "iid" | "group">) => `/groups/${epic.group.fullPath}/-/epics/${epic.iid}`;
 
 /** `&3` in the group itself, `sub/deeper&3` below it (GitLab's reference relative to the page's group). */
-function referenceFrom(group: GroupWithAccess, epic: Pick<EpicRow, "iid" | "group">): string {
+export function referenceFrom(group: GroupWithAccess, epic: Pick<EpicRow, "iid" | "group">): string {
   if (epic.group.id === group.id) return `&${epic.iid}`;
   const prefix = `${group.fullPath}/`;
   return `${epic.group.fullPath.startsWith(prefix) ? epic.group.fullPath.slice(prefix.length) : epic.group.fullPath}&${epic.iid}`;
 }
 
-const labelItems = (labels: Label[]): EpicLabelItem[] => labels.map((l) => ({ id: l.id, title: l.title, color: l.color, textColor: labelTextColor(l), description: l.description }));
+export const labelItems = (labels: Label[]): EpicLabelItem[] => labels.map((l) => ({ id: l.id, title: l.title, color: l.color, textColor: labelTextColor(l), description: l.description }));
 
 /** Turns users into what the UI shows, marking the placeholders of imported users (one query for all of them). */
 async function peopleResolver(users: (UserSummary | null)[]): Promise<(user: UserSummary | null) => PersonItem | null> {

@@ -28,17 +28,19 @@ const NESTED: readonly Tab[] = ["epics", "boards", "iterations"];
 
 /**
  * `/groups/a/b` is the overview of a/b; `/groups/a/b/-/labels` a tab of it (GitLab's `/-/` separator), and
- * `/groups/a/b/-/epics/3` a page inside a tab (`item`).
+ * `/groups/a/b/-/epics/3` a page inside a tab (`item`). Epic boards keep GitLab's URLs (`/-/epic_boards[/<id>]`) and
+ * show under the Boards tab, beside the issue boards (`epicBoards`).
  */
-function parse(segments: string[]): { fullPath: string; tab: Tab | null; item?: string } {
+function parse(segments: string[]): { fullPath: string; tab: Tab | null; item?: string; epicBoards?: boolean } {
   const parts = segments.map(decodeURIComponent);
   const dash = parts.indexOf("-");
   if (dash === -1) return { fullPath: parts.join("/"), tab: "overview" };
   const fullPath = parts.slice(0, dash).join("/");
-  const tab = parts[dash + 1] as Tab;
+  const epicBoards = parts[dash + 1] === "epic_boards";
+  const tab = (epicBoards ? "boards" : parts[dash + 1]) as Tab;
   if (!(TABS as readonly string[]).includes(tab)) return { fullPath, tab: null };
-  if (parts.length === dash + 2) return { fullPath, tab };
-  if (parts.length === dash + 3 && NESTED.includes(tab) && /^\d+$/.test(parts[dash + 2]!)) return { fullPath, tab, item: parts[dash + 2] };
+  if (parts.length === dash + 2) return { fullPath, tab, epicBoards };
+  if (parts.length === dash + 3 && NESTED.includes(tab) && /^\d+$/.test(parts[dash + 2]!)) return { fullPath, tab, item: parts[dash + 2], epicBoards };
   return { fullPath, tab: null };
 }
 
@@ -50,13 +52,14 @@ interface SearchParams {
 }
 
 export async function generateMetadata({ params }: { params: Promise<{ path: string[] }> }) {
-  const { fullPath, tab } = parse((await params).path);
-  return { title: tab && tab !== "overview" ? `${tab[0]!.toUpperCase()}${tab.slice(1)} · ${fullPath}` : fullPath };
+  const { fullPath, tab, epicBoards } = parse((await params).path);
+  const name = epicBoards ? "Epic boards" : tab && `${tab[0]!.toUpperCase()}${tab.slice(1)}`;
+  return { title: tab && tab !== "overview" ? `${name} · ${fullPath}` : fullPath };
 }
 
 export default async function GroupPage({ params, searchParams }: { params: Promise<{ path: string[] }>; searchParams: Promise<SearchParams> }) {
   const user = await requireUser();
-  const { fullPath, tab, item } = parse((await params).path);
+  const { fullPath, tab, item, epicBoards } = parse((await params).path);
   const group = tab ? await findGroup(user, fullPath) : undefined;
   if (!group || !tab) notFound();
   const placeholders = canManagePlaceholders(user, group);
@@ -96,7 +99,7 @@ export default async function GroupPage({ params, searchParams }: { params: Prom
           { key: "labels", label: "Labels", count: labelCount.total },
           { key: "milestones", label: "Milestones", count: milestoneCount.total },
           { key: "epics", label: "Epics", count: epicCounts.all },
-          { key: "boards", label: "Boards", count: counts.boards },
+          { key: "boards", label: "Boards", count: counts.boards + counts.epicBoards },
           { key: "iterations", label: "Iterations", count: counts.iterations },
           { key: "badges", label: "Badges", count: counts.badges },
           { key: "members", label: "Members", count: memberCount.total },
@@ -107,7 +110,7 @@ export default async function GroupPage({ params, searchParams }: { params: Prom
       {tab === "labels" ? <Labels group={group} page={page} search={query.search} /> : null}
       {tab === "milestones" ? <Milestones group={group} page={page} search={query.search} state={query.state} /> : null}
       {tab === "epics" ? <EpicsSection user={user} group={group} page={page} search={query.search} state={query.state} iid={item ? Number(item) : undefined} /> : null}
-      {tab === "boards" ? <BoardsSection group={group} boardId={item ? Number(item) : undefined} /> : null}
+      {tab === "boards" ? <BoardsSection user={user} group={group} boardId={item ? Number(item) : undefined} epicBoards={epicBoards} /> : null}
       {tab === "iterations" ? <IterationsSection group={group} page={page} search={query.search} state={query.state} iterationId={item ? Number(item) : undefined} /> : null}
       {tab === "badges" ? <BadgesSection group={group} page={page} /> : null}
       {tab === "members" ? <MembersSection user={user} group={group} page={page} search={query.search} /> : null}

@@ -1,7 +1,16 @@
 import { and, inArray } from "drizzle-orm";
 import { labels } from "@/lib/db";
-import type { LabelInput } from "./epics-transform";
 import type { Tx } from "./types";
+
+/** A label a record points at, by title, with what a label created from it gets. */
+export interface LabelInput {
+  title: string;
+  color: string;
+  description: string | null;
+  sourceAttributes: Record<string, unknown>;
+  createdAt: Date | undefined;
+  updatedAt: Date | undefined;
+}
 
 async function findLabels(tx: Tx, traversalIds: number[], titles: string[]): Promise<Map<string, number>> {
   const rows = await tx
@@ -15,9 +24,10 @@ async function findLabels(tx: Tx, traversalIds: number[], titles: string[]): Pro
 }
 
 /**
- * The label ids for the labels epics carry, by title: a label of the group or of its nearest ancestor with that
- * title, else (as GitLab's object builder does) a new label in the group made from the exported one. Titles are
- * created in sorted order, so concurrent loads of one group wait on each other instead of deadlocking.
+ * The label ids for labels named by title (epics' labels, boards' lists and scopes): a label of the group or of its
+ * nearest ancestor with that title, else (as GitLab's object builder does) a new label in the group made from the
+ * exported one. Titles are created in sorted order, so concurrent loads of one group wait on each other instead of
+ * deadlocking.
  */
 export async function resolveLabels(tx: Tx, group: { id: number; traversalIds: number[] }, wanted: LabelInput[]): Promise<Map<string, number>> {
   if (wanted.length === 0) return new Map();
