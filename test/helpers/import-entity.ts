@@ -34,3 +34,24 @@ export async function importEntityFixture(options: { sourceUrl?: string; sourceF
     migrateMemberships: false,
   };
 }
+
+/**
+ * A parent group and a subgroup, the subgroup being brought in by the second entity of a bulk import (the first
+ * brought the parent): for pipelines that look things up in the group's ancestors.
+ */
+export async function childEntityFixture(sourceVersion: string) {
+  const importer = await makeUser();
+  const parent = await createGroup(importer, { name: unique("P"), path: unique("p") });
+  const child = await createGroup(importer, { name: unique("C"), path: unique("c"), parentId: parent.id });
+  const sourceUrl = "https://src.example.com";
+  const [bulkImport] = await getDb().insert(bulkImports).values({ userId: importer.id, sourceUrl, sourceVersion, tokenCiphertext: "x" }).returning();
+  const [parentEntity, childEntity] = await getDb()
+    .insert(bulkImportEntities)
+    .values([
+      { bulkImportId: bulkImport!.id, sourceType: "group_entity", sourceFullPath: "src", destinationSlug: parent.path, destinationNamespace: "", namespaceId: parent.id },
+      { bulkImportId: bulkImport!.id, sourceType: "group_entity", sourceFullPath: "src/sub", destinationSlug: child.path, destinationNamespace: parent.fullPath, namespaceId: child.id },
+    ])
+    .returning();
+  const entity = { entityId: childEntity!.id, bulkImportId: bulkImport!.id, userId: importer.id, sourceUrl, sourceFullPath: "src/sub", groupId: child.id } as EntityContext;
+  return { importer, parent, child, parentEntity: parentEntity!, entity };
+}

@@ -1,37 +1,12 @@
 import { and, asc, eq } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
-import { boardLabels, boardLists, boards, bulkImportEntities, bulkImportFailures, bulkImports, getDb, iterations, labels, milestones, sourceUserMappings, sourceUsers, users } from "@/lib/db";
-import { createGroup } from "@/lib/groups";
-import { makeUser, unique } from "@/test/helpers/factories";
+import { boardLabels, boardLists, boards, bulkImportFailures, getDb, iterations, labels, milestones, sourceUserMappings, sourceUsers, users } from "@/lib/db";
+import { unique } from "@/test/helpers/factories";
+import { childEntityFixture } from "@/test/helpers/import-entity";
 import { boardsPipeline } from "./boards";
-import type { EntityContext } from "./types";
 
 const SOURCE_URL = "https://src.example.com";
-
-/** A parent and child group, the child being imported by an entity of a bulk import (failures need real rows). */
-async function setup() {
-  const importer = await makeUser();
-  const parent = await createGroup(importer, { name: unique("P"), path: unique("p") });
-  const child = await createGroup(importer, { name: unique("C"), path: unique("c"), parentId: parent.id });
-  const db = getDb();
-  const [bulkImport] = await db.insert(bulkImports).values({ userId: importer.id, sourceUrl: SOURCE_URL, sourceVersion: "17.8.0", tokenCiphertext: "x" }).returning();
-  const [parentEntity, childEntity] = await db
-    .insert(bulkImportEntities)
-    .values([
-      { bulkImportId: bulkImport!.id, sourceType: "group_entity", sourceFullPath: "src", destinationSlug: parent.path, destinationNamespace: "", namespaceId: parent.id },
-      { bulkImportId: bulkImport!.id, sourceType: "group_entity", sourceFullPath: "src/sub", destinationSlug: child.path, destinationNamespace: parent.fullPath, namespaceId: child.id },
-    ])
-    .returning();
-  const entity = {
-    entityId: childEntity!.id,
-    bulkImportId: bulkImport!.id,
-    userId: importer.id,
-    sourceUrl: SOURCE_URL,
-    sourceFullPath: "src/sub",
-    groupId: child.id,
-  } as EntityContext;
-  return { importer, parent, child, parentEntity: parentEntity!, entity };
-}
+const setup = () => childEntityFixture("17.8.0");
 
 const nestedLabel = (id: number, title: string, color = "#112233") => ({ id, title, color, description: `${title} label`, group_id: 99, type: "GroupLabel", priorities: [] });
 const list = (id: number, list_type: string, extra: Record<string, unknown> = {}) => ({ id, board_id: 500, list_type, position: null, max_issue_count: 0, max_issue_weight: 0, ...extra });

@@ -1,31 +1,13 @@
 import { asc, eq } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
-import { bulkImportEntities, bulkImportFailures, bulkImports, epicBoardLabels, epicBoardLists, epicBoards, getDb, labels } from "@/lib/db";
-import { createGroup } from "@/lib/groups";
-import { makeUser, unique } from "@/test/helpers/factories";
+import { bulkImportFailures, epicBoardLabels, epicBoardLists, epicBoards, getDb, labels } from "@/lib/db";
+import { childEntityFixture } from "@/test/helpers/import-entity";
 import { epicBoardsPipeline } from "./epic-boards";
 import { pipelinesFor } from "./index";
 import type { EntityContext } from "./types";
 
 const SOURCE_URL = "https://src.example.com";
-
-/** A parent and child group, the child being imported by an entity of a bulk import (failures need real rows). */
-async function setup() {
-  const importer = await makeUser();
-  const parent = await createGroup(importer, { name: unique("P"), path: unique("p") });
-  const child = await createGroup(importer, { name: unique("C"), path: unique("c"), parentId: parent.id });
-  const db = getDb();
-  const [bulkImport] = await db.insert(bulkImports).values({ userId: importer.id, sourceUrl: SOURCE_URL, sourceVersion: "18.5.0-ee", tokenCiphertext: "x" }).returning();
-  const [parentEntity, childEntity] = await db
-    .insert(bulkImportEntities)
-    .values([
-      { bulkImportId: bulkImport!.id, sourceType: "group_entity", sourceFullPath: "src", destinationSlug: parent.path, destinationNamespace: "", namespaceId: parent.id },
-      { bulkImportId: bulkImport!.id, sourceType: "group_entity", sourceFullPath: "src/sub", destinationSlug: child.path, destinationNamespace: parent.fullPath, namespaceId: child.id },
-    ])
-    .returning();
-  const entity = { entityId: childEntity!.id, bulkImportId: bulkImport!.id, userId: importer.id, sourceUrl: SOURCE_URL, sourceFullPath: "src/sub", groupId: child.id } as EntityContext;
-  return { parent, child, parentEntity: parentEntity!, entity };
-}
+const setup = () => childEntityFixture("18.5.0-ee");
 
 const nestedLabel = (id: number, title: string, color = "#112233") => ({ id, title, color, project_id: null, description: `${title} label`, group_id: 99, type: "GroupLabel", priorities: [] });
 const list = (list_type: unknown, extra: Record<string, unknown> = {}) => ({ created_at: "2025-10-02T09:13:10.517Z", updated_at: "2025-10-06T14:20:17.860Z", position: null, list_type, group_id: 99, ...extra });
