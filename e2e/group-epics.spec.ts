@@ -74,7 +74,7 @@ test("lists a group's epics with state tabs, search and pages, and shows an epic
   const epics = page.getByRole("list", { name: "Epics" });
   await expect(page.getByRole("link", { name: /Open\s*23/ })).toHaveAttribute("aria-current", "page");
   await expect(page.getByRole("link", { name: /Closed\s*1/ })).toBeVisible();
-  await expect(epics.getByRole("link")).toHaveCount(20);
+  await expect(epics.locator(":scope > li")).toHaveCount(20);
   const roadmapRow = epics.locator("li").filter({ has: page.getByRole("link", { name: "Q3 roadmap" }) });
   await expect(roadmapRow).toContainText("&1");
   await expect(roadmapRow).toContainText("3 child epics");
@@ -86,11 +86,11 @@ test("lists a group's epics with state tabs, search and pages, and shows an epic
   await page.screenshot({ path: `${SCREENS}/epics-list.png`, fullPage: true });
 
   await page.getByRole("navigation", { name: "Epics pagination" }).getByRole("link", { name: "2" }).click();
-  await expect(epics.getByRole("link")).toHaveCount(3);
+  await expect(epics.locator(":scope > li")).toHaveCount(3);
   await expect(epics).toContainText("Backlog item 1");
 
   await page.getByRole("link", { name: /Closed\s*1/ }).click();
-  await expect(epics.getByRole("link")).toHaveCount(1);
+  await expect(epics.locator(":scope > li")).toHaveCount(1);
   const closedRow = epics.locator("li").filter({ hasText: "Payments backend" });
   await expect(closedRow).toContainText("Grace Source");
   await expect(closedRow.getByText("Placeholder", { exact: true })).toBeVisible();
@@ -102,10 +102,21 @@ test("lists a group's epics with state tabs, search and pages, and shows an epic
   await page.getByRole("searchbox", { name: "Search epics" }).fill("payments");
   await page.getByRole("searchbox", { name: "Search epics" }).press("Enter");
   await expect(page).toHaveURL(/state=all/);
-  await expect(epics.getByRole("link")).toHaveCount(2);
+  await expect(epics.locator(":scope > li")).toHaveCount(2);
   await expect(epics.locator("li").filter({ hasText: "Payments backend" }).getByText("Closed", { exact: true })).toBeVisible();
   await expect(epics.locator("li").filter({ hasText: "Q3 roadmap" }).getByText("Open", { exact: true })).toBeVisible();
   await page.screenshot({ path: `${SCREENS}/epics-search.png`, fullPage: true });
+
+  // A label chip filters by its label, keeping the state tab; the filter can be cleared.
+  await page.goto(`/groups/${path}/-/epics?state=all`);
+  await epics.locator("li").filter({ hasText: "Q3 roadmap" }).getByRole("link", { name: "Show epics labelled needs design" }).click();
+  await expect(page).toHaveURL(/state=all/);
+  await expect(page).toHaveURL(/label_name=needs\+design/);
+  await expect(epics.locator(":scope > li")).toHaveCount(1);
+  await expect(epics.getByRole("link", { name: "Q3 roadmap" })).toBeVisible();
+  await page.getByRole("link", { name: "Clear label" }).click();
+  await expect(page).not.toHaveURL(/label_name/);
+  await expect(page.getByRole("link", { name: "Clear label" })).toHaveCount(0);
 
   // The epic page.
   await epics.getByRole("link", { name: "Q3 roadmap" }).click();

@@ -12,8 +12,8 @@ const STATES: [EpicStateFilter, string][] = [
  * Open / Closed / All with their counts, and a search box that keeps the chosen state (a GET form: the filter lives in
  * the URL and survives reloads).
  */
-export function EpicFilters({ base, state, search, counts }: { base: string; state: EpicStateFilter; search?: string; counts: Record<EpicStateFilter, number> }) {
-  const href = (s: EpicStateFilter) => `${base}?${new URLSearchParams({ state: s, ...(search ? { search } : {}) })}`;
+export function EpicFilters({ base, state, search, label, counts }: { base: string; state: EpicStateFilter; search?: string; label?: string; counts: Record<EpicStateFilter, number> }) {
+  const href = (s: EpicStateFilter, withLabel = label) => `${base}?${new URLSearchParams({ state: s, ...(search ? { search } : {}), ...(withLabel ? { label_name: withLabel } : {}) })}`;
   return (
     <div className="mb-4 flex flex-wrap items-center justify-between gap-3">
       <nav aria-label="Epic state" className="flex gap-1 text-sm">
@@ -29,8 +29,17 @@ export function EpicFilters({ base, state, search, counts }: { base: string; sta
           </Link>
         ))}
       </nav>
+      {label ? (
+        <p className="flex items-center gap-2 text-sm text-gray-700">
+          Label: <strong>{label}</strong>
+          <Link href={href(state, "")} className="text-brand-700 hover:underline">
+            Clear label
+          </Link>
+        </p>
+      ) : null}
       <form action={base} role="search" className="flex gap-2">
         <input type="hidden" name="state" value={state} />
+        {label ? <input type="hidden" name="label_name" value={label} /> : null}
         <label htmlFor="epic-search" className="sr-only">
           Search epics
         </label>

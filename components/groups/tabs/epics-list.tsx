@@ -27,7 +27,7 @@ export interface EpicListItem extends EpicLinkItem {
   awards: AwardItem[];
 }
 
-export function EpicsList({ epics, empty, showState }: { epics: EpicListItem[]; empty: string; showState: boolean }) {
+export function EpicsList({ epics, empty, showState, labelHref }: { epics: EpicListItem[]; empty: string; showState: boolean; labelHref?: (title: string) => string }) {
   if (epics.length === 0) return <p className="rounded-lg border border-dashed border-gray-300 bg-white px-6 py-10 text-center text-sm text-gray-600">{empty}</p>;
   return (
     <ul className="divide-y divide-gray-100 rounded-lg border border-gray-200 bg-white" aria-label="Epics">
@@ -64,7 +64,7 @@ export function EpicsList({ epics, empty, showState }: { epics: EpicListItem[]; 
                   </>
                 ) : null}
               </p>
-              <EpicLabels labels={epic.labels} />
+              <EpicLabels labels={epic.labels} hrefFor={labelHref} />
             </div>
             <div className="flex shrink-0 flex-col items-end gap-1.5 text-xs text-gray-500">
               {showState ? <EpicStateBadge state={epic.state} /> : null}

@@ -30,6 +30,8 @@ interface Props {
   page: number;
   search?: string;
   state?: string;
+  /** One label title: only epics with it (GitLab's `label_name[]`). */
+  label?: string;
   iid?: number;
 }
 
@@ -57,21 +59,24 @@ async function peopleResolver(users: (UserSummary | null)[]): Promise<(user: Use
   return (user) => (user ? { name: user.name, username: user.username, placeholder: placeholders.get(user.id) } : null);
 }
 
-async function EpicsIndex({ user, group, page, search, state }: Props) {
+async function EpicsIndex({ user, group, page, search, state, label }: Props) {
   const filter: EpicStateFilter = state === "closed" || state === "all" ? state : "opened";
-  const filters = { search: search?.trim() || undefined };
+  const labelTitle = label?.trim() || undefined;
+  const filters = { search: search?.trim() || undefined, labels: labelTitle ? [labelTitle] : undefined };
   const [{ rows, total }, counts] = await Promise.all([
     listEpics(user, group, { ...filters, state: filter === "all" ? undefined : filter, page, perPage: PER_PAGE }),
     countEpicsByState(user, group, filters),
   ]);
   const person = await peopleResolver(rows.map((r) => r.author));
   const base = `/groups/${group.fullPath}/-/epics`;
-  const empty = filters.search ? `No epics match "${filters.search}".` : filter === "opened" ? "No open epics." : filter === "closed" ? "No closed epics." : "This group has no epics.";
+  const query = (extra: Record<string, string>) => `${base}?${new URLSearchParams({ state: filter, ...(filters.search ? { search: filters.search } : {}), ...(labelTitle ? { label_name: labelTitle } : {}), ...extra })}`;
+  const empty = filters.search || labelTitle ? "No epics match these filters." : filter === "opened" ? "No open epics." : filter === "closed" ? "No closed epics." : "This group has no epics.";
   return (
     <section aria-label="Epics">
-      <EpicFilters base={base} state={filter} search={filters.search} counts={counts} />
+      <EpicFilters base={base} state={filter} search={filters.search} label={labelTitle} counts={counts} />
       <EpicsList
         showState={filter === "all"}
+        labelHref={(title) => query({ label_name: title })}
         empty={empty}
         epics={rows.map((epic) => ({
           id: epic.id,
@@ -93,7 +98,7 @@ async function EpicsIndex({ user, group, page, search, state }: Props) {
       <Pagination
         page={page}
         totalPages={Math.ceil(total / PER_PAGE)}
-        hrefFor={(p) => `${base}?${new URLSearchParams({ state: filter, ...(filters.search ? { search: filters.search } : {}), page: String(p) })}`}
+        hrefFor={(p) => query({ page: String(p) })}
         label="Epics pagination"
       />
     </section>

@@ -45,6 +45,7 @@ function parse(segments: string[]): { fullPath: string; tab: Tab | null; item?: 
 }
 
 interface SearchParams {
+  label_name?: string;
   page?: string;
   search?: string;
   state?: string;
@@ -109,7 +110,7 @@ export default async function GroupPage({ params, searchParams }: { params: Prom
       {tab === "overview" ? <Overview user={user} group={group} page={page} /> : null}
       {tab === "labels" ? <Labels group={group} page={page} search={query.search} /> : null}
       {tab === "milestones" ? <Milestones group={group} page={page} search={query.search} state={query.state} /> : null}
-      {tab === "epics" ? <EpicsSection user={user} group={group} page={page} search={query.search} state={query.state} iid={item ? Number(item) : undefined} /> : null}
+      {tab === "epics" ? <EpicsSection user={user} group={group} page={page} search={query.search} state={query.state} label={query.label_name} iid={item ? Number(item) : undefined} /> : null}
       {tab === "boards" ? <BoardsSection user={user} group={group} boardId={item ? Number(item) : undefined} epicBoards={epicBoards} /> : null}
       {tab === "iterations" ? <IterationsSection group={group} page={page} search={query.search} state={query.state} iterationId={item ? Number(item) : undefined} /> : null}
       {tab === "badges" ? <BadgesSection group={group} page={page} /> : null}
