@@ -1,4 +1,4 @@
-import { bulkImportEntities, bulkImports, getDb } from "@/lib/db";
+import { bulkImportEntities, bulkImports, getDb, labels } from "@/lib/db";
 import { createGroup } from "@/lib/groups";
 import type { EntityContext } from "@/lib/migration/pipelines";
 import { makeUser, unique } from "./factories";
@@ -54,4 +54,21 @@ export async function childEntityFixture(sourceVersion: string) {
     .returning();
   const entity = { entityId: childEntity!.id, bulkImportId: bulkImport!.id, userId: importer.id, sourceUrl, sourceFullPath: "src/sub", groupId: child.id } as EntityContext;
   return { importer, parent, child, parentEntity: parentEntity!, entity };
+}
+
+/**
+ * Labels for resolving references through the hierarchy: "Shared" at both levels (the child's, nearest, must win),
+ * "Parent only" in the parent, and "Keyed", known only by the source id (777) the parent's import gave it.
+ */
+export async function seedLabelHierarchy(fixture: { parent: { id: number }; child: { id: number }; parentEntity: { id: number } }) {
+  const [, childShared, parentOnly, keyed] = await getDb()
+    .insert(labels)
+    .values([
+      { groupId: fixture.parent.id, title: "Shared", color: "#000000" },
+      { groupId: fixture.child.id, title: "Shared", color: "#ffffff" },
+      { groupId: fixture.parent.id, title: "Parent only", color: "#abcdef" },
+      { groupId: fixture.parent.id, title: "Keyed", color: "#123456", importEntityId: fixture.parentEntity.id, importKey: "id:777" },
+    ])
+    .returning();
+  return { childShared: childShared!, parentOnly: parentOnly!, keyed: keyed! };
 }

@@ -2,7 +2,7 @@ import { and, asc, eq } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
 import { boardLabels, boardLists, boards, bulkImportFailures, getDb, iterations, labels, milestones, sourceUserMappings, sourceUsers, users } from "@/lib/db";
 import { unique } from "@/test/helpers/factories";
-import { childEntityFixture } from "@/test/helpers/import-entity";
+import { childEntityFixture, seedLabelHierarchy } from "@/test/helpers/import-entity";
 import { boardsPipeline } from "./boards";
 
 const SOURCE_URL = "https://src.example.com";
@@ -15,17 +15,7 @@ describe("boards pipeline", () => {
   it("resolves lists and scope in the group and its parents, creates missing labels, skips what it cannot map, and loads once", async () => {
     const { importer, parent, child, parentEntity, entity } = await setup();
     const db = getDb();
-    // "Shared" exists at both levels: the child's (nearest) wins. "Parent only" lives in the parent. "Keyed" is only
-    // known by the source id this import gave it (a list exported without its nested label).
-    const [, childShared, parentOnly, keyed] = await db
-      .insert(labels)
-      .values([
-        { groupId: parent.id, title: "Shared", color: "#000000" },
-        { groupId: child.id, title: "Shared", color: "#ffffff" },
-        { groupId: parent.id, title: "Parent only", color: "#abcdef" },
-        { groupId: parent.id, title: "Keyed", color: "#123456", importEntityId: parentEntity.id, importKey: "id:777" },
-      ])
-      .returning();
+    const { childShared, parentOnly, keyed } = await seedLabelHierarchy({ parent, child, parentEntity });
     const [release] = await db.insert(milestones).values({ groupId: parent.id, iid: 1, title: "Release 1" }).returning();
     const [sprint] = await db.insert(iterations).values({ groupId: parent.id, iid: 1, startDate: "2024-01-01", dueDate: "2024-01-14" }).returning();
     // Source user 42 was imported as a member (mapped); 43 never was, and the source (not asked here) told nothing of it.
@@ -81,15 +71,15 @@ describe("boards pipeline", () => {
       ["Shared", "#ffffff", null],
     ]);
     const byTitle = new Map(created.map((l) => [l.title, l.id]));
-    expect((await db.select().from(boardLabels).where(eq(boardLabels.boardId, board.id))).map((l) => l.labelId).sort()).toEqual([childShared!.id, byTitle.get("Scope only")].sort());
+    expect((await db.select().from(boardLabels).where(eq(boardLabels.boardId, board.id))).map((l) => l.labelId).sort()).toEqual([childShared.id, byTitle.get("Scope only")].sort());
 
     const lists = await db.select().from(boardLists).where(eq(boardLists.boardId, board.id)).orderBy(asc(boardLists.id));
     expect(lists.map((l) => [l.listType, l.position, l.labelId, l.milestoneId, l.iterationId, l.userId, l.maxIssueCount])).toEqual([
       ["backlog", null, null, null, null, null, 0],
-      ["label", 0, childShared!.id, null, null, null, 5],
-      ["label", 1, parentOnly!.id, null, null, null, 0],
+      ["label", 0, childShared.id, null, null, null, 5],
+      ["label", 1, parentOnly.id, null, null, null, 0],
       ["label", 2, byTitle.get("Brand new"), null, null, null, 0],
-      ["label", 3, keyed!.id, null, null, null, 0],
+      ["label", 3, keyed.id, null, null, null, 0],
       ["milestone", 4, null, release!.id, null, null, 0],
       ["iteration", 5, null, null, sprint!.id, null, 0],
       ["assignee", 6, null, null, null, importer.id, 0],

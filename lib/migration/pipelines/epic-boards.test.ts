@@ -1,7 +1,7 @@
 import { asc, eq } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
 import { bulkImportFailures, epicBoardLabels, epicBoardLists, epicBoards, getDb, labels } from "@/lib/db";
-import { childEntityFixture } from "@/test/helpers/import-entity";
+import { childEntityFixture, seedLabelHierarchy } from "@/test/helpers/import-entity";
 import { epicBoardsPipeline } from "./epic-boards";
 import { pipelinesFor } from "./index";
 import type { EntityContext } from "./types";
@@ -28,17 +28,7 @@ describe("epic boards pipeline", () => {
   it("resolves lists and scope in the group and its parents, creates missing labels, skips what it cannot map, and loads once", async () => {
     const { parent, child, parentEntity, entity } = await setup();
     const db = getDb();
-    // "Shared" exists at both levels: the child's (nearest) wins. "Parent only" lives in the parent. "Keyed" is only
-    // known by the source id this import gave it (a list exported with its label_id but without its nested label).
-    const [, childShared, parentOnly, keyed] = await db
-      .insert(labels)
-      .values([
-        { groupId: parent.id, title: "Shared", color: "#000000" },
-        { groupId: child.id, title: "Shared", color: "#ffffff" },
-        { groupId: parent.id, title: "Parent only", color: "#abcdef" },
-        { groupId: parent.id, title: "Keyed", color: "#123456", importEntityId: parentEntity.id, importKey: "id:777" },
-      ])
-      .returning();
+    const { childShared, parentOnly, keyed } = await seedLabelHierarchy({ parent, child, parentEntity });
 
     const record = {
       hide_backlog_list: false,
@@ -89,15 +79,15 @@ describe("epic boards pipeline", () => {
     expect(created.find((l) => l.title === "Brand new")!.sourceAttributes).toEqual({ id: 4, project_id: null, group_id: 99, type: "GroupLabel", priorities: [] });
     const byTitle = new Map(created.map((l) => [l.title, l.id]));
     const scope = await db.select().from(epicBoardLabels).where(eq(epicBoardLabels.epicBoardId, board.id));
-    expect(scope.map((l) => l.labelId).sort()).toEqual([childShared!.id, byTitle.get("Scope only")].sort());
+    expect(scope.map((l) => l.labelId).sort()).toEqual([childShared.id, byTitle.get("Scope only")].sort());
 
     const lists = await db.select().from(epicBoardLists).where(eq(epicBoardLists.epicBoardId, board.id)).orderBy(asc(epicBoardLists.id));
     expect(lists.map((l) => [l.listType, l.position, l.labelId])).toEqual([
       ["backlog", null, null],
-      ["label", 0, childShared!.id],
-      ["label", 1, parentOnly!.id],
+      ["label", 0, childShared.id],
+      ["label", 1, parentOnly.id],
       ["label", 2, byTitle.get("Brand new")],
-      ["label", 3, keyed!.id],
+      ["label", 3, keyed.id],
       ["closed", null, null],
     ]);
     expect(lists[1]!.sourceAttributes).toEqual({ group_id: 99, collapsed: true });
