@@ -2,6 +2,7 @@
 
 import Link from "next/link";
 import { useState } from "react";
+import { TableHeadRow } from "@/components/ui/table-head-row";
 import { RelationFailuresLink } from "./relation-failures-link";
 import { StatusBadge, type BadgeStatus } from "@/components/import/status-badge";
 import { ProgressBar } from "@/components/ui/progress-bar";
@@ -152,23 +153,7 @@ function RelationsTable({ relations, caption }: { relations: RelationView[]; cap
     <table className="w-full overflow-hidden rounded-md border border-gray-200 bg-white text-sm">
       <caption className="sr-only">{caption}</caption>
       <thead className="bg-gray-50">
-        <tr>
-          <th scope="col" className={head}>
-            Relation
-          </th>
-          <th scope="col" className={`${head} text-right`}>
-            Imported
-          </th>
-          <th scope="col" className={`${head} text-right`}>
-            Fetched
-          </th>
-          <th scope="col" className={`${head} text-right`}>
-            Source
-          </th>
-          <th scope="col" className={head}>
-            Status
-          </th>
-        </tr>
+        <TableHeadRow cellClassName={head} columns={[{ label: "Relation" }, { label: "Imported", align: "right" }, { label: "Fetched", align: "right" }, { label: "Source", align: "right" }, { label: "Status" }]} />
       </thead>
       <tbody className="divide-y divide-gray-100">
         {relations.map((r) => (

@@ -1,5 +1,6 @@
 import Link from "next/link";
 import { StatusBadge } from "@/components/import/status-badge";
+import { TableHeadRow } from "@/components/ui/table-head-row";
 import { RelationFailuresLink } from "@/components/import/history/relation-failures-link";
 import type { BulkImportDetails } from "@/lib/migration/history";
 import { formatCount, formatDateTime, formatDuration, formatOffset } from "@/components/import/history/format";
@@ -26,38 +27,7 @@ export function TrackersTable({ details, now }: { details: BulkImportDetails; no
           <span className="block text-xs font-normal text-gray-500">Times are offsets from the start of the import; hover for the date.</span>
         </caption>
         <thead className="border-y border-gray-200 bg-gray-50">
-          <tr>
-            <th scope="col" className={head}>
-              Relation
-            </th>
-            <th scope="col" className={`${head} text-right`}>
-              Stage
-            </th>
-            <th scope="col" className={head}>
-              Status
-            </th>
-            <th scope="col" className={`${head} text-right`}>
-              Started
-            </th>
-            <th scope="col" className={`${head} text-right`}>
-              Finished
-            </th>
-            <th scope="col" className={`${head} text-right`}>
-              Duration
-            </th>
-            <th scope="col" className={`${head} text-right`}>
-              Imported
-            </th>
-            <th scope="col" className={`${head} text-right`}>
-              Fetched
-            </th>
-            <th scope="col" className={`${head} text-right`}>
-              Source
-            </th>
-            <th scope="col" className={`${head} text-right`}>
-              Batches
-            </th>
-          </tr>
+          <TableHeadRow cellClassName={head} columns={[{ label: "Relation" }, { label: "Stage", align: "right" }, { label: "Status" }, { label: "Started", align: "right" }, { label: "Finished", align: "right" }, { label: "Duration", align: "right" }, { label: "Imported", align: "right" }, { label: "Fetched", align: "right" }, { label: "Source", align: "right" }, { label: "Batches", align: "right" }]} />
         </thead>
         {details.entities.map((entity) => (
           <tbody key={entity.id} className="divide-y divide-gray-100 border-b border-gray-200 last:border-b-0">
