@@ -58,6 +58,21 @@ function Scope({ scope }: { scope: BoardScopeItem }) {
   );
 }
 
+/**
+ * A board's lists side by side (issue and epic boards alike), or why it shows none. Empty issue lists stretch to one
+ * height; lists of cards (`alignTop`) keep their own, or a short list would be as tall as the longest.
+ */
+export function BoardLanes({ name, empty, alignTop = false, children }: { name: string; empty: boolean; alignTop?: boolean; children: React.ReactNode }) {
+  if (empty) {
+    return <p className="rounded-lg border border-dashed border-gray-300 bg-white px-6 py-10 text-center text-sm text-gray-600">This board shows no lists: its Open and Closed lists are hidden and it has no other.</p>;
+  }
+  return (
+    <div className={`flex gap-3 overflow-x-auto pb-2 ${alignTop ? "items-start" : ""}`} aria-label={`Lists of ${name}`} role="group">
+      {children}
+    </div>
+  );
+}
+
 /** A group issue board: its switcher (with the group's epic boards, if any), scope, and lists as columns, as GitLab lays them out. */
 export function BoardView({ board, boards, epicBoards = [] }: { board: BoardViewItem; boards: BoardLink[]; epicBoards?: BoardLink[] }) {
   return (
@@ -70,15 +85,11 @@ export function BoardView({ board, boards, epicBoards = [] }: { board: BoardView
       <p className="rounded-md border border-blue-200 bg-blue-50 px-4 py-2 text-sm text-blue-800" role="note">
         Issues live in projects, which Ferry does not migrate yet: the board&apos;s lists are all here, without cards.
       </p>
-      {board.columns.length === 0 ? (
-        <p className="rounded-lg border border-dashed border-gray-300 bg-white px-6 py-10 text-center text-sm text-gray-600">This board shows no lists: its Open and Closed lists are hidden and it has no other.</p>
-      ) : (
-        <div className="flex gap-3 overflow-x-auto pb-2" aria-label={`Lists of ${board.name}`} role="group">
-          {board.columns.map((column) => (
-            <BoardColumn key={column.key} column={column} />
-          ))}
-        </div>
-      )}
+      <BoardLanes name={board.name} empty={board.columns.length === 0}>
+        {board.columns.map((column) => (
+          <BoardColumn key={column.key} column={column} />
+        ))}
+      </BoardLanes>
     </div>
   );
 }

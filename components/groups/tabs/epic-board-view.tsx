@@ -1,7 +1,7 @@
 import { Badge } from "@/components/ui/badge";
 import { LabelChip, type BoardLabelItem } from "./board-column";
 import { BoardSwitcher, type BoardLink } from "./board-switcher";
-import { BoardCount } from "./board-view";
+import { BoardCount, BoardLanes } from "./board-view";
 import { EpicBoardColumn, type EpicBoardColumnItem } from "./epic-board-column";
 
 export interface EpicBoardViewItem {
@@ -31,15 +31,11 @@ export function EpicBoardView({ board, boards, epicBoards }: { board: EpicBoardV
           ))}
         </div>
       ) : null}
-      {board.columns.length === 0 ? (
-        <p className="rounded-lg border border-dashed border-gray-300 bg-white px-6 py-10 text-center text-sm text-gray-600">This board shows no lists: its Open and Closed lists are hidden and it has no other.</p>
-      ) : (
-        <div className="flex items-start gap-3 overflow-x-auto pb-2" aria-label={`Lists of ${board.name}`} role="group">
-          {board.columns.map((column) => (
-            <EpicBoardColumn key={column.key} column={column} />
-          ))}
-        </div>
-      )}
+      <BoardLanes name={board.name} empty={board.columns.length === 0} alignTop>
+        {board.columns.map((column) => (
+          <EpicBoardColumn key={column.key} column={column} />
+        ))}
+      </BoardLanes>
     </div>
   );
 }
