@@ -47,17 +47,17 @@ async function run(version: string) {
   const client = new SourceClient({ url: source.url, token: DEFAULT_TOKEN, allowLocal: true, allowInsecure: true });
   const batched = version >= "16.2";
   const parseStart = performance.now();
-  await startExport(client, group.id, { kind: "groups", batched });
+  await startExport(client, group.id, { kind: "group", batched });
   let parsed = 0;
   for (const relation of ["labels", "milestones"]) {
-    let status = await exportStatus(client, group.id, { kind: "groups", relation });
+    let status = await exportStatus(client, group.id, { kind: "group", relation });
     while (status?.status !== "finished") {
       await new Promise((r) => setTimeout(r, 20));
-      status = await exportStatus(client, group.id, { kind: "groups", relation });
+      status = await exportStatus(client, group.id, { kind: "group", relation });
     }
     const batches = status.batched ? Array.from({ length: status.batchesCount }, (_, i) => i + 1) : [0];
     for (const n of batches) {
-      const download = await downloadRelation(client, group.id, relation, { kind: "groups", batched: n > 0, batchNumber: n || undefined });
+      const download = await downloadRelation(client, group.id, relation, { kind: "group", batched: n > 0, batchNumber: n || undefined });
       for await (const item of readNdjson(download.body)) if (item.record) parsed++;
     }
   }

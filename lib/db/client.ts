@@ -50,3 +50,6 @@ export async function closeDb(): Promise<void> {
   state.db = undefined;
   await pool?.end();
 }
+
+/** A transaction of the application database, as drizzle hands it to `db.transaction(...)`. */
+export type Tx = Parameters<Parameters<Db["transaction"]>[0]>[0];

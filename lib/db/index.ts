@@ -1,3 +1,3 @@
-export { closeDb, getDb, getPool, type Db } from "./client";
+export { closeDb, getDb, getPool, type Db, type Tx } from "./client";
 export { isRowId } from "./row-id";
 export * from "./schema";

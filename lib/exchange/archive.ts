@@ -1,5 +1,5 @@
 import { writeTar } from "@/lib/archive";
-import type { FileRelation } from "./relations/types";
+import type { FileRelation } from "./relations/support/types";
 
 /** A file relation's archive as a stream of tar bytes, counting its files (GitLab's exported_objects_count). */
 export function archiveStream(relation: FileRelation, portableId: number): { chunks: AsyncIterable<Buffer>; count(): number } {

@@ -9,12 +9,12 @@ import { stopBoss } from "@/lib/jobs";
 import { makeUser, unique } from "@/test/helpers/factories";
 import { exportsRoot, runDirectory } from "./files";
 import { findDownload } from "./export-download";
-import { groupSelfRecord } from "./relations/group-self";
-import { labelRecord } from "./relations/labels";
-import { milestoneRecord } from "./relations/milestones";
+import { groupSelfRecord } from "./relations/groups/group-self";
+import { labelRecord } from "./relations/common/labels";
+import { milestoneRecord } from "./relations/common/milestones";
 import { pruneExports } from "./prune";
 import { relationsFor } from "./relations/registry";
-import type { CollectionRelation } from "./relations/types";
+import type { CollectionRelation } from "./relations/support/types";
 import { exportOpenBatches } from "./run-batch-export";
 import { runRelationExport } from "./run-relation-export";
 import { startExport } from "./start-export";
@@ -135,7 +135,7 @@ describe("starting and restarting exports", () => {
     // The restart commits while a batch is being written: the batch's end is refused and its run's files removed.
     await getDb().insert(bulkImportExportBatches).values({ exportId: current!.id, batchNumber: 1, recordIds: [1] });
     await getDb().update(bulkImportExports).set({ runId: "newer" }).where(eq(bulkImportExports.id, current!.id));
-    const labelsRelation = (await import("./relations/labels")).labelsRelation;
+    const labelsRelation = (await import("./relations/common/labels")).labelsRelation;
     expect(await exportOpenBatches({ exportId: current!.id, runId: current!.runId, portableId: group.id }, labelsRelation, FIRST_ATTEMPT)).toBe(false);
     expect(fs.existsSync(path.join(exportsRoot(), runDirectory(current!.id, current!.runId)))).toBe(false);
     const [batch] = await getDb().select().from(bulkImportExportBatches).where(eq(bulkImportExportBatches.exportId, current!.id));
@@ -151,7 +151,7 @@ describe("starting and restarting exports", () => {
     expect(failed).toMatchObject({ status: EXPORT_STATUS.failed, error: "Error" });
 
     // A batch that cannot be written is retried with the job; on the last attempt it fails, and the export with it.
-    const broken: CollectionRelation = { kind: "collection", name: "labels", portable: "group", ids: async () => [], records: async () => Promise.reject(new TypeError("boom")) };
+    const broken: CollectionRelation = { kind: "collection", name: "labels", ids: async () => [], records: async () => Promise.reject(new TypeError("boom")) };
     const [batched] = await getDb().insert(bulkImportExports).values({ groupId: group.id, userId: user.id, relation: "labels", runId: "r2", batched: true, batchesCount: 2 }).returning();
     await getDb().insert(bulkImportExportBatches).values([
       { exportId: batched!.id, batchNumber: 1, recordIds: [1] },

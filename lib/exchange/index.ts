@@ -7,6 +7,6 @@ export { userRoute } from "./api/user-routes";
 export { EXPORT_PRUNE_SCHEDULE, exchangeJobHandlers } from "./jobs";
 export { type Portable } from "./portable";
 export { findRelation, relationsFor } from "./relations/registry";
-export type { CollectionRelation, ExportRecord, ExportRelation, FileRelation, PortableKind, SingleRelation } from "./relations/types";
+export type { CollectionRelation, ExportRecord, ExportRelation, FileRelation, SingleRelation } from "./relations/support/types";
 export { startExport, type StartOptions } from "./start-export";
 export { EXISTING_EXPORT_TTL_MS, EXPORT_BATCH_SIZE, EXPORT_STATUS } from "./status";

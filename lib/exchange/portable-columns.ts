@@ -1,7 +1,7 @@
 import { and, eq, type SQL } from "drizzle-orm";
 import { bulkImportExports } from "@/lib/db";
 import type { Portable } from "./portable";
-import type { PortableKind } from "./relations/types";
+import type { PortableKind } from "@/lib/relations";
 
 type ExportRow = typeof bulkImportExports.$inferSelect;
 

@@ -1,7 +1,7 @@
 import { ACCESS_LEVELS } from "@/lib/db";
 import { findGroup, type Viewer } from "@/lib/groups";
 import { getSettings } from "@/lib/settings";
-import type { PortableKind } from "./relations/types";
+import type { PortableKind } from "@/lib/relations";
 
 export interface Portable {
   kind: PortableKind;

@@ -1,15 +1,14 @@
 import type PgBoss from "pg-boss";
 import { and, asc, eq, sql } from "drizzle-orm";
-import { bulkImportExportBatches, bulkImportExports, getDb } from "@/lib/db";
+import { bulkImportExportBatches, bulkImportExports, getDb, type Tx } from "@/lib/db";
 import { logger } from "@/lib/log";
 import { moveIntoPlace, ownFilePath, removeOwnFile, removeRunIfReplaced } from "./duplicate-runs";
 import { exportFilePath, writeGzipFile } from "./files";
-import type { CollectionRelation } from "./relations/types";
+import type { CollectionRelation } from "./relations/support/types";
 import { batchText } from "./serialize";
 import { EXPORT_STATUS } from "./status";
 
 type Job = Pick<PgBoss.JobWithMetadata, "retryCount" | "retryLimit">;
-type Tx = Parameters<Parameters<ReturnType<typeof getDb>["transaction"]>[0]>[0];
 type BatchRow = typeof bulkImportExportBatches.$inferSelect;
 
 interface Run {

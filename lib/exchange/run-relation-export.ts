@@ -8,7 +8,7 @@ import { exportFilePath, writeGzipFile } from "./files";
 import { portableOf } from "./portable-columns";
 import { findRelation } from "./relations/registry";
 import { errorName, exportOpenBatches } from "./run-batch-export";
-import type { CollectionRelation, ExportRelation } from "./relations/types";
+import type { CollectionRelation, ExportRelation } from "./relations/support/types";
 import { collectionText, singleText } from "./serialize";
 import { EXPORT_BATCH_SIZE, EXPORT_STATUS } from "./status";
 

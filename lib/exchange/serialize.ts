@@ -1,4 +1,4 @@
-import type { CollectionRelation, ExportRecord, SingleRelation } from "./relations/types";
+import type { CollectionRelation, ExportRecord, SingleRelation } from "./relations/support/types";
 import { EXPORT_BATCH_SIZE } from "./status";
 
 /** Counts what a stream of NDJSON text carried, once it has been consumed. */

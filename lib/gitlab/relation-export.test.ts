@@ -38,20 +38,20 @@ afterEach(async () => {
 
 describe("startExport", () => {
   it.each([
-    ["groups", true],
-    ["projects", false],
-  ] as const)("POSTs /%s/:id/export_relations with batched=%s", async (kind, batched) => {
+    ["group", true],
+    ["project", false],
+  ] as const)("POSTs the %s's export_relations with batched=%s", async (kind, batched) => {
     const { server, client } = await source((_req, res) => sendJson(res, 202, { message: "202 Accepted" }));
-    await startExport(client, kind === "groups" ? "parent/child group" : 7, { kind, batched });
+    await startExport(client, kind === "group" ? "parent/child group" : 7, { kind, batched });
     const [request] = server.requests;
     expect(request?.method).toBe("POST");
-    expect(request?.url).toBe(kind === "groups" ? "/api/v4/groups/parent%2Fchild%20group/export_relations" : "/api/v4/projects/7/export_relations");
+    expect(request?.url).toBe(kind === "group" ? "/api/v4/groups/parent%2Fchild%20group/export_relations" : "/api/v4/projects/7/export_relations");
     expect(JSON.parse(request?.body ?? "")).toEqual({ batched });
   });
 
   it("fails when the source cannot start the export", async () => {
     const { client } = await source((_req, res) => sendJson(res, 500, { message: "Group relations export could not be started." }));
-    await expect(startExport(client, 1, { kind: "groups", batched: false })).rejects.toMatchObject({
+    await expect(startExport(client, 1, { kind: "group", batched: false })).rejects.toMatchObject({
       kind: "server_error",
       serverMessage: "Group relations export could not be started.",
     });
@@ -61,7 +61,7 @@ describe("startExport", () => {
 describe("exportStatus", () => {
   it("normalises GitLab's array of statuses", async () => {
     const { server, client } = await source((_req, res) => sendJson(res, 200, DOC_STATUS));
-    const statuses = await exportStatus(client, 5, { kind: "groups" });
+    const statuses = await exportStatus(client, 5, { kind: "group" });
     expect(server.requests[0]?.url).toBe("/api/v4/groups/5/export_relations/status");
     expect(statuses).toEqual([
       {
@@ -91,15 +91,15 @@ describe("exportStatus", () => {
     const { server, client } = await source((_req, res) =>
       sendJson(res, 200, { relation: "labels", status: "started", error: null, batched: false, total_objects_count: 9 }),
     );
-    const status = await exportStatus(client, 5, { kind: "projects", relation: "labels" });
+    const status = await exportStatus(client, 5, { kind: "project", relation: "labels" });
     expect(server.requests[0]?.url).toBe("/api/v4/projects/5/export_relations/status?relation=labels");
     expect(status).toMatchObject({ relation: "labels", status: "started", totalObjectsCount: 9 });
   });
 
   it("picks the relation out of the array an older source sends", async () => {
     const { client } = await source((_req, res) => sendJson(res, 200, DOC_STATUS));
-    expect(await exportStatus(client, 5, { kind: "groups", relation: "boards" })).toMatchObject({ relation: "boards" });
-    expect(await exportStatus(client, 5, { kind: "groups", relation: "labels" })).toBeNull();
+    expect(await exportStatus(client, 5, { kind: "group", relation: "boards" })).toMatchObject({ relation: "boards" });
+    expect(await exportStatus(client, 5, { kind: "group", relation: "labels" })).toBeNull();
   });
 
   it.each([
@@ -120,9 +120,9 @@ describe("exportStatus", () => {
   it("treats a relation not exported yet as null, but a disabled endpoint as an error", async () => {
     let message = "404 Export Not Found";
     const { client } = await source((_req, res) => sendJson(res, 404, { message }));
-    expect(await exportStatus(client, 5, { kind: "groups", relation: "labels" })).toBeNull();
+    expect(await exportStatus(client, 5, { kind: "group", relation: "labels" })).toBeNull();
     message = "404 Not Found";
-    await expect(exportStatus(client, 5, { kind: "groups", relation: "labels" })).rejects.toMatchObject({ kind: "not_found" });
+    await expect(exportStatus(client, 5, { kind: "group", relation: "labels" })).rejects.toMatchObject({ kind: "not_found" });
   });
 });
 
@@ -133,7 +133,7 @@ describe("downloadRelation", () => {
       res.writeHead(200, { "content-type": "application/octet-stream", "content-length": gz.length });
       res.end(gz);
     });
-    const download = await downloadRelation(client, 4351, "labels", { kind: "groups" });
+    const download = await downloadRelation(client, 4351, "labels", { kind: "group" });
     expect(server.requests[0]?.url).toBe("/api/v4/groups/4351/export_relations/download?relation=labels");
     expect(download.contentLength).toBe(gz.length);
     const titles: string[] = [];
@@ -148,13 +148,13 @@ describe("downloadRelation", () => {
 
   it("asks for one batch of a batched export", async () => {
     const { server, client } = await source((_req, res) => res.end(zlib.gzipSync("")));
-    const download = await downloadRelation(client, 9, "issues", { kind: "projects", batched: true, batchNumber: 3 });
+    const download = await downloadRelation(client, 9, "issues", { kind: "project", batched: true, batchNumber: 3 });
     download.body.resume();
     expect(server.requests[0]?.url).toBe("/api/v4/projects/9/export_relations/download?relation=issues&batched=true&batch_number=3");
   });
 
   it("needs a batch number for a batched download", async () => {
     const { client } = await source((_req, res) => res.end());
-    await expect(downloadRelation(client, 9, "issues", { kind: "projects", batched: true })).rejects.toThrow("batch number");
+    await expect(downloadRelation(client, 9, "issues", { kind: "project", batched: true })).rejects.toThrow("batch number");
   });
 });

@@ -1,7 +1,6 @@
+import type { PortableKind } from "@/lib/relations";
 import type { SourceClient, SourceDownload } from "./client";
 import { isSourceError, SourceError } from "./errors";
-
-export type PortableKind = "groups" | "projects";
 export type ExportState = "pending" | "started" | "finished" | "failed";
 
 export interface ExportBatchStatus {
@@ -44,9 +43,12 @@ function state(value: unknown, where: string): ExportState {
 const text = (value: unknown) => (typeof value === "string" ? value : null);
 const count = (value: unknown) => (typeof value === "number" && Number.isFinite(value) ? value : 0);
 
-function portablePath(id: number | string, kind: PortableKind): string {
-  return `/${kind}/${encodeURIComponent(String(id))}/export_relations`;
+/** A group's or project's address in the source's REST API, by id or full path: `/groups/12`, `/projects/a%2Fb`. */
+export function portableApiPath(kind: PortableKind, id: number | string): string {
+  return `/${kind === "group" ? "groups" : "projects"}/${encodeURIComponent(String(id))}`;
 }
+
+const exportPath = (id: number | string, kind: PortableKind) => `${portableApiPath(kind, id)}/export_relations`;
 
 export function normaliseExportStatus(raw: unknown): RelationExportStatus {
   if (!raw || typeof raw !== "object" || typeof (raw as { relation?: unknown }).relation !== "string") {
@@ -80,7 +82,7 @@ export async function startExport(
   options: { kind: PortableKind; batched: boolean },
 ): Promise<void> {
   // A repeated start is harmless (the source restarts or reuses the export), so the client's retries are safe here.
-  await client.post(portablePath(id, options.kind), { batched: options.batched });
+  await client.post(exportPath(id, options.kind), { batched: options.batched });
 }
 
 /**
@@ -103,7 +105,7 @@ export async function exportStatus(
   id: number | string,
   options: { kind: PortableKind; relation?: string },
 ): Promise<RelationExportStatus[] | RelationExportStatus | null> {
-  const path = `${portablePath(id, options.kind)}/status`;
+  const path = `${exportPath(id, options.kind)}/status`;
   let data: unknown;
   try {
     data = (await client.get<unknown>(path, { relation: options.relation })).data;
@@ -128,5 +130,5 @@ export async function downloadRelation(
     throw new Error("A batched download needs a batch number.");
   }
   const query = options.batched ? { relation, batched: true, batch_number: options.batchNumber } : { relation };
-  return client.stream(`${portablePath(id, options.kind)}/download`, query, { maxBytes: options.maxBytes });
+  return client.stream(`${exportPath(id, options.kind)}/download`, query, { maxBytes: options.maxBytes });
 }

@@ -68,7 +68,7 @@ export async function checkSourceGroup(client: SourceClient, request: ImportRequ
     throw new ImportRequestError(isSourceError(error) ? error.message : "The source group could not be read.", index, "sourceFullPath", 422);
   }
   try {
-    await exportStatus(client, id, { kind: "groups" });
+    await exportStatus(client, id, { kind: "group" });
   } catch (error) {
     if (isSourceError(error, "not_found")) {
       throw new ImportRequestError("Group import by direct transfer is disabled on the source instance. Ask its administrator to enable it.", index, "sourceFullPath", 422);

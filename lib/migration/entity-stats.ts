@@ -1,6 +1,6 @@
 import { eq } from "drizzle-orm";
-import { bulkImportEntities, bulkImportTrackers } from "@/lib/db";
-import { pipelineFor, type Tx } from "./pipelines";
+import { bulkImportEntities, bulkImportTrackers, type Tx } from "@/lib/db";
+import { findRelationSpec } from "@/lib/relations";
 import { TRACKER_STATUS } from "./status";
 
 /** GitLab's entity stats: per relation, what the source said it had, what was downloaded and what was imported. */
@@ -18,6 +18,12 @@ interface TrackerCounts {
   imported: number;
 }
 
+/** NDJSON and JSON relations (`self` counts as one record): GitLab counts nothing else. */
+function carriesRecords(relation: string): boolean {
+  const format = findRelationSpec(relation)?.format;
+  return format === "ndjson" || format === "json";
+}
+
 /**
  * The comparison for the relations that carry records (GitLab counts NDJSON relations only): skipped relations and
  * relations where nothing was counted at all are left out, as GitLab's `stats` leaves them.
@@ -25,7 +31,7 @@ interface TrackerCounts {
 export function statsFromTrackers(trackers: readonly TrackerCounts[]): Record<string, RelationCounts> {
   const stats: Record<string, RelationCounts> = {};
   for (const tracker of trackers) {
-    if (tracker.status === TRACKER_STATUS.skipped || pipelineFor(tracker.relation)?.kind !== "ndjson") continue;
+    if (tracker.status === TRACKER_STATUS.skipped || !carriesRecords(tracker.relation)) continue;
     const counts = { source: tracker.source ?? 0, fetched: tracker.fetched, imported: tracker.imported };
     if (counts.source === 0 && counts.fetched === 0 && counts.imported === 0) continue;
     stats[tracker.relation] = counts;

@@ -1,7 +1,7 @@
 import { describe, expect, it, vi } from "vitest";
 import { bulkImportBatchTrackers, bulkImportEntities, bulkImportFailures, bulkImports, bulkImportTrackers, getDb, getPool, groups } from "@/lib/db";
 import { makeUser, unique } from "@/test/helpers/factories";
-import { entityProgress, getBulkImportDetails, getRealtimeChanges, listEntityFailures, listImportHistory, relationLabel } from "./history";
+import { entityProgress, getBulkImportDetails, getRealtimeChanges, listEntityFailures, listImportHistory } from "./history";
 import { STATUS, TRACKER_STATUS } from "./status";
 
 const viewer = (u: { id: number; isAdmin: boolean }) => ({ id: u.id, isAdmin: u.isAdmin });
@@ -211,11 +211,6 @@ describe("getRealtimeChanges", () => {
 });
 
 describe("helpers", () => {
-  it("labels relations as GitLab does and humanises unknown ones", () => {
-    expect(relationLabel("merge_requests")).toBe("Merge request");
-    expect(relationLabel("some_new_thing")).toBe("Some new thing");
-  });
-
   it("counts skipped and failed relations as done", () => {
     expect(entityProgress([{ status: TRACKER_STATUS.skipped, imported: 0, source: null }, { status: TRACKER_STATUS.failed, imported: 1, source: 2 }]).percent).toBe(100);
   });

@@ -1,6 +1,7 @@
 import { and, asc, desc, eq, getTableColumns, inArray, sql, type SQL } from "drizzle-orm";
 import { bulkImportBatchTrackers, bulkImportEntities, bulkImportFailures, bulkImports, bulkImportTrackers, getDb, groups, users } from "@/lib/db";
 import { humanStatus, statusName, TRACKER_STATUS, TRACKER_TERMINAL, trackerStatusName, type HumanStatus, type StatusName, type TrackerStatusName } from "./status";
+import { relationLabel } from "@/lib/relations";
 
 /**
  * Read side of direct transfer for the history, failures and details pages and the realtime endpoint. Users see only
@@ -91,47 +92,6 @@ export interface PageOptions {
 
 export const FAILURE_COUNT_CAP = 1000;
 const MAX_PER_PAGE = 100;
-
-/** GitLab's names for relations (BULK_IMPORT_STATIC_ITEMS), so the pages read as GitLab's do. */
-const RELATION_LABELS: Record<string, string> = {
-  badges: "Badge",
-  boards: "Board",
-  epics: "Epic",
-  issues: "Issue",
-  labels: "Label",
-  iterations: "Iteration",
-  iterations_cadences: "Iteration cadence",
-  members: "Member",
-  merge_requests: "Merge request",
-  milestones: "Milestone",
-  namespace_settings: "Namespace setting",
-  project: "Project",
-  projects: "Project",
-  self: "Group",
-  group: "Group",
-  subgroups: "Subgroup",
-  auto_devops: "Auto DevOps",
-  ci_pipelines: "CI pipeline",
-  container_expiration_policy: "Container expiration policy",
-  design: "Design",
-  project_feature: "Project feature",
-  protected_branches: "Protected Branch",
-  push_rule: "Push rule",
-  repository: "Repository",
-  service_desk_setting: "Service Desk",
-  vulnerabilities: "Vulnerabilities",
-  commit_notes: "Commit notes",
-  uploads: "Upload",
-  wiki: "Wiki",
-  user_contributions: "User contribution",
-};
-
-export function relationLabel(relation: string): string {
-  const known = RELATION_LABELS[relation];
-  if (known) return known;
-  const words = relation.replace(/[_-]+/g, " ").trim();
-  return words ? words.charAt(0).toUpperCase() + words.slice(1) : relation;
-}
 
 export function trackerHumanStatus(status: number): TrackerHumanStatus {
   switch (status) {

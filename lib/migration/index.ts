@@ -3,5 +3,4 @@ export { cancelBulkImport, timeoutStaleImports } from "./engine/cancel";
 export { ImportRequestError, RecordError } from "./errors";
 export { importJobHandlers } from "./jobs";
 export { IMPORT_EVENTS_CHANNEL, notifyImportChanged, type ImportEvent } from "./notify";
-export { GROUP_PIPELINES } from "./pipelines";
 export * from "./status";

@@ -1,9 +1,8 @@
 import { and, eq, inArray, isNotNull, sql } from "drizzle-orm";
-import { type Db, getDb, sourceUserMappings, sourceUsers } from "@/lib/db";
+import { getDb, sourceUserMappings, sourceUsers, type Tx } from "@/lib/db";
 import { isSourceError, type SourceClient } from "@/lib/gitlab";
 import { mapSourceUser, type SourceUserInput } from "@/lib/users";
 
-type Tx = Parameters<Parameters<Db["transaction"]>[0]>[0];
 
 /** A source user as a record names it: its id, and what the record tells of it (an author's `{ name }`, a username). */
 export interface SourceUserRef {

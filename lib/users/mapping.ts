@@ -1,7 +1,6 @@
 import { and, eq, isNotNull, sql } from "drizzle-orm";
-import { type Db, sourceUserMappings, sourceUsers, users } from "@/lib/db";
+import { sourceUserMappings, sourceUsers, type Tx, users } from "@/lib/db";
 
-type Tx = Parameters<Parameters<Db["transaction"]>[0]>[0];
 
 export interface SourceUserInput {
   id: number;

@@ -1,8 +1,7 @@
 import { sql } from "drizzle-orm";
 import type { PgColumn, PgTable } from "drizzle-orm/pg-core";
-import { awardEmoji, boardLists, boards, type Db, epics, events, groupMembers, notes, resourceStateEvents } from "@/lib/db";
+import { awardEmoji, boardLists, boards, type Db, epics, events, groupMembers, notes, resourceStateEvents, type Tx } from "@/lib/db";
 
-type Tx = Parameters<Parameters<Db["transaction"]>[0]>[0];
 
 /**
  * A column that points at the user a source user was mapped to (a member, an author, an assignee...). Reassigning a

@@ -18,6 +18,7 @@ export async function importEntityFixture(options: { sourceUrl?: string; sourceF
     .values({ bulkImportId: bulkImport!.id, sourceType: "group_entity", sourceFullPath, sourceXid: 1, destinationSlug: group.path, destinationNamespace: "", namespaceId: group.id })
     .returning();
   return {
+    portable: "group",
     entityId: entity!.id,
     bulkImportId: bulkImport!.id,
     userId: user.id,
@@ -52,7 +53,7 @@ export async function childEntityFixture(sourceVersion: string) {
       { bulkImportId: bulkImport!.id, sourceType: "group_entity", sourceFullPath: "src/sub", destinationSlug: child.path, destinationNamespace: parent.fullPath, namespaceId: child.id },
     ])
     .returning();
-  const entity = { entityId: childEntity!.id, bulkImportId: bulkImport!.id, userId: importer.id, sourceUrl, sourceFullPath: "src/sub", groupId: child.id } as EntityContext;
+  const entity = { portable: "group", entityId: childEntity!.id, bulkImportId: bulkImport!.id, userId: importer.id, sourceUrl, sourceFullPath: "src/sub", groupId: child.id } as EntityContext;
   return { importer, parent, child, parentEntity: parentEntity!, entity };
 }
 

@@ -1,7 +1,7 @@
 import fs from "node:fs";
+import { findRelationSpec, importsRelation, relationsOf, sourceHasRelation } from "@/lib/relations";
 import { readTree } from "./fixture-loader";
 import { emptyRelation, fromArchive, fromFile, type RelationSource } from "./relation-source";
-import { features } from "./version";
 import { ACCESS, type GroupSpec, type MountSpec, type TokenSpec, type UserSpec, type Visibility } from "./types";
 
 export interface SourceGroup {
@@ -43,13 +43,13 @@ export interface MountedTree {
 export const VISIBILITY_LEVELS: Record<Visibility, number> = { private: 0, internal: 10, public: 20 };
 
 // Relations every group export has, even when the fixture has no file for them: GitLab exports each portable relation
-// (an empty file for an empty one), so an importer finds a status for each (reference §9.2).
-const STANDARD_RELATIONS = ["labels", "milestones", "badges", "boards", "members", "namespace_settings", "uploads"];
+// (an empty file for an empty one), so an importer finds a status for each (reference §9.2). They are the catalog's
+// exported relations that Ferry's importer reads, under GitLab's own version and edition gates.
+const EXPORTED = relationsOf("group").filter((relation) => relation.spec.format !== "rest" && importsRelation(relation.spec, "group"));
 /** File relations: served as `<relation>.tar.gz`, an empty archive when the group has none. */
-export const FILE_RELATIONS = new Set(["uploads"]);
-const ENTERPRISE_RELATIONS = new Set(["epics", "iterations_cadences", "epic_boards"]);
+export const FILE_RELATIONS = new Set(EXPORTED.filter((relation) => relation.spec.format === "file").map((relation) => relation.name));
 /** has_one relations and `self` are exported whole even in a batched export. */
-export const UNBATCHABLE_RELATIONS = new Set(["self", "namespace_settings"]);
+export const UNBATCHABLE_RELATIONS = new Set(["self", ...EXPORTED.filter((relation) => !relation.spec.batchable).map((relation) => relation.name)]);
 
 /** GitLab's fixture dates look like "2019-11-20 17:01:53 UTC"; the API speaks ISO 8601. */
 export function isoDate(value: unknown, fallback = "2024-01-01T00:00:00.000Z"): string {
@@ -215,10 +215,11 @@ export class FixtureStore {
   }
 
   /** Relations a group exports, `self` first; EE-only relations only on an enterprise source, `epic_boards` from 18.4. */
-  exportRelations(group: SourceGroup, enterprise: boolean, version = "0.0.0"): string[] {
-    const standard = enterprise ? ["epics", "iterations_cadences", ...(features.epicBoards(version) ? ["epic_boards"] : [])] : [];
-    const names = new Set([...STANDARD_RELATIONS, ...standard, ...group.relations.keys()]);
-    return ["self", ...[...names].filter((name) => (enterprise || !ENTERPRISE_RELATIONS.has(name)) && this.relationSource(group, name).kind !== "absent")];
+  exportRelations(group: SourceGroup, enterprise: boolean, version: string): string[] {
+    const standard = EXPORTED.filter((relation) => relation.name !== "self" && sourceHasRelation(relation.spec, { version, enterprise })).map((relation) => relation.name);
+    const enterpriseOnly = (name: string) => findRelationSpec(name)?.enterprise === true;
+    const names = new Set([...standard, ...group.relations.keys()]);
+    return ["self", ...[...names].filter((name) => (enterprise || !enterpriseOnly(name)) && this.relationSource(group, name).kind !== "absent")];
   }
 
   /** The records of one relation; `self` is the group's attributes, as one JSON document. */

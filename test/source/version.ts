@@ -34,6 +34,4 @@ export const features = {
   metadata: (version: string) => atLeast(version, "15.2.0"),
   /** Batched relation exports, and the status fields that describe them, arrived in 16.2. */
   batchedExport: (version: string) => atLeast(version, "16.2.0"),
-  /** EE exports `epic_boards` for direct transfer from 18.4. */
-  epicBoards: (version: string) => atLeast(version, "18.4.0"),
 };

@@ -6,7 +6,7 @@ import { json } from "@/lib/api/responses";
 import { findDownload } from "../export-download";
 import { findExportStatus, listExportStatuses } from "../export-status";
 import { findExportable, type Portable } from "../portable";
-import type { PortableKind } from "../relations/types";
+import type { PortableKind } from "@/lib/relations";
 import { startExport } from "../start-export";
 import { apiError, grapeBoolean, grapeInteger, paramError, stringParam } from "./params";
 

@@ -1,14 +1,14 @@
 import { apiRoute } from "@/lib/api/request-auth";
 import { json } from "@/lib/api/responses";
-import { exportsEnterpriseRelations } from "../relations/registry";
+import { answeredGitLabVersion, exportsEnterpriseRelations } from "@/lib/relations";
 
 /**
  * The GitLab release whose API Ferry answers like. Importers decide by the source's version: from 15.5 they check
  * the token with GET /personal_access_tokens/self, from 16.2 they ask for batched relation exports, and (EE) from
- * 18.4 they import `epic_boards`, all of which Ferry serves. It is the first release whose version gates let an
- * importer take every relation Ferry exports; raise it when Ferry exports a relation gated at a later one.
+ * 18.4 they import `epic_boards`. It is the first release whose version gates let an importer take every relation
+ * Ferry exports, worked out from the catalog, so it rises by itself when Ferry exports a relation gated later.
  */
-export const GITLAB_API_VERSION = "18.4.0";
+export const GITLAB_API_VERSION = answeredGitLabVersion();
 /** GitLab puts its commit here; Ferry names itself, so a person reading /version knows what answered. */
 export const FERRY_REVISION = "ferry";
 

@@ -1,30 +1,35 @@
-import { badgesRelation } from "./badges";
-import { boardsRelation } from "./boards";
-import { epicBoardsRelation } from "./epic-boards";
-import { epicsRelation } from "./epics";
-import { groupSelfRelation } from "./group-self";
-import { iterationsCadencesRelation } from "./iterations-cadences";
-import { labelsRelation } from "./labels";
-import { membersRelation } from "./members";
-import { milestonesRelation } from "./milestones";
-import { namespaceSettingsRelation } from "./namespace-settings";
-import type { ExportRelation, PortableKind } from "./types";
-import { uploadsRelation } from "./uploads";
+import { exportedRelationNames, type PortableKind } from "@/lib/relations";
+import { badgesRelation } from "./common/badges";
+import { boardsRelation } from "./common/boards";
+import { labelsRelation } from "./common/labels";
+import { membersRelation } from "./common/members";
+import { milestonesRelation } from "./common/milestones";
+import { uploadsRelation } from "./common/uploads";
+import { epicBoardsRelation } from "./groups/epic-boards";
+import { epicsRelation } from "./groups/epics";
+import { groupSelfRelation } from "./groups/group-self";
+import { iterationsCadencesRelation } from "./groups/iterations-cadences";
+import { namespaceSettingsRelation } from "./groups/namespace-settings";
+import type { ExportRelation } from "./support/types";
 
 /**
- * Every relation Ferry exports, per portable, `self` first. Adding one is a file in this folder and a line here; a
- * relation Ferry does not store yet is left out rather than exported empty, so that an
- * importer is not told that the group has none.
+ * The exporter of each catalog relation Ferry exports, per portable, in the order exports start (`self` first).
+ * Which relations are exported is the catalog's (`ferry.exports`): a relation Ferry does not store yet is left out rather than exported
+ * empty, so that an importer is not told the group has none. Adding one: its catalog entry, a file under
+ * common/, groups/ or projects/, and its line here.
  */
-const RELATIONS: Record<PortableKind, readonly ExportRelation[]> = {
+const EXPORTERS: Record<PortableKind, readonly ExportRelation[]> = {
   group: [groupSelfRelation, labelsRelation, milestonesRelation, badgesRelation, boardsRelation, epicsRelation, epicBoardsRelation, membersRelation, namespaceSettingsRelation, iterationsCadencesRelation, uploadsRelation],
-  // Projects are not stored yet: project migration will add their relations here.
   project: [],
 };
 
-// GitLab Enterprise relations: a source exporting any of them says it is an enterprise edition (GET /metadata).
-const ENTERPRISE_RELATIONS = new Set(["epics", "epic_boards", "iterations", "iterations_cadences"]);
+const exported = (kind: PortableKind) => {
+  const names = new Set(exportedRelationNames(kind));
+  return EXPORTERS[kind].filter((relation) => names.has(relation.name));
+};
+const RELATIONS: Record<PortableKind, readonly ExportRelation[]> = { group: exported("group"), project: exported("project") };
 
+/** What Ferry exports for a group or a project, `self` first. */
 export function relationsFor(kind: PortableKind): readonly ExportRelation[] {
   return RELATIONS[kind];
 }
@@ -33,8 +38,9 @@ export function findRelation(kind: PortableKind, name: string): ExportRelation |
   return RELATIONS[kind].find((relation) => relation.name === name);
 }
 
-export function exportsEnterpriseRelations(): boolean {
-  return Object.values(RELATIONS).some((list) => list.some((relation) => ENTERPRISE_RELATIONS.has(relation.name)));
+/** Every relation with an exporter, per portable: the catalog test checks it against `ferry.exports`. */
+export function exporterNames(kind: PortableKind): string[] {
+  return EXPORTERS[kind].map((relation) => relation.name);
 }
 
 /** The file a download is named after: `self.json.gz`, `<relation>.tar.gz` for files, else `<relation>.ndjson.gz` (GitLab's exported_filename). */

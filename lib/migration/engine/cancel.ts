@@ -1,7 +1,6 @@
 import { and, eq, inArray, lt, notInArray, sql } from "drizzle-orm";
-import { bulkImportBatchTrackers, bulkImportEntities, bulkImports, bulkImportTrackers, getDb } from "@/lib/db";
+import { bulkImportBatchTrackers, bulkImportEntities, bulkImports, bulkImportTrackers, getDb, type Tx } from "@/lib/db";
 import { notifyImportChanged } from "../notify";
-import type { Tx } from "../pipelines";
 import { STATUS, TERMINAL, TRACKER_STATUS, TRACKER_TERMINAL } from "../status";
 
 /** Ends every unfinished part of an import with one status: its pending jobs then find nothing to do. */

@@ -4,9 +4,13 @@ import { bulkImportEntities, bulkImports, getDb, users } from "@/lib/db";
 import { SourceClient } from "@/lib/gitlab";
 import { sourcePolicy } from "@/lib/settings";
 import type { EntityContext } from "../pipelines";
+import { httpRelationSource } from "./http-relation-source";
+import type { RelationSource } from "./relation-source";
 
 export type BulkImportRow = typeof bulkImports.$inferSelect;
 export type EntityRow = typeof bulkImportEntities.$inferSelect;
+
+const PORTABLE = { group_entity: "group", project_entity: "project" } as const;
 
 export interface LoadedEntity {
   entity: EntityRow;
@@ -28,6 +32,7 @@ export async function loadEntity(entityId: number): Promise<LoadedEntity | undef
     bulkImport,
     context: {
       entityId: entity.id,
+      portable: PORTABLE[entity.sourceType],
       bulkImportId: bulkImport.id,
       userId: bulkImport.userId,
       isAdmin: row.isAdmin,
@@ -49,6 +54,11 @@ export async function loadEntity(entityId: number): Promise<LoadedEntity | undef
 export async function sourceClientFor(bulkImport: BulkImportRow): Promise<SourceClient> {
   const policy = await sourcePolicy();
   return new SourceClient({ url: bulkImport.sourceUrl, token: decryptSecret(bulkImport.tokenCiphertext), ...policy });
+}
+
+/** Where the entity's relations are read from: the source's relation-export API. */
+export function relationSourceFor(loaded: LoadedEntity, client: SourceClient): RelationSource {
+  return httpRelationSource(client, { kind: loaded.context.portable, id: loaded.context.sourceXid });
 }
 
 export async function withSourceClient<T>(bulkImport: BulkImportRow, run: (client: SourceClient) => Promise<T>): Promise<T> {

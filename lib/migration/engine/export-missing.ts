@@ -1,4 +1,5 @@
-import { exportStatus, type RelationExportStatus, type SourceClient } from "@/lib/gitlab";
+import type { RelationExportStatus } from "@/lib/gitlab";
+import type { RelationSource } from "./relation-source";
 
 // A source starts every relation's export at once; one it has not even started this long after the import asked,
 // while all the others have ended, is not coming.
@@ -8,9 +9,9 @@ const GRACE_MS = 15_000;
  * Whether the source exports without this relation (an older source, or another implementation of the API): it has
  * no status for it, while every relation it does list has ended and the grace time has passed.
  */
-export async function sourceLacksExport(client: SourceClient, sourceXid: number, relation: string, waitedMs: number): Promise<boolean> {
+export async function sourceLacksExport(source: RelationSource, relation: string, waitedMs: number): Promise<boolean> {
   if (waitedMs < GRACE_MS) return false;
-  const all = await exportStatus(client, sourceXid, { kind: "groups" });
+  const all = await source.statuses();
   return all.length > 0 && all.every((status) => status.relation !== relation && (status.status === "finished" || status.status === "failed"));
 }
 

@@ -1,11 +1,11 @@
 import type PgBoss from "pg-boss";
 import { eq } from "drizzle-orm";
 import { bulkImportEntities, getDb } from "@/lib/db";
-import { isAtLeast, isSourceError, parseVersion, startExport } from "@/lib/gitlab";
+import { isSourceError, parseVersion, portableApiPath, supportsBatchedExport } from "@/lib/gitlab";
 import { STATUS } from "../status";
 import { advanceEntity } from "./advance-entity";
-import { loadEntity, withSourceClient } from "./context";
-import { recordFailure } from "./failures";
+import { loadEntity, relationSourceFor, withSourceClient } from "./context";
+import { recordFailure } from "../record-failure";
 import { finishEntity } from "./finish-entity";
 
 const isLastAttempt = (job: Pick<PgBoss.JobWithMetadata, "retryCount" | "retryLimit">) => job.retryCount >= job.retryLimit;
@@ -20,12 +20,12 @@ export async function requestExport(entityId: number, job: Pick<PgBoss.JobWithMe
       let xid = entity.sourceXid;
       if (!xid) {
         // Child entities found before their id was known, and imports started by path: resolve the id once.
-        const { data } = await client.get<{ id: number }>(`/groups/${encodeURIComponent(entity.sourceFullPath)}`);
+        const { data } = await client.get<{ id: number }>(portableApiPath(loaded.context.portable, entity.sourceFullPath));
         xid = data.id;
         await getDb().update(bulkImportEntities).set({ sourceXid: xid }).where(eq(bulkImportEntities.id, entityId));
       }
       const version = parseVersion(bulkImport.sourceVersion);
-      await startExport(client, xid, { kind: "groups", batched: version ? isAtLeast(version, "16.2.0") : false });
+      await relationSourceFor({ ...loaded, context: { ...loaded.context, sourceXid: xid } }, client).startExport({ batched: version ? supportsBatchedExport(version) : false });
     });
   } catch (error) {
     const retryable = isSourceError(error) ? error.retryable : true;

@@ -3,8 +3,8 @@ import { getConfig } from "@/lib/config";
 import { getDb } from "@/lib/db";
 import { readNdjson, type SourceClient } from "@/lib/gitlab";
 import { RecordError } from "../errors";
-import type { EntityContext, NdjsonPipeline } from "../pipelines";
-import { recordFailure } from "./failures";
+import type { EntityContext, NdjsonPipeline, StagedPipeline } from "../pipelines";
+import { recordFailure } from "../record-failure";
 
 const CHUNK = 500;
 
@@ -25,7 +25,7 @@ function importKeyOf(record: Record<string, unknown>, batchNumber: number, line:
  * failure and the rest go on. Returns absolute counts for the batch, so replaying it gives the same numbers.
  */
 export async function loadBatch(
-  pipeline: NdjsonPipeline,
+  pipeline: StagedPipeline<NdjsonPipeline>,
   entity: EntityContext,
   body: Readable,
   batchNumber: number,

@@ -1,7 +1,6 @@
 import { and, eq, notInArray } from "drizzle-orm";
-import { bulkImportEntities, bulkImports, bulkImportTrackers, getDb } from "@/lib/db";
+import { bulkImportEntities, bulkImports, bulkImportTrackers, getDb, type Tx } from "@/lib/db";
 import { notifyImportChanged } from "../notify";
-import type { Tx } from "../pipelines";
 import { STATUS, TERMINAL, TRACKER_TERMINAL } from "../status";
 
 const now = () => new Date();

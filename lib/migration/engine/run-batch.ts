@@ -1,12 +1,13 @@
 import type PgBoss from "pg-boss";
 import { and, eq } from "drizzle-orm";
 import { bulkImportBatchTrackers, bulkImportTrackers, getDb } from "@/lib/db";
-import { downloadRelation, isSourceError, type SourceClient } from "@/lib/gitlab";
+import { isSourceError, type SourceClient } from "@/lib/gitlab";
 import { getConfig } from "@/lib/config";
-import { pipelineFor, type ExportPipeline } from "../pipelines";
+import { exportRelationName } from "@/lib/relations";
+import { pipelineFor, type ExportPipeline, type StagedPipeline } from "../pipelines";
 import { STATUS, TRACKER_STATUS } from "../status";
-import { loadEntity, withSourceClient, type LoadedEntity } from "./context";
-import { recordFailure } from "./failures";
+import { loadEntity, relationSourceFor, withSourceClient, type LoadedEntity } from "./context";
+import { recordFailure } from "../record-failure";
 import { loadBatch } from "./load-batch";
 import { settleBatchedTracker } from "./end-tracker";
 
@@ -15,7 +16,7 @@ type Job = Pick<PgBoss.JobWithMetadata, "retryCount" | "retryLimit">;
 interface Prepared {
   client: SourceClient;
   loaded: LoadedEntity;
-  pipeline: ExportPipeline;
+  pipeline: StagedPipeline<ExportPipeline>;
 }
 
 /**
@@ -46,10 +47,7 @@ export async function runBatch(trackerId: number, batchNumber: number, job: Job,
     }
     await db.update(bulkImportBatchTrackers).set({ status: STATUS.started, startedAt: batch.startedAt ?? new Date(), updatedAt: new Date() }).where(eq(bulkImportBatchTrackers.id, batch.id));
     try {
-      const download = await downloadRelation(client, loaded.context.sourceXid, pipeline.relation, {
-        kind: "groups",
-        batched: batchNumber > 0,
-        batchNumber: batchNumber > 0 ? batchNumber : undefined,
+      const download = await relationSourceFor(loaded, client).download(exportRelationName(loaded.context.portable, pipeline.relation), batchNumber, {
         maxBytes: getConfig().FERRY_IMPORT_MAX_DOWNLOAD_MB * 1024 * 1024,
       });
       const counts =
@@ -80,7 +78,7 @@ export async function runBatch(trackerId: number, batchNumber: number, job: Job,
   };
   if (prepared) return run(prepared);
   const loaded = await loadEntity(tracker.entityId);
-  const pipeline = pipelineFor(tracker.relation);
+  const pipeline = loaded && pipelineFor(loaded.context.portable, tracker.relation);
   if (!loaded || !pipeline || pipeline.kind === "rest") return;
   await withSourceClient(loaded.bulkImport, (client) => run({ client, loaded, pipeline }));
 }

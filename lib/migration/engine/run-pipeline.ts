@@ -1,14 +1,15 @@
 import type PgBoss from "pg-boss";
 import { and, eq, inArray } from "drizzle-orm";
 import { bulkImportBatchTrackers, bulkImportTrackers, getDb } from "@/lib/db";
-import { exportStatus, isSourceError, type SourceClient } from "@/lib/gitlab";
+import { isSourceError, type SourceClient } from "@/lib/gitlab";
 import { enqueue } from "@/lib/jobs";
 import { RecordError } from "../errors";
-import { pipelineFor, type ExportPipeline, type RestPipeline } from "../pipelines";
+import { exportRelationName } from "@/lib/relations";
+import { pipelineFor, type ExportPipeline, type RestPipeline, type StagedPipeline } from "../pipelines";
 import { STATUS, TRACKER_STATUS } from "../status";
-import { loadEntity, withSourceClient, type LoadedEntity } from "./context";
+import { loadEntity, relationSourceFor, withSourceClient, type LoadedEntity } from "./context";
 import { isMissingRelation, sourceLacksExport } from "./export-missing";
-import { recordFailure } from "./failures";
+import { recordFailure } from "../record-failure";
 import { runBatch } from "./run-batch";
 import { endTracker, settleBatchedTracker } from "./end-tracker";
 import { finishEntity } from "./finish-entity";
@@ -35,7 +36,7 @@ export async function runPipeline(trackerId: number, poll: number, job: Job): Pr
     const status = loaded.entity.status === STATUS.canceled ? TRACKER_STATUS.canceled : loaded.entity.status === STATUS.timeout ? TRACKER_STATUS.timeout : TRACKER_STATUS.skipped;
     return endTracker(trackerId, status);
   }
-  const pipeline = pipelineFor(tracker.relation);
+  const pipeline = pipelineFor(loaded.context.portable, tracker.relation);
   if (!pipeline) {
     await recordFailure({ entityId: tracker.entityId, relation: tracker.relation, pipelineClass: tracker.relation, pipelineStep: "pipeline_worker_run", error: new Error(`unknown pipeline ${tracker.relation}`) });
     return endTracker(trackerId, TRACKER_STATUS.failed);
@@ -52,26 +53,27 @@ export async function runPipeline(trackerId: number, poll: number, job: Job): Pr
   }
 }
 
-async function runRest(pipeline: RestPipeline, tracker: Tracker, loaded: LoadedEntity, client: SourceClient): Promise<void> {
+async function runRest(pipeline: StagedPipeline<RestPipeline>, tracker: Tracker, loaded: LoadedEntity, client: SourceClient): Promise<void> {
   await updateTracker(tracker.id, { status: TRACKER_STATUS.started, startedAt: tracker.startedAt ?? new Date() });
   const result = await pipeline.run({ entity: loaded.context, client, db: getDb() });
   const counts = { sourceObjectsCount: result.source, fetchedObjectsCount: result.fetched, importedObjectsCount: result.imported };
   await endTracker(tracker.id, result.skipped ? TRACKER_STATUS.skipped : TRACKER_STATUS.finished, { ...counts, message: result.skipped ?? null });
   // New child entities may have been found (subgroups): let the import start them.
-  if (pipeline.relation === "subgroups") await enqueue("import.process", { bulkImportId: loaded.bulkImport.id }, { singletonKey: String(loaded.bulkImport.id) });
+  if (pipeline.addsEntities) await enqueue("import.process", { bulkImportId: loaded.bulkImport.id }, { singletonKey: String(loaded.bulkImport.id) });
 }
 
-async function runNdjson(pipeline: ExportPipeline, tracker: Tracker, loaded: LoadedEntity, client: SourceClient, poll: number, job: Job): Promise<void> {
-  const xid = loaded.context.sourceXid;
-  let status = await exportStatus(client, xid, { kind: "groups", relation: pipeline.relation });
+async function runNdjson(pipeline: StagedPipeline<ExportPipeline>, tracker: Tracker, loaded: LoadedEntity, client: SourceClient, poll: number, job: Job): Promise<void> {
+  const source = relationSourceFor(loaded, client);
+  const relation = exportRelationName(loaded.context.portable, pipeline.relation);
+  let status = await source.status(relation);
   for (const wait of INLINE_POLLS_MS) {
     if (status && (status.status === "finished" || status.status === "failed")) break;
     await new Promise((r) => setTimeout(r, wait));
-    status = await exportStatus(client, xid, { kind: "groups", relation: pipeline.relation });
+    status = await source.status(relation);
   }
   if (!status || status.status === "pending" || status.status === "started") {
     // A file relation is optional: a source that does not export it (uploads before GitLab had them) has no files.
-    if (!status && pipeline.kind === "file" && (await sourceLacksExport(client, xid, pipeline.relation, Date.now() - tracker.createdAt.getTime()))) {
+    if (!status && pipeline.kind === "file" && (await sourceLacksExport(source, relation, Date.now() - tracker.createdAt.getTime()))) {
       return endTracker(tracker.id, TRACKER_STATUS.skipped, { message: pipeline.notExported });
     }
     if (!status && Date.now() - tracker.createdAt.getTime() > EMPTY_STATUS_TIMEOUT_MS) throw new RecordError("Empty export status on source instance", "BulkImports::Pipeline::ExpiredError");

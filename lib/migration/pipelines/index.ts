@@ -1,51 +1,74 @@
-import { badgesPipeline } from "./badges";
-import { boardsPipeline } from "./boards";
-import { epicBoardsPipeline } from "./epic-boards";
-import { epicsPipeline } from "./epics";
-import { groupPipeline } from "./group";
-import { groupAttributesPipeline } from "./group-attributes";
-import { groupAvatarPipeline } from "./group-avatar";
-import { iterationsPipeline } from "./iterations";
-import { iterationsCadencesPipeline } from "./iterations-cadences";
-import { labelsPipeline } from "./labels";
-import { membersPipeline } from "./members";
-import { milestonesPipeline } from "./milestones";
-import { namespaceSettingsPipeline } from "./namespace-settings";
-import { projectEntitiesPipeline } from "./project-entities";
-import { subgroupsPipeline } from "./subgroups";
-import { uploadLinksPipeline } from "./upload-links";
-import { uploadsPipeline } from "./uploads";
-import type { EntityContext, Pipeline } from "./types";
+import { importsRelation, relationOf, relationsOf, sourceHasRelation, type PortableKind } from "@/lib/relations";
+import { badgesPipeline } from "./common/badges";
+import { boardsPipeline } from "./common/boards";
+import { labelsPipeline } from "./common/labels";
+import { membersPipeline } from "./common/members";
+import { milestonesPipeline } from "./common/milestones";
+import { uploadsPipeline } from "./common/uploads";
+import { uploadsReferencesPipeline } from "./common/uploads-references";
+import { epicBoardsPipeline } from "./groups/epic-boards";
+import { epicsPipeline } from "./groups/epics";
+import { groupPipeline } from "./groups/group";
+import { groupAttributesPipeline } from "./groups/group-attributes";
+import { groupAvatarPipeline } from "./groups/group-avatar";
+import { iterationsPipeline } from "./groups/iterations";
+import { iterationsCadencesPipeline } from "./groups/iterations-cadences";
+import { namespaceSettingsPipeline } from "./groups/namespace-settings";
+import { projectEntitiesPipeline } from "./groups/project-entities";
+import { subgroupsPipeline } from "./groups/subgroups";
+import type { EntityContext, Pipeline, StagedPipeline } from "./support/types";
 
-/** Every group pipeline, in GitLab's stages. Adding a relation is one file and one line here. */
-export const GROUP_PIPELINES: readonly Pipeline[] = [
-  groupPipeline,
-  groupAttributesPipeline,
-  groupAvatarPipeline,
-  namespaceSettingsPipeline,
-  iterationsPipeline,
-  iterationsCadencesPipeline,
-  labelsPipeline,
-  milestonesPipeline,
-  badgesPipeline,
-  membersPipeline,
-  uploadsPipeline,
-  boardsPipeline,
-  epicsPipeline,
-  epicBoardsPipeline,
-  projectEntitiesPipeline,
-  subgroupsPipeline,
-  uploadLinksPipeline,
-];
+/**
+ * The implementation of each catalog relation Ferry imports, per portable. Adding a relation: its catalog entry,
+ * its pipeline file (common/, groups/ or projects/), and its line here.
+ */
+const IMPLEMENTATIONS: Record<PortableKind, readonly Pipeline[]> = {
+  group: [
+    groupPipeline,
+    groupAttributesPipeline,
+    groupAvatarPipeline,
+    namespaceSettingsPipeline,
+    iterationsPipeline,
+    iterationsCadencesPipeline,
+    labelsPipeline,
+    milestonesPipeline,
+    badgesPipeline,
+    membersPipeline,
+    uploadsPipeline,
+    boardsPipeline,
+    epicsPipeline,
+    epicBoardsPipeline,
+    projectEntitiesPipeline,
+    subgroupsPipeline,
+    uploadsReferencesPipeline,
+  ],
+  project: [],
+};
 
-const BY_RELATION = new Map(GROUP_PIPELINES.map((p) => [p.relation, p]));
+const BY_RELATION = Object.fromEntries(
+  Object.entries(IMPLEMENTATIONS).map(([kind, pipelines]) => [kind, new Map(pipelines.map((p) => [p.relation, p]))]),
+) as Record<PortableKind, Map<string, Pipeline>>;
 
-export function pipelineFor(relation: string): Pipeline | undefined {
-  return BY_RELATION.get(relation);
+/** The pipeline of one relation of a group or project entity, with its stage and class; undefined when Ferry has none. */
+export function pipelineFor(kind: PortableKind, relation: string): StagedPipeline | undefined {
+  const pipeline = BY_RELATION[kind].get(relation);
+  const use = relationOf(kind, relation);
+  if (!pipeline || !use || !importsRelation(use.spec, kind)) return undefined;
+  return { ...pipeline, stage: use.stage, pipelineClass: use.pipelineClass };
 }
 
-export function pipelinesFor(entity: EntityContext): Pipeline[] {
-  return GROUP_PIPELINES.filter((p) => !p.applies || p.applies(entity));
+/** The pipelines an entity runs, in stage order: the catalog's relations its source has and its options take. */
+export function pipelinesFor(entity: EntityContext): StagedPipeline[] {
+  const source = { version: entity.sourceVersion, enterprise: entity.sourceEnterprise };
+  return relationsOf(entity.portable).flatMap((use) => {
+    const pipeline = sourceHasRelation(use.spec, source) ? pipelineFor(entity.portable, use.name) : undefined;
+    return pipeline && (!pipeline.applies || pipeline.applies(entity)) ? [pipeline] : [];
+  });
 }
 
-export type { EntityContext, ExportPipeline, FileFailure, FilePipeline, NdjsonPipeline, Pipeline, RestPipeline, RestResult, Tx } from "./types";
+/** Every relation with an implementation, per portable: the catalog test checks both lists agree. */
+export function implementedRelations(kind: PortableKind): string[] {
+  return [...BY_RELATION[kind].keys()];
+}
+
+export type { EntityContext, ExportPipeline, FileFailure, FilePipeline, NdjsonPipeline, Pipeline, RestPipeline, RestResult, StagedPipeline } from "./support/types";

@@ -78,7 +78,7 @@ describe("an import started through the API, run by a worker", () => {
         }
         expect(stats.labels, `${path} has labels on the source`).toBeDefined();
         // Only relations that come from the relation export, as GitLab's stats.
-        expect(Object.keys(stats).filter((relation) => pipelineFor(relation)?.kind !== "ndjson")).toEqual([]);
+        expect(Object.keys(stats).filter((relation) => pipelineFor("group", relation)?.kind !== "ndjson")).toEqual([]);
       }
 
       // The comparison is frozen on the entity when it ends: later changes to its trackers do not rewrite history.

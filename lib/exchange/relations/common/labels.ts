@@ -1,0 +1,47 @@
+import { asc } from "drizzle-orm";
+import { getDb, labels } from "@/lib/db";
+import { labelTextColor, type Label } from "@/lib/groups";
+import { idsOf, iso, ownedIds } from "../support/record-ids";
+import type { CollectionRelation, ExportRecord } from "../support/types";
+
+/**
+ * A label as GitLab's group export writes it (`labels`, with the `type` method). The record starts from what a label
+ * made in Ferry has, takes back every field the source sent that has no column, and ends with the columns and Ferry's
+ * own ids, which win: an imported label goes out as it came in, with this instance's identity.
+ */
+export function labelRecord(label: Label): ExportRecord {
+  return {
+    ...{
+      id: label.id,
+      title: label.title,
+      color: label.color,
+      project_id: null,
+      created_at: iso(label.createdAt),
+      updated_at: iso(label.updatedAt),
+      template: false,
+      description: label.description,
+      group_id: label.groupId,
+      type: "GroupLabel",
+      priorities: [],
+      textColor: labelTextColor(label),
+    },
+    ...label.sourceAttributes,
+    id: label.id,
+    title: label.title,
+    color: label.color,
+    created_at: iso(label.createdAt),
+    updated_at: iso(label.updatedAt),
+    description: label.description,
+    group_id: label.groupId,
+  };
+}
+
+export const labelsRelation: CollectionRelation = {
+  kind: "collection",
+  name: "labels",
+  ids: idsOf(labels, labels.id, labels.groupId),
+  async records(groupId, ids) {
+    const rows = await getDb().select().from(labels).where(ownedIds(labels.id, labels.groupId, groupId, ids)).orderBy(asc(labels.id));
+    return rows.map(labelRecord);
+  },
+};

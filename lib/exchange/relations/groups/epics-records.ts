@@ -1,0 +1,164 @@
+import type { awardEmoji, epics, events, labels, notes, resourceStateEvents } from "@/lib/db";
+import { labelRecord } from "../common/labels";
+import { iso } from "../support/record-ids";
+import type { ExportRecord } from "../support/types";
+
+type Epic = typeof epics.$inferSelect;
+type Note = typeof notes.$inferSelect;
+type Award = typeof awardEmoji.$inferSelect;
+type Event = typeof events.$inferSelect;
+type StateEvent = typeof resourceStateEvents.$inferSelect;
+type Label = typeof labels.$inferSelect;
+
+/** An epic with what hangs from it, as the relation's query gathers it. */
+export interface EpicTree {
+  epic: Epic;
+  parent: Epic | undefined;
+  labels: Label[];
+  awards: Award[];
+  notes: { note: Note; authorName: string | null; awards: Award[] }[];
+  events: Event[];
+  stateEvents: StateEvent[];
+}
+
+/**
+ * Fields that point at records of the instance the epic came from which Ferry does not map (users other than the
+ * author, closer and last editor; milestones; other epics): given out as they came they would name unrelated records
+ * here, so they go out empty. The stored record keeps them.
+ */
+const FOREIGN_EPIC_FIELDS = {
+  updated_by_id: null,
+  milestone_id: null,
+  start_date_sourcing_milestone_id: null,
+  due_date_sourcing_milestone_id: null,
+  start_date_sourcing_epic_id: null,
+  due_date_sourcing_epic_id: null,
+};
+const FOREIGN_NOTE_FIELDS = { updated_by_id: null, resolved_by_id: null, project_id: null, review_id: null };
+// GitLab's import_export.yml excludes these from epics.
+const EXCLUDED_EPIC_FIELDS = new Set(["state_id", "assignee_id", "external_key"]);
+
+const without = (record: Record<string, unknown>, drop: Set<string>) => Object.fromEntries(Object.entries(record).filter(([key]) => !drop.has(key)));
+
+/** The epic's own attributes (also the `parent` copy): GitLab's key order, then the source's extra fields, then Ferry's. */
+export function epicAttributes(epic: Epic): ExportRecord {
+  const columns = {
+    id: epic.id,
+    group_id: epic.groupId,
+    author_id: epic.authorId,
+    iid: epic.iid,
+    last_edited_by_id: epic.lastEditedById,
+    start_date: epic.startDate,
+    end_date: epic.dueDate,
+    last_edited_at: iso(epic.lastEditedAt),
+    created_at: iso(epic.createdAt),
+    updated_at: iso(epic.updatedAt),
+    title: epic.title,
+    description: epic.description,
+    start_date_fixed: epic.startDateFixed,
+    due_date_fixed: epic.dueDateFixed,
+    start_date_is_fixed: epic.startDateIsFixed,
+    due_date_is_fixed: epic.dueDateIsFixed,
+    closed_by_id: epic.closedById,
+    closed_at: iso(epic.closedAt),
+    parent_id: epic.parentId,
+    relative_position: epic.relativePosition,
+    confidential: epic.confidential,
+    color: epic.color,
+    // GitLab's `state` method (its state_id column is excluded from exports).
+    state: epic.state,
+  };
+  return {
+    ...{ id: epic.id, lock_version: 0, ...FOREIGN_EPIC_FIELDS },
+    ...columns,
+    ...without(epic.sourceAttributes, EXCLUDED_EPIC_FIELDS),
+    ...FOREIGN_EPIC_FIELDS,
+    ...columns,
+  };
+}
+
+function awardRecord(award: Award): ExportRecord {
+  return {
+    id: award.id,
+    name: award.name,
+    user_id: award.userId,
+    awardable_type: award.awardableType,
+    awardable_id: award.awardableId,
+    created_at: iso(award.createdAt),
+    updated_at: iso(award.updatedAt),
+  };
+}
+
+function noteRecord({ note, authorName, awards }: EpicTree["notes"][number]): ExportRecord {
+  const columns = {
+    id: note.id,
+    note: note.note,
+    noteable_type: note.noteableType,
+    author_id: note.authorId,
+    created_at: iso(note.createdAt),
+    updated_at: iso(note.updatedAt),
+    noteable_id: note.noteableId,
+    system: note.system,
+    discussion_id: note.discussionId,
+    internal: note.internal,
+  };
+  // A note's own events name source users Ferry did not map (it keeps them with the note, unexported).
+  const { system_note_metadata: metadata, events: _events, ...attributes } = note.sourceAttributes;
+  void _events;
+  const hasMetadata = note.systemAction !== null || (metadata !== null && typeof metadata === "object");
+  return {
+    ...{ ...columns, attachment: { url: null }, line_code: null, commit_id: null, st_diff: null, position: null, original_position: null, resolved_at: null, change_position: null, resolved_by_push: null, type: null },
+    ...attributes,
+    ...FOREIGN_NOTE_FIELDS,
+    ...columns,
+    // GitLab's ghost user takes the notes of deleted users.
+    author: { name: authorName ?? "Ghost User" },
+    award_emoji: awards.map(awardRecord),
+    ...(hasMetadata ? { system_note_metadata: { ...(metadata as Record<string, unknown> | undefined), action: note.systemAction } } : {}),
+  };
+}
+
+function eventRecord(event: Event): ExportRecord {
+  const columns = {
+    id: event.id,
+    target_type: event.targetType,
+    target_id: event.targetId,
+    group_id: event.groupId,
+    created_at: iso(event.createdAt),
+    updated_at: iso(event.updatedAt),
+    // GitLab's `action` method: the name, not the enum's number.
+    action: event.action,
+    author_id: event.authorId,
+  };
+  return { ...columns, project_id: null, fingerprint: null, ...event.sourceAttributes, ...columns };
+}
+
+function stateEventRecord(event: StateEvent): ExportRecord {
+  const columns = {
+    user_id: event.userId,
+    created_at: iso(event.createdAt),
+    state: event.state,
+    close_after_error_tracking_resolve: event.closeAfterError,
+  };
+  const ids = { ...("id" in event.sourceAttributes ? { id: event.id } : {}), ...("epic_id" in event.sourceAttributes ? { epic_id: event.epicId } : {}) };
+  return { ...columns, source_commit: null, close_auto_resolve_prometheus_alert: false, ...event.sourceAttributes, ...columns, ...ids };
+}
+
+/**
+ * An epic as GitLab EE's group export writes it (`epics: [:parent, :award_emoji, events, label_links: [:label],
+ * notes: [:author, :award_emoji, :system_note_metadata], :resource_state_events]`), with Ferry's ids for the epic and
+ * everything in it and the ids of the users Ferry mapped the authors to, so that an importer, Ferry's own included,
+ * rebuilds the same epic.
+ */
+export function epicRecord(tree: EpicTree): ExportRecord {
+  const { epic } = tree;
+  return {
+    ...epicAttributes(epic),
+    ...(tree.parent ? { parent: epicAttributes(tree.parent) } : {}),
+    award_emoji: tree.awards.map(awardRecord),
+    events: tree.events.map(eventRecord),
+    label_links: tree.labels.map((label) => ({ target_id: epic.id, label_id: label.id, target_type: "Epic", label: labelRecord(label) })),
+    notes: tree.notes.map(noteRecord),
+    resource_state_events: tree.stateEvents.map(stateEventRecord),
+  };
+}

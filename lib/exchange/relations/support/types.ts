@@ -1,0 +1,40 @@
+import type { TarInput } from "@/lib/archive";
+
+/** One record of a relation, in GitLab's relation-tree shape (field names and nesting of import_export.yml). */
+export type ExportRecord = Record<string, unknown>;
+
+interface RelationBase {
+  /** GitLab's relation name, as `relation=` of the export_relations API. */
+  name: string;
+}
+
+/**
+ * A has_many relation (labels, milestones, members...): exported whole or, when asked, in batches of record ids.
+ * Ids are the ones of Ferry's table, so a batch is fixed when the export starts, as GitLab's are.
+ */
+export interface CollectionRelation extends RelationBase {
+  kind: "collection";
+  /** Every record id of the portable, ascending: what a whole export holds, or its batches once cut in 1000s. */
+  ids(portableId: number): Promise<number[]>;
+  /** The portable's records with these ids, in id order, serialized; ids gone since are left out. */
+  records(portableId: number, ids: readonly number[]): Promise<ExportRecord[]>;
+}
+
+/** `self` (one JSON document) or a has_one relation (one NDJSON line): never batched. */
+export interface SingleRelation extends RelationBase {
+  kind: "single";
+  format: "json" | "ndjson";
+  record(portableId: number): Promise<ExportRecord | null>;
+}
+
+/**
+ * A file relation (`uploads`): an archive of files, `<relation>.tar.gz`, never batched (GitLab's importers take a
+ * whole archive as well as batches of one).
+ */
+export interface FileRelation extends RelationBase {
+  kind: "file";
+  /** The archive's entries, each body streamed when its turn comes; files gone from disk are left out. */
+  entries(portableId: number): AsyncIterable<TarInput>;
+}
+
+export type ExportRelation = CollectionRelation | SingleRelation | FileRelation;

@@ -1,0 +1,83 @@
+import { and, eq, inArray, sql } from "drizzle-orm";
+import { groupMembers, groups } from "@/lib/db";
+import { mapSourceUser, type SourceUserInput } from "@/lib/users";
+import { RecordError } from "../../errors";
+import { fetchSourceUsers, storedSourceUserNames } from "../../source-users";
+import { optionalDate, optionalTimestamp } from "../support/record-fields";
+import type { NdjsonPipeline } from "../support/types";
+import { sourceWebUrl } from "../support/source-urls";
+
+// Gitlab::Access.options_with_owner plus Minimal access and Planner, which newer sources export.
+const ACCESS_LEVELS = new Set([5, 10, 15, 20, 30, 40, 50]);
+
+interface MemberRow {
+  sourceUser: SourceUserInput;
+  accessLevel: number;
+  expiresAt: string | null;
+  createdAt: Date | undefined;
+}
+
+function sourceUserOf(record: Record<string, unknown>): SourceUserInput {
+  const user = record.user;
+  if (!user || typeof user !== "object" || Array.isArray(user)) throw new RecordError("user can't be blank");
+  const { id, username, name, public_email: publicEmail, email } = user as Record<string, unknown>;
+  if (typeof id !== "number" || !Number.isInteger(id)) throw new RecordError("user id must be an integer");
+  if (typeof username !== "string" || username.trim() === "") throw new RecordError("user username can't be blank");
+  const mail = typeof publicEmail === "string" && publicEmail ? publicEmail : typeof email === "string" && email ? email : null;
+  return { id, username, name: typeof name === "string" && name ? name : null, publicEmail: mail };
+}
+
+/**
+ * Stage 1: the group's direct members from the `members` export (`members: [:user]`, the user as id, public_email and
+ * username). Each source user maps to a local account by confirmed email or to a placeholder of the top-level group.
+ * Like GitLab's MembersPipeline, the importing user is left alone (they stay Owner) and a member who already has an
+ * equal or higher role through a parent group gets no direct membership. Re-runs insert nothing twice: a group has at
+ * most one membership per user, and the mapping of a source user is stable.
+ */
+export const membersPipeline: NdjsonPipeline<MemberRow> = {
+  kind: "ndjson",
+  relation: "members",
+  applies: (entity) => entity.migrateMemberships,
+  transform(record) {
+    const accessLevel = record.access_level;
+    if (typeof accessLevel !== "number" || !ACCESS_LEVELS.has(accessLevel)) throw new RecordError("access_level is not included in the list");
+    return {
+      sourceUser: sourceUserOf(record),
+      accessLevel,
+      expiresAt: optionalDate(record, "expires_at"),
+      createdAt: optionalTimestamp(record, "created_at"),
+    };
+  },
+  async load(tx, rows, entity) {
+    const [group] = await tx.select({ traversalIds: groups.traversalIds }).from(groups).where(eq(groups.id, entity.groupId!));
+    if (!group) throw new RecordError("The destination group no longer exists.", "GroupNotFound");
+    const rootGroupId = group.traversalIds[0]!;
+    const ancestors = group.traversalIds.slice(0, -1);
+    // One order for every transaction, so concurrent entities of one top-level group cannot deadlock on the mappings.
+    const sorted = [...rows].sort((a, b) => a.sourceUser.id - b.sourceUser.id);
+    // The export has no names; `prepare` asked the source for them, so that placeholders carry the person's name.
+    const names = await storedSourceUserNames(tx, entity.sourceUrl, sorted.map((row) => row.sourceUser.id));
+    for (const row of sorted) {
+      const sourceUser = { ...row.sourceUser, name: row.sourceUser.name ?? names.get(row.sourceUser.id) ?? null };
+      const userId = await mapSourceUser(tx, { sourceUrl: entity.sourceUrl, rootGroupId, sourceUser });
+      if (userId === entity.userId) continue;
+      if (ancestors.length > 0) {
+        const [inherited] = await tx
+          .select({ level: sql<number | null>`max(${groupMembers.accessLevel})` })
+          .from(groupMembers)
+          .where(and(eq(groupMembers.userId, userId), inArray(groupMembers.groupId, ancestors), sql`(${groupMembers.expiresAt} IS NULL OR ${groupMembers.expiresAt} > current_date)`));
+        if ((inherited?.level ?? 0) >= row.accessLevel) continue;
+      }
+      await tx
+        .insert(groupMembers)
+        .values({ groupId: entity.groupId!, userId, accessLevel: row.accessLevel, expiresAt: row.expiresAt, createdById: entity.userId, createdAt: row.createdAt })
+        .onConflictDoNothing({ target: [groupMembers.groupId, groupMembers.userId] });
+    }
+  },
+  prepare: (rows, { entity, client }) => fetchSourceUsers(client, entity, rows.map((row) => row.sourceUser)),
+  titleOf: (record) => {
+    const user = record.user as { username?: unknown } | undefined;
+    return typeof user?.username === "string" ? user.username : undefined;
+  },
+  sourceUrlOf: (_record, entity) => sourceWebUrl(entity, entity.portable === "group" ? "group_members" : "project_members"),
+};

@@ -1,0 +1,48 @@
+import { eq } from "drizzle-orm";
+import { bulkImportEntities, groups } from "@/lib/db";
+import type { RestPipeline } from "../support/types";
+import { sourceApiPath } from "../support/source-urls";
+
+interface SourceSubgroup {
+  id: number;
+  path: string;
+  full_path: string;
+}
+
+/**
+ * Stage 3 (after projects, as in GitLab, to avoid full-path clashes): each subgroup on the source becomes a child
+ * entity of this import, to be migrated under the group this entity created.
+ */
+export const subgroupsPipeline: RestPipeline = {
+  kind: "rest",
+  addsEntities: true,
+  relation: "subgroups",
+  async run({ entity, client, db }) {
+    const [group] = await db.select({ fullPath: groups.fullPath }).from(groups).where(eq(groups.id, entity.groupId!));
+    let source = 0;
+    let fetched = 0;
+    for await (const page of client.paginate<SourceSubgroup>(sourceApiPath(entity, "/subgroups"), { all_available: true }, { perPage: 100 })) {
+      source = page.pagination.total ?? source + page.items.length;
+      fetched += page.items.length;
+      if (page.items.length === 0) continue;
+      // The unique (import, type, source path) index makes a replayed page add nothing.
+      await db
+        .insert(bulkImportEntities)
+        .values(
+          page.items.map((sub) => ({
+            bulkImportId: entity.bulkImportId,
+            parentId: entity.entityId,
+            sourceType: "group_entity" as const,
+            sourceFullPath: sub.full_path,
+            sourceXid: sub.id,
+            destinationSlug: sub.path,
+            destinationNamespace: group!.fullPath,
+            migrateProjects: entity.migrateProjects,
+            migrateMemberships: entity.migrateMemberships,
+          })),
+        )
+        .onConflictDoNothing();
+    }
+    return { source: Math.max(source, fetched), fetched, imported: fetched };
+  },
+};

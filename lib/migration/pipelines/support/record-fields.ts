@@ -1,0 +1,49 @@
+import { RecordError } from "../../errors";
+
+/** Readers for fields of a source record that say which field was wrong when it is. */
+export function requiredString(record: Record<string, unknown>, field: string, max = 255): string {
+  const value = record[field];
+  if (typeof value !== "string" || value.trim() === "") throw new RecordError(`${field} can't be blank`);
+  if (value.length > max) throw new RecordError(`${field} is too long (maximum is ${max} characters)`);
+  return value;
+}
+
+export function optionalString(record: Record<string, unknown>, field: string): string | null {
+  const value = record[field];
+  if (value === undefined || value === null) return null;
+  if (typeof value !== "string") throw new RecordError(`${field} must be a string`);
+  return value;
+}
+
+export function optionalDate(record: Record<string, unknown>, field: string): string | null {
+  const value = optionalString(record, field);
+  if (value === null || value === "") return null;
+  if (!/^\d{4}-\d{2}-\d{2}/.test(value) || Number.isNaN(Date.parse(value))) throw new RecordError(`${field} is not a valid date`);
+  return value.slice(0, 10);
+}
+
+export function optionalTimestamp(record: Record<string, unknown>, field: string): Date | undefined {
+  const value = record[field];
+  if (typeof value !== "string") return undefined;
+  const date = new Date(value);
+  return Number.isNaN(date.getTime()) ? undefined : date;
+}
+
+/** The record minus the fields that got columns: kept as JSON so that nothing the source sent is lost. */
+export function rest(record: Record<string, unknown>, taken: readonly string[]): Record<string, unknown> {
+  return Object.fromEntries(Object.entries(record).filter(([key]) => !taken.includes(key)));
+}
+
+/**
+ * The columns every imported row carries: where it came from (entity + key of the source record), what else the
+ * source sent, and the source's own timestamps.
+ */
+export function importColumns(record: Record<string, unknown>, entityId: number, key: string, taken: readonly string[]) {
+  return {
+    importEntityId: entityId,
+    importKey: key,
+    sourceAttributes: rest(record, taken),
+    createdAt: optionalTimestamp(record, "created_at"),
+    updatedAt: optionalTimestamp(record, "updated_at"),
+  };
+}

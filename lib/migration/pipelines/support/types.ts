@@ -1,0 +1,99 @@
+import type { Readable } from "node:stream";
+import type { Db, Tx } from "@/lib/db";
+import type { SourceClient } from "@/lib/gitlab";
+import type { PortableKind } from "@/lib/relations";
+
+
+export interface EntityContext {
+  entityId: number;
+  /** A group entity or a project entity: which of GitLab's stages and source endpoints apply. */
+  portable: PortableKind;
+  bulkImportId: number;
+  userId: number;
+  isAdmin: boolean;
+  sourceUrl: string;
+  sourceVersion: string;
+  sourceEnterprise: boolean;
+  sourceFullPath: string;
+  sourceXid: number;
+  destinationSlug: string;
+  destinationNamespace: string;
+  /** The destination group, once the group pipeline has created it (group entities). */
+  groupId: number | null;
+  migrateProjects: boolean;
+  migrateMemberships: boolean;
+}
+
+/** A pipeline's stage, GitLab class, version and edition gates are the catalog's (lib/relations), not its own. */
+interface PipelineBase {
+  /** GitLab's relation / tracker name, unique per entity: the catalog entry it implements. */
+  relation: string;
+  /** Whether the entity's options take this pipeline (migrate memberships, migrate projects). */
+  applies?(entity: EntityContext): boolean;
+  /** A failure of this pipeline fails the whole entity (GitLab's abort_on_failure!). */
+  abortOnFailure?: boolean;
+}
+
+/** Data from REST endpoints; the pipeline does its own work and reports its counts. */
+export interface RestPipeline extends PipelineBase {
+  kind: "rest";
+  /** It adds child entities (subgroups, projects): the import looks for entities to start when it ends. */
+  addsEntities?: boolean;
+  run(context: { entity: EntityContext; client: SourceClient; db: Db }): Promise<RestResult>;
+}
+
+export interface RestResult {
+  source: number;
+  fetched: number;
+  imported: number;
+  /** A pipeline that decides it has nothing it can do ends skipped, with this message for the user. */
+  skipped?: string;
+}
+
+/**
+ * Data from the relation export (NDJSON, batched or not). The runner downloads, parses and counts; the pipeline
+ * turns records into rows (throwing RecordError for a bad one) and loads a chunk of rows idempotently.
+ */
+export interface NdjsonPipeline<Row = unknown> extends PipelineBase {
+  kind: "ndjson";
+  transform(record: Record<string, unknown>, entity: EntityContext, key: string): Row;
+  /** Inserts rows that are not there yet (by import key); must throw on any other conflict so the runner can isolate it. */
+  load(tx: Tx, rows: Row[], entity: EntityContext): Promise<void>;
+  /**
+   * Runs before each chunk's transaction, outside it: fetches what the load will need from the source (the users a
+   * record names, say), so that no transaction waits on the network. May run again for a replayed chunk.
+   */
+  prepare?(rows: Row[], context: { entity: EntityContext; client: SourceClient }): Promise<void>;
+  /** The title shown for a failed record (GitLab: title or name). */
+  titleOf?(record: Record<string, unknown>): string | undefined;
+  /** Where the record lives on the source, linked from the failures page. */
+  sourceUrlOf?(record: Record<string, unknown>, entity: EntityContext): string | undefined;
+}
+
+/**
+ * A file relation (`uploads.tar.gz`): exported, awaited and downloaded (batch by batch when the source batches it)
+ * like an NDJSON relation, but the pipeline reads the file itself. `load` must be idempotent for a replayed batch,
+ * record a failure per bad entry (keyed by batch and position) and go on, and return absolute counts for the batch.
+ */
+export interface FilePipeline extends PipelineBase {
+  kind: "file";
+  load(context: { entity: EntityContext; body: Readable; batchNumber: number; fail: (failure: FileFailure) => Promise<void> }): Promise<{ fetched: number; imported: number }>;
+  /** Shown on the skipped tracker when the source does not export the relation at all (older or other sources). */
+  notExported: string;
+}
+
+/** One bad part of a file relation: `position` (1-based; 0 for the file as a whole) keys it, so a replay records it once. */
+export interface FileFailure {
+  error: unknown;
+  position: number;
+  /** What the failures page shows for it (an archive entry's name). */
+  title?: string | null;
+}
+
+/** Pipelines whose data comes from the source's relation export. */
+export type ExportPipeline = NdjsonPipeline | FilePipeline;
+
+export type Pipeline = RestPipeline | ExportPipeline;
+
+/** A pipeline as one kind of entity runs it: with the stage and GitLab class the catalog gives it there. */
+export type StagedPipeline<P extends Pipeline = Pipeline> = P & { stage: number; pipelineClass: string };

@@ -1,0 +1,81 @@
+import { describe, expect, it } from "vitest";
+import { exporterNames, relationsFor } from "@/lib/exchange/relations/registry";
+import { implementedRelations, pipelinesFor, type EntityContext } from "@/lib/migration/pipelines";
+import { RELATIONS } from "./catalog";
+import { answeredGitLabVersion, exportedRelationNames, exportsEnterpriseRelations, relationLabel, relationOf, relationsOf, sourceHasRelation } from "./lookup";
+import type { PortableKind } from "./types";
+
+const KINDS: PortableKind[] = ["group", "project"];
+const names = (kind: PortableKind, list: "imports" | "exports") => RELATIONS.filter((spec) => spec.ferry[list].includes(kind)).map((spec) => spec.name).sort();
+
+describe("the relation catalog", () => {
+  it("lists each relation once, each with a use for the portables Ferry migrates it for", () => {
+    expect(new Set(RELATIONS.map((spec) => spec.name)).size).toBe(RELATIONS.length);
+    for (const spec of RELATIONS) {
+      for (const kind of [...spec.ferry.imports, ...spec.ferry.exports]) expect(spec[kind], `${spec.name} for ${kind}`).toBeDefined();
+      expect(spec.group ?? spec.project, spec.name).toBeDefined();
+    }
+  });
+
+  it("agrees with the importer's pipelines and the exporter's registry, both ways", () => {
+    for (const kind of KINDS) {
+      expect(implementedRelations(kind).sort(), `${kind} pipelines`).toEqual(names(kind, "imports"));
+      expect(exporterNames(kind).sort(), `${kind} exporters`).toEqual(names(kind, "exports"));
+      expect(relationsFor(kind).map((relation) => relation.name).sort()).toEqual(exportedRelationNames(kind).sort());
+    }
+  });
+
+  it("orders a portable's relations by stage and gives each kind its own stage, class and label", () => {
+    const stages = relationsOf("project").map((relation) => relation.stage);
+    expect(stages).toEqual([...stages].sort((a, b) => a - b));
+    expect(relationOf("group", "labels")).toMatchObject({ stage: 1, pipelineClass: "BulkImports::Common::Pipelines::LabelsPipeline" });
+    expect(relationOf("project", "labels")).toMatchObject({ stage: 2 });
+    expect(relationOf("project", "badges")?.exportRelation).toBe("project_badges");
+    expect(relationLabel("self", "group")).toBe("Group");
+    expect(relationLabel("self", "project")).toBe("Project");
+    expect(relationOf("group", "issues")).toBeUndefined();
+  });
+
+  it("labels relations as GitLab does and humanises unknown ones", () => {
+    expect(relationLabel("merge_requests")).toBe("Merge request");
+    expect(relationLabel("some_new_thing")).toBe("Some new thing");
+  });
+
+  it("applies GitLab's version and edition gates, the maximum with its patch releases", () => {
+    const iterations = RELATIONS.find((spec) => spec.name === "iterations")!;
+    expect(sourceHasRelation(iterations, { version: "15.3.9-ee", enterprise: true })).toBe(true);
+    expect(sourceHasRelation(iterations, { version: "15.4.0-ee", enterprise: true })).toBe(false);
+    expect(sourceHasRelation(iterations, { version: "15.3.0", enterprise: false })).toBe(false);
+    const cadences = RELATIONS.find((spec) => spec.name === "iterations_cadences")!;
+    expect(sourceHasRelation(cadences, { version: "15.4.0-ee", enterprise: true })).toBe(true);
+    expect(sourceHasRelation(cadences, { version: "15.3.9-ee", enterprise: true })).toBe(false);
+  });
+
+  it("gives the group pipelines GitLab's stages for a group entity", () => {
+    const entity = { portable: "group", sourceVersion: "18.4.0-ee", sourceEnterprise: true, migrateProjects: true, migrateMemberships: true } as EntityContext;
+    expect(pipelinesFor(entity).map((p) => [p.relation, p.stage])).toEqual([
+      ["group", 0],
+      ["self", 1],
+      ["avatar", 1],
+      ["namespace_settings", 1],
+      ["iterations_cadences", 1],
+      ["labels", 1],
+      ["milestones", 1],
+      ["badges", 1],
+      ["members", 1],
+      ["uploads", 1],
+      ["boards", 2],
+      ["epics", 2],
+      ["epic_boards", 2],
+      ["project_entities", 2],
+      ["subgroups", 3],
+      ["uploads_references", 3],
+    ]);
+    expect(pipelinesFor({ ...entity, portable: "project" })).toEqual([]);
+  });
+
+  it("answers as the first GitLab version whose importers take everything Ferry exports", () => {
+    expect(answeredGitLabVersion()).toBe("18.4.0");
+    expect(exportsEnterpriseRelations()).toBe(true);
+  });
+});
