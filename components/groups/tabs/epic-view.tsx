@@ -1,9 +1,9 @@
 import Link from "next/link";
 import type { ReactNode } from "react";
+import { Markdown } from "@/components/ui/markdown";
 import { Awards, type AwardItem } from "./epic-awards";
 import { formatDateTime, formatDay, timeAgo } from "./epic-format";
 import { EpicLabels, type EpicLabelItem } from "./epic-labels";
-import { Markdown } from "./epic-markdown";
 import { Person, type PersonItem } from "./epic-person";
 import { ConfidentialBadge, EpicStateBadge } from "./epic-state-badge";
 import type { EpicLinkItem } from "./epics-list";

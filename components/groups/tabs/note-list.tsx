@@ -1,6 +1,6 @@
+import { InlineMarkdown, Markdown } from "@/components/ui/markdown";
 import { Awards, type AwardItem } from "./epic-awards";
 import { formatDateTime, timeAgo } from "./epic-format";
-import { InlineMarkdown, Markdown } from "./epic-markdown";
 import { Initial, Person, type PersonItem } from "./epic-person";
 import { ConfidentialBadge } from "./epic-state-badge";
 
