@@ -1,7 +1,8 @@
 import { pipeline, Transform, type Readable, type TransformCallback } from "node:stream";
 import zlib from "node:zlib";
-import { ArchiveError } from "./tar-header";
-import { readTar, type ReadTarOptions, type TarEntry } from "./tar-reader";
+import { ArchiveError } from "./archive-error";
+import type { TarEntry } from "./tar-entry";
+import { readTar, type ReadTarOptions } from "./tar-reader";
 
 const GZIP_MAGIC = [0x1f, 0x8b];
 
@@ -40,6 +41,11 @@ async function* gunzipped(input: Readable): AsyncGenerator<Buffer> {
 }
 
 /** A gzipped tar stream, entry by entry (see readTar). */
-export function readTarGz(input: Readable, options: ReadTarOptions = {}): AsyncGenerator<TarEntry> {
-  return readTar(gunzipped(input), options);
+export async function* readTarGz(input: Readable, options: ReadTarOptions = {}): AsyncGenerator<TarEntry> {
+  try {
+    yield* readTar(gunzipped(input), options);
+  } finally {
+    // readTar leaves a read that is still pending to settle by itself; a stalled download would never settle it.
+    if (!input.destroyed) input.destroy();
+  }
 }
