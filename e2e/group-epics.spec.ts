@@ -56,7 +56,7 @@ async function seed(rootPath: string, subPath: string) {
     await insert(db, "award_emoji", { awardable_type: "Epic", awardable_id: roadmap, name: "thumbsup", user_id: admin });
     await insert(db, "award_emoji", { awardable_type: "Epic", awardable_id: roadmap, name: "drum", user_id: placeholder });
     await insert(db, "award_emoji", { awardable_type: "Note", awardable_id: question, name: "thumbsup", user_id: placeholder });
-    await insert(db, "resource_state_events", { epic_id: payments, user_id: placeholder, state: "closed", created_at: "2024-08-20T12:00:00Z" });
+    await insert(db, "resource_state_events", { group_id: root, epic_id: payments, user_id: placeholder, state: "closed", created_at: "2024-08-20T12:00:00Z" });
     return { sourceName };
   });
 }

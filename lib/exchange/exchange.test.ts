@@ -135,7 +135,7 @@ describe("starting and restarting exports", () => {
     // The restart commits while a batch is being written: the batch's end is refused and its run's files removed.
     await getDb().insert(bulkImportExportBatches).values({ exportId: current!.id, batchNumber: 1, recordIds: [1] });
     await getDb().update(bulkImportExports).set({ runId: "newer" }).where(eq(bulkImportExports.id, current!.id));
-    const labelsRelation = (await import("./relations/common/labels")).labelsRelation;
+    const labelsRelation = (await import("./relations/registry")).findRelation("group", "labels") as CollectionRelation;
     expect(await exportOpenBatches({ exportId: current!.id, runId: current!.runId, portableId: group.id }, labelsRelation, FIRST_ATTEMPT)).toBe(false);
     expect(fs.existsSync(path.join(exportsRoot(), runDirectory(current!.id, current!.runId)))).toBe(false);
     const [batch] = await getDb().select().from(bulkImportExportBatches).where(eq(bulkImportExportBatches.exportId, current!.id));

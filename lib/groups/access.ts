@@ -1,10 +1,9 @@
 import { sql, type SQL } from "drizzle-orm";
 import { groupMembers, groups } from "@/lib/db";
+import type { Viewer } from "@/lib/viewer";
 
-export interface Viewer {
-  id: number;
-  isAdmin: boolean;
-}
+// Still re-exported through lib/groups for files not yet moved to @/lib/viewer (lib/users/reassign-csv.ts).
+export type { Viewer };
 
 /**
  * The viewer's access level on a group: the highest of its memberships on the group or any ancestor (memberships are

@@ -1,7 +1,8 @@
 import { eq } from "drizzle-orm";
 import { z } from "zod";
 import { ACCESS_LEVELS, getDb, groupMembers, groups, VISIBILITIES, type Visibility } from "@/lib/db";
-import { VISIBILITY_RANK, type Viewer } from "./access";
+import type { Viewer } from "@/lib/viewer";
+import { VISIBILITY_RANK } from "./access";
 import { groupNameError, groupPathError } from "./path-rules";
 import { findGroup, type Group } from "./queries";
 

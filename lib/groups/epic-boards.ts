@@ -1,11 +1,12 @@
 import { and, asc, eq, inArray, sql } from "drizzle-orm";
 import { epicBoardLabels, epicBoardLists, epicBoards, getDb, isRowId, labels, type EpicListType } from "@/lib/db";
-import type { Viewer } from "./access";
-import type { Label } from "./content";
+import type { Viewer } from "@/lib/viewer";
 import { listEpics, type EpicRow } from "./epics";
 import type { Group } from "./queries";
 
 export type EpicBoard = typeof epicBoards.$inferSelect;
+// The row lib/content calls Label (see epics.ts).
+type Label = typeof labels.$inferSelect;
 export type EpicBoardList = typeof epicBoardLists.$inferSelect;
 
 export interface EpicBoardListDetails extends EpicBoardList {

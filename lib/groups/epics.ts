@@ -1,11 +1,13 @@
 import { and, asc, desc, eq, gte, inArray, lte, ne, or, sql, type SQL } from "drizzle-orm";
 import { alias } from "drizzle-orm/pg-core";
 import { ACCESS_LEVELS, awardEmoji, epicLabels, epics, getDb, groups, isRowId, labels, users } from "@/lib/db";
-import { accessLevelSql, visibleToSql, type Viewer } from "./access";
-import type { Label } from "./content";
+import type { Viewer } from "@/lib/viewer";
+import { accessLevelSql, visibleToSql } from "./access";
 import type { Group } from "./queries";
 
 export type Epic = typeof epics.$inferSelect;
+// The row lib/content calls Label: lib/content reads groups (iterations, epics), so lib/groups does not import it.
+type Label = typeof labels.$inferSelect;
 
 /** Who wrote something, with what the UI needs to mark placeholders of imported users. */
 export interface UserSummary {

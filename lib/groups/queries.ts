@@ -1,6 +1,7 @@
 import { and, asc, desc, eq, inArray, isNull, sql, type SQL } from "drizzle-orm";
 import { getDb, groupMembers, groups, users } from "@/lib/db";
-import { accessLevelSql, visibleToSql, type Viewer } from "./access";
+import type { Viewer } from "@/lib/viewer";
+import { accessLevelSql, visibleToSql } from "./access";
 
 export type Group = typeof groups.$inferSelect;
 export type GroupWithAccess = Group & { accessLevel: number | null };

@@ -1,7 +1,7 @@
-// Public face of lib/uploads: files attached to groups (markdown uploads), stored under the data directory.
+// Public face of lib/uploads: the files of uploads (markdown attachments of groups and projects) under the data
+// directory, their names, links and serving; their rows are read through lib/content.
 export { contentTypeOf, isInlineImage } from "./content-type";
 export { groupUploadUrl, resolverOf, rewriteUploadLinks, type UploadLinkContext } from "./markdown-links";
 export { AVATAR_SECRET, decodeUrlPart, filenameProblem, isUploadSecret, uploadKey } from "./names";
-export { findVisibleUpload, importedUploads, type Upload } from "./queries";
 export { serveGroupUpload } from "./serve";
-export { groupUploadPath, resolveUploadPath, storeUploadFile, UploadTooLargeError, uploadsRoot, type StoredFile } from "./storage";
+export { groupUploadPath, ownerUploadPath, resolveUploadPath, storeUploadFile, UploadTooLargeError, uploadsRoot, type StoredFile } from "./storage";

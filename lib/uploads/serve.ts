@@ -1,9 +1,9 @@
 import fs from "node:fs";
 import { Readable } from "node:stream";
-import type { Viewer } from "@/lib/groups";
+import { findVisibleUpload } from "@/lib/content";
+import type { Viewer } from "@/lib/viewer";
 import { isInlineImage } from "./content-type";
 import { decodeUrlPart, filenameProblem, isUploadSecret } from "./names";
-import { findVisibleUpload } from "./queries";
 import { resolveUploadPath } from "./storage";
 
 const notFound = () => new Response("Not Found", { status: 404, headers: { "content-type": "text/plain", "cache-control": "no-store", "x-content-type-options": "nosniff" } });

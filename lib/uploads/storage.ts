@@ -3,8 +3,9 @@ import fs from "node:fs";
 import path from "node:path";
 import { pipeline } from "node:stream/promises";
 import { getConfig } from "@/lib/config";
+import type { Owner } from "@/lib/content";
 
-/** Where upload files live: `FERRY_DATA_DIR/uploads/group/<group id>/<secret>/<file name>`. */
+/** Where upload files live: `FERRY_DATA_DIR/uploads/{group,project}/<owner id>/<secret>/<file name>`. */
 export function uploadsRoot(): string {
   return path.join(getConfig().dataDir, "uploads");
 }
@@ -12,6 +13,11 @@ export function uploadsRoot(): string {
 /** The stored (relative) path of a group's upload. Secret and name must have been checked (see names.ts). */
 export function groupUploadPath(groupId: number, secret: string, filename: string): string {
   return path.join("group", String(groupId), secret, filename);
+}
+
+/** The stored (relative) path of an owner's upload: a group's as groupUploadPath, a project's under `project/`. */
+export function ownerUploadPath(owner: Owner, secret: string, filename: string): string {
+  return owner.groupId !== undefined ? groupUploadPath(owner.groupId, secret, filename) : path.join("project", String(owner.projectId), secret, filename);
 }
 
 /** A stored relative path made absolute; refuses anything that would leave the uploads directory. */

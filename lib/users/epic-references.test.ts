@@ -26,7 +26,7 @@ async function importedEpic() {
     { awardableType: "Note", awardableId: note!.id, name: "thumbsup", userId: placeholder },
   ]);
   await db.insert(events).values({ groupId: group.id, authorId: placeholder, action: "closed", targetType: "Epic", targetId: epic!.id });
-  await db.insert(resourceStateEvents).values({ epicId: epic!.id, userId: placeholder, state: "closed" });
+  await db.insert(resourceStateEvents).values({ groupId: group.id, epicId: epic!.id, userId: placeholder, state: "closed" });
   return { owner, group, placeholder, epic: epic!, note: note! };
 }
 

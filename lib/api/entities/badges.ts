@@ -1,4 +1,4 @@
-import type { Badge } from "@/lib/groups";
+import type { Badge } from "@/lib/content";
 
 /**
  * GitLab's Badge entity (BasicBadgeDetails + id and kind). Rendering fills placeholders from a project; a group badge
@@ -12,6 +12,6 @@ export function badgeEntity(badge: Badge) {
     image_url: badge.imageUrl,
     rendered_link_url: badge.linkUrl,
     rendered_image_url: badge.imageUrl,
-    kind: "group" as const,
+    kind: badge.projectId !== null ? ("project" as const) : ("group" as const),
   };
 }

@@ -1,4 +1,5 @@
-import { MILESTONE_SCOPES, MOVABLE_LIST_TYPES, type BoardDetails, type BoardListDetails, type BoardUser, type Group, type Label } from "@/lib/groups";
+import { MILESTONE_SCOPES, MOVABLE_LIST_TYPES, type BoardDetails, type BoardListDetails, type BoardUser, type Label } from "@/lib/content";
+import type { Group } from "@/lib/groups";
 import { labelBasicEntity, milestoneEntity } from "./content";
 import { iterationEntity } from "./iterations";
 import { userBasic } from "./user";

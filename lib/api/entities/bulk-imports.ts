@@ -1,5 +1,4 @@
-import type { ApiBulkImport, ApiEntity, ApiFailure } from "@/lib/migration/api-queries";
-import { statusName } from "@/lib/migration/status";
+import { statusName, type ApiBulkImport, type ApiEntity, type EntityFailure } from "@/lib/migration";
 
 /** GitLab's API::Entities::BulkImport. */
 export function bulkImportEntity(bulkImport: ApiBulkImport) {
@@ -30,13 +29,13 @@ export const filterExceptionMessage = (message: string) => truncate(message, EXC
  * GitLab's API::Entities::BulkImports::EntityFailure, plus the fields its docs show from earlier versions (step,
  * pipeline_class, pipeline_step, created_at), so that clients written against either shape find theirs.
  */
-export function bulkImportFailureEntity(failure: ApiFailure) {
+export function bulkImportFailureEntity(failure: EntityFailure) {
   return {
     relation: failure.subrelation ? `${failure.relation}, ${failure.subrelation}` : failure.relation,
     step: failure.pipelineStep,
     exception_message: filterExceptionMessage(failure.exceptionMessage),
     exception_class: failure.exceptionClass,
-    correlation_id_value: failure.correlationIdValue,
+    correlation_id_value: failure.correlationId,
     created_at: failure.createdAt.toISOString(),
     pipeline_class: failure.pipelineClass,
     pipeline_step: failure.pipelineStep,

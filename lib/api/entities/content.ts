@@ -1,4 +1,5 @@
-import { labelTextColor, type Group, type Label, type Milestone } from "@/lib/groups";
+import { labelTextColor, type Label, type Milestone } from "@/lib/content";
+import type { Group } from "@/lib/groups";
 
 /** GitLab's LabelBasic, what boards, their lists and epics (`with_labels_details=true`) show of a label. */
 export function labelBasicEntity(label: Label) {
@@ -22,7 +23,7 @@ export function labelEntity(label: Label) {
     color: label.color,
     subscribed: false,
     priority: null,
-    is_project_label: false,
+    is_project_label: label.projectId !== null,
     archived: false,
     created_at: label.createdAt.toISOString(),
     updated_at: label.updatedAt.toISOString(),

@@ -1,4 +1,5 @@
-import { labelTextColor, type EpicRow, type Group } from "@/lib/groups";
+import { labelTextColor } from "@/lib/content";
+import type { EpicRow, Group } from "@/lib/groups";
 import { labelBasicEntity } from "./content";
 import { userBasic } from "./user";
 

@@ -1,4 +1,4 @@
-import type { NoteRow } from "@/lib/groups";
+import type { NoteRow } from "@/lib/content";
 import { userBasic } from "./user";
 
 /**
@@ -18,7 +18,7 @@ export function noteEntity(note: NoteRow, baseUrl: string) {
     system: note.system,
     noteable_id: note.noteableId,
     noteable_type: note.noteableType,
-    project_id: null,
+    project_id: note.projectId,
     resolvable: false,
     confidential: note.internal,
     internal: note.internal,

@@ -1,18 +1,17 @@
 import { sql } from "drizzle-orm";
 import { boolean, index, integer, jsonb, pgTable, primaryKey, serial, text, timestamp, uniqueIndex } from "drizzle-orm/pg-core";
 import { users } from "./accounts";
-import { groups } from "./groups";
-import { labels, milestones } from "./group-content";
+import { labels, milestones } from "./content";
 import { importKey } from "./import-key";
 import { iterations } from "./iterations";
+import { oneOwner, ownerColumns, perOwner } from "./owner";
 
+/** A group's or a project's badges (GitLab's GroupBadge and ProjectBadge). */
 export const badges = pgTable(
   "badges",
   {
     id: serial("id").primaryKey(),
-    groupId: integer("group_id")
-      .notNull()
-      .references(() => groups.id, { onDelete: "cascade" }),
+    ...ownerColumns(),
     name: text("name"),
     linkUrl: text("link_url").notNull(),
     imageUrl: text("image_url").notNull(),
@@ -21,22 +20,21 @@ export const badges = pgTable(
     updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [
-    index("badges_group_idx").on(t.groupId, t.id),
+    ...perOwner(t, (owner) => index(`badges_${owner}_idx`), (owner) => [owner, t.id]),
+    oneOwner("badges", t),
     uniqueIndex("badges_import_key_idx").on(t.importEntityId, t.importKey).where(sql`${t.importKey} IS NOT NULL`),
   ],
 );
 
 /**
- * A group issue board. `milestoneId` scopes it to one milestone; GitLab's special scopes (Upcoming -2, Started -3,
+ * An issue board of a group or a project. `milestoneId` scopes it to one milestone; GitLab's special scopes (Upcoming -2, Started -3,
  * Any -1) have no row and are kept in `milestoneScope`.
  */
 export const boards = pgTable(
   "boards",
   {
     id: serial("id").primaryKey(),
-    groupId: integer("group_id")
-      .notNull()
-      .references(() => groups.id, { onDelete: "cascade" }),
+    ...ownerColumns(),
     name: text("name").notNull().default("Development"),
     milestoneId: integer("milestone_id").references(() => milestones.id, { onDelete: "set null" }),
     milestoneScope: integer("milestone_scope"),
@@ -50,7 +48,8 @@ export const boards = pgTable(
     updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [
-    index("boards_group_idx").on(t.groupId, t.name),
+    ...perOwner(t, (owner) => index(`boards_${owner}_idx`), (owner) => [owner, t.name]),
+    oneOwner("boards", t),
     index("boards_assignee_idx").on(t.assigneeId),
     uniqueIndex("boards_import_key_idx").on(t.importEntityId, t.importKey).where(sql`${t.importKey} IS NOT NULL`),
   ],
@@ -73,6 +72,7 @@ export const boardLabels = pgTable(
 export const LIST_TYPES = ["backlog", "label", "closed", "assignee", "milestone", "iteration"] as const;
 export type ListType = (typeof LIST_TYPES)[number];
 
+/** A board's lists: they belong to their board, as GitLab's `lists` do, and have no owner of their own. */
 export const boardLists = pgTable(
   "board_lists",
   {

@@ -1,7 +1,7 @@
 import { sql } from "drizzle-orm";
 import { boolean, index, integer, jsonb, pgTable, primaryKey, serial, text, timestamp, uniqueIndex } from "drizzle-orm/pg-core";
 import { groups } from "./groups";
-import { labels } from "./group-content";
+import { labels } from "./content";
 import { importKey } from "./import-key";
 
 /** A group epic board (GitLab EE's `boards_epic_boards`): its lists sort the group's epics by label. */

@@ -2,6 +2,7 @@ import { sql } from "drizzle-orm";
 import { bigint, boolean, check, index, integer, pgTable, serial, text, timestamp, uniqueIndex } from "drizzle-orm/pg-core";
 import { users } from "./accounts";
 import { groups } from "./groups";
+import { projects } from "./projects";
 
 /**
  * Ferry as a source: one relation export of one group (or project) for the user who asked, GitLab's
@@ -12,8 +13,7 @@ export const bulkImportExports = pgTable(
   {
     id: serial("id").primaryKey(),
     groupId: integer("group_id").references(() => groups.id, { onDelete: "cascade" }),
-    /** Projects are not stored yet; the foreign key comes with their table. */
-    projectId: integer("project_id"),
+    projectId: integer("project_id").references(() => projects.id, { onDelete: "cascade" }),
     userId: integer("user_id")
       .notNull()
       .references(() => users.id, { onDelete: "cascade" }),

@@ -1,20 +1,19 @@
 import { sql } from "drizzle-orm";
 import { index, integer, pgTable, serial, text, timestamp, uniqueIndex } from "drizzle-orm/pg-core";
 import { users } from "./accounts";
-import { groups } from "./groups";
 import { bulkImportEntities } from "./imports";
+import { oneOwner, ownerColumns, perOwner } from "./owner";
 
 /**
- * A file attached to a group (markdown uploads, served at /groups/<path>/-/uploads/<secret>/<filename>). The bytes
- * live under the data directory at `storagePath`; `sha256` lets an import that runs again skip a file it has.
+ * A file attached to a group or a project (markdown uploads; a group's are served at
+ * /groups/<path>/-/uploads/<secret>/<filename>). The bytes live under the data directory at `storagePath`; `sha256`
+ * lets an import that runs again skip a file it has.
  */
 export const uploads = pgTable(
   "uploads",
   {
     id: serial("id").primaryKey(),
-    groupId: integer("group_id")
-      .notNull()
-      .references(() => groups.id, { onDelete: "cascade" }),
+    ...ownerColumns(),
     secret: text("secret").notNull(),
     filename: text("filename").notNull(),
     storagePath: text("storage_path").notNull(),
@@ -28,7 +27,8 @@ export const uploads = pgTable(
     createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [
-    uniqueIndex("uploads_group_secret_idx").on(t.groupId, t.secret, t.filename),
+    ...perOwner(t, (owner) => uniqueIndex(`uploads_${owner}_secret_idx`), (owner) => [owner, t.secret, t.filename]),
+    oneOwner("uploads", t),
     index("uploads_import_idx").on(t.importEntityId, t.importKey).where(sql`${t.importKey} IS NOT NULL`),
   ],
 );

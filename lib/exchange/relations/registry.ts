@@ -1,3 +1,4 @@
+import { portableOwner } from "@/lib/content";
 import { exportedRelationNames, type PortableKind } from "@/lib/relations";
 import { badgesRelation } from "./common/badges";
 import { boardsRelation } from "./common/boards";
@@ -10,7 +11,22 @@ import { epicsRelation } from "./groups/epics";
 import { groupSelfRelation } from "./groups/group-self";
 import { iterationsCadencesRelation } from "./groups/iterations-cadences";
 import { namespaceSettingsRelation } from "./groups/namespace-settings";
-import type { ExportRelation } from "./support/types";
+import type { ExportRelation, OwnedRelation } from "./support/types";
+
+/** A common relation bound to one kind of portable: the runner's portable id becomes that portable's owner. */
+function forPortable(kind: PortableKind, relation: OwnedRelation): ExportRelation {
+  const owner = (id: number) => portableOwner(kind, id);
+  switch (relation.kind) {
+    case "collection":
+      return { ...relation, ids: (id) => relation.ids(owner(id)), records: (id, ids) => relation.records(owner(id), ids) };
+    case "single":
+      return { ...relation, record: (id) => relation.record(owner(id)) };
+    case "file":
+      return { ...relation, entries: (id) => relation.entries(owner(id)) };
+  }
+}
+
+const groupOwned = (relation: OwnedRelation) => forPortable("group", relation);
 
 /**
  * The exporter of each catalog relation Ferry exports, per portable, in the order exports start (`self` first).
@@ -19,7 +35,20 @@ import type { ExportRelation } from "./support/types";
  * common/, groups/ or projects/, and its line here.
  */
 const EXPORTERS: Record<PortableKind, readonly ExportRelation[]> = {
-  group: [groupSelfRelation, labelsRelation, milestonesRelation, badgesRelation, boardsRelation, epicsRelation, epicBoardsRelation, membersRelation, namespaceSettingsRelation, iterationsCadencesRelation, uploadsRelation],
+  group: [
+    groupSelfRelation,
+    groupOwned(labelsRelation),
+    groupOwned(milestonesRelation),
+    groupOwned(badgesRelation),
+    groupOwned(boardsRelation),
+    epicsRelation,
+    epicBoardsRelation,
+    groupOwned(membersRelation),
+    namespaceSettingsRelation,
+    iterationsCadencesRelation,
+    groupOwned(uploadsRelation),
+  ],
+  // The common relations join as forPortable("project", ...) once the catalog exports them for projects.
   project: [],
 };
 

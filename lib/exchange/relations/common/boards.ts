@@ -1,8 +1,8 @@
+import { findBoardsById, type BoardDetails, type BoardIteration, type BoardListDetails, type Owner } from "@/lib/content";
 import { boards } from "@/lib/db";
-import { findBoardsById, type BoardDetails, type BoardIteration, type BoardListDetails } from "@/lib/groups";
 import { labelRecord } from "./labels";
 import { milestoneRecord } from "./milestones";
-import { idsOf, iso } from "../support/record-ids";
+import { iso, ownerIdsOf } from "../support/record-ids";
 import type { CollectionRelation, ExportRecord } from "../support/types";
 
 /** The board's own fields, as GitLab writes the board and the copy of it nested in each list. */
@@ -66,10 +66,11 @@ function listRecord(list: BoardListDetails, board: ExportRecord): ExportRecord {
 export function boardRecord(board: BoardDetails): ExportRecord {
   const columns = boardColumns(board);
   return {
-    ...{ id: board.id, project_id: null },
+    ...{ id: board.id, project_id: board.projectId },
     ...columns,
     ...board.sourceAttributes,
     ...columns,
+    project_id: board.projectId,
     ...(board.assignee ? { board_assignee: { assignee_id: board.assignee.id } } : {}),
     ...(board.milestone ? { milestone: milestoneRecord(board.milestone.milestone) } : {}),
     lists: board.lists.map((list) => listRecord(list, columns)),
@@ -77,11 +78,11 @@ export function boardRecord(board: BoardDetails): ExportRecord {
   };
 }
 
-export const boardsRelation: CollectionRelation = {
+export const boardsRelation: CollectionRelation<Owner> = {
   kind: "collection",
   name: "boards",
-  ids: idsOf(boards, boards.id, boards.groupId),
-  async records(groupId, ids) {
-    return (await findBoardsById(groupId, ids)).map(boardRecord);
+  ids: ownerIdsOf(boards, boards.id),
+  async records(owner, ids) {
+    return (await findBoardsById(owner, ids)).map(boardRecord);
   },
 };

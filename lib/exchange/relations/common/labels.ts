@@ -1,7 +1,7 @@
 import { asc } from "drizzle-orm";
+import { labelTextColor, type Label, type Owner } from "@/lib/content";
 import { getDb, labels } from "@/lib/db";
-import { labelTextColor, type Label } from "@/lib/groups";
-import { idsOf, iso, ownedIds } from "../support/record-ids";
+import { iso, ownerIds, ownerIdsOf } from "../support/record-ids";
 import type { CollectionRelation, ExportRecord } from "../support/types";
 
 /**
@@ -15,13 +15,13 @@ export function labelRecord(label: Label): ExportRecord {
       id: label.id,
       title: label.title,
       color: label.color,
-      project_id: null,
+      project_id: label.projectId,
       created_at: iso(label.createdAt),
       updated_at: iso(label.updatedAt),
       template: false,
       description: label.description,
       group_id: label.groupId,
-      type: "GroupLabel",
+      type: label.projectId !== null ? "ProjectLabel" : "GroupLabel",
       priorities: [],
       textColor: labelTextColor(label),
     },
@@ -33,15 +33,16 @@ export function labelRecord(label: Label): ExportRecord {
     updated_at: iso(label.updatedAt),
     description: label.description,
     group_id: label.groupId,
+    project_id: label.projectId,
   };
 }
 
-export const labelsRelation: CollectionRelation = {
+export const labelsRelation: CollectionRelation<Owner> = {
   kind: "collection",
   name: "labels",
-  ids: idsOf(labels, labels.id, labels.groupId),
-  async records(groupId, ids) {
-    const rows = await getDb().select().from(labels).where(ownedIds(labels.id, labels.groupId, groupId, ids)).orderBy(asc(labels.id));
+  ids: ownerIdsOf(labels, labels.id),
+  async records(owner, ids) {
+    const rows = await getDb().select().from(labels).where(ownerIds(labels, labels.id, owner, ids)).orderBy(asc(labels.id));
     return rows.map(labelRecord);
   },
 };

@@ -1,7 +1,7 @@
 import { asc } from "drizzle-orm";
+import type { Milestone, Owner } from "@/lib/content";
 import { getDb, milestones } from "@/lib/db";
-import type { Milestone } from "@/lib/groups";
-import { idsOf, iso, ownedIds } from "../support/record-ids";
+import { iso, ownerIds, ownerIdsOf } from "../support/record-ids";
 import type { CollectionRelation, ExportRecord } from "../support/types";
 
 /** A milestone as GitLab's group export writes it: Ferry's defaults, then the source's extra fields, then columns. */
@@ -21,21 +21,22 @@ export function milestoneRecord(milestone: Milestone): ExportRecord {
   // GitLab's key order: id, title, project_id, description, due_date, ... group_id.
   const { id, title, ...rest } = columns;
   return {
-    ...{ id, title, project_id: null, ...rest },
+    ...{ id, title, project_id: milestone.projectId, ...rest },
     ...milestone.sourceAttributes,
     ...columns,
+    project_id: milestone.projectId,
   };
 }
 
-export const milestonesRelation: CollectionRelation = {
+export const milestonesRelation: CollectionRelation<Owner> = {
   kind: "collection",
   name: "milestones",
-  ids: idsOf(milestones, milestones.id, milestones.groupId),
-  async records(groupId, ids) {
+  ids: ownerIdsOf(milestones, milestones.id),
+  async records(owner, ids) {
     const rows = await getDb()
       .select()
       .from(milestones)
-      .where(ownedIds(milestones.id, milestones.groupId, groupId, ids))
+      .where(ownerIds(milestones, milestones.id, owner, ids))
       .orderBy(asc(milestones.id));
     return rows.map(milestoneRecord);
   },

@@ -1,7 +1,8 @@
 import fs from "node:fs";
-import { and, asc, eq, gt } from "drizzle-orm";
+import { eq } from "drizzle-orm";
 import type { TarInput } from "@/lib/archive";
-import { getDb, groups, uploads } from "@/lib/db";
+import { listUploadsAfter, type Owner } from "@/lib/content";
+import { getDb, groups } from "@/lib/db";
 import { readGroupAvatar } from "@/lib/groups";
 import { logger } from "@/lib/log";
 import { resolveUploadPath } from "@/lib/uploads";
@@ -23,27 +24,28 @@ async function fileEntry(name: string, relative: string): Promise<TarInput | nul
   return { name, size: stat.size, mtime: stat.mtime, body: handle.createReadStream() };
 }
 
+/** A group's avatar as the archive's `avatar/<filename>`; projects have none stored yet. */
+async function avatarEntry(owner: Owner): Promise<TarInput | null> {
+  if (owner.groupId === undefined) return null;
+  const [group] = await getDb().select({ id: groups.id, avatarPath: groups.avatarPath }).from(groups).where(eq(groups.id, owner.groupId));
+  const avatar = group ? await readGroupAvatar(group) : null;
+  return avatar ? { name: `avatar/${avatar.filename}`, size: avatar.bytes.length, body: [avatar.bytes] } : null;
+}
+
 /**
- * GitLab's UploadsExportService + FileExportService: every upload of the group at `<secret>/<filename>`, and the
+ * GitLab's UploadsExportService + FileExportService: every upload of the owner at `<secret>/<filename>`, and a
  * group's avatar at `avatar/<filename>`, archived as `uploads.tar.gz`. Files are read one after the other, straight
  * from disk into the archive stream; rows are read a page at a time.
  */
-export const uploadsRelation: FileRelation = {
+export const uploadsRelation: FileRelation<Owner> = {
   kind: "file",
   name: "uploads",
-  async *entries(groupId) {
-    const db = getDb();
-    const [group] = await db.select({ id: groups.id, avatarPath: groups.avatarPath }).from(groups).where(eq(groups.id, groupId));
-    const avatar = group ? await readGroupAvatar(group) : null;
-    if (avatar) yield { name: `avatar/${avatar.filename}`, size: avatar.bytes.length, body: [avatar.bytes] };
+  async *entries(owner) {
+    const avatar = await avatarEntry(owner);
+    if (avatar) yield avatar;
     let after = 0;
     for (;;) {
-      const rows = await db
-        .select({ id: uploads.id, secret: uploads.secret, filename: uploads.filename, storagePath: uploads.storagePath })
-        .from(uploads)
-        .where(and(eq(uploads.groupId, groupId), gt(uploads.id, after)))
-        .orderBy(asc(uploads.id))
-        .limit(PAGE);
+      const rows = await listUploadsAfter(owner, after, PAGE);
       for (const row of rows) {
         const entry = await fileEntry(`${row.secret}/${row.filename}`, row.storagePath);
         if (entry) yield entry;

@@ -1,5 +1,6 @@
 import { and, eq, sql, type SQL } from "drizzle-orm";
 import type { AnyPgColumn, PgTable } from "drizzle-orm/pg-core";
+import { ownerWhere, type OwnedTable, type Owner } from "@/lib/content";
 import { getDb } from "@/lib/db";
 
 /**
@@ -8,16 +9,34 @@ import { getDb } from "@/lib/db";
  * large import, PostgreSQL sorts what remains of the relation for every page (quadratic; seen in bench-export).
  * An id costs 8 bytes, so a million records hold 8 MB while their export runs.
  */
-export function idsOf(table: PgTable, id: AnyPgColumn, owner: AnyPgColumn) {
-  return async (portableId: number): Promise<number[]> => {
-    const rows = await getDb().select({ id }).from(table).where(eq(owner, portableId));
+function idsWhere<Portable>(table: PgTable, id: AnyPgColumn, owned: (portable: Portable) => SQL) {
+  return async (portable: Portable): Promise<number[]> => {
+    const rows = await getDb().select({ id }).from(table).where(owned(portable));
     return rows.map((row) => Number(row.id)).sort((a, b) => a - b);
   };
 }
 
-/** The condition "owned by this portable and one of these ids", for `records()`: one array parameter, not 1000. */
+/** The ids of a group's records (a relation only groups have): `owner` is the group column. */
+export function idsOf(table: PgTable, id: AnyPgColumn, owner: AnyPgColumn) {
+  return idsWhere(table, id, (groupId: number) => eq(owner, groupId));
+}
+
+/** The ids of an owner's records (a relation groups and projects have). */
+export function ownerIdsOf(table: PgTable & OwnedTable, id: AnyPgColumn) {
+  return idsWhere(table, id, (owner: Owner) => ownerWhere(table, owner));
+}
+
+/** One of these ids, as one array parameter, not 1000. */
+const anyOf = (id: AnyPgColumn, ids: readonly number[]): SQL => sql`${id} = ANY(${`{${ids.join(",")}}`}::integer[])`;
+
+/** The condition "owned by this group and one of these ids", for `records()`. */
 export function ownedIds(id: AnyPgColumn, owner: AnyPgColumn, portableId: number, ids: readonly number[]): SQL {
-  return and(eq(owner, portableId), sql`${id} = ANY(${`{${ids.join(",")}}`}::integer[])`)!;
+  return and(eq(owner, portableId), anyOf(id, ids))!;
+}
+
+/** The condition "the owner's and one of these ids", for `records()` of a relation groups and projects have. */
+export function ownerIds(table: OwnedTable, id: AnyPgColumn, owner: Owner, ids: readonly number[]): SQL {
+  return and(ownerWhere(table, owner), anyOf(id, ids))!;
 }
 
 /** GitLab's JSON timestamps: ISO 8601 with milliseconds in UTC, as `2019-11-20T17:02:20.546Z`. */

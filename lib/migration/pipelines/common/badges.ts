@@ -2,6 +2,7 @@ import { badges } from "@/lib/db";
 import { RecordError } from "../../errors";
 import { importColumns, optionalString } from "../support/record-fields";
 import { insertByImportKey } from "../support/insert-by-import-key";
+import { ownerOf } from "../support/owner";
 import type { NdjsonPipeline } from "../support/types";
 import { sourceWebUrl } from "../support/source-urls";
 
@@ -26,7 +27,7 @@ function badgeUrl(record: Record<string, unknown>, field: "link_url" | "image_ur
   return value.trim();
 }
 
-/** Stage 1: the group's badges (the `badges` export; GitLab's BadgesPipeline keeps name, link_url and image_url). */
+/** Stage 1: the group's badges (the `badges` export, `project_badges` for a project; GitLab's BadgesPipeline keeps name, link_url and image_url). */
 export const badgesPipeline: NdjsonPipeline<BadgeRow> = {
   kind: "ndjson",
   relation: "badges",
@@ -34,7 +35,7 @@ export const badgesPipeline: NdjsonPipeline<BadgeRow> = {
     const name = optionalString(record, "name");
     if (name !== null && name.length > 255) throw new RecordError("name is too long (maximum is 255 characters)");
     return {
-      groupId: entity.groupId!,
+      ...ownerOf(entity),
       name,
       linkUrl: badgeUrl(record, "link_url"),
       imageUrl: badgeUrl(record, "image_url"),

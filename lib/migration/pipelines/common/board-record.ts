@@ -1,3 +1,4 @@
+import type { Owner } from "@/lib/content";
 import { boards, LIST_TYPES, type ListType } from "@/lib/db";
 import { RecordError } from "../../errors";
 import { importColumns, optionalDate, optionalTimestamp, requiredString, rest } from "../support/record-fields";
@@ -147,14 +148,14 @@ export function readList(record: unknown, index: number): ListEntry {
  * lists' `:milestone`/`:iteration`) as a draft whose references are resolved when it loads. The board's own fields
  * are checked strictly (a bad one fails the board); a bad list only skips that list.
  */
-export function readBoard(record: Record<string, unknown>, groupId: number, entityId: number, key: string): BoardDraft {
+export function readBoard(record: Record<string, unknown>, owner: Owner, entityId: number, key: string): BoardDraft {
   const milestoneId = optionalInteger(record, "milestone_id");
   const assignee = isObject(record.board_assignee) ? integer(record.board_assignee.assignee_id) : null;
   if (record.lists !== undefined && record.lists !== null && !Array.isArray(record.lists)) throw new RecordError("lists must be an array");
   if (record.labels !== undefined && record.labels !== null && !Array.isArray(record.labels)) throw new RecordError("labels must be an array");
   return {
     board: {
-      groupId,
+      ...owner,
       name: requiredString(record, "name"),
       weight: optionalInteger(record, "weight"),
       hideBacklogList: optionalBoolean(record, "hide_backlog_list"),

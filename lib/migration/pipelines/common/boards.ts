@@ -4,6 +4,7 @@ import { recordBoardProblems, resolveLists, resolveScopeLabels, type BoardProble
 import { fetchSourceUsers } from "../../source-users";
 import { readBoard, type BoardDraft, type ListDraft } from "./board-record";
 import { BoardReferences, describeIteration, describeRef } from "../support/board-references";
+import { ownerOf } from "../support/owner";
 import type { EntityContext, NdjsonPipeline } from "../support/types";
 import { sourceWebUrl } from "../support/source-urls";
 
@@ -81,13 +82,13 @@ async function loadBoard(tx: Tx, refs: BoardReferences, users: Map<number, numbe
 }
 
 /**
- * Stage 2: group issue boards (`boards` export, GitLab's BoardsPipeline), each with its lists and scope. Runs after
- * labels and milestones, which lists point at by title.
+ * Stage 2: issue boards (`boards` export, GitLab's BoardsPipeline), each with its lists and scope. Runs after labels
+ * and milestones, which lists point at by title.
  */
 export const boardsPipeline: NdjsonPipeline<BoardDraft> = {
   kind: "ndjson",
   relation: "boards",
-  transform: (record, entity, key) => readBoard(record, entity.groupId!, entity.entityId, key),
+  transform: (record, entity, key) => readBoard(record, ownerOf(entity), entity.entityId, key),
   // Assignee lists and scopes name source users by id only: their names come from the source before the load.
   prepare: (rows, { entity, client }) => fetchSourceUsers(client, entity, sourceUsersOf(rows).map((id) => ({ id }))),
   async load(tx, rows, entity) {

@@ -2,6 +2,7 @@ import { labels } from "@/lib/db";
 import { RecordError } from "../../errors";
 import { importColumns, optionalString, requiredString } from "../support/record-fields";
 import { insertByImportKey } from "../support/insert-by-import-key";
+import { ownerOf } from "../support/owner";
 import type { NdjsonPipeline } from "../support/types";
 import { sourceWebUrl } from "../support/source-urls";
 
@@ -15,7 +16,7 @@ export const labelsPipeline: NdjsonPipeline<LabelRow> = {
     const color = optionalString(record, "color") ?? "#6699cc";
     if (!/^#[0-9a-fA-F]{3,8}$/.test(color) && !/^[a-z]+$/i.test(color)) throw new RecordError("Color must be a valid color code");
     return {
-      groupId: entity.groupId!,
+      ...ownerOf(entity),
       title: requiredString(record, "title"),
       color,
       description: optionalString(record, "description"),

@@ -1,8 +1,10 @@
 import { and, eq, inArray, sql } from "drizzle-orm";
-import { groupMembers, groups } from "@/lib/db";
+import type { Owner } from "@/lib/content";
+import { groupMembers, projectMembers, type Tx } from "@/lib/db";
 import { mapSourceUser, type SourceUserInput } from "@/lib/users";
 import { RecordError } from "../../errors";
 import { fetchSourceUsers, storedSourceUserNames } from "../../source-users";
+import { ownerOf, ownerScope } from "../support/owner";
 import { optionalDate, optionalTimestamp } from "../support/record-fields";
 import type { NdjsonPipeline } from "../support/types";
 import { sourceWebUrl } from "../support/source-urls";
@@ -27,12 +29,35 @@ function sourceUserOf(record: Record<string, unknown>): SourceUserInput {
   return { id, username, name: typeof name === "string" && name ? name : null, publicEmail: mail };
 }
 
+interface Membership {
+  userId: number;
+  accessLevel: number;
+  expiresAt: string | null;
+  createdById: number;
+  createdAt: Date | undefined;
+}
+
+/** A membership of the owner unless the user has one already: a group's in group_members, a project's in project_members. */
+async function addMembership(tx: Tx, owner: Owner, membership: Membership): Promise<void> {
+  if (owner.groupId !== undefined) {
+    await tx
+      .insert(groupMembers)
+      .values({ groupId: owner.groupId, ...membership })
+      .onConflictDoNothing({ target: [groupMembers.groupId, groupMembers.userId] });
+  } else {
+    await tx
+      .insert(projectMembers)
+      .values({ projectId: owner.projectId, ...membership })
+      .onConflictDoNothing({ target: [projectMembers.projectId, projectMembers.userId] });
+  }
+}
+
 /**
- * Stage 1: the group's direct members from the `members` export (`members: [:user]`, the user as id, public_email and
+ * Stage 1: the owner's direct members from the `members` export (`members: [:user]`, the user as id, public_email and
  * username). Each source user maps to a local account by confirmed email or to a placeholder of the top-level group.
  * Like GitLab's MembersPipeline, the importing user is left alone (they stay Owner) and a member who already has an
- * equal or higher role through a parent group gets no direct membership. Re-runs insert nothing twice: a group has at
- * most one membership per user, and the mapping of a source user is stable.
+ * equal or higher role through a parent group (a project's: its group or above) gets no direct membership. Re-runs
+ * insert nothing twice: an owner has at most one membership per user, and the mapping of a source user is stable.
  */
 export const membersPipeline: NdjsonPipeline<MemberRow> = {
   kind: "ndjson",
@@ -49,10 +74,11 @@ export const membersPipeline: NdjsonPipeline<MemberRow> = {
     };
   },
   async load(tx, rows, entity) {
-    const [group] = await tx.select({ traversalIds: groups.traversalIds }).from(groups).where(eq(groups.id, entity.groupId!));
-    if (!group) throw new RecordError("The destination group no longer exists.", "GroupNotFound");
-    const rootGroupId = group.traversalIds[0]!;
-    const ancestors = group.traversalIds.slice(0, -1);
+    const owner = ownerOf(entity);
+    const { groupIds } = await ownerScope(tx, owner);
+    const rootGroupId = groupIds[0]!;
+    // The groups whose memberships it inherits: a group's ancestors, a project's group and the group's ancestors.
+    const ancestors = owner.groupId !== undefined ? groupIds.slice(0, -1) : groupIds;
     // One order for every transaction, so concurrent entities of one top-level group cannot deadlock on the mappings.
     const sorted = [...rows].sort((a, b) => a.sourceUser.id - b.sourceUser.id);
     // The export has no names; `prepare` asked the source for them, so that placeholders carry the person's name.
@@ -68,10 +94,7 @@ export const membersPipeline: NdjsonPipeline<MemberRow> = {
           .where(and(eq(groupMembers.userId, userId), inArray(groupMembers.groupId, ancestors), sql`(${groupMembers.expiresAt} IS NULL OR ${groupMembers.expiresAt} > current_date)`));
         if ((inherited?.level ?? 0) >= row.accessLevel) continue;
       }
-      await tx
-        .insert(groupMembers)
-        .values({ groupId: entity.groupId!, userId, accessLevel: row.accessLevel, expiresAt: row.expiresAt, createdById: entity.userId, createdAt: row.createdAt })
-        .onConflictDoNothing({ target: [groupMembers.groupId, groupMembers.userId] });
+      await addMembership(tx, owner, { userId, accessLevel: row.accessLevel, expiresAt: row.expiresAt, createdById: entity.userId, createdAt: row.createdAt });
     }
   },
   prepare: (rows, { entity, client }) => fetchSourceUsers(client, entity, rows.map((row) => row.sourceUser)),

@@ -2,6 +2,7 @@ import { milestones } from "@/lib/db";
 import { RecordError } from "../../errors";
 import { importColumns, optionalDate, optionalString, requiredString } from "../support/record-fields";
 import { insertByImportKey } from "../support/insert-by-import-key";
+import { ownerOf } from "../support/owner";
 import type { NdjsonPipeline } from "../support/types";
 import { sourceWebUrl } from "../support/source-urls";
 
@@ -17,7 +18,7 @@ export const milestonesPipeline: NdjsonPipeline<MilestoneRow> = {
     const state = optionalString(record, "state") ?? "active";
     if (state !== "active" && state !== "closed") throw new RecordError(`state ${state} is not active or closed`);
     return {
-      groupId: entity.groupId!,
+      ...ownerOf(entity),
       iid,
       title: requiredString(record, "title"),
       description: optionalString(record, "description"),

@@ -1,9 +1,11 @@
 import type { Readable } from "node:stream";
-import { and, eq } from "drizzle-orm";
+import { sql } from "drizzle-orm";
 import { ArchiveError, readTarGz, safeRelativePath, type TarEntry } from "@/lib/archive";
+import { findUpload, ownerKind } from "@/lib/content";
 import { getDb, uploads } from "@/lib/db";
-import { AVATAR_SECRET, contentTypeOf, filenameProblem, groupUploadPath, isUploadSecret, storeUploadFile, uploadKey, UploadTooLargeError } from "@/lib/uploads";
+import { AVATAR_SECRET, contentTypeOf, filenameProblem, isUploadSecret, ownerUploadPath, storeUploadFile, uploadKey, UploadTooLargeError } from "@/lib/uploads";
 import { RecordError } from "../../errors";
+import { ownerOf } from "../support/owner";
 import type { EntityContext, FileFailure } from "../support/types";
 
 export interface ArchiveLimits {
@@ -39,17 +41,13 @@ function uploadPathOf(entry: TarEntry): { secret: string; filename: string } | R
   return { secret: secret!, filename: filename! };
 }
 
-/** Stores one upload unless this entity already did (a replayed batch); returns whether the group now has it. */
+/** Stores one upload unless this entity already did (a replayed batch); returns whether the owner now has it. */
 async function storeEntry(entry: TarEntry, secret: string, filename: string, entity: EntityContext, limits: ArchiveLimits): Promise<true | RecordError> {
-  const groupId = entity.groupId!;
-  const db = getDb();
-  const [existing] = await db
-    .select({ importEntityId: uploads.importEntityId })
-    .from(uploads)
-    .where(and(eq(uploads.groupId, groupId), eq(uploads.secret, secret), eq(uploads.filename, filename)));
-  if (existing) return existing.importEntityId === entity.entityId ? true : refuse(`The group already has an upload ${secret}/${filename}`);
+  const owner = ownerOf(entity);
+  const existing = await findUpload(owner, secret, filename);
+  if (existing) return existing.importEntityId === entity.entityId ? true : refuse(`The ${ownerKind(owner)} already has an upload ${secret}/${filename}`);
 
-  const storagePath = groupUploadPath(groupId, secret, filename);
+  const storagePath = ownerUploadPath(owner, secret, filename);
   let stored;
   try {
     stored = await storeUploadFile(storagePath, entry.body, { maxBytes: limits.maxFileBytes });
@@ -57,12 +55,13 @@ async function storeEntry(entry: TarEntry, secret: string, filename: string, ent
     if (error instanceof UploadTooLargeError) return refuse(error.message, "BulkImports::FileDownloads::Validations::FileSizeError");
     throw error;
   }
-  // A concurrent replay may have inserted the row meanwhile: the unique (group, secret, name) keeps it at one row,
+  // A concurrent replay may have inserted the row meanwhile: the unique (owner, secret, name) keeps it at one row,
   // and its file is the same one renamed into place.
-  await db
+  const ownerColumn = owner.groupId !== undefined ? uploads.groupId : uploads.projectId;
+  await getDb()
     .insert(uploads)
     .values({
-      groupId,
+      ...owner,
       secret,
       filename,
       storagePath,
@@ -72,7 +71,7 @@ async function storeEntry(entry: TarEntry, secret: string, filename: string, ent
       importEntityId: entity.entityId,
       importKey: uploadKey(secret, filename),
     })
-    .onConflictDoNothing({ target: [uploads.groupId, uploads.secret, uploads.filename] });
+    .onConflictDoNothing({ target: [ownerColumn, uploads.secret, uploads.filename], where: sql`${ownerColumn} IS NOT NULL` });
   return true;
 }
 

@@ -1,7 +1,9 @@
 import { and, asc, eq, gt, like, sql, type SQL } from "drizzle-orm";
 import type { PgColumn, PgTable } from "drizzle-orm/pg-core";
+import { importedUploads, ownerWhere } from "@/lib/content";
 import { epics, groups, notes, type Db } from "@/lib/db";
-import { importedUploads, resolverOf, rewriteUploadLinks, type UploadLinkContext } from "@/lib/uploads";
+import { resolverOf, rewriteUploadLinks, type UploadLinkContext } from "@/lib/uploads";
+import { ownerOf } from "../support/owner";
 import type { RestPipeline } from "../support/types";
 
 const PAGE = 500;
@@ -58,8 +60,10 @@ export const uploadsReferencesPipeline: RestPipeline = {
   kind: "rest",
   relation: "uploads_references",
   async run({ entity, db }) {
+    const owner = ownerOf(entity);
     const imported = await importedUploads(entity.entityId);
-    const [group] = await db.select({ fullPath: groups.fullPath }).from(groups).where(eq(groups.id, entity.groupId!));
+    // Links go to a group's uploads page: a project's own uploads route comes with projects (ownerOf refuses them).
+    const [group] = await db.select({ fullPath: groups.fullPath }).from(groups).where(eq(groups.id, owner.groupId!));
     if (imported.size === 0 || !group) return { source: 0, fetched: 0, imported: 0 };
     const context: UploadLinkContext = {
       sourceUrl: entity.sourceUrl,
@@ -70,7 +74,7 @@ export const uploadsReferencesPipeline: RestPipeline = {
     const ferryPrefix = `/groups/${group.fullPath}/-/uploads/`;
     const columns: TextColumn[] = [
       { table: epics, id: epics.id, text: epics.description, owned: eq(epics.importEntityId, entity.entityId) },
-      { table: notes, id: notes.id, text: notes.note, owned: and(eq(notes.importEntityId, entity.entityId), eq(notes.groupId, entity.groupId!))! },
+      { table: notes, id: notes.id, text: notes.note, owned: and(eq(notes.importEntityId, entity.entityId), ownerWhere(notes, owner))! },
     ];
     let seen = 0;
     let linked = 0;

@@ -72,7 +72,7 @@ export async function loadEpics(tx: Tx, rows: EpicRow[], entity: EntityContext):
   if (!group) throw new RecordError("The destination group no longer exists.", "GroupNotFound");
   const mapped = await mapSourceUsers(tx, { sourceUrl: entity.sourceUrl, rootGroupId: group.traversalIds[0]! }, rows.flatMap((row) => row.users));
   const user = (id: number | null) => (id === null ? null : (mapped.get(id) ?? null));
-  const labelIds = await resolveLabels(tx, group, rows.flatMap((row) => row.labels));
+  const labelIds = await resolveLabels(tx, { owner: { groupId: group.id }, groupIds: group.traversalIds }, rows.flatMap((row) => row.labels));
 
   const sorted = [...rows].sort((a, b) => a.values.iid - b.values.iid);
   const inserted = await tx
@@ -106,7 +106,7 @@ export async function loadEpics(tx: Tx, rows: EpicRow[], entity: EntityContext):
     tx,
     resourceStateEvents,
     fresh.flatMap(({ row, id }) =>
-      row.stateEvents.map((event) => ({ epicId: id, userId: user(event.userId), state: event.state, closeAfterError: event.closeAfterError, sourceAttributes: event.sourceAttributes, createdAt: event.createdAt })),
+      row.stateEvents.map((event) => ({ groupId: group.id, epicId: id, userId: user(event.userId), state: event.state, closeAfterError: event.closeAfterError, sourceAttributes: event.sourceAttributes, createdAt: event.createdAt })),
     ),
   );
   await linkEpics(tx, entity.bulkImportId, fresh.map(({ id }) => id));

@@ -1,8 +1,8 @@
 import { and, eq, inArray, type SQL } from "drizzle-orm";
-import { bulkImportEntities, groups, iterations, labels, milestones, type Tx } from "@/lib/db";
-import { RecordError } from "../../errors";
+import { bulkImportEntities, iterations, labels, milestones, type Tx } from "@/lib/db";
 import { mapSourceUsers } from "../../source-users";
 import { resolveLabels } from "./label-resolution";
+import { inScope, nearness, ownerOf, ownerScope, type OwnerScope } from "./owner";
 import { optionalTimestamp, rest } from "./record-fields";
 import type { IterationRef, LabelRef, MilestoneRef } from "../common/board-record";
 import type { EntityContext } from "./types";
@@ -11,8 +11,8 @@ const LABEL_COLUMNS = ["title", "color", "description", "created_at", "updated_a
 const COLOR = /^#[0-9a-fA-F]{3,8}$/;
 
 /**
- * What a board's references resolve against: the destination group and its ancestors (root first), where the
- * nearest group's record wins, as GitLab's group object builder looks up `group_id IN (ancestors + group)`. Answers
+ * What a board's references resolve against: the entity's owner (ownerOf) and its groups (root first), where the
+ * nearest one's record wins, as GitLab's group object builder looks up `group_id IN (ancestors + group)`. Answers
  * are cached for the load, so a chunk of boards pointing at the same labels asks once.
  */
 export class BoardReferences {
@@ -21,19 +21,21 @@ export class BoardReferences {
   private constructor(
     private readonly tx: Tx,
     private readonly entity: EntityContext,
-    /** Root first, the destination group last. */
-    private readonly groupIds: number[],
+    private readonly scope: OwnerScope,
   ) {}
 
   static async open(tx: Tx, entity: EntityContext): Promise<BoardReferences> {
-    const [group] = await tx.select({ traversalIds: groups.traversalIds }).from(groups).where(eq(groups.id, entity.groupId!));
-    if (!group) throw new RecordError("The destination group no longer exists.", "GroupNotFound");
-    return new BoardReferences(tx, entity, group.traversalIds.length ? group.traversalIds : [entity.groupId!]);
+    return new BoardReferences(tx, entity, await ownerScope(tx, ownerOf(entity)));
   }
 
-  /** Of rows found across the hierarchy, the one of the nearest group. */
-  private nearest<T extends { groupId: number }>(rows: T[]): T | undefined {
-    return rows.reduce<T | undefined>((best, row) => (!best || this.groupIds.indexOf(row.groupId) > this.groupIds.indexOf(best.groupId) ? row : best), undefined);
+  /** Of rows found across the hierarchy, the one of the nearest owner. */
+  private nearest<T extends { groupId: number | null; projectId: number | null }>(rows: T[]): T | undefined {
+    return rows.reduce<T | undefined>((best, row) => (!best || nearness(this.scope, row) > nearness(this.scope, best) ? row : best), undefined);
+  }
+
+  /** Of iterations (a group's only) found across the hierarchy, the one of the nearest group. */
+  private nearestGroup<T extends { groupId: number }>(rows: T[]): T | undefined {
+    return this.nearest(rows.map((row) => ({ ...row, projectId: null })));
   }
 
   /** Records this same import brought in under the source id `id` (their import key), when no title says which. */
@@ -45,9 +47,9 @@ export class BoardReferences {
   }
 
   /**
-   * The label a list or board scope means: by title in the group or its ancestors, else (no nested record) the label
-   * this import brought with that source id. A title found nowhere is created in the destination group from the
-   * nested record, as GitLab's object builder does. Null when nothing identifies it.
+   * The label a list or board scope means: by title in the owner or its groups, else (no nested record) the label
+   * this import brought with that source id. A title found nowhere is created in the owner from the nested record,
+   * as GitLab's object builder does. Null when nothing identifies it.
    */
   async label(ref: LabelRef): Promise<number | null> {
     const cacheKey = ref.title !== null ? `t:${ref.title}` : `i:${ref.sourceId}`;
@@ -67,29 +69,35 @@ export class BoardReferences {
       createdAt: optionalTimestamp(record, "created_at"),
       updatedAt: optionalTimestamp(record, "updated_at"),
     };
-    const ids = await resolveLabels(this.tx, { id: this.entity.groupId!, traversalIds: this.groupIds }, [label]);
+    const ids = await resolveLabels(this.tx, this.scope, [label]);
     return ids.get(label.title)!;
   }
 
   private async labelById(sourceId: number): Promise<number | null> {
-    const rows = await this.tx.select({ id: labels.id, groupId: labels.groupId }).from(labels).where(and(inArray(labels.groupId, this.groupIds), this.importedWithId(labels.importKey, labels.importEntityId, sourceId)));
+    const rows = await this.tx
+      .select({ id: labels.id, groupId: labels.groupId, projectId: labels.projectId })
+      .from(labels)
+      .where(and(inScope(labels, this.scope), this.importedWithId(labels.importKey, labels.importEntityId, sourceId)));
     return this.nearest(rows)?.id ?? null;
   }
 
-  /** A milestone by title in the group or its ancestors, else the one this import brought with that source id. */
+  /** A milestone by title in the owner or its groups, else the one this import brought with that source id. */
   async milestone(ref: MilestoneRef): Promise<number | null> {
     const where = ref.title !== null ? eq(milestones.title, ref.title) : this.importedWithId(milestones.importKey, milestones.importEntityId, ref.sourceId!);
-    const rows = await this.tx.select({ id: milestones.id, groupId: milestones.groupId }).from(milestones).where(and(inArray(milestones.groupId, this.groupIds), where));
+    const rows = await this.tx
+      .select({ id: milestones.id, groupId: milestones.groupId, projectId: milestones.projectId })
+      .from(milestones)
+      .where(and(inScope(milestones, this.scope), where));
     return this.nearest(rows)?.id ?? null;
   }
 
   /**
-   * An iteration of the group or its ancestors, by title when the export has one, else by its dates (GitLab exports
+   * An iteration of the owner's groups, by title when the export has one, else by its dates (GitLab exports
    * iterations without title, and most iterations have none: their cadence names them by dates).
    */
   async iteration(ref: IterationRef): Promise<number | null> {
     const find = async (where: SQL | undefined) =>
-      this.nearest(await this.tx.select({ id: iterations.id, groupId: iterations.groupId }).from(iterations).where(and(inArray(iterations.groupId, this.groupIds), where)))?.id ?? null;
+      this.nearestGroup(await this.tx.select({ id: iterations.id, groupId: iterations.groupId }).from(iterations).where(and(inArray(iterations.groupId, this.scope.groupIds), where)))?.id ?? null;
     const byTitle = ref.title !== null ? await find(eq(iterations.title, ref.title)) : null;
     if (byTitle !== null || !ref.startDate || !ref.dueDate) return byTitle;
     return find(and(eq(iterations.startDate, ref.startDate), eq(iterations.dueDate, ref.dueDate)));
@@ -101,7 +109,7 @@ export class BoardReferences {
    */
   async users(sourceUserIds: readonly number[]): Promise<Map<number, number>> {
     if (sourceUserIds.length === 0) return new Map();
-    return mapSourceUsers(this.tx, { sourceUrl: this.entity.sourceUrl, rootGroupId: this.groupIds[0]! }, sourceUserIds.map((id) => ({ id })));
+    return mapSourceUsers(this.tx, { sourceUrl: this.entity.sourceUrl, rootGroupId: this.scope.groupIds[0]! }, sourceUserIds.map((id) => ({ id })));
   }
 }
 

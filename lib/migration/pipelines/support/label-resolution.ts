@@ -1,5 +1,6 @@
-import { and, inArray } from "drizzle-orm";
+import { and, inArray, sql } from "drizzle-orm";
 import { labels, type Tx } from "@/lib/db";
+import { inScope, nearness, type OwnerScope } from "./owner";
 
 /** A label a record points at, by title, with what a label created from it gets. */
 export interface LabelInput {
@@ -11,38 +12,33 @@ export interface LabelInput {
   updatedAt: Date | undefined;
 }
 
-async function findLabels(tx: Tx, traversalIds: number[], titles: string[]): Promise<Map<string, number>> {
+async function findLabels(tx: Tx, scope: OwnerScope, titles: string[]): Promise<Map<string, number>> {
   const rows = await tx
-    .select({ id: labels.id, title: labels.title, groupId: labels.groupId })
+    .select({ id: labels.id, title: labels.title, groupId: labels.groupId, projectId: labels.projectId })
     .from(labels)
-    .where(and(inArray(labels.groupId, traversalIds), inArray(labels.title, titles)));
-  // The nearest group wins: the group itself is last in its traversal ids, its parent before it, and so on.
-  const depth = (groupId: number) => traversalIds.indexOf(groupId);
-  rows.sort((a, b) => depth(a.groupId) - depth(b.groupId));
+    .where(and(inScope(labels, scope), inArray(labels.title, titles)));
+  // The nearest owner wins: the owner's own label, then its group's, its parent's, and so on.
+  rows.sort((a, b) => nearness(scope, a) - nearness(scope, b));
   return new Map(rows.map((row) => [row.title, row.id]));
 }
 
 /**
- * The label ids for labels named by title (epics' labels, boards' lists and scopes): a label of the group or of its
- * nearest ancestor with that title, else (as GitLab's object builder does) a new label in the group made from the
- * exported one. Titles are created in sorted order, so concurrent loads of one group wait on each other instead of
+ * The label ids for labels named by title (epics' labels, boards' lists and scopes): a label of the owner or of its
+ * nearest group with that title, else (as GitLab's object builder does) a new label of the owner made from the
+ * exported one. Titles are created in sorted order, so concurrent loads of one owner wait on each other instead of
  * deadlocking.
  */
-export async function resolveLabels(tx: Tx, group: { id: number; traversalIds: number[] }, wanted: LabelInput[]): Promise<Map<string, number>> {
+export async function resolveLabels(tx: Tx, scope: OwnerScope, wanted: LabelInput[]): Promise<Map<string, number>> {
   if (wanted.length === 0) return new Map();
   const byTitle = new Map(wanted.map((label) => [label.title, label]));
   const titles = [...byTitle.keys()].sort();
-  const found = await findLabels(tx, group.traversalIds, titles);
+  const found = await findLabels(tx, scope, titles);
   const missing = titles.filter((title) => !found.has(title));
   if (missing.length === 0) return found;
+  const owner = scope.owner.groupId !== undefined ? labels.groupId : labels.projectId;
   await tx
     .insert(labels)
-    .values(
-      missing.map((title) => {
-        const label = byTitle.get(title)!;
-        return { groupId: group.id, ...label };
-      }),
-    )
-    .onConflictDoNothing({ target: [labels.groupId, labels.title] });
-  return findLabels(tx, group.traversalIds, titles);
+    .values(missing.map((title) => ({ ...scope.owner, ...byTitle.get(title)! })))
+    .onConflictDoNothing({ target: [owner, labels.title], where: sql`${owner} IS NOT NULL` });
+  return findLabels(tx, scope, titles);
 }

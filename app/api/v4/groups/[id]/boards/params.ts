@@ -1,6 +1,7 @@
 import { json, notFound } from "@/lib/api";
-import type { TokenIdentity } from "@/lib/auth/tokens";
-import { findBoard, findGroup, type BoardDetails, type GroupWithAccess } from "@/lib/groups";
+import type { TokenIdentity } from "@/lib/auth";
+import { findBoard, type BoardDetails } from "@/lib/content";
+import { findGroup, type GroupWithAccess } from "@/lib/groups";
 
 /** Grape's answers: a path id it cannot coerce to Integer, and ActiveRecord::RecordNotFound. */
 export const invalidId = (name: string) => json({ error: `${name} is invalid` }, { status: 400 });
@@ -11,6 +12,6 @@ export async function requestedBoard(identity: TokenIdentity, params: { id: stri
   if (!/^\d+$/.test(params.board_id)) return invalidId("board_id");
   const group = await findGroup(identity.user, decodeURIComponent(params.id));
   if (!group) return notFound("Group Not");
-  const board = await findBoard(group.id, Number(params.board_id));
+  const board = await findBoard({ groupId: group.id }, Number(params.board_id));
   return board ? { group, board } : recordNotFound();
 }

@@ -1,5 +1,5 @@
 import { boolParam, json, notFound, readParams } from "@/lib/api";
-import type { TokenIdentity } from "@/lib/auth/tokens";
+import type { TokenIdentity } from "@/lib/auth";
 import { findEpic, findGroup, type EpicRow, type GroupWithAccess, type ListEpicsOptions } from "@/lib/groups";
 
 /** Grape's answer to a parameter it could not coerce or that is outside its `values`. */

@@ -1,5 +1,6 @@
 import { apiRoute, baseUrlOf, invalidParam, json, milestoneEntity, notFound, pageParams, paginationHeaders } from "@/lib/api";
-import { findGroup, listMilestones } from "@/lib/groups";
+import { listMilestones } from "@/lib/content";
+import { findGroup } from "@/lib/groups";
 
 export const GET = apiRoute<{ id: string }>("read", async ({ request, url, identity, params }) => {
   const group = await findGroup(identity.user, decodeURIComponent(params.id));
@@ -8,7 +9,7 @@ export const GET = apiRoute<{ id: string }>("read", async ({ request, url, ident
   if (state && state !== "active" && state !== "closed" && state !== "all") return invalidParam("state");
   const iids = url.searchParams.getAll("iids[]").map(Number).filter(Number.isInteger);
   const page = pageParams(url.searchParams);
-  const { rows, total } = await listMilestones(group.id, {
+  const { rows, total } = await listMilestones({ groupId: group.id }, {
     ...page,
     state: state === "active" || state === "closed" ? state : undefined,
     search: url.searchParams.get("search") ?? undefined,

@@ -1,5 +1,5 @@
 import { apiRoute, baseUrlOf, json, noteEntity, pageParams, paginationHeaders } from "@/lib/api";
-import { listEpicNotes } from "@/lib/groups";
+import { listEpicNotes } from "@/lib/content";
 import { ParamError, requestedEpic } from "../../params";
 
 const ORDER_BY = ["created_at", "updated_at"] as const;

@@ -1,5 +1,5 @@
 import { apiRoute, baseUrlOf, json, noteEntity } from "@/lib/api";
-import { findEpicNote } from "@/lib/groups";
+import { findEpicNote } from "@/lib/content";
 import { ParamError, requestedEpic } from "../../../params";
 
 export const GET = apiRoute<{ id: string; epic_iid: string; note_id: string }>("read", async ({ request, identity, params }) => {

@@ -1,8 +1,9 @@
 import { and, asc, eq, inArray, sql } from "drizzle-orm";
 import { boardLabels, boardLists, boards, getDb, groups, isRowId, iterationCadences, iterations, labels, milestones, users, type ListType } from "@/lib/db";
-import type { Label, Milestone } from "./content";
-import { iterationStateOn, todayUtc, type IterationRow } from "./iterations";
-import type { Group } from "./queries";
+import { iterationStateOn, todayUtc, type Group, type IterationRow } from "@/lib/groups";
+import type { Label } from "./labels";
+import type { Milestone } from "./milestones";
+import { ownerWhere, type OwnerRef } from "./owner";
 
 export type Board = typeof boards.$inferSelect;
 export type BoardList = typeof boardLists.$inferSelect;
@@ -14,7 +15,10 @@ export interface BoardUser {
   state: "active" | "blocked";
 }
 
-/** A milestone or iteration with the group it belongs to (the board's group or an ancestor), for its URL. */
+/**
+ * A milestone or iteration with the group it belongs to (the board's group or an ancestor), for its URL. Only group
+ * milestones are found so far: a project's come with projects, with their project for the URL.
+ */
 export interface BoardMilestone {
   milestone: Milestone;
   group: Group;
@@ -118,48 +122,48 @@ async function withDetails(rows: Board[]): Promise<BoardDetails[]> {
   }));
 }
 
-/** A group's boards by name (GitLab's order), a page at a time, with their lists and scope. */
-export async function listBoards(groupId: number, options: { page: number; perPage: number }): Promise<{ rows: BoardDetails[]; total: number }> {
+/** An owner's boards by name (GitLab's order), a page at a time, with their lists and scope. */
+export async function listBoards(owner: OwnerRef, options: { page: number; perPage: number }): Promise<{ rows: BoardDetails[]; total: number }> {
   const db = getDb();
   const [rows, [count]] = await Promise.all([
     db
       .select()
       .from(boards)
-      .where(eq(boards.groupId, groupId))
+      .where(ownerWhere(boards, owner))
       .orderBy(...BOARD_ORDER)
       .limit(options.perPage)
       .offset((options.page - 1) * options.perPage),
-    db.select({ total: sql<number>`count(*)::int` }).from(boards).where(eq(boards.groupId, groupId)),
+    db.select({ total: sql<number>`count(*)::int` }).from(boards).where(ownerWhere(boards, owner)),
   ]);
   return { rows: await withDetails(rows), total: count?.total ?? 0 };
 }
 
-export async function findBoard(groupId: number, boardId: number): Promise<BoardDetails | undefined> {
+export async function findBoard(owner: OwnerRef, boardId: number): Promise<BoardDetails | undefined> {
   if (!isRowId(boardId)) return undefined;
   const rows = await getDb()
     .select()
     .from(boards)
-    .where(and(eq(boards.groupId, groupId), eq(boards.id, boardId)));
+    .where(and(ownerWhere(boards, owner), eq(boards.id, boardId)));
   return (await withDetails(rows))[0];
 }
 
-/** A group's boards with these ids, in id order (an export batch); ids gone since are left out. */
-export async function findBoardsById(groupId: number, ids: readonly number[]): Promise<BoardDetails[]> {
+/** An owner's boards with these ids, in id order (an export batch); ids gone since are left out. */
+export async function findBoardsById(owner: OwnerRef, ids: readonly number[]): Promise<BoardDetails[]> {
   if (ids.length === 0) return [];
   const rows = await getDb()
     .select()
     .from(boards)
     // One array parameter, not one per id: an export batch holds up to 1000.
-    .where(and(eq(boards.groupId, groupId), sql`${boards.id} = ANY(${`{${ids.join(",")}}`}::integer[])`))
+    .where(and(ownerWhere(boards, owner), sql`${boards.id} = ANY(${`{${ids.join(",")}}`}::integer[])`))
     .orderBy(asc(boards.id));
   return withDetails(rows);
 }
 
-/** Every board of a group as id and name, by name: what a board switcher offers. */
-export async function listBoardNames(groupId: number): Promise<{ id: number; name: string }[]> {
+/** Every board of an owner as id and name, by name: what a board switcher offers. */
+export async function listBoardNames(owner: OwnerRef): Promise<{ id: number; name: string }[]> {
   return getDb()
     .select({ id: boards.id, name: boards.name })
     .from(boards)
-    .where(eq(boards.groupId, groupId))
+    .where(ownerWhere(boards, owner))
     .orderBy(...BOARD_ORDER);
 }

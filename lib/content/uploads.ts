@@ -1,6 +1,8 @@
-import { and, eq, sql } from "drizzle-orm";
+import { and, asc, eq, gt, sql } from "drizzle-orm";
 import { getDb, groups, uploads } from "@/lib/db";
-import { visibleToSql, type Viewer } from "@/lib/groups";
+import { visibleToSql } from "@/lib/groups";
+import type { Viewer } from "@/lib/viewer";
+import { ownerWhere, type Owner } from "./owner";
 
 export type Upload = typeof uploads.$inferSelect;
 
@@ -13,6 +15,25 @@ export async function findVisibleUpload(viewer: Viewer, groupFullPath: string, s
     .where(and(sql`lower(${groups.fullPath}) = lower(${groupFullPath})`, eq(uploads.secret, secret), eq(uploads.filename, filename), visibleToSql(viewer)))
     .limit(1);
   return row?.upload;
+}
+
+/** An owner's upload at `<secret>/<filename>` (unique in the owner). */
+export async function findUpload(owner: Owner, secret: string, filename: string): Promise<Upload | undefined> {
+  const [row] = await getDb()
+    .select()
+    .from(uploads)
+    .where(and(ownerWhere(uploads, owner), eq(uploads.secret, secret), eq(uploads.filename, filename)));
+  return row;
+}
+
+/** An owner's uploads after the one with id `after`, in id order, `limit` of them: a page of an export. */
+export async function listUploadsAfter(owner: Owner, after: number, limit: number): Promise<Upload[]> {
+  return getDb()
+    .select()
+    .from(uploads)
+    .where(and(ownerWhere(uploads, owner), gt(uploads.id, after)))
+    .orderBy(asc(uploads.id))
+    .limit(limit);
 }
 
 /** Where each upload an import entity brought in now lives, by its path on the source (`<secret>/<filename>`). */

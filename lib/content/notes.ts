@@ -1,6 +1,7 @@
 import { and, asc, desc, eq, inArray, sql, type SQL } from "drizzle-orm";
-import { awardEmoji, getDb, notes, resourceStateEvents, users } from "@/lib/db";
-import type { AwardCount, EpicRow, UserSummary } from "./epics";
+import { getDb, notes, resourceStateEvents, users } from "@/lib/db";
+import type { AwardCount, EpicRow, UserSummary } from "@/lib/groups";
+import { awardCounts } from "./award-emoji";
 
 export type Note = typeof notes.$inferSelect;
 
@@ -39,17 +40,8 @@ function epicNotesSql(epic: EpicRow): SQL {
 
 async function withAwards(rows: { note: Note; author: UserSummary | null }[]): Promise<NoteRow[]> {
   if (rows.length === 0) return [];
-  const counts = await getDb()
-    .select({ awardableId: awardEmoji.awardableId, name: awardEmoji.name, count: sql<number>`count(*)::int` })
-    .from(awardEmoji)
-    .where(and(eq(awardEmoji.awardableType, "Note"), inArray(awardEmoji.awardableId, rows.map((r) => r.note.id))))
-    .groupBy(awardEmoji.awardableId, awardEmoji.name)
-    .orderBy(desc(sql`count(*)`), asc(sql`min(${awardEmoji.createdAt})`), asc(awardEmoji.name));
-  return rows.map((r) => ({
-    ...r.note,
-    author: r.author,
-    awards: counts.filter((c) => c.awardableId === r.note.id).map(({ name, count }) => ({ name, count })),
-  }));
+  const counts = await awardCounts("Note", rows.map((r) => r.note.id));
+  return rows.map((r) => ({ ...r.note, author: r.author, awards: counts.get(r.note.id) ?? [] }));
 }
 
 /** An epic's notes as GitLab's notes API lists them: newest first by default, ties broken by id. */

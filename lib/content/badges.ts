@@ -1,11 +1,12 @@
 import { and, asc, eq, sql, type SQL } from "drizzle-orm";
 import { badges, getDb } from "@/lib/db";
+import { ownerWhere, type OwnerRef } from "./owner";
 
 export type Badge = typeof badges.$inferSelect;
 
-/** A group's badges in the order they were added, as GitLab lists them; `name` matches exactly (case-sensitive). */
-export async function listBadges(groupId: number, options: { name?: string; page: number; perPage: number }): Promise<{ rows: Badge[]; total: number }> {
-  const where: SQL[] = [eq(badges.groupId, groupId)];
+/** An owner's badges in the order they were added, as GitLab lists them; `name` matches exactly (case-sensitive). */
+export async function listBadges(owner: OwnerRef, options: { name?: string; page: number; perPage: number }): Promise<{ rows: Badge[]; total: number }> {
+  const where: SQL[] = [ownerWhere(badges, owner)];
   if (options.name !== undefined) where.push(eq(badges.name, options.name));
   const db = getDb();
   const [rows, [count]] = await Promise.all([
@@ -21,11 +22,11 @@ export async function listBadges(groupId: number, options: { name?: string; page
   return { rows, total: count?.total ?? 0 };
 }
 
-export async function findBadge(groupId: number, badgeId: number): Promise<Badge | undefined> {
+export async function findBadge(owner: OwnerRef, badgeId: number): Promise<Badge | undefined> {
   const [row] = await getDb()
     .select()
     .from(badges)
-    .where(and(eq(badges.groupId, groupId), eq(badges.id, badgeId)));
+    .where(and(ownerWhere(badges, owner), eq(badges.id, badgeId)));
   return row;
 }
 

@@ -1,15 +1,15 @@
 import { sql } from "drizzle-orm";
 import { date, index, integer, pgTable, serial, text, timestamp, uniqueIndex } from "drizzle-orm/pg-core";
-import { groups } from "./groups";
 import { importKey } from "./import-key";
+import { oneOwner, ownerColumns, perOwner } from "./owner";
+
+/** A group's or a project's labels: a title is unique in its owner. */
 
 export const labels = pgTable(
   "labels",
   {
     id: serial("id").primaryKey(),
-    groupId: integer("group_id")
-      .notNull()
-      .references(() => groups.id, { onDelete: "cascade" }),
+    ...ownerColumns(),
     title: text("title").notNull(),
     color: text("color").notNull().default("#6699cc"),
     description: text("description"),
@@ -18,18 +18,18 @@ export const labels = pgTable(
     updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [
-    uniqueIndex("labels_group_title_idx").on(t.groupId, t.title),
+    ...perOwner(t, (owner) => uniqueIndex(`labels_${owner}_title_idx`), (owner) => [owner, t.title]),
+    oneOwner("labels", t),
     uniqueIndex("labels_import_key_idx").on(t.importEntityId, t.importKey).where(sql`${t.importKey} IS NOT NULL`),
   ],
 );
 
+/** A group's or a project's milestones, numbered (iid) in their owner. */
 export const milestones = pgTable(
   "milestones",
   {
     id: serial("id").primaryKey(),
-    groupId: integer("group_id")
-      .notNull()
-      .references(() => groups.id, { onDelete: "cascade" }),
+    ...ownerColumns(),
     iid: integer("iid").notNull(),
     title: text("title").notNull(),
     description: text("description"),
@@ -41,8 +41,9 @@ export const milestones = pgTable(
     updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [
-    uniqueIndex("milestones_group_iid_idx").on(t.groupId, t.iid),
-    index("milestones_group_title_idx").on(t.groupId, t.title),
+    ...perOwner(t, (owner) => uniqueIndex(`milestones_${owner}_iid_idx`), (owner) => [owner, t.iid]),
+    ...perOwner(t, (owner) => index(`milestones_${owner}_title_idx`), (owner) => [owner, t.title]),
+    oneOwner("milestones", t),
     uniqueIndex("milestones_import_key_idx").on(t.importEntityId, t.importKey).where(sql`${t.importKey} IS NOT NULL`),
   ],
 );

@@ -1,7 +1,8 @@
 import { describe, expect, it } from "vitest";
 import { ACCESS_LEVELS, awardEmoji, epics, getDb, groupMembers, notes, resourceStateEvents } from "@/lib/db";
 import { makeUser, unique } from "@/test/helpers/factories";
-import { createGroup, findEpic, listEpicActivity, type ActivityItem } from "./index";
+import { createGroup, findEpic } from "@/lib/groups";
+import { listEpicActivity, type ActivityItem } from "./index";
 
 const at = (time: string) => new Date(`2021-03-01T${time}:00.000Z`);
 const describeItem = (item: ActivityItem) => (item.kind === "note" ? item.note.note : `[${item.event.state}]`);
@@ -33,8 +34,8 @@ describe("listEpicActivity", () => {
       ])
       .returning();
     await getDb().insert(resourceStateEvents).values([
-      { epicId: epic!.id, userId: owner.id, state: "closed", createdAt: at("10:20") },
-      { epicId: epic!.id, userId: guest.id, state: "reopened", createdAt: at("10:50") },
+      { groupId: group.id, epicId: epic!.id, userId: owner.id, state: "closed", createdAt: at("10:20") },
+      { groupId: group.id, epicId: epic!.id, userId: guest.id, state: "reopened", createdAt: at("10:50") },
     ]);
     await getDb().insert(awardEmoji).values([
       { awardableType: "Note", awardableId: inserted[0]!.id, name: "thumbsup", userId: owner.id },

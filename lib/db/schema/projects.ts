@@ -1,0 +1,59 @@
+import { sql } from "drizzle-orm";
+import { boolean, check, date, index, integer, jsonb, pgTable, serial, text, timestamp, uniqueIndex } from "drizzle-orm/pg-core";
+import { users } from "./accounts";
+import { groups } from "./groups";
+
+/** GitLab's Gitlab::VisibilityLevel, the integers a project's `visibility_level` holds. */
+export const VISIBILITY_LEVELS = { private: 0, internal: 10, public: 20 } as const;
+
+/**
+ * A project in a group (its namespace). The columns only: repositories, settings and access come with project
+ * migration. A path is unique in its group whatever its case, as GitLab's routes are.
+ */
+export const projects = pgTable(
+  "projects",
+  {
+    id: serial("id").primaryKey(),
+    namespaceId: integer("namespace_id")
+      .notNull()
+      .references(() => groups.id, { onDelete: "cascade" }),
+    name: text("name").notNull(),
+    path: text("path").notNull(),
+    description: text("description").notNull().default(""),
+    visibilityLevel: integer("visibility_level").notNull().default(VISIBILITY_LEVELS.private),
+    defaultBranch: text("default_branch"),
+    archived: boolean("archived").notNull().default(false),
+    /** What the source record carried beyond the columns, so that nothing it sent is lost. */
+    sourceAttributes: jsonb("source_attributes").$type<Record<string, unknown>>().notNull().default({}),
+    createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+    updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
+    lastActivityAt: timestamp("last_activity_at", { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    uniqueIndex("projects_namespace_path_idx").on(t.namespaceId, sql`lower(${t.path})`),
+    check("projects_visibility_level", sql`${t.visibilityLevel} IN (0, 10, 20)`),
+  ],
+);
+
+/**
+ * Direct members of a project, beside `group_members` rather than in one table with a source type (GitLab's
+ * `members`): every access check, the placeholder reassignment and the source endpoints read `group_members` as it
+ * is, and each table keeps a real foreign key to its owner.
+ */
+export const projectMembers = pgTable(
+  "project_members",
+  {
+    id: serial("id").primaryKey(),
+    projectId: integer("project_id")
+      .notNull()
+      .references(() => projects.id, { onDelete: "cascade" }),
+    userId: integer("user_id")
+      .notNull()
+      .references(() => users.id, { onDelete: "cascade" }),
+    accessLevel: integer("access_level").notNull(),
+    expiresAt: date("expires_at"),
+    createdById: integer("created_by_id").references(() => users.id, { onDelete: "set null" }),
+    createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [uniqueIndex("project_members_project_user_idx").on(t.projectId, t.userId), index("project_members_user_idx").on(t.userId)],
+);
