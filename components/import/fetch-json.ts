@@ -1,4 +1,4 @@
-import type { ErrorJson } from "./types";
+import type { ErrorJson } from "@/lib/migration/wire";
 
 /** A non-success answer of an importer route, with the server's message for the user. */
 export class HttpError extends Error {

@@ -9,7 +9,7 @@ import { ParentGroupCombobox } from "./parent-group-combobox";
 import { usePathAvailability } from "./path-availability-query";
 import type { RowMode, RowServerError, RowTarget, RowValidity } from "./row-state";
 import { SplitButton } from "./split-button";
-import type { SourceGroupJson } from "./types";
+import type { SourceGroupJson } from "@/lib/migration/wire";
 import { useDebouncedValue } from "./use-debounced-value";
 
 const VALIDATION_DEBOUNCE_MS = 400;

@@ -16,7 +16,7 @@ import { SelectionBar } from "./selection-bar";
 import { useInvalidateOnImportEvents } from "./live-import-events";
 import { isRunning, sourceGroupsKeys, useSourceGroups } from "./source-groups-query";
 import { TableSkeleton } from "./table-skeleton";
-import type { SourceGroupJson, StartImportJson } from "./types";
+import type { SourceGroupJson, StartImportJson } from "@/lib/migration/wire";
 
 const without = <T,>(set: ReadonlySet<T>, items: Iterable<T>) => {
   const next = new Set(set);

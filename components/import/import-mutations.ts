@@ -1,7 +1,7 @@
 import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { fetchJson } from "./fetch-json";
 import { sourceGroupsKeys } from "./source-groups-query";
-import type { StartedImportJson, StartImportJson } from "./types";
+import type { StartedImportJson, StartImportJson } from "@/lib/migration/wire";
 
 /** POST /import/bulk_imports: one bulk import per group; the list is re-read whatever the outcome. */
 export function useStartImports() {

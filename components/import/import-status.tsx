@@ -1,8 +1,7 @@
 import Link from "next/link";
 import { ProgressBar } from "@/components/ui/progress-bar";
-import { humanStatus, type HumanStatus } from "@/lib/migration/status";
+import { humanStatus, type HumanStatus, type LastImportJson } from "@/lib/migration/wire";
 import { StatusBadge } from "./status-badge";
-import type { LastImportJson } from "./types";
 
 const number = new Intl.NumberFormat("en");
 
@@ -10,17 +9,17 @@ const number = new Intl.NumberFormat("en");
 export function ImportStatus({ lastImport, scheduling, running }: { lastImport: LastImportJson | null; scheduling: boolean; running: boolean }) {
   const status: HumanStatus = scheduling ? "Pending" : humanStatus(lastImport?.status, lastImport?.hasFailures);
   const progress = scheduling ? null : lastImport?.progress;
-  const relations = progress ? `${progress.trackersFinished} of ${progress.trackersTotal} relations` : "";
+  const relations = progress ? `${progress.relationsDone} of ${progress.relationsTotal} relations` : "";
   return (
     <div className="space-y-1.5">
       <StatusBadge status={status} />
-      {progress && progress.trackersTotal > 0 ? (
+      {progress && progress.relationsTotal > 0 ? (
         <div className="space-y-0.5 text-xs text-gray-500">
-          {running ? <ProgressBar label="Relations imported" value={progress.trackersFinished} max={progress.trackersTotal} valueText={relations} className="mb-1 w-28" /> : null}
+          {running ? <ProgressBar label="Relations imported" value={progress.relationsDone} max={progress.relationsTotal} valueText={relations} className="mb-1 w-28" /> : null}
           <p>{relations}</p>
-          {progress.sourceObjects > 0 ? (
+          {progress.source ? (
             <p>
-              {number.format(progress.importedObjects)} of {number.format(progress.sourceObjects)} items
+              {number.format(progress.imported)} of {number.format(progress.source)} items
             </p>
           ) : null}
         </div>

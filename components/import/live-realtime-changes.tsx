@@ -1,7 +1,7 @@
 "use client";
 
 import { queryOptions, useQuery } from "@tanstack/react-query";
-import type { RealtimeChange } from "@/lib/migration/history";
+import type { RealtimeChange } from "@/lib/migration/wire";
 import { useInvalidateOnImportEvents } from "./live-import-events";
 
 export type { RealtimeChange };

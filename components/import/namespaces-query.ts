@@ -1,6 +1,6 @@
 import { queryOptions, useQuery } from "@tanstack/react-query";
 import { fetchJson } from "./fetch-json";
-import type { NamespaceJson } from "./types";
+import type { NamespaceJson } from "@/lib/migration/wire";
 
 export function getNamespacesQueryOptions(search: string) {
   return queryOptions({

@@ -1,6 +1,6 @@
 import { queryOptions, useQuery } from "@tanstack/react-query";
 import { fetchJson } from "./fetch-json";
-import type { PathAvailabilityJson } from "./types";
+import type { PathAvailabilityJson } from "@/lib/migration/wire";
 
 export function getPathAvailabilityQueryOptions(parentId: number | null, path: string) {
   return queryOptions({

@@ -1,7 +1,6 @@
 import { keepPreviousData, queryOptions, useQuery } from "@tanstack/react-query";
-import { STATUS } from "@/lib/migration/status";
+import { STATUS, type SourceGroupsJson } from "@/lib/migration/wire";
 import { fetchJson } from "./fetch-json";
-import type { SourceGroupsJson } from "./types";
 
 export interface SourceGroupsParams {
   page: number;

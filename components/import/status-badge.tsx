@@ -1,5 +1,5 @@
 import { Badge, type BadgeTone } from "@/components/ui/badge";
-import type { HumanStatus } from "@/lib/migration/status";
+import type { HumanStatus } from "@/lib/migration/wire";
 
 /** GitLab's importer statuses, plus "Skipped" for a relation the source or the options left out. */
 export type BadgeStatus = HumanStatus | "Skipped";

@@ -1,6 +1,7 @@
 import { and, asc, sql, type SQL } from "drizzle-orm";
 import { getDb, groups } from "@/lib/db";
-import { accessLevelSql, canCreateSubgroup, findGroup, SUBGROUP_CREATION_MIN_LEVEL, visibleToSql, type Viewer } from "@/lib/groups";
+import { accessLevelSql, canCreateSubgroup, findGroup, SUBGROUP_CREATION_MIN_LEVEL, visibleToSql } from "@/lib/groups";
+import type { Viewer } from "@/lib/viewer";
 
 export interface DestinationGroup {
   id: number;

@@ -1,7 +1,7 @@
 import { SourceClient } from "@/lib/gitlab";
+import { latestImports, type LatestImport } from "@/lib/migration";
 import { sourcePolicy } from "@/lib/settings";
 import { getConnectionWithToken } from "./connections";
-import { latestImports, type LatestImport } from "./latest-imports";
 
 export const PER_PAGE_CHOICES = [20, 50, 100] as const;
 export type PerPage = (typeof PER_PAGE_CHOICES)[number];

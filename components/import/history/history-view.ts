@@ -1,4 +1,4 @@
-import type { HistoryEntity, RelationStats } from "@/lib/migration/history";
+import type { HistoryEntity, RelationStats } from "@/lib/migration/wire";
 import { formatCount, formatDateTime, timeAgo } from "./format";
 import type { HistoryRowView, RelationView } from "./history-table";
 

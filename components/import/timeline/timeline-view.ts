@@ -1,6 +1,5 @@
 import type { BadgeStatus } from "@/components/import/status-badge";
-import type { BulkImportDetails } from "@/lib/migration/history";
-import type { StatusName } from "@/lib/migration/status";
+import type { BulkImportDetails, StatusName } from "@/lib/migration/wire";
 import { formatCount, formatDateTime } from "@/components/import/history/format";
 import type { TimelineData } from "./timeline-types";
 

@@ -2,7 +2,7 @@ import Link from "next/link";
 import { StatusBadge } from "@/components/import/status-badge";
 import { TableHeadRow } from "@/components/ui/table-head-row";
 import { RelationFailuresLink } from "@/components/import/history/relation-failures-link";
-import type { BulkImportDetails } from "@/lib/migration/history";
+import type { BulkImportDetails } from "@/lib/migration/wire";
 import { formatCount, formatDateTime, formatDuration, formatOffset } from "@/components/import/history/format";
 
 function offset(date: Date | null, origin: Date) {

@@ -1,6 +1,6 @@
 import { z } from "zod";
-import type { StartedImportJson } from "@/components/import/types";
-import { ImportRequestError, startImports } from "@/lib/migration";
+import { ImportRequestError, startBulkImport } from "@/lib/migration";
+import type { StartedImportJson } from "@/lib/migration/wire";
 import { getConnectionWithToken } from "@/lib/sources";
 import { errorJson, sessionJsonRoute } from "./json-route";
 
@@ -29,8 +29,11 @@ export const POST = sessionJsonRoute(
     const connection = await getConnectionWithToken(user.id);
     if (!connection) return errorJson(409, "Connect a source GitLab instance first.", { kind: "not_connected" });
     try {
-      const started: StartedImportJson[] = await startImports(user, { url: connection.url, token: connection.token }, parsed.data.imports);
-      return Response.json({ imports: started }, { status: 201 });
+      const requests = parsed.data.imports.map((entity) => ({ ...entity, sourceType: "group_entity" as const }));
+      // One bulk import per group, as GitLab's page starts them.
+      const started = await startBulkImport(user, { url: connection.url, token: connection.token }, requests, { importPerEntity: true });
+      const imports: StartedImportJson[] = started.map(({ bulkImport, entities: [entity] }) => ({ bulkImportId: bulkImport.id, entityId: entity!.id, sourceFullPath: entity!.sourceFullPath }));
+      return Response.json({ imports }, { status: 201 });
     } catch (error) {
       if (error instanceof ImportRequestError) return errorJson(error.status, error.message, { index: error.index, field: error.field });
       throw error;

@@ -3,7 +3,7 @@
 import { revalidatePath } from "next/cache";
 import { redirect } from "next/navigation";
 import { currentUser } from "@/lib/auth";
-import type { ActionState } from "@/lib/forms/action-state";
+import type { ActionState } from "@/lib/forms";
 import { isSourceError, type SourceErrorKind } from "@/lib/gitlab";
 import { logger } from "@/lib/log";
 import { connect, disconnect } from "@/lib/sources";

@@ -3,7 +3,7 @@ import { LiveRefresh } from "@/components/import/live-import-events";
 import { LinkButton } from "@/components/ui/button";
 import { PageHeader } from "@/components/ui/page-header";
 import { Pagination } from "@/components/ui/pagination";
-import { listImportHistory } from "@/lib/migration/history";
+import { listImportHistory } from "@/lib/migration";
 import { requireUser } from "../../require-user";
 import { HistoryTable } from "@/components/import/history/history-table";
 import { toHistoryRowView } from "@/components/import/history/history-view";

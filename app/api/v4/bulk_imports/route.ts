@@ -1,8 +1,5 @@
-import { apiRoute, json, paginationHeaders, tooManyRequests } from "@/lib/api";
-import { bulkImportEntity } from "@/lib/api/entities/bulk-imports";
-import { listBulkImports } from "@/lib/migration/api-queries";
-import { startApiBulkImport } from "@/lib/migration/create-api";
-import { ImportRequestError } from "@/lib/migration";
+import { apiRoute, bulkImportEntity, json, paginationHeaders, tooManyRequests } from "@/lib/api";
+import { ImportRequestError, listBulkImports, startBulkImport } from "@/lib/migration";
 import { parseCreateParams } from "./_lib/create-params";
 import { parseList } from "./_lib/list-params";
 
@@ -22,8 +19,9 @@ export const POST = apiRoute("write", async ({ request, identity }) => {
   const params = await parseCreateParams(request);
   if (params instanceof Response) return params;
   try {
-    const { bulkImport } = await startApiBulkImport(identity.user, params.source, params.requests);
-    return json(bulkImportEntity(bulkImport), { status: 201 });
+    // One bulk import holding every entity, as GitLab makes it.
+    const [started] = await startBulkImport(identity.user, params.source, params.requests);
+    return json(bulkImportEntity(started!.bulkImport), { status: 201 });
   } catch (error) {
     if (!(error instanceof ImportRequestError)) throw error;
     if (error.status === 429) return tooManyRequests(60);

@@ -4,7 +4,7 @@ import { LiveRefresh } from "@/components/import/live-import-events";
 import { StatusBadge } from "@/components/import/status-badge";
 import { PageHeader } from "@/components/ui/page-header";
 import { ProgressBar } from "@/components/ui/progress-bar";
-import { getBulkImportDetails, type BulkImportDetails } from "@/lib/migration/history";
+import { getBulkImportDetails, type BulkImportDetails } from "@/lib/migration";
 import { requireUser } from "../../../require-user";
 import { formatCount, formatDateTime, formatDuration } from "@/components/import/history/format";
 import { ImportTimeline } from "@/components/import/timeline/import-timeline";
@@ -24,16 +24,14 @@ function summary(details: BulkImportDetails, now: Date) {
   // The last entity to finish ends the import; updated_at only when none recorded a finish (cancelled before any).
   const ends = details.entities.map((e) => e.finishedAt?.getTime()).filter((t): t is number => t !== undefined);
   const finished = done ? (ends.length ? new Date(Math.max(...ends)) : details.updatedAt) : null;
-  const trackers = details.entities.flatMap((e) => e.trackers);
-  const relationsDone = details.entities.reduce((n, e) => n + e.progress.relationsDone, 0);
-  const percent = trackers.length ? Math.floor(details.entities.reduce((n, e) => n + e.progress.percent * e.progress.relationsTotal, 0) / trackers.length) : 0;
+  const { progress } = details;
   return {
     started,
     elapsed: started ? formatDuration((finished ?? now).getTime() - started.getTime()) : null,
-    relations: `${relationsDone} of ${trackers.length}`,
-    percent,
-    imported: trackers.reduce((n, t) => n + t.imported, 0),
-    source: trackers.some((t) => t.source !== null) ? trackers.reduce((n, t) => n + (t.source ?? 0), 0) : null,
+    relations: `${progress.relationsDone} of ${progress.relationsTotal}`,
+    percent: progress.percent,
+    imported: progress.imported,
+    source: progress.source,
     failures: details.entities.reduce((n, e) => n + e.failuresCount, 0),
   };
 }

@@ -1,4 +1,4 @@
-import type { NamespaceJson } from "@/components/import/types";
+import type { NamespaceJson } from "@/lib/migration/wire";
 import { listDestinationGroups } from "@/lib/sources";
 import { sessionJsonRoute } from "../json-route";
 

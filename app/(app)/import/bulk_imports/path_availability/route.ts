@@ -1,4 +1,4 @@
-import type { PathAvailabilityJson } from "@/components/import/types";
+import type { PathAvailabilityJson } from "@/lib/migration/wire";
 import { pathAvailability } from "@/lib/sources";
 import { errorJson, sessionJsonRoute } from "../json-route";
 

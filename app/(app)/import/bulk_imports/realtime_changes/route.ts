@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { currentUser } from "@/lib/auth";
-import { getRealtimeChanges, REALTIME_MAX_IMPORTS } from "@/lib/migration/history";
+import { getRealtimeChanges, REALTIME_MAX_IMPORTS } from "@/lib/migration";
 
 export const dynamic = "force-dynamic";
 

@@ -1,6 +1,6 @@
 import { z } from "zod";
-import type { SourceGroupsJson } from "@/components/import/types";
 import { isSourceError } from "@/lib/gitlab";
+import type { SourceGroupsJson } from "@/lib/migration/wire";
 import { listSourceGroups, NotConnectedError, PER_PAGE_CHOICES } from "@/lib/sources";
 import { errorJson, sessionJsonRoute } from "../json-route";
 

@@ -1,6 +1,5 @@
-import { apiRoute, json } from "@/lib/api";
-import { bulkImportEntity } from "@/lib/api/entities/bulk-imports";
-import { findBulkImport } from "@/lib/migration/api-queries";
+import { apiRoute, bulkImportEntity, json } from "@/lib/api";
+import { findBulkImport } from "@/lib/migration";
 import { parseId, recordNotFound } from "../_lib/list-params";
 
 /** GitLab's GET /bulk_imports/:import_id. Another user's migration is a 404, as if it did not exist. */

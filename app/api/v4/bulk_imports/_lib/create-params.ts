@@ -1,12 +1,11 @@
 import { boolParam, readParams } from "@/lib/api";
 import { groupPathError, PATH_FORMAT_MESSAGE } from "@/lib/groups";
-import type { ApiImportRequest, EntitySourceType } from "@/lib/migration/create-api";
-import type { SourceConfig } from "@/lib/migration/create";
+import type { EntityRequest, EntitySourceType, SourceConfig } from "@/lib/migration";
 import { validationError } from "./list-params";
 
 export interface CreateParams {
   source: SourceConfig;
-  requests: ApiImportRequest[];
+  requests: EntityRequest[];
 }
 
 const SOURCE_TYPES: readonly EntitySourceType[] = ["group_entity", "project_entity"];
@@ -127,7 +126,7 @@ function booleanParam(entity: Params, key: string, prefix: string, errors: strin
   return value ?? true;
 }
 
-function entityRequest(entity: unknown, index: number, errors: string[]): ApiImportRequest | undefined {
+function entityRequest(entity: unknown, index: number, errors: string[]): EntityRequest | undefined {
   const prefix = `entities[${index}]`;
   if (!isRecord(entity)) {
     errors.push(`${prefix} is invalid`);
@@ -165,7 +164,7 @@ export async function parseCreateParams(request: Request): Promise<CreateParams 
   const errors: string[] = [];
   const source = configuration(params, errors);
   const list = entityList(params.entities);
-  const requests: ApiImportRequest[] = [];
+  const requests: EntityRequest[] = [];
   if (absent(params.entities)) errors.push("entities is missing");
   else if (!list) errors.push("entities is invalid");
   else if (list.length === 0) errors.push("entities is empty");

@@ -1,5 +1,5 @@
 import { json, pageParams, type PageParams } from "@/lib/api";
-import { statusFromName, type ListOptions, type SortDirection } from "@/lib/migration/api-queries";
+import { statusFromName, type ListOptions, type SortDirection } from "@/lib/migration";
 
 /** Grape's validation answer: every problem, joined, under `error`. */
 export const validationError = (errors: string[]) => json({ error: errors.join(", ") }, { status: 400 });

@@ -1,6 +1,5 @@
-import { apiRoute, json, paginationHeaders } from "@/lib/api";
-import { bulkImportEntityEntity } from "@/lib/api/entities/bulk-imports";
-import { listEntities } from "@/lib/migration/api-queries";
+import { apiRoute, bulkImportEntityEntity, json, paginationHeaders } from "@/lib/api";
+import { listEntities } from "@/lib/migration";
 import { parseList } from "../_lib/list-params";
 
 /** GitLab's GET /bulk_imports/entities: entities of every visible migration, with `status` and `sort`. */

@@ -3,7 +3,7 @@ import { notFound } from "next/navigation";
 import { StatusBadge } from "@/components/import/status-badge";
 import { PageHeader } from "@/components/ui/page-header";
 import { Pagination } from "@/components/ui/pagination";
-import { listEntityFailures } from "@/lib/migration/history";
+import { listEntityFailures } from "@/lib/migration";
 import { relationLabel } from "@/lib/relations";
 import { requireUser } from "../../../../require-user";
 import { formatDateTime } from "@/components/import/history/format";

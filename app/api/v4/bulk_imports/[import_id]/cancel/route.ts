@@ -1,7 +1,5 @@
-import { apiRoute, json } from "@/lib/api";
-import { bulkImportEntity } from "@/lib/api/entities/bulk-imports";
-import { findBulkImport } from "@/lib/migration/api-queries";
-import { cancelBulkImport, STATUS, statusName } from "@/lib/migration";
+import { apiRoute, bulkImportEntity, json } from "@/lib/api";
+import { cancelBulkImport, findBulkImport, STATUS, statusName } from "@/lib/migration";
 import { parseId, recordNotFound } from "../../_lib/list-params";
 
 /**

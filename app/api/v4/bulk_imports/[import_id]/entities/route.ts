@@ -1,6 +1,5 @@
-import { apiRoute, json, paginationHeaders } from "@/lib/api";
-import { bulkImportEntityEntity } from "@/lib/api/entities/bulk-imports";
-import { findBulkImport, listEntities } from "@/lib/migration/api-queries";
+import { apiRoute, bulkImportEntityEntity, json, paginationHeaders } from "@/lib/api";
+import { findBulkImport, listEntities } from "@/lib/migration";
 import { parseId, parseList, recordNotFound } from "../../_lib/list-params";
 
 /** GitLab's GET /bulk_imports/:import_id/entities: the migration's groups (and subgroups found on the way). */

@@ -1,6 +1,5 @@
-import { apiRoute, json } from "@/lib/api";
-import { bulkImportEntityEntity } from "@/lib/api/entities/bulk-imports";
-import { findEntity } from "@/lib/migration/api-queries";
+import { apiRoute, bulkImportEntityEntity, json } from "@/lib/api";
+import { findEntity } from "@/lib/migration";
 import { parseId, recordNotFound } from "../../../_lib/list-params";
 
 /** GitLab's GET /bulk_imports/:import_id/entities/:entity_id, with its failures and per-relation stats. */

@@ -1,6 +1,5 @@
-import { apiRoute, json, paginationHeaders } from "@/lib/api";
-import { bulkImportFailureEntity } from "@/lib/api/entities/bulk-imports";
-import { listFailures } from "@/lib/migration/api-queries";
+import { apiRoute, bulkImportFailureEntity, json, paginationHeaders } from "@/lib/api";
+import { listFailures } from "@/lib/migration";
 import { parseId, parsePage, recordNotFound } from "../../../../_lib/list-params";
 
 /** GitLab's GET /bulk_imports/:import_id/entities/:entity_id/failures (16.6): every failure, paginated, oldest first. */

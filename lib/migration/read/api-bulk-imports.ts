@@ -1,18 +1,17 @@
-import { and, asc, count, desc, eq, inArray, lte, sql, type SQL } from "drizzle-orm";
-import { bulkImportEntities, bulkImportFailures, bulkImports, bulkImportTrackers, getDb, groups } from "@/lib/db";
-import { statsFromTrackers, type RelationCounts } from "./entity-stats";
-import { STATUS, TERMINAL, type StatusName } from "./status";
+import { and, asc, count, desc, eq, inArray, type SQL } from "drizzle-orm";
+import { bulkImportEntities, bulkImports, bulkImportTrackers, getDb, groups } from "@/lib/db";
+import type { Viewer } from "@/lib/viewer";
+import { statsFromTrackers, type RelationCounts } from "../entity-stats";
+import { STATUS, TERMINAL, type StatusName } from "../status";
+import { firstFailuresByEntity, type EntityFailure } from "./failures";
+import { importsVisibleTo, validId } from "./visibility";
 
 /**
- * Read side of the /api/v4/bulk_imports endpoints. Users see only their own imports; administrators see everyone's
- * (GitLab's finders scope even admins to their own; Ferry's pages let admins see all, and the API follows them).
- * A page costs a fixed number of queries whatever its size: rows, total, then failures and trackers for all rows.
+ * Read side of the /api/v4/bulk_imports endpoints (the failures endpoint is in ./failures). Users see only their own
+ * imports; administrators see everyone's (GitLab's finders scope even admins to their own; Ferry's pages let admins
+ * see all, and the API follows them). A page costs a fixed number of queries whatever its size: rows and total, then
+ * failures and trackers for all rows.
  */
-
-export interface ApiViewer {
-  id: number;
-  isAdmin: boolean;
-}
 
 export type SortDirection = "asc" | "desc";
 
@@ -34,20 +33,6 @@ export interface ApiBulkImport {
   updatedAt: Date;
 }
 
-export interface ApiFailure {
-  id: number;
-  relation: string;
-  subrelation: string | null;
-  pipelineClass: string;
-  pipelineStep: string;
-  exceptionClass: string;
-  exceptionMessage: string;
-  correlationIdValue: string | null;
-  sourceUrl: string | null;
-  sourceTitle: string | null;
-  createdAt: Date;
-}
-
 export interface ApiEntity {
   id: number;
   bulkImportId: number;
@@ -65,7 +50,7 @@ export interface ApiEntity {
   hasFailures: boolean;
   createdAt: Date;
   updatedAt: Date;
-  failures: ApiFailure[];
+  failures: EntityFailure[];
   stats: Record<string, RelationCounts>;
 }
 
@@ -81,19 +66,7 @@ export function statusFromName(name: string): number | undefined {
   return (STATUS_NAMES as string[]).includes(name) ? STATUS[name as StatusName] : undefined;
 }
 
-/**
- * Failures embedded in each entity. GitLab embeds them all; an entity with a million bad records would make every
- * listing huge, so Ferry embeds the first ones and the failures endpoint pages through the rest.
- */
-export const EMBEDDED_FAILURES_CAP = 100;
-
-// Postgres integer ids: a larger number cannot match, and would be a query error instead of a 404.
-const MAX_ID = 2_147_483_647;
-const validId = (id: number) => Number.isInteger(id) && id > 0 && id <= MAX_ID;
-
-const visibleTo = (viewer: ApiViewer): SQL | undefined => (viewer.isAdmin ? undefined : eq(bulkImports.userId, viewer.id));
-
-const importColumns = {
+export const bulkImportColumns = {
   id: bulkImports.id,
   status: bulkImports.status,
   sourceType: bulkImports.sourceType,
@@ -107,12 +80,12 @@ const order = (sort: SortDirection, column: typeof bulkImports.createdAt | typeo
   // One start creates its rows in one transaction, with the same created_at: the id keeps the order stable.
   sort === "asc" ? [asc(column), asc(id)] : [desc(column), desc(id)];
 
-export async function listBulkImports(viewer: ApiViewer, options: ListOptions): Promise<ApiPage<ApiBulkImport>> {
-  const where = and(visibleTo(viewer), options.status === undefined ? undefined : eq(bulkImports.status, options.status));
+export async function listBulkImports(viewer: Viewer, options: ListOptions): Promise<ApiPage<ApiBulkImport>> {
+  const where = and(importsVisibleTo(viewer), options.status === undefined ? undefined : eq(bulkImports.status, options.status));
   const db = getDb();
   const [rows, [total]] = await Promise.all([
     db
-      .select(importColumns)
+      .select(bulkImportColumns)
       .from(bulkImports)
       .where(where)
       .orderBy(...order(options.sort, bulkImports.createdAt, bulkImports.id))
@@ -123,59 +96,13 @@ export async function listBulkImports(viewer: ApiViewer, options: ListOptions): 
   return { rows, total: total?.n ?? 0 };
 }
 
-export async function findBulkImport(viewer: ApiViewer, id: number): Promise<ApiBulkImport | undefined> {
+export async function findBulkImport(viewer: Viewer, id: number): Promise<ApiBulkImport | undefined> {
   if (!validId(id)) return undefined;
   const [row] = await getDb()
-    .select(importColumns)
+    .select(bulkImportColumns)
     .from(bulkImports)
-    .where(and(eq(bulkImports.id, id), visibleTo(viewer)));
+    .where(and(eq(bulkImports.id, id), importsVisibleTo(viewer)));
   return row;
-}
-
-const failureColumns = {
-  id: bulkImportFailures.id,
-  relation: bulkImportFailures.relation,
-  subrelation: bulkImportFailures.subrelation,
-  pipelineClass: bulkImportFailures.pipelineClass,
-  pipelineStep: bulkImportFailures.pipelineStep,
-  exceptionClass: bulkImportFailures.exceptionClass,
-  exceptionMessage: bulkImportFailures.exceptionMessage,
-  correlationIdValue: bulkImportFailures.correlationIdValue,
-  sourceUrl: bulkImportFailures.sourceUrl,
-  sourceTitle: bulkImportFailures.sourceTitle,
-  createdAt: bulkImportFailures.createdAt,
-};
-
-const toFailure = (row: ApiFailure): ApiFailure => ({
-  id: row.id,
-  relation: row.relation,
-  subrelation: row.subrelation,
-  pipelineClass: row.pipelineClass,
-  pipelineStep: row.pipelineStep,
-  exceptionClass: row.exceptionClass,
-  exceptionMessage: row.exceptionMessage,
-  correlationIdValue: row.correlationIdValue,
-  sourceUrl: row.sourceUrl,
-  sourceTitle: row.sourceTitle,
-  createdAt: row.createdAt,
-});
-
-/** The first failures of each entity, in one query (a window per entity). */
-async function embeddedFailures(entityIds: number[]): Promise<Map<number, ApiFailure[]>> {
-  const byEntity = new Map<number, ApiFailure[]>();
-  if (entityIds.length === 0) return byEntity;
-  const ranked = getDb()
-    .select({ ...failureColumns, entityId: bulkImportFailures.entityId, rank: sql<number>`row_number() over (partition by ${bulkImportFailures.entityId} order by ${bulkImportFailures.id})`.as("rank") })
-    .from(bulkImportFailures)
-    .where(inArray(bulkImportFailures.entityId, entityIds))
-    .as("ranked");
-  const rows = await getDb().select().from(ranked).where(lte(ranked.rank, EMBEDDED_FAILURES_CAP)).orderBy(ranked.entityId, ranked.id);
-  for (const row of rows) {
-    const list = byEntity.get(row.entityId) ?? [];
-    list.push(toFailure(row));
-    byEntity.set(row.entityId, list);
-  }
-  return byEntity;
 }
 
 /**
@@ -206,8 +133,14 @@ async function entityStats(entityIds: number[]): Promise<Map<number, Record<stri
     .from(bulkImportTrackers)
     .where(inArray(bulkImportTrackers.entityId, live))
     .orderBy(bulkImportTrackers.stage, bulkImportTrackers.id);
+  const trackersOf = new Map<number, typeof trackers>();
+  for (const t of trackers) {
+    const list = trackersOf.get(t.entityId);
+    if (list) list.push(t);
+    else trackersOf.set(t.entityId, [t]);
+  }
   for (const id of live) {
-    const stats = statsFromTrackers(trackers.filter((t) => t.entityId === id));
+    const stats = statsFromTrackers(trackersOf.get(id) ?? []);
     if (Object.keys(stats).length > 0) byEntity.set(id, stats);
   }
   return byEntity;
@@ -235,7 +168,7 @@ type EntityRow = Omit<ApiEntity, "failures" | "stats">;
 
 async function withDetails(rows: EntityRow[]): Promise<ApiEntity[]> {
   const ids = rows.map((r) => r.id);
-  const [failures, stats] = await Promise.all([embeddedFailures(ids), entityStats(ids)]);
+  const [failures, stats] = await Promise.all([firstFailuresByEntity(ids), entityStats(ids)]);
   return rows.map((row) => ({ ...row, failures: failures.get(row.id) ?? [], stats: stats.get(row.id) ?? {} }));
 }
 
@@ -249,9 +182,9 @@ function entitiesQuery(where: SQL | undefined) {
 }
 
 /** Entities of all visible imports, or of one import (`bulkImportId`; the caller checks that it is visible). */
-export async function listEntities(viewer: ApiViewer, options: ListOptions & { bulkImportId?: number }): Promise<ApiPage<ApiEntity>> {
+export async function listEntities(viewer: Viewer, options: ListOptions & { bulkImportId?: number }): Promise<ApiPage<ApiEntity>> {
   const where = and(
-    visibleTo(viewer),
+    importsVisibleTo(viewer),
     options.bulkImportId === undefined ? undefined : eq(bulkImportEntities.bulkImportId, options.bulkImportId),
     options.status === undefined ? undefined : eq(bulkImportEntities.status, options.status),
   );
@@ -265,32 +198,9 @@ export async function listEntities(viewer: ApiViewer, options: ListOptions & { b
   return { rows: await withDetails(rows), total: total?.n ?? 0 };
 }
 
-export async function findEntity(viewer: ApiViewer, bulkImportId: number, entityId: number): Promise<ApiEntity | undefined> {
+export async function findEntity(viewer: Viewer, bulkImportId: number, entityId: number): Promise<ApiEntity | undefined> {
   if (!validId(bulkImportId) || !validId(entityId)) return undefined;
-  const rows = await entitiesQuery(and(visibleTo(viewer), eq(bulkImportEntities.bulkImportId, bulkImportId), eq(bulkImportEntities.id, entityId)));
+  const rows = await entitiesQuery(and(importsVisibleTo(viewer), eq(bulkImportEntities.bulkImportId, bulkImportId), eq(bulkImportEntities.id, entityId)));
   const [entity] = await withDetails(rows);
   return entity;
-}
-
-/** One entity's failures, oldest first; undefined when the entity is not visible (a 404). */
-export async function listFailures(viewer: ApiViewer, bulkImportId: number, entityId: number, page: { page: number; perPage: number }): Promise<ApiPage<ApiFailure> | undefined> {
-  if (!validId(bulkImportId) || !validId(entityId)) return undefined;
-  const [entity] = await getDb()
-    .select({ id: bulkImportEntities.id })
-    .from(bulkImportEntities)
-    .innerJoin(bulkImports, eq(bulkImports.id, bulkImportEntities.bulkImportId))
-    .where(and(visibleTo(viewer), eq(bulkImportEntities.bulkImportId, bulkImportId), eq(bulkImportEntities.id, entityId)));
-  if (!entity) return undefined;
-  const where = eq(bulkImportFailures.entityId, entityId);
-  const [rows, [total]] = await Promise.all([
-    getDb()
-      .select(failureColumns)
-      .from(bulkImportFailures)
-      .where(where)
-      .orderBy(asc(bulkImportFailures.id))
-      .limit(page.perPage)
-      .offset((page.page - 1) * page.perPage),
-    getDb().select({ n: count() }).from(bulkImportFailures).where(where),
-  ]);
-  return { rows, total: total?.n ?? 0 };
 }

@@ -1,21 +1,14 @@
 import { sql } from "drizzle-orm";
 import { bulkImportEntities, bulkImports, bulkImportTrackers, getDb, groups } from "@/lib/db";
-import { STATUS, TRACKER_STATUS } from "@/lib/migration/status";
+import { STATUS } from "../status";
+import { entityProgress, trackerTallies, type EntityProgress, type TrackerCounts } from "./progress";
 
-export interface ImportProgress {
-  /** Records imported so far, over what the source said it had (relations that do not report a count add 0). */
-  importedObjects: number;
-  sourceObjects: number;
-  trackersFinished: number;
-  trackersTotal: number;
-}
-
-/** The newest import of one source group by one user from one source. */
+/** The newest import of one source group by one user from one source: a row of the importer page. */
 export interface LatestImport {
   sourceFullPath: string;
   entityId: number;
   bulkImportId: number;
-  /** GitLab status number (lib/migration/status STATUS) of the group tree this import started. */
+  /** GitLab status number (STATUS) of the group tree this import started. */
   status: number;
   hasFailures: boolean;
   /** Where the group went: the created group's full path, or where it was asked to go when it was not created. */
@@ -25,7 +18,8 @@ export interface LatestImport {
   /** The parent group's id now, if it still exists (a re-import starts from the same parent). */
   destinationParentId: number | null;
   createdAt: Date;
-  progress: ImportProgress;
+  /** Of the whole group tree: the entity and the subgroups found under it. */
+  progress: EntityProgress;
 }
 
 interface RawRow extends Record<string, unknown> {
@@ -39,13 +33,8 @@ interface RawRow extends Record<string, unknown> {
   destination_slug: string;
   destination_parent_id: number | null;
   created_at: Date | string;
-  imported_objects: number;
-  source_objects: number;
-  trackers_finished: number;
-  trackers_total: number;
+  trackers: TrackerCounts[];
 }
-
-const DONE_TRACKER_STATES = [TRACKER_STATUS.finished, TRACKER_STATUS.skipped];
 
 /**
  * One query for a whole page of source groups: the newest entity per source path (DISTINCT ON), then the state and
@@ -80,7 +69,7 @@ export async function latestImports(userId: number, sourceUrl: string, sourceFul
         CASE WHEN latest.destination_namespace = '' THEN latest.destination_slug
              ELSE latest.destination_namespace || '/' || latest.destination_slug END) AS destination_full_path,
       parent.id AS destination_parent_id,
-      progress.imported_objects, progress.source_objects, progress.trackers_finished, progress.trackers_total
+      ${trackerTallies(sql`${t.entityId} = ANY(tree.ids)`)} AS trackers
     FROM latest
     LEFT JOIN ${groups} created ON created.id = latest.namespace_id
     LEFT JOIN ${groups} parent ON latest.destination_namespace <> '' AND lower(parent.full_path) = lower(latest.destination_namespace)
@@ -96,13 +85,6 @@ export async function latestImports(userId: number, sourceUrl: string, sourceFul
         array_agg(subtree.id) AS ids
       FROM subtree
     ) tree
-    CROSS JOIN LATERAL (
-      SELECT coalesce(sum(${t.importedObjectsCount}), 0)::float8 AS imported_objects,
-             coalesce(sum(${t.sourceObjectsCount}), 0)::float8 AS source_objects,
-             (count(*) FILTER (WHERE ${t.status} IN (${sql.join(DONE_TRACKER_STATES.map((s) => sql`${s}`), sql`, `)})))::int AS trackers_finished,
-             count(*)::int AS trackers_total
-      FROM ${t} WHERE ${t.entityId} = ANY(tree.ids)
-    ) progress
   `);
   for (const row of result.rows) {
     found.set(row.source_full_path, {
@@ -116,12 +98,7 @@ export async function latestImports(userId: number, sourceUrl: string, sourceFul
       destinationSlug: row.destination_slug,
       destinationParentId: row.destination_parent_id,
       createdAt: new Date(row.created_at),
-      progress: {
-        importedObjects: row.imported_objects,
-        sourceObjects: row.source_objects,
-        trackersFinished: row.trackers_finished,
-        trackersTotal: row.trackers_total,
-      },
+      progress: entityProgress(row.trackers),
     });
   }
   return found;
