@@ -26,8 +26,9 @@
 import { useQueryClient, type QueryKey } from "@tanstack/react-query";
 import { useRouter } from "next/navigation";
 import { useCallback, useEffect, useRef, useSyncExternalStore } from "react";
+import { parseImportEvent, type ImportEvent } from "@/lib/live/import-event";
 
-export type LiveImportEvent = { kind: "import"; userId: number; bulkImportId: number; entityId?: number } | { kind: "resync" };
+export type LiveImportEvent = ({ kind: "import" } & ImportEvent) | { kind: "resync" };
 export type LiveScope = "mine" | "all";
 
 export interface ImportEventsOptions {
@@ -91,8 +92,9 @@ class LiveChannel {
     });
     source.addEventListener("resync", () => this.emit({ kind: "resync" }));
     source.addEventListener("import", (message) => {
+      // The same schema the server parsed the notification with (lib/live/import-event.ts); anything else is dropped.
       const event = parseImportEvent((message as MessageEvent<string>).data);
-      if (event) this.emit(event);
+      if (event) this.emit({ kind: "import", ...event });
     });
     source.addEventListener("error", () => {
       this.setConnected(false);
@@ -125,16 +127,6 @@ class LiveChannel {
 
   private emit(event: LiveImportEvent): void {
     for (const listener of [...this.listeners]) listener(event);
-  }
-}
-
-function parseImportEvent(data: string): LiveImportEvent | undefined {
-  try {
-    const value = JSON.parse(data) as { userId?: unknown; bulkImportId?: unknown; entityId?: unknown };
-    if (typeof value.userId !== "number" || typeof value.bulkImportId !== "number") return undefined;
-    return { kind: "import", userId: value.userId, bulkImportId: value.bulkImportId, ...(typeof value.entityId === "number" ? { entityId: value.entityId } : {}) };
-  } catch {
-    return undefined;
   }
 }
 

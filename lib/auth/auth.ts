@@ -2,11 +2,11 @@ import NextAuth, { CredentialsSignin } from "next-auth";
 import Credentials from "next-auth/providers/credentials";
 import { z } from "zod";
 import { getSecrets } from "@/lib/config";
+import { burnPasswordCheck, verifyPassword } from "@/lib/crypto";
 import { logger } from "@/lib/log";
 import { findUserByLogin } from "@/lib/users";
 import { authConfig } from "./auth-config";
-import { burnPasswordCheck, verifyPassword } from "./password";
-import { isSignInLocked, recordSignInAttempt } from "./rate-limit";
+import { isSignInLocked, recordSignInAttempt, signInKey } from "./rate-limit";
 
 export class InvalidLogin extends CredentialsSignin {
   code = "invalid_login";
@@ -54,15 +54,16 @@ export async function authorizeCredentials(raw: Partial<Record<string, unknown>>
   const parsed = credentials.safeParse(raw);
   if (!parsed.success) throw new InvalidLogin();
   const { login, password } = parsed.data;
-  if (await isSignInLocked(login)) {
+  const user = await findUserByLogin(login);
+  const key = signInKey(login, user);
+  if (await isSignInLocked(key)) {
     logger.warn({ login }, "sign-in refused: too many failed attempts");
     throw new TooManyAttempts();
   }
-  const user = await findUserByLogin(login);
   // Same time spent whether the account is missing or has no password (a placeholder), so neither can be probed.
   if (!user?.passwordHash) await burnPasswordCheck(password);
   const ok = user ? await verifyPassword(user.passwordHash, password) : false;
-  await recordSignInAttempt(login, clientIp(request), ok);
+  await recordSignInAttempt(key, clientIp(request), ok);
   // Placeholders stand in for source users of an import: they never sign in, whatever is stored for them.
   if (!user || !ok || user.userType !== "human") throw new InvalidLogin();
   if (user.state !== "active") throw new BlockedUser();

@@ -1,6 +1,8 @@
 import { createCipheriv, createDecipheriv, randomBytes } from "node:crypto";
 import { getSecrets } from "@/lib/config";
 
+export { burnPasswordCheck, hashPassword, verifyPassword } from "./password";
+
 const VERSION = "v1";
 
 function key(): Buffer {

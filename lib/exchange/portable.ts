@@ -1,5 +1,6 @@
 import { ACCESS_LEVELS } from "@/lib/db";
-import { findGroup, type Viewer } from "@/lib/groups";
+import { findGroup } from "@/lib/groups";
+import type { Viewer } from "@/lib/viewer";
 import { getSettings } from "@/lib/settings";
 import type { PortableKind } from "@/lib/relations";
 

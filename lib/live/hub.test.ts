@@ -2,10 +2,11 @@ import { randomInt } from "node:crypto";
 import { afterEach, describe, expect, it, vi } from "vitest";
 import { getDatabaseUrl } from "@/lib/db/client";
 import { getDb } from "@/lib/db";
-import { notifyImportChanged, type ImportEvent } from "@/lib/migration/notify";
+import { notifyImportChanged } from "@/lib/migration/notify";
 import { unique } from "@/test/helpers/factories";
 import { sql } from "drizzle-orm";
 import { ImportEventHub } from "./hub";
+import type { ImportEvent } from "./import-event";
 
 // Other test files may notify on the same channel at the same time: each test uses user ids nobody else does.
 const someUserId = () => randomInt(1_000_000_000, 2_000_000_000);

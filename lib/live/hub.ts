@@ -1,6 +1,6 @@
 import pg from "pg";
 import { logger } from "@/lib/log";
-import { IMPORT_EVENTS_CHANNEL, type ImportEvent } from "@/lib/migration/notify";
+import { IMPORT_EVENTS_CHANNEL, parseImportEvent, type ImportEvent } from "./import-event";
 
 /** Who a subscriber speaks for: one user's imports, or (administrators) everyone's. */
 export interface Audience {
@@ -39,19 +39,6 @@ interface Subscriber {
 }
 
 const quoteIdent = (name: string) => `"${name.replace(/"/g, '""')}"`;
-
-function parseEvent(payload: string | undefined): ImportEvent | undefined {
-  if (!payload) return undefined;
-  try {
-    const value = JSON.parse(payload) as Partial<ImportEvent>;
-    if (!Number.isInteger(value.userId) || !Number.isInteger(value.bulkImportId)) return undefined;
-    const event: ImportEvent = { userId: value.userId!, bulkImportId: value.bulkImportId! };
-    if (Number.isInteger(value.entityId)) event.entityId = value.entityId!;
-    return event;
-  } catch {
-    return undefined;
-  }
-}
 
 /**
  * One dedicated connection per process that LISTENs on the import channel and fans notifications out to any number of
@@ -197,7 +184,7 @@ export class ImportEventHub {
   }
 
   private dispatch(payload: string | undefined): void {
-    const event = parseEvent(payload);
+    const event = parseImportEvent(payload);
     if (!event) {
       logger.warn({ payload }, "ignored a malformed import event");
       return;

@@ -1,8 +1,9 @@
-import { getDatabaseUrl } from "@/lib/db/client";
+import { getDatabaseUrl } from "@/lib/db";
 import { createImportEventStream } from "./event-stream";
 import { ImportEventHub, type Audience, type ImportEventHandlers, type Subscription } from "./hub";
 
 export { createImportEventStream, EVENT_STREAM_HEADERS, type EventStreamOptions } from "./event-stream";
+export { IMPORT_EVENTS_CHANNEL, importEventSchema, parseImportEvent, type ImportEvent } from "./import-event";
 export { ImportEventHub, type Audience, type HubOptions, type ImportEventHandlers, type Subscription } from "./hub";
 
 // On globalThis because Next may load this module once per route bundle; the process must still hold one connection.

@@ -1,14 +1,9 @@
 import { sql } from "drizzle-orm";
 import type { Db } from "@/lib/db";
+import { IMPORT_EVENTS_CHANNEL, type ImportEvent } from "@/lib/live/import-event";
 
-/** The Postgres channel that carries import changes to web servers, which push them to open pages (SSE). */
-export const IMPORT_EVENTS_CHANNEL = "ferry_import_events";
-
-export interface ImportEvent {
-  userId: number;
-  bulkImportId: number;
-  entityId?: number;
-}
+// The event's shape and channel live with its parser in lib/live/import-event.ts, shared with the hub and the browser.
+export { IMPORT_EVENTS_CHANNEL, type ImportEvent };
 
 type Executor = Pick<Db, "execute">;
 

@@ -1,6 +1,6 @@
 import { eq, or, sql } from "drizzle-orm";
 import { z } from "zod";
-import { hashPassword } from "@/lib/auth/password";
+import { hashPassword } from "@/lib/crypto";
 import { getDb, users } from "@/lib/db";
 import { groupPathError } from "@/lib/groups/path-rules";
 

@@ -1,7 +1,8 @@
 import { and, asc, eq, inArray, isNotNull, isNull, or, sql, type SQL } from "drizzle-orm";
 import { alias } from "drizzle-orm/pg-core";
 import { ACCESS_LEVELS, getDb, sourceUserMappings, sourceUsers, users } from "@/lib/db";
-import { findGroup, type Viewer } from "@/lib/groups";
+import { findGroup } from "@/lib/groups";
+import type { Viewer } from "@/lib/viewer";
 import { countReferences, moveReferences } from "./references";
 
 export type PlaceholderStatus = "mapped" | "placeholder" | "reassigned";

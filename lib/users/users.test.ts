@@ -1,6 +1,6 @@
 import { eq, sql } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
-import { verifyPassword } from "@/lib/auth/password";
+import { verifyPassword } from "@/lib/crypto";
 import { getDb, users } from "@/lib/db";
 import { makeUser, unique } from "@/test/helpers/factories";
 import { countUsers, createUser, findUserByLogin, UserExistsError } from "./index";

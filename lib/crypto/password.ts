@@ -1,5 +1,8 @@
 import { hash, verify } from "@node-rs/argon2";
 
+// Here, below both lib/users (which hashes on account creation) and lib/auth (which verifies on sign-in), so that
+// neither of those has to import the other for it.
+
 // Argon2id with the library's defaults (19 MiB, 2 passes): OWASP's recommended floor.
 export function hashPassword(password: string): Promise<string> {
   return hash(password);
