@@ -2,7 +2,15 @@ import { and, eq, gt, lt, sql } from "drizzle-orm";
 import { getConfig } from "@/lib/config";
 import { getDb, signInAttempts } from "@/lib/db";
 
-/** Failed sign-ins for this login within the window; the window slides, so waiting it out always unlocks. */
+/**
+ * What failed sign-ins are counted against: the account when the login names one, whichever spelling was typed
+ * (username or email, any case), so that each spelling does not get guesses of its own; else the login as typed.
+ */
+export function signInKey(login: string, user: { id: number } | undefined): string {
+  return user ? `user:${user.id}` : login.toLowerCase();
+}
+
+/** Failed sign-ins for this key within the window; the window slides, so waiting it out always unlocks. */
 export async function isSignInLocked(login: string): Promise<boolean> {
   const { FERRY_SIGN_IN_MAX_ATTEMPTS, FERRY_SIGN_IN_WINDOW_MINUTES } = getConfig();
   const since = new Date(Date.now() - FERRY_SIGN_IN_WINDOW_MINUTES * 60_000);

@@ -33,3 +33,14 @@ describe("sign-in of placeholder users", () => {
     await expect(authorizeCredentials({ login: human.username, password: "correct horse battery" })).resolves.toMatchObject({ id: String(human.id) });
   });
 });
+
+describe("the sign-in lock", () => {
+  it("counts failures per account, whichever spelling of the login is typed", async () => {
+    const victim = await makeUser();
+    const spellings = [victim.username, victim.email, victim.email.toUpperCase(), victim.username.toUpperCase()];
+    for (let i = 0; i < 5; i++) await expect(authorizeCredentials({ login: spellings[i % spellings.length], password: "wrong guess" })).rejects.toMatchObject({ code: "invalid_login" });
+    for (const login of spellings) await expect(authorizeCredentials({ login, password: "correct horse battery" })).rejects.toMatchObject({ code: "too_many_attempts" });
+    const bystander = await makeUser();
+    await expect(authorizeCredentials({ login: bystander.email, password: "correct horse battery" })).resolves.toMatchObject({ id: String(bystander.id) });
+  });
+});
