@@ -1,13 +1,16 @@
 import Link from "next/link";
 
+/** The tabs of a group; each is a URL (`/groups/<path>/-/<key>`, the overview `/groups/<path>`), so it can be shared. */
+export type GroupTabKey = "overview" | "labels" | "milestones" | "epics" | "boards" | "iterations" | "badges" | "members" | "placeholders";
+
 export interface GroupTab {
-  key: string;
+  key: GroupTabKey;
   label: string;
   count?: number;
 }
 
-/** GitLab-style tabs under the group header; each tab is a URL (`/groups/<path>/-/<tab>`), so it can be shared. */
-export function GroupTabs({ fullPath, tabs, current }: { fullPath: string; tabs: GroupTab[]; current: string }) {
+/** GitLab-style tabs under the group header. */
+export function GroupTabs({ fullPath, tabs, current }: { fullPath: string; tabs: GroupTab[]; current: GroupTabKey }) {
   return (
     <nav aria-label="Group" className="mb-6 border-b border-gray-200">
       <ul className="-mb-px flex gap-1">

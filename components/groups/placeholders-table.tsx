@@ -1,5 +1,5 @@
 import { Badge } from "@/components/ui/badge";
-import type { ActionState } from "@/lib/forms/action-state";
+import type { ActionState } from "@/lib/forms";
 import { ReassignForm } from "./reassign-form";
 import type { PickedUser } from "./user-picker";
 

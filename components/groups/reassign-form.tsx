@@ -2,7 +2,7 @@
 
 import { useActionState, useState } from "react";
 import { Button } from "@/components/ui/button";
-import type { ActionState } from "@/lib/forms/action-state";
+import type { ActionState } from "@/lib/forms";
 import { UserPicker, type PickedUser } from "./user-picker";
 
 /** Reassigns one placeholder: pick a real account, confirm; the page refreshes with the membership moved. */

@@ -2,7 +2,7 @@
 
 import { redirect } from "next/navigation";
 import { currentUser } from "@/lib/auth";
-import { formValues, type ActionState } from "@/lib/forms/action-state";
+import { formValues, type ActionState } from "@/lib/forms";
 import { createGroup, GroupError } from "@/lib/groups";
 
 export async function createGroupAction(_prev: ActionState, form: FormData): Promise<ActionState> {

@@ -2,7 +2,7 @@ import { headers } from "next/headers";
 import Link from "next/link";
 import { NewGroupForm } from "@/components/groups/new-group-form";
 import { PageHeader } from "@/components/ui/page-header";
-import { baseUrlOf } from "@/lib/api/base-url";
+import { baseUrlOf } from "@/lib/api";
 import { listGroups, SUBGROUP_CREATION_MIN_LEVEL } from "@/lib/groups";
 import { requireUser } from "../../require-user";
 import { createGroupAction } from "./actions";

@@ -1,10 +1,14 @@
 import Link from "next/link";
 import { notFound } from "next/navigation";
+import { cache } from "react";
 import type { BoardColumnItem, BoardLabelItem } from "@/components/groups/tabs/board-column";
 import { BoardView, type BoardViewItem } from "@/components/groups/tabs/board-view";
-import { findBoard, labelTextColor, MILESTONE_SCOPES, type BoardDetails, type BoardListDetails, type GroupWithAccess, type Label } from "@/lib/groups";
-import type { PublicUser } from "@/lib/users";
-import { boardLinks, EpicBoardsSection } from "./epic-boards-section";
+import { findBoard, labelTextColor, MILESTONE_SCOPES, type BoardDetails, type BoardListDetails, type Label } from "@/lib/content";
+import type { GroupWithAccess } from "@/lib/groups";
+import { boardLinks } from "./board-links";
+
+/** An issue board of the group: once a request, for the layout's 404 and the page. */
+export const boardOf = cache(findBoard);
 
 const chip = (label: Label): BoardLabelItem => ({ title: label.title, color: label.color, textColor: labelTextColor(label) });
 const limits = (list: BoardListDetails | undefined) => ({ maxIssueCount: list?.maxIssueCount ?? 0, maxIssueWeight: list?.maxIssueWeight ?? 0 });
@@ -57,11 +61,10 @@ function viewOf(board: BoardDetails): BoardViewItem {
 }
 
 /**
- * The Boards tab: issue boards (`/-/boards`, the first board by name, and `/-/boards/<id>`) and, at GitLab's
- * `/-/epic_boards` URLs, epic boards; the board switcher offers both.
+ * The Boards tab: issue boards (`/-/boards`, the first board by name, and `/-/boards/<id>`). Epic boards, at GitLab's
+ * `/-/epic_boards` URLs, show under the same tab; the board switcher offers both.
  */
-export async function BoardsSection({ user, group, boardId, epicBoards }: { user: PublicUser; group: GroupWithAccess; boardId?: number; epicBoards?: boolean }) {
-  if (epicBoards) return <EpicBoardsSection user={user} group={group} boardId={boardId} />;
+export async function BoardsSection({ group, boardId }: { group: GroupWithAccess; boardId?: number }) {
   const links = await boardLinks(group);
   if (links.boards.length === 0) {
     if (boardId !== undefined) notFound();
@@ -81,7 +84,7 @@ export async function BoardsSection({ user, group, boardId, epicBoards }: { user
       </section>
     );
   }
-  const board = await findBoard(group.id, boardId ?? links.boards[0]!.id);
+  const board = await boardOf(group.id, boardId ?? links.boards[0]!.id);
   if (!board) notFound();
   return (
     <section aria-label="Boards">

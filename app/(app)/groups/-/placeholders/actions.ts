@@ -3,9 +3,14 @@
 import { revalidatePath } from "next/cache";
 import { redirect } from "next/navigation";
 import { currentUser } from "@/lib/auth";
-import type { ActionState } from "@/lib/forms/action-state";
+import type { ActionState } from "@/lib/forms";
 import { searchReassignTargets } from "@/lib/users";
 import { reassignCsvFromForm, reassignFromForm, type CsvState } from "./reassign-requests";
+
+/** A reassignment changes members, authors and counts on every page of the group and its subgroups. */
+function revalidateGroupPages() {
+  revalidatePath("/groups", "layout");
+}
 
 async function signedIn() {
   const user = await currentUser();
@@ -15,13 +20,13 @@ async function signedIn() {
 
 export async function reassignPlaceholderAction(_prev: ActionState, form: FormData): Promise<ActionState> {
   const state = await reassignFromForm(await signedIn(), form);
-  if (state.success) revalidatePath("/groups/[...path]", "page");
+  if (state.success) revalidateGroupPages();
   return state;
 }
 
 export async function reassignCsvAction(_prev: CsvState, form: FormData): Promise<CsvState> {
   const state = await reassignCsvFromForm(await signedIn(), form);
-  if (state.mode === "apply") revalidatePath("/groups/[...path]", "page");
+  if (state.mode === "apply") revalidateGroupPages();
   return state;
 }
 

@@ -2,9 +2,9 @@ import { PlaceholdersTable } from "@/components/groups/placeholders-table";
 import { ReassignCsvForm } from "@/components/groups/reassign-csv-form";
 import { SearchForm } from "@/components/groups/search-form";
 import { Pagination } from "@/components/ui/pagination";
-import type { GroupWithAccess } from "@/lib/groups";
-import { listPlaceholders, USER_REFERENCES, type PublicUser } from "@/lib/users";
-import { reassignCsvAction, reassignPlaceholderAction, searchUsersAction } from "./actions";
+import { groupRoute, pageOf, type GroupParams } from "@/app/(app)/groups/group-route";
+import { listPlaceholders, USER_REFERENCES } from "@/lib/users";
+import { reassignCsvAction, reassignPlaceholderAction, searchUsersAction } from "../../actions";
 
 const PER_PAGE = 20;
 const FILTERS = [
@@ -14,8 +14,11 @@ const FILTERS = [
   ["all", "All"],
 ] as const;
 
-/** Owners of a top-level group: the source users of its imports, reassigning placeholders one by one or by CSV. */
-export async function PlaceholdersSection({ user, group, page, search, status }: { user: PublicUser; group: GroupWithAccess; page: number; search?: string; status?: string }) {
+/** The Placeholders tab (`/-/placeholders`), for owners of a top-level group: the source users of its imports, reassigning placeholders one by one or by CSV. */
+export default async function PlaceholdersPage({ params, searchParams }: { params: Promise<GroupParams>; searchParams: Promise<{ page?: string; search?: string; status?: string }> }) {
+  const { user, group } = await groupRoute(params);
+  const { search, status, ...query } = await searchParams;
+  const page = pageOf(query.page);
   const filter = FILTERS.some(([key]) => key === status) ? (status as (typeof FILTERS)[number][0]) : "placeholder";
   const { rows, total } = await listPlaceholders(user, group.id, { search, status: filter === "all" ? undefined : filter, page, perPage: PER_PAGE });
   const base = `/groups/${group.fullPath}/-/placeholders`;

@@ -1,10 +1,12 @@
 import { notFound } from "next/navigation";
-import type { BoardLink } from "@/components/groups/tabs/board-switcher";
+import { cache } from "react";
 import type { EpicBoardColumnItem } from "@/components/groups/tabs/epic-board-column";
 import { EpicBoardView } from "@/components/groups/tabs/epic-board-view";
-import { findEpicBoard, labelTextColor, listBoardNames, listEpicBoardColumns, listEpicBoardNames, type EpicBoardColumn, type EpicBoardDetails, type GroupWithAccess, type Label } from "@/lib/groups";
+import { labelTextColor, type Label } from "@/lib/content";
+import { findEpicBoard, listEpicBoardColumns, type EpicBoardColumn, type EpicBoardDetails, type GroupWithAccess } from "@/lib/groups";
 import type { PublicUser } from "@/lib/users";
-import { epicPath, labelItems, referenceFrom } from "./epics-section";
+import { boardLinks } from "../boards/board-links";
+import { epicPath, labelItems, referenceFrom } from "../epics/epic-items";
 
 /** Cards per list: a board is an overview, the Epics tab lists them all. */
 const CARDS_PER_LIST = 20;
@@ -13,14 +15,8 @@ const DEFAULT_EPIC_COLOR = "#1068bf";
 
 const chip = (label: Label) => ({ title: label.title, color: label.color, textColor: labelTextColor(label) });
 
-/** The board switcher's links: issue boards at `/-/boards/<id>`, epic boards at GitLab's `/-/epic_boards/<id>`. */
-export async function boardLinks(group: GroupWithAccess): Promise<{ boards: BoardLink[]; epicBoards: BoardLink[] }> {
-  const [boards, epicBoards] = await Promise.all([listBoardNames(group.id), listEpicBoardNames(group.id)]);
-  return {
-    boards: boards.map((b) => ({ ...b, href: `/groups/${group.fullPath}/-/boards/${b.id}` })),
-    epicBoards: epicBoards.map((b) => ({ ...b, href: `/groups/${group.fullPath}/-/epic_boards/${b.id}` })),
-  };
-}
+/** An epic board of the group: once a request, for the layout's 404 and the page. */
+export const epicBoardOf = cache(findEpicBoard);
 
 function columnOf(group: GroupWithAccess, board: EpicBoardDetails, column: EpicBoardColumn): EpicBoardColumnItem {
   const label = column.list?.label;
@@ -53,7 +49,7 @@ export async function EpicBoardsSection({ user, group, boardId }: { user: Public
       </section>
     );
   }
-  const board = await findEpicBoard(group.id, boardId ?? links.epicBoards[0]!.id);
+  const board = await epicBoardOf(group.id, boardId ?? links.epicBoards[0]!.id);
   if (!board) notFound();
   const columns = await listEpicBoardColumns(user, group, board, CARDS_PER_LIST);
   return (

@@ -1,13 +1,18 @@
 import { MembersTable } from "@/components/groups/members-table";
 import { SearchForm } from "@/components/groups/search-form";
 import { Pagination } from "@/components/ui/pagination";
-import { findGroup, listMembers, type GroupWithAccess } from "@/lib/groups";
-import { listPlaceholderIdentities, type PublicUser } from "@/lib/users";
+import { groupRoute, pageOf, type GroupParams } from "@/app/(app)/groups/group-route";
+import { findGroup, listMembers } from "@/lib/groups";
+import { listPlaceholderIdentities } from "@/lib/users";
 
 const PER_PAGE = 20;
 
-/** The Members tab: direct and inherited members, placeholders marked with whom they stand in for. */
-export async function MembersSection({ user, group, page, search }: { user: PublicUser; group: GroupWithAccess; page: number; search?: string }) {
+/** The Members tab (`/-/members`): direct and inherited members, placeholders marked with whom they stand in for. */
+export default async function MembersPage({ params, searchParams }: { params: Promise<GroupParams>; searchParams: Promise<{ page?: string; search?: string }> }) {
+  const { user, group } = await groupRoute(params);
+  const query = await searchParams;
+  const page = pageOf(query.page);
+  const search = query.search;
   const { rows, total } = await listMembers(group, { inherited: true, search, page, perPage: PER_PAGE });
   const [placeholders, ancestors] = await Promise.all([
     listPlaceholderIdentities(rows.map((r) => r.userId)),

@@ -1,5 +1,5 @@
-import type { ActionState } from "@/lib/forms/action-state";
-import type { Viewer } from "@/lib/groups";
+import type { ActionState } from "@/lib/forms";
+import type { Viewer } from "@/lib/viewer";
 import { applyReassignmentCsv, CSV_MAX_BYTES, PlaceholderError, reassignPlaceholder, type CsvLineResult } from "@/lib/users";
 
 export interface CsvState {

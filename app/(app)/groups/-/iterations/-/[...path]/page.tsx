@@ -1,9 +1,9 @@
-import { notFound } from "next/navigation";
 import { SearchForm } from "@/components/groups/search-form";
-import { IterationView } from "@/components/groups/tabs/iteration-view";
 import { IterationsList, type CadenceItem } from "@/components/groups/tabs/iterations-list";
 import { Pagination } from "@/components/ui/pagination";
-import { findIteration, listIterationCadences, listIterations, todayUtc, type GroupWithAccess } from "@/lib/groups";
+import { groupRoute, pageOf, type GroupParams } from "@/app/(app)/groups/group-route";
+import { listIterationCadences, listIterations, todayUtc } from "@/lib/groups";
+import { iterationsPath } from "../../iterations";
 
 const PER_PAGE = 20;
 // GitLab's cadences page: Open (upcoming and current), Done, All.
@@ -13,43 +13,11 @@ const FILTERS = [
   { value: "all", label: "All", noun: "" },
 ] as const;
 
-interface Props {
-  group: GroupWithAccess;
-  page: number;
-  search?: string;
-  state?: string;
-  /** An iteration's page (`/-/iterations/<id>`, by id like GitLab's web_url), or the tab. */
-  iterationId?: number;
-}
-
-const listPath = (group: GroupWithAccess) => `/groups/${group.fullPath}/-/iterations`;
-
-/** The Iterations tab (`/-/iterations`) and an iteration's page (`/-/iterations/<id>`). */
-export async function IterationsSection(props: Props) {
-  return props.iterationId === undefined ? <IterationsIndex {...props} /> : <IterationPage group={props.group} id={props.iterationId} />;
-}
-
-/** An iteration of this group; one of another group, its ancestors' included, has its page under that group. */
-async function IterationPage({ group, id }: { group: GroupWithAccess; id: number }) {
-  const iteration = await findIteration(group.id, id);
-  if (!iteration) notFound();
-  return (
-    <IterationView
-      listHref={listPath(group)}
-      iteration={{
-        title: iteration.title,
-        cadence: iteration.cadenceTitle,
-        description: iteration.description,
-        state: iteration.state,
-        startDate: iteration.startDate,
-        dueDate: iteration.dueDate,
-      }}
-    />
-  );
-}
-
-/** The group's cadences, each with its iterations in the chosen state, 20 iterations a page. */
-async function IterationsIndex({ group, page, search, state }: Props) {
+/** The Iterations tab (`/-/iterations`): the group's cadences, each with its iterations in the chosen state, 20 iterations a page. */
+export default async function IterationsPage({ params, searchParams }: { params: Promise<GroupParams>; searchParams: Promise<{ page?: string; search?: string; state?: string }> }) {
+  const { group } = await groupRoute(params);
+  const { search, state, ...query } = await searchParams;
+  const page = pageOf(query.page);
   const filter = FILTERS.find((f) => f.value === state) ?? FILTERS[0];
   const today = todayUtc();
   const [{ rows, total }, cadences] = await Promise.all([
@@ -57,7 +25,7 @@ async function IterationsIndex({ group, page, search, state }: Props) {
     listIterationCadences(group.id, { state: filter.value, today }),
   ]);
   const totalPages = Math.max(1, Math.ceil(total / PER_PAGE));
-  const base = listPath(group);
+  const base = iterationsPath(group);
   // The page's iterations under their cadences, in page order; cadences with none in this state close the last page.
   const byCadence = new Map(cadences.map((c) => [c.id, c]));
   const shown: CadenceItem[] = [];

@@ -1,11 +1,14 @@
 import { BadgesList } from "@/components/groups/tabs/badges-list";
 import { Pagination } from "@/components/ui/pagination";
-import { isSafeBadgeUrl, listBadges, type GroupWithAccess } from "@/lib/groups";
+import { groupRoute, pageOf, type GroupParams } from "@/app/(app)/groups/group-route";
+import { isSafeBadgeUrl, listBadges } from "@/lib/content";
 
 const PER_PAGE = 20;
 
-/** The Badges tab: the group's badges, which GitLab shows on every project of the group. */
-export async function BadgesSection({ group, page }: { group: GroupWithAccess; page: number }) {
+/** The Badges tab (`/-/badges`): the group's badges, which GitLab shows on every project of the group. */
+export default async function BadgesPage({ params, searchParams }: { params: Promise<GroupParams>; searchParams: Promise<{ page?: string }> }) {
+  const { group } = await groupRoute(params);
+  const page = pageOf((await searchParams).page);
   const { rows, total } = await listBadges(group.id, { page, perPage: PER_PAGE });
   return (
     <section aria-label="Badges">

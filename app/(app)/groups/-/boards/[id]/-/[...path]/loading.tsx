@@ -1,0 +1,9 @@
+import { BoardSkeleton, GroupSkeleton } from "@/components/groups/group-skeleton";
+
+export default function BoardLoading() {
+  return (
+    <GroupSkeleton label="Loading the board…">
+      <BoardSkeleton />
+    </GroupSkeleton>
+  );
+}

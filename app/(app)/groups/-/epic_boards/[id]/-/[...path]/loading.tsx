@@ -1,0 +1,9 @@
+import { BoardSkeleton, GroupSkeleton } from "@/components/groups/group-skeleton";
+
+export default function EpicBoardLoading() {
+  return (
+    <GroupSkeleton label="Loading the epic board…">
+      <BoardSkeleton />
+    </GroupSkeleton>
+  );
+}

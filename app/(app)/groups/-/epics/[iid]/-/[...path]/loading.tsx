@@ -1,0 +1,9 @@
+import { DetailSkeleton, GroupSkeleton } from "@/components/groups/group-skeleton";
+
+export default function EpicLoading() {
+  return (
+    <GroupSkeleton label="Loading the epic…">
+      <DetailSkeleton />
+    </GroupSkeleton>
+  );
+}
