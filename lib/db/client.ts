@@ -1,3 +1,4 @@
+import { sql, type SQL } from "drizzle-orm";
 import { drizzle, type NodePgDatabase } from "drizzle-orm/node-postgres";
 import pg from "pg";
 import { getConfig } from "@/lib/config";
@@ -53,3 +54,24 @@ export async function closeDb(): Promise<void> {
 
 /** A transaction of the application database, as drizzle hands it to `db.transaction(...)`. */
 export type Tx = Parameters<Parameters<Db["transaction"]>[0]>[0];
+
+/** Runs SQL written with `$1`-style placeholders (another library's) on a transaction. */
+export interface SqlExecutor {
+  executeSql(text: string, values: unknown[]): Promise<{ rows: unknown[] }>;
+}
+
+/**
+ * A transaction as an executor for SQL with positional placeholders, so that what another library writes (a job
+ * pg-boss sends) commits or rolls back with the transaction's own changes.
+ */
+export function sqlExecutor(tx: Tx): SqlExecutor {
+  return {
+    async executeSql(text, values) {
+      // "$3" splits into its number: even parts are SQL text, odd parts name a value.
+      const parts = text.split(/\$(\d+)/);
+      const chunks: SQL[] = parts.map((part, i) => (i % 2 === 0 ? sql.raw(part) : sql`${values[Number(part) - 1] ?? null}`));
+      const result = await tx.execute(sql.join(chunks));
+      return { rows: result.rows };
+    },
+  };
+}

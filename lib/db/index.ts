@@ -1,3 +1,3 @@
-export { closeDb, getDb, getPool, type Db, type Tx } from "./client";
+export { closeDb, getDatabaseUrl, getDb, getPool, setDatabaseUrl, sqlExecutor, type Db, type SqlExecutor, type Tx } from "./client";
 export { isRowId } from "./row-id";
 export * from "./schema";

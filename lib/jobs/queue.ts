@@ -1,6 +1,6 @@
 import PgBoss from "pg-boss";
 import { getConfig } from "@/lib/config";
-import { getDatabaseUrl } from "@/lib/db/client";
+import { getDatabaseUrl } from "@/lib/db";
 import { logger } from "@/lib/log";
 import { queueDefinitions, type JobName, type JobPayloads } from "./names";
 
@@ -36,8 +36,10 @@ export function getBoss(role: "producer" | "worker" = "producer"): Promise<PgBos
     boss.on("error", (error) => logger.error({ err: error }, "job queue error"));
     await boss.start();
     for (const queue of Object.values(queueDefinitions())) {
-      // Two processes starting at once may both try to create a queue; the loser's error is harmless.
+      // Two processes starting at once may both try to create a queue; the loser's error is harmless. A queue that
+      // exists takes today's configuration (retries, expiry), not the one of its first creation.
       if (!(await boss.getQueue(queue.name))) await boss.createQueue(queue.name, queue).catch(() => undefined);
+      else await boss.updateQueue(queue.name, queue);
     }
     return boss;
   })();
@@ -66,6 +68,16 @@ export async function enqueue<N extends JobName>(name: N, data: JobPayloads[N], 
   const id = await boss.send(name, data as object, options);
   if (id && !options.startAfter) await wakeLocalWorkers(name);
   return id;
+}
+
+/**
+ * Sends a job inside the caller's transaction (`db`: the transaction as an executor), so that a state change and
+ * the job that carries it on commit together: a crash between the two can no longer leave a state that nothing
+ * moves on. Local workers are woken once the caller has committed (`wakeLocalWorkers`).
+ */
+export async function enqueueIn<N extends JobName>(db: PgBoss.Db, name: N, data: JobPayloads[N], options: PgBoss.SendOptions = {}): Promise<string | null> {
+  const boss = await getBoss();
+  return boss.send(name, data as object, { ...options, db });
 }
 
 export async function stopBoss(options: PgBoss.StopOptions = {}): Promise<void> {

@@ -1,7 +1,8 @@
 import type PgBoss from "pg-boss";
 import { logger } from "@/lib/log";
 import type { JobHandler, JobHandlers, JobName, JobPayloads } from "./names";
-import { getBoss, registerLocalWorker, stopBoss } from "./queue";
+import { JobLeases } from "./leases";
+import { getBoss, queueSchema, registerLocalWorker, stopBoss } from "./queue";
 
 export interface RunningWorker {
   stop(): Promise<void>;
@@ -15,6 +16,10 @@ export interface RunningWorker {
 export async function startWorker(options: { concurrency: number; handlers: JobHandlers; pollingIntervalSeconds?: number }): Promise<RunningWorker> {
   const boss = await getBoss("worker");
   const log = logger.child({ component: "worker" });
+  const leases = new JobLeases(boss, queueSchema());
+  await leases.create();
+  await leases.reclaim();
+  leases.start();
   for (const [name, handler] of Object.entries(options.handlers) as [JobName, JobHandler<JobName>][]) {
     for (let i = 0; i < options.concurrency; i++) {
       let workerId = "";
@@ -24,6 +29,7 @@ export async function startWorker(options: { concurrency: number; handlers: JobH
         async (jobs: PgBoss.JobWithMetadata<JobPayloads[JobName]>[]) => {
           for (const job of jobs) {
             const started = Date.now();
+            await leases.take(name, job.id);
             try {
               const result = await handler(job.data, job);
               log.debug({ job: name, id: job.id, ms: Date.now() - started }, "job done");
@@ -32,6 +38,7 @@ export async function startWorker(options: { concurrency: number; handlers: JobH
               log.warn({ job: name, id: job.id, retry: job.retryCount, err: error }, "job failed");
               throw error;
             } finally {
+              await leases.release(job.id).catch((error) => log.warn({ err: error }, "job lease not released"));
               // The loop found work: look for more at once instead of sleeping out the polling interval.
               boss.notifyWorker(workerId);
             }
@@ -45,6 +52,9 @@ export async function startWorker(options: { concurrency: number; handlers: JobH
   log.info({ concurrency: options.concurrency, queues: Object.keys(options.handlers) }, "worker started");
   return {
     // Graceful: running jobs get up to 30 s to finish; what is still running is retried later.
-    stop: () => stopBoss({ graceful: true, wait: true, timeout: 30_000 }),
+    stop: () => {
+      leases.stop();
+      return stopBoss({ graceful: true, wait: true, timeout: 30_000 });
+    },
   };
 }

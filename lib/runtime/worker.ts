@@ -1,7 +1,8 @@
 import { getConfig } from "@/lib/config";
 import { EXPORT_PRUNE_SCHEDULE, exchangeJobHandlers } from "@/lib/exchange";
 import { getBoss, startWorker, type RunningWorker } from "@/lib/jobs";
-import { importJobHandlers } from "@/lib/migration";
+import { logger } from "@/lib/log";
+import { importJobHandlers, NUDGE_INTERVAL_MS, nudgeStalledImports } from "@/lib/migration";
 import { runHousekeeping } from "./housekeeping";
 
 /** A worker with every handler Ferry has: what `npm start` runs in process and `npm run worker` runs alone. */
@@ -12,5 +13,13 @@ export async function startFerryWorker(): Promise<RunningWorker> {
   });
   // Export files are swept hourly; pg-boss keeps one schedule per queue however many workers set it.
   await (await getBoss("worker")).schedule("exchange.prune", EXPORT_PRUNE_SCHEDULE, { reason: "schedule" });
-  return worker;
+  // Seconds, not a cron minute: an import stuck by a crash is moved on long before anyone waits for it.
+  const nudge = setInterval(() => void nudgeStalledImports().catch((error) => logger.warn({ err: error }, "nudging imports failed")), NUDGE_INTERVAL_MS);
+  nudge.unref();
+  return {
+    stop: () => {
+      clearInterval(nudge);
+      return worker.stop();
+    },
+  };
 }

@@ -1,12 +1,13 @@
 import { and, eq, inArray, min } from "drizzle-orm";
-import { bulkImportEntities, bulkImportTrackers, getDb } from "@/lib/db";
-import { enqueue } from "@/lib/jobs";
+import { bulkImportEntities, bulkImportTrackers, getDb, sqlExecutor } from "@/lib/db";
+import { enqueueIn, wakeLocalWorkers } from "@/lib/jobs";
 import { STATUS, TRACKER_STATUS } from "../status";
 import { finishEntity } from "./finish-entity";
 
 /**
  * GitLab's EntityWorker: when no pipeline of the entity is running, enqueue every pipeline of the next stage (they
- * run in parallel); when none is left, end the entity. The entity row lock makes concurrent nudges harmless.
+ * run in parallel); when none is left, end the entity. The entity row lock makes concurrent nudges harmless, and the
+ * trackers' `enqueued` state commits with their jobs, so no crash leaves a tracker waiting for a job that never was.
  */
 export async function advanceEntity(entityId: number): Promise<void> {
   const next = await getDb().transaction(async (tx) => {
@@ -23,12 +24,14 @@ export async function advanceEntity(entityId: number): Promise<void> {
       .from(bulkImportTrackers)
       .where(and(eq(bulkImportTrackers.entityId, entityId), eq(bulkImportTrackers.status, TRACKER_STATUS.created)));
     if (stage?.stage === null || stage?.stage === undefined) return "done" as const;
-    return tx
+    const enqueued = await tx
       .update(bulkImportTrackers)
       .set({ status: TRACKER_STATUS.enqueued, updatedAt: new Date() })
       .where(and(eq(bulkImportTrackers.entityId, entityId), eq(bulkImportTrackers.status, TRACKER_STATUS.created), eq(bulkImportTrackers.stage, stage.stage)))
       .returning({ id: bulkImportTrackers.id });
+    for (const tracker of enqueued) await enqueueIn(sqlExecutor(tx), "import.pipeline", { trackerId: tracker.id });
+    return enqueued;
   });
   if (next === "done") return finishEntity(entityId);
-  for (const tracker of next ?? []) await enqueue("import.pipeline", { trackerId: tracker.id });
+  if (next && next.length > 0) await wakeLocalWorkers("import.pipeline");
 }

@@ -1,5 +1,6 @@
 import { and, eq, notInArray } from "drizzle-orm";
-import { bulkImportEntities, bulkImportFailures, bulkImportTrackers, getDb } from "@/lib/db";
+import { bulkImportEntities, bulkImportFailures, bulkImportTrackers, getDb, sqlExecutor } from "@/lib/db";
+import { enqueueIn } from "@/lib/jobs";
 import { snapshotEntityStats } from "../entity-stats";
 import { STATUS, TERMINAL, TRACKER_STATUS, TRACKER_TERMINAL } from "../status";
 import { processImport } from "./process-import";
@@ -29,6 +30,8 @@ export async function finishEntity(entityId: number, forceStatus?: number): Prom
     }
     await snapshotEntityStats(tx, entityId);
     await notifyEntity(tx, entityId);
+    // The import moves on inline below; this job, committed with the entity's end, does it if the process dies first.
+    await enqueueIn(sqlExecutor(tx), "import.process", { bulkImportId: entity.bulkImportId }, { singletonKey: String(entity.bulkImportId) });
     return entity.bulkImportId;
   });
   if (bulkImportId) await processImport(bulkImportId);

@@ -1,7 +1,7 @@
 import { and, asc, eq, sql } from "drizzle-orm";
 import { getConfig } from "@/lib/config";
-import { bulkImportEntities, bulkImports, bulkImportTrackers, getDb } from "@/lib/db";
-import { enqueue } from "@/lib/jobs";
+import { bulkImportEntities, bulkImports, bulkImportTrackers, getDb, sqlExecutor } from "@/lib/db";
+import { enqueueIn, wakeLocalWorkers } from "@/lib/jobs";
 import { notifyImportChanged } from "../notify";
 import { pipelinesFor } from "../pipelines";
 import { STATUS, TERMINAL } from "../status";
@@ -39,9 +39,11 @@ export async function processImport(bulkImportId: number): Promise<void> {
       const trackers = pipelinesFor(loaded.context).map((p) => ({ entityId: id, relation: p.relation, stage: p.stage }));
       await tx.insert(bulkImportTrackers).values(trackers).onConflictDoNothing();
       await tx.update(bulkImportEntities).set({ status: STATUS.started, startedAt: new Date(), updatedAt: new Date() }).where(eq(bulkImportEntities.id, id));
+      // With the state it carries on: an entity is never started without the job that exports it.
+      await enqueueIn(sqlExecutor(tx), "import.export-request", { entityId: id });
     }
     await notifyImportChanged(tx, { userId: bulkImport.userId, bulkImportId });
     return waiting.map((w) => w.id);
   });
-  for (const entityId of toStart) await enqueue("import.export-request", { entityId });
+  if (toStart.length > 0) await wakeLocalWorkers("import.export-request");
 }

@@ -7,6 +7,7 @@ import { RecordError } from "../errors";
 import { exportRelationName } from "@/lib/relations";
 import { pipelineFor, type ExportPipeline, type RestPipeline, type StagedPipeline } from "../pipelines";
 import { STATUS, TRACKER_STATUS } from "../status";
+import { advanceEntity } from "./advance-entity";
 import { loadEntity, relationSourceFor, withSourceClient, type LoadedEntity } from "./context";
 import { isMissingRelation, sourceLacksExport } from "./export-missing";
 import { recordFailure } from "../record-failure";
@@ -29,7 +30,9 @@ const retryable = (error: unknown) => (isSourceError(error) ? error.retryable : 
 /** GitLab's PipelineWorker: run one relation of one entity, or hand its batches to batch jobs. */
 export async function runPipeline(trackerId: number, poll: number, job: Job): Promise<void> {
   const [tracker] = await getDb().select().from(bulkImportTrackers).where(eq(bulkImportTrackers.id, trackerId));
-  if (!tracker || (tracker.status !== TRACKER_STATUS.enqueued && tracker.status !== TRACKER_STATUS.started)) return;
+  if (!tracker) return;
+  // A retried job whose tracker an earlier run ended, crashing before it moved the entity on, moves it on now.
+  if (tracker.status !== TRACKER_STATUS.enqueued && tracker.status !== TRACKER_STATUS.started) return advanceEntity(tracker.entityId);
   const loaded = await loadEntity(tracker.entityId);
   if (!loaded) return;
   if (loaded.entity.status !== STATUS.started) {
@@ -57,9 +60,10 @@ async function runRest(pipeline: StagedPipeline<RestPipeline>, tracker: Tracker,
   await updateTracker(tracker.id, { status: TRACKER_STATUS.started, startedAt: tracker.startedAt ?? new Date() });
   const result = await pipeline.run({ entity: loaded.context, client, db: getDb() });
   const counts = { sourceObjectsCount: result.source, fetchedObjectsCount: result.fetched, importedObjectsCount: result.imported };
-  await endTracker(tracker.id, result.skipped ? TRACKER_STATUS.skipped : TRACKER_STATUS.finished, { ...counts, message: result.skipped ?? null });
-  // New child entities may have been found (subgroups): let the import start them.
+  // New child entities may have been found (subgroups): the import starts them. Asked before the tracker ends, so
+  // that a crash in between costs a repeated run of this job, never an entity that nothing starts.
   if (pipeline.addsEntities) await enqueue("import.process", { bulkImportId: loaded.bulkImport.id }, { singletonKey: String(loaded.bulkImport.id) });
+  await endTracker(tracker.id, result.skipped ? TRACKER_STATUS.skipped : TRACKER_STATUS.finished, { ...counts, message: result.skipped ?? null });
 }
 
 async function runNdjson(pipeline: StagedPipeline<ExportPipeline>, tracker: Tracker, loaded: LoadedEntity, client: SourceClient, poll: number, job: Job): Promise<void> {
