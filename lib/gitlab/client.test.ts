@@ -244,6 +244,16 @@ describe("retries", () => {
     expect(server.requests).toHaveLength(3);
   });
 
+  it.each([500, 502, 503, 504])("retries %i with backoff and jitter, then answers with the source's error", async (status) => {
+    const server = await serve((_req, res) => sendJson(res, status, { message: `${status} Something` }));
+    const { waits, sleep } = recordingSleep();
+    const error = await failure(client(server.url, { maxRetries: 2, sleep, retryBaseDelayMs: 10, random: () => 0.5 }).get("/groups/1"));
+    expect(error.kind).toBe("server_error");
+    expect(error.retryable).toBe(true);
+    expect(server.requests).toHaveLength(3);
+    expect(waits).toEqual([8, 15]);
+  });
+
   it("retries a connection reset", async () => {
     let n = 0;
     const server = await serve((req, res) => {
@@ -271,7 +281,6 @@ describe("retries", () => {
     [401, "unauthorized"],
     [403, "forbidden"],
     [422, "bad_response"],
-    [500, "server_error"],
   ])("does not retry %i", async (status, kind) => {
     const server = await serve((_req, res) => sendJson(res, status, { message: `${status} Something` }));
     const { waits, sleep } = recordingSleep();

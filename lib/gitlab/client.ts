@@ -16,7 +16,7 @@ export interface SourceClientOptions extends UrlPolicyOptions {
   /** Idle timeout: the longest silence while waiting for a response or reading its body. */
   timeoutMs?: number;
   connectTimeoutMs?: number;
-  /** Retries after the first attempt for network errors, 429 and 502-504. */
+  /** Retries after the first attempt for network errors, 429 and 5xx. */
   maxRetries?: number;
   retryBaseDelayMs?: number;
   retryMaxDelayMs?: number;

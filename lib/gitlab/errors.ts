@@ -31,7 +31,7 @@ export interface SourceErrorDetails {
   serverMessage?: string;
   /** For rate limiting: how long the source asked us to wait. */
   retryAfterMs?: number;
-  /** Whether a later attempt of the same request may succeed (network trouble, 429, 502-504). */
+  /** Whether a later attempt of the same request may succeed (network trouble, 429, 5xx). */
   retryable?: boolean;
   cause?: unknown;
 }

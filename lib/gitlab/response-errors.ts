@@ -1,7 +1,11 @@
 import { SourceError } from "./errors";
 import { scrub } from "./redact";
 
-export const RETRYABLE_STATUSES = new Set([429, 502, 503, 504]);
+/**
+ * Answers a later attempt may not get: rate limiting and every server error. A 500 is most often a passing fault
+ * (a restart, a timeout inside the source), and dropping a whole relation for one is far worse than a few retries.
+ */
+export const isRetryableStatus = (status: number) => status === 429 || status >= 500;
 
 /** GitLab's error bodies: `{"message": "..."}`, `{"message": {...field errors}}` or OAuth's `{"error", "error_description"}`. */
 function gitlabMessage(body: unknown): { text?: string; oauthError?: string } {
@@ -28,7 +32,7 @@ export interface HttpErrorContext {
 export function httpError({ status, path, body, token, retryAfterMs }: HttpErrorContext): SourceError {
   const { text, oauthError } = gitlabMessage(body);
   const serverMessage = text ? scrub(text, token) : undefined;
-  const details = { status, path, serverMessage, retryAfterMs, retryable: RETRYABLE_STATUSES.has(status) };
+  const details = { status, path, serverMessage, retryAfterMs, retryable: isRetryableStatus(status) };
   const suffix = serverMessage ? `: ${serverMessage}` : "";
   if (status === 401) {
     return new SourceError(

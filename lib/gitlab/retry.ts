@@ -41,7 +41,7 @@ export function retryDelay(error: SourceError, attempt: number, policy: RetryPol
 
 /**
  * Runs `operation` until it succeeds, fails with a non-retryable error, or runs out of retries. Only SourceErrors
- * marked retryable (network trouble, 429, 502-504) are retried; the last error is thrown as it is.
+ * marked retryable (network trouble, 429, 5xx) are retried; the last error is thrown as it is.
  */
 export async function withRetries<T>(
   operation: (attempt: number) => Promise<T>,
