@@ -37,10 +37,11 @@ const GZIP_LEVEL = 6;
  */
 export async function writeGzipFile(relative: string, chunks: AsyncIterable<string | Buffer>): Promise<number> {
   const target = resolveExportPath(relative);
-  await fs.promises.mkdir(path.dirname(target), { recursive: true });
+  // Private groups' epics and members: readable by Ferry's own user only.
+  await fs.promises.mkdir(path.dirname(target), { recursive: true, mode: 0o700 });
   const temporary = `${target}.${randomBytes(6).toString("hex")}.tmp`;
   try {
-    await pipeline(Readable.from(chunks), zlib.createGzip({ level: GZIP_LEVEL }), fs.createWriteStream(temporary));
+    await pipeline(Readable.from(chunks), zlib.createGzip({ level: GZIP_LEVEL }), fs.createWriteStream(temporary, { mode: 0o600 }));
     await fs.promises.rename(temporary, target);
   } catch (error) {
     await fs.promises.rm(temporary, { force: true });
