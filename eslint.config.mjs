@@ -2,6 +2,27 @@ import { defineConfig, globalIgnores } from "eslint/config";
 import nextVitals from "eslint-config-next/core-web-vitals";
 import nextTs from "eslint-config-next/typescript";
 
+// Each lib/ folder shows one face, its index.ts; other folders import only that. These few modules are the named
+// exceptions: browser-safe ones that client components import without pulling a folder's server code; lib/auth's
+// faces without next-auth (which loads only inside Next) for workers, the CLI and API tokens; and the database's
+// process-level entry points (embedded server, migrations) that only launchers and tests use.
+const PUBLIC_DEEP_MODULES = [
+  "@/lib/auth/rate-limit",
+  "@/lib/auth/tokens",
+  "@/lib/db/embedded",
+  "@/lib/db/migrate",
+  "@/lib/gitlab/version",
+  "@/lib/groups/creation-levels",
+  "@/lib/groups/path-rules",
+  "@/lib/live/import-event",
+  "@/lib/migration/wire",
+  "@/lib/sources/target-rules",
+];
+const deepImports = {
+  group: ["@/lib/*/**", ...PUBLIC_DEEP_MODULES.map((name) => `!${name}`)],
+  message: "Import a lib/ folder through its index.ts (or one of the named browser-safe modules in eslint.config.mjs).",
+};
+
 export default defineConfig([
   ...nextVitals,
   ...nextTs,
@@ -11,16 +32,28 @@ export default defineConfig([
     rules: { "import/no-cycle": ["error", { ignoreExternal: true }] },
   },
   {
+    files: ["app/**/*.{ts,tsx}", "scripts/**/*.ts", "proxy.ts"],
+    ignores: ["**/*.test.ts", "**/_test/**"],
+    rules: { "no-restricted-imports": ["error", { patterns: [deepImports] }] },
+  },
+  {
     files: ["lib/**/*.ts"],
+    ignores: ["**/*.test.ts", "**/_test/**"],
     rules: {
       // lib/ is the core: no React, no Next routing (DESIGN.md).
-      "no-restricted-imports": ["error", { patterns: [{ group: ["react", "react-dom", "next/navigation", "@/components/*", "@/app/*"], message: "lib/ knows nothing of React or routes." }] }],
+      "no-restricted-imports": [
+        "error",
+        { patterns: [{ group: ["react", "react-dom", "next/navigation", "@/components/*", "@/app/*"], message: "lib/ knows nothing of React or routes." }, deepImports] },
+      ],
     },
   },
   {
     files: ["components/**/*.{ts,tsx}"],
     rules: {
-      "no-restricted-imports": ["error", { patterns: [{ group: ["@/lib/db", "@/lib/db/*"], message: "Components get data through props or react-query, never from the database." }] }],
+      "no-restricted-imports": [
+        "error",
+        { patterns: [{ group: ["@/lib/db", "@/lib/db/*"], message: "Components get data through props or react-query, never from the database." }, deepImports] },
+      ],
     },
   },
 ]);

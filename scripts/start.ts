@@ -1,3 +1,3 @@
-import { launch } from "@/lib/runtime/launcher";
+import { launch } from "@/lib/runtime";
 
 await launch(process.cwd());

@@ -2,7 +2,7 @@
 
 import { AuthError, CredentialsSignin } from "next-auth";
 import { signIn, signOut } from "@/lib/auth";
-import { fieldErrorsOf, formValues, safeRedirect, type ActionState } from "@/lib/forms/action-state";
+import { fieldErrorsOf, formValues, safeRedirect, type ActionState } from "@/lib/forms";
 import { getConfig } from "@/lib/config";
 import { getSettings } from "@/lib/settings";
 import { countUsers, createUser, newUserSchema, UserExistsError } from "@/lib/users";

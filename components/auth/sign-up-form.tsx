@@ -4,7 +4,7 @@ import { useActionState } from "react";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { Field } from "@/components/ui/field";
-import type { ActionState } from "@/lib/forms/action-state";
+import type { ActionState } from "@/lib/forms";
 
 export function SignUpForm({ action }: { action: (s: ActionState, f: FormData) => Promise<ActionState> }) {
   const [state, formAction, pending] = useActionState(action, {});

@@ -1,6 +1,7 @@
 export { baseUrlOf } from "./base-url";
 export { groupEntity } from "./entities/group";
 export { userBasic, userPublic, userSelf } from "./entities/user";
+export { bulkImportEntity, bulkImportEntityEntity, bulkImportFailureEntity } from "./entities/bulk-imports";
 export { pageParams, paginationHeaders, type PageParams } from "./pagination";
 export { apiRoute, tokenFromRequest, type ApiContext } from "./request-auth";
 export { boolParam, MalformedParams, readParams } from "./params";

@@ -3,8 +3,7 @@ import { ZodError } from "zod";
 import { createPersonalAccessToken } from "@/lib/auth/tokens";
 import { stopBoss } from "@/lib/jobs";
 import { logger } from "@/lib/log";
-import { openDatabase } from "@/lib/runtime/database";
-import { startFerryWorker } from "@/lib/runtime/worker";
+import { openDatabase, startFerryWorker } from "@/lib/runtime";
 import { createUser, findUserByLogin, UserExistsError } from "@/lib/users";
 
 const USAGE = `Usage: npm run ferry -- <command> [options]

@@ -1,6 +1,6 @@
 import { sql } from "drizzle-orm";
 import { getDb } from "@/lib/db";
-import { queueSchema } from "@/lib/jobs/queue";
+import { queueSchema } from "@/lib/jobs";
 
 export interface ReadinessCheck {
   status: "ok" | "failed";

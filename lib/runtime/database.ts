@@ -1,7 +1,7 @@
 import fs from "node:fs";
 import path from "node:path";
 import { getConfig } from "@/lib/config";
-import { closeDb, setDatabaseUrl } from "@/lib/db/client";
+import { closeDb, setDatabaseUrl } from "@/lib/db";
 import { startEmbedded } from "@/lib/db/embedded";
 import { runMigrations } from "@/lib/db/migrate";
 import { logger, safeUrl } from "@/lib/log";

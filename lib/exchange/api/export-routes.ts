@@ -1,8 +1,6 @@
 import fs from "node:fs";
 import { Readable } from "node:stream";
-import { readParams } from "@/lib/api/params";
-import { apiRoute, type ApiContext } from "@/lib/api/request-auth";
-import { json } from "@/lib/api/responses";
+import { type ApiContext, apiRoute, json, readParams } from "@/lib/api";
 import { findDownload } from "../export-download";
 import { findExportStatus, listExportStatuses } from "../export-status";
 import { findExportable, type Portable } from "../portable";

@@ -1,9 +1,5 @@
 import { inArray } from "drizzle-orm";
-import { baseUrlOf } from "@/lib/api/base-url";
-import { userBasic } from "@/lib/api/entities/user";
-import { pageParams, paginationHeaders } from "@/lib/api/pagination";
-import { apiRoute } from "@/lib/api/request-auth";
-import { json, notFound } from "@/lib/api/responses";
+import { apiRoute, baseUrlOf, json, notFound, pageParams, paginationHeaders, userBasic } from "@/lib/api";
 import { getDb, users } from "@/lib/db";
 import { findGroup, listMembers, type MemberRow } from "@/lib/groups";
 import { grapeInteger } from "./params";

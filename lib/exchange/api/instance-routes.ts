@@ -1,5 +1,4 @@
-import { apiRoute } from "@/lib/api/request-auth";
-import { json } from "@/lib/api/responses";
+import { apiRoute, json } from "@/lib/api";
 import { answeredGitLabVersion, exportsEnterpriseRelations } from "@/lib/relations";
 
 /**

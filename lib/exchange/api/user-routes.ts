@@ -1,7 +1,4 @@
-import { baseUrlOf } from "@/lib/api/base-url";
-import { userPublic } from "@/lib/api/entities/user";
-import { apiRoute } from "@/lib/api/request-auth";
-import { json, notFound } from "@/lib/api/responses";
+import { apiRoute, baseUrlOf, json, notFound, userPublic } from "@/lib/api";
 import { getUserById } from "@/lib/users";
 import { grapeInteger } from "./params";
 

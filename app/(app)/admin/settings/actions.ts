@@ -3,7 +3,7 @@
 import { revalidatePath } from "next/cache";
 import { redirect } from "next/navigation";
 import { currentUser } from "@/lib/auth";
-import type { ActionState } from "@/lib/forms/action-state";
+import type { ActionState } from "@/lib/forms";
 import { updateSettings } from "@/lib/settings";
 
 export async function updateSettingsAction(_prev: ActionState, form: FormData): Promise<ActionState> {

@@ -3,7 +3,7 @@ import { redirect } from "next/navigation";
 import { SignInForm } from "@/components/auth/sign-in-form";
 import { AuthCard } from "@/components/auth/auth-card";
 import { currentUser } from "@/lib/auth";
-import { safeRedirect } from "@/lib/forms/action-state";
+import { safeRedirect } from "@/lib/forms";
 import { getSettings } from "@/lib/settings";
 import { countUsers } from "@/lib/users";
 import { signInAction } from "../../actions";

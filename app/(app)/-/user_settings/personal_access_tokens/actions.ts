@@ -3,7 +3,7 @@
 import { revalidatePath } from "next/cache";
 import { redirect } from "next/navigation";
 import { createPersonalAccessToken, currentUser, newTokenSchema, revokePersonalAccessToken } from "@/lib/auth";
-import { fieldErrorsOf, formValues, type ActionState } from "@/lib/forms/action-state";
+import { fieldErrorsOf, formValues, type ActionState } from "@/lib/forms";
 
 const PAGE = "/-/user_settings/personal_access_tokens";
 

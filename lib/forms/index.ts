@@ -1,0 +1,2 @@
+// Public face of lib/forms: the state server actions return to forms (browser-safe: zod only).
+export * from "./action-state";
