@@ -18,6 +18,15 @@ interface TrackerCounts {
   imported: number;
 }
 
+/** The tracker columns the stats are made of. */
+export const TRACKER_COUNTS = {
+  relation: bulkImportTrackers.relation,
+  status: bulkImportTrackers.status,
+  source: bulkImportTrackers.sourceObjectsCount,
+  fetched: bulkImportTrackers.fetchedObjectsCount,
+  imported: bulkImportTrackers.importedObjectsCount,
+};
+
 /** NDJSON and JSON relations (`self` counts as one record): GitLab counts nothing else. */
 function carriesRecords(relation: string): boolean {
   const format = findRelationSpec(relation)?.format;
@@ -45,13 +54,7 @@ export function statsFromTrackers(trackers: readonly TrackerCounts[]): Record<st
  */
 export async function snapshotEntityStats(tx: Tx, entityId: number): Promise<void> {
   const trackers = await tx
-    .select({
-      relation: bulkImportTrackers.relation,
-      status: bulkImportTrackers.status,
-      source: bulkImportTrackers.sourceObjectsCount,
-      fetched: bulkImportTrackers.fetchedObjectsCount,
-      imported: bulkImportTrackers.importedObjectsCount,
-    })
+    .select(TRACKER_COUNTS)
     .from(bulkImportTrackers)
     .where(eq(bulkImportTrackers.entityId, entityId))
     .orderBy(bulkImportTrackers.stage, bulkImportTrackers.id);

@@ -45,6 +45,17 @@ export const groups = pgTable(
 export const ACCESS_LEVELS = { guest: 10, reporter: 20, developer: 30, maintainer: 40, owner: 50 } as const;
 export type AccessLevel = (typeof ACCESS_LEVELS)[keyof typeof ACCESS_LEVELS];
 
+/** What a membership is, whether of a group or of a project: who, at which level, until when, added by whom. */
+export const membershipColumns = () => ({
+  userId: integer("user_id")
+    .notNull()
+    .references(() => users.id, { onDelete: "cascade" }),
+  accessLevel: integer("access_level").notNull(),
+  expiresAt: date("expires_at"),
+  createdById: integer("created_by_id").references(() => users.id, { onDelete: "set null" }),
+  createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+});
+
 export const groupMembers = pgTable(
   "group_members",
   {
@@ -52,13 +63,7 @@ export const groupMembers = pgTable(
     groupId: integer("group_id")
       .notNull()
       .references(() => groups.id, { onDelete: "cascade" }),
-    userId: integer("user_id")
-      .notNull()
-      .references(() => users.id, { onDelete: "cascade" }),
-    accessLevel: integer("access_level").notNull(),
-    expiresAt: date("expires_at"),
-    createdById: integer("created_by_id").references(() => users.id, { onDelete: "set null" }),
-    createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+    ...membershipColumns(),
   },
   (t) => [uniqueIndex("group_members_group_user_idx").on(t.groupId, t.userId), index("group_members_user_idx").on(t.userId)],
 );

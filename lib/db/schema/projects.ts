@@ -1,7 +1,6 @@
 import { sql } from "drizzle-orm";
-import { boolean, check, date, index, integer, jsonb, pgTable, serial, text, timestamp, uniqueIndex } from "drizzle-orm/pg-core";
-import { users } from "./accounts";
-import { groups } from "./groups";
+import { boolean, check, index, integer, jsonb, pgTable, serial, text, timestamp, uniqueIndex } from "drizzle-orm/pg-core";
+import { groups, membershipColumns } from "./groups";
 
 /** GitLab's Gitlab::VisibilityLevel, the integers a project's `visibility_level` holds. */
 export const VISIBILITY_LEVELS = { private: 0, internal: 10, public: 20 } as const;
@@ -47,13 +46,7 @@ export const projectMembers = pgTable(
     projectId: integer("project_id")
       .notNull()
       .references(() => projects.id, { onDelete: "cascade" }),
-    userId: integer("user_id")
-      .notNull()
-      .references(() => users.id, { onDelete: "cascade" }),
-    accessLevel: integer("access_level").notNull(),
-    expiresAt: date("expires_at"),
-    createdById: integer("created_by_id").references(() => users.id, { onDelete: "set null" }),
-    createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+    ...membershipColumns(),
   },
   (t) => [uniqueIndex("project_members_project_user_idx").on(t.projectId, t.userId), index("project_members_user_idx").on(t.userId)],
 );

@@ -1,7 +1,7 @@
 import { and, asc, count, desc, eq, inArray, type SQL } from "drizzle-orm";
 import { bulkImportEntities, bulkImports, bulkImportTrackers, getDb, groups } from "@/lib/db";
 import type { Viewer } from "@/lib/viewer";
-import { statsFromTrackers, type RelationCounts } from "../entity-stats";
+import { statsFromTrackers, TRACKER_COUNTS, type RelationCounts } from "../entity-stats";
 import { STATUS, TERMINAL, type StatusName } from "../status";
 import { firstFailuresByEntity, type EntityFailure } from "./failures";
 import { importsVisibleTo, validId } from "./visibility";
@@ -122,14 +122,7 @@ async function entityStats(entityIds: number[]): Promise<Map<number, Record<stri
   }
   if (live.length === 0) return byEntity;
   const trackers = await getDb()
-    .select({
-      entityId: bulkImportTrackers.entityId,
-      relation: bulkImportTrackers.relation,
-      status: bulkImportTrackers.status,
-      source: bulkImportTrackers.sourceObjectsCount,
-      fetched: bulkImportTrackers.fetchedObjectsCount,
-      imported: bulkImportTrackers.importedObjectsCount,
-    })
+    .select({ entityId: bulkImportTrackers.entityId, ...TRACKER_COUNTS })
     .from(bulkImportTrackers)
     .where(inArray(bulkImportTrackers.entityId, live))
     .orderBy(bulkImportTrackers.stage, bulkImportTrackers.id);
