@@ -5,6 +5,7 @@ import { DEFAULT_TOKEN, startTestSource, type TestSource } from "../test/source"
 import { comparable } from "../test/exchange/compare";
 import { exportGroupOverHttp } from "../test/exchange/export-client";
 import { ADMIN_STATE, signUp, uniqueName } from "./support/accounts";
+import { chooseParent } from "./support/importer";
 
 // Ferry A is the suite's web server; Ferry B is a second `npm start` with its own port, data directory and embedded
 // PostgreSQL, started here. Both may reach sources on localhost over http (the test source, and B reaches A).
@@ -88,8 +89,7 @@ async function importGroup(page: Page, sourcePath: string, slug: string, screen:
   await filter.press("Enter");
   const row = page.locator(`[data-testid="import-item"][data-source-group="${sourcePath}"]`);
   await expect(row).toBeVisible();
-  await row.getByRole("button", { name: new RegExp(`^Parent group for ${sourcePath}`) }).click();
-  await page.getByRole("dialog").getByRole("option", { name: "No parent" }).click();
+  await chooseParent(page, row, sourcePath, "No parent");
   await row.getByRole("textbox", { name: `New path for ${sourcePath}` }).fill(slug);
   await expect(row.getByRole("button", { name: "Import with projects" })).toBeEnabled();
   await row.getByRole("button", { name: "Import with projects" }).click();

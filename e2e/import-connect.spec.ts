@@ -1,7 +1,7 @@
 import { expect, test, type Page } from "@playwright/test";
 import { DEFAULT_TOKEN, startTestSource, type TestSource } from "../test/source";
 import { ADMIN_STATE, uniqueName } from "./support/accounts";
-import { chooseParent, connectTo, importRow, pathInput } from "./support/importer";
+import { chooseParent, connectTo, importRow, parentPicker, pathInput } from "./support/importer";
 
 test.use({ storageState: ADMIN_STATE });
 
@@ -135,10 +135,13 @@ test("connects a source, lists its groups, and validates destinations", async ({
   await expect(first.getByRole("alert")).toHaveText("Please select a parent group.");
   await expect(first.getByRole("button", { name: "Import with projects" })).toBeDisabled();
 
-  await first.getByRole("button", { name: /^Parent group for group-001/ }).click();
+  const firstParent = parentPicker(first, "group-001");
+  await firstParent.click();
+  await expect(firstParent).toHaveAttribute("aria-expanded", "true");
   await expect(page.getByRole("dialog").getByRole("option", { name: landing, exact: true })).toBeVisible();
   await page.screenshot({ path: `${SCREENS}/import-parent-picker.png`, fullPage: true });
   await page.keyboard.press("Escape");
+  await expect(firstParent).toHaveAttribute("aria-expanded", "false");
   await chooseParent(page, first, "group-001", landing);
   await expect(first.getByRole("alert")).toHaveCount(0);
   await expect(first.getByRole("button", { name: "Import with projects" })).toBeEnabled();

@@ -1,5 +1,5 @@
 import { randomBytes } from "node:crypto";
-import { expect, test, type Page } from "@playwright/test";
+import { expect, test, type Page, type Request } from "@playwright/test";
 import type pg from "pg";
 import { signUp, uniqueName } from "./support/accounts";
 import { insert, notifyImportChanged, userIdOf, withDatabase } from "./support/database";
@@ -85,6 +85,36 @@ async function seedGroup(client: pg.Client, userId: number, name: string, fullPa
   return id;
 }
 
+/** Running now: some relations done, milestones half way, boards and epics waiting for their stage. */
+async function seedRunning(client: pg.Client, userId: number): Promise<Seeded["running"]> {
+  const slug = `mobile-${randomBytes(3).toString("hex")}`;
+  const mobileGroup = await seedGroup(client, userId, "Mobile", slug);
+  const bulkImportId = await seedImport(client, userId, 180, S.started);
+  const entityId = await seedEntity(client, bulkImportId, 180, { source: "acme/mobile", namespace: "", slug, status: S.started, groupId: mobileGroup, span: [4, null] });
+  const trackers = await seedTrackers(client, entityId, 180, [
+    ["self", 0, T.finished, [1, 1, 1], [5, 8]],
+    ["members", 1, T.finished, [4, 4, 4], [9, 12]],
+    ["labels", 1, T.finished, [64, 64, 64], [9, 20]],
+    ["milestones", 1, T.started, [120, 60, 40], [9, null]],
+    ["badges", 1, T.finished, [2, 2, 2], [9, 10]],
+    ["boards", 2, T.created, [null, 0, 0], null],
+    ["epics", 2, T.created, [null, 0, 0], null],
+  ]);
+  return { bulkImportId, entityId, milestonesTrackerId: trackers[3]!, waitingTrackerIds: trackers.slice(5) };
+}
+
+/** Just submitted: nothing started yet. */
+async function seedPending(client: pg.Client, userId: number, namespace: string): Promise<Seeded["pending"]> {
+  const bulkImportId = await seedImport(client, userId, 10, S.created);
+  const entityId = await seedEntity(client, bulkImportId, 10, { source: "acme/website", namespace, slug: "website", status: S.created });
+  return { bulkImportId, entityId };
+}
+
+/**
+ * What every test reads and none changes. A test that changes an import (the live updates) seeds its own with
+ * seedRunning or seedPending, so that the tests do not depend on each other's order or outcome: one failing does not
+ * take the others with it.
+ */
 async function seed(): Promise<Seeded> {
   return withDatabase(async (client) => {
     const userId = await userIdOf(client, HISTORIAN.username);
@@ -92,7 +122,6 @@ async function seed(): Promise<Seeded> {
     const platformPath = `platform-${suffix}`;
     const platformGroup = await seedGroup(client, userId, "Platform", platformPath);
     const backendGroup = await seedGroup(client, userId, "Backend", `${platformPath}/backend`, platformGroup);
-    const mobileGroup = await seedGroup(client, userId, "Mobile", `mobile-${suffix}`);
 
     // Older, finished imports fill a second page.
     const archive = await seedImport(client, userId, 2 * 86400, S.finished);
@@ -152,22 +181,8 @@ async function seed(): Promise<Seeded> {
     await seedEntity(client, stopped, 1200, { source: "acme/design", namespace: "", slug: "design", status: S.canceled, span: [2, 40] });
     await seedEntity(client, stopped, 1199, { source: "acme/data", namespace: "", slug: "data", status: S.timeout, span: [2, 600] });
 
-    // Running now: some relations done, milestones half way, boards and epics waiting for their stage.
-    const runningImport = await seedImport(client, userId, 180, S.started);
-    const mobile = await seedEntity(client, runningImport, 180, { source: "acme/mobile", namespace: "", slug: `mobile-${suffix}`, status: S.started, groupId: mobileGroup, span: [4, null] });
-    const runningTrackers = await seedTrackers(client, mobile, 180, [
-      ["self", 0, T.finished, [1, 1, 1], [5, 8]],
-      ["members", 1, T.finished, [4, 4, 4], [9, 12]],
-      ["labels", 1, T.finished, [64, 64, 64], [9, 20]],
-      ["milestones", 1, T.started, [120, 60, 40], [9, null]],
-      ["badges", 1, T.finished, [2, 2, 2], [9, 10]],
-      ["boards", 2, T.created, [null, 0, 0], null],
-      ["epics", 2, T.created, [null, 0, 0], null],
-    ]);
-
-    // Just submitted: nothing started yet.
-    const pending = await seedImport(client, userId, 10, S.created);
-    const website = await seedEntity(client, pending, 10, { source: "acme/website", namespace: platformPath, slug: "website", status: S.created });
+    const running = await seedRunning(client, userId);
+    const pending = await seedPending(client, userId, platformPath);
 
     // Someone else's import: never on the admin's own list.
     const otherName = `other-${suffix}`;
@@ -179,8 +194,8 @@ async function seed(): Promise<Seeded> {
       userId,
       platformPath,
       finished: { bulkImportId: finishedImport, entityId: platform, subgroupEntityId: backend },
-      running: { bulkImportId: runningImport, entityId: mobile, milestonesTrackerId: runningTrackers[3]!, waitingTrackerIds: runningTrackers.slice(5) },
-      pending: { bulkImportId: pending, entityId: website },
+      running,
+      pending,
       foreignEntityId,
     };
   });
@@ -192,7 +207,7 @@ async function waitForLive(page: Page) {
   await expect(page.locator('[data-live-state="live"]')).toBeVisible();
 }
 
-test.describe.serial("import history", () => {
+test.describe("import history", () => {
   let seeded: Seeded;
 
   test.beforeAll(async ({ browser }) => {
@@ -257,7 +272,8 @@ test.describe.serial("import history", () => {
   });
 
   test("a running import's details show a live timeline of its relations", async ({ page }) => {
-    await page.goto(`/import/bulk_imports/${seeded.running.bulkImportId}`);
+    const running = await withDatabase((client) => seedRunning(client, seeded.userId));
+    await page.goto(`/import/bulk_imports/${running.bulkImportId}`);
     await expect(page.getByRole("heading", { name: /Migration details/ })).toContainText("Importing…");
     const timeline = page.getByRole("figure", { name: "Timeline" });
     await expect(timeline.getByRole("img", { name: /^Milestone: Importing…/ })).toBeVisible();
@@ -267,16 +283,17 @@ test.describe.serial("import history", () => {
     const milestones = page.getByRole("table", { name: /Relations/ }).getByRole("row", { name: /^Milestone/ });
     await expect(milestones.getByRole("cell", { name: "40", exact: true })).toBeVisible();
     await withDatabase(async (client) => {
-      await client.query("UPDATE bulk_import_trackers SET imported_objects_count = 80, fetched_objects_count = 90 WHERE id = $1", [seeded.running.milestonesTrackerId]);
-      await notifyImportChanged(client, { userId: seeded.userId, bulkImportId: seeded.running.bulkImportId, entityId: seeded.running.entityId });
+      await client.query("UPDATE bulk_import_trackers SET imported_objects_count = 80, fetched_objects_count = 90 WHERE id = $1", [running.milestonesTrackerId]);
+      await notifyImportChanged(client, { userId: seeded.userId, bulkImportId: running.bulkImportId, entityId: running.entityId });
     });
     await expect(milestones.getByRole("cell", { name: "80", exact: true })).toBeVisible({ timeout: 2_000 });
     await page.screenshot({ path: "test-results/screens/history-details-running.png", fullPage: true });
   });
 
   test("a status change written to the database shows on the open history page within two seconds, without reload", async ({ page }) => {
+    const running = await withDatabase((client) => seedRunning(client, seeded.userId));
     await page.goto("/import/history");
-    const mobile = row(page, seeded.running.entityId);
+    const mobile = row(page, running.entityId);
     await expect(mobile.getByText("Importing…")).toBeVisible();
     await waitForLive(page);
     await page.evaluate(() => ((window as unknown as { stillHere: boolean }).stillHere = true));
@@ -284,11 +301,11 @@ test.describe.serial("import history", () => {
     let committed = 0;
     await withDatabase(async (client) => {
       await client.query("BEGIN");
-      await client.query("UPDATE bulk_import_trackers SET status = $2, imported_objects_count = 120, fetched_objects_count = 120, finished_at = now() WHERE id = $1", [seeded.running.milestonesTrackerId, T.finished]);
-      await client.query("UPDATE bulk_import_trackers SET status = $2, source_objects_count = 0, started_at = now() - interval '2 seconds', finished_at = now() WHERE id = ANY($1)", [seeded.running.waitingTrackerIds, T.finished]);
-      await client.query("UPDATE bulk_import_entities SET status = $2, finished_at = now() WHERE id = $1", [seeded.running.entityId, S.finished]);
-      await client.query("UPDATE bulk_imports SET status = $2, updated_at = now() WHERE id = $1", [seeded.running.bulkImportId, S.finished]);
-      await notifyImportChanged(client, { userId: seeded.userId, bulkImportId: seeded.running.bulkImportId, entityId: seeded.running.entityId });
+      await client.query("UPDATE bulk_import_trackers SET status = $2, imported_objects_count = 120, fetched_objects_count = 120, finished_at = now() WHERE id = $1", [running.milestonesTrackerId, T.finished]);
+      await client.query("UPDATE bulk_import_trackers SET status = $2, source_objects_count = 0, started_at = now() - interval '2 seconds', finished_at = now() WHERE id = ANY($1)", [running.waitingTrackerIds, T.finished]);
+      await client.query("UPDATE bulk_import_entities SET status = $2, finished_at = now() WHERE id = $1", [running.entityId, S.finished]);
+      await client.query("UPDATE bulk_imports SET status = $2, updated_at = now() WHERE id = $1", [running.bulkImportId, S.finished]);
+      await notifyImportChanged(client, { userId: seeded.userId, bulkImportId: running.bulkImportId, entityId: running.entityId });
       await client.query("COMMIT");
       committed = Date.now();
     });
@@ -302,8 +319,9 @@ test.describe.serial("import history", () => {
   });
 
   test("a hidden tab lets go of the event stream and catches up with what it missed when shown again", async ({ page }) => {
+    const pending = await withDatabase((client) => seedPending(client, seeded.userId, seeded.platformPath));
     await page.goto("/import/history");
-    const website = row(page, seeded.pending.entityId);
+    const website = row(page, pending.entityId);
     await expect(website.getByText("Pending")).toBeVisible();
     await waitForLive(page);
     const setVisibility = (state: "hidden" | "visible") =>
@@ -315,12 +333,26 @@ test.describe.serial("import history", () => {
 
     await setVisibility("hidden");
     await expect(page.locator('[data-live-state="offline"]')).toBeVisible();
+    const streamsOpened: string[] = [];
+    const onRequest = (request: Request) => {
+      if (new URL(request.url()).pathname === "/import/bulk_imports/events") streamsOpened.push(request.url());
+    };
+    page.on("request", onRequest);
+    // Another tab of the user stays live: once it shows the change, the event has reached every open stream, and the
+    // hidden tab, which has none, must still show the old state.
+    const witness = await page.context().newPage();
+    await witness.goto("/import/history");
+    await expect(row(witness, pending.entityId).getByText("Pending")).toBeVisible();
+    await waitForLive(witness);
     await withDatabase(async (client) => {
-      await client.query("UPDATE bulk_import_entities SET status = $2, started_at = now() WHERE id = $1", [seeded.pending.entityId, S.started]);
-      await notifyImportChanged(client, { userId: seeded.userId, bulkImportId: seeded.pending.bulkImportId, entityId: seeded.pending.entityId });
+      await client.query("UPDATE bulk_import_entities SET status = $2, started_at = now() WHERE id = $1", [pending.entityId, S.started]);
+      await notifyImportChanged(client, { userId: seeded.userId, bulkImportId: pending.bulkImportId, entityId: pending.entityId });
     });
-    await page.waitForTimeout(1_000);
+    await expect(row(witness, pending.entityId).getByText("Importing…")).toBeVisible();
+    await witness.close();
     await expect(website.getByText("Pending")).toBeVisible();
+    page.off("request", onRequest);
+    expect(streamsOpened).toEqual([]);
 
     await setVisibility("visible");
     await waitForLive(page);

@@ -68,9 +68,16 @@ test("imports members as placeholders, and reassigns one in the page and one by 
   await page.screenshot({ path: `${SCREENS}/placeholders-list.png`, fullPage: true });
 
   // Reassign one in the page, with the searchable user field.
-  await charlesettaRow.getByRole("button", { name: /Reassign .*charlesetta.* to/ }).click();
+  const reassignTo = charlesettaRow.getByRole("button", { name: /Reassign .*charlesetta.* to/ });
+  await reassignTo.click();
+  await expect(reassignTo).toHaveAttribute("aria-expanded", "true");
   await page.getByRole("combobox", { name: "Search users" }).fill(alice.username.slice(0, 8));
-  await page.getByRole("option", { name: new RegExp(alice.username) }).click();
+  // The answer for the search is Alice alone; until it comes, the list still shows the previous answer (everyone).
+  const found = page.getByRole("listbox", { name: "Users" }).getByRole("option");
+  await expect(found).toHaveCount(1);
+  await found.filter({ hasText: `@${alice.username}` }).click();
+  await expect(reassignTo).toHaveAttribute("aria-expanded", "false");
+  await expect(reassignTo).toHaveAccessibleName(new RegExp(`to: Alice Real \\(@${alice.username}\\)$`));
   await page.screenshot({ path: `${SCREENS}/placeholders-reassign-form.png`, fullPage: true });
   await charlesettaRow.getByRole("button", { name: "Reassign", exact: true }).click();
   await expect(table.getByRole("row", { name: /@charlesetta/ })).toHaveCount(0);

@@ -1,4 +1,5 @@
-// `npm test`: every suite, then one closing line with the totals ("N passed, N failed").
+// `npm test`: every suite, then one closing line with the totals ("N passed, N failed, N skipped"). A journey that did
+// not run (a failed dependency, a test.skip, an interrupted run) fails the run: it proved nothing.
 import { spawnSync } from "node:child_process";
 import fs from "node:fs";
 
@@ -16,6 +17,7 @@ const e2e = spawnSync(bin("playwright"), ["test"], { stdio: "inherit", env });
 let passed = 0;
 let failed = 0;
 let skipped = 0;
+let skippedJourneys = 0;
 try {
   const report = JSON.parse(fs.readFileSync(UNIT_REPORT, "utf8")) as { numPassedTests: number; numFailedTests: number; numPendingTests: number };
   passed += report.numPassedTests;
@@ -29,9 +31,11 @@ try {
   passed += report.stats.expected + report.stats.flaky;
   failed += report.stats.unexpected;
   skipped += report.stats.skipped;
+  skippedJourneys = report.stats.skipped;
 } catch {
   failed += 1;
 }
-const ok = unit.status === 0 && e2e.status === 0 && failed === 0;
-console.log(`\n${passed} passed, ${failed} failed${skipped ? `, ${skipped} skipped` : ""}`);
+const ok = unit.status === 0 && e2e.status === 0 && failed === 0 && skippedJourneys === 0;
+console.log(`\n${passed} passed, ${failed} failed, ${skipped} skipped`);
+if (skippedJourneys > 0) console.log(`${skippedJourneys} journey(s) did not run: the run fails`);
 process.exit(ok ? 0 : 1);

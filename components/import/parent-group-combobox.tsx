@@ -1,10 +1,11 @@
 "use client";
 
+import { keepPreviousData, useQuery } from "@tanstack/react-query";
 import { Command } from "cmdk";
 import { Popover } from "radix-ui";
 import { useState } from "react";
 import { TOP_LEVEL, type ParentChoice } from "@/lib/sources/target-rules";
-import { useNamespaces } from "./namespaces-query";
+import { getNamespacesQueryOptions } from "./namespaces-query";
 import { useDebouncedValue } from "./use-debounced-value";
 
 const ROOT_VALUE = "__no_parent__";
@@ -19,10 +20,21 @@ function Chevron() {
   );
 }
 
+/** What the server's search matches (lib/sources/destinations.ts): the full path or name, case-insensitively. */
+const matches = (group: { fullPath: string; fullName: string }, search: string) => {
+  const needle = search.toLowerCase();
+  return group.fullPath.toLowerCase().includes(needle) || group.fullName.toLowerCase().includes(needle);
+};
+
 /**
  * Searchable picker of the destination parent (GitLab's import target dropdown): "No parent" for a top-level group,
  * then the groups the user may create subgroups in, searched on the server. Radix Popover + cmdk give the focus
  * handling and the combobox/listbox roles.
+ *
+ * While the answer for what is typed is on its way (the debounce, then the request), the list keeps the groups of the
+ * last answer that match the search, instead of being replaced by a loading line: an option the user sees stays in
+ * place (same key, same element) when the answer arrives, so a click on it is never lost to a re-render. The list is
+ * aria-busy until the shown groups are the answer for what is typed.
  */
 export function ParentGroupCombobox({
   value,
@@ -42,8 +54,12 @@ export function ParentGroupCombobox({
 }) {
   const [open, setOpen] = useState(false);
   const [search, setSearch] = useState("");
-  const debouncedSearch = useDebouncedValue(search.trim(), 250);
-  const namespaces = useNamespaces(debouncedSearch, open);
+  const typed = search.trim();
+  const debouncedSearch = useDebouncedValue(typed, 250);
+  const namespaces = useQuery({ ...getNamespacesQueryOptions(debouncedSearch), enabled: open, placeholderData: keepPreviousData });
+  const answered = debouncedSearch === typed && !namespaces.isPlaceholderData;
+  const groups = answered ? namespaces.data : namespaces.data?.filter((group) => matches(group, typed));
+  const busy = !answered || namespaces.isFetching;
   const shown = value === undefined ? "Select parent group" : value.fullPath === "" ? "No parent" : value.fullPath;
   const choose = (parent: ParentChoice) => {
     onChange(parent);
@@ -76,23 +92,25 @@ export function ParentGroupCombobox({
               placeholder="Search groups"
               className="mb-1 w-full rounded-md border-0 px-2.5 py-1.5 text-sm ring-1 ring-inset ring-gray-300 focus:ring-2 focus:ring-brand-600 focus:outline-none"
             />
-            <Command.List label="Parent groups" className="max-h-64 overflow-y-auto">
+            <Command.List label="Parent groups" aria-busy={busy} className="max-h-64 overflow-y-auto">
               <Command.Group heading={<span className="sr-only">Parent</span>}>
                 <Command.Item value={ROOT_VALUE} onSelect={() => choose(TOP_LEVEL)} className={item}>
                   No parent
                 </Command.Item>
               </Command.Group>
               <Command.Group heading={<span className="block px-2 pt-2 pb-1 text-xs font-semibold text-gray-500">Groups</span>}>
-                {namespaces.isPending ? <Command.Loading>
-                  <span className="block px-2 py-1.5 text-sm text-gray-500">Loading groups…</span>
-                </Command.Loading> : null}
                 {namespaces.isError ? (
                   <p role="alert" className="px-2 py-1.5 text-sm text-red-600">
                     Requesting namespaces failed
                   </p>
+                ) : !groups?.length && busy ? (
+                  <Command.Loading>
+                    <span className="block px-2 py-1.5 text-sm text-gray-500">Loading groups…</span>
+                  </Command.Loading>
+                ) : groups?.length === 0 ? (
+                  <p className="px-2 py-1.5 text-sm text-gray-500">No matching groups</p>
                 ) : null}
-                {namespaces.data?.length === 0 ? <p className="px-2 py-1.5 text-sm text-gray-500">No matching groups</p> : null}
-                {namespaces.data?.map((group) => (
+                {groups?.map((group) => (
                   <Command.Item key={group.id} value={String(group.id)} onSelect={() => choose({ id: group.id, fullPath: group.fullPath })} className={item}>
                     <span className="truncate" title={group.fullName}>
                       {group.fullPath}

@@ -44,12 +44,23 @@ export async function cancelBulkImport(user: { id: number; isAdmin: boolean }, b
 /** The latest progress of an import: its own row or any of its entities (progress updates touch only those). */
 const lastProgress = sql`greatest(${bulkImports.updatedAt}, (SELECT max(${bulkImportEntities.updatedAt}) FROM ${bulkImportEntities} WHERE ${bulkImportEntities.bulkImportId} = ${bulkImports.id}))`;
 
-/** Imports that made no progress since `before` end as timeout (GitLab's StaleImportWorker). Returns entities ended. */
-export async function timeoutStaleImports(before: Date): Promise<number> {
+/**
+ * Imports that made no progress since `before` end as timeout (GitLab's StaleImportWorker). Returns entities ended.
+ * Housekeeping sweeps every import; `scope.bulkImportIds` limits the sweep to those imports (tests share one
+ * database and must end only their own).
+ */
+export async function timeoutStaleImports(before: Date, scope: { bulkImportIds?: readonly number[] } = {}): Promise<number> {
+  if (scope.bulkImportIds?.length === 0) return 0;
   const stale = await getDb()
     .select({ id: bulkImports.id })
     .from(bulkImports)
-    .where(and(inArray(bulkImports.status, [STATUS.created, STATUS.started]), lt(lastProgress, before)));
+    .where(
+      and(
+        inArray(bulkImports.status, [STATUS.created, STATUS.started]),
+        lt(lastProgress, before),
+        scope.bulkImportIds ? inArray(bulkImports.id, [...scope.bulkImportIds]) : undefined,
+      ),
+    );
   let ended = 0;
   for (const { id } of stale) {
     ended += await getDb().transaction(async (tx) => {
