@@ -65,7 +65,7 @@ describe("direct transfer engine against the test source", () => {
     } finally {
       await source.close();
     }
-  });
+  }, 90_000);
 
   it("imports from a source older than 16.2 without batches", async () => {
     const source = await startTestSource({ version: "16.1.0", exportDelayMs: 50 });
@@ -79,7 +79,7 @@ describe("direct transfer engine against the test source", () => {
     } finally {
       await source.close();
     }
-  });
+  }, 90_000);
 
   it("rides out 429s with Retry-After, 500s, connection resets, truncated gzip and slow answers with exact counts", async () => {
     const source = await startTestSource({ version: "17.8.0-ee", batchSize: 4, exportDelayMs: 50 });
