@@ -3,6 +3,7 @@ import os from "node:os";
 import type PgBoss from "pg-boss";
 import { getPool } from "@/lib/db";
 import { logger } from "@/lib/log";
+import { underQueueSetupLock } from "./setup-lock";
 
 // A lease is renewed this often while its job runs, and taken back from a worker silent for this long.
 const HEARTBEAT_MS = 10_000;
@@ -36,6 +37,10 @@ export class JobLeases {
   }
 
   async create(): Promise<void> {
+    await underQueueSetupLock(() => this.createTable());
+  }
+
+  private async createTable(): Promise<void> {
     await this.sql(`CREATE TABLE IF NOT EXISTS ${this.table()} (
       job_id uuid PRIMARY KEY,
       queue text NOT NULL,

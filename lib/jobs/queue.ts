@@ -1,7 +1,8 @@
 import PgBoss from "pg-boss";
 import { getConfig } from "@/lib/config";
-import { getDatabaseUrl, getPool } from "@/lib/db";
+import { getDatabaseUrl } from "@/lib/db";
 import { logger } from "@/lib/log";
+import { underQueueSetupLock } from "./setup-lock";
 import { queueDefinitions, type JobName, type JobPayloads } from "./names";
 
 /** The Postgres schema of the job queue (FERRY_QUEUE_SCHEMA): separate schemas keep separate queues in one database. */
@@ -10,20 +11,6 @@ export const queueSchema = () => getConfig().FERRY_QUEUE_SCHEMA;
 interface BossState {
   boss?: Promise<PgBoss>;
   role?: "producer" | "worker";
-}
-
-// An arbitrary constant shared by every Ferry process: pg_advisory_lock's key for creating the queue's schema.
-const QUEUE_SETUP_LOCK = 7_346_011;
-
-async function withAdvisoryLock<T>(key: number, run: () => Promise<T>): Promise<T> {
-  const client = await getPool().connect();
-  try {
-    await client.query("SELECT pg_advisory_lock($1)", [key]);
-    return await run();
-  } finally {
-    await client.query("SELECT pg_advisory_unlock($1)", [key]).catch(() => undefined);
-    client.release();
-  }
 }
 
 const state: BossState = ((globalThis as { __ferryBoss?: BossState }).__ferryBoss ??= {});
@@ -48,9 +35,7 @@ export function getBoss(role: "producer" | "worker" = "producer"): Promise<PgBos
       application_name: `ferry-${role}`,
     });
     boss.on("error", (error) => logger.error({ err: error }, "job queue error"));
-    // Two processes starting on a fresh database would both create the queue's schema, and one would fail: the
-    // first creates it under a lock, the others then find it.
-    await withAdvisoryLock(QUEUE_SETUP_LOCK, () => boss.start());
+    await underQueueSetupLock(() => boss.start());
     for (const queue of Object.values(queueDefinitions())) {
       // Two processes starting at once may both try to create a queue; the loser's error is harmless. A queue that
       // exists takes today's configuration (retries, expiry), not the one of its first creation.
