@@ -42,7 +42,7 @@ export async function cancelBulkImport(user: { id: number; isAdmin: boolean }, b
 }
 
 /** The latest progress of an import: its own row or any of its entities (progress updates touch only those). */
-const lastProgress = sql`greatest(${bulkImports.updatedAt}, (SELECT max(${bulkImportEntities.updatedAt}) FROM ${bulkImportEntities} WHERE ${bulkImportEntities.bulkImportId} = ${bulkImports.id}))`;
+export const lastProgress = sql`greatest(${bulkImports.updatedAt}, (SELECT max(${bulkImportEntities.updatedAt}) FROM ${bulkImportEntities} WHERE ${bulkImportEntities.bulkImportId} = ${bulkImports.id}))`;
 
 /**
  * Imports that made no progress since `before` end as timeout (GitLab's StaleImportWorker). Returns entities ended.

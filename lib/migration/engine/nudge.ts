@@ -3,6 +3,7 @@ import { getConfig } from "@/lib/config";
 import { bulkImportEntities, bulkImports, bulkImportTrackers, getDb } from "@/lib/db";
 import { STATUS, TRACKER_STATUS } from "../status";
 import { advanceEntity } from "./advance-entity";
+import { lastProgress } from "./cancel";
 import { processImport } from "./process-import";
 
 /**
@@ -45,7 +46,7 @@ export async function nudgeStalledImports(scope: { bulkImportIds?: number[] } = 
   const imports = await db
     .select({ id: bulkImports.id })
     .from(bulkImports)
-    .where(and(inArray(bulkImports.status, [STATUS.created, STATUS.started]), lt(bulkImports.updatedAt, quiet), inScope && inArray(bulkImports.id, inScope)))
+    .where(and(inArray(bulkImports.status, [STATUS.created, STATUS.started]), lt(lastProgress, quiet), inScope && inArray(bulkImports.id, inScope)))
     .limit(100);
   for (const { id } of imports) await processImport(id);
   return { entities: entities.length, imports: imports.length };
