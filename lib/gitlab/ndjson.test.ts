@@ -199,4 +199,32 @@ describe("readNdjson memory", () => {
     // Holding the file (or even a tenth of it) would show here; a streaming reader keeps a chunk and a line.
     expect(peak).toBeLessThan(10 * 1024 * 1024);
   });
+
+  it("gives up a run of blank lines past the limit, but not a file's trailing blank lines", async () => {
+    const bomb = zlib.gzipSync(Buffer.concat([Buffer.from('{"a":1}\n'), Buffer.alloc(5_000_000, "\n")]));
+    const { error, items } = await failure(Readable.from([bomb]), { maxBlankLines: 1000 });
+    expect(error).toMatchObject({ kind: "blank_flood", line: 1002 });
+    expect(items).toHaveLength(1);
+    expect(await collect(Readable.from([zlib.gzipSync('{"a":1}\n\n\n')]), { maxBlankLines: 1000 })).toHaveLength(1);
+  });
+
+  it("gives up a download whose own processing passes the time budget, whatever its size", async () => {
+    // 20 MB of tiny lines: well under any byte limit, yet each costs a split and a parse.
+    const lines = Buffer.from("{}\n".repeat(7_000_000));
+    const { error, items } = await failure(Readable.from(chunks(zlib.gzipSync(lines), 64 * 1024)), { maxBusyMs: 50 });
+    expect(error).toBeInstanceOf(NdjsonError);
+    expect(error).toMatchObject({ kind: "too_slow" });
+    expect(items.length).toBeGreaterThan(0);
+    expect(items.length).toBeLessThan(7_000_000);
+  });
+
+  it("does not count the consumer's time against the budget", async () => {
+    const input = Readable.from([zlib.gzipSync('{"a":1}\n{"a":2}\n{"a":3}\n')]);
+    const items: NdjsonItem[] = [];
+    for await (const item of readNdjson(input, { maxBusyMs: 500 })) {
+      items.push(item);
+      await new Promise((r) => setTimeout(r, 200));
+    }
+    expect(items).toHaveLength(3);
+  });
 });

@@ -1,7 +1,7 @@
 import { pipeline, type Readable } from "node:stream";
 import zlib from "node:zlib";
 
-export type NdjsonErrorKind = "corrupt" | "too_large" | "line_too_long";
+export type NdjsonErrorKind = "corrupt" | "too_large" | "line_too_long" | "too_slow" | "blank_flood";
 
 /**
  * The whole download is unusable (truncated or corrupt gzip, or past a limit). Unlike one bad line, this stops
@@ -28,6 +28,13 @@ export interface NdjsonOptions {
   maxBytes?: number;
   /** Whether the stream is gzipped, as relation exports are. */
   gzip?: boolean;
+  /**
+   * Time the reader itself may spend decompressing and splitting, in ms: waits for the network and for the consumer
+   * do not count. The bound on a bomb of tiny lines, which stays under the byte limit for many minutes of CPU.
+   */
+  maxBusyMs?: number;
+  /** Blank lines in a row after which the file is garbage (an export has none but a trailing one). */
+  maxBlankLines?: number;
 }
 
 const NEWLINE = 0x0a;
@@ -66,6 +73,8 @@ export async function* readNdjson<T = unknown>(
   const maxLineBytes = options.maxLineBytes ?? 50 * 1024 * 1024;
   const maxBytes = options.maxBytes ?? 10 * 1024 * 1024 * 1024;
   const gzip = options.gzip ?? true;
+  const maxBusyMs = options.maxBusyMs ?? Number.POSITIVE_INFINITY;
+  const maxBlankLines = options.maxBlankLines ?? Number.POSITIVE_INFINITY;
   const decoder = new TextDecoder("utf-8", { fatal: true });
 
   const gunzip = gzip ? zlib.createGunzip() : null;
@@ -77,9 +86,17 @@ export async function* readNdjson<T = unknown>(
   let line = 1;
   let parts: Buffer[] = [];
   let partsLength = 0;
+  let blankRun = 0;
+  let busy = 0;
+  let since = 0;
+  const charge = () => {
+    busy += performance.now() - since;
+    if (busy > maxBusyMs) throw new NdjsonError("too_slow", `Reading the export took longer than ${Math.round(maxBusyMs / 1000)} s of processing: it is given up.`);
+  };
 
   try {
     for await (const chunk of source) {
+      since = performance.now();
       const buffer = typeof chunk === "string" ? Buffer.from(chunk) : (chunk as Buffer);
       total += buffer.length;
       if (total > maxBytes) {
@@ -92,9 +109,16 @@ export async function* readNdjson<T = unknown>(
         const item = decodeLine(parts, partsLength + piece.length, decoder, line, maxLineBytes);
         parts = [];
         partsLength = 0;
-        if (item) yield item as NdjsonItem<T>;
         line++;
         start = end + 1;
+        if (!item) {
+          if (++blankRun > maxBlankLines) throw new NdjsonError("blank_flood", `The export has more than ${maxBlankLines} blank lines in a row (line ${line - 1}).`, { line: line - 1 });
+          continue;
+        }
+        blankRun = 0;
+        charge();
+        yield item as NdjsonItem<T>;
+        since = performance.now();
       }
       if (start < buffer.length) {
         const rest = buffer.subarray(start);
@@ -104,6 +128,7 @@ export async function* readNdjson<T = unknown>(
         // Copy: the rest may be a small view that would otherwise keep a whole 64 KiB chunk alive.
         parts.push(Buffer.from(rest));
       }
+      charge();
     }
   } catch (error) {
     if (error instanceof NdjsonError) throw error;

@@ -81,12 +81,13 @@ describe("direct transfer engine against the test source", () => {
     }
   }, 90_000);
 
-  it("rides out 429s with Retry-After, 500s, connection resets, truncated gzip and slow answers with exact counts", async () => {
+  it("rides out 429s with Retry-After, 500s, connection resets, bodies cut short and slow answers with exact counts", async () => {
     const source = await startTestSource({ version: "17.8.0-ee", batchSize: 4, exportDelayMs: 50 });
     source.faults.rateLimit({ endpoint: ROUTES.exportDownload, relation: "labels", times: 2, retryAfter: 1 });
     source.faults.serverError({ endpoint: ROUTES.exportStatus, times: 2, status: 502 });
     source.faults.reset({ endpoint: ROUTES.exportDownload, relation: "milestones", times: 1 });
-    source.faults.truncate({ endpoint: ROUTES.exportDownload, relation: "labels", batchNumber: 2, times: 1 });
+    // A clean close before the promised Content-Length: a transfer cut short, not a bad file (that is not retried).
+    source.faults.reset({ endpoint: ROUTES.exportDownload, relation: "labels", batchNumber: 2, how: "close", times: 1 });
     source.faults.delay({ endpoint: ROUTES.exportDownload, ms: 300, times: 3 });
     try {
       const { bulkImport, result, slug } = await importComplex(source);

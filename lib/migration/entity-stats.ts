@@ -35,14 +35,16 @@ function carriesRecords(relation: string): boolean {
 
 /**
  * The comparison for the relations that carry records (GitLab counts NDJSON relations only): skipped relations and
- * relations where nothing was counted at all are left out, as GitLab's `stats` leaves them.
+ * relations where nothing was counted at all are left out, as GitLab's `stats` leaves them. A relation that failed
+ * is always in, whatever its format and however early it failed, with what it did import: a reader must see it.
  */
 export function statsFromTrackers(trackers: readonly TrackerCounts[]): Record<string, RelationCounts> {
   const stats: Record<string, RelationCounts> = {};
   for (const tracker of trackers) {
-    if (tracker.status === TRACKER_STATUS.skipped || !carriesRecords(tracker.relation)) continue;
+    const failed = tracker.status === TRACKER_STATUS.failed;
+    if (!failed && (tracker.status === TRACKER_STATUS.skipped || !carriesRecords(tracker.relation))) continue;
     const counts = { source: tracker.source ?? 0, fetched: tracker.fetched, imported: tracker.imported };
-    if (counts.source === 0 && counts.fetched === 0 && counts.imported === 0) continue;
+    if (!failed && counts.source === 0 && counts.fetched === 0 && counts.imported === 0) continue;
     stats[tracker.relation] = counts;
   }
   return stats;

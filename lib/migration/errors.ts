@@ -21,3 +21,10 @@ export class RecordError extends Error {
     super(message);
   }
 }
+
+/** The entity stopped (canceled, timed out) while one of its jobs was running: the job ends quietly, no failure. */
+export class EntityStopped extends Error {
+  constructor(public readonly status: number) {
+    super("The import was stopped while this relation was running.");
+  }
+}

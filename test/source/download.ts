@@ -14,6 +14,7 @@ export interface DownloadPlan {
   end: number;
   gzipLevel: number;
   malformed?: FaultOf<"malformed-line">;
+  hostile?: FaultOf<"hostile-body">;
 }
 
 const CHUNK = 64 * 1024;
@@ -49,6 +50,34 @@ function gzipped(plan: DownloadPlan): AsyncIterable<Buffer> {
   return gzip;
 }
 
+/** A hostile payload, generated a chunk at a time: hundreds of megabytes never sit in memory. */
+function* hostileText(spec: FaultOf<"hostile-body">): Generator<Buffer> {
+  if (spec.bytes !== undefined) {
+    const block = Buffer.alloc(CHUNK, spec.char ?? "0");
+    for (let left = spec.bytes; left > 0; left -= CHUNK) yield left >= CHUNK ? block : block.subarray(0, left);
+    return;
+  }
+  const unit = (spec.lines ?? ["not json"]).map((line) => `${line}\n`).join("");
+  const perChunk = Math.max(1, Math.floor(CHUNK / unit.length));
+  const block = Buffer.from(unit.repeat(perChunk));
+  const repeat = spec.repeat ?? 1;
+  for (let done = 0; done < repeat; done += perChunk) yield repeat - done >= perChunk ? block : Buffer.from(unit.repeat(repeat - done));
+}
+
+const hostileBodies = new WeakMap<FaultOf<"hostile-body">, Buffer>();
+
+/** Hostile payloads compress to almost nothing (that is the point): gzipped once, kept, sent whole. */
+async function hostileBody(spec: FaultOf<"hostile-body">, gzipLevel: number): Promise<OutgoingBody> {
+  let gz = hostileBodies.get(spec);
+  if (!gz) {
+    const parts: Buffer[] = [];
+    for await (const chunk of Readable.from(hostileText(spec)).pipe(zlib.createGzip({ level: gzipLevel }))) parts.push(chunk as Buffer);
+    gz = Buffer.concat(parts);
+    hostileBodies.set(spec, gz);
+  }
+  return bufferBody(gz);
+}
+
 const lengths = new WeakMap<RelationSource, Map<string, number>>();
 
 /**
@@ -57,6 +86,7 @@ const lengths = new WeakMap<RelationSource, Map<string, number>>();
  * held in memory. Sizes are cached, except when a fault changes the content.
  */
 export async function downloadBody(plan: DownloadPlan): Promise<OutgoingBody> {
+  if (plan.hostile) return hostileBody(plan.hostile, plan.gzipLevel);
   if (plan.source.kind === "archive") return archiveBody(plan.source.entries.slice(plan.start, plan.end), plan.gzipLevel);
   const key = `${plan.format}:${plan.start}:${plan.end}:${plan.gzipLevel}`;
   const cache = plan.malformed ? undefined : (lengths.get(plan.source) ?? new Map<string, number>());

@@ -33,6 +33,11 @@ export type FaultSpec =
   | (FaultScope & { type: "truncate"; bytes?: number })
   /** Puts a line that is not JSON at `line` (1-based, in the downloaded file) of a relation download. */
   | (FaultScope & { type: "malformed-line"; line: number; text?: string; mode?: "insert" | "replace" })
+  /**
+   * A hostile download in place of the relation's records: `lines` repeated `repeat` times (a flood of bad lines, a
+   * newline bomb: `[""]`), or `bytes` of one character and no newline (a gzip bomb). Gzipped as GitLab sends them.
+   */
+  | (FaultScope & { type: "hostile-body"; lines?: string[]; repeat?: number; bytes?: number; char?: string })
   /** The next export(s) of the relation end with status -1 and this error (a whole export, or one batch of it). */
   | (FaultScope & { type: "export-failed"; error?: string })
   /** `export_relations` endpoints answer 404, as when direct transfer is disabled on the source. */
@@ -68,6 +73,7 @@ const EXPORT_ENDPOINTS = /\/export_relations(\/|$)/;
 const DEFAULT_ENDPOINT: Partial<Record<FaultType, string | RegExp>> = {
   truncate: ROUTES.exportDownload,
   "malformed-line": ROUTES.exportDownload,
+  "hostile-body": ROUTES.exportDownload,
   "export-failed": ROUTES.exportRelations,
   "export-disabled": EXPORT_ENDPOINTS,
   "export-forbidden": EXPORT_ENDPOINTS,
@@ -91,6 +97,7 @@ export class FaultControl {
   delay = (scope: Scoped<"delay">) => this.add<"delay">({ ...scope, type: "delay" });
   truncate = (scope: Scoped<"truncate"> = {}) => this.add<"truncate">({ ...scope, type: "truncate" });
   malformedLine = (scope: Scoped<"malformed-line">) => this.add<"malformed-line">({ ...scope, type: "malformed-line" });
+  hostileBody = (scope: Scoped<"hostile-body">) => this.add<"hostile-body">({ ...scope, type: "hostile-body" });
   exportFailed = (scope: Scoped<"export-failed"> = {}) => this.add<"export-failed">({ ...scope, type: "export-failed" });
   exportDisabled = (scope: Scoped<"export-disabled"> = {}) => this.add<"export-disabled">({ ...scope, type: "export-disabled" });
   exportForbidden = (scope: Scoped<"export-forbidden"> = {}) => this.add<"export-forbidden">({ ...scope, type: "export-forbidden" });

@@ -146,6 +146,7 @@ async function sendExport(ctx: RequestContext, group: SourceGroup, exp: Relation
     end,
     gzipLevel: ctx.config.gzipLevel,
     malformed: isSelf || source.kind === "archive" ? undefined : takeFault(ctx, "malformed-line"),
+    hostile: takeFault(ctx, "hostile-body"),
   });
   const filename = `${exp.relation}.${source.kind === "archive" ? "tar" : isSelf ? "json" : "ndjson"}.gz`;
   return sendBody(

@@ -95,6 +95,8 @@ export const bulkImportTrackers = pgTable(
     sourceObjectsCount: integer("source_objects_count"),
     fetchedObjectsCount: integer("fetched_objects_count").notNull().default(0),
     importedObjectsCount: integer("imported_objects_count").notNull().default(0),
+    /** Bad records past the per-relation cap on failure rows: counted (the sum of its batches'), not stored. */
+    omittedFailuresCount: integer("omitted_failures_count").notNull().default(0),
     /** Why a tracker was skipped, for the user (e.g. project migration not available yet). */
     message: text("message"),
     startedAt: timestamp("started_at", { withTimezone: true }),
@@ -116,6 +118,8 @@ export const bulkImportBatchTrackers = pgTable(
     status: integer("status").notNull().default(0),
     fetchedObjectsCount: integer("fetched_objects_count").notNull().default(0),
     importedObjectsCount: integer("imported_objects_count").notNull().default(0),
+    /** This batch's bad records that found the relation's failure rows full (absolute, so a replay counts them once). */
+    omittedFailuresCount: integer("omitted_failures_count").notNull().default(0),
     startedAt: timestamp("started_at", { withTimezone: true }),
     finishedAt: timestamp("finished_at", { withTimezone: true }),
     createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),

@@ -31,11 +31,12 @@ export async function settleBatchedTracker(trackerId: number): Promise<void> {
         open: sql<number>`count(*) filter (where ${bulkImportBatchTrackers.status} in (${STATUS.created}, ${STATUS.started}))::int`,
         fetched: sql<number>`coalesce(sum(${bulkImportBatchTrackers.fetchedObjectsCount}), 0)::int`,
         imported: sql<number>`coalesce(sum(${bulkImportBatchTrackers.importedObjectsCount}), 0)::int`,
+        omitted: sql<number>`coalesce(sum(${bulkImportBatchTrackers.omittedFailuresCount}), 0)::int`,
         failed: sql<number>`count(*) filter (where ${bulkImportBatchTrackers.status} = ${STATUS.failed})::int`,
       })
       .from(bulkImportBatchTrackers)
       .where(eq(bulkImportBatchTrackers.trackerId, trackerId));
-    const counts = { fetchedObjectsCount: sums?.fetched ?? 0, importedObjectsCount: sums?.imported ?? 0, updatedAt: new Date() };
+    const counts = { fetchedObjectsCount: sums?.fetched ?? 0, importedObjectsCount: sums?.imported ?? 0, omittedFailuresCount: sums?.omitted ?? 0, updatedAt: new Date() };
     const done = Boolean(sums) && sums!.open === 0;
     const status = sums && sums.total > 0 && sums.failed === sums.total ? TRACKER_STATUS.failed : TRACKER_STATUS.finished;
     await tx

@@ -4,7 +4,7 @@ import { getDb } from "@/lib/db";
 import { readNdjson, type SourceClient } from "@/lib/gitlab";
 import { RecordError } from "../errors";
 import type { EntityContext, NdjsonPipeline, StagedPipeline } from "../pipelines";
-import { recordFailure } from "../record-failure";
+import type { FailureRecorder } from "../capped-failures";
 
 const CHUNK = 500;
 
@@ -19,10 +19,17 @@ function importKeyOf(record: Record<string, unknown>, batchNumber: number, line:
   return typeof record.id === "number" || typeof record.id === "string" ? `id:${record.id}` : `line:${batchNumber}:${line}`;
 }
 
+/** What a batch got through so far: kept by the caller, so that a batch that fails half-way still reports it. */
+export interface BatchTally {
+  fetched: number;
+  imported: number;
+}
+
 /**
  * Streams one downloaded batch (or the whole file when not batched) through a pipeline: parse line by line,
  * transform, load in chunks inside transactions. A record that cannot be parsed, transformed or loaded becomes one
- * failure and the rest go on. Returns absolute counts for the batch, so replaying it gives the same numbers.
+ * failure and the rest go on, until too many in a row say the file is garbage. Counts go into `tally` as absolute
+ * numbers for the batch, so replaying it gives the same numbers.
  */
 export async function loadBatch(
   pipeline: StagedPipeline<NdjsonPipeline>,
@@ -30,25 +37,26 @@ export async function loadBatch(
   body: Readable,
   batchNumber: number,
   client: SourceClient,
-): Promise<{ fetched: number; imported: number }> {
+  failures: FailureRecorder,
+  tally: BatchTally,
+): Promise<void> {
   const config = getConfig();
   const db = getDb();
-  let fetched = 0;
-  let imported = 0;
+  const maxBadRun = config.FERRY_IMPORT_MAX_CONSECUTIVE_BAD_LINES;
+  let badRun = 0;
   let chunk: Pending[] = [];
 
-  const fail = (step: "extractor" | "transformer" | "loader", error: unknown, line: number, record?: Record<string, unknown>) =>
-    recordFailure({
-      entityId: entity.entityId,
-      relation: pipeline.relation,
-      pipelineClass: pipeline.pipelineClass,
+  const fail = async (step: "extractor" | "transformer" | "loader", error: unknown, line: number, record?: Record<string, unknown>) => {
+    await failures.record({
       pipelineStep: step,
       error,
       sourceTitle: record ? pipeline.titleOf?.(record) : undefined,
       sourceUrl: record ? pipeline.sourceUrlOf?.(record, entity) : undefined,
-      batchNumber,
       lineNumber: line,
     });
+    // A file of garbage (a flood of invalid lines) is given up, not read to its end one failure at a time.
+    if (++badRun > maxBadRun) throw new RecordError(`Gave up after ${maxBadRun} bad records in a row (line ${line}).`, "BulkImports::Pipeline::TooManyBadRecords");
+  };
 
   const flush = async () => {
     if (chunk.length === 0) return;
@@ -58,13 +66,15 @@ export async function loadBatch(
     await pipeline.prepare?.(pending.map((p) => p.row), { entity, client });
     try {
       await db.transaction((tx) => pipeline.load(tx, pending.map((p) => p.row), entity));
-      imported += pending.length;
+      tally.imported += pending.length;
+      badRun = 0;
     } catch {
       // Something in the chunk was refused: load one by one to find it, so only the bad records fail.
       for (const item of pending) {
         try {
           await db.transaction((tx) => pipeline.load(tx, [item.row], entity));
-          imported += 1;
+          tally.imported += 1;
+          badRun = 0;
         } catch (error) {
           await fail("loader", error, item.line, item.record);
         }
@@ -75,8 +85,10 @@ export async function loadBatch(
   for await (const item of readNdjson<Record<string, unknown>>(body, {
     maxBytes: config.FERRY_IMPORT_MAX_DOWNLOAD_MB * 1024 * 1024,
     maxLineBytes: config.FERRY_IMPORT_MAX_LINE_MB * 1024 * 1024,
+    maxBusyMs: config.FERRY_IMPORT_MAX_PARSE_SECONDS * 1000,
+    maxBlankLines: maxBadRun,
   })) {
-    fetched += 1;
+    tally.fetched += 1;
     if (item.error !== undefined) {
       await fail("extractor", new RecordError(`line ${item.line} is not valid JSON`, "JSON::ParserError"), item.line);
       continue;
@@ -88,11 +100,11 @@ export async function loadBatch(
     }
     try {
       chunk.push({ row: pipeline.transform(record, entity, importKeyOf(record, batchNumber, item.line)), line: item.line, record });
+      badRun = 0;
     } catch (error) {
       await fail("transformer", error, item.line, record);
     }
     if (chunk.length >= CHUNK) await flush();
   }
   await flush();
-  return { fetched, imported };
 }

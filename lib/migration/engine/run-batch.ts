@@ -1,15 +1,19 @@
 import type PgBoss from "pg-boss";
 import { and, eq } from "drizzle-orm";
 import { bulkImportBatchTrackers, bulkImportTrackers, getDb } from "@/lib/db";
-import { isSourceError, type SourceClient } from "@/lib/gitlab";
+import type { SourceClient } from "@/lib/gitlab";
 import { getConfig } from "@/lib/config";
 import { exportRelationName } from "@/lib/relations";
 import { pipelineFor, type ExportPipeline, type StagedPipeline } from "../pipelines";
 import { STATUS, TRACKER_STATUS } from "../status";
 import { loadEntity, relationSourceFor, withSourceClient, type LoadedEntity } from "./context";
 import { recordFailure } from "../record-failure";
-import { loadBatch } from "./load-batch";
+import { cappedFailures } from "../capped-failures";
+import { EntityStopped } from "../errors";
+import { loadBatch, type BatchTally } from "./load-batch";
 import { settleBatchedTracker } from "./end-tracker";
+import { isRetryable } from "./retry-policy";
+import { watchEntity } from "./watch-entity";
 
 type Job = Pick<PgBoss.JobWithMetadata, "retryCount" | "retryLimit">;
 
@@ -21,7 +25,9 @@ interface Prepared {
 
 /**
  * GitLab's PipelineBatchWorker: download one batch (batch 0: the whole unbatched file) and load it. A download that
- * breaks (reset, truncated gzip, 5xx) is retried whole; loads are idempotent, so nothing is imported twice.
+ * breaks (reset, 5xx) is retried whole; loads are idempotent, so nothing is imported twice. A file that is itself bad
+ * (corrupt gzip, past a limit, garbage) fails the batch at once, keeping what it did import. A cancel stops it
+ * within a second or two, wherever it is.
  */
 export async function runBatch(trackerId: number, batchNumber: number, job: Job, prepared?: Prepared): Promise<void> {
   const db = getDb();
@@ -46,33 +52,44 @@ export async function runBatch(trackerId: number, batchNumber: number, job: Job,
       return;
     }
     await db.update(bulkImportBatchTrackers).set({ status: STATUS.started, startedAt: batch.startedAt ?? new Date(), updatedAt: new Date() }).where(eq(bulkImportBatchTrackers.id, batch.id));
+    const failures = cappedFailures({ entityId: loaded.entity.id, relation: pipeline.relation, pipelineClass: pipeline.pipelineClass }, batchNumber);
+    const tally: BatchTally = { fetched: 0, imported: 0 };
+    const ended = (status: number, counts: BatchTally) =>
+      db
+        .update(bulkImportBatchTrackers)
+        .set({ status, fetchedObjectsCount: counts.fetched, importedObjectsCount: counts.imported, omittedFailuresCount: failures.omitted, finishedAt: new Date(), updatedAt: new Date() })
+        .where(eq(bulkImportBatchTrackers.id, batch.id));
+    let stopWatching = () => undefined as void;
     try {
       const download = await relationSourceFor(loaded, client).download(exportRelationName(loaded.context.portable, pipeline.relation), batchNumber, {
         maxBytes: getConfig().FERRY_IMPORT_MAX_DOWNLOAD_MB * 1024 * 1024,
       });
+      stopWatching = watchEntity(loaded.entity.id, (status) => download.body.destroy(new EntityStopped(status)));
       const counts =
         pipeline.kind === "file"
           ? await pipeline.load({
               entity: loaded.context,
               body: download.body,
               batchNumber,
-              fail: ({ error, position, title }) =>
-                recordFailure({ entityId: loaded.entity.id, relation: pipeline.relation, pipelineClass: pipeline.pipelineClass, pipelineStep: "extractor", error, sourceTitle: title, batchNumber, lineNumber: position }),
+              fail: ({ error, position, title }) => failures.record({ pipelineStep: "extractor", error, sourceTitle: title, lineNumber: position }),
             })
-          : await loadBatch(pipeline, loaded.context, download.body, batchNumber, client);
-      await db
-        .update(bulkImportBatchTrackers)
-        .set({ status: STATUS.finished, fetchedObjectsCount: counts.fetched, importedObjectsCount: counts.imported, finishedAt: new Date(), updatedAt: new Date() })
-        .where(eq(bulkImportBatchTrackers.id, batch.id));
+          : (await loadBatch(pipeline, loaded.context, download.body, batchNumber, client, failures, tally), tally);
+      await ended(STATUS.finished, counts);
       if (batchNumber === 0 && tracker.sourceObjectsCount === null) {
         // Older sources do not count an unbatched export: every line of the file is what the source had.
         await db.update(bulkImportTrackers).set({ sourceObjectsCount: counts.fetched }).where(eq(bulkImportTrackers.id, trackerId));
       }
     } catch (error) {
-      const retryable = isSourceError(error) ? error.retryable : true;
-      if (retryable && job.retryCount < job.retryLimit) throw error;
+      if (error instanceof EntityStopped) {
+        // The import was canceled or timed out: what this batch loaded stays counted, nothing failed.
+        await ended(STATUS.canceled, tally);
+        return;
+      }
+      if (isRetryable(error) && job.retryCount < job.retryLimit) throw error;
       await recordFailure({ entityId: loaded.entity.id, relation: pipeline.relation, pipelineClass: pipeline.pipelineClass, pipelineStep: "pipeline_batch_worker_run", error, batchNumber });
-      await db.update(bulkImportBatchTrackers).set({ status: STATUS.failed, finishedAt: new Date(), updatedAt: new Date() }).where(eq(bulkImportBatchTrackers.id, batch.id));
+      await ended(STATUS.failed, tally);
+    } finally {
+      stopWatching();
     }
     await settleBatchedTracker(trackerId);
   };

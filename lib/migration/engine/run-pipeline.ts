@@ -1,7 +1,7 @@
 import type PgBoss from "pg-boss";
 import { and, eq, inArray } from "drizzle-orm";
 import { bulkImportBatchTrackers, bulkImportTrackers, getDb } from "@/lib/db";
-import { isSourceError, type SourceClient } from "@/lib/gitlab";
+import type { SourceClient } from "@/lib/gitlab";
 import { enqueue } from "@/lib/jobs";
 import { RecordError } from "../errors";
 import { exportRelationName } from "@/lib/relations";
@@ -11,6 +11,7 @@ import { advanceEntity } from "./advance-entity";
 import { loadEntity, relationSourceFor, withSourceClient, type LoadedEntity } from "./context";
 import { isMissingRelation, sourceLacksExport } from "./export-missing";
 import { recordFailure } from "../record-failure";
+import { isRetryable } from "./retry-policy";
 import { runBatch } from "./run-batch";
 import { endTracker, settleBatchedTracker } from "./end-tracker";
 import { finishEntity } from "./finish-entity";
@@ -24,8 +25,6 @@ const INLINE_POLLS_MS = [150, 300, 600, 1200];
 const requeueDelaySeconds = (poll: number) => Math.min(2 ** poll, 30);
 // GitLab gives up on an export whose status stays empty this long.
 const EMPTY_STATUS_TIMEOUT_MS = 5 * 60_000;
-
-const retryable = (error: unknown) => (isSourceError(error) ? error.retryable : !(error instanceof RecordError));
 
 /** GitLab's PipelineWorker: run one relation of one entity, or hand its batches to batch jobs. */
 export async function runPipeline(trackerId: number, poll: number, job: Job): Promise<void> {
@@ -49,7 +48,7 @@ export async function runPipeline(trackerId: number, poll: number, job: Job): Pr
       pipeline.kind === "rest" ? runRest(pipeline, tracker, loaded, client) : runNdjson(pipeline, tracker, loaded, client, poll, job),
     );
   } catch (error) {
-    if (retryable(error) && job.retryCount < job.retryLimit) throw error;
+    if (isRetryable(error) && job.retryCount < job.retryLimit) throw error;
     await recordFailure({ entityId: tracker.entityId, relation: pipeline.relation, pipelineClass: pipeline.pipelineClass, pipelineStep: "pipeline_worker_run", error });
     await endTracker(trackerId, TRACKER_STATUS.failed);
     if (pipeline.abortOnFailure) await finishEntity(tracker.entityId, STATUS.failed);

@@ -1,5 +1,5 @@
 import { and, asc, eq, inArray, lte, sql, type SQL } from "drizzle-orm";
-import { bulkImportEntities, bulkImportFailures, bulkImports, getDb } from "@/lib/db";
+import { bulkImportEntities, bulkImportFailures, bulkImports, bulkImportTrackers, getDb } from "@/lib/db";
 import { relationLabel } from "@/lib/relations";
 import type { Viewer } from "@/lib/viewer";
 import { findEntitySummary, type EntitySummary } from "./entity-summary";
@@ -75,13 +75,23 @@ export async function listEntityFailures(
   viewer: Viewer,
   entityId: number,
   options: PageOptions & { relation?: string } = {},
-): Promise<{ entity: EntitySummary; failures: Page<EntityFailure> } | undefined> {
+): Promise<{ entity: EntitySummary; failures: Page<EntityFailure>; omitted: number } | undefined> {
   const entity = await findEntitySummary(viewer, entityId);
   if (!entity) return undefined;
   const { page, perPage } = clampPage(options);
   const where = options.relation ? and(eq(f.entityId, entityId), eq(f.relation, options.relation))! : eq(f.entityId, entityId);
-  const { rows, total } = await failurePage(where, [asc(f.createdAt), asc(f.id)], page, perPage);
-  return { entity, failures: pageOf(rows, total, page, perPage) };
+  const [{ rows, total }, omitted] = await Promise.all([failurePage(where, [asc(f.createdAt), asc(f.id)], page, perPage), omittedFailures(entityId, options.relation)]);
+  return { entity, failures: pageOf(rows, total, page, perPage), omitted };
+}
+
+/** Bad records past the per-relation cap: counted on the trackers, never stored ("…and N more"). */
+async function omittedFailures(entityId: number, relation?: string): Promise<number> {
+  const t = bulkImportTrackers;
+  const [row] = await getDb()
+    .select({ omitted: sql<number>`coalesce(sum(${t.omittedFailuresCount}), 0)::int` })
+    .from(t)
+    .where(relation ? and(eq(t.entityId, entityId), eq(t.relation, relation)) : eq(t.entityId, entityId));
+  return row?.omitted ?? 0;
 }
 
 /** GitLab's failures endpoint: one entity's failures by id; undefined when the entity is not visible (a 404). */

@@ -85,7 +85,8 @@ export async function trackersByEntity(entityIds: number[]): Promise<Map<number,
     .select({
       ...getTableColumns(t),
       // Qualified by hand: inside a subquery drizzle leaves column names bare, and both tables have these columns.
-      failures: sql<number>`(SELECT count(*)::int FROM ${f} AS fl WHERE fl.bulk_import_entity_id = ${t}.bulk_import_entity_id AND fl.relation = ${t}.relation)`,
+      // With the bad records past the cap, counted but not stored.
+      failures: sql<number>`(SELECT count(*)::int FROM ${f} AS fl WHERE fl.bulk_import_entity_id = ${t}.bulk_import_entity_id AND fl.relation = ${t}.relation) + ${t}.omitted_failures_count`,
     })
     .from(t)
     .where(inArray(t.entityId, entityIds))

@@ -23,7 +23,8 @@ export default async function EntityFailuresPage({ params, searchParams }: { par
   const id = /^\d+$/.test(entityId) ? Number(entityId) : NaN;
   const result = await listEntityFailures(user, id, { page, perPage: PER_PAGE, relation });
   if (!result) notFound();
-  const { entity, failures } = result;
+  const { entity, failures, omitted } = result;
+  const items = failures.total + omitted;
   const head = "px-4 py-2.5 text-left text-xs font-semibold uppercase tracking-wide text-gray-600";
   return (
     <>
@@ -37,7 +38,7 @@ export default async function EntityFailuresPage({ params, searchParams }: { par
             <StatusBadge status={entity.humanStatus} />
             <span>
               from <span className="font-mono text-xs">{entity.sourceFullPath}</span> ·{" "}
-              {failures.total === 1 ? "1 item" : `${failures.total.toLocaleString("en")} items`} ·{" "}
+              {items === 1 ? "1 item" : `${items.toLocaleString("en")} items`} ·{" "}
               <Link href={`/import/bulk_imports/${entity.bulkImportId}`}>Migration details</Link>
             </span>
           </span>
@@ -103,6 +104,11 @@ export default async function EntityFailuresPage({ params, searchParams }: { par
           </table>
         </div>
       )}
+      {omitted > 0 ? (
+        <p className="mt-3 text-sm text-gray-700" role="note">
+          …and {omitted.toLocaleString("en")} more, not listed: past {failures.total.toLocaleString("en")} failures a relation&apos;s further bad records are counted, not stored.
+        </p>
+      ) : null}
       <Pagination page={page} totalPages={failures.totalPages} hrefFor={(p) => `/import/history/${entity.id}/failures?${new URLSearchParams({ ...(relation ? { relation } : {}), page: String(p) })}`} label="Errors pagination" />
     </>
   );

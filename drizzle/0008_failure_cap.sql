@@ -1,0 +1,2 @@
+ALTER TABLE "bulk_import_batch_trackers" ADD COLUMN "omitted_failures_count" integer DEFAULT 0 NOT NULL;--> statement-breakpoint
+ALTER TABLE "bulk_import_trackers" ADD COLUMN "omitted_failures_count" integer DEFAULT 0 NOT NULL;
