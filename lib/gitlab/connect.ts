@@ -75,8 +75,9 @@ function toUser(data: unknown): SourceUser {
  * enough, the token works and has the api scope; then who the token belongs to.
  */
 export async function connectSource(options: ConnectOptions): Promise<SourceConnection> {
-  // A person is waiting on the form: a short retry budget, so a dead host fails in seconds, not minutes.
-  const client = new SourceClient({ ...options, maxRetries: options.maxRetries ?? 1 });
+  // A person is waiting on the form: quick retries (a 500 or a dropped connection now and then must not refuse the
+  // start), on a short budget, so that a dead host still fails in seconds, not minutes.
+  const client = new SourceClient({ retryBaseDelayMs: 300, retryMaxDelayMs: 2_000, ...options, maxRetries: options.maxRetries ?? 3 });
   try {
     const metadata = await readMetadata(client);
     const versionString = typeof metadata.version === "string" ? metadata.version : "";

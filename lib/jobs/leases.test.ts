@@ -43,4 +43,20 @@ describe("job leases", () => {
     expect(await state(aliveHere)).toBe("active");
     expect(await state(talkingElsewhere)).toBe("active");
   });
+
+  it("give back an active job that never got a lease (its worker died in between) once it is 20 s old, not before", async () => {
+    const boss = await getBoss("worker");
+    const leases = new JobLeases(boss, queueSchema());
+    await leases.create();
+    const orphan = await boss.send("housekeeping", { reason: "manual" });
+    const fresh = await boss.send("housekeeping", { reason: "manual" });
+    const taken = await boss.fetch("housekeeping", { batchSize: 2 });
+    expect(taken.map((j) => j.id).sort()).toEqual([orphan, fresh].sort());
+    await boss.getDb().executeSql(`UPDATE ${queueSchema()}.job SET started_on = now() - interval '30 seconds' WHERE id = $1`, [orphan]);
+
+    expect(await leases.reclaim()).toBe(1);
+    const state = async (id: string) => (await boss.getJobById("housekeeping", id))?.state;
+    expect(await state(orphan!)).toBe("retry");
+    expect(await state(fresh!)).toBe("active");
+  });
 });

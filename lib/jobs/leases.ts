@@ -8,6 +8,9 @@ import { underQueueSetupLock } from "./setup-lock";
 // A lease is renewed this often while its job runs, and taken back from a worker silent for this long.
 const HEARTBEAT_MS = 10_000;
 const LOST_AFTER_SECONDS = 45;
+// A worker takes its lease right after pg-boss hands it the job (milliseconds later): an active job still without a
+// lease after this long belongs to a worker that died in between.
+const UNLEASED_AFTER_SECONDS = 20;
 
 /** This process, as its leases name it: a host and pid tell a dead local predecessor at once. */
 const self = { id: randomUUID(), host: os.hostname(), pid: process.pid };
@@ -92,8 +95,22 @@ export class JobLeases {
       await this.sql(`DELETE FROM ${this.table()} WHERE job_id = $1`, [lease.job_id]);
       reclaimed += 1;
     }
+    reclaimed += await this.reclaimUnleased();
     if (reclaimed > 0) logger.warn({ reclaimed }, "took back jobs of stopped workers");
     return reclaimed;
+  }
+
+  /** Active jobs that never got a lease: their worker was killed between taking the job and leasing it. */
+  private async reclaimUnleased(): Promise<number> {
+    const jobs = `"${this.schema.replaceAll('"', '""')}".job`;
+    const { rows } = (await this.sql(
+      `SELECT j.id, j.name FROM ${jobs} j
+        WHERE j.state = 'active' AND j.started_on < now() - make_interval(secs => $1)
+          AND NOT EXISTS (SELECT 1 FROM ${this.table()} l WHERE l.job_id = j.id)`,
+      [UNLEASED_AFTER_SECONDS],
+    )) as { rows: { id: string; name: string }[] };
+    for (const job of rows) await this.boss.fail(job.name, job.id, { message: "the worker that took this job stopped before running it" });
+    return rows.length;
   }
 }
 

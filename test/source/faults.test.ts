@@ -114,6 +114,26 @@ describe("fault switches", () => {
     expect(Date.now() - again).toBeLessThan(200);
   });
 
+  it("acts on a share of requests by chance, at most `maxInARow` times in a row on one request", async () => {
+    source.faults.serverError({ relation: "labels", endpoint: ROUTES.exportDownload, chance: 1 });
+    source.faults.maxInARow = 2;
+    try {
+      const statuses: number[] = [];
+      for (let i = 0; i < 6; i++) statuses.push((await labels()).status);
+      expect(statuses).toEqual([500, 500, 200, 500, 500, 200]);
+    } finally {
+      source.faults.maxInARow = Number.POSITIVE_INFINITY;
+    }
+    source.faults.clear();
+    let draws = 0;
+    source.faults.random = () => (draws++ % 4 === 0 ? 0 : 0.99);
+    source.faults.serverError({ relation: "labels", endpoint: ROUTES.exportDownload, chance: 0.5 });
+    const statuses: number[] = [];
+    for (let i = 0; i < 8; i++) statuses.push((await labels()).status);
+    source.faults.random = Math.random;
+    expect(statuses).toEqual([500, 200, 200, 200, 500, 200, 200, 200]);
+  });
+
   it("truncates the gzip body with a matching Content-Length", async () => {
     source.faults.truncate({ relation: "labels", bytes: 60 });
     const response = await labels();

@@ -15,6 +15,8 @@ export interface FaultScope {
   groupId?: number;
   /** How many times it acts before it retires. Default: forever. */
   times?: number;
+  /** The share of matching requests it acts on (0–1), drawn from `FaultControl.random` (seed it to replay a run). */
+  chance?: number;
 }
 
 export type FaultSpec =
@@ -84,6 +86,28 @@ type Scoped<T extends FaultType> = Omit<FaultOf<T>, "type">;
 export class FaultControl {
   private faults: Fault[] = [];
   private nextId = 1;
+  /** Where `chance` draws from: replace with a seeded generator for a reproducible run. */
+  random: () => number = Math.random;
+  /**
+   * Chance faults in a row on one request (method, path, relation, batch) at most: a transient fault passes, as on a
+   * real flaky source, so that a client with enough retries always gets through. Default: no bound.
+   */
+  maxInARow = Number.POSITIVE_INFINITY;
+  private seen = new WeakSet<FaultTarget>();
+  private streaks = new Map<string, { count: number; faultedLast: boolean }>();
+
+  /** The run of chance faults on this request's key; a request seen for the first time closes the previous one. */
+  private streakOf(target: FaultTarget) {
+    const key = `${target.method} ${target.pathname} ${target.relation ?? ""} ${target.batchNumber ?? ""}`;
+    let streak = this.streaks.get(key);
+    if (!streak) this.streaks.set(key, (streak = { count: 0, faultedLast: false }));
+    if (!this.seen.has(target)) {
+      this.seen.add(target);
+      if (!streak.faultedLast) streak.count = 0;
+      streak.faultedLast = false;
+    }
+    return streak;
+  }
 
   add<T extends FaultType>(spec: FaultOf<T>): Fault<T> {
     const fault: Fault<T> = { id: this.nextId++, spec, remaining: spec.times ?? Number.POSITIVE_INFINITY, hits: 0 };
@@ -120,10 +144,20 @@ export class FaultControl {
    * about to act on it, so `times` counts real effects.
    */
   take<T extends FaultType>(type: T, target: FaultTarget, accept: (spec: FaultOf<T>) => boolean = () => true): FaultOf<T> | undefined {
+    const streak = this.streakOf(target);
     const fault = this.faults.find(
-      (f) => f.spec.type === type && f.remaining > 0 && matches(f.spec, target) && accept(f.spec as FaultOf<T>),
+      (f) =>
+        f.spec.type === type &&
+        f.remaining > 0 &&
+        matches(f.spec, target) &&
+        accept(f.spec as FaultOf<T>) &&
+        (f.spec.chance === undefined || (streak.count < this.maxInARow && this.random() < f.spec.chance)),
     );
     if (!fault) return undefined;
+    if (fault.spec.chance !== undefined) {
+      streak.count += 1;
+      streak.faultedLast = true;
+    }
     fault.remaining -= 1;
     fault.hits += 1;
     return fault.spec as FaultOf<T>;

@@ -1,0 +1,72 @@
+import { spawn, type ChildProcess } from "node:child_process";
+import { once } from "node:events";
+import { afterAll, describe, expect, it } from "vitest";
+import { stopBoss } from "@/lib/jobs";
+import { startImports, TERMINAL } from "@/lib/migration";
+import { makeUser, unique } from "@/test/helpers/factories";
+import { waitForImports } from "@/test/helpers/imports";
+import { DEFAULT_TOKEN, ROUTES, startTestSource } from "@/test/source";
+import { expectCompleteImport } from "./import-check";
+import { describeImport } from "./import-state";
+import { chaosSeed, seededRandom } from "./seeded-random";
+
+/*
+ * Real worker processes, killed with SIGKILL at random moments of an import with subgroups and started again: the
+ * import must end complete, without duplicates, in a truthful state, within 60 s of the last restart. Job settings
+ * are the defaults (a dead worker's jobs are reclaimed through its lease, not after the 15-minute expiry).
+ */
+const KILLS = Number(process.env.CHAOS_KILLS ?? 10);
+const QUEUE = { FERRY_QUEUE_SCHEMA: "pgboss_chaos_kill" };
+Object.assign(process.env, { FERRY_ALLOW_LOCAL_SOURCES: "true", FERRY_ALLOW_INSECURE_SOURCES: "true", ...QUEUE });
+
+function startWorker(): ChildProcess {
+  return spawn(process.execPath, ["--import", "tsx", "scripts/ferry.ts", "worker"], { env: { ...process.env, ...QUEUE, LOG_LEVEL: "warn" }, stdio: "ignore" });
+}
+
+async function kill(worker: ChildProcess): Promise<void> {
+  if (worker.exitCode !== null || worker.signalCode !== null) return;
+  worker.kill("SIGKILL");
+  await once(worker, "exit");
+}
+
+afterAll(() => stopBoss());
+
+describe("chaos: kill -9 during an import", () => {
+  it(`ends complete and truthful after ${KILLS} kills at random moments`, async () => {
+    const seed = chaosSeed();
+    const random = seededRandom(seed);
+    // Spread over the whole import: from a worker still starting up to one deep in loading batches.
+    const delays = Array.from({ length: KILLS }, () => Math.round(800 + random() * 3200));
+    console.log(`chaos kill-restart: seed ${seed} (CHAOS_SEED=${seed} replays it), kills after ${delays.join(", ")} ms of each worker's life`);
+    const source = await startTestSource({ version: "17.8.0-ee", batchSize: 2, exportDelayMs: 20 });
+    source.faults.delay({ endpoint: ROUTES.exportDownload, ms: 150 });
+    const user = await makeUser();
+    const [started] = await startImports(user, { url: source.url, token: DEFAULT_TOKEN }, [
+      { sourceFullPath: source.group(4351).path, destinationSlug: unique("chaos"), destinationNamespace: "", migrateProjects: false, migrateMemberships: true },
+    ]);
+    const bulkImportId = started!.bulkImportId;
+    let worker = startWorker();
+    try {
+      let killed = 0;
+      for (const delay of delays) {
+        await new Promise((r) => setTimeout(r, delay));
+        const [current] = await waitForImports([bulkImportId], 1).catch(() => [undefined]);
+        if (current && TERMINAL.includes(current.status)) break;
+        await kill(worker);
+        killed += 1;
+        worker = startWorker();
+      }
+      const restartedAt = Date.now();
+      await waitForImports([bulkImportId], 60_000).catch(async (error: unknown) => {
+        console.log(await describeImport(bulkImportId, QUEUE.FERRY_QUEUE_SCHEMA));
+        throw error;
+      });
+      console.log(`chaos kill-restart: ${killed} kills, import ended ${((Date.now() - restartedAt) / 1000).toFixed(1)} s after the last restart`);
+      expect(killed).toBeGreaterThanOrEqual(Math.min(KILLS, 10));
+      await expectCompleteImport(source, bulkImportId, [4351, 4352, 4353]);
+    } finally {
+      await kill(worker);
+      await source.close();
+    }
+  }, 240_000);
+});
