@@ -20,7 +20,11 @@ const QUEUE = { FERRY_QUEUE_SCHEMA: "pgboss_chaos_kill" };
 Object.assign(process.env, { FERRY_ALLOW_LOCAL_SOURCES: "true", FERRY_ALLOW_INSECURE_SOURCES: "true", ...QUEUE });
 
 function startWorker(): ChildProcess {
-  return spawn(process.execPath, ["--import", "tsx", "scripts/ferry.ts", "worker"], { env: { ...process.env, ...QUEUE, LOG_LEVEL: "warn" }, stdio: "ignore" });
+  const env: NodeJS.ProcessEnv = { ...process.env, ...QUEUE, LOG_LEVEL: "warn" };
+  // The suite's workers keep the nudge and stale sweep out of other files' imports (test/setup/env.ts); a run of this
+  // file alone (`CHAOS_DEFAULTS=1`) may use the shipped defaults for both.
+  if (process.env.CHAOS_DEFAULTS) for (const name of ["FERRY_IMPORT_NUDGE_SECONDS", "FERRY_IMPORT_TIMEOUT_HOURS"]) delete env[name];
+  return spawn(process.execPath, ["--import", "tsx", "scripts/ferry.ts", "worker"], { env, stdio: "ignore" });
 }
 
 async function kill(worker: ChildProcess): Promise<void> {

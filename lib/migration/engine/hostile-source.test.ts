@@ -125,8 +125,12 @@ describe("a hostile or broken source", () => {
             .where(and(eq(bulkImportTrackers.entityId, entity!.id), eq(bulkImportTrackers.relation, "labels")))
         )[0];
       // The cancel marks the batch canceled at once; the running job notices and ends it (finished_at) itself.
-      while (!(await batch())?.finishedAt && Date.now() - canceledAt < 10_000) await new Promise((r) => setTimeout(r, 50));
-      expect(Date.now() - canceledAt).toBeLessThan(5_000);
+      while (!(await batch())?.finishedAt && Date.now() - canceledAt < 20_000) await new Promise((r) => setTimeout(r, 50));
+      // Within a second or two when idle (the note has the figures); the bound leaves room for a busy machine, and is
+      // still far below the minutes the flood would run on.
+      const stoppedAfter = Date.now() - canceledAt;
+      console.log(`hostile source: the running flood stopped ${stoppedAfter} ms after the cancel`);
+      expect(stoppedAfter).toBeLessThan(10_000);
       expect(await batch()).toMatchObject({ status: STATUS.canceled, finishedAt: expect.any(Date) });
       const after = await failureCount();
       await new Promise((r) => setTimeout(r, 2_000));
