@@ -1,3 +1,4 @@
 export { closeDb, getDatabaseUrl, getDb, getPool, setDatabaseUrl, sqlExecutor, type Db, type SqlExecutor, type Tx } from "./client";
 export { isRowId } from "./row-id";
+export { bulkInsert } from "./bulk-insert";
 export * from "./schema";

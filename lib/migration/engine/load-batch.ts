@@ -6,7 +6,8 @@ import { RecordError } from "../errors";
 import type { EntityContext, NdjsonPipeline, StagedPipeline } from "../pipelines";
 import type { FailureRecorder } from "../capped-failures";
 
-const CHUNK = 500;
+// A batch file holds 1,000 records: one chunk, one transaction, one statement per table.
+const CHUNK = 1000;
 
 interface Pending {
   row: unknown;

@@ -1,23 +1,16 @@
 import { eq, sql } from "drizzle-orm";
-import type { PgTable } from "drizzle-orm/pg-core";
-import { awardEmoji, epicLabels, epics, events, groups, notes, resourceStateEvents, type Tx } from "@/lib/db";
+import { awardEmoji, bulkInsert, epicLabels, epics, events, groups, notes, resourceStateEvents, type Tx } from "@/lib/db";
 import { RecordError } from "../../errors";
 import { mapSourceUsers } from "../../source-users";
 import type { AwardInput } from "./epics-fields";
 import { linkEpics } from "./epics-hierarchy";
 import { resolveLabels } from "../support/label-resolution";
+import { skipImported } from "../support/insert-by-import-key";
 import type { EpicRow } from "./epics-transform";
 import type { EntityContext } from "../support/types";
 
-// Rows per INSERT: an epic may bring hundreds of notes, and one statement takes at most 65535 parameters.
-const ROWS_PER_INSERT = 1000;
-
-async function insertAll<T extends PgTable>(tx: Tx, table: T, rows: T["$inferInsert"][], onConflictDoNothing = false): Promise<void> {
-  for (let start = 0; start < rows.length; start += ROWS_PER_INSERT) {
-    const insert = tx.insert(table).values(rows.slice(start, start + ROWS_PER_INSERT));
-    await (onConflictDoNothing ? insert.onConflictDoNothing() : insert);
-  }
-}
+// A row that is there already (a replayed chunk's award emoji or epic labels, by their unique indexes) is skipped.
+const skipExisting = sql`ON CONFLICT DO NOTHING`;
 
 function awardRows(awardableType: "Epic" | "Note", awardableId: number, awards: AwardInput[], user: (id: number) => number) {
   return awards.map((award) => ({ awardableType, awardableId, name: award.name, userId: user(award.userId), createdAt: award.createdAt, updatedAt: award.updatedAt }));
@@ -43,22 +36,15 @@ async function loadNotes(tx: Tx, fresh: { row: EpicRow; id: number }[], groupId:
       updatedAt: note.updatedAt,
     })),
   );
-  const noteIds = new Map<string, number>();
-  for (let start = 0; start < noteRows.length; start += ROWS_PER_INSERT) {
-    const inserted = await tx
-      .insert(notes)
-      .values(noteRows.slice(start, start + ROWS_PER_INSERT))
-      .onConflictDoNothing({ target: [notes.importEntityId, notes.importKey], where: sql`${notes.importKey} IS NOT NULL` })
-      .returning({ id: notes.id, key: notes.importKey });
-    for (const note of inserted) noteIds.set(note.key!, note.id);
-  }
+  const inserted = await bulkInsert<typeof notes, { id: number; key: string }>(tx, notes, noteRows, sql`${skipImported(notes)} RETURNING id, import_key AS key`);
+  const noteIds = new Map(inserted.map((note) => [note.key, note.id]));
   const awards = fresh.flatMap(({ row }) =>
     row.notes.flatMap((note) => {
       const noteId = noteIds.get(note.key);
       return noteId === undefined ? [] : awardRows("Note", noteId, note.awards, (id) => user(id)!);
     }),
   );
-  await insertAll(tx, awardEmoji, awards, true);
+  await bulkInsert(tx, awardEmoji, awards, skipExisting);
 }
 
 /**
@@ -75,34 +61,35 @@ export async function loadEpics(tx: Tx, rows: EpicRow[], entity: EntityContext):
   const labelIds = await resolveLabels(tx, { owner: { groupId: group.id }, groupIds: group.traversalIds }, rows.flatMap((row) => row.labels));
 
   const sorted = [...rows].sort((a, b) => a.values.iid - b.values.iid);
-  const inserted = await tx
-    .insert(epics)
-    .values(sorted.map((row) => ({ ...row.values, authorId: user(row.authorId), closedById: user(row.closedById), lastEditedById: user(row.lastEditedById) })))
-    .onConflictDoNothing({ target: [epics.importEntityId, epics.importKey], where: sql`${epics.importKey} IS NOT NULL` })
-    .returning({ id: epics.id, key: epics.importKey });
-  const ids = new Map(inserted.map((epic) => [epic.key!, epic.id]));
+  const inserted = await bulkInsert<typeof epics, { id: number; key: string }>(
+    tx,
+    epics,
+    sorted.map((row) => ({ ...row.values, authorId: user(row.authorId), closedById: user(row.closedById), lastEditedById: user(row.lastEditedById) })),
+    sql`${skipImported(epics)} RETURNING id, import_key AS key`,
+  );
+  const ids = new Map(inserted.map((epic) => [epic.key, epic.id]));
   const fresh = sorted.flatMap((row) => {
     const id = ids.get(row.values.importKey);
     return id === undefined ? [] : [{ row, id }];
   });
   if (fresh.length === 0) return;
 
-  await insertAll(
+  await bulkInsert(
     tx,
     epicLabels,
     fresh.flatMap(({ row, id }) => row.labels.map((label) => ({ epicId: id, labelId: labelIds.get(label.title)! }))),
-    true,
+    skipExisting,
   );
-  await insertAll(tx, awardEmoji, fresh.flatMap(({ row, id }) => awardRows("Epic", id, row.awards, (userId) => user(userId)!)), true);
+  await bulkInsert(tx, awardEmoji, fresh.flatMap(({ row, id }) => awardRows("Epic", id, row.awards, (userId) => user(userId)!)), skipExisting);
   await loadNotes(tx, fresh, group.id, entity.entityId, user);
-  await insertAll(
+  await bulkInsert(
     tx,
     events,
     fresh.flatMap(({ row, id }) =>
       row.events.map((event) => ({ groupId: group.id, authorId: user(event.authorId), action: event.action, targetType: "Epic", targetId: id, sourceAttributes: event.sourceAttributes, createdAt: event.createdAt, updatedAt: event.updatedAt })),
     ),
   );
-  await insertAll(
+  await bulkInsert(
     tx,
     resourceStateEvents,
     fresh.flatMap(({ row, id }) =>
