@@ -1,98 +1,134 @@
-// `npm run bench:import`: imports a large synthetic group from the test source and prints throughput as ratios
-// measured in this run (no absolute thresholds): the full import against a bare download+parse of the same data,
-// and batched (GitLab >= 16.2) against unbatched exports. Uses DATABASE_URL, or an embedded PostgreSQL in a temp dir.
+// `npm run bench:import`: Ferry's import against PostgreSQL's own bulk load, on this machine, in one run.
+//
+// A GitLab-shaped group (BENCH_RECORDS, default 200,000: half labels, a quarter milestones, a quarter epics with
+// parents; descriptions of 300-2,000 bytes; batches of 1,000) is served by the test source in a process of its own and
+// imported by real `ferry worker` processes. The rows the import wrote are then COPYed into empty tables of the same
+// shape in the same database. Printed: records per second of both and their ratio, CPU per record in the worker and in
+// PostgreSQL, the worker's peak RSS, and one against two worker processes. Medians of BENCH_RUNS runs (default 3).
+// Uses an embedded PostgreSQL in a temporary directory (PostgreSQL's CPU is read from /proc, so it must be local).
+import { spawn, type ChildProcess } from "node:child_process";
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
-
-process.env.FERRY_ALLOW_LOCAL_SOURCES = "true";
-process.env.FERRY_ALLOW_INSECURE_SOURCES = "true";
-process.env.FERRY_QUEUE_SCHEMA = "pgboss_bench";
-process.env.LOG_LEVEL ??= "warn";
-process.env.FERRY_LOG_FD = "2";
-
-const LABELS = Number(process.env.BENCH_LABELS ?? 20_000);
-const MILESTONES = Number(process.env.BENCH_MILESTONES ?? 10_000);
-
-const { setDatabaseUrl, closeDb } = await import("@/lib/db/client");
-const { startEmbedded } = await import("@/lib/db/embedded");
-const { runMigrations } = await import("@/lib/db/migrate");
-const { startWorker, stopBoss } = await import("@/lib/jobs");
-const { importJobHandlers, startImports, STATUS } = await import("@/lib/migration");
-const { SourceClient, readNdjson, startExport, exportStatus, downloadRelation } = await import("@/lib/gitlab");
-const { createUser } = await import("@/lib/users");
-const { startTestSource, syntheticRelation, DEFAULT_TOKEN } = await import("@/test/source");
-const { waitForImports } = await import("@/test/helpers/imports");
+import readline from "node:readline";
 
 const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), "ferry-bench-"));
-let stopDb = async () => undefined as void;
-if (process.env.DATABASE_URL) setDatabaseUrl(process.env.DATABASE_URL);
-else {
-  const embedded = await startEmbedded(dataDir, { adoptOrphan: false });
-  setDatabaseUrl(embedded.url);
-  stopDb = () => embedded.stop();
-}
+// PostgreSQL runs as its own OS user when we are root: it must be able to reach its directory below this one.
+fs.chmodSync(dataDir, 0o755);
+const QUEUE = "pgboss_bench";
+Object.assign(process.env, { FERRY_ALLOW_LOCAL_SOURCES: "true", FERRY_ALLOW_INSECURE_SOURCES: "true", FERRY_QUEUE_SCHEMA: QUEUE, FERRY_DATA_DIR: dataDir, FERRY_LOG_FD: "2" });
+process.env.LOG_LEVEL ??= "warn";
+const RUNS = Number(process.env.BENCH_RUNS ?? 3);
+
+const { eq } = await import("drizzle-orm");
+const { bulkImportEntities, closeDb, getPool, setDatabaseUrl } = await import("@/lib/db");
+const { runningPostmaster, startEmbedded } = await import("@/lib/db/embedded");
+const { runMigrations } = await import("@/lib/db/migrate");
+const { stopBoss } = await import("@/lib/jobs");
+const { startImports, STATUS } = await import("@/lib/migration");
+const { createUser } = await import("@/lib/users");
+const { waitForImports } = await import("@/test/helpers/imports");
+const { copyBaseline } = await import("./bench/copy-baseline");
+const { cpuSeconds, postgresCpuSeconds, rssBytes } = await import("./bench/proc-stats");
+
+const pgDir = path.join(dataDir, "db");
+const embedded = await startEmbedded(pgDir, { adoptOrphan: false });
+setDatabaseUrl(embedded.url);
+process.env.DATABASE_URL = embedded.url;
 await runMigrations();
+const postmaster = runningPostmaster(pgDir)!.pid;
 
-let peakRss = 0;
-const sampler = setInterval(() => (peakRss = Math.max(peakRss, process.memoryUsage().rss)), 50);
-
-async function run(version: string) {
-  const source = await startTestSource({ version, exportDelayMs: 50, batchSize: 1000 });
-  const group = source.addGroup({ path: `bench-${version.replace(/\W/g, "")}` });
-  source.setRelation(group.id, "labels", syntheticRelation("labels", LABELS, group.id));
-  source.setRelation(group.id, "milestones", syntheticRelation("milestones", MILESTONES, group.id));
-
-  // Baseline: only download and parse the same relations, no database.
-  const client = new SourceClient({ url: source.url, token: DEFAULT_TOKEN, allowLocal: true, allowInsecure: true });
-  const batched = version >= "16.2";
-  const parseStart = performance.now();
-  await startExport(client, group.id, { kind: "group", batched });
-  let parsed = 0;
-  for (const relation of ["labels", "milestones"]) {
-    let status = await exportStatus(client, group.id, { kind: "group", relation });
-    while (status?.status !== "finished") {
-      await new Promise((r) => setTimeout(r, 20));
-      status = await exportStatus(client, group.id, { kind: "group", relation });
-    }
-    const batches = status.batched ? Array.from({ length: status.batchesCount }, (_, i) => i + 1) : [0];
-    for (const n of batches) {
-      const download = await downloadRelation(client, group.id, relation, { kind: "group", batched: n > 0, batchNumber: n || undefined });
-      for await (const item of readNdjson(download.body)) if (item.record) parsed++;
-    }
-  }
-  client.close();
-  const parseSeconds = (performance.now() - parseStart) / 1000;
-
-  const user = await createUser({ username: `bench${Date.now()}`, email: `bench${Date.now()}@example.com`, name: "Bench", password: "bench password" });
-  const importStart = performance.now();
-  const [started] = await startImports(user, { url: source.url, token: DEFAULT_TOKEN }, [
-    { sourceFullPath: group.path, destinationSlug: `${group.path}-${Date.now()}`, destinationNamespace: "", migrateProjects: false, migrateMemberships: false },
-  ]);
-  const [done] = await waitForImports([started!.bulkImportId], 600_000);
-  const importSeconds = (performance.now() - importStart) / 1000;
-  await source.close();
-  if (done!.status !== STATUS.finished || done!.hasFailures) throw new Error(`bench import ended ${done!.status}`);
-  return { records: LABELS + MILESTONES, parsed, parseSeconds, importSeconds };
+/** A child process and its first stdout line that satisfies `ready`. */
+function startChild(args: string[], env: Record<string, string>, ready: (line: string) => boolean): Promise<{ child: ChildProcess; line: string }> {
+  const child = spawn(process.execPath, ["--import", "tsx", ...args], { env: { ...process.env, ...env }, stdio: ["ignore", "pipe", "inherit"] });
+  return new Promise((resolve, reject) => {
+    const lines = readline.createInterface({ input: child.stdout! });
+    lines.on("line", (line) => {
+      if (ready(line)) resolve({ child, line });
+    });
+    child.on("exit", (code) => reject(new Error(`${args.join(" ")} exited with ${code} before it was ready`)));
+  });
 }
 
-const worker = await startWorker({ concurrency: Number(process.env.FERRY_WORKER_CONCURRENCY ?? 5), handlers: importJobHandlers });
-const rssBefore = process.memoryUsage().rss;
-const batched = await run("17.8.0-ee");
-const unbatched = await run("16.1.0");
-clearInterval(sampler);
-await worker.stop();
+const stopChild = (child: ChildProcess) =>
+  new Promise<void>((resolve) => {
+    if (child.exitCode !== null) return resolve();
+    child.once("exit", () => resolve());
+    child.kill("SIGTERM");
+  });
+
+const { child: sourceProcess, line } = await startChild(["scripts/bench/source-process.ts"], { LOG_LEVEL: "warn" }, (l) => l.startsWith("{"));
+const source = JSON.parse(line) as { url: string; token: string; group: string; records: number };
+const user = await createUser({ username: "bench", email: "bench@example.com", name: "Bench", password: "bench password" });
+
+interface Run {
+  seconds: number;
+  workerCpu: number;
+  postgresCpu: number;
+  peakRss: number;
+  entityId: number;
+}
+
+async function importWith(workers: number, label: string): Promise<Run> {
+  const started = await Promise.all(
+    Array.from({ length: workers }, () => startChild(["scripts/ferry.ts", "worker"], { LOG_LEVEL: "info", FERRY_LOG_FD: "1" }, (l) => l.includes('"worker started"'))),
+  );
+  const pids = started.map((s) => s.child.pid!);
+  // Quiet the workers' log pipes: nothing reads them any more.
+  for (const { child } of started) child.stdout!.resume();
+  const cpuBefore = pids.reduce((sum, pid) => sum + cpuSeconds(pid), 0);
+  const pgBefore = postgresCpuSeconds(postmaster);
+  let peakRss = 0;
+  const sampler = setInterval(() => (peakRss = Math.max(peakRss, ...pids.map(rssBytes))), 100);
+  const clock = performance.now();
+  const [bulk] = await startImports(user, { url: source.url, token: source.token }, [
+    { sourceFullPath: source.group, destinationSlug: `bench-${label}-${Date.now()}`, destinationNamespace: "", migrateProjects: false, migrateMemberships: false },
+  ]);
+  const [done] = await waitForImports([bulk!.bulkImportId], 3_600_000);
+  const seconds = (performance.now() - clock) / 1000;
+  clearInterval(sampler);
+  const workerCpu = pids.reduce((sum, pid) => sum + cpuSeconds(pid), 0) - cpuBefore;
+  const postgresCpu = postgresCpuSeconds(postmaster) - pgBefore;
+  await Promise.all(started.map(({ child }) => stopChild(child)));
+  const [entity] = await (await import("@/lib/db")).getDb().select().from(bulkImportEntities).where(eq(bulkImportEntities.bulkImportId, bulk!.bulkImportId));
+  if (done!.status !== STATUS.finished || done!.hasFailures) throw new Error(`the ${label} import ended with status ${done!.status}, failures ${done!.hasFailures}`);
+  console.error(`${label}: ${source.records} records in ${seconds.toFixed(1)} s`);
+  return { seconds, workerCpu, postgresCpu, peakRss, entityId: entity!.id };
+}
+
+const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)]!;
+const one: Run[] = [];
+const two: Run[] = [];
+const copies: { seconds: number; cpuSeconds: number; rows: number }[] = [];
+for (let run = 1; run <= RUNS; run++) {
+  const result = await importWith(1, `run${run}-1w`);
+  one.push(result);
+  const client = await getPool().connect();
+  try {
+    const where = `import_entity_id = ${result.entityId}`;
+    copies.push(await copyBaseline(client, ["labels", "milestones", "epics"].map((table) => ({ table, where })), () => postgresCpuSeconds(postmaster)));
+  } finally {
+    client.release();
+  }
+  two.push(await importWith(2, `run${run}-2w`));
+}
+
+await stopChild(sourceProcess);
 await stopBoss();
 await closeDb();
-await stopDb();
+await embedded.stop();
 fs.rmSync(dataDir, { recursive: true, force: true });
 
-const mb = (n: number) => (n / 1024 / 1024).toFixed(0);
-for (const [name, r] of Object.entries({ batched, unbatched })) {
-  console.log(
-    `${name.padEnd(9)} ${r.records} records: import ${(r.records / r.importSeconds).toFixed(0)} rec/s (${r.importSeconds.toFixed(1)} s), ` +
-      `download+parse alone ${(r.parsed / r.parseSeconds).toFixed(0)} rec/s; import/parse ratio ${(r.parseSeconds / r.importSeconds).toFixed(2)}`,
-  );
-}
-console.log(`batched/unbatched throughput ratio: ${(unbatched.importSeconds / batched.importSeconds).toFixed(2)}`);
-console.log(`worker process RSS: ${mb(rssBefore)} MB before, peak ${mb(peakRss)} MB during (ratio ${(peakRss / rssBefore).toFixed(2)})`);
+const records = source.records;
+const ferryRate = median(one.map((r) => records / r.seconds));
+const copyRate = median(copies.map((c) => c.rows / c.seconds));
+const us = (seconds: number) => ((seconds * 1e6) / records).toFixed(0);
+const workerUs = median(one.map((r) => r.workerCpu));
+const pgUs = median(one.map((r) => r.postgresCpu));
+const copyUs = median(copies.map((c) => c.cpuSeconds));
+const twoRate = median(two.map((r) => records / r.seconds));
+console.log(`${records} records (labels, milestones, epics with parents; descriptions 300-2,000 bytes), median of ${RUNS} runs on ${os.cpus().length} cores`);
+console.log(`Ferry ${ferryRate.toFixed(0)} rec/s, COPY ${copyRate.toFixed(0)} rec/s, ratio ${(ferryRate / copyRate).toFixed(2)}`);
+console.log(`CPU per record: Ferry ${us(workerUs + pgUs)} µs (worker ${us(workerUs)}, PostgreSQL ${us(pgUs)}), COPY ${us(copyUs)} µs (PostgreSQL); ratio ${((workerUs + pgUs) / copyUs).toFixed(2)}`);
+console.log(`worker peak RSS ${(median(one.map((r) => r.peakRss)) / 1024 / 1024).toFixed(0)} MB`);
+console.log(`two worker processes ${twoRate.toFixed(0)} rec/s: ${(twoRate / ferryRate).toFixed(2)}x one`);

@@ -3,6 +3,17 @@ import { generated, type RelationSource } from "./relation-source";
 // Synthetic records follow the shapes of the fixture files (group_exports/complex), so the importer under test
 // cannot tell them from a real export, only that there are many of them.
 
+/**
+ * Text of a realistic width: `bytes` of words (a description of hundreds to thousands of bytes, as real issues and
+ * epics have), deterministic per index so that every run generates the same export.
+ */
+export function prose(index: number, bytes: number): string {
+  const words = ["migration", "group", "label", "the", "of", "pipeline", "review", "merge", "request", "and", "deploy", "cluster", "for"];
+  let text = `Record ${index}:`;
+  for (let i = 0; text.length < bytes; i++) text += ` ${words[(index * 7 + i * 13) % words.length]}`;
+  return text.slice(0, bytes);
+}
+
 const stamp = (index: number) => new Date(Date.UTC(2024, 0, 1) + index * 1000).toISOString();
 const color = (index: number) => `#${((index * 2654435761) >>> 8).toString(16).padStart(6, "0").slice(-6)}`;
 
