@@ -5,7 +5,6 @@ import { waitForImports } from "@/test/helpers/imports";
 import { runImportWorker } from "@/test/helpers/import-worker";
 import { DEFAULT_TOKEN, startTestSource } from "@/test/source";
 import { expectCompleteImport } from "./import-check";
-import { describeImport } from "./import-state";
 import { chaosSeed, seededRandom } from "./seeded-random";
 
 const QUEUE = "pgboss_chaos_flaky";
@@ -31,10 +30,7 @@ describe("chaos: a flaky source", () => {
       const [started] = await startImports(await makeUser(), { url: source.url, token: DEFAULT_TOKEN }, [
         { sourceFullPath: source.group(4351).path, destinationSlug: unique("flaky"), destinationNamespace: "", migrateProjects: false, migrateMemberships: true },
       ]);
-      const [bulkImport] = await waitForImports([started!.bulkImportId], 150_000).catch(async (error: unknown) => {
-        console.log(await describeImport(started!.bulkImportId, QUEUE));
-        throw error;
-      });
+      const [bulkImport] = await waitForImports([started!.bulkImportId], 150_000);
       const faulted = source.requests.filter((r) => r.faults.length > 0).length;
       console.log(`chaos flaky-source: ${faulted} of ${source.requests.length} requests faulted (${((100 * faulted) / source.requests.length).toFixed(1)}%)`);
       expect(faulted).toBeGreaterThanOrEqual(10);

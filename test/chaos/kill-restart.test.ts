@@ -1,5 +1,8 @@
 import { spawn, type ChildProcess } from "node:child_process";
 import { once } from "node:events";
+import fs from "node:fs";
+import os from "node:os";
+import path from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
 import { stopBoss } from "@/lib/jobs";
 import { startImports, TERMINAL } from "@/lib/migration";
@@ -7,7 +10,6 @@ import { makeUser, unique } from "@/test/helpers/factories";
 import { waitForImports } from "@/test/helpers/imports";
 import { DEFAULT_TOKEN, ROUTES, startTestSource } from "@/test/source";
 import { expectCompleteImport } from "./import-check";
-import { describeImport } from "./import-state";
 import { chaosSeed, seededRandom } from "./seeded-random";
 
 /*
@@ -19,12 +21,19 @@ const KILLS = Number(process.env.CHAOS_KILLS ?? 10);
 const QUEUE = { FERRY_QUEUE_SCHEMA: "pgboss_chaos_kill" };
 Object.assign(process.env, { FERRY_ALLOW_LOCAL_SOURCES: "true", FERRY_ALLOW_INSECURE_SOURCES: "true", ...QUEUE });
 
+// The workers' logs, printed when the import does not end: what a killed and restarted worker said.
+const LOG = path.join(fs.mkdtempSync(path.join(os.tmpdir(), "ferry-chaos-")), "workers.log");
+
 function startWorker(): ChildProcess {
-  const env: NodeJS.ProcessEnv = { ...process.env, ...QUEUE, LOG_LEVEL: "warn" };
+  const env: NodeJS.ProcessEnv = { ...process.env, ...QUEUE, LOG_LEVEL: "info" };
   // The suite's workers keep the nudge and stale sweep out of other files' imports (test/setup/env.ts); a run of this
   // file alone (`CHAOS_DEFAULTS=1`) may use the shipped defaults for both.
   if (process.env.CHAOS_DEFAULTS) for (const name of ["FERRY_IMPORT_NUDGE_SECONDS", "FERRY_IMPORT_TIMEOUT_HOURS"]) delete env[name];
-  return spawn(process.execPath, ["--import", "tsx", "scripts/ferry.ts", "worker"], { env, stdio: "ignore" });
+  const log = fs.openSync(LOG, "a");
+  fs.writeSync(log, `--- worker started at ${new Date().toISOString()}\n`);
+  const child = spawn(process.execPath, ["--import", "tsx", "scripts/ferry.ts", "worker"], { env, stdio: ["ignore", log, log] });
+  fs.closeSync(log);
+  return child;
 }
 
 async function kill(worker: ChildProcess): Promise<void> {
@@ -61,8 +70,8 @@ describe("chaos: kill -9 during an import", () => {
         worker = startWorker();
       }
       const restartedAt = Date.now();
-      await waitForImports([bulkImportId], 60_000).catch(async (error: unknown) => {
-        console.log(await describeImport(bulkImportId, QUEUE.FERRY_QUEUE_SCHEMA));
+      await waitForImports([bulkImportId], 60_000).catch((error: unknown) => {
+        console.log(fs.readFileSync(LOG, "utf8").split("\n").slice(-60).join("\n"));
         throw error;
       });
       console.log(`chaos kill-restart: ${killed} kills, import ended ${((Date.now() - restartedAt) / 1000).toFixed(1)} s after the last restart`);

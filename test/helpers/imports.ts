@@ -3,8 +3,9 @@ import { bulkImportEntities, bulkImportFailures, bulkImports, bulkImportTrackers
 import { startImports, TERMINAL } from "@/lib/migration";
 import { countRecords, DEFAULT_TOKEN, type TestSource } from "@/test/source";
 import { makeUser, unique } from "./factories";
+import { describeImport } from "./import-state";
 
-/** Waits until every given bulk import has ended, then returns them. */
+/** Waits until every given bulk import has ended, then returns them; says where each stands if one does not end. */
 export async function waitForImports(ids: number[], timeoutMs = 60_000) {
   const deadline = Date.now() + timeoutMs;
   while (Date.now() < deadline) {
@@ -12,7 +13,8 @@ export async function waitForImports(ids: number[], timeoutMs = 60_000) {
     if (rows.length === ids.length && rows.every((r) => TERMINAL.includes(r.status))) return rows;
     await new Promise((r) => setTimeout(r, 200));
   }
-  throw new Error(`imports ${ids.join(",")} did not end within ${timeoutMs} ms`);
+  const states = await Promise.all(ids.map((id) => describeImport(id, process.env.FERRY_QUEUE_SCHEMA ?? "pgboss")));
+  throw new Error(`imports ${ids.join(",")} did not end within ${timeoutMs} ms\n${states.join("\n")}`);
 }
 
 /** Everything one import produced, group by group, keyed by source full path. */

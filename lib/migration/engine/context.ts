@@ -12,6 +12,9 @@ export type EntityRow = typeof bulkImportEntities.$inferSelect;
 
 const PORTABLE = { group_entity: "group", project_entity: "project" } as const;
 
+/** Group or project, from an entity's `source_type`. */
+export const portableOf = (sourceType: EntityRow["sourceType"]) => PORTABLE[sourceType];
+
 export interface LoadedEntity {
   entity: EntityRow;
   bulkImport: BulkImportRow;

@@ -1,7 +1,9 @@
-import { eq, sql } from "drizzle-orm";
+import { and, eq, inArray, notInArray, sql } from "drizzle-orm";
 import { bulkImportBatchTrackers, bulkImportEntities, bulkImportTrackers, getDb } from "@/lib/db";
 import { STATUS, TRACKER_STATUS, TRACKER_TERMINAL } from "../status";
+import { pipelineFor } from "../pipelines";
 import { advanceEntity } from "./advance-entity";
+import { portableOf } from "./context";
 import { markTrackerEnded, notifyEntity } from "./progress";
 
 /**
@@ -14,38 +16,80 @@ export async function endTracker(trackerId: number, status: number, extra: Parti
   if (entityId) await advanceEntity(entityId);
 }
 
+/** How often a running relation's batches may report progress on the entity: one touch per entity per interval. */
+const PROGRESS_EVERY = sql`interval '2 seconds'`;
+
+const batches = bulkImportBatchTrackers;
+const sums = {
+  fetched: sql<number>`coalesce(sum(${batches.fetchedObjectsCount}), 0)::int`,
+  imported: sql<number>`coalesce(sum(${batches.importedObjectsCount}), 0)::int`,
+  omitted: sql<number>`coalesce(sum(${batches.omittedFailuresCount}), 0)::int`,
+};
+
 /**
- * Sums a batched tracker's batches into it, and ends it once every batch has ended. Sums and write happen under the
- * tracker's row lock: two batches finishing together must not let the earlier, partial sum land last.
+ * After a batch ended: while others are still open, report progress now and then (no lock on the entity or the
+ * tracker that a batch would wait for); once none is left, end the tracker with the sums of its batches, run the
+ * pipeline's `finish` in the same transaction, and move the entity on.
  */
 export async function settleBatchedTracker(trackerId: number): Promise<void> {
+  const [[state], [batchesLeft]] = await Promise.all([
+    getDb().select({ entityId: bulkImportTrackers.entityId, status: bulkImportTrackers.status }).from(bulkImportTrackers).where(eq(bulkImportTrackers.id, trackerId)),
+    getDb()
+      .select({ open: sql<number>`count(*)::int` })
+      .from(batches)
+      .where(and(eq(batches.trackerId, trackerId), inArray(batches.status, [STATUS.created, STATUS.started]))),
+  ]);
+  if (!state) return;
+  if (!TRACKER_TERMINAL.includes(state.status) && (batchesLeft?.open ?? 0) > 0) return reportProgress(trackerId, state.entityId);
   const settled = await getDb().transaction(async (tx) => {
-    const [tracker] = await tx.select({ entityId: bulkImportTrackers.entityId }).from(bulkImportTrackers).where(eq(bulkImportTrackers.id, trackerId));
-    if (!tracker) return undefined;
-    await tx.update(bulkImportEntities).set({ updatedAt: new Date() }).where(eq(bulkImportEntities.id, tracker.entityId));
+    const [row] = await tx
+      .select({ entityId: bulkImportTrackers.entityId, relation: bulkImportTrackers.relation, sourceType: bulkImportEntities.sourceType, bulkImportId: bulkImportEntities.bulkImportId })
+      .from(bulkImportTrackers)
+      .innerJoin(bulkImportEntities, eq(bulkImportEntities.id, bulkImportTrackers.entityId))
+      .where(eq(bulkImportTrackers.id, trackerId));
+    if (!row) return undefined;
+    await tx.update(bulkImportEntities).set({ updatedAt: new Date() }).where(eq(bulkImportEntities.id, row.entityId));
     const [locked] = await tx.select({ status: bulkImportTrackers.status }).from(bulkImportTrackers).where(eq(bulkImportTrackers.id, trackerId)).for("update");
-    if (!locked || TRACKER_TERMINAL.includes(locked.status)) return { entityId: tracker.entityId };
-    const [sums] = await tx
+    // Also when it had ended already: a retried job must still move the entity on.
+    if (!locked || TRACKER_TERMINAL.includes(locked.status)) return row.entityId;
+    const [total] = await tx
       .select({
-        total: sql<number>`count(*)::int`,
-        open: sql<number>`count(*) filter (where ${bulkImportBatchTrackers.status} in (${STATUS.created}, ${STATUS.started}))::int`,
-        fetched: sql<number>`coalesce(sum(${bulkImportBatchTrackers.fetchedObjectsCount}), 0)::int`,
-        imported: sql<number>`coalesce(sum(${bulkImportBatchTrackers.importedObjectsCount}), 0)::int`,
-        omitted: sql<number>`coalesce(sum(${bulkImportBatchTrackers.omittedFailuresCount}), 0)::int`,
-        failed: sql<number>`count(*) filter (where ${bulkImportBatchTrackers.status} = ${STATUS.failed})::int`,
+        ...sums,
+        all: sql<number>`count(*)::int`,
+        open: sql<number>`count(*) filter (where ${batches.status} in (${STATUS.created}, ${STATUS.started}))::int`,
+        failed: sql<number>`count(*) filter (where ${batches.status} = ${STATUS.failed})::int`,
       })
-      .from(bulkImportBatchTrackers)
-      .where(eq(bulkImportBatchTrackers.trackerId, trackerId));
-    const counts = { fetchedObjectsCount: sums?.fetched ?? 0, importedObjectsCount: sums?.imported ?? 0, omittedFailuresCount: sums?.omitted ?? 0, updatedAt: new Date() };
-    const done = Boolean(sums) && sums!.open === 0;
-    const status = sums && sums.total > 0 && sums.failed === sums.total ? TRACKER_STATUS.failed : TRACKER_STATUS.finished;
+      .from(batches)
+      .where(eq(batches.trackerId, trackerId));
+    if (!total || total.open > 0) return undefined;
+    const status = total.all > 0 && total.failed === total.all ? TRACKER_STATUS.failed : TRACKER_STATUS.finished;
+    const pipeline = pipelineFor(portableOf(row.sourceType), row.relation);
+    if (pipeline?.kind === "ndjson" && pipeline.finish) await pipeline.finish(tx, { entityId: row.entityId, bulkImportId: row.bulkImportId });
     await tx
       .update(bulkImportTrackers)
-      .set(done ? { ...counts, status, finishedAt: new Date() } : counts)
+      .set({ fetchedObjectsCount: total.fetched, importedObjectsCount: total.imported, omittedFailuresCount: total.omitted, status, finishedAt: new Date(), updatedAt: new Date() })
       .where(eq(bulkImportTrackers.id, trackerId));
-    await notifyEntity(tx, tracker.entityId);
-    return { entityId: tracker.entityId };
+    await notifyEntity(tx, row.entityId);
+    return row.entityId;
   });
-  // Also when it had ended already: a retried job must still move the entity on.
-  if (settled) await advanceEntity(settled.entityId);
+  if (settled) await advanceEntity(settled);
+}
+
+/**
+ * A running relation's progress for the pages and the stale sweep: the tracker's sums and the entity's `updated_at`,
+ * at most once per entity every two seconds. The batch that comes first takes the entity row (SKIP LOCKED) and the
+ * others go on at once: a batch never waits on another's progress report.
+ */
+async function reportProgress(trackerId: number, entityId: number): Promise<void> {
+  await getDb().transaction(async (tx) => {
+    const due = sql`(SELECT ${bulkImportEntities.id} FROM ${bulkImportEntities} WHERE ${bulkImportEntities.id} = ${entityId} AND ${bulkImportEntities.updatedAt} < now() - ${PROGRESS_EVERY} FOR UPDATE SKIP LOCKED)`;
+    const touched = await tx.update(bulkImportEntities).set({ updatedAt: new Date() }).where(sql`${bulkImportEntities.id} = ${due}`).returning({ id: bulkImportEntities.id });
+    if (touched.length === 0) return;
+    const [total] = await tx.select(sums).from(batches).where(eq(batches.trackerId, trackerId));
+    await tx
+      .update(bulkImportTrackers)
+      .set({ fetchedObjectsCount: total?.fetched ?? 0, importedObjectsCount: total?.imported ?? 0, omittedFailuresCount: total?.omitted ?? 0, updatedAt: new Date() })
+      .where(and(eq(bulkImportTrackers.id, trackerId), notInArray(bulkImportTrackers.status, [...TRACKER_TERMINAL])));
+    await notifyEntity(tx, entityId);
+  });
 }

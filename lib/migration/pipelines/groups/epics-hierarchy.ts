@@ -1,64 +1,61 @@
 import { sql } from "drizzle-orm";
 import type { Tx } from "@/lib/db";
 
-// Any constant: with the bulk import's id, the key of the lock that serialises linking epics of one import.
-const EPIC_LINK_LOCK = 7_264_010;
 // GitLab allows 7 levels; a walk this long has met a cycle that is not the one it looks for.
 const MAX_DEPTH = 1000;
 
 const idArray = (ids: number[]) => sql`${`{${ids.join(",")}}`}::integer[]`;
 
 /**
- * Links freshly inserted epics into the hierarchy, inside the load's transaction. A record names its parent by source
- * id (`import_parent_key`), and the parent may come later in the file, in another batch loaded at the same time, or
- * (for a subgroup's epic) in another entity of the import. So both sides look: the new epics take the parents that are
- * there, and children already there that wait for a new epic take it.
+ * Links an entity's epics into the hierarchy once all of its batches are loaded (the epics relation's `finish`, in the
+ * transaction that ends it). A record names its parent by source id (`import_parent_key`), and the parent may come in
+ * any batch of the entity, or (for a subgroup's epic) in another entity of the import. So both sides are linked: this
+ * entity's waiting epics take their parents, and epics of other entities that wait for one of this entity's take it.
  *
- * Both looks run under one lock per bulk import, held to commit: of two transactions holding a parent and its child,
- * the one that links second starts its statements after the first committed (READ COMMITTED takes a new snapshot per
- * statement), so it sees the other's epic and makes the link; neither can miss it. The lock is taken last, after the
- * inserts, so that loads only queue for this short step.
+ * No lock is needed: every entity links after its own loads have committed, so of two entities holding a parent and
+ * its child, the one that links second sees both epics, whichever order they loaded in. Linking per entity rather than
+ * per chunk keeps the chunks of one relation (and of several workers) from queueing on each other.
  *
  * A parent is found among the epics of the same entity first, else among those of the import whose group is an
  * ancestor of the child's (where GitLab allows a parent to be).
  */
-export async function linkEpics(tx: Tx, bulkImportId: number, newIds: number[]): Promise<void> {
-  if (newIds.length === 0) return;
-  await tx.execute(sql`SELECT pg_advisory_xact_lock(${EPIC_LINK_LOCK}, ${bulkImportId})`);
-  // Children already there first: they cannot close a cycle, as no new epic has a parent yet.
-  await tx.execute(linkStatement(bulkImportId, newIds, "parents"));
-  await tx.execute(linkStatement(bulkImportId, newIds, "children"));
-  await breakCycles(tx, newIds);
+export async function linkEntityEpics(tx: Tx, entityId: number, bulkImportId: number): Promise<void> {
+  const linked = [...(await link(tx, entityId, bulkImportId, "children")), ...(await link(tx, entityId, bulkImportId, "parents"))];
+  if (linked.length > 0) await breakCycles(tx, linked);
 }
 
 /**
- * One UPDATE that links the new epics (`fresh`) as parents of the epics waiting for them, or as children of the
- * epics they wait for. Both sides are narrowed by import key before they meet, in materialized steps, so that the
- * plan stays a few index look-ups even while the table's statistics still describe it empty (as during an import).
+ * One UPDATE: the entity's epics as `children` (taking parents anywhere in the import) or as `parents` (of epics of
+ * other entities still waiting for them). Both sides are narrowed by import key before they meet, in materialized
+ * steps, so that the plan stays a few index look-ups even while the table's statistics still describe it empty.
  */
-function linkStatement(bulkImportId: number, newIds: number[], fresh: "parents" | "children") {
-  const ids = idArray(newIds);
+async function link(tx: Tx, entityId: number, bulkImportId: number, side: "children" | "parents"): Promise<number[]> {
   const entities = sql`ARRAY(SELECT id FROM bulk_import_entities WHERE bulk_import_id = ${bulkImportId})`;
-  const others =
-    fresh === "parents"
-      ? sql`SELECT id, import_key, import_parent_key, import_entity_id, group_id FROM epics
-            WHERE import_entity_id = ANY(${entities}) AND import_parent_key IN (SELECT import_key FROM fresh) AND NOT (id = ANY(${ids}))`
+  const waiting =
+    side === "children"
+      ? sql`SELECT id, import_key, import_parent_key, import_entity_id, group_id FROM epics WHERE import_entity_id = ${entityId} AND import_parent_key IS NOT NULL`
       : sql`SELECT id, import_key, import_parent_key, import_entity_id, group_id FROM epics
-            WHERE import_entity_id = ANY(${entities}) AND import_key IN (SELECT import_parent_key FROM fresh)`;
-  return sql`
-    WITH fresh AS MATERIALIZED (
-      SELECT id, import_key, import_parent_key, import_entity_id, group_id FROM epics WHERE id = ANY(${ids})
-    ),
-    others AS MATERIALIZED (${others}),
+            WHERE import_entity_id = ANY(${entities}) AND import_entity_id <> ${entityId} AND import_parent_key IS NOT NULL
+              AND import_parent_key IN (SELECT import_key FROM epics WHERE import_entity_id = ${entityId})`;
+  const candidates =
+    side === "children"
+      ? sql`SELECT id, import_key, import_entity_id, group_id FROM epics WHERE import_entity_id = ANY(${entities}) AND import_key IN (SELECT import_parent_key FROM waiting)`
+      : sql`SELECT id, import_key, import_entity_id, group_id FROM epics WHERE import_entity_id = ${entityId} AND import_key IN (SELECT import_parent_key FROM waiting)`;
+  const { rows } = await tx.execute<{ id: number }>(sql`
+    WITH waiting AS MATERIALIZED (${waiting}),
+    candidates AS MATERIALIZED (${candidates}),
     pairs AS (
       SELECT DISTINCT ON (c.id) c.id AS child_id, p.id AS parent_id
-      FROM ${fresh === "parents" ? sql`others` : sql`fresh`} AS c
-      JOIN ${fresh === "parents" ? sql`fresh` : sql`others`} AS p ON p.import_key = c.import_parent_key AND p.id <> c.id
+      FROM waiting AS c
+      JOIN candidates AS p ON p.import_key = c.import_parent_key AND p.id <> c.id
       JOIN groups AS cg ON cg.id = c.group_id
       WHERE c.import_entity_id = p.import_entity_id OR p.group_id = ANY(cg.traversal_ids)
       ORDER BY c.id, (c.import_entity_id = p.import_entity_id) DESC, p.id
     )
-    UPDATE epics AS e SET parent_id = pairs.parent_id, import_parent_key = NULL FROM pairs WHERE e.id = pairs.child_id`;
+    UPDATE epics AS e SET parent_id = pairs.parent_id, import_parent_key = NULL FROM pairs
+    WHERE e.id = pairs.child_id AND e.import_parent_key IS NOT NULL
+    RETURNING e.id`);
+  return rows.map((r) => Number(r.id));
 }
 
 /**

@@ -56,6 +56,8 @@ async function setup() {
 const record = (id: number, iid: number, extra: Record<string, unknown> = {}) => ({ id, iid, title: `Epic ${iid}`, state: "opened", ...extra });
 const rowsOf = (entity: EntityContext, records: Record<string, unknown>[]) => records.map((r) => epicsPipeline.transform(r, entity, `id:${r.id}`));
 const load = (entity: EntityContext, rows: EpicRow[]) => getDb().transaction((tx) => epicsPipeline.load(tx, rows, entity));
+// What ends the relation of an entity once all its batches are in: the hierarchy is linked then.
+const finish = (entity: EntityContext) => getDb().transaction((tx) => epicsPipeline.finish!(tx, entity));
 
 async function parentsIn(groupId: number) {
   const rows = await getDb().select().from(epics).where(eq(epics.groupId, groupId));
@@ -165,24 +167,47 @@ describe("epics pipeline: records", () => {
   });
 });
 
-describe("epics pipeline: the hierarchy under concurrency", () => {
-  it("links a chain of epics loaded one per transaction, all at once, in any order", async () => {
+describe("epics pipeline: the hierarchy", () => {
+  it("links a chain of epics loaded one per transaction, all at once, in any order, once the relation ends", async () => {
     const { sub, entity } = await setup();
     const n = 24;
     const records = Array.from({ length: n }, (_, i) => record(3000 + i, i + 1, i === 0 ? {} : { parent_id: 3000 + i - 1 }));
-    // Shuffled, each in its own transaction, all running together: every pair of parent and child races.
+    // Shuffled, each in its own transaction, all running together: no load waits on another's.
     const shuffled = [...records].sort(() => Math.random() - 0.5);
     await Promise.all(shuffled.map((r) => load(entity, rowsOf(entity, [r]))));
+    expect(Object.values(await parentsIn(sub.id)).every((parent) => parent === null)).toBe(true);
+    await finish(entity);
     expect(await parentsIn(sub.id)).toEqual(Object.fromEntries(records.map((_, i) => [i + 1, i === 0 ? null : i])));
+    // Ending it again (a replayed job) changes nothing.
+    await finish(entity);
+    expect(await parentsIn(sub.id)).toEqual(Object.fromEntries(records.map((_, i) => [i + 1, i === 0 ? null : i])));
+  });
+
+  it("links across entities whichever ends first, and when both end at the same time", async () => {
+    for (const order of ["child first", "parent first", "together"] as const) {
+      const { owner, root, sub, bulkImportId, entity } = await setup();
+      const rootEntity = await entityFor(owner, root, bulkImportId);
+      await load(entity, rowsOf(entity, [record(6002, 1, { parent_id: 6001 })]));
+      await load(rootEntity, rowsOf(rootEntity, [record(6001, 1)]));
+      if (order === "child first") await finish(entity).then(() => finish(rootEntity));
+      else if (order === "parent first") await finish(rootEntity).then(() => finish(entity));
+      else await Promise.all([finish(entity), finish(rootEntity)]);
+      const [child] = await getDb().select().from(epics).where(and(eq(epics.groupId, sub.id), eq(epics.iid, 1)));
+      const [parent] = await getDb().select().from(epics).where(and(eq(epics.groupId, root.id), eq(epics.iid, 1)));
+      expect(child!.parentId, order).toBe(parent!.id);
+    }
   });
 
   it("finds a parent in the parent group's entity of the same import, whichever loads first", async () => {
     const { owner, root, sub, bulkImportId, entity } = await setup();
     const rootEntity = await entityFor(owner, root, bulkImportId);
     await load(entity, rowsOf(entity, [record(4002, 1, { parent_id: 4001 })]));
+    await finish(entity);
     await load(rootEntity, rowsOf(rootEntity, [record(4001, 1), record(4003, 2, { parent_id: 4004 })]));
+    await finish(rootEntity);
     // A parent in a subgroup is not where GitLab allows one: the root's epic stays waiting.
     await load(entity, rowsOf(entity, [record(4004, 2)]));
+    await finish(entity);
     const [child] = await getDb().select().from(epics).where(and(eq(epics.groupId, sub.id), eq(epics.iid, 1)));
     const [parent] = await getDb().select().from(epics).where(and(eq(epics.groupId, root.id), eq(epics.iid, 1)));
     expect(child!.parentId).toBe(parent!.id);
@@ -193,6 +218,7 @@ describe("epics pipeline: the hierarchy under concurrency", () => {
   it("breaks a loop of epics that are each other's parents", async () => {
     const { sub, entity } = await setup();
     await load(entity, rowsOf(entity, [record(5001, 1, { parent_id: 5002 }), record(5002, 2, { parent_id: 5001 }), record(5003, 3, { parent_id: 5003 })]));
+    await finish(entity);
     const parents = await parentsIn(sub.id);
     expect([parents[1], parents[2]].filter((p) => p !== null)).toHaveLength(1);
     expect(parents[3]).toBeNull();

@@ -3,7 +3,6 @@ import { awardEmoji, bulkInsert, epicLabels, epics, events, groups, notes, resou
 import { RecordError } from "../../errors";
 import { mapSourceUsers } from "../../source-users";
 import type { AwardInput } from "./epics-fields";
-import { linkEpics } from "./epics-hierarchy";
 import { resolveLabels } from "../support/label-resolution";
 import { skipImported } from "../support/insert-by-import-key";
 import type { EpicRow } from "./epics-transform";
@@ -49,9 +48,10 @@ async function loadNotes(tx: Tx, fresh: { row: EpicRow; id: number }[], groupId:
 
 /**
  * Loads a chunk of epics in one transaction: maps the users they name, finds or makes their labels, inserts the epics
- * not imported yet (by import key) and, for those only, everything nested in them; then links the hierarchy. An epic
+ * not imported yet (by import key) and, for those only, everything nested in them. An epic
  * and its nested records commit together, so an epic already there has all of them, and a replayed chunk inserts
- * nothing (notes also carry import keys, award emoji have their unique index).
+ * nothing (notes also carry import keys, award emoji have their unique index). Parents are linked once the whole
+ * relation is loaded (epics-hierarchy.ts).
  */
 export async function loadEpics(tx: Tx, rows: EpicRow[], entity: EntityContext): Promise<void> {
   const [group] = await tx.select({ id: groups.id, traversalIds: groups.traversalIds }).from(groups).where(eq(groups.id, entity.groupId!));
@@ -96,5 +96,4 @@ export async function loadEpics(tx: Tx, rows: EpicRow[], entity: EntityContext):
       row.stateEvents.map((event) => ({ groupId: group.id, epicId: id, userId: user(event.userId), state: event.state, closeAfterError: event.closeAfterError, sourceAttributes: event.sourceAttributes, createdAt: event.createdAt })),
     ),
   );
-  await linkEpics(tx, entity.bulkImportId, fresh.map(({ id }) => id));
 }

@@ -1,4 +1,5 @@
 import { fetchSourceUsers } from "../../source-users";
+import { linkEntityEpics } from "./epics-hierarchy";
 import { loadEpics } from "./epics-load";
 import { transformEpic, type EpicRow } from "./epics-transform";
 import type { NdjsonPipeline } from "../support/types";
@@ -14,6 +15,7 @@ export const epicsPipeline: NdjsonPipeline<EpicRow> = {
   relation: "epics",
   transform: transformEpic,
   load: loadEpics,
+  finish: (tx, entity) => linkEntityEpics(tx, entity.entityId, entity.bulkImportId),
   // Authors come as bare source ids: learn their names from the source before the chunk's transaction.
   prepare: (rows, { entity, client }) => fetchSourceUsers(client, entity, rows.flatMap((row) => row.users)),
   titleOf: (record) => (typeof record.title === "string" ? record.title : undefined),

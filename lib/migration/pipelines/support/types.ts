@@ -64,6 +64,11 @@ export interface NdjsonPipeline<Row = unknown> extends PipelineBase {
    * record names, say), so that no transaction waits on the network. May run again for a replayed chunk.
    */
   prepare?(rows: Row[], context: { entity: EntityContext; client: SourceClient }): Promise<void>;
+  /**
+   * Runs once all of the relation's batches have loaded, in the transaction that ends it: what records loaded in any
+   * order, by any worker, need together (the epic hierarchy). Must be idempotent: a replayed ending runs it again.
+   */
+  finish?(tx: Tx, entity: { entityId: number; bulkImportId: number }): Promise<void>;
   /** The title shown for a failed record (GitLab: title or name). */
   titleOf?(record: Record<string, unknown>): string | undefined;
   /** Where the record lives on the source, linked from the failures page. */

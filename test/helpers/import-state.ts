@@ -12,11 +12,20 @@ export async function describeImport(bulkImportId: number, queueSchema: string):
   for (const entity of entities) {
     lines.push(`  entity ${entity.id} ${entity.sourceFullPath}: status ${entity.status}`);
     for (const t of trackers.filter((t) => t.entityId === entity.id && ![2, -2].includes(t.status))) {
-      const open = batches.filter((b) => b.trackerId === t.id && b.status !== 2).map((b) => `${b.batchNumber}:${b.status}`);
-      lines.push(`    tracker ${t.id} ${t.relation} stage ${t.stage}: status ${t.status}${open.length ? `, open batches ${open.join(" ")}` : ""}`);
+      const own = batches.filter((b) => b.trackerId === t.id).map((b) => `${b.batchNumber}:${b.status}`);
+      lines.push(`    tracker ${t.id} ${t.relation} stage ${t.stage}: status ${t.status}, batches [${own.join(" ")}]`);
     }
   }
-  const jobs = await db.execute(sql.raw(`SELECT name, state, retry_count, data::text AS data FROM "${queueSchema}".job WHERE state NOT IN ('completed') ORDER BY created_on DESC LIMIT 40`)).catch((error: unknown) => ({ rows: [{ error: String(error) }] }));
+  // Every job of the import's unfinished trackers, completed ones too: which ran, which never came.
+  const open = trackers.filter((t) => ![2, -2].includes(t.status)).map((t) => t.id);
+  const jobs = await db
+    .execute(
+      sql.raw(
+        `SELECT name, state, retry_count, data::text AS data, started_on, completed_on, output::text AS output FROM "${queueSchema}".job
+          WHERE state <> 'completed' OR (data->>'trackerId')::int = ANY('{${open.join(",")}}'::int[]) ORDER BY created_on DESC LIMIT 60`,
+      ),
+    )
+    .catch((error: unknown) => ({ rows: [{ error: String(error) }] }));
   for (const job of jobs.rows) lines.push(`  job ${JSON.stringify(job)}`);
   return lines.join("\n");
 }
