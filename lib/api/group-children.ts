@@ -5,15 +5,15 @@ import { groupEntity } from "./entities/group";
 import { pageParams, paginationHeaders } from "./pagination";
 import { json, notFound } from "./responses";
 
-/** GET /groups/:id/subgroups and /descendant_groups: the same listing, one level or all levels down. */
+/** GET /groups/:id/subgroups and /descendant_groups: the same listing, one level or all levels down; public as on GitLab. */
 export function groupChildrenRoute(depth: "children" | "descendants") {
-  return apiRoute<{ id: string }>("read", async ({ request, url, identity, params }) => {
-    const group = await findGroup(identity.user, decodeURIComponent(params.id));
-    if (!group) return notFound("Group Not");
+  return apiRoute<{ id: string }>("public", async ({ request, url, viewer, params }) => {
     const page = pageParams(url.searchParams);
-    const { rows, total } = await listGroups(identity.user, {
+    const group = await findGroup(viewer, params.id);
+    if (!group) return notFound("Group Not");
+    const { rows, total } = await listGroups(viewer, {
       ...page,
-      search: url.searchParams.get("search") ?? undefined,
+      search: url.searchParams.get("search") || undefined,
       ...(depth === "children" ? { parentId: group.id } : { descendantsOf: group.id }),
     });
     const base = baseUrlOf(request);

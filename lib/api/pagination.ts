@@ -1,21 +1,28 @@
 import { baseUrlOf } from "./base-url";
+import { integerParam } from "./ids";
+import { readAll } from "./param-error";
 
 export interface PageParams {
   page: number;
   perPage: number;
 }
 
-const positive = (value: string | null, fallback: number) => {
-  if (value === null || value === "") return fallback;
-  const n = Number(value);
-  return Number.isInteger(n) && n > 0 ? n : fallback;
-};
+// Past the last row a page is empty however far it is; this bound keeps OFFSET ((page - 1) * per_page) an exact
+// number well inside PostgreSQL's bigint, so a huge `page` answers an empty page rather than an error.
+const MAX_PAGE = Math.floor(Number.MAX_SAFE_INTEGER / 1000);
 
-/** GitLab's offset pagination: `page` from 1, `per_page` 20 by default and at most 100. */
+/**
+ * GitLab's offset pagination: `page` from 1, `per_page` 20 by default and at most 100 (larger is clamped). Both are
+ * Grape Integers: anything else is a 400; zero or negative falls back to the default, as Kaminari does.
+ */
 export function pageParams(search: URLSearchParams, defaults = { perPage: 20, maxPerPage: 100 }): PageParams {
+  const [page, perPage] = readAll(
+    () => integerParam(search.get("page"), "page"),
+    () => integerParam(search.get("per_page"), "per_page"),
+  );
   return {
-    page: positive(search.get("page"), 1),
-    perPage: Math.min(positive(search.get("per_page"), defaults.perPage), defaults.maxPerPage),
+    page: page !== undefined && page > 0 ? Math.min(page, MAX_PAGE) : 1,
+    perPage: perPage !== undefined && perPage > 0 ? Math.min(perPage, defaults.maxPerPage) : defaults.perPage,
   };
 }
 

@@ -1,5 +1,10 @@
 import { authenticateToken, type TokenIdentity } from "@/lib/auth/tokens";
 import { logger } from "@/lib/log";
+import { ANONYMOUS_VIEWER, type Viewer } from "@/lib/viewer";
+import { BodyTooLarge, bodyTooLarge, declaredTooLarge } from "./body";
+import { ParamError } from "./param-error";
+import { queryPairs } from "./params";
+import { decodePathParams } from "./raw-input";
 import { insufficientScope, json, unauthorized } from "./responses";
 
 /** The token a GitLab client sends: PRIVATE-TOKEN header, Authorization: Bearer, or private_token in the query. */
@@ -12,29 +17,54 @@ export function tokenFromRequest(request: Request): string | null {
   return new URL(request.url).searchParams.get("private_token");
 }
 
-export interface ApiContext<P> {
+export interface ApiContext<P, I extends TokenIdentity | null = TokenIdentity> {
   request: Request;
   url: URL;
-  identity: TokenIdentity;
+  /** The token and its user; null only on a public route called without a token. */
+  identity: I;
+  /** Whom access checks see: the token's user, or ANONYMOUS_VIEWER. */
+  viewer: Viewer;
+  /** Path parameters, URL-decoded and vetted (no NUL, valid UTF-8). */
   params: P;
 }
 
-type Handler<P> = (context: ApiContext<P>) => Promise<Response>;
+/**
+ * `public`: a read GitLab answers without a token too (public groups, their badges, epics, iterations, avatars; user
+ * profiles), for whatever an anonymous viewer may see. `read`: a token with `api` or `read_api`. `write`: `api`.
+ */
+export type ApiAccess = "public" | "read" | "write";
+
+type RouteHandler<P> = (request: Request, context: { params: Promise<P> }) => Promise<Response>;
+
+const allows = (identity: TokenIdentity, access: ApiAccess) =>
+  access === "write" ? identity.scopes.includes("api") : identity.scopes.some((s) => s === "api" || s === "read_api");
 
 /**
- * Wraps an /api/v4 route: resolves the personal access token, enforces its scope (`read_api` tokens can only read),
- * and turns unexpected errors into a bare 500 so no stack trace reaches the client.
+ * Wraps an /api/v4 route. In this order, as GitLab's middleware and Grape do: a declared body past the size cap is a
+ * 413; a NUL or invalid UTF-8 in the path or query is a 400 naming the parameter; then the personal access token is
+ * resolved (a wrong, revoked or expired one is a 401 even where none is needed: GitLab never falls back to anonymous)
+ * and its scope enforced. ParamError and BodyTooLarge thrown by the route's parsers become their 400 and 413, and
+ * anything else a bare 500, so no stack trace reaches the client.
  */
-export function apiRoute<P = Record<string, never>>(access: "read" | "write", handler: Handler<P>) {
-  return async (request: Request, context: { params: Promise<P> }): Promise<Response> => {
+export function apiRoute<P = Record<string, never>>(access: "public", handler: (context: ApiContext<P, TokenIdentity | null>) => Promise<Response>): RouteHandler<P>;
+export function apiRoute<P = Record<string, never>>(access: "read" | "write", handler: (context: ApiContext<P>) => Promise<Response>): RouteHandler<P>;
+export function apiRoute<P>(access: ApiAccess, handler: (context: ApiContext<P>) => Promise<Response>): RouteHandler<P> {
+  return async (request, context) => {
     try {
+      if (declaredTooLarge(request)) return bodyTooLarge();
+      const url = new URL(request.url);
+      queryPairs(url);
+      const params = decodePathParams(await context.params);
       const raw = tokenFromRequest(request);
       const identity = raw ? await authenticateToken(raw) : null;
-      if (!identity) return unauthorized();
-      const allowed = access === "read" ? identity.scopes.some((s) => s === "api" || s === "read_api") : identity.scopes.includes("api");
-      if (!allowed) return insufficientScope("api");
-      return await handler({ request, url: new URL(request.url), identity, params: await context.params });
+      if (!identity && (raw || access !== "public")) return unauthorized();
+      if (identity && !allows(identity, access)) return insufficientScope("api");
+      const viewer = identity?.user ?? ANONYMOUS_VIEWER;
+      // identity is null only here, past the check above, on a public route: whose handler takes a nullable one.
+      return await handler({ request, url, identity: identity as TokenIdentity, viewer, params });
     } catch (error) {
+      if (error instanceof ParamError) return error.response();
+      if (error instanceof BodyTooLarge) return bodyTooLarge();
       logger.error({ err: error, path: new URL(request.url).pathname }, "api request failed");
       return json({ message: "500 Internal Server Error" }, { status: 500 });
     }

@@ -8,9 +8,10 @@ export function json(body: unknown, init: ResponseInit = {}): Response {
 export const unauthorized = () => json({ message: "401 Unauthorized" }, { status: 401 });
 export const forbidden = () => json({ message: "403 Forbidden" }, { status: 403 });
 export const notFound = (what = "Not") => json({ message: `404 ${what} Found` }, { status: 404 });
+/** What Grape answers when `find` raises ActiveRecord::RecordNotFound. */
+export const recordNotFound = () => json({ message: "404 Not found" }, { status: 404 });
 export const badRequest = (message: string) => json({ message: `400 Bad request - ${message}` }, { status: 400 });
 export const missingParam = (name: string) => json({ error: `${name} is missing` }, { status: 400 });
-export const invalidParam = (name: string) => json({ error: `${name} is invalid` }, { status: 400 });
 export const conflict = (message: string) => json({ message }, { status: 409 });
 export const unprocessable = (message: string) => json({ message }, { status: 422 });
 export const tooManyRequests = (retryAfterSeconds: number) =>

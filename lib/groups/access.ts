@@ -21,9 +21,11 @@ export function accessLevelSql(userId: number): SQL<number | null> {
 /**
  * GitLab's group visibility: public and internal groups are seen by every signed-in user; a private one by admins,
  * by members of it or an ancestor, and by members of a descendant (who need to see the path to their group).
+ * Anonymous callers see public groups only.
  */
 export function visibleToSql(viewer: Viewer): SQL {
   if (viewer.isAdmin) return sql`true`;
+  if (viewer.anonymous) return sql`${groups.visibility} = 'public'`;
   return sql`(
     ${groups.visibility} <> 'private'
     OR ${accessLevelSql(viewer.id)} IS NOT NULL

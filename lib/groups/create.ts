@@ -12,7 +12,8 @@ export const newGroupSchema = z.object({
     if (error) ctx.addIssue({ code: "custom", message: error });
   }),
   path: z.string().trim(),
-  parentId: z.number().int().positive().nullable().optional(),
+  // Any integer: one that names no group is the 404 below, as GitLab answers an unknown parent_id.
+  parentId: z.number().int().nullable().optional(),
   description: z.string().max(500, "Description is too long (maximum is 500 characters).").optional().default(""),
   visibility: z.enum(VISIBILITIES).optional().default("private"),
 });
@@ -59,7 +60,7 @@ export async function createGroup(viewer: Viewer, input: NewGroup, options: Crea
   }
   const data = parsed.data;
   let parent: Group | undefined;
-  if (data.parentId) {
+  if (data.parentId !== null && data.parentId !== undefined) {
     const found = await findGroup(viewer, data.parentId);
     if (!found) throw new GroupError("Parent group not found.", "parentId", 404);
     if (!canCreateSubgroup(viewer, found.accessLevel)) {

@@ -1,5 +1,5 @@
 import { and, asc, desc, eq, inArray, isNull, sql, type SQL } from "drizzle-orm";
-import { getDb, groupMembers, groups, users } from "@/lib/db";
+import { getDb, groupMembers, groups, isRowId, users } from "@/lib/db";
 import type { Viewer } from "@/lib/viewer";
 import { accessLevelSql, visibleToSql } from "./access";
 
@@ -55,12 +55,15 @@ export async function listGroups(viewer: Viewer, options: ListGroupsOptions): Pr
   return { rows: rows.map((r) => ({ ...r.group, accessLevel: r.accessLevel })), total: count?.total ?? 0 };
 }
 
-/** A group by numeric id or full path (case-insensitive), if the viewer may see it. */
+/**
+ * A group by numeric id or full path (case-insensitive), if the viewer may see it. As on GitLab, all digits is an id,
+ * never a path. An id past PostgreSQL's integer range, or a path with a NUL (which PostgreSQL text cannot hold), names
+ * no group: it must not reach the query as an error.
+ */
 export async function findGroup(viewer: Viewer, idOrPath: string | number): Promise<GroupWithAccess | undefined> {
-  const key =
-    typeof idOrPath === "number" || /^\d+$/.test(idOrPath)
-      ? eq(groups.id, Number(idOrPath))
-      : sql`lower(${groups.fullPath}) = lower(${idOrPath})`;
+  const byId = typeof idOrPath === "number" || /^\d+$/.test(idOrPath);
+  if (byId ? !isRowId(Number(idOrPath)) : String(idOrPath).includes("\0")) return undefined;
+  const key = byId ? eq(groups.id, Number(idOrPath)) : sql`lower(${groups.fullPath}) = lower(${idOrPath})`;
   const [row] = await getDb()
     .select({ group: groups, accessLevel: accessLevelSql(viewer.id) })
     .from(groups)

@@ -4,6 +4,7 @@ import { bulkImports, getDb } from "@/lib/db";
 import { connectSource, exportStatus, isSourceError, SourceClient, type SourceConnection } from "@/lib/gitlab";
 import { canCreateSubgroup, findGroup, fullPathExists, groupPathError } from "@/lib/groups";
 import { sourcePolicy } from "@/lib/settings";
+import { isGroupFullPath } from "@/lib/sources/target-rules";
 import type { Viewer } from "@/lib/viewer";
 import { ImportRequestError } from "./errors";
 
@@ -91,6 +92,15 @@ export function checkDistinctTargets(requests: readonly EntityRequest[]): void {
   });
 }
 
+/** Every source path is a group's full path: one that is not would make Ferry ask the source for something else. */
+function checkSourcePaths(requests: readonly EntityRequest[]): void {
+  requests.forEach((request, index) => {
+    if (isGroupFullPath(request.sourceFullPath)) return;
+    const message = `${request.sourceFullPath} is not a group's full path: its segments (letters, digits, '_', '-' and '.') are joined by single slashes, and none is '.' or '..'.`;
+    throw new ImportRequestError(message, index, "sourceFullPath", 422);
+  });
+}
+
 /** The source's version and the token's scopes, through the URL policy; a refusal is the user's to fix (422). */
 async function connect(source: SourceConfig): Promise<SourceConnection> {
   try {
@@ -140,10 +150,11 @@ async function checkDestination(user: Viewer, request: EntityRequest, index: num
 }
 
 /**
- * Connects to the source (URL policy, version, token scope), then checks each request's destination and source group
- * in order. Returns the connection and each source group's id, in the order of the requests.
+ * Checks the source paths, connects to the source (URL policy, version, token scope), then checks each request's
+ * destination and source group in order. Returns the connection and each source group's id, in the order of the requests.
  */
 export async function checkSourceAndDestinations(user: Viewer, source: SourceConfig, requests: readonly EntityRequest[]): Promise<{ connection: SourceConnection; sourceIds: number[] }> {
+  checkSourcePaths(requests);
   const connection = await connect(source);
   const client = new SourceClient({ url: connection.url, token: source.token, ...(await sourcePolicy()) });
   const sourceIds: number[] = [];

@@ -50,6 +50,19 @@ export function targetError(target: ImportTarget, otherTargets: readonly ImportT
   return null;
 }
 
+// Segments of letters, digits, '_', '-' and '.', joined by single slashes: no scheme, host, edge or double slashes.
+const FULL_PATH = /^[\w.-]+(?:\/[\w.-]+)*$/;
+const MAX_FULL_PATH_LENGTH = 2048;
+
+/**
+ * Whether a path can be a group's full path (the source group of an import, a destination namespace). A `.` or `..`
+ * segment is refused too: URL resolution folds it, so asking the source for `/groups/<path>` would ask for another
+ * resource (`/groups/` itself for `.`).
+ */
+export function isGroupFullPath(path: string): boolean {
+  return path.length <= MAX_FULL_PATH_LENGTH && FULL_PATH.test(path) && path.split("/").every((segment) => segment !== "." && segment !== "..");
+}
+
 /** The full path a target would get, for messages and links. */
 export function targetFullPath(target: { parent: ParentChoice; path: string }): string {
   return target.parent.fullPath ? `${target.parent.fullPath}/${target.path}` : target.path;

@@ -6,4 +6,12 @@
 export interface Viewer {
   id: number;
   isAdmin: boolean;
+  /** Nobody signed in: GitLab shows such a caller public groups only (not internal ones). */
+  anonymous?: boolean;
 }
+
+/**
+ * A caller of the API without a token. Id 0 is no user's (serials start at 1), so every membership check finds
+ * nothing without a special case.
+ */
+export const ANONYMOUS_VIEWER: Viewer = Object.freeze({ id: 0, isAdmin: false, anonymous: true });

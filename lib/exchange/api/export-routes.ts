@@ -1,25 +1,26 @@
 import fs from "node:fs";
 import { Readable } from "node:stream";
-import { type ApiContext, apiRoute, json, readParams } from "@/lib/api";
+import { type ApiContext, apiRoute, booleanParam, json, ParamError, readAll, readParams, rowIdParam, stringParam } from "@/lib/api";
 import { findDownload } from "../export-download";
 import { findExportStatus, listExportStatuses } from "../export-status";
 import { findExportable, type Portable } from "../portable";
 import type { PortableKind } from "@/lib/relations";
 import { startExport } from "../start-export";
-import { apiError, grapeBoolean, grapeInteger, paramError, stringParam } from "./params";
-
 type Context = ApiContext<{ id: string }>;
 
+/** `{"message": ...}` with a status: render_api_error!, not_found!, forbidden!. */
+const apiError = (status: number, message: string) => json({ message }, { status });
+
 /** The portable of `:id` the token's user may export, or GitLab's refusal (404 / 403 / 404 when disabled). */
-async function exportable(kind: PortableKind, { identity, params }: Context): Promise<Portable | Response> {
-  const lookup = await findExportable(kind, { id: identity.user.id, isAdmin: identity.user.isAdmin }, decodeURIComponent(params.id));
+async function exportable(kind: PortableKind, { viewer, params }: Context): Promise<Portable | Response> {
+  const lookup = await findExportable(kind, viewer, params.id);
   return "refusal" in lookup ? apiError(lookup.refusal.status, lookup.refusal.message) : lookup.portable;
 }
 
 async function status(kind: PortableKind, context: Context): Promise<Response> {
   const portable = await exportable(kind, context);
   if (portable instanceof Response) return portable;
-  const relation = stringParam(context.url.searchParams.get("relation"));
+  const relation = stringParam(context.url.searchParams.get("relation"), "relation") || undefined;
   const userId = context.identity.user.id;
   if (relation === undefined) return json(await listExportStatuses(portable, userId));
   const found = await findExportStatus(portable, userId, relation);
@@ -36,8 +37,7 @@ export function exportRelationsRoutes(kind: PortableKind) {
     start: apiRoute<{ id: string }>("write", async (context) => {
       const portable = await exportable(kind, context);
       if (portable instanceof Response) return portable;
-      const batched = grapeBoolean((await readParams(context.request)).batched);
-      if (batched === null) return paramError("batched is invalid");
+      const batched = booleanParam((await readParams(context.request)).batched, "batched");
       await startExport(portable, context.identity.user.id, { batched: batched ?? false });
       return json({ message: "202 Accepted" }, { status: 202 });
     }),
@@ -58,13 +58,13 @@ export function exportRelationsRoutes(kind: PortableKind) {
       const params = await readParams(context.request);
       // @gitbeaker/core (43.x) GroupRelationExports.download sends the relation as search_params[relation].
       const nested = params.search_params as Record<string, unknown> | undefined;
-      const relation = stringParam(params.relation) ?? stringParam(nested?.relation);
-      if (relation === undefined) return paramError("relation is missing");
-      const batched = grapeBoolean(params.batched);
-      if (batched === null) return paramError("batched is invalid");
-      const batchNumber = grapeInteger(params.batch_number);
-      if (batchNumber === null) return paramError("batch_number is invalid");
-      if ((batched === undefined) !== (batchNumber === undefined)) return paramError("batched, batch_number provide all or none of parameters");
+      const [relation, batched, batchNumber] = readAll(
+        () => stringParam(params.relation, "relation") || stringParam(nested?.relation, "relation") || undefined,
+        () => booleanParam(params.batched, "batched"),
+        () => rowIdParam(params.batch_number, "batch_number"),
+      );
+      if (relation === undefined) throw new ParamError("relation is missing");
+      if ((batched === undefined) !== (batchNumber === undefined)) throw new ParamError("batched, batch_number provide all or none of parameters");
 
       const lookup = await findDownload(portable, context.identity.user.id, relation, batched ? batchNumber! : null);
       if ("refusal" in lookup) return apiError(lookup.refusal.status, lookup.refusal.message);

@@ -1,18 +1,18 @@
 import { inArray } from "drizzle-orm";
-import { apiRoute, baseUrlOf, json, notFound, pageParams, paginationHeaders, userBasic } from "@/lib/api";
+import { apiRoute, baseUrlOf, booleanParam, json, notFound, pageParams, paginationHeaders, queryList, readAll, rowIdListParam, userBasic } from "@/lib/api";
 import { getDb, users } from "@/lib/db";
 import { findGroup, listMembers, type MemberRow } from "@/lib/groups";
-import { grapeInteger } from "./params";
 
 /**
  * GET /groups/:id/<list> for lists Ferry keeps nothing in yet (projects, badges): the group must be visible, the
- * answer is an empty page with GitLab's pagination headers, so importers count zero instead of failing.
+ * answer is an empty page with GitLab's pagination headers, so importers count zero instead of failing. Public, as
+ * GitLab's group projects list is.
  */
 export function emptyGroupListRoute() {
-  return apiRoute<{ id: string }>("read", async ({ request, url, identity, params }) => {
-    const group = await findGroup(identity.user, decodeURIComponent(params.id));
-    if (!group) return notFound("Group Not");
+  return apiRoute<{ id: string }>("public", async ({ request, url, viewer, params }) => {
     const page = pageParams(url.searchParams);
+    const group = await findGroup(viewer, params.id);
+    if (!group) return notFound("Group Not");
     return json([], { headers: paginationHeaders(request, 0, page) });
   });
 }
@@ -28,13 +28,21 @@ function memberEntity(member: MemberRow, state: "active" | "blocked", baseUrl: s
   };
 }
 
-/** GET /groups/:id/members (direct) and /members/all (with those inherited from ancestors): `query`, `user_ids[]`. */
+/**
+ * GET /groups/:id/members (direct) and /members/all (with those inherited from ancestors): `query`, `user_ids[]`.
+ * GitLab's members API authenticates every call, public groups' too.
+ */
 export function groupMembersRoute(scope: "direct" | "all") {
-  return apiRoute<{ id: string }>("read", async ({ request, url, identity, params }) => {
-    const group = await findGroup(identity.user, decodeURIComponent(params.id));
+  return apiRoute<{ id: string }>("read", async ({ request, url, viewer, params }) => {
+    const q = url.searchParams;
+    const [page, userIdList] = readAll(
+      () => pageParams(q),
+      () => rowIdListParam(queryList(q, "user_ids"), "user_ids"),
+      () => booleanParam(q.get("show_seat_info"), "show_seat_info"),
+    );
+    const group = await findGroup(viewer, params.id);
     if (!group) return notFound("Group Not");
-    const page = pageParams(url.searchParams);
-    const userIds = url.searchParams.getAll("user_ids[]").concat(url.searchParams.getAll("user_ids")).map(grapeInteger).filter((id): id is number => typeof id === "number");
+    const userIds = userIdList ?? [];
     const search = url.searchParams.get("query") ?? undefined;
     // user_ids filters before paging, so it reads every member once; groups' member lists are small.
     const listed = await listMembers(group, { inherited: scope === "all", search, page: userIds.length ? 1 : page.page, perPage: userIds.length ? Number.MAX_SAFE_INTEGER : page.perPage });

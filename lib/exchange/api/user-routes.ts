@@ -1,17 +1,16 @@
-import { apiRoute, baseUrlOf, json, notFound, userPublic } from "@/lib/api";
+import { apiRoute, baseUrlOf, digitsRowId, json, notFound, userPublic } from "@/lib/api";
 import { getUserById } from "@/lib/users";
-import { grapeInteger } from "./params";
 
 /**
- * GET /users/:id: GitLab's public profile of a user (what importers read to map contributors). Ferry has no public
- * email or profile fields, so those are empty; administrators also see the email, as GitLab shows them.
+ * GET /users/:id: GitLab's public profile of a user (what importers read to map contributors), public as on GitLab.
+ * Ferry has no public email or profile fields, so those are empty; administrators also see the email, as GitLab
+ * shows them.
  */
-export const userRoute = apiRoute<{ id: string }>("read", async ({ request, identity, params }) => {
-  const id = grapeInteger(params.id);
-  const user = typeof id === "number" && id > 0 ? await getUserById(id) : undefined;
+export const userRoute = apiRoute<{ id: string }>("public", async ({ request, viewer, params }) => {
+  const user = await getUserById(digitsRowId(params.id));
   if (!user) return notFound("User Not");
   return json({
     ...userPublic(user, baseUrlOf(request)),
-    ...(identity.user.isAdmin ? { email: user.email, is_admin: user.isAdmin } : {}),
+    ...(viewer.isAdmin ? { email: user.email, is_admin: user.isAdmin } : {}),
   });
 });

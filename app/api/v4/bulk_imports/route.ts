@@ -6,7 +6,6 @@ import { parseList } from "./_lib/list-params";
 /** GitLab's GET /bulk_imports: the caller's migrations (an administrator's: everyone's), newest first by default. */
 export const GET = apiRoute("read", async ({ request, url, identity }) => {
   const options = parseList(url.searchParams);
-  if (options instanceof Response) return options;
   const { rows, total } = await listBulkImports(identity.user, options);
   return json(rows.map(bulkImportEntity), { headers: paginationHeaders(request, total, options) });
 });
@@ -17,7 +16,6 @@ export const GET = apiRoute("read", async ({ request, url, identity }) => {
  */
 export const POST = apiRoute("write", async ({ request, identity }) => {
   const params = await parseCreateParams(request);
-  if (params instanceof Response) return params;
   try {
     // One bulk import holding every entity, as GitLab makes it.
     const [started] = await startBulkImport(identity.user, params.source, params.requests);

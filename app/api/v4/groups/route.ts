@@ -1,37 +1,44 @@
-import { z } from "zod";
 import {
   apiRoute,
   baseUrlOf,
-  boolParam,
+  booleanParam,
+  choiceParam,
   groupEntity,
-  invalidParam,
+  integerChoice,
+  integerParam,
   json,
   missingParam,
   pageParams,
   paginationHeaders,
+  readAll,
   readParams,
+  rowIdParam,
+  stringParam,
 } from "@/lib/api";
 import { createGroup, GroupError, listGroups } from "@/lib/groups";
 
-const listQuery = z.object({
-  search: z.string().optional(),
-  min_access_level: z.coerce.number().int().refine((n) => [5, 10, 15, 20, 30, 40, 50].includes(n)).optional(),
-  order_by: z.enum(["name", "path", "id", "created_at"]).optional(),
-  sort: z.enum(["asc", "desc"]).optional(),
-});
+const ACCESS_LEVELS = [5, 10, 15, 20, 30, 40, 50];
 
-export const GET = apiRoute("read", async ({ request, url, identity }) => {
-  const query = listQuery.safeParse(Object.fromEntries(url.searchParams));
-  if (!query.success) return invalidParam(String(query.error.issues[0]?.path[0] ?? "params"));
-  const page = pageParams(url.searchParams);
-  const owned = boolParam(url.searchParams.get("owned"));
-  const { rows, total } = await listGroups(identity.user, {
+/** GET /groups: public without a token (public groups only), as on GitLab. Every parameter is checked first. */
+export const GET = apiRoute("public", async ({ request, url, viewer }) => {
+  const q = url.searchParams;
+  const [page, minAccessLevel, owned, topLevelOnly, orderBy, sort] = readAll(
+    () => pageParams(q),
+    () => integerChoice(integerParam(q.get("min_access_level"), "min_access_level"), "min_access_level", ACCESS_LEVELS),
+    () => booleanParam(q.get("owned"), "owned"),
+    () => booleanParam(q.get("top_level_only"), "top_level_only"),
+    () => choiceParam(q.get("order_by"), "order_by", ["name", "path", "id", "created_at"]),
+    () => choiceParam(q.get("sort"), "sort", ["asc", "desc"]),
+    () => booleanParam(q.get("all_available"), "all_available"),
+    () => booleanParam(q.get("statistics"), "statistics"),
+  );
+  const { rows, total } = await listGroups(viewer, {
     ...page,
-    search: query.data.search,
-    minAccessLevel: owned ? 50 : query.data.min_access_level,
-    topLevelOnly: boolParam(url.searchParams.get("top_level_only")),
-    orderBy: query.data.order_by,
-    sort: query.data.sort,
+    search: q.get("search") || undefined,
+    minAccessLevel: owned ? 50 : minAccessLevel,
+    topLevelOnly,
+    orderBy,
+    sort,
   });
   const base = baseUrlOf(request);
   return json(
@@ -42,17 +49,17 @@ export const GET = apiRoute("read", async ({ request, url, identity }) => {
 
 export const POST = apiRoute("write", async ({ request, identity }) => {
   const params = await readParams(request);
-  for (const required of ["name", "path"]) if (!params[required]) return missingParam(required);
-  const parentId = params.parent_id === undefined || params.parent_id === "" ? null : Number(params.parent_id);
-  if (parentId !== null && !Number.isInteger(parentId)) return invalidParam("parent_id");
+  const [name, path, description, visibility, parentId] = readAll(
+    () => stringParam(params.name, "name"),
+    () => stringParam(params.path, "path"),
+    () => stringParam(params.description, "description"),
+    () => choiceParam(params.visibility, "visibility", ["private", "internal", "public"]),
+    () => rowIdParam(params.parent_id, "parent_id"),
+  );
+  if (!name) return missingParam("name");
+  if (!path) return missingParam("path");
   try {
-    const group = await createGroup(identity.user, {
-      name: String(params.name),
-      path: String(params.path),
-      parentId,
-      description: params.description === undefined ? undefined : String(params.description),
-      visibility: params.visibility === undefined ? undefined : (String(params.visibility) as "private"),
-    });
+    const group = await createGroup(identity.user, { name, path, parentId: parentId ?? null, description, visibility });
     return json(groupEntity(group, baseUrlOf(request)), { status: 201 });
   } catch (error) {
     if (!(error instanceof GroupError)) throw error;

@@ -1,7 +1,7 @@
-import { boolParam, readParams } from "@/lib/api";
+import { booleanParam, ParamError, readParams } from "@/lib/api";
 import { groupPathError, PATH_FORMAT_MESSAGE } from "@/lib/groups";
 import type { EntityRequest, EntitySourceType, SourceConfig } from "@/lib/migration";
-import { validationError } from "./list-params";
+import { isGroupFullPath } from "@/lib/sources/target-rules";
 
 export interface CreateParams {
   source: SourceConfig;
@@ -11,10 +11,7 @@ export interface CreateParams {
 const SOURCE_TYPES: readonly EntitySourceType[] = ["group_entity", "project_entity"];
 // bulk_import_configurations: url and access_token are at most 255 characters in GitLab.
 const MAX_CONFIG_LENGTH = 255;
-const MAX_PATH_LENGTH = 2048;
 const MAX_ENTITIES = 100;
-// Full paths: segments of letters, digits, '_', '-', '.', joined by single slashes; no scheme, host or edge slashes.
-const FULL_PATH = /^[\w.-]+(?:\/[\w.-]+)*$/;
 const RELATIVE_PATH_HINT = (example: string) =>
   `must be a relative path and not include protocol, sub-domain, or domain information. For example, '${example}' not 'https://example.com/${example}'`;
 const SLUG_MESSAGE =
@@ -25,36 +22,6 @@ const isRecord = (value: unknown): value is Params => typeof value === "object" 
 const absent = (value: unknown) => value === undefined || value === null;
 // Grape coerces numbers to String params; objects and arrays are invalid.
 const asString = (value: unknown): string | undefined => (typeof value === "string" ? value : typeof value === "number" ? String(value) : undefined);
-
-/**
- * The body as Grape would see it. Two differences from readParams are smoothed here: a JSON body sent without a JSON
- * content type (curl --data '{...}', as GitLab's docs show it) is read as JSON, and form keys `entities[][x]` are
- * grouped the way Rack groups them (a new entity starts when a key repeats) instead of one entity per key.
- */
-async function readBody(request: Request): Promise<Params> {
-  const type = request.headers.get("content-type") ?? "";
-  const raw = await request.clone().text();
-  if (!type.includes("application/json") && !type.includes("multipart/form-data") && raw.trimStart().startsWith("{")) {
-    const body: unknown = JSON.parse(raw);
-    const query = Object.fromEntries(new URL(request.url).searchParams);
-    return isRecord(body) ? { ...query, ...body } : query;
-  }
-  const params = await readParams(request);
-  if (type.includes("application/x-www-form-urlencoded") && /(^|&)entities(%5B|\[)(%5D|\])(%5B|\[)/i.test(raw) && Array.isArray(params.entities)) {
-    params.entities = groupRackStyle(params.entities);
-  }
-  return params;
-}
-
-function groupRackStyle(items: unknown[]): unknown[] {
-  const grouped: unknown[] = [];
-  for (const item of items) {
-    const last = grouped.at(-1);
-    if (isRecord(item) && isRecord(last) && Object.keys(item).every((key) => !(key in last))) Object.assign(last, item);
-    else grouped.push(isRecord(item) ? { ...item } : item);
-  }
-  return grouped;
-}
 
 /** `entities` as an array: a JSON array, form keys with indexes, or a single entity given without an index. */
 function entityList(value: unknown): unknown[] | undefined {
@@ -94,7 +61,7 @@ function fullPathParam(entity: Params, key: string, name: string, errors: string
   else if (value === undefined) errors.push(`${name} is invalid`);
   else if (value === "" && options.allowEmpty) return value;
   else if (value === "") errors.push(`${name} is empty`);
-  else if (value.length > MAX_PATH_LENGTH || !FULL_PATH.test(value)) errors.push(`${name} ${RELATIVE_PATH_HINT(options.example)}`);
+  else if (!isGroupFullPath(value)) errors.push(`${name} ${RELATIVE_PATH_HINT(options.example)}`);
   else return value;
   return undefined;
 }
@@ -118,12 +85,16 @@ function slugParam(entity: Params, prefix: string, errors: string[]): string | u
   return undefined;
 }
 
-function booleanParam(entity: Params, key: string, prefix: string, errors: string[]): boolean {
+function flagParam(entity: Params, key: string, prefix: string, errors: string[]): boolean {
   const raw = entity[key];
   if (absent(raw) || raw === "") return true;
-  const value = boolParam(raw);
-  if (value === undefined) errors.push(`${prefix}[${key}] is invalid`);
-  return value ?? true;
+  try {
+    return booleanParam(raw, `${prefix}[${key}]`) ?? true;
+  } catch (error) {
+    if (!(error instanceof ParamError)) throw error;
+    errors.push(...error.problems);
+    return true;
+  }
 }
 
 function entityRequest(entity: unknown, index: number, errors: string[]): EntityRequest | undefined {
@@ -140,8 +111,8 @@ function entityRequest(entity: unknown, index: number, errors: string[]): Entity
   const destinationSlug = slugParam(entity, prefix, errors);
   // '' is a top-level group, as on GitLab self-managed.
   const destinationNamespace = fullPathParam(entity, "destination_namespace", `${prefix}[destination_namespace]`, errors, { allowEmpty: true, example: "destination/full/path" });
-  const migrateProjects = booleanParam(entity, "migrate_projects", prefix, errors);
-  const migrateMemberships = booleanParam(entity, "migrate_memberships", prefix, errors);
+  const migrateProjects = flagParam(entity, "migrate_projects", prefix, errors);
+  const migrateMemberships = flagParam(entity, "migrate_memberships", prefix, errors);
   if (errors.length > before) return undefined;
   return {
     sourceType: sourceType as EntitySourceType,
@@ -153,14 +124,12 @@ function entityRequest(entity: unknown, index: number, errors: string[]): Entity
   };
 }
 
-/** POST /bulk_imports parameters, checked as Grape checks them: a 400 listing every problem, or the requests. */
-export async function parseCreateParams(request: Request): Promise<CreateParams | Response> {
-  let params: Params;
-  try {
-    params = await readBody(request);
-  } catch {
-    return validationError(["message body does not match declared format"]);
-  }
+/**
+ * POST /bulk_imports parameters, checked as Grape checks them: the requests, or a ParamError (400) listing every
+ * problem. A JSON body sent as a form (curl --data '{...}', as GitLab's docs show it) is read as JSON by readParams.
+ */
+export async function parseCreateParams(request: Request): Promise<CreateParams> {
+  const params = await readParams(request);
   const errors: string[] = [];
   const source = configuration(params, errors);
   const list = entityList(params.entities);
@@ -174,6 +143,6 @@ export async function parseCreateParams(request: Request): Promise<CreateParams 
       const parsed = entityRequest(entity, index, errors);
       if (parsed) requests.push(parsed);
     });
-  if (errors.length > 0 || !source) return validationError(errors);
+  if (errors.length > 0 || !source) throw new ParamError(errors);
   return { source, requests };
 }

@@ -5,7 +5,6 @@ import { parseList } from "../_lib/list-params";
 /** GitLab's GET /bulk_imports/entities: entities of every visible migration, with `status` and `sort`. */
 export const GET = apiRoute("read", async ({ request, url, identity }) => {
   const options = parseList(url.searchParams);
-  if (options instanceof Response) return options;
   const { rows, total } = await listEntities(identity.user, options);
   return json(rows.map(bulkImportEntityEntity), { headers: paginationHeaders(request, total, options) });
 });

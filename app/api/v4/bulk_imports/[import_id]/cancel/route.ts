@@ -1,6 +1,5 @@
-import { apiRoute, bulkImportEntity, json } from "@/lib/api";
+import { apiRoute, bulkImportEntity, json, pathRowId, recordNotFound } from "@/lib/api";
 import { cancelBulkImport, findBulkImport, STATUS, statusName } from "@/lib/migration";
-import { parseId, recordNotFound } from "../../_lib/list-params";
 
 /**
  * GitLab's POST /bulk_imports/:import_id/cancel (17.1): 200 with the migration, now canceled. Cancelling a canceled
@@ -8,8 +7,7 @@ import { parseId, recordNotFound } from "../../_lib/list-params";
  * rather than relabel groups that were migrated.
  */
 export const POST = apiRoute<{ import_id: string }>("write", async ({ identity, params }) => {
-  const id = parseId(params.import_id, "import_id");
-  if (id instanceof Response) return id;
+  const id = pathRowId(params.import_id, "import_id");
   const before = await findBulkImport(identity.user, id);
   if (!before) return recordNotFound();
   await cancelBulkImport(identity.user, id);

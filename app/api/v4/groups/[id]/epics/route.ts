@@ -1,21 +1,17 @@
-import { apiRoute, baseUrlOf, epicEntity, json, notFound, pageParams, paginationHeaders } from "@/lib/api";
+import { apiRoute, baseUrlOf, epicEntity, json, notFound, pageParams, paginationHeaders, readAll, readParams } from "@/lib/api";
 import { findGroup, listEpics } from "@/lib/groups";
-import { epicListParams, ParamError, type EpicListParams } from "./params";
+import { epicListParams } from "./params";
 
-/** GET /groups/:id/epics: GitLab's filters, ordering and pagination; parameters are checked first, as Grape does. */
-export const GET = apiRoute<{ id: string }>("read", async ({ request, url, identity, params }) => {
-  let filters: EpicListParams;
-  try {
-    filters = await epicListParams(request);
-  } catch (error) {
-    if (error instanceof ParamError) return error.response();
-    throw error;
-  }
-  const group = await findGroup(identity.user, decodeURIComponent(params.id));
+/**
+ * GET /groups/:id/epics: GitLab's filters, ordering and pagination; parameters are checked first, as Grape does.
+ * Public: GitLab answers a public group's epics without a token (its epics API authenticates writes only).
+ */
+export const GET = apiRoute<{ id: string }>("public", async ({ request, url, viewer, params }) => {
+  const query = await readParams(request);
+  const [{ withLabelsDetails, ...options }, page] = readAll(() => epicListParams(query), () => pageParams(url.searchParams));
+  const group = await findGroup(viewer, params.id);
   if (!group) return notFound("Group Not");
-  const page = pageParams(url.searchParams);
-  const { withLabelsDetails, ...options } = filters;
-  const { rows, total } = await listEpics(identity.user, group, { ...options, ...page });
+  const { rows, total } = await listEpics(viewer, group, { ...options, ...page });
   const base = baseUrlOf(request);
   return json(rows.map((epic) => epicEntity(epic, group, base, { withLabelsDetails })), { headers: paginationHeaders(request, total, page) });
 });

@@ -2,10 +2,10 @@ import { apiRoute, baseUrlOf, boardListEntity, json, movableLists, pageParams, p
 import { requestedBoard } from "../../params";
 
 // GitLab: "Does not include backlog and closed lists."
-export const GET = apiRoute<{ id: string; board_id: string }>("read", async ({ request, url, identity, params }) => {
-  const found = await requestedBoard(identity, params);
-  if (found instanceof Response) return found;
+export const GET = apiRoute<{ id: string; board_id: string }>("read", async ({ request, url, viewer, params }) => {
   const page = pageParams(url.searchParams);
+  const found = await requestedBoard(viewer, params);
+  if (found instanceof Response) return found;
   const lists = movableLists(found.board);
   const base = baseUrlOf(request);
   return json(
