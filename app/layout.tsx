@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import { connection } from "next/server";
 import "./globals.css";
 
 export const metadata: Metadata = {
@@ -6,7 +7,10 @@ export const metadata: Metadata = {
   description: "Move GitLab groups between instances by direct transfer.",
 };
 
-export default function RootLayout({ children }: { children: React.ReactNode }) {
+export default async function RootLayout({ children }: { children: React.ReactNode }) {
+  // Every page renders per request, the 404 page included: a page built ahead of time has scripts without the nonce
+  // that proxy.ts puts in the Content-Security-Policy, and the browser would refuse to run them.
+  await connection();
   return (
     <html lang="en">
       <body className="min-h-screen">{children}</body>

@@ -16,7 +16,7 @@ const OPTIONS: { name: string; key: keyof SettingsValues; label: string; hint: s
   { name: "signup_enabled", key: "signupEnabled", label: "Sign-up enabled", hint: "Anyone who can reach this Ferry can register an account." },
   { name: "direct_transfer_enabled", key: "directTransferEnabled", label: "Allow migrating groups from this instance by direct transfer", hint: "Other instances may export groups from this Ferry through the relation export API." },
   { name: "allow_insecure_sources", key: "allowInsecureSources", label: "Allow source instances over plain HTTP", hint: "Tokens then travel unencrypted. Use only inside a trusted network." },
-  { name: "allow_local_sources", key: "allowLocalSources", label: "Allow source instances on private, loopback or link-local addresses", hint: "Needed for sources inside your network; otherwise leave off to prevent server-side request forgery." },
+  { name: "allow_local_sources", key: "allowLocalSources", label: "Allow source instances on private or loopback addresses", hint: "Needed for sources inside your network; otherwise leave off to prevent server-side request forgery. Link-local and cloud metadata addresses stay refused (FERRY_ALLOW_LINK_LOCAL_SOURCES opens them)." },
 ];
 
 export function SettingsForm({ action, settings }: { action: (s: ActionState, f: FormData) => Promise<ActionState>; settings: SettingsValues }) {

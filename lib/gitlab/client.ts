@@ -109,6 +109,7 @@ export class SourceClient {
     this.transport = new Transport({
       allowInsecure: options.allowInsecure,
       allowLocal: options.allowLocal,
+      allowLinkLocal: options.allowLinkLocal,
       allowList: options.allowList,
       resolve: options.resolve,
       ca: options.ca,

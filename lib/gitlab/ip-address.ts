@@ -5,21 +5,31 @@ export type ForbiddenAddressClass =
   | "private"
   | "loopback"
   | "link-local"
+  | "cloud-metadata"
   | "unspecified"
   | "multicast"
   | "broadcast"
   | "reserved";
 
+/**
+ * Where a cloud host's instance metadata (and its credentials) can be read: link-local addresses and the few metadata
+ * services outside them. Allowing local sources does not open these; only their own setting does.
+ */
+export const METADATA_CLASSES: ReadonlySet<ForbiddenAddressClass> = new Set(["link-local", "cloud-metadata"]);
+
 type Range = readonly [prefix: readonly number[], bits: number, verdict: ForbiddenAddressClass];
 
-// Special-purpose IPv4 blocks (IANA registry) that never host a public GitLab.
+// Special-purpose IPv4 blocks (IANA registry) that never host a public GitLab. The first match wins, so a single
+// address comes before the block that holds it.
 const IPV4_RANGES: readonly Range[] = [
   [[0, 0, 0, 0], 8, "unspecified"],
   [[10, 0, 0, 0], 8, "private"],
+  [[100, 100, 100, 200], 32, "cloud-metadata"], // Alibaba Cloud, inside the carrier-grade NAT block below
   [[100, 64, 0, 0], 10, "private"], // carrier-grade NAT
   [[127, 0, 0, 0], 8, "loopback"],
   [[169, 254, 0, 0], 16, "link-local"], // also where cloud metadata services live
   [[172, 16, 0, 0], 12, "private"],
+  [[192, 0, 0, 192], 32, "cloud-metadata"], // Oracle Cloud's older address, inside the reserved block below
   [[192, 0, 0, 0], 24, "reserved"],
   [[192, 0, 2, 0], 24, "reserved"],
   [[192, 88, 99, 0], 24, "reserved"],
@@ -39,6 +49,7 @@ const IPV6_RANGES: readonly Range[] = [
   [[0x100, 0, 0, 0, 0, 0, 0, 0], 64, "reserved"], // discard-only
   [[0x2001, 0, 0, 0, 0, 0, 0, 0], 32, "reserved"], // Teredo hides the real endpoint
   [[0x2001, 0xdb8, 0, 0, 0, 0, 0, 0], 32, "reserved"],
+  [[0xfd00, 0xec2, 0, 0, 0, 0, 0, 0x254], 128, "cloud-metadata"], // AWS (IMDS over IPv6), inside unique-local below
   [[0xfc00, 0, 0, 0, 0, 0, 0, 0], 7, "private"], // unique-local
   [[0xfe80, 0, 0, 0, 0, 0, 0, 0], 10, "link-local"],
   [[0xfec0, 0, 0, 0, 0, 0, 0, 0], 10, "private"], // deprecated site-local

@@ -1,7 +1,7 @@
 import dns from "node:dns";
 import net from "node:net";
 import { SourceError } from "./errors";
-import { canonicalAddress, classifyAddress, type ForbiddenAddressClass } from "./ip-address";
+import { canonicalAddress, classifyAddress, METADATA_CLASSES, type ForbiddenAddressClass } from "./ip-address";
 
 export interface ResolvedAddress {
   address: string;
@@ -14,9 +14,14 @@ export type Resolver = (hostname: string) => Promise<ResolvedAddress[]>;
 export interface UrlPolicyOptions {
   /** Allow http:// sources (never other schemes). */
   allowInsecure?: boolean;
-  /** Allow private, loopback, link-local and other non-public addresses (an administrator's choice, and tests). */
+  /** Allow private, loopback and other non-public addresses (an administrator's choice, and tests); not link-local. */
   allowLocal?: boolean;
-  /** Addresses or CIDR blocks allowed even when `allowLocal` is off, like GitLab's outbound allow list. */
+  /**
+   * Allow link-local and cloud metadata addresses. Apart from `allowLocal` because a source there can read the host's
+   * cloud credentials, which a test setup that needs local sources has no reason to expose.
+   */
+  allowLinkLocal?: boolean;
+  /** Addresses or CIDR blocks allowed even when `allowLocal` is off, like GitLab's outbound allow list (not link-local). */
   allowList?: readonly string[];
   resolve?: Resolver;
 }
@@ -76,18 +81,19 @@ function allowListed(address: string, allowList: readonly string[] | undefined):
 
 /** Null when a connection to `address` is allowed, otherwise the class of address that forbids it. */
 export function forbiddenReason(address: string, options: UrlPolicyOptions): ForbiddenAddressClass | null {
-  if (options.allowLocal) return null;
   const verdict = classifyAddress(address);
-  if (verdict === null || allowListed(address, options.allowList)) return null;
+  if (verdict === null) return null;
+  if (METADATA_CLASSES.has(verdict)) return options.allowLinkLocal ? null : verdict;
+  if (options.allowLocal || allowListed(address, options.allowList)) return null;
   return verdict;
 }
 
 export function localAddressError(host: string, address: string, verdict: ForbiddenAddressClass): SourceError {
   const where = host === address ? address : `${host} (${address})`;
-  return new SourceError(
-    "local_address",
-    `The source URL points to a ${verdict} address, ${where}, which is not allowed. An administrator can allow local sources.`,
-  );
+  const remedy = METADATA_CLASSES.has(verdict)
+    ? "Link-local and cloud metadata addresses are allowed only when the server sets FERRY_ALLOW_LINK_LOCAL_SOURCES."
+    : "An administrator can allow local sources.";
+  return new SourceError("local_address", `The source URL points to a ${verdict} address, ${where}, which is not allowed. ${remedy}`);
 }
 
 /**

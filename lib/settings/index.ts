@@ -27,12 +27,16 @@ export async function updateSettings(changes: Partial<Settings>): Promise<Settin
   return getSettings();
 }
 
-/** What the source URL policy allows: the environment can open it up for every user, the admin setting too. */
-export async function sourcePolicy(): Promise<{ allowLocal: boolean; allowInsecure: boolean }> {
+/**
+ * What the source URL policy allows: the environment can open it up for every user, the admin setting too; link-local
+ * and cloud metadata addresses only the environment, since they can reach the host's own credentials.
+ */
+export async function sourcePolicy(): Promise<{ allowLocal: boolean; allowLinkLocal: boolean; allowInsecure: boolean }> {
   const config = getConfig();
   const settings = await getSettings();
   return {
     allowLocal: config.FERRY_ALLOW_LOCAL_SOURCES || settings.allowLocalSources,
+    allowLinkLocal: config.FERRY_ALLOW_LINK_LOCAL_SOURCES,
     allowInsecure: config.FERRY_ALLOW_INSECURE_SOURCES || settings.allowInsecureSources,
   };
 }
