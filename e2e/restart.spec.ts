@@ -11,8 +11,8 @@ const DATA_DIR = path.resolve(`.test-data/restart-${process.env.E2E_PORT ?? 3210
 const PORT = Number(process.env.E2E_PORT ?? 3210) + 89;
 const env = { ...process.env, FERRY_DATA_DIR: DATA_DIR, PORT: String(PORT), DATABASE_URL: "", LOG_LEVEL: "warn" };
 
-async function start(): Promise<ChildProcess> {
-  const child = spawn(process.execPath, ["--import", "tsx", "scripts/start.ts"], { env, stdio: "ignore" });
+async function start(extra: Record<string, string> = {}): Promise<ChildProcess> {
+  const child = spawn(process.execPath, ["--import", "tsx", "scripts/start.ts"], { env: { ...env, ...extra }, stdio: "ignore" });
   for (let i = 0; i < 120; i++) {
     const ok = await fetch(`http://localhost:${PORT}/-/readiness`).then((r) => r.ok, () => false);
     if (ok) return child;
@@ -65,5 +65,19 @@ test("the embedded database keeps its data across a restart, the CLI works while
     await stop(second);
   }
   expect(postmasterAlive()).toBe(false);
+  fs.rmSync(DATA_DIR, { recursive: true, force: true });
+});
+
+test("a web-only node (FERRY_WORKER=false) on a fresh database installs the queue schema and becomes ready", async () => {
+  test.setTimeout(120_000);
+  fs.rmSync(DATA_DIR, { recursive: true, force: true });
+  const web = await start({ FERRY_WORKER: "false" });
+  try {
+    const ready = await fetch(`http://localhost:${PORT}/-/readiness`);
+    expect(ready.status).toBe(200);
+    expect(await ready.json()).toMatchObject({ queue_check: [{ status: "ok" }] });
+  } finally {
+    await stop(web);
+  }
   fs.rmSync(DATA_DIR, { recursive: true, force: true });
 });

@@ -23,6 +23,8 @@ const schema = z.object({
   FERRY_DB_POOL_SIZE: z.coerce.number().int().min(2).max(200).default(10),
   FERRY_ALLOW_INSECURE_SOURCES: bool(false),
   FERRY_ALLOW_LOCAL_SOURCES: bool(false),
+  // Apart from local sources: link-local and cloud metadata addresses hand out the host's cloud credentials.
+  FERRY_ALLOW_LINK_LOCAL_SOURCES: bool(false),
   FERRY_SIGN_IN_MAX_ATTEMPTS: z.coerce.number().int().min(1).default(5),
   FERRY_SIGN_IN_WINDOW_MINUTES: z.coerce.number().int().min(1).default(15),
   FERRY_IMPORT_CONCURRENCY: z.coerce.number().int().min(1).max(50).default(5),
@@ -35,7 +37,9 @@ const schema = z.object({
   FERRY_IMPORT_MAX_FAILURES_PER_RELATION: z.coerce.number().int().min(1).default(1000),
   FERRY_IMPORT_MAX_CONSECUTIVE_BAD_LINES: z.coerce.number().int().min(1).default(1000),
   FERRY_IMPORT_STARTS_PER_MINUTE: z.coerce.number().int().min(1).default(6),
+  FERRY_API_MAX_BODY_BYTES: z.coerce.number().int().min(1024).default(1024 * 1024),
   FERRY_QUEUE_SCHEMA: z.string().regex(/^[a-z_][a-z0-9_]*$/).default("pgboss"),
+  FERRY_QUEUE_POLL_SECONDS: z.coerce.number().min(0.5).default(10),
   FERRY_QUEUE_MAINTENANCE_SECONDS: z.coerce.number().int().min(1).default(60),
   LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
 });

@@ -4,6 +4,10 @@ import type PgBoss from "pg-boss";
 import { getPool } from "@/lib/db";
 import { logger } from "@/lib/log";
 import { underQueueSetupLock } from "./setup-lock";
+import { announceJob } from "./wake";
+
+// A reclaimed job is retried after pg-boss's first backoff (2 to 4 s for the import queues): wake workers then.
+const RECLAIMED_RETRY_SECONDS = 4;
 
 // A lease is renewed this often while its job runs, and taken back from a worker silent for this long.
 const HEARTBEAT_MS = 10_000;
@@ -92,6 +96,7 @@ export class JobLeases {
       const dead = lease.silent || (lease.host === self.host && (lease.pid === self.pid || !processAlive(lease.pid)));
       if (!dead) continue;
       await this.boss.fail(lease.queue, lease.job_id, { message: "the worker running this job stopped" });
+      await announceJob(undefined, lease.queue, RECLAIMED_RETRY_SECONDS);
       await this.sql(`DELETE FROM ${this.table()} WHERE job_id = $1`, [lease.job_id]);
       reclaimed += 1;
     }
@@ -109,7 +114,10 @@ export class JobLeases {
           AND NOT EXISTS (SELECT 1 FROM ${this.table()} l WHERE l.job_id = j.id)`,
       [UNLEASED_AFTER_SECONDS],
     )) as { rows: { id: string; name: string }[] };
-    for (const job of rows) await this.boss.fail(job.name, job.id, { message: "the worker that took this job stopped before running it" });
+    for (const job of rows) {
+      await this.boss.fail(job.name, job.id, { message: "the worker that took this job stopped before running it" });
+      await announceJob(undefined, job.name, RECLAIMED_RETRY_SECONDS);
+    }
     return rows.length;
   }
 }

@@ -3,6 +3,7 @@ import { getConfig } from "@/lib/config";
 import { getDatabaseUrl } from "@/lib/db";
 import { logger } from "@/lib/log";
 import { underQueueSetupLock } from "./setup-lock";
+import { announceJob } from "./wake";
 import { queueDefinitions, type JobName, type JobPayloads } from "./names";
 
 /** The Postgres schema of the job queue (FERRY_QUEUE_SCHEMA): separate schemas keep separate queues in one database. */
@@ -64,10 +65,15 @@ export async function wakeLocalWorkers(queue: string): Promise<void> {
   for (const id of ids) boss.notifyWorker(id);
 }
 
+const delayOf = (options: PgBoss.SendOptions) => (typeof options.startAfter === "number" ? options.startAfter : 0);
+
 export async function enqueue<N extends JobName>(name: N, data: JobPayloads[N], options: PgBoss.SendOptions = {}): Promise<string | null> {
   const boss = await getBoss();
   const id = await boss.send(name, data as object, options);
-  if (id && !options.startAfter) await wakeLocalWorkers(name);
+  if (id) {
+    if (!options.startAfter) await wakeLocalWorkers(name);
+    await announceJob(undefined, name, delayOf(options));
+  }
   return id;
 }
 
@@ -78,7 +84,9 @@ export async function enqueue<N extends JobName>(name: N, data: JobPayloads[N], 
  */
 export async function enqueueIn<N extends JobName>(db: PgBoss.Db, name: N, data: JobPayloads[N], options: PgBoss.SendOptions = {}): Promise<string | null> {
   const boss = await getBoss();
-  return boss.send(name, data as object, { ...options, db });
+  const id = await boss.send(name, data as object, { ...options, db });
+  if (id) await announceJob(db, name, delayOf(options));
+  return id;
 }
 
 export async function stopBoss(options: PgBoss.StopOptions = {}): Promise<void> {

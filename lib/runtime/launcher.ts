@@ -1,6 +1,6 @@
 import { spawn, type ChildProcess } from "node:child_process";
 import { getConfig, getSecrets } from "@/lib/config";
-import { stopBoss, type RunningWorker } from "@/lib/jobs";
+import { getBoss, stopBoss, type RunningWorker } from "@/lib/jobs";
 import { logger } from "@/lib/log";
 import { buildApp, buildIsCurrent, nextBin } from "./build";
 import { claimLauncher, openDatabase, releaseLauncher, runningLauncher, type DatabaseHandle } from "./database";
@@ -75,6 +75,9 @@ export async function launch(root: string): Promise<void> {
     });
 
     if (config.FERRY_WORKER) worker = await startFerryWorker();
+    // A web-only node (FERRY_WORKER=false) still installs or updates the queue schema, under the setup lock: its
+    // readiness needs it, and a fresh database may have no worker yet to create it.
+    else await getBoss("producer");
     logger.info({ url: `http://localhost:${config.PORT}`, ms: Date.now() - started, worker: config.FERRY_WORKER }, "Ferry is starting");
   } catch (error) {
     logger.error({ err: error }, "start failed");

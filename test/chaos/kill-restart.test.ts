@@ -25,7 +25,7 @@ Object.assign(process.env, { FERRY_ALLOW_LOCAL_SOURCES: "true", FERRY_ALLOW_INSE
 const LOG = path.join(fs.mkdtempSync(path.join(os.tmpdir(), "ferry-chaos-")), "workers.log");
 
 function startWorker(): ChildProcess {
-  const env: NodeJS.ProcessEnv = { ...process.env, ...QUEUE, LOG_LEVEL: "info" };
+  const env: NodeJS.ProcessEnv = { ...process.env, ...QUEUE, LOG_LEVEL: process.env.CHAOS_WORKER_LOG_LEVEL ?? "info" };
   // The suite's workers keep the nudge and stale sweep out of other files' imports (test/setup/env.ts); a run of this
   // file alone (`CHAOS_DEFAULTS=1`) may use the shipped defaults for both.
   if (process.env.CHAOS_DEFAULTS) for (const name of ["FERRY_IMPORT_NUDGE_SECONDS", "FERRY_IMPORT_TIMEOUT_HOURS"]) delete env[name];
@@ -71,7 +71,7 @@ describe("chaos: kill -9 during an import", () => {
       }
       const restartedAt = Date.now();
       await waitForImports([bulkImportId], 60_000).catch((error: unknown) => {
-        console.log(fs.readFileSync(LOG, "utf8").split("\n").slice(-60).join("\n"));
+        console.log(fs.readFileSync(LOG, "utf8").split("\n").slice(-400).join("\n"));
         throw error;
       });
       console.log(`chaos kill-restart: ${killed} kills, import ended ${((Date.now() - restartedAt) / 1000).toFixed(1)} s after the last restart`);
