@@ -33,7 +33,8 @@ export default defineConfig({
     { name: "journeys", dependencies: ["first-account"], use: { ...devices["Desktop Chrome"], viewport: { width: 1280, height: 860 } } },
   ],
   webServer: {
-    command: `rm -rf ${E2E_DATA_DIR} && node --import tsx scripts/start.ts`,
+    // What `npm start` runs: the compiled launcher (scripts/build-server.mjs), on a fresh data directory.
+    command: `rm -rf ${E2E_DATA_DIR} && node scripts/build-server.mjs && node --enable-source-maps dist/server/start.mjs`,
     url: `http://localhost:${PORT}/-/readiness`,
     timeout: 240_000,
     reuseExistingServer: false,

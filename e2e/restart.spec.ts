@@ -12,7 +12,8 @@ const PORT = Number(process.env.E2E_PORT ?? 3210) + 89;
 const env = { ...process.env, FERRY_DATA_DIR: DATA_DIR, PORT: String(PORT), DATABASE_URL: "", LOG_LEVEL: "warn" };
 
 async function start(extra: Record<string, string> = {}): Promise<ChildProcess> {
-  const child = spawn(process.execPath, ["--import", "tsx", "scripts/start.ts"], { env: { ...env, ...extra }, stdio: "ignore" });
+  // The compiled launcher `npm start` runs (built by the suite's own web server before any journey).
+  const child = spawn(process.execPath, ["dist/server/start.mjs"], { env: { ...env, ...extra }, stdio: "ignore" });
   for (let i = 0; i < 120; i++) {
     const ok = await fetch(`http://localhost:${PORT}/-/readiness`).then((r) => r.ok, () => false);
     if (ok) return child;
@@ -43,8 +44,8 @@ test("the embedded database keeps its data across a restart, the CLI works while
   const first = await start();
   let token: string;
   try {
-    await run(process.execPath, ["--import", "tsx", "scripts/ferry.ts", "user:create", "--username", "ops", "--email", "ops@example.com", "--password", "operator pass 1"], { env });
-    const { stdout } = await run(process.execPath, ["--import", "tsx", "scripts/ferry.ts", "token:create", "--username", "ops", "--name", "ops", "--scopes", "api"], { env });
+    await run(process.execPath, ["dist/server/ferry.mjs", "user:create", "--username", "ops", "--email", "ops@example.com", "--password", "operator pass 1"], { env });
+    const { stdout } = await run(process.execPath, ["dist/server/ferry.mjs", "token:create", "--username", "ops", "--name", "ops", "--scopes", "api"], { env });
     token = stdout.trim().split("\n").at(-1)!;
     expect(token).toMatch(/^glpat-/);
     const me = await fetch(`http://localhost:${PORT}/api/v4/user`, { headers: { "PRIVATE-TOKEN": token } });

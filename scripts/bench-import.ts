@@ -6,12 +6,13 @@
 // shape in the same database. Printed: records per second of both and their ratio, CPU per record in the worker and in
 // PostgreSQL, the worker's peak RSS, and one against two worker processes. Medians of BENCH_RUNS runs (default 3).
 // Uses an embedded PostgreSQL in a temporary directory (PostgreSQL's CPU is read from /proc, so it must be local).
-import { spawn, type ChildProcess } from "node:child_process";
+import { execFileSync, spawn, type ChildProcess } from "node:child_process";
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import readline from "node:readline";
 
+execFileSync(process.execPath, ["scripts/build-server.mjs"], { stdio: "inherit" });
 const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), "ferry-bench-"));
 // PostgreSQL runs as its own OS user when we are root: it must be able to reach its directory below this one.
 fs.chmodSync(dataDir, 0o755);
@@ -38,9 +39,9 @@ process.env.DATABASE_URL = embedded.url;
 await runMigrations();
 const postmaster = runningPostmaster(pgDir)!.pid;
 
-/** A child process and its first stdout line that satisfies `ready`. */
-function startChild(args: string[], env: Record<string, string>, ready: (line: string) => boolean): Promise<{ child: ChildProcess; line: string }> {
-  const child = spawn(process.execPath, ["--import", "tsx", ...args], { env: { ...process.env, ...env }, stdio: ["ignore", "pipe", "inherit"] });
+/** A child process and its first stdout line that satisfies `ready`. Workers run compiled, as `npm start` runs them. */
+function startChild(args: string[], env: Record<string, string>, ready: (line: string) => boolean, typescript = true): Promise<{ child: ChildProcess; line: string }> {
+  const child = spawn(process.execPath, [...(typescript ? ["--import", "tsx"] : []), ...args], { env: { ...process.env, ...env }, stdio: ["ignore", "pipe", "inherit"] });
   return new Promise((resolve, reject) => {
     const lines = readline.createInterface({ input: child.stdout! });
     lines.on("line", (line) => {
@@ -71,7 +72,7 @@ interface Run {
 
 async function importWith(workers: number, label: string): Promise<Run> {
   const started = await Promise.all(
-    Array.from({ length: workers }, () => startChild(["scripts/ferry.ts", "worker"], { LOG_LEVEL: "info", FERRY_LOG_FD: "1" }, (l) => l.includes('"worker started"'))),
+    Array.from({ length: workers }, () => startChild(["dist/server/ferry.mjs", "worker"], { LOG_LEVEL: "info", FERRY_LOG_FD: "1" }, (l) => l.includes('"worker started"'), false)),
   );
   const pids = started.map((s) => s.child.pid!);
   // Quiet the workers' log pipes: nothing reads them any more.
