@@ -100,4 +100,14 @@ describe("after a crash", () => {
     expect(await statusOf(bulkImportTrackers, ended.id)).toBe(TRACKER_STATUS.created);
     expect(await statusOf(bulkImportEntities, entity.id)).toBe(STATUS.started);
   });
+
+  it("the nudge sends the job again of a quiet relation left running with no job, and leaves one with a live job alone", async () => {
+    const { bulkImport, waiting } = await importBetweenStages();
+    // Running, quiet, and no job anywhere: what a job lost with its worker leaves behind.
+    await getDb().update(bulkImportTrackers).set({ status: TRACKER_STATUS.started, updatedAt: anHourAgo() }).where(eq(bulkImportTrackers.id, waiting.id));
+    expect(await nudgeStalledImports({ bulkImportIds: [bulkImport.id] })).toMatchObject({ trackers: 1 });
+    // Its job is there again (queued): a second nudge finds it live and sends nothing more.
+    expect(await nudgeStalledImports({ bulkImportIds: [bulkImport.id] })).toMatchObject({ trackers: 0 });
+    expect(await queuedPipelineJobs(waiting.id)).toBe(1);
+  });
 });
