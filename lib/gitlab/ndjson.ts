@@ -35,6 +35,8 @@ export interface NdjsonOptions {
   maxBusyMs?: number;
   /** Blank lines in a row after which the file is garbage (an export has none but a trailing one). */
   maxBlankLines?: number;
+  /** Lines to pass over without decoding them (a resumed file: those were loaded before). */
+  skipLines?: number;
 }
 
 const NEWLINE = 0x0a;
@@ -75,6 +77,7 @@ export async function* readNdjson<T = unknown>(
   const gzip = options.gzip ?? true;
   const maxBusyMs = options.maxBusyMs ?? Number.POSITIVE_INFINITY;
   const maxBlankLines = options.maxBlankLines ?? Number.POSITIVE_INFINITY;
+  const skipLines = options.skipLines ?? 0;
   const decoder = new TextDecoder("utf-8", { fatal: true });
 
   const gunzip = gzip ? zlib.createGunzip() : null;
@@ -105,6 +108,15 @@ export async function* readNdjson<T = unknown>(
       let start = 0;
       for (let end = buffer.indexOf(NEWLINE); end !== -1; end = buffer.indexOf(NEWLINE, start)) {
         const piece = buffer.subarray(start, end);
+        if (line <= skipLines) {
+          // Loaded before: only counted, never decoded or parsed (the line limit still holds).
+          if (partsLength + piece.length > maxLineBytes + 1) throw lineTooLong(line, maxLineBytes);
+          parts = [];
+          partsLength = 0;
+          line++;
+          start = end + 1;
+          continue;
+        }
         parts.push(piece);
         const item = decodeLine(parts, partsLength + piece.length, decoder, line, maxLineBytes);
         parts = [];

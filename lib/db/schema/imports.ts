@@ -120,6 +120,11 @@ export const bulkImportBatchTrackers = pgTable(
     importedObjectsCount: integer("imported_objects_count").notNull().default(0),
     /** This batch's bad records that found the relation's failure rows full (absolute, so a replay counts them once). */
     omittedFailuresCount: integer("omitted_failures_count").notNull().default(0),
+    /**
+     * The last line of the file whose records are loaded (with the counts above as of it): a long unbatched file
+     * resumes after it, after a crash or in the next job, instead of loading everything again.
+     */
+    checkpointLine: integer("checkpoint_line").notNull().default(0),
     startedAt: timestamp("started_at", { withTimezone: true }),
     finishedAt: timestamp("finished_at", { withTimezone: true }),
     createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),

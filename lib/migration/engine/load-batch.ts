@@ -26,6 +26,23 @@ export interface BatchTally {
   imported: number;
 }
 
+/** Where a long file stands: its last loaded line, saved after each chunk; and when the job must hand over. */
+export interface BatchProgress {
+  /** Lines up to this one were loaded by an earlier run: passed over, their counts already in the tally. */
+  resumeAfterLine: number;
+  /** Called once a chunk is loaded, with the file's last line in it. */
+  checkpoint?: (line: number) => Promise<void>;
+  /** Past this time (ms since epoch), the load stops after a chunk with `HandOver`, for a next job to go on. */
+  handOverAt?: number;
+}
+
+/** Thrown when a job's time is up: the file stands checkpointed and the next job resumes it. */
+export class HandOver extends Error {
+  constructor(public readonly line: number) {
+    super(`handed over after line ${line}`);
+  }
+}
+
 /**
  * Streams one downloaded batch (or the whole file when not batched) through a pipeline: parse line by line,
  * transform, load in chunks inside transactions. A record that cannot be parsed, transformed or loaded becomes one
@@ -40,6 +57,7 @@ export async function loadBatch(
   client: SourceClient,
   failures: FailureRecorder,
   tally: BatchTally,
+  progress: BatchProgress = { resumeAfterLine: 0 },
 ): Promise<void> {
   const config = getConfig();
   const db = getDb();
@@ -76,13 +94,18 @@ export async function loadBatch(
     }
   };
 
-  const flush = async () => {
-    if (chunk.length === 0) return;
-    const pending = chunk;
-    chunk = [];
-    // Outside the transactions: an error here (the source failing) fails the batch, which is retried whole.
-    await pipeline.prepare?.(pending.map((p) => p.row), { entity, client });
-    await loadPieces(pending);
+  // The last line read: a chunk loaded up to it is a checkpoint (bad lines in between are recorded already).
+  let lastLine = progress.resumeAfterLine;
+  const flush = async (last = false) => {
+    if (chunk.length > 0) {
+      const pending = chunk;
+      chunk = [];
+      // Outside the transactions: an error here (the source failing) fails the batch, which is retried whole.
+      await pipeline.prepare?.(pending.map((p) => p.row), { entity, client });
+      await loadPieces(pending);
+    }
+    await progress.checkpoint?.(lastLine);
+    if (!last && progress.handOverAt !== undefined && Date.now() > progress.handOverAt) throw new HandOver(lastLine);
   };
 
   for await (const item of readNdjson<Record<string, unknown>>(body, {
@@ -90,7 +113,9 @@ export async function loadBatch(
     maxLineBytes: config.FERRY_IMPORT_MAX_LINE_MB * 1024 * 1024,
     maxBusyMs: config.FERRY_IMPORT_MAX_PARSE_SECONDS * 1000,
     maxBlankLines: maxBadRun,
+    skipLines: progress.resumeAfterLine,
   })) {
+    lastLine = item.line;
     tally.fetched += 1;
     if (item.error !== undefined) {
       await fail("extractor", new RecordError(`line ${item.line} is not valid JSON`, "JSON::ParserError"), item.line);
@@ -109,5 +134,6 @@ export async function loadBatch(
     }
     if (chunk.length >= CHUNK) await flush();
   }
-  await flush();
+  // The file's end: nothing is left to hand over.
+  if (chunk.length > 0) await flush(true);
 }

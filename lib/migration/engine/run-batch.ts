@@ -10,12 +10,22 @@ import { loadEntity, relationSourceFor, withSourceClient, type LoadedEntity } fr
 import { recordFailure } from "../record-failure";
 import { cappedFailures } from "../capped-failures";
 import { EntityStopped } from "../errors";
-import { loadBatch, type BatchTally } from "./load-batch";
+import { HandOver, loadBatch, type BatchProgress, type BatchTally } from "./load-batch";
+import { enqueue } from "@/lib/jobs";
 import { settleBatchedTracker } from "./end-tracker";
 import { isRetryable } from "./retry-policy";
 import { watchEntity } from "./watch-entity";
 
-type Job = Pick<PgBoss.JobWithMetadata, "retryCount" | "retryLimit">;
+type Job = Pick<PgBoss.JobWithMetadata, "retryCount" | "retryLimit"> & Partial<Pick<PgBoss.JobWithMetadata, "startedOn" | "expireIn">>;
+
+/** When a long file hands over to a next job: at three quarters of this job's time before pg-boss would expire it. */
+function handOverTime(job: Job): number {
+  const now = Date.now();
+  const i = job.expireIn;
+  if (!job.startedOn || !i) return now + getConfig().FERRY_IMPORT_JOB_TIMEOUT_SECONDS * 750;
+  const seconds = (i.days ?? 0) * 86_400 + (i.hours ?? 0) * 3_600 + (i.minutes ?? 0) * 60 + (i.seconds ?? 0) + (i.milliseconds ?? 0) / 1000;
+  return job.startedOn.getTime() + seconds * 750;
+}
 
 interface Prepared {
   client: SourceClient;
@@ -53,12 +63,30 @@ export async function runBatch(trackerId: number, batchNumber: number, job: Job,
     }
     await db.update(bulkImportBatchTrackers).set({ status: STATUS.started, startedAt: batch.startedAt ?? new Date(), updatedAt: new Date() }).where(eq(bulkImportBatchTrackers.id, batch.id));
     const failures = cappedFailures({ entityId: loaded.entity.id, relation: pipeline.relation, pipelineClass: pipeline.pipelineClass }, batchNumber);
-    const tally: BatchTally = { fetched: 0, imported: 0 };
+    // A file an earlier run checkpointed goes on after its last loaded line, with the counts as of that line.
+    const resumed = batch.checkpointLine > 0;
+    const tally: BatchTally = resumed ? { fetched: batch.fetchedObjectsCount, imported: batch.importedObjectsCount } : { fetched: 0, imported: 0 };
+    const omittedBefore = resumed ? batch.omittedFailuresCount : 0;
     const ended = (status: number, counts: BatchTally) =>
       db
         .update(bulkImportBatchTrackers)
-        .set({ status, fetchedObjectsCount: counts.fetched, importedObjectsCount: counts.imported, omittedFailuresCount: failures.omitted, finishedAt: new Date(), updatedAt: new Date() })
+        .set({ status, fetchedObjectsCount: counts.fetched, importedObjectsCount: counts.imported, omittedFailuresCount: omittedBefore + failures.omitted, finishedAt: new Date(), updatedAt: new Date() })
         .where(eq(bulkImportBatchTrackers.id, batch.id));
+    // Only the one file of an unbatched export is long: it is checkpointed after every chunk and handed over to a
+    // next job well before this one's expiry (a batch file of 1,000 records is done in seconds).
+    const progress: BatchProgress =
+      batchNumber === 0
+        ? {
+            resumeAfterLine: batch.checkpointLine,
+            handOverAt: handOverTime(job),
+            checkpoint: async (line) => {
+              await db
+                .update(bulkImportBatchTrackers)
+                .set({ checkpointLine: line, fetchedObjectsCount: tally.fetched, importedObjectsCount: tally.imported, omittedFailuresCount: omittedBefore + failures.omitted, updatedAt: new Date() })
+                .where(eq(bulkImportBatchTrackers.id, batch.id));
+            },
+          }
+        : { resumeAfterLine: 0 };
     let stopWatching = () => undefined as void;
     try {
       const download = await relationSourceFor(loaded, client).download(exportRelationName(loaded.context.portable, pipeline.relation), batchNumber, {
@@ -73,13 +101,18 @@ export async function runBatch(trackerId: number, batchNumber: number, job: Job,
               batchNumber,
               fail: ({ error, position, title }) => failures.record({ pipelineStep: "extractor", error, sourceTitle: title, lineNumber: position }),
             })
-          : (await loadBatch(pipeline, loaded.context, download.body, batchNumber, client, failures, tally), tally);
+          : (await loadBatch(pipeline, loaded.context, download.body, batchNumber, client, failures, tally, progress), tally);
       await ended(STATUS.finished, counts);
       if (batchNumber === 0 && tracker.sourceObjectsCount === null) {
         // Older sources do not count an unbatched export: every line of the file is what the source had.
         await db.update(bulkImportTrackers).set({ sourceObjectsCount: counts.fetched }).where(eq(bulkImportTrackers.id, trackerId));
       }
     } catch (error) {
+      if (error instanceof HandOver) {
+        // Checkpointed: the next job downloads the file again and goes on after the last loaded line.
+        await enqueue("import.batch", { trackerId, batchNumber });
+        return;
+      }
       if (error instanceof EntityStopped) {
         // The import was canceled or timed out: what this batch loaded stays counted, nothing failed.
         await ended(STATUS.canceled, tally);

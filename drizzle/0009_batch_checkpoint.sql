@@ -1,0 +1,1 @@
+ALTER TABLE "bulk_import_batch_trackers" ADD COLUMN "checkpoint_line" integer DEFAULT 0 NOT NULL;
