@@ -34,8 +34,8 @@ const gzipped = (text: string | Buffer, size = 64 * 1024) => Readable.from(chunk
 describe("readNdjson", () => {
   it("reads gzipped NDJSON into numbered records", async () => {
     const items = await collect(gzipped('{"id":1}\n{"id":2}\n{"id":3}\n'));
-    expect(items).toEqual([
-      { line: 1, record: { id: 1 } },
+    expect(items).toMatchObject([
+      { line: 1, record: { id: 1 }, size: 8 },
       { line: 2, record: { id: 2 } },
       { line: 3, record: { id: 3 } },
     ]);
@@ -56,15 +56,15 @@ describe("readNdjson", () => {
   it("reports a line that is not JSON and goes on with the others", async () => {
     const items = await collect(gzipped('{"id":1}\n{"id":2,\nnot json\n{"id":4}\n'));
     expect(items.map((i) => i.line)).toEqual([1, 2, 3, 4]);
-    expect(items[0]).toEqual({ line: 1, record: { id: 1 } });
+    expect(items[0]).toMatchObject({ line: 1, record: { id: 1 } });
     expect(items[1]?.error).toMatch(/JSON/);
     expect(items[2]?.error).toMatch(/JSON/);
-    expect(items[3]).toEqual({ line: 4, record: { id: 4 } });
+    expect(items[3]).toMatchObject({ line: 4, record: { id: 4 } });
   });
 
   it("handles CRLF, empty lines, a byte-order mark and a missing final newline", async () => {
     const items = await collect(gzipped('\ufeff{"id":1}\r\n\r\n\n   \n{"id":"a\\r\\n"}\r\n{"id":3}'));
-    expect(items).toEqual([
+    expect(items).toMatchObject([
       { line: 1, record: { id: 1 } },
       { line: 5, record: { id: "a\r\n" } },
       { line: 6, record: { id: 3 } },
@@ -80,8 +80,8 @@ describe("readNdjson", () => {
     const data = Buffer.concat([Buffer.from('{"a":"'), Buffer.from([0xc3, 0x28]), Buffer.from('"}\n{"a":"ok"}\n')]);
     const items = await collect(gzipped(data));
     expect(items).toEqual([
-      { line: 1, error: "invalid UTF-8" },
-      { line: 2, record: { a: "ok" } },
+      { line: 1, size: 10, error: "invalid UTF-8" },
+      { line: 2, size: 10, record: { a: "ok" } },
     ]);
   });
 

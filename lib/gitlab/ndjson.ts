@@ -19,7 +19,8 @@ export class NdjsonError extends Error {
   }
 }
 
-export type NdjsonItem<T = unknown> = { line: number; record: T; error?: never } | { line: number; error: string; record?: never };
+/** One line: its record, or why it is not one; `size` is the line's length in bytes (what holding it costs). */
+export type NdjsonItem<T = unknown> = { line: number; size: number; record: T; error?: never } | { line: number; size: number; error: string; record?: never };
 
 export interface NdjsonOptions {
   /** Longest line accepted, in bytes (GitLab documents 50 MB for a relation row). */
@@ -48,17 +49,18 @@ function decodeLine(parts: Buffer[], length: number, decoder: TextDecoder, line:
   if (bytes.length > 0 && bytes[bytes.length - 1] === CARRIAGE_RETURN) bytes = bytes.subarray(0, -1);
   if (bytes.length > maxLineBytes) throw lineTooLong(line, maxLineBytes);
   let text: string;
+  const size = bytes.length;
   try {
     text = decoder.decode(bytes);
   } catch {
-    return { line, error: "invalid UTF-8" };
+    return { line, size, error: "invalid UTF-8" };
   }
   if (line === 1 && text.startsWith(BOM)) text = text.slice(1);
   if (text.trim() === "") return null;
   try {
-    return { line, record: JSON.parse(text) as unknown };
+    return { line, size, record: JSON.parse(text) as unknown };
   } catch (error) {
-    return { line, error: error instanceof Error ? error.message : "invalid JSON" };
+    return { line, size, error: error instanceof Error ? error.message : "invalid JSON" };
   }
 }
 

@@ -5,9 +5,11 @@ import { readNdjson, type SourceClient } from "@/lib/gitlab";
 import { RecordError } from "../errors";
 import type { EntityContext, NdjsonPipeline, StagedPipeline } from "../pipelines";
 import type { FailureRecorder } from "../capped-failures";
+import { readAhead } from "./read-ahead";
 
 // A batch file holds 1,000 records: one chunk, one transaction, one statement per table.
 const CHUNK = 1000;
+const READ_AHEAD_BYTES = 16 * 1024 * 1024;
 
 interface Pending {
   row: unknown;
@@ -108,13 +110,16 @@ export async function loadBatch(
     if (!last && progress.handOverAt !== undefined && Date.now() > progress.handOverAt) throw new HandOver(lastLine);
   };
 
-  for await (const item of readNdjson<Record<string, unknown>>(body, {
+  const lines = readNdjson<Record<string, unknown>>(body, {
     maxBytes: config.FERRY_IMPORT_MAX_DOWNLOAD_MB * 1024 * 1024,
     maxLineBytes: config.FERRY_IMPORT_MAX_LINE_MB * 1024 * 1024,
     maxBusyMs: config.FERRY_IMPORT_MAX_PARSE_SECONDS * 1000,
     maxBlankLines: maxBadRun,
     skipLines: progress.resumeAfterLine,
-  })) {
+  });
+  // The next chunk downloads and parses while this one loads: at most a chunk's worth, and at most READ_AHEAD_BYTES.
+  const ahead = readAhead(lines, { maxItems: CHUNK, maxBytes: READ_AHEAD_BYTES, sizeOf: (item) => item.size, stop: () => body.destroy() });
+  for await (const item of ahead) {
     lastLine = item.line;
     tally.fetched += 1;
     if (item.error !== undefined) {
