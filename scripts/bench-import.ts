@@ -4,7 +4,8 @@
 // parents; descriptions of 300-2,000 bytes; batches of 1,000) is served by the test source in a process of its own and
 // imported by real `ferry worker` processes. The rows the import wrote are then COPYed into empty tables of the same
 // shape in the same database. Printed: records per second of both and their ratio, CPU per record in the worker and in
-// PostgreSQL, the worker's peak RSS, and one against two worker processes. Medians of BENCH_RUNS runs (default 3).
+// PostgreSQL, the worker's peak RSS, and one against two worker processes. Medians of BENCH_RUNS runs (default 3);
+// BENCH_PROFILE=<dir> keeps the workers' CPU profiles.
 // Uses an embedded PostgreSQL in a temporary directory (PostgreSQL's CPU is read from /proc, so it must be local).
 import { execFileSync, spawn, type ChildProcess } from "node:child_process";
 import fs from "node:fs";
@@ -20,6 +21,8 @@ const QUEUE = "pgboss_bench";
 Object.assign(process.env, { FERRY_ALLOW_LOCAL_SOURCES: "true", FERRY_ALLOW_INSECURE_SOURCES: "true", FERRY_QUEUE_SCHEMA: QUEUE, FERRY_DATA_DIR: dataDir, FERRY_LOG_FD: "2" });
 process.env.LOG_LEVEL ??= "warn";
 const RUNS = Number(process.env.BENCH_RUNS ?? 3);
+// BENCH_PROFILE=<dir>: the workers write V8 CPU profiles there (open them in Chrome's DevTools).
+const PROFILE = process.env.BENCH_PROFILE ? ["--cpu-prof", `--cpu-prof-dir=${path.resolve(process.env.BENCH_PROFILE)}`] : [];
 
 const { eq } = await import("drizzle-orm");
 const { bulkImportEntities, closeDb, getPool, setDatabaseUrl } = await import("@/lib/db");
@@ -72,7 +75,7 @@ interface Run {
 
 async function importWith(workers: number, label: string): Promise<Run> {
   const started = await Promise.all(
-    Array.from({ length: workers }, () => startChild(["dist/server/ferry.mjs", "worker"], { LOG_LEVEL: "info", FERRY_LOG_FD: "1" }, (l) => l.includes('"worker started"'), false)),
+    Array.from({ length: workers }, () => startChild([...PROFILE, "dist/server/ferry.mjs", "worker"], { LOG_LEVEL: "info", FERRY_LOG_FD: "1" }, (l) => l.includes('"worker started"'), false)),
   );
   const pids = started.map((s) => s.child.pid!);
   // Quiet the workers' log pipes: nothing reads them any more.
