@@ -5,9 +5,16 @@ import type { Tx } from "./client";
 /** What the rows are cast to from text: serial columns take an explicit value as their integer type. */
 const castType = (column: PgColumn) => ({ serial: "integer", bigserial: "bigint", smallserial: "smallint" })[column.getSQLType()] ?? column.getSQLType();
 
-/** A PostgreSQL array literal of text elements, quoted and escaped as the array input syntax wants. */
+/** An element of a PostgreSQL array literal: quoted, with its quotes and backslashes escaped (most text has none). */
+function element(item: unknown): string {
+  if (item === null || item === undefined) return "NULL";
+  const text = String(item);
+  return text.includes('"') || text.includes("\\") ? `"${text.replace(/[\\"]/g, "\\$&")}"` : `"${text}"`;
+}
+
+/** A PostgreSQL array literal of text elements, as the array input syntax wants them. */
 function arrayLiteral(items: readonly unknown[]): string {
-  return `{${items.map((item) => (item === null || item === undefined ? "NULL" : `"${String(item).replace(/[\\"]/g, "\\$&")}"`)).join(",")}}`;
+  return `{${items.map(element).join(",")}}`;
 }
 
 /** One value as the text PostgreSQL casts from: the column's own driver mapping (dates, JSON), then text. */
