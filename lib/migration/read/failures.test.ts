@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { bulkImportFailures, getDb } from "@/lib/db";
+import { bulkImportFailures, bulkImportTrackers, getDb } from "@/lib/db";
 import { makeUser } from "@/test/helpers/factories";
 import { at, makeEntity, makeImport, viewer } from "./_test/rows";
 import { listEntityFailures } from "./failures";
@@ -37,5 +37,19 @@ describe("listEntityFailures", () => {
     const labels = await listEntityFailures(viewer(owner), entity.id, { relation: "labels", perPage: 5 });
     expect(labels?.failures).toMatchObject({ total: 11, totalPages: 3 });
     expect(labels?.failures.rows.every((r) => r.relation === "labels")).toBe(true);
+  });
+
+  it("says how many bad records past the cap were counted and not stored, in all or for one relation", async () => {
+    const owner = await makeUser();
+    const entity = await makeEntity((await makeImport(owner.id)).id, { sourceFullPath: "acme/flood" });
+    await getDb()
+      .insert(bulkImportTrackers)
+      .values([
+        { entityId: entity.id, relation: "labels", stage: 1, status: -1, omittedFailuresCount: 499_900 },
+        { entityId: entity.id, relation: "milestones", stage: 1, status: 2, omittedFailuresCount: 7 },
+      ]);
+    expect((await listEntityFailures(viewer(owner), entity.id))?.omitted).toBe(499_907);
+    expect((await listEntityFailures(viewer(owner), entity.id, { relation: "labels" }))?.omitted).toBe(499_900);
+    expect((await listEntityFailures(viewer(owner), entity.id, { relation: "badges" }))?.omitted).toBe(0);
   });
 });
