@@ -80,7 +80,7 @@ export async function settleBatchedTracker(trackerId: number): Promise<void> {
  * at most once per entity every two seconds. The batch that comes first takes the entity row (SKIP LOCKED) and the
  * others go on at once: a batch never waits on another's progress report.
  */
-async function reportProgress(trackerId: number, entityId: number): Promise<void> {
+export async function reportProgress(trackerId: number, entityId: number): Promise<void> {
   await getDb().transaction(async (tx) => {
     const due = sql`(SELECT ${bulkImportEntities.id} FROM ${bulkImportEntities} WHERE ${bulkImportEntities.id} = ${entityId} AND ${bulkImportEntities.updatedAt} < now() - ${PROGRESS_EVERY} FOR UPDATE SKIP LOCKED)`;
     const touched = await tx.update(bulkImportEntities).set({ updatedAt: new Date() }).where(sql`${bulkImportEntities.id} = ${due}`).returning({ id: bulkImportEntities.id });

@@ -12,7 +12,7 @@ import { recordFailure } from "../record-failure";
 import { cappedFailures } from "../capped-failures";
 import { EntityStopped } from "../errors";
 import { HandOver, loadBatch, type BatchProgress, type BatchTally } from "./load-batch";
-import { settleBatchedTracker } from "./end-tracker";
+import { reportProgress, settleBatchedTracker } from "./end-tracker";
 import { isRetryable } from "./retry-policy";
 import { watchEntity } from "./watch-entity";
 
@@ -84,6 +84,8 @@ export async function runBatch(trackerId: number, batchNumber: number, job: Job,
                 .update(bulkImportBatchTrackers)
                 .set({ checkpointLine: line, fetchedObjectsCount: tally.fetched, importedObjectsCount: tally.imported, omittedFailuresCount: omittedBefore + failures.omitted, updatedAt: new Date() })
                 .where(eq(bulkImportBatchTrackers.id, batch.id));
+              // The pages show the file's progress, and the nudge and stale sweep see the import moving.
+              await reportProgress(trackerId, loaded.entity.id);
             },
           }
         : { resumeAfterLine: 0 };
