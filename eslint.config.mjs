@@ -26,7 +26,7 @@ const deepImports = {
 export default defineConfig([
   ...nextVitals,
   ...nextTs,
-  globalIgnores([".next/**", ".data/**", ".test-data/**", "node_modules/**", "test-results/**", "playwright-report/**", "next-env.d.ts"]),
+  globalIgnores([".next/**", "dist/**", ".data/**", ".test-data/**", "node_modules/**", "test-results/**", "playwright-report/**", "next-env.d.ts"]),
   {
     // DESIGN.md: no import cycles.
     rules: { "import/no-cycle": ["error", { ignoreExternal: true }] },
