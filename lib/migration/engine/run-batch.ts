@@ -16,10 +16,11 @@ import { reportProgress, settleBatchedTracker } from "./end-tracker";
 import { isRetryable } from "./retry-policy";
 import { watchEntity } from "./watch-entity";
 
-type Job = Pick<PgBoss.JobWithMetadata, "retryCount" | "retryLimit"> & Partial<Pick<PgBoss.JobWithMetadata, "startedOn" | "expireIn">>;
+/** What an engine job knows of itself: its retries, and (from pg-boss) when it started and when it would expire. */
+export type EngineJob = Pick<PgBoss.JobWithMetadata, "retryCount" | "retryLimit"> & Partial<Pick<PgBoss.JobWithMetadata, "startedOn" | "expireIn">>;
 
 /** When a long file hands over to a next job: at three quarters of this job's time before pg-boss would expire it. */
-function handOverTime(job: Job): number {
+function handOverTime(job: EngineJob): number {
   const now = Date.now();
   const i = job.expireIn;
   if (!job.startedOn || !i) return now + getConfig().FERRY_IMPORT_JOB_TIMEOUT_SECONDS * 750;
@@ -39,7 +40,7 @@ interface Prepared {
  * (corrupt gzip, past a limit, garbage) fails the batch at once, keeping what it did import. A cancel stops it
  * within a second or two, wherever it is.
  */
-export async function runBatch(trackerId: number, batchNumber: number, job: Job, prepared?: Prepared): Promise<void> {
+export async function runBatch(trackerId: number, batchNumber: number, job: EngineJob, prepared?: Prepared): Promise<void> {
   const db = getDb();
   const [batch] = await db
     .select()

@@ -1,4 +1,3 @@
-import type PgBoss from "pg-boss";
 import { and, eq, inArray } from "drizzle-orm";
 import { bulkImportBatchTrackers, bulkImportTrackers, getDb } from "@/lib/db";
 import type { SourceClient } from "@/lib/gitlab";
@@ -12,12 +11,11 @@ import { loadEntity, relationSourceFor, withSourceClient, type LoadedEntity } fr
 import { isMissingRelation, sourceLacksExport } from "./export-missing";
 import { recordFailure } from "../record-failure";
 import { isRetryable } from "./retry-policy";
-import { runBatch } from "./run-batch";
+import { runBatch, type EngineJob as Job } from "./run-batch";
 import { endTracker, settleBatchedTracker } from "./end-tracker";
 import { finishEntity } from "./finish-entity";
 import { updateTracker } from "./progress";
 
-type Job = Pick<PgBoss.JobWithMetadata, "retryCount" | "retryLimit">;
 type Tracker = typeof bulkImportTrackers.$inferSelect;
 
 // Export not ready yet: ask again soon, then less and less often (never a fixed interval hammering the source).
