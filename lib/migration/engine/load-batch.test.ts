@@ -57,4 +57,18 @@ describe("loading a batch", () => {
     // Lines 1,001 to 1,500 were never loaded, by either run: the resumed one passed over them.
     expect(await stored()).toBe(2000);
   });
+
+  it("makes a chunk of 16 MB when records are large, not of 1,000 records, so a job's memory stays bounded", async () => {
+    const entity = await importEntityFixture();
+    const pipeline = pipelineFor("group", "labels") as StagedPipeline<ExportPipeline> as StagedPipeline<NdjsonPipeline>;
+    // 40 labels of 1 MB each: three chunks (16 + 16 + 8), each checkpointed after it is loaded.
+    const description = "d".repeat(1024 * 1024);
+    const body = Readable.from([zlib.gzipSync(Array.from({ length: 40 }, (_, i) => JSON.stringify({ id: 30_000 + i, title: `big ${i}`, color: "#aabbcc", description })).join("\n"))]);
+    const failures = cappedFailures({ entityId: entity.entityId, relation: "labels", pipelineClass: pipeline.pipelineClass }, 0);
+    const checkpoints: number[] = [];
+    const tally = { fetched: 0, imported: 0 };
+    await loadBatch(pipeline, entity, body, 0, undefined as unknown as SourceClient, failures, tally, { resumeAfterLine: 0, checkpoint: async (line) => void checkpoints.push(line) });
+    expect(tally).toEqual({ fetched: 40, imported: 40 });
+    expect(checkpoints).toEqual([16, 32, 40]);
+  });
 });

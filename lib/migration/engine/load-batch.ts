@@ -7,8 +7,10 @@ import type { EntityContext, NdjsonPipeline, StagedPipeline } from "../pipelines
 import type { FailureRecorder } from "../capped-failures";
 import { readAhead } from "./read-ahead";
 
-// A batch file holds 1,000 records: one chunk, one transaction, one statement per table.
+// A batch file holds 1,000 records: one chunk, one transaction, one statement per table. Records of megabytes (long
+// descriptions, diffs) make a chunk of its bytes instead, so what a job holds stays bounded whatever the records.
 const CHUNK = 1000;
+const CHUNK_BYTES = 16 * 1024 * 1024;
 const READ_AHEAD_BYTES = 16 * 1024 * 1024;
 
 interface Pending {
@@ -66,6 +68,7 @@ export async function loadBatch(
   const maxBadRun = config.FERRY_IMPORT_MAX_CONSECUTIVE_BAD_LINES;
   let badRun = 0;
   let chunk: Pending[] = [];
+  let chunkBytes = 0;
 
   const fail = async (step: "extractor" | "transformer" | "loader", error: unknown, line: number, record?: Record<string, unknown>) => {
     await failures.record({
@@ -102,6 +105,7 @@ export async function loadBatch(
     if (chunk.length > 0) {
       const pending = chunk;
       chunk = [];
+      chunkBytes = 0;
       // Outside the transactions: an error here (the source failing) fails the batch, which is retried whole.
       await pipeline.prepare?.(pending.map((p) => p.row), { entity, client });
       await loadPieces(pending);
@@ -133,11 +137,12 @@ export async function loadBatch(
     }
     try {
       chunk.push({ row: pipeline.transform(record, entity, importKeyOf(record, batchNumber, item.line)), line: item.line, record });
+      chunkBytes += item.size;
       badRun = 0;
     } catch (error) {
       await fail("transformer", error, item.line, record);
     }
-    if (chunk.length >= CHUNK) await flush();
+    if (chunk.length >= CHUNK || chunkBytes >= CHUNK_BYTES) await flush();
   }
   // The file's end: nothing is left to hand over.
   if (chunk.length > 0) await flush(true);
