@@ -8,4 +8,6 @@ try {
   console.error(`error: ${error instanceof Error ? error.message : String(error)}`);
   process.exitCode = 1;
 }
+// Done: a timer or socket some library left behind must not keep the command (a stopped worker above all) running.
+setTimeout(() => process.exit(), 2_000).unref();
 export {};

@@ -1,6 +1,6 @@
 import { parseArgs } from "node:util";
 import { ZodError } from "zod";
-import { createPersonalAccessToken } from "@/lib/auth/tokens";
+import { createPersonalAccessToken, type TokenScope } from "@/lib/auth/tokens";
 import { stopBoss } from "@/lib/jobs";
 import { logger } from "@/lib/log";
 import { openDatabase, startFerryWorker } from "@/lib/runtime";
@@ -11,7 +11,7 @@ const USAGE = `Usage: npm run ferry -- <command> [options]
 Commands:
   migrate                                   apply database migrations
   user:create --username U --email E --password P [--name N] [--admin]
-  token:create --username U --name N --scopes api[,read_api] [--expires-at YYYY-MM-DD]
+  token:create --username U --name N --scopes api[,read_api,read_repository,write_repository] [--expires-at YYYY-MM-DD]
                                             prints the new token alone on its last line
   worker                                    run a job worker until SIGINT/SIGTERM
 
@@ -69,7 +69,7 @@ export async function runCli(argv: string[], out: (line: string) => void = conso
         if (!user || user.userType !== "human") throw new CliError(`no user ${username}`);
         const { token, record } = await createPersonalAccessToken(user.id, {
           name: option(values, "name"),
-          scopes: option(values, "scopes").split(",").map((s) => s.trim()) as ("api" | "read_api")[],
+          scopes: option(values, "scopes").split(",").map((s) => s.trim()) as TokenScope[],
           expiresAt: values["expires-at"],
         });
         out(`created token "${record.name}" (id ${record.id}, scopes ${record.scopes.join(",")}) for ${user.username}:`);
@@ -83,6 +83,15 @@ export async function runCli(argv: string[], out: (line: string) => void = conso
           process.once("SIGTERM", resolve);
         });
         logger.info("worker stopping");
+        // A job that ignores the stop must not keep a stopping worker alive: a second signal, or the graceful stop's
+        // 30 s plus a margin, ends the process.
+        const forceExit = (why: string) => {
+          logger.error({ why }, "worker exiting before its jobs stopped");
+          process.exit(1);
+        };
+        process.once("SIGINT", () => forceExit("second signal"));
+        process.once("SIGTERM", () => forceExit("second signal"));
+        setTimeout(() => forceExit("stop took over 45 s"), 45_000).unref();
         await worker.stop();
         return 0;
       }
