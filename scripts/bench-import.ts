@@ -5,7 +5,7 @@
 // imported by real `ferry worker` processes. The rows the import wrote are then COPYed into empty tables of the same
 // shape in the same database. Printed: records per second of both and their ratio, CPU per record in the worker and in
 // PostgreSQL, the worker's peak RSS, and one against two worker processes. Medians of BENCH_RUNS runs (default 3);
-// BENCH_PROFILE=<dir> keeps the workers' CPU profiles.
+// BENCH_PROFILE=<dir> keeps the workers' CPU profiles, BENCH_LOGS=<dir> their logs.
 // Uses an embedded PostgreSQL in a temporary directory (PostgreSQL's CPU is read from /proc, so it must be local).
 import { execFileSync, spawn, type ChildProcess } from "node:child_process";
 import fs from "node:fs";
@@ -23,6 +23,8 @@ process.env.LOG_LEVEL ??= "warn";
 const RUNS = Number(process.env.BENCH_RUNS ?? 3);
 // BENCH_PROFILE=<dir>: the workers write V8 CPU profiles there (open them in Chrome's DevTools).
 const PROFILE = process.env.BENCH_PROFILE ? ["--cpu-prof", `--cpu-prof-dir=${path.resolve(process.env.BENCH_PROFILE)}`] : [];
+// The workers get the heap settings `npm run worker` gives them, read from package.json so the two cannot drift.
+const HEAP_FLAGS = (JSON.parse(fs.readFileSync("package.json", "utf8")) as { scripts: Record<string, string> }).scripts.worker!.match(/--max-[a-z-]+-size=\d+/g) ?? [];
 
 const { eq } = await import("drizzle-orm");
 const { bulkImportEntities, closeDb, getPool, setDatabaseUrl } = await import("@/lib/db");
@@ -75,11 +77,14 @@ interface Run {
 
 async function importWith(workers: number, label: string): Promise<Run> {
   const started = await Promise.all(
-    Array.from({ length: workers }, () => startChild([...PROFILE, "dist/server/ferry.mjs", "worker"], { LOG_LEVEL: "info", FERRY_LOG_FD: "1" }, (l) => l.includes('"worker started"'), false)),
+    Array.from({ length: workers }, () => startChild([...PROFILE, ...HEAP_FLAGS, "dist/server/ferry.mjs", "worker"], { LOG_LEVEL: "info", FERRY_LOG_FD: "1" }, (l) => l.includes('"worker started"'), false)),
   );
   const pids = started.map((s) => s.child.pid!);
-  // Quiet the workers' log pipes: nothing reads them any more.
-  for (const { child } of started) child.stdout!.resume();
+  // The workers' logs go to BENCH_LOGS=<dir> when asked for, else nowhere (nothing reads them any more).
+  for (const [i, { child }] of started.entries()) {
+    if (process.env.BENCH_LOGS) child.stdout!.pipe(fs.createWriteStream(path.join(process.env.BENCH_LOGS, `worker-${label}-${i + 1}.log`)));
+    else child.stdout!.resume();
+  }
   const cpuBefore = pids.reduce((sum, pid) => sum + cpuSeconds(pid), 0);
   const pgBefore = postgresCpuSeconds(postmaster);
   let peakRss = 0;
