@@ -3,6 +3,7 @@ import { and, eq } from "drizzle-orm";
 import { bulkImportBatchTrackers, bulkImportTrackers, getDb } from "@/lib/db";
 import type { SourceClient } from "@/lib/gitlab";
 import { getConfig } from "@/lib/config";
+import { logger } from "@/lib/log";
 import { enqueue } from "@/lib/jobs";
 import { exportRelationName } from "@/lib/relations";
 import { pipelineFor, type ExportPipeline, type StagedPipeline } from "../pipelines";
@@ -68,6 +69,7 @@ export async function runBatch(trackerId: number, batchNumber: number, job: Engi
     const resumed = batch.checkpointLine > 0;
     const tally: BatchTally = resumed ? { fetched: batch.fetchedObjectsCount, imported: batch.importedObjectsCount } : { fetched: 0, imported: 0 };
     const omittedBefore = resumed ? batch.omittedFailuresCount : 0;
+    if (resumed) logger.info({ trackerId, relation: pipeline.relation, afterLine: batch.checkpointLine }, "resuming a checkpointed file");
     const ended = (status: number, counts: BatchTally) =>
       db
         .update(bulkImportBatchTrackers)
