@@ -33,24 +33,26 @@ async function link(tx: Tx, entityId: number, bulkImportId: number, side: "child
   const entities = sql`ARRAY(SELECT id FROM bulk_import_entities WHERE bulk_import_id = ${bulkImportId})`;
   const waiting =
     side === "children"
-      ? sql`SELECT id, import_key, import_parent_key, import_entity_id, group_id FROM epics WHERE import_entity_id = ${entityId} AND import_parent_key IS NOT NULL`
-      : sql`SELECT id, import_key, import_parent_key, import_entity_id, group_id FROM epics
+      ? sql`SELECT id, import_parent_key, import_entity_id, group_id FROM epics WHERE import_entity_id = ${entityId} AND import_parent_key IS NOT NULL`
+      : sql`SELECT id, import_parent_key, import_entity_id, group_id FROM epics
             WHERE import_entity_id = ANY(${entities}) AND import_entity_id <> ${entityId} AND import_parent_key IS NOT NULL
               AND import_parent_key IN (SELECT import_key FROM epics WHERE import_entity_id = ${entityId})`;
-  const candidates =
-    side === "children"
-      ? sql`SELECT id, import_key, import_entity_id, group_id FROM epics WHERE import_entity_id = ANY(${entities}) AND import_key IN (SELECT import_parent_key FROM waiting)`
-      : sql`SELECT id, import_key, import_entity_id, group_id FROM epics WHERE import_entity_id = ${entityId} AND import_key IN (SELECT import_parent_key FROM waiting)`;
+  const parentEntities = side === "children" ? entities : sql`ARRAY[${entityId}::integer]`;
+  // Each waiting epic looks its parent up by import key (an index probe per epic; LIMIT keeps the planner from
+  // flattening the look-up into a join it might order badly while the table's statistics predate this load).
   const { rows } = await tx.execute<{ id: number }>(sql`
     WITH waiting AS MATERIALIZED (${waiting}),
-    candidates AS MATERIALIZED (${candidates}),
-    pairs AS (
-      SELECT DISTINCT ON (c.id) c.id AS child_id, p.id AS parent_id
+    pairs AS MATERIALIZED (
+      SELECT c.id AS child_id, p.id AS parent_id
       FROM waiting AS c
-      JOIN candidates AS p ON p.import_key = c.import_parent_key AND p.id <> c.id
       JOIN groups AS cg ON cg.id = c.group_id
-      WHERE c.import_entity_id = p.import_entity_id OR p.group_id = ANY(cg.traversal_ids)
-      ORDER BY c.id, (c.import_entity_id = p.import_entity_id) DESC, p.id
+      CROSS JOIN LATERAL (
+        SELECT p.id FROM epics AS p
+        WHERE p.import_entity_id = ANY(${parentEntities}) AND p.import_key = c.import_parent_key AND p.id <> c.id
+          AND (p.import_entity_id = c.import_entity_id OR p.group_id = ANY(cg.traversal_ids))
+        ORDER BY (p.import_entity_id = c.import_entity_id) DESC, p.id
+        LIMIT 1
+      ) AS p
     )
     UPDATE epics AS e SET parent_id = pairs.parent_id, import_parent_key = NULL FROM pairs
     WHERE e.id = pairs.child_id AND e.import_parent_key IS NOT NULL
@@ -61,15 +63,20 @@ async function link(tx: Tx, entityId: number, bulkImportId: number, side: "child
 /**
  * An export whose epics are each other's parents would make a loop that every tree walk follows forever. A new epic
  * whose ancestors lead back to itself gives up its parent (the one of the loop with the highest id, one loop at a
- * time), keeping the parent's key as a record of what the source said.
+ * time), keeping the parent's key as a record of what the source said. Each step of the walk is a primary-key look-up
+ * per epic: a join the planner could order would, with statistics taken before the parents were set, become a nested
+ * loop of every linked epic against every other (a 187,000-epic file spent over 10 minutes here).
  */
 async function breakCycles(tx: Tx, newIds: number[]): Promise<void> {
   for (;;) {
     const { rows } = await tx.execute<{ start: number }>(sql`
       WITH RECURSIVE walk(start, id, depth) AS (
-        SELECT e.id, e.parent_id, 1 FROM epics AS e WHERE e.id = ANY(${idArray(newIds)}) AND e.parent_id IS NOT NULL
+        SELECT n.id, e.parent_id, 1 FROM unnest(${idArray(newIds)}) AS n(id)
+        CROSS JOIN LATERAL (SELECT parent_id FROM epics WHERE epics.id = n.id LIMIT 1) AS e
+        WHERE e.parent_id IS NOT NULL
         UNION ALL
-        SELECT w.start, e.parent_id, w.depth + 1 FROM walk AS w JOIN epics AS e ON e.id = w.id
+        SELECT w.start, e.parent_id, w.depth + 1 FROM walk AS w
+        CROSS JOIN LATERAL (SELECT parent_id FROM epics WHERE epics.id = w.id LIMIT 1) AS e
         WHERE e.parent_id IS NOT NULL AND w.id <> w.start AND w.depth < ${MAX_DEPTH}
       )
       SELECT max(start) AS start FROM walk WHERE id = start`);
