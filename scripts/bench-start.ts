@@ -5,6 +5,9 @@ import { execFileSync, spawn, type ChildProcess } from "node:child_process";
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
+import pg from "pg";
+import { findRunningEmbedded } from "@/lib/db/embedded";
+import { HEAP_FLAGS } from "./bench/harness";
 import { rssBytes } from "./bench/proc-stats";
 
 const PORT = Number(process.env.BENCH_PORT ?? 3400);
@@ -45,9 +48,18 @@ for (let run = 0; run < 3; run++) {
   warm.push(ms);
   if (run === 2) {
     // A worker of its own, as a scaled-out node runs it; it finds the running Ferry's embedded database by itself.
-    const worker = spawn(process.execPath, ["dist/server/ferry.mjs", "worker"], { env, stdio: "ignore" });
+    const worker = spawn(process.execPath, [...HEAP_FLAGS, "dist/server/ferry.mjs", "worker"], { env, stdio: "ignore" });
     await new Promise((r) => setTimeout(r, 10_000));
     console.log(`idle worker process: ${(rssBytes(worker.pid!) / 1024 / 1024).toFixed(0)} MB RSS after 10 s`);
+    // What an idle Ferry (the launcher's worker and this one, the web server) costs the database: its commits.
+    const db = new pg.Client({ connectionString: findRunningEmbedded(dataDir) });
+    await db.connect();
+    const commits = async () => Number((await db.query<{ n: string }>("SELECT xact_commit AS n FROM pg_stat_database WHERE datname = current_database()")).rows[0]!.n);
+    const before = await commits();
+    await new Promise((r) => setTimeout(r, 30_000));
+    // Less the one transaction of the second reading itself.
+    console.log(`idle: ${((await commits()) - before - 1) / 30} commits per second (two workers, one web server, 30 s)`);
+    await db.end();
     worker.kill("SIGTERM");
   }
   await stop(child);

