@@ -36,7 +36,9 @@ export default defineConfig({
     // What `npm start` runs: the compiled launcher (scripts/build-server.mjs), on a fresh data directory.
     command: `rm -rf ${E2E_DATA_DIR} && node scripts/build-server.mjs && node --enable-source-maps dist/server/start.mjs`,
     url: `http://localhost:${PORT}/-/readiness`,
-    timeout: 240_000,
+    // The first start builds the web app (the launcher's `next build`): about two minutes on two idle cores, four or
+    // more beside other work (a loaded CI run timed out at four).
+    timeout: 900_000,
     reuseExistingServer: false,
     gracefulShutdown: { signal: "SIGTERM", timeout: 20_000 },
     stdout: "ignore",

@@ -125,12 +125,14 @@ describe("a hostile or broken source", () => {
             .where(and(eq(bulkImportTrackers.entityId, entity!.id), eq(bulkImportTrackers.relation, "labels")))
         )[0];
       // The cancel marks the batch canceled at once; the running job notices and ends it (finished_at) itself.
-      while (!(await batch())?.finishedAt && Date.now() - canceledAt < 20_000) await new Promise((r) => setTimeout(r, 50));
-      // Within a second or two when idle (the note has the figures); the bound leaves room for a busy machine, and is
-      // still far below the minutes the flood would run on.
+      while (!(await batch())?.finishedAt && Date.now() - canceledAt < 60_000) await new Promise((r) => setTimeout(r, 50));
+      // Within a second or two when idle (the note has the figures). The proof that the cancel stopped it is the
+      // batch's status: the parse budget (FERRY_IMPORT_MAX_PARSE_SECONDS) would have failed it, and without either the
+      // flood runs for many minutes. The time bound only leaves room for a loaded machine (11 s was seen beside a
+      // benchmark and two CPU burners).
       const stoppedAfter = Date.now() - canceledAt;
       console.log(`hostile source: the running flood stopped ${stoppedAfter} ms after the cancel`);
-      expect(stoppedAfter).toBeLessThan(10_000);
+      expect(stoppedAfter).toBeLessThan(40_000);
       expect(await batch()).toMatchObject({ status: STATUS.canceled, finishedAt: expect.any(Date) });
       const after = await failureCount();
       await new Promise((r) => setTimeout(r, 2_000));
@@ -139,5 +141,5 @@ describe("a hostile or broken source", () => {
     } finally {
       await source.close();
     }
-  }, 120_000);
+  }, 180_000);
 });
