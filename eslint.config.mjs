@@ -8,6 +8,7 @@ import nextTs from "eslint-config-next/typescript";
 // process-level entry points (embedded server, migrations) that only launchers and tests use.
 const PUBLIC_DEEP_MODULES = [
   "@/lib/auth/rate-limit",
+  "@/lib/auth/scopes",
   "@/lib/auth/tokens",
   "@/lib/db/embedded",
   "@/lib/db/migrate",

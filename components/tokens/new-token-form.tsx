@@ -4,12 +4,8 @@ import { useActionState, useState } from "react";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { Field } from "@/components/ui/field";
+import { TOKEN_SCOPE_DETAILS } from "@/lib/auth/scopes";
 import type { ActionState } from "@/lib/forms";
-
-const SCOPES = [
-  { value: "api", hint: "Complete read and write access to the API, including imports." },
-  { value: "read_api", hint: "Read-only access to the API." },
-];
 
 export function NewTokenForm({ action }: { action: (s: ActionState, f: FormData) => Promise<ActionState> }) {
   const [state, formAction, pending] = useActionState(action, {});
@@ -42,12 +38,12 @@ export function NewTokenForm({ action }: { action: (s: ActionState, f: FormData)
         <fieldset>
           <legend className="text-sm font-medium text-gray-900">Scopes</legend>
           <div className="mt-2 space-y-2">
-            {SCOPES.map((s) => (
-              <label key={s.value} className="flex gap-3 text-sm">
-                <input type="checkbox" name="scopes" value={s.value} className="mt-0.5" />
+            {TOKEN_SCOPE_DETAILS.map((s) => (
+              <label key={s.scope} className="flex gap-3 text-sm">
+                <input type="checkbox" name="scopes" value={s.scope} className="mt-0.5" />
                 <span>
-                  <span className="font-mono font-medium">{s.value}</span>
-                  <span className="block text-xs text-gray-500">{s.hint}</span>
+                  <span className="font-mono font-medium">{s.scope}</span>
+                  <span className="block text-xs text-gray-500">{s.description}</span>
                 </span>
               </label>
             ))}

@@ -11,3 +11,4 @@ export {
   type TokenRecord,
   type TokenScope,
 } from "./tokens";
+export { TOKEN_SCOPE_DETAILS, tokenAllows } from "./scopes";

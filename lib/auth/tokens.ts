@@ -3,9 +3,10 @@ import { and, desc, eq, isNull, sql } from "drizzle-orm";
 import { z } from "zod";
 import { getDb, personalAccessTokens, users } from "@/lib/db";
 import { withoutPassword, type PublicUser } from "@/lib/users";
+import { TOKEN_SCOPES, type TokenScope } from "./scopes";
 
-export const TOKEN_SCOPES = ["api", "read_api"] as const;
-export type TokenScope = (typeof TOKEN_SCOPES)[number];
+export { TOKEN_SCOPES, type TokenScope };
+
 // GitLab's prefix, so secret scanners that know GitLab tokens also catch leaked Ferry tokens.
 const PREFIX = "glpat-";
 

@@ -1,6 +1,6 @@
 // Ferry as a source: GitLab's relation export API over what Ferry stores, and the REST endpoints importers read.
 export { exportRelationsRoutes } from "./api/export-routes";
-export { emptyGroupListRoute, groupMembersRoute } from "./api/group-routes";
+export { groupMembersRoute } from "./api/group-routes";
 export { metadataRoute, tokenSelfRoute, versionRoute } from "./api/instance-routes";
 export { nodeRoute } from "./api/node-route";
 export { userRoute } from "./api/user-routes";

@@ -28,7 +28,7 @@ const notFound = (what: string): ExportRefusal => ({ status: 404, message: `404 
 export async function findExportable(kind: PortableKind, viewer: Viewer, idOrPath: string): Promise<PortableLookup> {
   if (kind === "project") {
     if (!(await getSettings()).directTransferEnabled) return { refusal: notFound("Not") };
-    // Ferry stores no projects yet: every id is unknown, as on GitLab. Project migration replaces this lookup.
+    // Projects are not exportable yet: every id answers as an unknown one does on GitLab, until project export exists.
     return { refusal: notFound("Project Not") };
   }
   const group = await findGroup(viewer, idOrPath);

@@ -3,6 +3,7 @@ import { z } from "zod";
 import { ACCESS_LEVELS, getDb, groupMembers, groups, VISIBILITIES, type Visibility } from "@/lib/db";
 import type { Viewer } from "@/lib/viewer";
 import { VISIBILITY_RANK } from "./access";
+import { lockNamespacePaths, projectPathTaken } from "./namespace-paths";
 import { groupNameError, groupPathError } from "./path-rules";
 import { findGroup, type Group } from "./queries";
 
@@ -76,7 +77,13 @@ export async function createGroup(viewer: Viewer, input: NewGroup, options: Crea
   const fullPath = parent ? `${parent.fullPath}/${data.path}` : data.path;
   const fullName = parent ? `${parent.fullName} / ${data.name}` : data.name;
 
+  const taken = () => new GroupError(`The path "${fullPath}" has already been taken.`, "path", 409);
   const run = async (tx: NonNullable<CreateGroupOptions["tx"]>) => {
+    if (parent) {
+      await lockNamespacePaths(tx, parent.id);
+      // A project of the parent's at this path would make `parent/path` name two things.
+      if (await projectPathTaken(tx, parent.id, data.path)) throw taken();
+    }
     // A savepoint, so that a taken path inside a caller's transaction can be reported without aborting it.
     const created = await tx.transaction(async (inner) => {
       const [row] = await inner
@@ -95,7 +102,7 @@ export async function createGroup(viewer: Viewer, input: NewGroup, options: Crea
         .returning();
       return row;
     });
-    if (!created) throw new GroupError(`The path "${fullPath}" has already been taken.`, "path", 409);
+    if (!created) throw taken();
     const [withIds] = await tx
       .update(groups)
       .set({ traversalIds: [...(parent?.traversalIds ?? []), created.id] })

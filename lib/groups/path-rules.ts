@@ -16,8 +16,11 @@ const RESERVED_TOP_LEVEL = new Set(
   ].map((w) => w.toLowerCase()),
 );
 
-/** Words a subgroup cannot take: they would be read as a route of its parent (GitLab's ILLEGAL_GROUP_PATH_WORDS). */
-const RESERVED_SUBGROUP = new Set([
+/**
+ * Words that would be read as a route of the namespace above (GitLab's PROJECT_WILDCARD_ROUTES): a subgroup cannot
+ * take them (ILLEGAL_GROUP_PATH_WORDS) nor can a project (ILLEGAL_PROJECT_PATH_WORDS), since both sit in that place.
+ */
+const RESERVED_IN_NAMESPACE = new Set([
   "-", "badges", "blame", "blob", "builds", "commits", "create", "create_dir", "edit", "files", "find_file", "new",
   "preview", "raw", "refs", "tree", "update", "wikis",
 ]);
@@ -30,7 +33,7 @@ export function groupPathError(path: string, topLevel: boolean): string | null {
   if (path.length === 0) return "This field is required.";
   if (path.length > MAX_PATH_LENGTH) return `Path is too long (maximum is ${MAX_PATH_LENGTH} characters).`;
   if (!NAMESPACE_FORMAT.test(path) || FORBIDDEN_SUFFIX.test(path)) return PATH_FORMAT_MESSAGE;
-  const reserved = topLevel ? RESERVED_TOP_LEVEL : RESERVED_SUBGROUP;
+  const reserved = topLevel ? RESERVED_TOP_LEVEL : RESERVED_IN_NAMESPACE;
   if (reserved.has(path.toLowerCase())) return `"${path}" is a reserved name. Please choose another path.`;
   return null;
 }
@@ -61,4 +64,49 @@ export function groupNameError(name: string): string | null {
   if (name.length > 255) return "Name is too long (maximum is 255 characters).";
   if (!GROUP_NAME_FORMAT.test(name)) return GROUP_NAME_MESSAGE;
   return null;
+}
+
+// Projects: GitLab checks a new or changed project path against Gitlab::Regex.oci_repository_path_regex (letters and
+// digits, single '.', '_' or '-' between them), on top of the project path format and the reserved words above.
+const PROJECT_PATH_FORMAT = /^[a-zA-Z0-9]+(?:[._-][a-zA-Z0-9]+)*$/;
+export const PROJECT_PATH_MESSAGE = "must not start or end with a special character and must not contain consecutive special characters.";
+
+/**
+ * The first problem with a project path as GitLab words it on the `path` attribute ("has already been taken" style,
+ * without the attribute's name), or null when it is valid.
+ */
+export function projectPathError(path: string): string | null {
+  if (path.length === 0) return "can't be blank";
+  if (path.length > MAX_PATH_LENGTH) return `is too long (maximum is ${MAX_PATH_LENGTH} characters)`;
+  if (!PROJECT_PATH_FORMAT.test(path)) return PROJECT_PATH_MESSAGE;
+  if (FORBIDDEN_SUFFIX.test(path)) return "can contain only letters, digits, '_', '-' and '.'. Cannot start with '-', end in '.git' or end in '.atom'";
+  if (RESERVED_IN_NAMESPACE.has(path.toLowerCase())) return `${path} is a reserved name`;
+  return null;
+}
+
+// Gitlab::Regex.project_name_regex: unlike a group's, a project's name may hold '+' but no parentheses.
+const PROJECT_NAME_FORMAT = /^[\p{L}\p{N}_\u{00A9}-\u{1F9FF}][\p{L}\p{N}\p{Pd}+_.\u{00A9}-\u{1F9FF} ]*$/u;
+export const PROJECT_NAME_MESSAGE = "can contain only letters, digits, emojis, '_', '.', '+', dashes, or spaces. It must start with a letter, digit, emoji, or '_'.";
+
+/** The first problem with a project name, worded as GitLab's `name` attribute errors, or null. */
+export function projectNameError(name: string): string | null {
+  if (name.trim().length === 0) return "can't be blank";
+  if (name.length > 255) return "is too long (maximum is 255 characters)";
+  if (!PROJECT_NAME_FORMAT.test(name)) return PROJECT_NAME_MESSAGE;
+  return null;
+}
+
+/**
+ * The path GitLab makes from a name when a project is created without one ("lowercase with dashes"): every run of
+ * other characters becomes one dash, so the result always passes projectPathError's format.
+ */
+export function projectPathFromName(name: string): string {
+  return name
+    .normalize("NFKD")
+    .replace(/[\u0300-\u036f]/g, "")
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, "-")
+    .replace(/^-+|-+$/g, "")
+    .slice(0, MAX_PATH_LENGTH)
+    .replace(/-+$/, "");
 }

@@ -1,4 +1,4 @@
-import { createPersonalAccessToken } from "@/lib/auth/tokens";
+import { createPersonalAccessToken, type TokenScope } from "@/lib/auth/tokens";
 
 type Route<P> = (request: Request, context: { params: Promise<P> }) => Promise<Response>;
 
@@ -28,6 +28,6 @@ export async function call<P = Record<string, never>>(
   return { status: response.status, headers: response.headers, body: text ? JSON.parse(text) : null };
 }
 
-export async function tokenFor(userId: number, scopes: ("api" | "read_api")[] = ["api"]): Promise<string> {
+export async function tokenFor(userId: number, scopes: TokenScope[] = ["api"]): Promise<string> {
   return (await createPersonalAccessToken(userId, { name: "test", scopes })).token;
 }

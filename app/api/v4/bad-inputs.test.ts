@@ -1,8 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { eq, inArray, like, or, sql, type SQL } from "drizzle-orm";
-import { boards, bulkImportEntities, bulkImportExports, bulkImports, epics, getDb, groupMembers, groups, personalAccessTokens, type Db } from "@/lib/db";
+import { boards, bulkImportEntities, bulkImportExports, bulkImports, epics, getDb, groupMembers, groups, personalAccessTokens, projects, type Db } from "@/lib/db";
 import { exportRelationsRoutes } from "@/lib/exchange";
 import { createGroup, type Group } from "@/lib/groups";
+import { createProject } from "@/lib/projects";
 import { tokenFor } from "@/test/helpers/api";
 import { makeUser, unique } from "@/test/helpers/factories";
 import { seedImport } from "./bulk_imports/_test/support";
@@ -40,6 +41,12 @@ import { GET as getSubgroups } from "./groups/[id]/subgroups/route";
 import { GET as getMetadata } from "./metadata/route";
 import { GET as getTokenSelf } from "./personal_access_tokens/self/route";
 import { GET as projectExportStatus, POST as startProjectExport } from "./projects/[id]/export_relations/route";
+import { GET as listProjects, POST as postProject } from "./projects/route";
+import { DELETE as deleteProject, GET as getProject, PUT as putProject } from "./projects/[id]/route";
+import { POST as archiveProject } from "./projects/[id]/archive/route";
+import { POST as unarchiveProject } from "./projects/[id]/unarchive/route";
+import { GET as getProjectMembers } from "./projects/[id]/members/route";
+import { GET as getAllProjectMembers } from "./projects/[id]/members/all/route";
 import { GET as getSelf } from "./user/route";
 import { GET as getUser } from "./users/[id]/route";
 import { GET as getVersion } from "./version/route";
@@ -78,7 +85,7 @@ const ENTITY = { source_type: "group_entity", source_full_path: "source/group", 
 let tag: string;
 let group: Group;
 let userId: number;
-const ids = { group: "", board: "", import: "", entity: "" };
+const ids = { group: "", board: "", import: "", entity: "", project: "" };
 const tokens: Record<Exclude<Token, "none">, string> = { api: "", read_api: "", wrong: "glpat-wrongwrongwrongwrongwrong" };
 
 beforeAll(async () => {
@@ -90,7 +97,8 @@ beforeAll(async () => {
   const [board] = await getDb().insert(boards).values({ groupId: group.id, name: "Development" }).returning();
   await getDb().insert(epics).values({ groupId: group.id, iid: 1, title: "An epic", authorId: user.id });
   const seeded = await seedImport(user.id);
-  Object.assign(ids, { group: String(group.id), board: String(board!.id), import: String(seeded.id), entity: String(seeded.entityIds[0]) });
+  const project = await createProject(user, { name: `${tag} project`, path: "project", namespaceId: group.id });
+  Object.assign(ids, { group: String(group.id), board: String(board!.id), import: String(seeded.id), entity: String(seeded.entityIds[0]), project: String(project.id) });
   tokens.api = await tokenFor(user.id);
   tokens.read_api = await tokenFor(user.id, ["read_api"]);
 });
@@ -176,6 +184,33 @@ function groupIdCases(): [string, Case][] {
   );
 }
 
+const PROJECT_NOT_FOUND = "404 Project Not Found";
+
+/** Routes below /projects/:id, with the method and body each needs to get as far as looking the project up. */
+const projectRoutes = (): [string, Route, string, unknown?][] => [
+  ["GET /projects/:id", getProject, "GET"],
+  ["PUT /projects/:id", putProject, "PUT", { description: "x" }],
+  ["DELETE /projects/:id", deleteProject, "DELETE"],
+  ["POST /projects/:id/archive", archiveProject, "POST"],
+  ["POST /projects/:id/unarchive", unarchiveProject, "POST"],
+  ["GET /projects/:id/members", getProjectMembers, "GET"],
+  ["GET /projects/:id/members/all", getAllProjectMembers, "GET"],
+];
+
+/** Project ids and full paths that name nothing (404) and path segments that are not text at all (400). */
+function projectIdCases(): [string, Case][] {
+  const ids: [string, number, string][] = [
+    ...BAD_GROUP_IDS.map(([id, status, says]): [string, number, string] => [id, status, status === 404 ? PROJECT_NOT_FOUND : says]),
+    [encodeURIComponent(`${tag}/nothing`), 404, PROJECT_NOT_FOUND],
+    // A group's own path is no project's.
+    [encodeURIComponent(tag), 404, PROJECT_NOT_FOUND],
+    ["%2F", 404, PROJECT_NOT_FOUND],
+  ];
+  return projectRoutes().flatMap(([name, route, method, json]) =>
+    ids.map(([id, status, says]): [string, Case] => [`${name} with id ${id}`, { route, url: "/x", method, json, params: { id }, status, says }]),
+  );
+}
+
 /** Integer path segments: not an integer is 400 `<name> is invalid`, out of range a 404. */
 function integerPathCases(): [string, Case][] {
   const g = { id: ids.group };
@@ -232,6 +267,9 @@ function queryCases(): [string, Case][] {
     ["GET /groups/:id/milestones", getMilestones, g],
     ["GET /groups/:id/members", getMembers, g],
     ["GET /groups/:id/members/all", getAllMembers, g],
+    ["GET /projects", listProjects, {}],
+    ["GET /projects/:id/members", getProjectMembers, { id: ids.project }],
+    ["GET /projects/:id/members/all", getAllProjectMembers, { id: ids.project }],
     ["GET /bulk_imports", listImports, {}],
     ["GET /bulk_imports/entities", listAllEntities, {}],
     ["GET /bulk_imports/:import_id/entities", listImportEntities, { import_id: ids.import }],
@@ -302,6 +340,28 @@ function routeParamCases(): [string, Case][] {
     ["GET /groups/:id/export_relations/download", exportRelationsRoutes("group").download, g, "relation=labels&batched=maybe&batch_number=1", "batched is invalid"],
     ["GET /groups/:id/export_relations/download", exportRelationsRoutes("group").download, g, "relation=labels&batched=true&batch_number=x", "batch_number is invalid"],
     ["GET /groups/:id/export_relations/download", exportRelationsRoutes("group").download, g, "relation=labels&batched=true", "batched, batch_number provide all or none of parameters"],
+    ["GET /projects", listProjects, {}, "archived=maybe", "archived is invalid"],
+    ["GET /projects", listProjects, {}, "simple=2&owned=x", "simple is invalid, owned is invalid"],
+    ["GET /projects", listProjects, {}, "membership=x", "membership is invalid"],
+    ["GET /projects", listProjects, {}, "statistics=%00", "statistics is invalid"],
+    ["GET /projects", listProjects, {}, "active=nope", "active is invalid"],
+    ["GET /projects", listProjects, {}, "with_issues_enabled=x", "with_issues_enabled is invalid"],
+    ["GET /projects", listProjects, {}, "order_by=similarity", "order_by does not have a valid value"],
+    ["GET /projects", listProjects, {}, "order_by=bogus&sort=up", "order_by does not have a valid value, sort does not have a valid value"],
+    ["GET /projects", listProjects, {}, "visibility=secret", "visibility does not have a valid value"],
+    ["GET /projects", listProjects, {}, "min_access_level=42", "min_access_level does not have a valid value"],
+    ["GET /projects", listProjects, {}, "min_access_level=abc", "min_access_level is invalid"],
+    ["GET /projects", listProjects, {}, "id_after=abc", "id_after is invalid"],
+    ["GET /projects", listProjects, {}, "id_before=1.5", "id_before is invalid"],
+    ["GET /projects", listProjects, {}, "last_activity_after=yesterday", "last_activity_after is invalid"],
+    ["GET /projects", listProjects, {}, "last_activity_before=%2B275760-09-13T00:00:00Z", "last_activity_before is invalid"],
+    ["GET /groups/:id/projects", getProjects, g, "include_subgroups=maybe", "include_subgroups is invalid"],
+    ["GET /groups/:id/projects", getProjects, g, "with_shared=x&archived=maybe", "archived is invalid, with_shared is invalid"],
+    ["GET /groups/:id/projects", getProjects, g, "order_by=star", "order_by does not have a valid value"],
+    ["GET /projects/:id", getProject, { id: ids.project }, "statistics=maybe", "statistics is invalid"],
+    ["GET /projects/:id", getProject, { id: ids.project }, "license=2", "license is invalid"],
+    ["GET /projects/:id/members", getProjectMembers, { id: ids.project }, "user_ids[]=abc", "user_ids is invalid"],
+    ["GET /projects/:id/members/all", getAllProjectMembers, { id: ids.project }, "show_seat_info=x", "show_seat_info is invalid"],
     ["GET /bulk_imports", listImports, {}, "status=done", "status does not have a valid value"],
     ["GET /bulk_imports", listImports, {}, "sort=%00", "sort is invalid"],
     ["GET /bulk_imports/entities", listAllEntities, {}, "status=complete&sort=up", "sort does not have a valid value, status does not have a valid value"],
@@ -317,10 +377,12 @@ const oversized = () => `{"name":"${"x".repeat(MIB)}"}`;
 /** POST bodies of every writing route: malformed, oversized, NULs, invalid UTF-8, wrong types. */
 function bodyCases(): [string, Case][] {
   const g = { id: ids.group };
-  const writes: [string, Route, Record<string, string>][] = [
+  const writes: [string, Route, Record<string, string>, string?][] = [
     ["POST /groups", postGroup, {}],
     ["POST /bulk_imports", createImport, {}],
     ["POST /groups/:id/export_relations", startExport, g],
+    ["POST /projects", postProject, {}],
+    ["PUT /projects/:id", putProject, { id: ids.project }, "PUT"],
   ];
   const malformed = "message body does not match declared format";
   const bodies: [string, Partial<Case>][] = [
@@ -340,8 +402,8 @@ function bodyCases(): [string, Case][] {
     ["a form of 1 MiB and more", { form: `name=${"x".repeat(MIB)}`, status: 413, says: "Request body too large" }],
     ["a Content-Length of 300 MB", { raw: { body: "{}", type: "application/json" }, headers: { "content-length": String(300 * MIB) }, status: 413, says: "Request body too large" }],
   ];
-  return writes.flatMap(([name, route, params]) =>
-    bodies.map(([what, c]): [string, Case] => [`${name} with ${what}`, { route, url: "/x", method: "POST", params, ...c }]),
+  return writes.flatMap(([name, route, params, method]) =>
+    bodies.map(([what, c]): [string, Case] => [`${name} with ${what}`, { route, url: "/x", method: method ?? "POST", params, ...c }]),
   );
 }
 
@@ -373,6 +435,56 @@ function createGroupCases(): [string, Case][] {
     ["name[]=x", `name[]=x&path=${path()}`, 400, "name is invalid"],
   ];
   return [...json, ...forms.map(([what, form, status, says]): [string, Case] => [`POST /groups (form) with ${what}`, { route: postGroup, url: "/x", form, status, says }])];
+}
+
+/** POST /projects and PUT /projects/:id: parameters of the wrong type, values GitLab refuses, no group to create in. */
+function createProjectCases(): [string, Case][] {
+  const ns = Number(ids.group);
+  const rows: [string, unknown, number, string | RegExp | undefined][] = [
+    ["no name nor path", { namespace_id: ns }, 400, "name, path are missing, at least one parameter must be provided"],
+    ["no namespace_id", { name: "x" }, 400, "namespace_id is missing"],
+    ["a name that is an object", { name: { a: 1 }, namespace_id: ns }, 400, "name is invalid"],
+    ["a path that is an array", { path: ["x"], namespace_id: ns }, 400, "path is invalid"],
+    ["a description that is a boolean", { name: "x", description: true, namespace_id: ns }, 400, "description is invalid"],
+    ["visibility secret", { name: "x", visibility: "secret", namespace_id: ns }, 400, "visibility does not have a valid value"],
+    ["topics that are an object", { name: "x", topics: { a: 1 }, namespace_id: ns }, 400, "topics is invalid"],
+    ["topics that are numbers", { name: "x", topics: [1, 2], namespace_id: ns }, 400, "topics is invalid"],
+    ["tag_list that is a number", { name: "x", tag_list: 5, namespace_id: ns }, 400, "tag_list is invalid"],
+    ["default_branch that is an object", { name: "x", default_branch: {}, namespace_id: ns }, 400, "default_branch is invalid"],
+    ["initialize_with_readme maybe", { name: "x", initialize_with_readme: "maybe", namespace_id: ns }, 400, "initialize_with_readme is invalid"],
+    ["issues_access_level bogus", { name: "x", issues_access_level: "bogus", namespace_id: ns }, 400, "issues_access_level does not have a valid value"],
+    ["issues_enabled maybe", { name: "x", issues_enabled: "maybe", namespace_id: ns }, 400, "issues_enabled is invalid"],
+    ["build_timeout of 5 seconds", { name: "x", build_timeout: 5, namespace_id: ns }, 400, "build_timeout does not have a valid value"],
+    ["a suggestion_commit_message of 256 characters", { name: "x", suggestion_commit_message: "m".repeat(256), namespace_id: ns }, 400, /suggestion_commit_message is too long/],
+    ["namespace_id abc", { name: "x", namespace_id: "abc" }, 400, "namespace_id is invalid"],
+    ["namespace_id 1.5", { name: "x", namespace_id: 1.5 }, 400, "namespace_id is invalid"],
+    ["namespace_id as an object", { name: "x", namespace_id: { id: 1 } }, 400, "namespace_id is invalid"],
+    // Validation errors are GitLab's `{"message": {"<attribute>": [...]}}`: checked by status here, by body in the route's tests.
+    ["namespace_id past PostgreSQL's integers", { name: "x", namespace_id: "2147483648" }, 400, undefined],
+    ["namespace_id -1", { name: "x", namespace_id: -1 }, 400, undefined],
+    ["a path GitLab refuses", { name: "x", path: "-x-", namespace_id: ns }, 400, undefined],
+    ["a reserved path", { name: "x", path: "tree", namespace_id: ns }, 400, undefined],
+    ["the path of the group's project", { name: "x", path: "PROJECT", namespace_id: ns }, 400, undefined],
+    ["the path of the group's subgroup", { name: "x", path: "sub", namespace_id: ns }, 400, undefined],
+    ["a public project in a private group", { name: "x", visibility: "public", namespace_id: ns }, 400, undefined],
+    ["a default branch git refuses", { name: "x", default_branch: "a..b", namespace_id: ns }, 400, undefined],
+    ["several bad parameters", { name: [], path: {}, namespace_id: "x", visibility: 1 }, 400, "name is invalid, path is invalid, visibility does not have a valid value, namespace_id is invalid"],
+  ];
+  const posts = rows.map(([what, body, status, says]): [string, Case] => [`POST /projects with ${what}`, { route: postProject, url: "/x", json: body, status, says }]);
+  const puts: [string, unknown, number, string | undefined][] = [
+    ["nothing to change", {}, 400, undefined],
+    ["a name that is an object", { name: { a: 1 } }, 400, "name is invalid"],
+    ["merge_method squash", { merge_method: "squash" }, 400, "merge_method does not have a valid value"],
+    ["a path GitLab refuses", { path: "a__b" }, 400, undefined],
+    ["the path of the group's subgroup", { path: "sub" }, 400, undefined],
+    ["a public visibility in a private group", { visibility: "public" }, 400, undefined],
+  ];
+  return [
+    ...posts,
+    ...puts.map(([what, body, status, says]): [string, Case] => [`PUT /projects/:id with ${what}`, { route: putProject, url: "/x", method: "PUT", params: { id: ids.project }, json: body, status, says }]),
+    ["POST /projects (form) with namespace_id abc", { route: postProject, url: "/x", form: "name=x&namespace_id=abc", status: 400, says: "namespace_id is invalid" }],
+    ["POST /projects (form) with topics[][a]=x", { route: postProject, url: "/x", form: `name=x&namespace_id=${ns}&topics[][a]=x`, status: 400, says: "topics is invalid" }],
+  ];
 }
 
 /** POST /bulk_imports: what Grape's params block and the import checks refuse, before any source is called. */
@@ -442,31 +554,55 @@ function authCases(): [string, Case][] {
     ["POST /groups/:id/export_relations", startExport, g, "POST"],
     ["POST /projects/:id/export_relations", startProjectExport, { id: "1" }, "POST"],
     ["GET /projects/:id/export_relations", projectExportStatus, { id: "1" }],
+    ["POST /projects", postProject, {}, "POST"],
+    ["PUT /projects/:id", putProject, { id: ids.project }, "PUT"],
+    ["DELETE /projects/:id", deleteProject, { id: ids.project }, "DELETE"],
+    ["POST /projects/:id/archive", archiveProject, { id: ids.project }, "POST"],
+    ["GET /projects/:id/members", getProjectMembers, { id: ids.project }],
   ];
   const publicReads: [string, Route, Record<string, string>][] = [
     ["GET /groups", listGroups, {}],
     ["GET /groups/:id", getGroup, g],
     ["GET /groups/:id/epics", listEpics, g],
+    ["GET /groups/:id/projects", getProjects, g],
+    ["GET /projects", listProjects, {}],
+    ["GET /projects/:id", getProject, { id: ids.project }],
     ["GET /users/:id", getUser, { id: String(userId) }],
   ];
-  const writes: [string, Route, Record<string, string>][] = [
+  const writes: [string, Route, Record<string, string>, string?][] = [
     ["POST /groups", postGroup, {}],
     ["POST /bulk_imports", createImport, {}],
     ["POST /bulk_imports/:import_id/cancel", cancelImport, { import_id: ids.import }],
     ["POST /groups/:id/export_relations", startExport, g],
+    ["POST /projects", postProject, {}],
+    ["PUT /projects/:id", putProject, { id: ids.project }, "PUT"],
+    ["DELETE /projects/:id", deleteProject, { id: ids.project }, "DELETE"],
+    ["POST /projects/:id/archive", archiveProject, { id: ids.project }],
+    ["POST /projects/:id/unarchive", unarchiveProject, { id: ids.project }],
   ];
   return [
     ...needToken.map(([name, route, params, method]): [string, Case] => [`${name} without a token`, { route, url: "/x", params, method: method ?? "GET", token: "none", status: 401, says: "401 Unauthorized" }]),
     ...[...needToken, ...publicReads].map(([name, route, params, method]): [string, Case] => [`${name} with a wrong token`, { route, url: "/x", params, method: method ?? "GET", token: "wrong", status: 401, says: "401 Unauthorized" }]),
-    ...writes.map(([name, route, params]): [string, Case] => [`${name} with a read_api token`, { route, url: "/x", params, method: "POST", json: {}, token: "read_api", status: 403 }]),
+    ...writes.map(([name, route, params, method]): [string, Case] => [`${name} with a read_api token`, { route, url: "/x", params, method: method ?? "POST", json: {}, token: "read_api", status: 403 }]),
   ];
 }
 
-const allCases = () => [...groupIdCases(), ...integerPathCases(), ...queryCases(), ...routeParamCases(), ...bodyCases(), ...createGroupCases(), ...createImportCases(), ...authCases()];
+const allCases = () => [
+  ...groupIdCases(),
+  ...projectIdCases(),
+  ...integerPathCases(),
+  ...queryCases(),
+  ...routeParamCases(),
+  ...bodyCases(),
+  ...createGroupCases(),
+  ...createProjectCases(),
+  ...createImportCases(),
+  ...authCases(),
+];
 
 // ---------------------------------------------------------------------------------------------------------------
 
-/** This file's rows in the main tables: its user's imports, entities, exports, tokens and memberships, its tag's groups. */
+/** This file's rows in the main tables: its user's imports, entities, exports, tokens and memberships, its tag's groups and their projects. */
 async function counts(db: Db) {
   const count = async (query: Promise<{ n: number }[]>) => (await query)[0]!.n;
   const n = sql<number>`count(*)::int`;
@@ -476,6 +612,13 @@ async function counts(db: Db) {
     bulkImports: await count(db.select({ n }).from(bulkImports).where(eq(bulkImports.userId, userId))),
     entities: await count(db.select({ n }).from(bulkImportEntities).where(inArray(bulkImportEntities.bulkImportId, mine))),
     groups: await count(db.select({ n }).from(groups).where(tagged)),
+    // Every project this file's user could have made or changed is in one of its groups; a changed one is counted by
+    // its path, name and state, which no bad input may move.
+    projects: await db
+      .select({ id: projects.id, path: projects.path, name: projects.name, description: projects.description, archived: projects.archived, visibility: projects.visibilityLevel })
+      .from(projects)
+      .where(inArray(projects.namespaceId, db.select({ id: groups.id }).from(groups).where(tagged)))
+      .orderBy(projects.id),
     memberships: await count(db.select({ n }).from(groupMembers).where(eq(groupMembers.userId, userId))),
     tokens: await count(db.select({ n }).from(personalAccessTokens).where(eq(personalAccessTokens.userId, userId))),
     exports: await count(db.select({ n }).from(bulkImportExports).where(eq(bulkImportExports.userId, userId))),
@@ -513,7 +656,7 @@ describe("bad inputs on every /api/v4 route: a 4xx, never a 500, and nothing wri
     expect(wrong).toEqual([]);
   }, 120_000);
 
-  it("wrote nothing: no import, entity, group, membership, token or export", async () => {
+  it("wrote nothing: no import, entity, group, project, membership, token or export", async () => {
     expect(await counts(getDb())).toEqual(before);
   });
 });

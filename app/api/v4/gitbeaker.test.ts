@@ -67,4 +67,22 @@ describe("@gitbeaker/rest, unchanged, against Ferry", () => {
     expect((await api.GroupMembers.all(top.id)).map((m) => m.username)).toEqual([user.username]);
     expect(await api.Users.show(user.id)).toMatchObject({ id: user.id, username: user.username });
   });
+
+  it("creates, reads, lists, edits, archives and deletes projects as GitLab's client does", async () => {
+    const user = await makeUser();
+    const group = await createGroup(user, { name: "Beaker Projects", path: unique("bkp") });
+    const api = new Gitlab({ host: server().url, token: await tokenFor(user.id) });
+
+    const created = await api.Projects.create({ name: "Beaker Project", namespaceId: group.id, description: "made by gitbeaker", topics: ["a", "b"], initializeWithReadme: true });
+    expect(created).toMatchObject({ name: "Beaker Project", path: "beaker-project", path_with_namespace: `${group.fullPath}/beaker-project`, topics: ["a", "b"], default_branch: "main" });
+    expect(created.http_url_to_repo).toBe(`${server().url}/${group.fullPath}/beaker-project.git`);
+    expect(await api.Projects.show(`${group.fullPath}/beaker-project`)).toMatchObject({ id: created.id, permissions: { group_access: { access_level: 50 } } });
+    expect((await api.Projects.all({ membership: true, search: "Beaker Project", pagination: "offset" })).map((p) => p.id)).toEqual([created.id]);
+    expect((await api.Groups.allProjects(group.id)).map((p) => p.id)).toEqual([created.id]);
+    expect(await api.Projects.edit(created.id, { description: "edited", mergeMethod: "ff" })).toMatchObject({ description: "edited", merge_method: "ff" });
+    expect(await api.Projects.archive(created.id)).toMatchObject({ archived: true });
+    expect((await api.ProjectMembers.all(created.id, { includeInherited: true })).map((m) => m.username)).toEqual([user.username]);
+    await api.Projects.remove(created.id);
+    await expect(api.Projects.show(created.id)).rejects.toThrow("404 Project Not Found");
+  });
 });

@@ -3,6 +3,7 @@ import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { ACCESS_LEVELS, getDb, groupMembers } from "@/lib/db";
 import { createGroup } from "@/lib/groups";
+import { createProject } from "@/lib/projects";
 import { call, tokenFor } from "@/test/helpers/api";
 import { makeUser, unique } from "@/test/helpers/factories";
 import { FIXTURES_ROOT } from "@/test/source";
@@ -45,6 +46,19 @@ describe("what an importer reads from a source, answered as GitLab does", () => 
     expect(Object.keys(self.body as object)).toEqual(Object.keys(doc!));
     expect(self.body).toMatchObject({ name: "test", revoked: false, scopes: ["api"], user_id: user.id, active: true, expires_at: null });
     expect(JSON.stringify(self.body)).not.toContain(token);
+  });
+
+  it("GET /groups/:id/projects: the count an importer's project_entities reads, the group's own projects only", async () => {
+    const owner = await makeUser();
+    const group = await createGroup(owner, { name: "Counted", path: unique("counted") });
+    const sub = await createGroup(owner, { name: "Sub", path: "sub", parentId: group.id });
+    await createProject(owner, { name: "One", namespaceId: group.id });
+    await createProject(owner, { name: "Two", namespaceId: group.id });
+    await createProject(owner, { name: "Deeper", namespaceId: sub.id });
+    const token = await tokenFor(owner.id, ["read_api"]);
+    // What lib/migration/pipelines/groups/project-entities.ts asks.
+    const page = await call(getProjects, `/api/v4/groups/${group.id}/projects?include_subgroups=false&per_page=1&simple=true`, { token, params: { id: String(group.id) } });
+    expect([page.status, (page.body as unknown[]).length, page.headers.get("x-total"), page.headers.get("x-total-pages")]).toEqual([200, 1, "2", "2"]);
   });
 
   it("GET /groups/:id/projects and /badges: empty pages with pagination headers; 404 for groups one cannot see", async () => {

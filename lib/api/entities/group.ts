@@ -1,12 +1,12 @@
 import { groupAvatarUrl, type Group } from "@/lib/groups";
-import { projectCreationLevelName, subgroupCreationLevelName } from "@/lib/groups/creation-levels";
+import { DEFAULT_PROJECT_CREATION_LEVEL, projectCreationLevelName, subgroupCreationLevelName } from "@/lib/groups/creation-levels";
 
 // GitLab's defaults for a new group, used where Ferry has no value of its own (imports keep the source's).
 const SETTING_DEFAULTS = {
   share_with_group_lock: false,
   require_two_factor_authentication: false,
   two_factor_grace_period: 48,
-  project_creation_level: "developer",
+  project_creation_level: DEFAULT_PROJECT_CREATION_LEVEL,
   auto_devops_enabled: null,
   subgroup_creation_level: "maintainer",
   emails_disabled: false,

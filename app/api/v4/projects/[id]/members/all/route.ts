@@ -1,0 +1,3 @@
+import { projectMembersRoute } from "@/lib/api";
+
+export const GET = projectMembersRoute("all");

@@ -1,0 +1,3 @@
+import { archiveRoute } from "@/lib/api";
+
+export const POST = archiveRoute(false);

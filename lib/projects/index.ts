@@ -1,0 +1,21 @@
+// Public face of lib/projects: projects in groups, who may do what with them, and their settings. Their repositories
+// on disk are lib/repositories'; what a group has too (labels, boards, notes...) is lib/content's.
+export {
+  canAdminProject,
+  canCreateProjectIn,
+  canOwnProject,
+  canPushCode,
+  canReadCode,
+  canReadProject,
+  canReadStatistics,
+  type ProjectAccessFacts,
+} from "./abilities";
+export { createProject, DEFAULT_BRANCH, type NewProject } from "./create";
+export { deleteProject } from "./delete";
+export { ProjectError, type ProjectField } from "./errors";
+export { listProjectMembers, type ProjectMemberRow } from "./members";
+export { findProject, listProjects, PROJECT_ORDERS, type ListProjectsOptions, type Project, type ProjectOrder, type ProjectWithAccess } from "./queries";
+export { FEATURE_ACCESS_LEVELS, FEATURES, isAdminOnlySetting, LEGACY_FEATURE_FLAGS, PROJECT_SETTINGS, projectSettings, type FeatureAccessLevel, type SettingKind } from "./settings";
+export { projectStatistics } from "./statistics";
+export { sortedTopics } from "./topics";
+export { setArchived, updateProject, type ProjectChanges } from "./update";
