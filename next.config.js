@@ -21,10 +21,25 @@ const securityHeaders = [
 ];
 
 /*
- * What proxy.ts does not see (its matcher leaves these out): API answers, health checks, build assets. None is a page,
- * so nothing may load or run from them, should a browser open one.
+ * Git's smart HTTP at GitLab's addresses: `<full path>.git/git-upload-pack` and `.../git-receive-pack`, and
+ * `<full path>/info/refs`, which covers `<full path>.git/info/refs` and the address without `.git` that GitLab
+ * redirects (wikis: `.wiki.git`). Each segment is a GitLab path (letters, digits, '_', '-', '.'; not starting with '-'
+ * nor ending in '.'), so no `/-/` page (`/a/b/-/tree/main/x.git/info/refs`) is ever taken, and a project path cannot be
+ * `refs` nor end in `.git`. They collide with page routes, so rewrites hand them to app/-/git/[...path]. Keep
+ * GIT_SEGMENT in step with proxy.ts's matcher (which leaves these out) and lib/git-http/repository-url.ts.
  */
-const NON_PAGE_PATHS = ["/api/:path*", "/_next/:path*", "/-/health", "/-/readiness", "/favicon.ico"];
+const GIT_SEGMENT = "(?:[\\w.][\\w.-]*[\\w-]|\\w)";
+const GIT_FULL_PATH = `(?:${GIT_SEGMENT}/)+${GIT_SEGMENT}`;
+const GIT_REWRITES = [
+  { source: `/:repo(${GIT_FULL_PATH})\\.git/:service(git-upload-pack|git-receive-pack)`, destination: "/-/git/:repo.git/:service" },
+  { source: `/:repo(${GIT_FULL_PATH})/info/refs`, destination: "/-/git/:repo/info/refs" },
+];
+
+/*
+ * What proxy.ts does not see (its matcher leaves these out): API answers, health checks, git, build assets. None is a
+ * page, so nothing may load or run from them, should a browser open one.
+ */
+const NON_PAGE_PATHS = ["/api/:path*", "/_next/:path*", "/-/health", "/-/readiness", "/-/git/:path*", ...GIT_REWRITES.map((rule) => rule.source), "/favicon.ico"];
 const nonPageContentSecurityPolicy = "default-src 'none'; object-src 'none'; base-uri 'none'; form-action 'none'; frame-ancestors 'none'";
 
 // Native and server-only packages stay out of the bundle: they load from node_modules at run time.
@@ -55,7 +70,7 @@ const nextConfig = {
   async rewrites() {
     return {
       // Group uploads live at GitLab's address, under the group pages' catch-all: handed to their own route first.
-      beforeFiles: [{ source: "/groups/:path+/-/uploads/:secret/:filename", destination: "/uploads/-/groups/:path+/:secret/:filename" }],
+      beforeFiles: [{ source: "/groups/:path+/-/uploads/:secret/:filename", destination: "/uploads/-/groups/:path+/:secret/:filename" }, ...GIT_REWRITES],
       /*
        * GitLab's pages below a namespace: `<full path>/-/<page>[/<id>[/<subpage>]]`. The full path has any number of
        * segments and a catch-all segment must be the last one, so each page is a route folder of its own that ends in

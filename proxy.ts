@@ -49,7 +49,12 @@ export default function proxy(request: NextRequest) {
   return withPolicy(NextResponse.next({ request: { headers } }));
 }
 
-// Keep in step with NON_PAGE_PATHS in next.config.js, which gives these their headers.
+// Keep in step with NON_PAGE_PATHS in next.config.js, which gives these their headers. Git's smart HTTP (GIT_REWRITES
+// there, the `.git/...` and `/info/refs` tail here) must never come through: for a request that a proxy sees, Next.js
+// buffers the body in memory and cuts it at experimental.proxyClientMaxBodySize (10 MB), which would break any push;
+// git clients send no cookie and no Origin either, and authenticate on the route.
 export const config = {
-  matcher: ["/((?!api/|_next/|-/health|-/readiness|favicon.ico).*)"],
+  matcher: [
+    "/((?!api/|_next/|-/health|-/readiness|-/git/|favicon.ico|(?:(?:[\\w.][\\w.-]*[\\w-]|\\w)/)+(?:[\\w.][\\w.-]*[\\w-]|\\w)(?:\\.git/(?:git-upload-pack|git-receive-pack)|/info/refs)$).*)",
+  ],
 };

@@ -1,5 +1,6 @@
 import { ACCESS_LEVELS, type Visibility } from "@/lib/db";
 import { projectCreationMinLevel } from "@/lib/groups/creation-levels";
+import type { RepositoryKind } from "@/lib/repositories";
 import type { Viewer } from "@/lib/viewer";
 
 /** What every ability below depends on: how open the project is, the viewer's role on it, and whether it is archived. */
@@ -27,7 +28,16 @@ export const canReadProject = (viewer: Viewer, p: ProjectAccessFacts) => viewer.
  */
 export const canReadCode = (viewer: Viewer, p: ProjectAccessFacts) => viewer.isAdmin || openTo(viewer, p) || atLeast(p, ACCESS_LEVELS.reporter);
 
-/** push_code: Developers and up; nobody pushes to an archived project (GitLab's archived_abilities). */
+/**
+ * Fetching a repository over git: download_code for the project's own, download_wiki_code for its wiki's, which
+ * GitLab grants with read_wiki, so a Guest of a private project clones its wiki but not its code.
+ */
+export const canReadRepository = (viewer: Viewer, p: ProjectAccessFacts, kind: RepositoryKind) => (kind === "wiki" ? canReadProject(viewer, p) : canReadCode(viewer, p));
+
+/**
+ * push_code: Developers and up; nobody pushes to an archived project (GitLab's archived_abilities). create_wiki, which
+ * a push to the wiki needs, asks the same.
+ */
 export const canPushCode = (viewer: Viewer, p: ProjectAccessFacts) => !p.archived && (viewer.isAdmin || atLeast(p, ACCESS_LEVELS.developer));
 
 /** read_statistics: Reporters and up, whatever the visibility. */

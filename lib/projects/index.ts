@@ -7,6 +7,7 @@ export {
   canPushCode,
   canReadCode,
   canReadProject,
+  canReadRepository,
   canReadStatistics,
   type ProjectAccessFacts,
 } from "./abilities";
@@ -16,6 +17,7 @@ export { ProjectError, type ProjectField } from "./errors";
 export { listProjectMembers, type ProjectMemberRow } from "./members";
 export { findProject, listProjects, PROJECT_ORDERS, type ListProjectsOptions, type Project, type ProjectOrder, type ProjectWithAccess } from "./queries";
 export { FEATURE_ACCESS_LEVELS, FEATURES, isAdminOnlySetting, LEGACY_FEATURE_FLAGS, PROJECT_SETTINGS, projectSettings, type FeatureAccessLevel, type SettingKind } from "./settings";
+export { pushPolicyFor, recordPush } from "./pushes";
 export { projectStatistics } from "./statistics";
 export { sortedTopics } from "./topics";
 export { setArchived, updateProject, type ProjectChanges } from "./update";

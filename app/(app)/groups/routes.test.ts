@@ -1,30 +1,13 @@
 import fs from "node:fs";
 import path from "node:path";
-import { getPathMatch } from "next/dist/shared/lib/router/utils/path-match";
-import { prepareDestination } from "next/dist/shared/lib/router/utils/prepare-destination";
 import { getRouteMatcher } from "next/dist/shared/lib/router/utils/route-matcher";
 import { getRouteRegex } from "next/dist/shared/lib/router/utils/route-regex";
 import { getSortedRoutes } from "next/dist/shared/lib/router/utils/sorted-routes";
-import type { NextConfig } from "next";
 import { describe, expect, it } from "vitest";
-
-// next.config.js is plain JavaScript (no declarations): typed here.
-const nextConfig = ((await import("@/next.config.js" as string)) as { default: NextConfig }).default;
-
-type Rule = { source: string; destination: string };
+import { rewrittenPath } from "@/test/helpers/next-rewrites";
 
 /** The URL a request is served from after next.config.js's rewrites (the first rule that matches, uploads' first). */
-async function rewrite(url: string): Promise<string> {
-  const rewrites = await nextConfig.rewrites!();
-  const phases: Rule[][] = Array.isArray(rewrites) ? [rewrites] : [rewrites.beforeFiles ?? [], rewrites.afterFiles ?? []];
-  for (const rules of phases) {
-    for (const rule of rules) {
-      const params = getPathMatch(rule.source, { removeUnnamedParams: true, strict: true })(url);
-      if (params) return prepareDestination({ appendParamsToQuery: false, destination: rule.destination, params, query: {} }).newUrl;
-    }
-  }
-  return url;
-}
+const rewrite = async (url: string): Promise<string> => (await rewrittenPath(url)) ?? url;
 
 /** The app's group routes, as Next names them (`/groups/-/epics/[iid]/-/[...path]`), each with its folder. */
 function groupRoutes(): Map<string, string> {

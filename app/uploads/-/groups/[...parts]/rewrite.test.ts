@@ -1,21 +1,8 @@
-import { getPathMatch } from "next/dist/shared/lib/router/utils/path-match";
-import { prepareDestination } from "next/dist/shared/lib/router/utils/prepare-destination";
-import type { NextConfig } from "next";
 import { describe, expect, it } from "vitest";
-
-// next.config.js is plain JavaScript (no declarations): typed here.
-const nextConfig = ((await import("@/next.config.js" as string)) as { default: NextConfig }).default;
+import { rewrittenPath } from "@/test/helpers/next-rewrites";
 
 // The group pages' catch-all owns /groups/...; only the rewrite brings GitLab's upload address to this route.
-async function rewrite(path: string): Promise<string | null> {
-  const rewrites = await nextConfig.rewrites!();
-  const rules = Array.isArray(rewrites) ? rewrites : (rewrites.beforeFiles ?? []);
-  for (const rule of rules) {
-    const params = getPathMatch(rule.source, { removeUnnamedParams: true, strict: true })(path);
-    if (params) return prepareDestination({ appendParamsToQuery: false, destination: rule.destination, params, query: {} }).newUrl;
-  }
-  return null;
-}
+const rewrite = (path: string) => rewrittenPath(path, ["beforeFiles"]);
 
 describe("next.config rewrites", () => {
   it("hand /groups/<path>/-/uploads/<secret>/<file> to the uploads route, encoding kept, before the group pages", async () => {

@@ -1,0 +1,45 @@
+import { tokenAllows } from "@/lib/auth/scopes";
+import { canPushCode, canReadRepository, findProject, pushPolicyFor, type ProjectWithAccess } from "@/lib/projects";
+import { repositoryExists, repositoryPath, type GitService, type PushPolicy, type RepositoryKind } from "@/lib/repositories";
+import { ANONYMOUS_VIEWER } from "@/lib/viewer";
+import { gitClient } from "./credentials";
+import { forbidden, MESSAGES, notFound, unauthorized } from "./responses";
+
+export interface GitGrant {
+  project: ProjectWithAccess;
+  repositoryPath: string;
+  /** For git-receive-pack only. */
+  pushPolicy?: PushPolicy;
+}
+
+/**
+ * Whether this request may run `service` on the repository at `fullPath`, in the order of GitLab's git HTTP
+ * controller and Gitlab::GitAccess: credentials, the token's scope, the project (hidden ones are not found), the
+ * user's role, an archived project, the repository on disk. Anonymous clients may fetch what is public and are asked
+ * to sign in (401) for anything else, a private project and a missing one alike, so that nothing tells them apart.
+ * Run for `info/refs` and again for the RPC that follows: each HTTP request stands alone.
+ */
+export async function authorizeGit(request: Request, fullPath: string, kind: RepositoryKind, service: GitService): Promise<GitGrant | Response> {
+  const client = await gitClient(request);
+  if (client.kind === "rejected") return unauthorized();
+  const push = service === "git-receive-pack";
+  const identity = client.kind === "user" ? client.identity : null;
+  if (!identity && push) return unauthorized();
+  if (identity && !tokenAllows(identity.scopes, push ? "write_repository" : "read_repository")) return forbidden(push ? MESSAGES.upload : MESSAGES.downloadScope);
+
+  const viewer = identity?.user ?? ANONYMOUS_VIEWER;
+  const project = await findProject(viewer, fullPath);
+  if (!project) return identity ? notFound(MESSAGES.projectNotFound) : unauthorized();
+  if (push) {
+    if (project.archived) return forbidden(MESSAGES.archived);
+    if (!canPushCode(viewer, project)) return forbidden(MESSAGES.pushCode);
+  } else if (!canReadRepository(viewer, project, kind)) {
+    return identity ? forbidden(MESSAGES.download) : unauthorized();
+  }
+  if (!(await repositoryExists(project.id, kind))) return notFound(kind === "wiki" ? MESSAGES.noWikiRepository : MESSAGES.noRepository);
+  return {
+    project,
+    repositoryPath: repositoryPath(project.id, kind),
+    pushPolicy: identity && push ? pushPolicyFor(project, identity.user, kind) : undefined,
+  };
+}

@@ -1,0 +1,52 @@
+import type { RepositoryKind } from "@/lib/repositories";
+
+export type GitAction = "info/refs" | "git-upload-pack" | "git-receive-pack";
+
+/** What a smart HTTP address names: a project's repository or its wiki's, by full path, and the step of the protocol. */
+export interface GitAddress {
+  /** `group/sub/project`, as typed: lib/projects looks it up whatever its case. */
+  fullPath: string;
+  kind: RepositoryKind;
+  action: GitAction;
+  /** `<full path>/info/refs`, which GitLab redirects to `<full path>.git/info/refs`. */
+  withoutGitSuffix: boolean;
+}
+
+// A GitLab namespace or project path segment (Gitlab::PathRegex): letters, digits, '_', '-', '.', not starting with
+// '-', not ending in '.'. Keep in step with GIT_SEGMENT in next.config.js and proxy.ts's matcher. `.` and `..` fail it,
+// and so does anything still percent-encoded or decoded into a slash.
+const SEGMENT = /^(?:[\w.][\w.-]*[\w-]|\w)$/;
+const RESERVED_SUFFIX = /\.(git|atom)$/i;
+const MAX_FULL_PATH = 1024;
+
+/**
+ * The address in the path segments after `/-/git/` (see next.config.js): `<full path>.git/info/refs`,
+ * `<full path>.git/git-upload-pack`, `<full path>.git/git-receive-pack`, `.wiki.git` for the wiki, and
+ * `<full path>/info/refs`. Null for anything else: a segment GitLab would not take as a path, `.git` anywhere but at
+ * the end, a project outside a group. Nothing here ever reaches the disk: repositories are found by project id.
+ */
+export function parseGitAddress(segments: readonly string[]): GitAddress | null {
+  let action: GitAction;
+  let pathSegments: string[];
+  if (segments.length >= 2 && segments.at(-2) === "info" && segments.at(-1) === "refs") {
+    action = "info/refs";
+    pathSegments = segments.slice(0, -2);
+  } else if (segments.at(-1) === "git-upload-pack" || segments.at(-1) === "git-receive-pack") {
+    action = segments.at(-1) as GitAction;
+    pathSegments = segments.slice(0, -1);
+  } else {
+    return null;
+  }
+  if (pathSegments.length < 2 || !pathSegments.every((segment) => SEGMENT.test(segment))) return null;
+
+  let last = pathSegments.at(-1)!;
+  const withoutGitSuffix = !/\.git$/i.test(last);
+  if (withoutGitSuffix && action !== "info/refs") return null;
+  if (!withoutGitSuffix) last = last.slice(0, -".git".length);
+  const kind: RepositoryKind = /\.wiki$/i.test(last) ? "wiki" : "project";
+  if (kind === "wiki") last = last.slice(0, -".wiki".length);
+  const names = [...pathSegments.slice(0, -1), last];
+  if (!names.every((name) => SEGMENT.test(name) && !RESERVED_SUFFIX.test(name))) return null;
+  const fullPath = names.join("/");
+  return fullPath.length <= MAX_FULL_PATH ? { fullPath, kind, action, withoutGitSuffix } : null;
+}
