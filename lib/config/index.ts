@@ -38,8 +38,9 @@ const schema = z.object({
   FERRY_IMPORT_MAX_CONSECUTIVE_BAD_LINES: z.coerce.number().int().min(1).default(1000),
   FERRY_IMPORT_STARTS_PER_MINUTE: z.coerce.number().int().min(1).default(6),
   FERRY_API_MAX_BODY_BYTES: z.coerce.number().int().min(1024).default(1024 * 1024),
+  FERRY_GIT_READ_CACHE_MB: z.coerce.number().int().min(0).default(64),
   FERRY_QUEUE_SCHEMA: z.string().regex(/^[a-z_][a-z0-9_]*$/).default("pgboss"),
-  FERRY_QUEUE_POLL_SECONDS: z.coerce.number().min(0.5).default(10),
+  FERRY_QUEUE_POLL_SECONDS: z.coerce.number().min(0.5).default(30),
   FERRY_QUEUE_MAINTENANCE_SECONDS: z.coerce.number().int().min(1).default(60),
   LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
 });
