@@ -29,10 +29,12 @@ export async function projectListJson(request: Request, viewer: Viewer, listed: 
 
 /**
  * A ProjectError as GitLab answers it: a validation error is a 400 with the attribute's messages under `message`
- * (render_validation_error!), a refusal GitLab's bare 403 or 404.
+ * (render_validation_error!), a refusal GitLab's bare 403 or 404, and anything else a 400 with its sentence.
  */
 export function projectErrorResponse(error: ProjectError): Response {
   if (error.status === 403) return json({ message: "403 Forbidden" }, { status: 403 });
   if (error.status === 404) return json({ message: error.detail }, { status: 404 });
+  // A refusal of the whole request rather than of one attribute is GitLab's render_api_error!: a bare message.
+  if (error.field === "base") return json({ message: error.detail }, { status: 400 });
   return json({ message: { [error.field]: [error.detail] } }, { status: 400 });
 }

@@ -1,6 +1,7 @@
 import { eq, sql } from "drizzle-orm";
 import { getDb, projects, type Tx, type Visibility } from "@/lib/db";
 import { lockNamespacePaths } from "@/lib/groups";
+import { setDefaultBranch } from "@/lib/repositories";
 import type { Viewer } from "@/lib/viewer";
 import { canAdminProject, canOwnProject } from "./abilities";
 import { ProjectError } from "./errors";
@@ -76,6 +77,11 @@ export async function updateProject(viewer: Viewer, project: ProjectWithAccess, 
       })
       .where(eq(projects.id, project.id))
       .catch(uniqueViolation);
+    // HEAD moves inside the transaction: a branch the repository lacks undoes the whole update.
+    const branch = set.defaultBranch;
+    if (branch && branch !== project.defaultBranch && (await setDefaultBranch(project.id, "project", branch)) === "missing") {
+      throw new ProjectError("base", `Could not set the default branch. Do you have a branch named '${branch}'?`);
+    }
   });
   return (await findProject(viewer, project.id)) ?? project;
 }

@@ -9,4 +9,4 @@ export type { PushPolicy } from "./push-policy";
 export { filePathProblem, refNameProblem, revisionProblem } from "./refs";
 export * from "./read";
 export { advertiseRefs, isGitService, serviceRpc, type GitHttpResponse, type GitService, type ServiceRpcOptions } from "./smart-http";
-export { createRepository, removeRepository, repositoryExists, RepositoryExistsError, type CreateRepositoryOptions, type ReadmeCommit } from "./storage";
+export { createRepository, removeRepository, repositoryExists, RepositoryExistsError, setDefaultBranch, type CreateRepositoryOptions, type ReadmeCommit } from "./storage";

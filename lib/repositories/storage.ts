@@ -93,3 +93,22 @@ export async function removeRepository(projectId: number, kind: RepositoryKind):
   const leftovers = names.filter((name) => name.startsWith(prefix) && /\.(tmp|deleted)$/.test(name));
   await Promise.all(leftovers.map((name) => fs.promises.rm(path.join(directory, name), { recursive: true, force: true })));
 }
+
+/**
+ * Points HEAD at `branch`: GitLab's default branch, what a clone checks out and the pages show first. A repository
+ * with branches must have this one ("missing" otherwise, and HEAD stays); an empty repository takes any valid name,
+ * which its first push then creates.
+ */
+export async function setDefaultBranch(projectId: number, kind: RepositoryKind, branch: string): Promise<"set" | "missing"> {
+  const problem = refNameProblem(branch);
+  if (problem) throw new Error(problem);
+  const gitDir = repositoryPath(projectId, kind);
+  const ref = `refs/heads/${branch}`;
+  const { stdout: anyBranch } = await runGit(["for-each-ref", "--count=1", "--format=%(refname)", "refs/heads/"], { gitDir, ...SMALL_RUN });
+  if (anyBranch.length > 0) {
+    const { code } = await runGit(["show-ref", "--verify", "--quiet", ref], { gitDir, okCodes: [0, 1], ...SMALL_RUN });
+    if (code !== 0) return "missing";
+  }
+  await runGit(["symbolic-ref", "HEAD", ref], { gitDir, ...SMALL_RUN });
+  return "set";
+}

@@ -4,7 +4,7 @@ import { describe, expect, it } from "vitest";
 import { ACCESS_LEVELS, getDb, groupMembers, projectMembers } from "@/lib/db";
 import { createGroup, type Group } from "@/lib/groups";
 import { createProject } from "@/lib/projects";
-import { repositoryExists, repositoryPath } from "@/lib/repositories";
+import { repositoryExists, repositoryPath, runGit } from "@/lib/repositories";
 import { call, tokenFor } from "@/test/helpers/api";
 import { makeUser, unique } from "@/test/helpers/factories";
 import { FIXTURES_ROOT } from "@/test/source";
@@ -306,6 +306,32 @@ describe("PUT /projects/:id", () => {
     expect(await put({}, token)).toMatchObject({ status: 400, body: { error: expect.stringMatching(/at least one parameter must be provided$/) } });
     expect(await put({ merge_method: "nope" }, token)).toMatchObject({ status: 400, body: { error: "merge_method does not have a valid value" } });
     expect(await call(putProject, "/x", { token, method: "PUT", params: project(2_147_483_647), body: { name: "x" } })).toMatchObject({ status: 404, body: { message: "404 Project Not Found" } });
+  });
+});
+
+describe("PUT /projects/:id default_branch", () => {
+  it("moves the repository's HEAD to an existing branch, refuses one the repository lacks, and lets an empty repository take any name", async () => {
+    const { owner, group, token } = await setup();
+    const created = await createProject(owner, { name: "Branchy", namespaceId: group.id, initializeWithReadme: true });
+    const gitDir = repositoryPath(created.id, "project");
+    const head = async () => (await runGit(["symbolic-ref", "HEAD"], { gitDir, timeoutMs: 10_000, maxStdoutBytes: 1024 })).stdout.toString().trim();
+    await runGit(["branch", "develop", "main"], { gitDir, timeoutMs: 10_000, maxStdoutBytes: 1024 });
+    const put = (id: number, body: Json) => call(putProject, "/x", { token, method: "PUT", params: project(id), body });
+
+    expect(await put(created.id, { default_branch: "develop" })).toMatchObject({ status: 200, body: { default_branch: "develop" } });
+    expect(await head()).toBe("refs/heads/develop");
+
+    // GitLab's refusal; neither the project nor HEAD changes, nor anything else sent with it.
+    expect(await put(created.id, { default_branch: "nowhere", description: "not kept" })).toMatchObject({
+      status: 400,
+      body: { message: "Could not set the default branch. Do you have a branch named 'nowhere'?" },
+    });
+    expect(await head()).toBe("refs/heads/develop");
+    expect(await call(getProject, "/x", { token, params: project(created.id) })).toMatchObject({ body: { default_branch: "develop", description: null } });
+
+    const empty = await createProject(owner, { name: "Empty", namespaceId: group.id });
+    expect(await put(empty.id, { default_branch: "trunk" })).toMatchObject({ status: 200, body: { default_branch: "trunk" } });
+    expect((await runGit(["symbolic-ref", "HEAD"], { gitDir: repositoryPath(empty.id, "project"), timeoutMs: 10_000, maxStdoutBytes: 1024 })).stdout.toString().trim()).toBe("refs/heads/trunk");
   });
 });
 
