@@ -1,4 +1,5 @@
 export { closeDb, getDatabaseUrl, getDb, getPool, setDatabaseUrl, sqlExecutor, type Db, type SqlExecutor, type Tx } from "./client";
 export { isRowId } from "./row-id";
 export { bulkInsert } from "./bulk-insert";
+export { containing } from "./like";
 export * from "./schema";

@@ -1,5 +1,5 @@
 import { and, asc, desc, eq, inArray, isNull, sql, type SQL } from "drizzle-orm";
-import { getDb, groupMembers, groups, isRowId, users } from "@/lib/db";
+import { getDb, groupMembers, groups, isRowId, users, containing } from "@/lib/db";
 import type { Viewer } from "@/lib/viewer";
 import { accessLevelSql, visibleToSql } from "./access";
 
@@ -21,16 +21,13 @@ export interface ListGroupsOptions {
 
 const ORDER = { name: groups.name, path: groups.path, id: groups.id, created_at: groups.createdAt } as const;
 
-function escapeLike(text: string): string {
-  return text.replace(/[\\%_]/g, (c) => `\\${c}`);
-}
 
 /** Groups the viewer can see, filtered and paginated as GitLab's GET /groups does, with the total for headers. */
 export async function listGroups(viewer: Viewer, options: ListGroupsOptions): Promise<{ rows: GroupWithAccess[]; total: number }> {
   const access = accessLevelSql(viewer.id);
   const where: SQL[] = [visibleToSql(viewer)];
   if (options.search) {
-    const like = `%${escapeLike(options.search.toLowerCase())}%`;
+    const like = containing(options.search.toLowerCase());
     where.push(sql`(lower(${groups.name}) LIKE ${like} OR lower(${groups.path}) LIKE ${like})`);
   }
   if (options.minAccessLevel) where.push(sql`${access} >= ${options.minAccessLevel}`);
@@ -100,7 +97,7 @@ export async function listMembers(
   const scope = options.inherited ? inArray(groupMembers.groupId, group.traversalIds) : eq(groupMembers.groupId, group.id);
   const where: SQL[] = [scope];
   if (options.search) {
-    const like = `%${escapeLike(options.search.toLowerCase())}%`;
+    const like = containing(options.search.toLowerCase());
     where.push(sql`(lower(${users.username}) LIKE ${like} OR lower(${users.name}) LIKE ${like})`);
   }
   const db = getDb();

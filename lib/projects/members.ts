@@ -1,5 +1,5 @@
 import { and, eq, inArray, sql, type SQL } from "drizzle-orm";
-import { getDb, projectMembers, users } from "@/lib/db";
+import { getDb, projectMembers, users, containing } from "@/lib/db";
 import { listMembers } from "@/lib/groups";
 import type { ProjectWithAccess } from "./queries";
 
@@ -15,9 +15,6 @@ export interface ProjectMemberRow {
   direct: boolean;
 }
 
-function escapeLike(text: string): string {
-  return text.replace(/[\\%_]/g, (c) => `\\${c}`);
-}
 
 /**
  * The project's own members, or with `inherited` also those of its group and the group's ancestors (GitLab's
@@ -30,7 +27,7 @@ export async function listProjectMembers(
 ): Promise<{ rows: ProjectMemberRow[]; total: number }> {
   const where: SQL[] = [eq(projectMembers.projectId, project.id)];
   if (options.search) {
-    const like = `%${escapeLike(options.search.toLowerCase())}%`;
+    const like = containing(options.search.toLowerCase());
     where.push(sql`(lower(${users.username}) LIKE ${like} OR lower(${users.name}) LIKE ${like})`);
   }
   const direct = await getDb()

@@ -1,5 +1,5 @@
 import { and, asc, desc, eq, gt, inArray, lt, sql, type SQL } from "drizzle-orm";
-import { getDb, groups, isRowId, projects, VISIBILITY_LEVELS, type Visibility } from "@/lib/db";
+import { getDb, groups, isRowId, projects, VISIBILITY_LEVELS, type Visibility, containing } from "@/lib/db";
 import { accessLevelSql, type Group } from "@/lib/groups";
 import type { Viewer } from "@/lib/viewer";
 import { directAccessLevelSql, projectAccessLevelSql, projectVisibleToSql } from "./access";
@@ -123,9 +123,6 @@ export interface ListProjectsOptions {
   perPage: number;
 }
 
-function escapeLike(text: string): string {
-  return text.replace(/[\\%_]/g, (c) => `\\${c}`);
-}
 
 /** A feature on (any level but disabled, which exports write as 0) in the project's kept settings. */
 const featureOn = (key: string) => sql`coalesce(${projects.sourceAttributes} ->> ${key}, 'enabled') NOT IN ('disabled', '0')`;
@@ -150,7 +147,7 @@ export async function listProjects(viewer: Viewer, options: ListProjectsOptions)
   if (options.starred) where.push(sql`false`);
   // Several words each have to match somewhere, in any order, as GitLab's search of projects does.
   for (const term of options.search?.toLowerCase().split(/\s+/).filter(Boolean) ?? []) {
-    const like = `%${escapeLike(term)}%`;
+    const like = containing(term);
     const fields = [sql`lower(${projects.name}) LIKE ${like}`, sql`lower(${projects.path}) LIKE ${like}`, sql`lower(${projects.description}) LIKE ${like}`];
     if (options.searchNamespaces) fields.push(sql`lower(${groups.fullPath} || '/' || ${projects.path}) LIKE ${like}`);
     where.push(sql`(${sql.join(fields, sql` OR `)})`);

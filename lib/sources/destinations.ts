@@ -1,5 +1,5 @@
 import { and, asc, sql, type SQL } from "drizzle-orm";
-import { getDb, groups } from "@/lib/db";
+import { getDb, groups, containing } from "@/lib/db";
 import { accessLevelSql, canCreateSubgroup, findGroup, SUBGROUP_CREATION_MIN_LEVEL, visibleToSql } from "@/lib/groups";
 import type { Viewer } from "@/lib/viewer";
 
@@ -10,7 +10,6 @@ export interface DestinationGroup {
   visibility: string;
 }
 
-const escapeLike = (text: string) => text.replace(/[\\%_]/g, (c) => `\\${c}`);
 
 /** Groups the viewer may import into (create subgroups in): Owners and Maintainers, every group for admins. */
 export async function listDestinationGroups(viewer: Viewer, options: { search?: string; limit?: number } = {}): Promise<DestinationGroup[]> {
@@ -18,7 +17,7 @@ export async function listDestinationGroups(viewer: Viewer, options: { search?: 
   if (!viewer.isAdmin) where.push(sql`${accessLevelSql(viewer.id)} >= ${SUBGROUP_CREATION_MIN_LEVEL}`);
   const search = options.search?.trim().toLowerCase();
   if (search) {
-    const like = `%${escapeLike(search)}%`;
+    const like = containing(search);
     where.push(sql`(lower(${groups.fullPath}) LIKE ${like} OR lower(${groups.fullName}) LIKE ${like})`);
   }
   return getDb()

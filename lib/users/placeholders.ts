@@ -1,6 +1,6 @@
 import { and, asc, eq, inArray, isNotNull, isNull, or, sql, type SQL } from "drizzle-orm";
 import { alias } from "drizzle-orm/pg-core";
-import { ACCESS_LEVELS, getDb, sourceUserMappings, sourceUsers, users } from "@/lib/db";
+import { ACCESS_LEVELS, getDb, sourceUserMappings, sourceUsers, users, containing } from "@/lib/db";
 import { findGroup } from "@/lib/groups";
 import type { Viewer } from "@/lib/viewer";
 import { countReferences, moveReferences } from "./references";
@@ -33,7 +33,6 @@ export class PlaceholderError extends Error {
   }
 }
 
-const escapeLike = (text: string) => `%${text.toLowerCase().replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
 
 /** Placeholders belong to a top-level group; only its owners (and admins) manage them, as on GitLab. */
 export function canManagePlaceholders(viewer: Viewer, group: { parentId: number | null; accessLevel: number | null }): boolean {
@@ -62,7 +61,7 @@ export async function listPlaceholders(
   if (options.status === "placeholder") where.push(isNotNull(sourceUserMappings.placeholderUserId), isNull(sourceUserMappings.reassignedAt));
   if (options.status === "reassigned") where.push(isNotNull(sourceUserMappings.reassignedAt));
   if (options.search) {
-    const like = escapeLike(options.search);
+    const like = containing(options.search.toLowerCase());
     where.push(
       or(
         sql`lower(${sourceUsers.username}) LIKE ${like}`,
@@ -141,7 +140,7 @@ export async function listPlaceholderIdentities(userIds: number[]): Promise<Map<
 
 /** Real accounts a placeholder can be reassigned to, matching username or name. */
 export async function searchReassignTargets(query: string, limit = 10): Promise<{ id: number; username: string; name: string }[]> {
-  const like = escapeLike(query.trim());
+  const like = containing(query.trim().toLowerCase());
   return getDb()
     .select({ id: users.id, username: users.username, name: users.name })
     .from(users)

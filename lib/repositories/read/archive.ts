@@ -1,6 +1,6 @@
-import { Readable } from "node:stream";
+import type { Readable } from "node:stream";
 import { filePathProblem } from "../refs";
-import { gitSpawn } from "./git-read";
+import { gitStream } from "./git-read";
 import { STREAM_MS } from "./limits";
 import { resolveCommit } from "./resolve";
 
@@ -19,17 +19,5 @@ export async function streamArchive(repo: string, sha: string, format: ArchiveFo
   if (filePathProblem(directory)) throw new Error(`Not an archive prefix: ${JSON.stringify(prefix)}`);
   const commit = await resolveCommit(repo, sha, "File");
   // The prefix is part of its option's argument; the commit id comes after --end-of-options.
-  const git = gitSpawn(repo, ["archive", `--format=${format}`, `--prefix=${directory}/`, "--end-of-options", commit], { timeoutMs: STREAM_MS, signal: options.signal });
-  git.stdin.end();
-  async function* archive() {
-    let complete = false;
-    try {
-      yield* git.stdout as AsyncIterable<Buffer>;
-      await git.done;
-      complete = true;
-    } finally {
-      if (!complete) git.kill();
-    }
-  }
-  return Readable.from(archive(), { objectMode: false });
+  return gitStream(repo, ["archive", `--format=${format}`, `--prefix=${directory}/`, "--end-of-options", commit], { timeoutMs: STREAM_MS, signal: options.signal });
 }

@@ -1,3 +1,4 @@
+import { Readable } from "node:stream";
 import { GitError, runGit, spawnGit, type GitProcess, type GitResult } from "../git-process";
 import { notFound } from "./errors";
 
@@ -34,6 +35,26 @@ export async function gitRead(repo: string, args: readonly string[], options: Gi
 /** Starts git on `repo` for output read as a stream. */
 export function gitSpawn(repo: string, args: readonly string[], options: { timeoutMs: number; signal?: AbortSignal }): GitProcess {
   return spawnGit(args, { gitDir: repo, env: READ_ENV, timeoutMs: options.timeoutMs, signal: options.signal });
+}
+
+/**
+ * git's whole output as a Readable that a client reads at its own pace (a raw blob, an archive): git is stopped when
+ * the reader goes away before the end.
+ */
+export function gitStream(repo: string, args: readonly string[], options: { timeoutMs: number; signal?: AbortSignal }): Readable {
+  const git = gitSpawn(repo, args, options);
+  git.stdin.end();
+  async function* output() {
+    let complete = false;
+    try {
+      yield* git.stdout as AsyncIterable<Buffer>;
+      await git.done;
+      complete = true;
+    } finally {
+      if (!complete) git.kill();
+    }
+  }
+  return Readable.from(output(), { objectMode: false });
 }
 
 /** What to do after a piece of output: go on reading, or stop git because enough has been read. */

@@ -1,7 +1,6 @@
 import { createHash } from "node:crypto";
-import { Readable } from "node:stream";
-import { GitError } from "../git-process";
-import { gitSpawn } from "./git-read";
+import type { Readable } from "node:stream";
+import { gitChunks, gitStream } from "./git-read";
 import { QUICK_MS, STREAM_MS } from "./limits";
 
 export interface ObjectHead {
@@ -21,51 +20,31 @@ const HEADER_LIMIT = 1024;
  * repository has no such object (or a short id is ambiguous).
  */
 export async function readObjectHead(repo: string, id: string, wanted: number): Promise<ObjectHead | null> {
-  const git = gitSpawn(repo, ["cat-file", "--batch"], { timeoutMs: QUICK_MS + Math.ceil(wanted / (1024 * 1024)) * 1000 });
-  git.stdin.end(`${id}\n`);
   let header: { id: string; type: string; size: number } | null | undefined;
   const chunks: Buffer[] = [];
   let kept = 0;
   let buffered = Buffer.alloc(0);
-  let stopped = false;
-  try {
-    for await (const chunk of git.stdout as AsyncIterable<Buffer>) {
-      let data = chunk;
-      if (header === undefined) {
-        buffered = Buffer.concat([buffered, chunk]);
-        const newline = buffered.indexOf(10);
-        if (newline < 0) {
-          if (buffered.length > HEADER_LIMIT) throw new Error("git cat-file printed an unexpected header");
-          continue;
-        }
-        const [oid, type, size] = buffered.subarray(0, newline).toString().split(" ");
-        header = type === undefined || size === undefined ? null : { id: oid!, type, size: Number(size) };
-        if (!header) {
-          stopped = true;
-          git.kill();
-          break;
-        }
-        data = buffered.subarray(newline + 1);
+  await gitChunks(repo, ["cat-file", "--batch"], { timeoutMs: QUICK_MS + Math.ceil(wanted / (1024 * 1024)) * 1000, input: `${id}\n` }, (chunk) => {
+    let data = chunk;
+    if (header === undefined) {
+      buffered = Buffer.concat([buffered, chunk]);
+      const newline = buffered.indexOf(10);
+      if (newline < 0) {
+        if (buffered.length > HEADER_LIMIT) throw new Error("git cat-file printed an unexpected header");
+        return "more";
       }
-      const total = Math.min(header!.size, wanted);
-      if (total - kept > 0) {
-        const piece = data.subarray(0, total - kept);
-        chunks.push(piece);
-        kept += piece.length;
-      }
-      if (kept >= total) {
-        stopped = true;
-        git.kill();
-        break;
-      }
+      const [oid, type, size] = buffered.subarray(0, newline).toString().split(" ");
+      header = type === undefined || size === undefined ? null : { id: oid!, type, size: Number(size) };
+      if (!header) return "stop";
+      data = buffered.subarray(newline + 1);
     }
-  } catch (error) {
-    git.kill();
-    await git.done.catch(() => undefined);
-    throw error;
-  }
-  await git.done.catch((error: unknown) => {
-    if (!(stopped && error instanceof GitError && error.reason === "aborted")) throw error;
+    const total = Math.min(header!.size, wanted);
+    if (total - kept > 0) {
+      const piece = data.subarray(0, total - kept);
+      chunks.push(piece);
+      kept += piece.length;
+    }
+    return kept >= total ? "stop" : "more";
   });
   if (!header) return null;
   return { ...header, head: Buffer.concat(chunks) };
@@ -73,19 +52,7 @@ export async function readObjectHead(repo: string, id: string, wanted: number): 
 
 /** A blob's content as a stream from `git cat-file blob`; git is stopped when the reader goes away. */
 export function blobStream(repo: string, id: string, options: { signal?: AbortSignal; timeoutMs?: number } = {}): Readable {
-  const git = gitSpawn(repo, ["cat-file", "blob", id], { timeoutMs: options.timeoutMs ?? STREAM_MS, signal: options.signal });
-  git.stdin.end();
-  async function* content() {
-    let complete = false;
-    try {
-      yield* git.stdout as AsyncIterable<Buffer>;
-      await git.done;
-      complete = true;
-    } finally {
-      if (!complete) git.kill();
-    }
-  }
-  return Readable.from(content(), { objectMode: false });
+  return gitStream(repo, ["cat-file", "blob", id], { timeoutMs: options.timeoutMs ?? STREAM_MS, signal: options.signal });
 }
 
 /** The SHA-256 of a blob's content, read as a stream: GitLab's content_sha256 without holding a large file. */
