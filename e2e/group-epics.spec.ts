@@ -86,8 +86,6 @@ test("lists a group's epics with state tabs, search and pages, and shows an epic
   await page.screenshot({ path: `${SCREENS}/epics-list.png`, fullPage: true });
 
   await page.getByRole("navigation", { name: "Epics pagination" }).getByRole("link", { name: "2" }).click();
-  // The second page is a server render: on a loaded machine it can take longer than one expect's wait.
-  await expect(page).toHaveURL(/[?&]page=2\b/);
   await expect(epics.locator(":scope > li")).toHaveCount(3);
   await expect(epics).toContainText("Backlog item 1");
 
