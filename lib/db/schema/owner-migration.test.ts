@@ -36,6 +36,14 @@ async function withDatabase(run: (pool: pg.Pool) => Promise<void>): Promise<void
     await run(pool);
   } finally {
     await pool.end();
+    // pool.end() resolves once its clients are told to end, before their backends are gone. Dropping WITH (FORCE) then
+    // terminated a backend whose client was still closing, and its FATAL became an unhandled error that failed the
+    // run (2 of 5 CI runs beside CPU burners). Wait for the backends to leave; FORCE is only the last resort.
+    for (let waited = 0; waited < 10_000; waited += 50) {
+      const { rows } = await admin.query<{ n: number }>("SELECT count(*)::int AS n FROM pg_stat_activity WHERE datname = $1", [name]);
+      if (rows[0]!.n === 0) break;
+      await new Promise((resolve) => setTimeout(resolve, 50));
+    }
     await admin.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
     await admin.end();
   }
