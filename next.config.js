@@ -85,15 +85,21 @@ const nextConfig = {
        * Anything else below `/-/` reaches the overview's catch-all (app/(app)/groups/[...path]), which answers 404.
        * These come after the files (nothing static matches them) and before the dynamic routes, that catch-all's too.
        *
-       * Project pages are to follow suit under /projects/-/: `/a/b/proj/-/merge_requests/5/diffs` ->
-       * `/projects/-/merge_requests/5/diffs/-/a/b/proj` (app/(app)/projects/-/merge_requests/[iid]/diffs/-/[...path]),
-       * `/a/b/proj/-/issues/3` -> `/projects/-/issues/3/-/a/b/proj`. A tail of any length (`/-/tree/<ref>/<path>`) keeps
-       * its own catch-all: `/projects/-/tree/<ref>/<path>/-/a/b/proj` (projects/-/tree/[...parts]), split at the last
-       * `-` segment, since a file path may have one but a full path never does.
+       * Project pages follow suit under /projects/-/ (`/a/b/proj/-/branches` -> `/projects/-/branches/-/a/b/proj`,
+       * `/a/b/proj/-/commit/<sha>` -> `/projects/-/commit/<sha>/-/a/b/proj`). A tail of any length
+       * (`/-/tree/<ref>/<path>`) keeps its own catch-all: `/projects/-/tree/<ref>/<path>/-/a/b/proj`
+       * (projects/-/tree/[...parts]), split at the last `-` segment, since a file path may have one but a full path
+       * never does. The project's full path is matched segment by segment (GIT_FULL_PATH: no segment is `-`), so the
+       * first `/-/` of the URL is the one that ends it, whatever `-/tree/` a file path holds. `/<full path>` itself,
+       * the overview, is the root catch-all app/(app)/[...path].
        */
       afterFiles: [
         { source: "/groups/:path+/-/:page(epics|boards|epic_boards|iterations)/:id(\\d+)", destination: "/groups/-/:page/:id/-/:path+" },
         { source: "/groups/:path+/-/:page(labels|milestones|epics|boards|epic_boards|iterations|badges|members|placeholders)", destination: "/groups/-/:page/-/:path+" },
+        { source: `/:project(${GIT_FULL_PATH})/-/:page(tree|commits)`, destination: "/projects/-/:page/-/:project" },
+        { source: `/:project(${GIT_FULL_PATH})/-/:page(tree|blob|raw|commits|archive)/:tail+`, destination: "/projects/-/:page/:tail+/-/:project" },
+        { source: `/:project(${GIT_FULL_PATH})/-/commit/:sha([0-9a-fA-F]{4,64})`, destination: "/projects/-/commit/:sha/-/:project" },
+        { source: `/:project(${GIT_FULL_PATH})/-/:page(branches|tags|edit)`, destination: "/projects/-/:page/-/:project" },
       ],
     };
   },

@@ -6,9 +6,15 @@ const SESSION_COOKIES = ["authjs.session-token", "__Secure-authjs.session-token"
 // next.config.js `serverActions.allowedOrigins`, handed over at build time through its `env`.
 const ALLOWED_ORIGINS = (process.env.FERRY_ALLOWED_ORIGINS ?? "").split(",").filter(Boolean);
 
-/** Uploaded files carry their own, stricter policy (`default-src 'none'; sandbox`), which a page's would replace. */
-function isUploadedFile(pathname: string): boolean {
-  return pathname.startsWith("/uploads/") || pathname.includes("/-/uploads/");
+/**
+ * Files served as they are (uploads, a repository's raw files and archives) carry their own, stricter policy
+ * (`default-src 'none'; sandbox`), which a page's would replace. What follows a namespace's path is its first `/-/`
+ * (no group or project path has a `-` segment): a file path that holds `-/uploads/` further on is still a page's.
+ */
+function isServedFile(pathname: string): boolean {
+  if (pathname.startsWith("/uploads/")) return true;
+  const separator = pathname.indexOf("/-/");
+  return separator > 0 && /^(?:uploads|raw|archive)\//.test(pathname.slice(separator + 3));
 }
 
 /**
@@ -23,7 +29,7 @@ function isUploadedFile(pathname: string): boolean {
  */
 export default function proxy(request: NextRequest) {
   const { pathname, search } = request.nextUrl;
-  const csp = isUploadedFile(pathname)
+  const csp = isServedFile(pathname)
     ? null
     : pageContentSecurityPolicy({
         nonce: createNonce(),

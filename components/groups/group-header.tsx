@@ -14,7 +14,19 @@ export interface GroupHeaderItem {
 }
 
 /** What every page of a group starts with: its avatar, name, visibility, path and description, then its tabs. */
-export function GroupHeader({ group, tabs, current, canCreateSubgroup }: { group: GroupHeaderItem; tabs: GroupTab[]; current: GroupTabKey; canCreateSubgroup: boolean }) {
+export function GroupHeader({
+  group,
+  tabs,
+  current,
+  canCreateSubgroup,
+  canCreateProject = false,
+}: {
+  group: GroupHeaderItem;
+  tabs: GroupTab[];
+  current: GroupTabKey;
+  canCreateSubgroup: boolean;
+  canCreateProject?: boolean;
+}) {
   return (
     <>
       <PageHeader
@@ -30,7 +42,18 @@ export function GroupHeader({ group, tabs, current, canCreateSubgroup }: { group
             {group.description ? <p className="mt-2">{group.description}</p> : null}
           </>
         }
-        actions={canCreateSubgroup ? <LinkButton href={`/groups/new?parent_id=${group.id}`}>New subgroup</LinkButton> : null}
+        actions={
+          canCreateSubgroup || canCreateProject ? (
+            <div className="flex flex-wrap gap-2">
+              {canCreateSubgroup ? (
+                <LinkButton variant={canCreateProject ? "secondary" : "primary"} href={`/groups/new?parent_id=${group.id}`}>
+                  New subgroup
+                </LinkButton>
+              ) : null}
+              {canCreateProject ? <LinkButton href={`/projects/new?namespace_id=${group.id}`}>New project</LinkButton> : null}
+            </div>
+          ) : null
+        }
       />
       <GroupTabs fullPath={group.fullPath} current={current} tabs={tabs} />
     </>

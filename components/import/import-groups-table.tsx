@@ -192,6 +192,9 @@ export function ImportGroupsTable({ initialPerPage, defaultParent }: { initialPe
           <p>{query.error.message}</p>
           <div className="mt-2">
             {notConnected ? (
+              // A full load on purpose: the page reads the connection on the server. (The rule only began to see this
+              // address as a page once the root catch-all of project paths existed.)
+              // eslint-disable-next-line @next/next/no-html-link-for-pages
               <a href="/import/groups">Reload the page</a>
             ) : (
               <Button variant="secondary" size="sm" onClick={() => void query.refetch()}>

@@ -29,7 +29,7 @@ interface MdNode {
   title?: string | null;
   alt?: string | null;
   children?: MdNode[];
-  data?: { hProperties?: Record<string, string> };
+  data?: { hProperties?: Record<string, string>; repositoryFile?: boolean };
 }
 
 /** Replaces, in every text node (outside links when `outsideLinks`), each match of `pattern` with nodes of `make`. */
@@ -70,13 +70,72 @@ const remarkEpicReferences = ({ epicHref }: { epicHref?: (iid: number) => string
   );
 };
 
+/** A document that is a file of a repository (a README), whose relative links name other files of it. */
+export interface MarkdownRepository {
+  /** The project's full path. */
+  fullPath: string;
+  /** The branch, tag or commit the document was read at. */
+  refName: string;
+  /** The document's directory ("" for the root). */
+  directory: string;
+}
+
+const segmentsOf = (value: string) => value.split("/").map(encodeURIComponent).join("/");
+
+/** `target` (`../docs/a.md`, `./img.png#x`) from `directory`, as a path of the tree; null when it leaves the tree. */
+function resolveInTree(directory: string, target: string): { path: string; suffix: string } | null {
+  const cut = target.search(/[?#]/);
+  const pathPart = cut < 0 ? target : target.slice(0, cut);
+  let decoded: string;
+  try {
+    decoded = decodeURIComponent(pathPart);
+  } catch {
+    return null;
+  }
+  const parts = directory ? directory.split("/") : [];
+  for (const part of decoded.split("/")) {
+    if (part === "" || part === ".") continue;
+    if (part === "..") {
+      if (parts.length === 0) return null;
+      parts.pop();
+    } else parts.push(part);
+  }
+  return { path: parts.join("/"), suffix: cut < 0 ? "" : target.slice(cut) };
+}
+
+/**
+ * In a repository's file, relative links and images (`docs/guide.md`, `../logo.png`) name files of the same tree, as
+ * GitLab reads them: links go to the file's page at the same ref, images to the file itself (`/-/raw/`), which is this
+ * site's and is kept as an image. Other addresses are left to the rules below.
+ */
+const remarkRepositoryLinks = ({ repository }: { repository?: MarkdownRepository }) => (tree: MdNode) => {
+  if (!repository) return;
+  const base = `/${repository.fullPath}/-`;
+  const walk = (node: MdNode) => {
+    for (const child of node.children ?? []) {
+      if ((child.type === "link" || child.type === "image") && child.url && !/^([a-z][a-z0-9+.-]*:|\/|#|\\)/i.test(child.url)) {
+        const resolved = resolveInTree(repository.directory, child.url);
+        if (resolved) {
+          const kind = child.type === "image" ? "raw" : "blob";
+          child.url = `${base}/${kind}/${segmentsOf(repository.refName)}${resolved.path ? `/${segmentsOf(resolved.path)}` : ""}${resolved.suffix}`;
+          if (child.type === "image") child.data = { ...child.data, repositoryFile: true };
+        }
+      }
+      walk(child);
+    }
+  };
+  walk(tree);
+};
+
 /**
  * Images become links labelled with their alt text (inside a link, the alt text alone): nothing is fetched from
- * wherever the source points, and an unsafe address falls back to the source text like any other link.
+ * wherever the source points, and an unsafe address falls back to the source text like any other link. Only a
+ * repository's own files (remarkRepositoryLinks) stay images.
  */
 const remarkImagesAsLinks = () => (tree: MdNode) => {
   const walk = (node: MdNode, inLink: boolean) => {
     node.children = node.children?.map((child) => {
+      if (child.type === "image" && child.data?.repositoryFile) return child;
       if (child.type === "image" || child.type === "imageReference") {
         const label: MdNode = { type: "text", value: child.alt || child.url || "" };
         if (inLink) return label;
@@ -188,6 +247,9 @@ const ELEMENTS: Components = {
   ),
   input: ({ type, checked, disabled }) => <input type={type} checked={checked} disabled={disabled} readOnly className="mr-1.5 -ml-5 align-middle" />,
   hr: () => <hr className="border-gray-200" />,
+  // Only a repository's own files get here (remarkImagesAsLinks): same origin, served as images or not at all.
+  // eslint-disable-next-line @next/next/no-img-element
+  img: ({ src, alt, title }) => <img src={typeof src === "string" ? src : undefined} alt={alt ?? ""} title={title} loading="lazy" className="inline max-w-full" />,
   table: ({ children }) => (
     <div className="overflow-x-auto">
       <table className="min-w-full border-collapse text-left">{children}</table>
@@ -247,11 +309,12 @@ function urlTransform(url: string): string | null {
   return safeHref(url);
 }
 
-function render(source: string, epicHref: ((iid: number) => string) | undefined, inline: boolean) {
+function render(source: string, epicHref: ((iid: number) => string) | undefined, inline: boolean, repository?: MarkdownRepository) {
   const options: Options = {
     remarkPlugins: [
       ...(inline ? [remarkInlineOnly] : []),
       [remarkGfm, { singleTilde: false }],
+      [remarkRepositoryLinks, { repository }],
       remarkImagesAsLinks,
       [remarkEpicReferences, { epicHref }],
       ...(inline ? [] : [remarkLineBreaks]),
@@ -263,9 +326,12 @@ function render(source: string, epicHref: ((iid: number) => string) | undefined,
   return <ReactMarkdown {...options}>{source}</ReactMarkdown>;
 }
 
-/** A Markdown document (description, comment) in a block of its own. */
-export function Markdown({ source, epicHref, className = "" }: { source: string; epicHref?: (iid: number) => string; className?: string }) {
-  return <div className={`space-y-3 text-sm leading-6 text-gray-800 ${className}`}>{render(source, epicHref, false)}</div>;
+/**
+ * A Markdown document (description, comment, README) in a block of its own. `repository`: the document is a file of
+ * that repository at `refName`, and its relative links and images name files beside it.
+ */
+export function Markdown({ source, epicHref, repository, className = "" }: { source: string; epicHref?: (iid: number) => string; repository?: MarkdownRepository; className?: string }) {
+  return <div className={`space-y-3 text-sm leading-6 text-gray-800 ${className}`}>{render(source, epicHref, false, repository)}</div>;
 }
 
 /** One line of Markdown inside running text (system notes, titles): emphasis, code, links and references, no blocks. */

@@ -53,3 +53,43 @@ export function paginationHeaders(request: Request, total: number, { page, perPa
   headers.set("link", links.join(", "));
   return headers;
 }
+
+/** The request's address as the client reached it, without its private_token: where page links point. */
+function linkBase(request: Request): URL {
+  const url = new URL(request.url);
+  const base = new URL(url.pathname + url.search, baseUrlOf(request));
+  base.searchParams.delete("private_token");
+  return base;
+}
+
+/**
+ * GitLab's offset headers for a listing it does not count (`paginate(..., without_count: true)`: commits, a commit's
+ * refs): x-page, x-per-page, x-next-page, x-prev-page and a Link with prev, next and first, but no x-total,
+ * x-total-pages nor `last`.
+ */
+export function uncountedPaginationHeaders(request: Request, hasNext: boolean, { page, perPage }: PageParams): Headers {
+  const link = (p: number, rel: string) => {
+    const url = linkBase(request);
+    url.searchParams.set("page", String(p));
+    url.searchParams.set("per_page", String(perPage));
+    return `<${url.toString()}>; rel="${rel}"`;
+  };
+  const links = [...(page > 1 ? [link(page - 1, "prev")] : []), ...(hasNext ? [link(page + 1, "next")] : []), link(1, "first")];
+  return new Headers({
+    "x-page": String(page),
+    "x-per-page": String(perPage),
+    "x-next-page": hasNext ? String(page + 1) : "",
+    "x-prev-page": page > 1 ? String(page - 1) : "",
+    link: links.join(", "),
+  });
+}
+
+/** GitLab's keyset pagination header (Keyset::HeaderBuilder): a Link to the next page, only when there is one. */
+export function keysetPaginationHeaders(request: Request, next: Record<string, string> | null): Headers {
+  const headers = new Headers();
+  if (!next) return headers;
+  const url = linkBase(request);
+  for (const [key, value] of Object.entries(next)) url.searchParams.set(key, value);
+  headers.set("link", `<${url.toString()}>; rel="next"`);
+  return headers;
+}

@@ -1,4 +1,4 @@
-import { authenticateToken, type TokenIdentity } from "@/lib/auth/tokens";
+import { authenticateToken, type TokenIdentity, type TokenScope } from "@/lib/auth/tokens";
 import { logger } from "@/lib/log";
 import { ANONYMOUS_VIEWER, type Viewer } from "@/lib/viewer";
 import { BodyTooLarge, bodyTooLarge, declaredTooLarge } from "./body";
@@ -36,8 +36,19 @@ export type ApiAccess = "public" | "read" | "write";
 
 type RouteHandler<P> = (request: Request, context: { params: Promise<P> }) => Promise<Response>;
 
-const allows = (identity: TokenIdentity, access: ApiAccess) =>
-  access === "write" ? identity.scopes.includes("api") : identity.scopes.some((s) => s === "api" || s === "read_api");
+export interface ApiRouteOptions {
+  /**
+   * Scopes a read (GET or HEAD) takes besides `api` and `read_api`: GitLab's allow_access_with_scope, as the
+   * repository files API takes `read_repository`.
+   */
+  readScopes?: readonly TokenScope[];
+}
+
+function allows(identity: TokenIdentity, access: ApiAccess, request: Request, options: ApiRouteOptions): boolean {
+  if (access === "write") return identity.scopes.includes("api");
+  const read = request.method === "GET" || request.method === "HEAD";
+  return identity.scopes.some((s) => s === "api" || s === "read_api" || (read && (options.readScopes?.includes(s) ?? false)));
+}
 
 /**
  * Wraps an /api/v4 route. In this order, as GitLab's middleware and Grape do: a declared body past the size cap is a
@@ -46,9 +57,9 @@ const allows = (identity: TokenIdentity, access: ApiAccess) =>
  * and its scope enforced. ParamError and BodyTooLarge thrown by the route's parsers become their 400 and 413, and
  * anything else a bare 500, so no stack trace reaches the client.
  */
-export function apiRoute<P = Record<string, never>>(access: "public", handler: (context: ApiContext<P, TokenIdentity | null>) => Promise<Response>): RouteHandler<P>;
-export function apiRoute<P = Record<string, never>>(access: "read" | "write", handler: (context: ApiContext<P>) => Promise<Response>): RouteHandler<P>;
-export function apiRoute<P>(access: ApiAccess, handler: (context: ApiContext<P>) => Promise<Response>): RouteHandler<P> {
+export function apiRoute<P = Record<string, never>>(access: "public", handler: (context: ApiContext<P, TokenIdentity | null>) => Promise<Response>, options?: ApiRouteOptions): RouteHandler<P>;
+export function apiRoute<P = Record<string, never>>(access: "read" | "write", handler: (context: ApiContext<P>) => Promise<Response>, options?: ApiRouteOptions): RouteHandler<P>;
+export function apiRoute<P>(access: ApiAccess, handler: (context: ApiContext<P>) => Promise<Response>, options: ApiRouteOptions = {}): RouteHandler<P> {
   return async (request, context) => {
     try {
       if (declaredTooLarge(request)) return bodyTooLarge();
@@ -58,7 +69,7 @@ export function apiRoute<P>(access: ApiAccess, handler: (context: ApiContext<P>)
       const raw = tokenFromRequest(request);
       const identity = raw ? await authenticateToken(raw) : null;
       if (!identity && (raw || access !== "public")) return unauthorized();
-      if (identity && !allows(identity, access)) return insufficientScope("api");
+      if (identity && !allows(identity, access, request, options)) return insufficientScope("api");
       const viewer = identity?.user ?? ANONYMOUS_VIEWER;
       // identity is null only here, past the check above, on a public route: whose handler takes a nullable one.
       return await handler({ request, url, identity: identity as TokenIdentity, viewer, params });

@@ -1,4 +1,4 @@
-import { getDb, projects, type Tx, type Visibility } from "@/lib/db";
+import { ACCESS_LEVELS, getDb, projectMembers, projects, type Tx, type Visibility } from "@/lib/db";
 import { findGroup, lockNamespacePaths, projectPathFromName, type GroupWithAccess } from "@/lib/groups";
 import { logger } from "@/lib/log";
 import { createRepository, removeRepository } from "@/lib/repositories";
@@ -68,6 +68,7 @@ export async function createProject(viewer: Viewer, input: NewProject): Promise<
         .returning({ id: projects.id })
         .catch(uniqueViolation);
       createdId = row!.id;
+      await addCreatorAsMaintainer(tx, viewer, namespace, row!.id);
       await createRepository(row!.id, { kind: "project", defaultBranch, readme });
       return row!.id;
     });
@@ -88,6 +89,16 @@ async function creatableNamespace(viewer: Viewer, namespaceId: number): Promise<
   const group = await findGroup(viewer, namespaceId);
   if (!group || !canCreateProjectIn(viewer, group)) throw new ProjectError("namespace", "is not valid");
   return group;
+}
+
+/**
+ * A member of the group below Maintainer who creates a project (a Developer, where the group's project_creation_level
+ * lets Developers create) becomes its Maintainer, as on GitLab, so that the project's settings are theirs. Members
+ * already Maintainer or above through the group keep only that; an administrator who is no member stays none.
+ */
+async function addCreatorAsMaintainer(tx: Tx, viewer: Viewer, namespace: GroupWithAccess, projectId: number): Promise<void> {
+  if (viewer.anonymous || namespace.accessLevel === null || namespace.accessLevel >= ACCESS_LEVELS.maintainer) return;
+  await tx.insert(projectMembers).values({ projectId, userId: viewer.id, accessLevel: ACCESS_LEVELS.maintainer, createdById: viewer.id });
 }
 
 /** GitLab's README for `initialize_with_readme`: the name as a title, then the description; by the creator. */

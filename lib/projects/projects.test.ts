@@ -130,7 +130,8 @@ describe("creating a project", () => {
     const { owner, group } = await groupWith();
     const [developer, reporter] = [await member(group, ACCESS_LEVELS.developer), await member(group, ACCESS_LEVELS.reporter)];
     const stranger = viewerOf(await makeUser());
-    await expect(createProject(developer, { name: "By dev", namespaceId: group.id })).resolves.toMatchObject({ accessLevel: ACCESS_LEVELS.developer });
+    // The Developer who creates a project becomes its Maintainer (creator-membership.test.ts).
+    await expect(createProject(developer, { name: "By dev", namespaceId: group.id })).resolves.toMatchObject({ accessLevel: ACCESS_LEVELS.maintainer, groupAccessLevel: ACCESS_LEVELS.developer });
     // GitLab answers a group one may not create in like one that does not exist: "namespace is not valid".
     for (const viewer of [reporter, stranger]) {
       await expect(createProject(viewer, { name: "Nope", namespaceId: group.id })).rejects.toMatchObject({ field: "namespace", detail: "is not valid", status: 400 });

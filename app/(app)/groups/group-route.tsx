@@ -5,8 +5,10 @@ import { GroupHeader } from "@/components/groups/group-header";
 import type { GroupTabKey } from "@/components/groups/group-tabs";
 import { countGroupRelations, listLabels, listMilestones } from "@/lib/content";
 import { canCreateSubgroup, countEpicsByState, findGroup, listMembers, type GroupWithAccess } from "@/lib/groups";
+import { canCreateProjectIn } from "@/lib/projects";
 import { canManagePlaceholders, type PublicUser } from "@/lib/users";
 import { requireUser } from "../require-user";
+import { fullPathOf } from "../route-params";
 
 /**
  * What the group pages share. Each page of a group is a route of its own (see the rewrites in next.config.js): its
@@ -17,17 +19,6 @@ import { requireUser } from "../require-user";
 /** The `[...path]` segment of every group route: the group's full path, last because a catch-all must be. */
 export interface GroupParams {
   path: string[];
-}
-
-/** The full path in a route's `[...path]`; undefined for one no group can have (GitLab's `-` separator in it). */
-export function fullPathOf(segments: string[]): string | undefined {
-  let parts: string[];
-  try {
-    parts = segments.map(decodeURIComponent);
-  } catch {
-    return undefined;
-  }
-  return parts.length > 0 && parts.every((part) => part !== "" && part !== "-") ? parts.join("/") : undefined;
 }
 
 /** Once a request, though the layout, the page and the metadata of a route each ask. */
@@ -44,9 +35,6 @@ export async function groupRoute(params: Promise<GroupParams>): Promise<{ user: 
   if (!group) notFound();
   return { user, group };
 }
-
-/** A page's number from `?page=`: 1 unless a positive number is given. */
-export const pageOf = (value: string | undefined) => Math.max(1, Number(value) || 1);
 
 /** A route's `generateMetadata`: "Labels · a/b", or the full path alone for the overview. From the URL: no query. */
 export function groupMetadata(section?: string) {
@@ -72,6 +60,7 @@ export async function GroupShell({ user, group, current, children }: { user: Pub
         group={group}
         current={current}
         canCreateSubgroup={canCreateSubgroup(user, group.accessLevel)}
+        canCreateProject={canCreateProjectIn(user, group)}
         tabs={[
           { key: "overview", label: "Overview" },
           { key: "labels", label: "Labels", count: labelCount.total },

@@ -9,7 +9,7 @@ import { DIFF_MS, HISTORY_MS, LOG_OUTPUT, SMALL_OUTPUT } from "./limits";
 import { cacheKey, objectCache } from "./object-cache";
 import { resolveCommit, resolveRevision } from "./resolve";
 
-const DIFF_ARGS = ["diff-tree", "-r", "-M", "--raw", "-p", "-z", "--no-abbrev", "--full-index", "--no-commit-id", "--no-color", "--no-ext-diff", "--no-textconv", "--submodule=short"];
+export const DIFF_ARGS = ["diff-tree", "-r", "-M", "--raw", "-p", "-z", "--no-abbrev", "--full-index", "--no-commit-id", "--no-color", "--no-ext-diff", "--no-textconv", "--submodule=short"];
 
 const weighDiff = (result: DiffResult) => result.diffs.reduce((sum, file) => sum + 2 * (file.diff.length + file.old_path.length + file.new_path.length) + 200, 100);
 

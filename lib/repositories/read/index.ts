@@ -12,13 +12,21 @@ export type { Commit } from "./commit-format";
 export { getCommit, type CommitDetail, type CommitStats } from "./commit-detail";
 export { commitRefs, type CommitRef, type CommitRefs, type RefScope } from "./commit-refs";
 export { lastCommitFor, listCommits, type CommitPage, type ListCommitsOptions } from "./commits";
+export { diffLines, type DiffLine, type DiffLines } from "./diff-lines";
 export { DEFAULT_DIFF_LIMITS, type DiffFile, type DiffLimits, type DiffResult } from "./diff-parse";
 export { commitDiff, compare, type CompareOptions, type Comparison } from "./diffs";
 export { GitNotFoundError } from "./errors";
+export { commitFileDiff } from "./file-diff";
+export { fileAt, openFile, type FileView, type RawFile } from "./file-view";
+export { refNames, type RefNames } from "./ref-names";
+export { isMarkdownName, readmeIn } from "./readme";
+export { splitRefPath, type RefPath } from "./ref-path";
+export { isImageName, rawType, type RawType } from "./raw-type";
 export { defaultBranch, isEmptyRepository, resolveRevision } from "./resolve";
 export { repositoryStatistics, type RepositoryStatistics } from "./statistics";
 export { listTags, tag, type ListTagsOptions, type Tag, type TagPage } from "./tags";
 export { listTree, type TreeItem, type TreeOptions, type TreePage } from "./tree";
+export { lastCommitsForTree } from "./tree-commits";
 export type { CacheStats } from "./object-cache";
 
 /** Hits, misses and size of the readers' cache (for a health page or a benchmark). */

@@ -3,5 +3,5 @@
 import { GroupError } from "@/components/groups/group-error";
 
 export default function OverviewError({ error, retry }: { error: unknown; retry: () => void }) {
-  return <GroupError what="this group's subgroups and members" error={error} retry={retry} />;
+  return <GroupError what="this group's subgroups, projects and members" error={error} retry={retry} />;
 }

@@ -2,7 +2,7 @@ import { GroupSkeleton, HeadingSkeleton, ListSkeleton, TableSkeleton } from "@/c
 
 export default function OverviewLoading() {
   return (
-    <GroupSkeleton label="Loading the group's subgroups and members…">
+    <GroupSkeleton label="Loading the group's subgroups, projects and members…">
       <div className="mb-10">
         <HeadingSkeleton />
         <ListSkeleton rows={3} />

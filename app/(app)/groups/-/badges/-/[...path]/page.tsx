@@ -1,6 +1,7 @@
 import { BadgesList } from "@/components/groups/tabs/badges-list";
 import { Pagination } from "@/components/ui/pagination";
-import { groupRoute, pageOf, type GroupParams } from "@/app/(app)/groups/group-route";
+import { groupRoute, type GroupParams } from "@/app/(app)/groups/group-route";
+import { pageOf } from "@/app/(app)/route-params";
 import { isSafeBadgeUrl, listBadges } from "@/lib/content";
 
 const PER_PAGE = 20;

@@ -1,7 +1,8 @@
 import { EpicFilters, type EpicStateFilter } from "@/components/groups/tabs/epic-filters";
 import { EpicsList } from "@/components/groups/tabs/epics-list";
 import { Pagination } from "@/components/ui/pagination";
-import { groupRoute, pageOf, type GroupParams } from "@/app/(app)/groups/group-route";
+import { groupRoute, type GroupParams } from "@/app/(app)/groups/group-route";
+import { pageOf } from "@/app/(app)/route-params";
 import { countEpicsByState, listEpics } from "@/lib/groups";
 import { epicPath, labelItems, peopleResolver, referenceFrom } from "../../epic-items";
 

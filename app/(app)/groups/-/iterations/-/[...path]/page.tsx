@@ -1,7 +1,8 @@
 import { SearchForm } from "@/components/groups/search-form";
 import { IterationsList, type CadenceItem } from "@/components/groups/tabs/iterations-list";
 import { Pagination } from "@/components/ui/pagination";
-import { groupRoute, pageOf, type GroupParams } from "@/app/(app)/groups/group-route";
+import { groupRoute, type GroupParams } from "@/app/(app)/groups/group-route";
+import { pageOf } from "@/app/(app)/route-params";
 import { listIterationCadences, listIterations, todayUtc } from "@/lib/groups";
 import { iterationsPath } from "../../iterations";
 

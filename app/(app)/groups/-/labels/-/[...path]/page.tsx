@@ -1,7 +1,8 @@
 import { SearchForm } from "@/components/groups/search-form";
 import { LabelsList } from "@/components/groups/tabs/labels-list";
 import { Pagination } from "@/components/ui/pagination";
-import { groupRoute, pageOf, type GroupParams } from "@/app/(app)/groups/group-route";
+import { groupRoute, type GroupParams } from "@/app/(app)/groups/group-route";
+import { pageOf } from "@/app/(app)/route-params";
 import { labelTextColor, listLabels } from "@/lib/content";
 
 const PER_PAGE = 20;

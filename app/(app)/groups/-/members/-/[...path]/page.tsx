@@ -1,7 +1,8 @@
 import { MembersTable } from "@/components/groups/members-table";
 import { SearchForm } from "@/components/groups/search-form";
 import { Pagination } from "@/components/ui/pagination";
-import { groupRoute, pageOf, type GroupParams } from "@/app/(app)/groups/group-route";
+import { groupRoute, type GroupParams } from "@/app/(app)/groups/group-route";
+import { pageOf } from "@/app/(app)/route-params";
 import { findGroup, listMembers } from "@/lib/groups";
 import { listPlaceholderIdentities } from "@/lib/users";
 

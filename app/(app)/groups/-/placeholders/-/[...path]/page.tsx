@@ -2,7 +2,8 @@ import { PlaceholdersTable } from "@/components/groups/placeholders-table";
 import { ReassignCsvForm } from "@/components/groups/reassign-csv-form";
 import { SearchForm } from "@/components/groups/search-form";
 import { Pagination } from "@/components/ui/pagination";
-import { groupRoute, pageOf, type GroupParams } from "@/app/(app)/groups/group-route";
+import { groupRoute, type GroupParams } from "@/app/(app)/groups/group-route";
+import { pageOf } from "@/app/(app)/route-params";
 import { listPlaceholders, USER_REFERENCES } from "@/lib/users";
 import { reassignCsvAction, reassignPlaceholderAction, searchUsersAction } from "../../actions";
 

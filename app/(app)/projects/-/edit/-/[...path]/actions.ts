@@ -1,0 +1,40 @@
+"use server";
+
+import { refresh } from "next/cache";
+import { redirect } from "next/navigation";
+import { projectPageUrl } from "@/components/projects/project-urls";
+import { currentUser } from "@/lib/auth";
+import type { ActionState } from "@/lib/forms";
+import { changePathFromForm, deleteFromForm, setArchivedFromForm, updateGeneralFromForm } from "./settings-requests";
+
+async function signedIn() {
+  const user = await currentUser();
+  if (!user) redirect("/users/sign_in");
+  return user;
+}
+
+export async function updateGeneralAction(_prev: ActionState, form: FormData): Promise<ActionState> {
+  const state = await updateGeneralFromForm(await signedIn(), form);
+  // The header above the form shows the name and description: render the page again.
+  if (state.success) refresh();
+  return state;
+}
+
+export async function changePathAction(_prev: ActionState, form: FormData): Promise<ActionState> {
+  const result = await changePathFromForm(await signedIn(), form);
+  if ("state" in result) return result.state;
+  // The old address names nothing now.
+  redirect(`${projectPageUrl(result.fullPath, "edit")}?updated=path`);
+}
+
+export async function setArchivedAction(_prev: ActionState, form: FormData): Promise<ActionState> {
+  const state = await setArchivedFromForm(await signedIn(), form);
+  if (state.success) refresh();
+  return state;
+}
+
+export async function deleteProjectAction(_prev: ActionState, form: FormData): Promise<ActionState> {
+  const result = await deleteFromForm(await signedIn(), form);
+  if ("state" in result) return result.state;
+  redirect(`/groups/${result.groupPath}`);
+}

@@ -1,0 +1,3 @@
+import { repositoryArchiveRoute } from "@/lib/api";
+
+export const GET = repositoryArchiveRoute;

@@ -1,0 +1,3 @@
+import { rawBlobRoute } from "@/lib/api";
+
+export const GET = rawBlobRoute;

@@ -1,0 +1,3 @@
+import { blobRoute } from "@/lib/api";
+
+export const GET = blobRoute;

@@ -1,0 +1,4 @@
+import { branchRoute } from "@/lib/api";
+
+export const GET = branchRoute;
+export const HEAD = branchRoute;

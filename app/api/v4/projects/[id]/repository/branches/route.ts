@@ -1,0 +1,3 @@
+import { branchesRoute } from "@/lib/api";
+
+export const GET = branchesRoute;

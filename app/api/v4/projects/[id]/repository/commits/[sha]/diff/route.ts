@@ -1,0 +1,3 @@
+import { commitDiffRoute } from "@/lib/api";
+
+export const GET = commitDiffRoute;

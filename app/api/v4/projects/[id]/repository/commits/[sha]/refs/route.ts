@@ -1,0 +1,3 @@
+import { commitRefsRoute } from "@/lib/api";
+
+export const GET = commitRefsRoute;

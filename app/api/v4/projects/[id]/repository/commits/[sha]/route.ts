@@ -1,0 +1,3 @@
+import { commitRoute } from "@/lib/api";
+
+export const GET = commitRoute;

@@ -1,0 +1,3 @@
+import { commitsRoute } from "@/lib/api";
+
+export const GET = commitsRoute;

@@ -1,0 +1,3 @@
+import { compareRoute } from "@/lib/api";
+
+export const GET = compareRoute;

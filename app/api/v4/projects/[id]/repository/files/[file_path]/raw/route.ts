@@ -1,0 +1,4 @@
+import { rawFileRoute } from "@/lib/api";
+
+export const GET = rawFileRoute;
+export const HEAD = rawFileRoute;

@@ -1,0 +1,3 @@
+import { tagRoute } from "@/lib/api";
+
+export const GET = tagRoute;

@@ -1,0 +1,3 @@
+import { tagsRoute } from "@/lib/api";
+
+export const GET = tagsRoute;

@@ -1,0 +1,3 @@
+import { treeRoute } from "@/lib/api";
+
+export const GET = treeRoute;

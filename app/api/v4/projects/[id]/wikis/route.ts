@@ -1,0 +1,3 @@
+import { wikisRoute } from "@/lib/api";
+
+export const GET = wikisRoute;

@@ -1,0 +1,42 @@
+import Link from "next/link";
+import { GroupAvatar } from "@/components/groups/group-avatar";
+import { Badge } from "@/components/ui/badge";
+import { PageHeader } from "@/components/ui/page-header";
+import { ProjectTabs, type ProjectTabKey } from "./project-tabs";
+
+export interface ProjectHeaderItem {
+  name: string;
+  fullPath: string;
+  visibility: string;
+  description: string;
+  archived: boolean;
+  namespace: { fullPath: string; fullName: string };
+}
+
+/** What every page of a project starts with: its namespace, name, visibility, archived state and description; its tabs. */
+export function ProjectHeader({ project, current, defaultBranch, canReadCode, canAdmin }: { project: ProjectHeaderItem; current: ProjectTabKey; defaultBranch: string | null; canReadCode: boolean; canAdmin: boolean }) {
+  return (
+    <>
+      <PageHeader
+        title={
+          <span className="flex items-center gap-3">
+            <GroupAvatar name={project.name} avatarPath={null} size="lg" />
+            {project.name} <Badge>{project.visibility}</Badge>
+            {project.archived ? <Badge tone="warning">Archived</Badge> : null}
+          </span>
+        }
+        description={
+          <>
+            <Link href={`/groups/${project.namespace.fullPath}`} className="hover:underline">
+              {project.namespace.fullName}
+            </Link>
+            <span className="mx-1 text-gray-400">/</span>
+            <span className="font-mono text-xs">{project.fullPath}</span>
+            {project.description ? <p className="mt-2">{project.description}</p> : null}
+          </>
+        }
+      />
+      <ProjectTabs fullPath={project.fullPath} current={current} defaultBranch={canReadCode ? defaultBranch : null} canAdmin={canAdmin} />
+    </>
+  );
+}

@@ -1,0 +1,21 @@
+/**
+ * The addresses of a project's pages, as GitLab lays them out (`/<full path>/-/<page>/...`). next.config.js rewrites
+ * them onto the routes under app/(app)/projects/-/. Refs and file paths are encoded segment by segment: a branch or a
+ * file may hold `#`, `?`, `%` or spaces, and its slashes stay slashes.
+ */
+const segments = (value: string) => value.split("/").map(encodeURIComponent).join("/");
+const withPath = (base: string, path: string | undefined) => (path ? `${base}/${segments(path)}` : base);
+
+export const projectUrl = (fullPath: string) => `/${fullPath}`;
+export const projectPageUrl = (fullPath: string, page: "branches" | "tags" | "edit") => `/${fullPath}/-/${page}`;
+export const treeUrl = (fullPath: string, ref: string, path?: string) => withPath(`/${fullPath}/-/tree/${segments(ref)}`, path);
+export const blobUrl = (fullPath: string, ref: string, path: string) => withPath(`/${fullPath}/-/blob/${segments(ref)}`, path);
+/** The file itself; `download` asks for it as an attachment (GitLab's `?inline=false`). */
+export const rawUrl = (fullPath: string, ref: string, path: string, download = false) => withPath(`/${fullPath}/-/raw/${segments(ref)}`, path) + (download ? "?inline=false" : "");
+export const commitsUrl = (fullPath: string, ref: string, path?: string) => withPath(`/${fullPath}/-/commits/${segments(ref)}`, path);
+export const commitUrl = (fullPath: string, sha: string) => `/${fullPath}/-/commit/${sha}`;
+/** GitLab's archive address: `/-/archive/<ref>/<project>-<ref>.<format>`, slashes in the ref made dashes in the name. */
+export const archiveUrl = (fullPath: string, ref: string, format: "zip" | "tar.gz" | "tar") =>
+  `/${fullPath}/-/archive/${segments(ref)}/${encodeURIComponent(`${fullPath.split("/").pop()}-${ref.replaceAll("/", "-")}.${format}`)}`;
+/** What `git clone` takes: `<origin>/<full path>.git`. */
+export const cloneUrl = (origin: string, fullPath: string) => `${origin.replace(/\/$/, "")}/${fullPath}.git`;

@@ -1,0 +1,97 @@
+import { ACCESS_LEVELS } from "@/lib/db";
+import { canPushCode, pushPolicyFor, type ProjectWithAccess } from "@/lib/projects";
+import { branch, GitNotFoundError, listBranches, listTags, refNameProblem, tag } from "@/lib/repositories";
+import type { Viewer } from "@/lib/viewer";
+import { branchEntity, tagEntity, type BranchProtection } from "./entities/repository";
+import { pageParams, paginationHeaders } from "./pagination";
+import { readAll } from "./param-error";
+import { repositoryRoute } from "./repository-route";
+import { json } from "./responses";
+import { choiceParam } from "./strings";
+
+const BRANCH_SORTS = ["name_asc", "updated_asc", "updated_desc"] as const;
+type BranchSort = (typeof BRANCH_SORTS)[number];
+
+// Someone who is a Developer of the project and nothing more: whether such a user may push to a protected branch.
+const DEVELOPER: Viewer = { id: 0, isAdmin: false };
+
+/**
+ * What Entities::Branch says of protection, for this viewer. Ferry protects the default branch as its group says
+ * (lib/projects' push policy), no other. GitLab tells pushing and merging apart; Ferry's rule has one level for both,
+ * so developers_can_merge is developers_can_push.
+ */
+function branchProtection(project: ProjectWithAccess, viewer: Viewer): (name: string) => BranchProtection {
+  const policy = pushPolicyFor(project, viewer);
+  const developers = pushPolicyFor({ ...project, accessLevel: ACCESS_LEVELS.developer }, DEVELOPER).mayPushProtected;
+  const mayPush = canPushCode(viewer, project);
+  return (name) => {
+    const isProtected = policy.protectedBranches.includes(name);
+    return {
+      protected: isProtected,
+      developers_can_push: isProtected && developers,
+      developers_can_merge: isProtected && developers,
+      can_push: mayPush && (!isProtected || policy.mayPushProtected),
+    };
+  };
+}
+
+/**
+ * GET /projects/:id/repository/branches: a page of branches by name (or `sort` updated_asc / updated_desc), filtered by
+ * `search` (`^prefix`, `suffix$` or a part of the name). An empty repository has none.
+ */
+export const branchesRoute = repositoryRoute({ tail: "repository/branches" }, async ({ request, url, repo, project, viewer, projectUrl }) => {
+  const q = url.searchParams;
+  const [page] = readAll(() => pageParams(q));
+  const sortParam = q.get("sort");
+  // GitLab's BranchesFinder takes any `sort` and orders an unknown one by name.
+  const sort: BranchSort = (BRANCH_SORTS as readonly string[]).includes(sortParam ?? "") ? (sortParam as BranchSort) : "name_asc";
+  const listed = await listBranches(repo, { search: q.get("search") || undefined, sort, page: page.page, perPage: page.perPage });
+  const protection = branchProtection(project, viewer);
+  return json(
+    listed.branches.map((found) => branchEntity(found, projectUrl, protection(found.name))),
+    { headers: paginationHeaders(request, listed.total, page) },
+  );
+});
+
+/**
+ * GET /projects/:id/repository/branches/:branch (URL-encoded, `feature%2Fx`): one branch; a name git would refuse is
+ * GitLab's 400 "The branch refname is invalid". HEAD answers 204 when the branch exists, 404 otherwise.
+ */
+export const branchRoute = repositoryRoute<"branch">({ tail: "repository/branches/:branch" }, async ({ request, repo, params, project, viewer, projectUrl }) => {
+  if (request.method === "HEAD") {
+    if (refNameProblem(params.branch)) return new Response(null, { status: 404 });
+    try {
+      await branch(repo, params.branch);
+    } catch (error) {
+      if (error instanceof GitNotFoundError) return new Response(null, { status: 404 });
+      throw error;
+    }
+    return new Response(null, { status: 204 });
+  }
+  if (refNameProblem(params.branch)) return json({ message: "The branch refname is invalid" }, { status: 400 });
+  const found = await branch(repo, params.branch);
+  return json(branchEntity(found, projectUrl, branchProtection(project, viewer)(found.name)));
+});
+
+/**
+ * GET /projects/:id/repository/tags: a page of tags, newest first by default (`order_by` updated, name or version;
+ * `sort` asc or desc), filtered by `search` as branches are.
+ */
+export const tagsRoute = repositoryRoute({ tail: "repository/tags" }, async ({ request, url, repo, projectUrl }) => {
+  const q = url.searchParams;
+  const [page, orderBy, sort] = readAll(
+    () => pageParams(q),
+    () => choiceParam(q.get("order_by"), "order_by", ["name", "updated", "version"] as const),
+    () => choiceParam(q.get("sort"), "sort", ["asc", "desc"] as const),
+  );
+  const listed = await listTags(repo, { search: q.get("search") || undefined, orderBy, sort, page: page.page, perPage: page.perPage });
+  return json(
+    listed.tags.map((found) => tagEntity(found, projectUrl)),
+    { headers: paginationHeaders(request, listed.total, page) },
+  );
+});
+
+/** GET /projects/:id/repository/tags/:tag_name (URL-encoded): one tag, or "404 Tag Not Found". */
+export const tagRoute = repositoryRoute<"tag_name">({ tail: "repository/tags/:tag_name" }, async ({ repo, params, projectUrl }) => {
+  return json(tagEntity(await tag(repo, params.tag_name), projectUrl));
+});
