@@ -2,28 +2,11 @@
 // the browser shows exactly what was rendered (no hydration mismatch between the server's clock and time zone and the
 // browser's); offsets and durations are the same anywhere.
 
-const relative = new Intl.RelativeTimeFormat("en", { numeric: "auto" });
 const absolute = new Intl.DateTimeFormat("en-GB", { dateStyle: "medium", timeStyle: "medium", timeZone: "UTC" });
 const counts = new Intl.NumberFormat("en");
 
-const UNITS: [Intl.RelativeTimeFormatUnit, number][] = [
-  ["year", 365 * 24 * 3600],
-  ["month", 30 * 24 * 3600],
-  ["week", 7 * 24 * 3600],
-  ["day", 24 * 3600],
-  ["hour", 3600],
-  ["minute", 60],
-];
-
-/** "just now", "5 minutes ago", "yesterday", as GitLab's TimeAgo reads. */
-export function timeAgo(date: Date, now: Date = new Date()): string {
-  const seconds = Math.round((date.getTime() - now.getTime()) / 1000);
-  if (Math.abs(seconds) < 45) return "just now";
-  for (const [unit, size] of UNITS) {
-    if (Math.abs(seconds) >= size) return relative.format(Math.round(seconds / size), unit);
-  }
-  return relative.format(Math.round(seconds / 60), "minute");
-}
+/** "just now", "5 minutes ago", "yesterday", as GitLab's TimeAgo reads: one wording for every page. */
+export { timeAgoText as timeAgo } from "@/components/ui/time-ago";
 
 export function formatDateTime(date: Date): string {
   return `${absolute.format(date)} UTC`;
