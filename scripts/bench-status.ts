@@ -2,13 +2,12 @@
 // 200,000-record import (BENCH_RECORDS) runs on the same host. A production web server (`dist/server/start.mjs`,
 // FERRY_WORKER=false, built if needed) serves them; one worker imports; requests go one after another, as a page's
 // polling and an API client make them. Printed: p50 and p95 per endpoint, idle and during the import.
-import { spawn, type ChildProcess } from "node:child_process";
 import fs from "node:fs";
-import { benchDatabase, benchEnvironment, startChild, startWorker, stopChild } from "./bench/harness";
+import { benchDatabase, benchEnvironment, percentile, startChild, startWorker, stopChild } from "./bench/harness";
+import { signIn, startWebServer } from "./bench/web-server";
 
 const dataDir = benchEnvironment();
 const PORT = Number(process.env.BENCH_PORT ?? 3410);
-const base = `http://127.0.0.1:${PORT}`;
 
 const { closeDb, getDb, bulkImports, bulkImportEntities } = await import("@/lib/db");
 const { createPersonalAccessToken } = await import("@/lib/auth/tokens");
@@ -36,20 +35,10 @@ for (let i = 0; i < 50; i++) {
     .values(Array.from({ length: 20 }, (_, j) => ({ bulkImportId: bulk!.id, sourceType: "group_entity" as const, sourceFullPath: `old/g${i}-${j}`, destinationSlug: `g${i}-${j}`, destinationNamespace: "", status: 2, stats })));
 }
 
-const web: ChildProcess = spawn(process.execPath, ["dist/server/start.mjs"], { env: { ...process.env, PORT: String(PORT), FERRY_WORKER: "false", LOG_LEVEL: "warn" }, stdio: ["ignore", "ignore", "inherit"], detached: true });
-for (let ready = false; !ready; await new Promise((r) => setTimeout(r, 250))) ready = await fetch(`${base}/-/readiness`).then((r) => r.ok, () => false);
-
-// A browser session for the page's endpoint: Auth.js's CSRF token, then the credentials callback.
-const csrf = await fetch(`${base}/api/auth/csrf`);
-const { csrfToken } = (await csrf.json()) as { csrfToken: string };
-const signIn = await fetch(`${base}/api/auth/callback/credentials`, {
-  method: "POST",
-  redirect: "manual",
-  headers: { "content-type": "application/x-www-form-urlencoded", cookie: csrf.headers.getSetCookie().map((c) => c.split(";")[0]).join("; "), origin: base },
-  body: new URLSearchParams({ csrfToken, login: "bench", password }),
-});
-const session = signIn.headers.getSetCookie().map((c) => c.split(";")[0]).join("; ");
-if (!session.includes("session-token")) throw new Error(`could not sign in (${signIn.status})`);
+const web = await startWebServer(PORT);
+const base = web.base;
+// A browser session for the page's endpoint.
+const session = await signIn(base, "bench", password);
 
 let runningImport = 0;
 const endpoints: { name: string; request: () => Promise<Response> }[] = [
@@ -73,7 +62,6 @@ async function measure(until: () => boolean): Promise<number[][]> {
   }
   return times;
 }
-const percentile = (values: number[], p: number) => [...values].sort((a, b) => a - b)[Math.min(values.length - 1, Math.floor(values.length * p))]!;
 
 // Warm the routes up (first requests compile nothing in production, but fill caches and pools), then idle.
 await measure((() => { let n = 0; return () => n++ >= 20; })());
@@ -94,10 +82,7 @@ await done;
 
 await stopChild(worker);
 await stopChild(sourceProcess);
-await new Promise<void>((resolve) => {
-  web.once("exit", () => resolve());
-  process.kill(-web.pid!, "SIGTERM");
-});
+await web.stop();
 await stopBoss();
 await closeDb();
 await embedded.stop();

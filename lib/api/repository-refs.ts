@@ -1,5 +1,5 @@
 import { ACCESS_LEVELS } from "@/lib/db";
-import { canPushCode, pushPolicyFor, type ProjectWithAccess } from "@/lib/projects";
+import { canPushRepository, pushPolicyFor, type ProjectWithAccess } from "@/lib/projects";
 import { branch, GitNotFoundError, listBranches, listTags, refNameProblem, tag } from "@/lib/repositories";
 import type { Viewer } from "@/lib/viewer";
 import { branchEntity, tagEntity, type BranchProtection } from "./entities/repository";
@@ -23,7 +23,7 @@ const DEVELOPER: Viewer = { id: 0, isAdmin: false };
 function branchProtection(project: ProjectWithAccess, viewer: Viewer): (name: string) => BranchProtection {
   const policy = pushPolicyFor(project, viewer);
   const developers = pushPolicyFor({ ...project, accessLevel: ACCESS_LEVELS.developer }, DEVELOPER).mayPushProtected;
-  const mayPush = canPushCode(viewer, project);
+  const mayPush = canPushRepository(viewer, project, "project");
   return (name) => {
     const isProtected = policy.protectedBranches.includes(name);
     return {

@@ -1,5 +1,5 @@
 import type { TokenIdentity, TokenScope } from "@/lib/auth/tokens";
-import { canReadCode, canReadRepository, findProject, type ProjectWithAccess } from "@/lib/projects";
+import { canFetchRepository, findProject, type ProjectWithAccess } from "@/lib/projects";
 import { GitNotFoundError, repositoryPath, type RepositoryKind } from "@/lib/repositories";
 import { baseUrlOf } from "./base-url";
 import { apiRoute, type ApiContext } from "./request-auth";
@@ -20,7 +20,7 @@ export interface RepositoryRouteOptions {
    * and decoding those again would misread `a%2525b` or refuse `100%.txt`.
    */
   tail: string;
-  /** `wiki`: the project's wiki repository, readable by whoever sees the project (GitLab's read_wiki). */
+  /** `wiki`: the project's wiki repository, readable by whoever sees the project and its wiki (GitLab's read_wiki). */
   kind?: RepositoryKind;
   /** Scopes a GET or HEAD takes besides `api` and `read_api` (the files API takes `read_repository`). */
   readScopes?: readonly TokenScope[];
@@ -46,7 +46,8 @@ export function rawSegments(pathname: string, pattern: string): Record<string, s
 /**
  * A read of a project's repository, as GitLab's repository endpoints run: public projects answer without a token, a
  * project the caller cannot see is "404 Project Not Found", one whose code they may not read (a Guest of a private
- * project) "403 Forbidden", and a ref, path or object that is not there the reader's own 404 ("404 File Not Found").
+ * project, a repository disabled or members-only) "403 Forbidden", and a ref, path or object that is not there the
+ * reader's own 404 ("404 File Not Found").
  */
 export function repositoryRoute<S extends string = never>(options: RepositoryRouteOptions, handler: (context: RepositoryContext<S>) => Promise<Response>) {
   const pattern = `:id/${options.tail}`;
@@ -56,8 +57,7 @@ export function repositoryRoute<S extends string = never>(options: RepositoryRou
     async (context) => {
       const project = await findProject(context.viewer, context.params.id);
       if (!project) return notFound("Project Not");
-      const allowed = kind === "wiki" ? canReadRepository(context.viewer, project, "wiki") : canReadCode(context.viewer, project);
-      if (!allowed) return forbidden();
+      if (!canFetchRepository(context.viewer, project, kind)) return forbidden();
       const projectUrl = `${baseUrlOf(context.request)}/${project.fullPath}`;
       try {
         return await handler({ ...context, project, repo: repositoryPath(project.id, kind), projectUrl });

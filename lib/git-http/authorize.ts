@@ -1,5 +1,5 @@
 import { tokenAllows } from "@/lib/auth/scopes";
-import { canPushCode, canReadRepository, findProject, pushPolicyFor, type ProjectWithAccess } from "@/lib/projects";
+import { canFetchRepository, canPushRepository, findProject, pushPolicyFor, type ProjectWithAccess } from "@/lib/projects";
 import { repositoryExists, repositoryPath, type GitService, type PushPolicy, type RepositoryKind } from "@/lib/repositories";
 import { ANONYMOUS_VIEWER } from "@/lib/viewer";
 import { gitClient } from "./credentials";
@@ -15,8 +15,10 @@ export interface GitGrant {
 /**
  * Whether this request may run `service` on the repository at `fullPath`, in the order of GitLab's git HTTP
  * controller and Gitlab::GitAccess: credentials, the token's scope, the project (hidden ones are not found), the
- * user's role, an archived project, the repository on disk. Anonymous clients may fetch what is public and are asked
- * to sign in (401) for anything else, a private project and a missing one alike, so that nothing tells them apart.
+ * user's role and the repository's (or wiki's) access level, an archived project, the repository on disk. A project
+ * whose repository is disabled, or members-only to a non-member, is found but refused (403), as GitLab's
+ * download_code and push_code are then. Anonymous clients may fetch what is public and are asked to sign in (401) for
+ * anything else, a private project and a missing one alike, so that nothing tells them apart.
  * Run for `info/refs` and again for the RPC that follows: each HTTP request stands alone.
  */
 export async function authorizeGit(request: Request, fullPath: string, kind: RepositoryKind, service: GitService): Promise<GitGrant | Response> {
@@ -32,8 +34,8 @@ export async function authorizeGit(request: Request, fullPath: string, kind: Rep
   if (!project) return identity ? notFound(MESSAGES.projectNotFound) : unauthorized();
   if (push) {
     if (project.archived) return forbidden(MESSAGES.archived);
-    if (!canPushCode(viewer, project)) return forbidden(MESSAGES.pushCode);
-  } else if (!canReadRepository(viewer, project, kind)) {
+    if (!canPushRepository(viewer, project, kind)) return forbidden(kind === "wiki" ? MESSAGES.writeWiki : MESSAGES.pushCode);
+  } else if (!canFetchRepository(viewer, project, kind)) {
     return identity ? forbidden(MESSAGES.download) : unauthorized();
   }
   if (!(await repositoryExists(project.id, kind))) return notFound(kind === "wiki" ? MESSAGES.noWikiRepository : MESSAGES.noRepository);

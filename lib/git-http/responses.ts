@@ -9,6 +9,7 @@ export const MESSAGES = {
   downloadScope: "You are not allowed to download code. The token needs the read_repository, write_repository, read_api or api scope.",
   upload: "You are not allowed to upload code. The token needs the write_repository or api scope to push.",
   pushCode: "You are not allowed to push code to this project.",
+  writeWiki: "You are not allowed to write to this project's wiki.",
   archived: "You are not allowed to push code to an archived project.",
   noRepository: "A repository for this project does not exist yet.",
   noWikiRepository: "A repository for this wiki does not exist yet.",

@@ -2,7 +2,7 @@ import { Readable } from "node:stream";
 import type { ReadableStream as WebReadableStream } from "node:stream/web";
 import { logger } from "@/lib/log";
 import { recordPush } from "@/lib/projects";
-import { advertiseRefs, isGitService, serviceRpc, type GitHttpResponse, type GitService } from "@/lib/repositories";
+import { advertiseRefs, isGitService, scheduleHousekeeping, serviceRpc, type GitHttpResponse, type GitService } from "@/lib/repositories";
 import { authorizeGit, type GitGrant } from "./authorize";
 import { pushReport } from "./push-report";
 import { parseGitAddress, type GitAddress } from "./repository-url";
@@ -50,7 +50,8 @@ async function gitAnswer(request: Request, address: GitAddress, service: GitServ
 /**
  * Git's smart HTTP for a project's repository or wiki, at the address in `segments` (the path after `/-/git/`, where
  * next.config.js sends GitLab's git URLs): authorized as GitLab does, then answered by git through lib/repositories,
- * both ways streamed. After a push that updated a ref, the project's last activity is now.
+ * both ways streamed. After a push that updated a ref, the project's last activity is now and its repository's
+ * housekeeping is scheduled.
  */
 export async function serveGitHttp(request: Request, segments: readonly string[]): Promise<Response> {
   const address = parseGitAddress(segments);
@@ -76,6 +77,8 @@ export async function serveGitHttp(request: Request, segments: readonly string[]
       if (!report?.accepted) return;
       // Awaited before the answer ends, so the push is visible once git reports it; a failure must not fail the push.
       await recordPush(grant.project.id).catch((error: unknown) => logger.error({ err: error, projectId: grant.project.id }, "could not record a push"));
+      // Not awaited: the client has its answer while the repository is tidied, as Gitaly does after a push.
+      scheduleHousekeeping(grant.repositoryPath);
     },
   });
   return new Response(body, { status: answer.status, headers: answer.headers });

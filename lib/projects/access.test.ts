@@ -97,7 +97,7 @@ describe("who may do what with a project", () => {
   });
 
   it("never pushes to an archived project, whoever asks", () => {
-    const facts = { visibility: "public" as const, accessLevel: ACCESS_LEVELS.owner, archived: true };
+    const facts = { visibility: "public" as const, accessLevel: ACCESS_LEVELS.owner, archived: true, sourceAttributes: {} };
     expect(canPushCode({ id: 1, isAdmin: true }, facts)).toBe(false);
     expect(canReadCode({ id: 1, isAdmin: false }, facts)).toBe(true);
   });

@@ -3,12 +3,15 @@
 export {
   canAdminProject,
   canCreateProjectIn,
+  canFetchRepository,
   canOwnProject,
   canPushCode,
+  canPushRepository,
   canReadCode,
   canReadProject,
   canReadRepository,
   canReadStatistics,
+  canUseFeature,
   type ProjectAccessFacts,
 } from "./abilities";
 export { createProject, DEFAULT_BRANCH, type NewProject } from "./create";
@@ -16,7 +19,18 @@ export { deleteProject } from "./delete";
 export { ProjectError, type ProjectField } from "./errors";
 export { listProjectMembers, type ProjectMemberRow } from "./members";
 export { findProject, listProjects, PROJECT_ORDERS, type ListProjectsOptions, type Project, type ProjectOrder, type ProjectWithAccess } from "./queries";
-export { FEATURE_ACCESS_LEVELS, FEATURES, isAdminOnlySetting, LEGACY_FEATURE_FLAGS, PROJECT_SETTINGS, projectSettings, type FeatureAccessLevel, type SettingKind } from "./settings";
+export {
+  FEATURE_ACCESS_LEVELS,
+  featureAccessLevel,
+  FEATURES,
+  isAdminOnlySetting,
+  LEGACY_FEATURE_FLAGS,
+  PROJECT_SETTINGS,
+  projectSettings,
+  type FeatureAccessLevel,
+  type ProjectFeature,
+  type SettingKind,
+} from "./settings";
 export { pushPolicyFor, recordPush } from "./pushes";
 export { projectStatistics } from "./statistics";
 export { sortedTopics } from "./topics";

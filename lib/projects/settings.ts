@@ -1,7 +1,7 @@
 /**
- * GitLab's project settings Ferry keeps but does not act on (yet): feature access levels, merge settings, CI
- * settings. They live in `source_attributes` under their REST names, with GitLab's defaults for a new project where a
- * project has no value, so an import keeps what the source had and the API shows what GitLab would.
+ * GitLab's project settings: feature access levels (which abilities.ts acts on), merge settings, CI settings (kept,
+ * not acted on yet). They live in `source_attributes` under their REST names, with GitLab's defaults for a new project
+ * where a project has no value, so an import keeps what the source had and the API shows what GitLab would.
  */
 
 export const FEATURE_ACCESS_LEVELS = ["disabled", "private", "enabled", "public"] as const;
@@ -103,6 +103,18 @@ function stored(key: string, value: unknown): unknown {
   const setting = PROJECT_SETTINGS[key]!;
   if (setting.kind?.type === "access" && typeof value === "number") return FEATURE_LEVEL_NUMBERS[value] ?? setting.default;
   return value;
+}
+
+export type ProjectFeature = (typeof FEATURES)[number];
+
+/**
+ * A feature's `<feature>_access_level` in a project's kept settings: its own value (a name, or the integer an export
+ * carries), GitLab's default where it has none or one that is no level.
+ */
+export function featureAccessLevel(sourceAttributes: Record<string, unknown>, feature: ProjectFeature): FeatureAccessLevel {
+  const key = `${feature}_access_level`;
+  const level = key in sourceAttributes ? stored(key, sourceAttributes[key]) : undefined;
+  return (FEATURE_ACCESS_LEVELS as readonly unknown[]).includes(level) ? (level as FeatureAccessLevel) : (PROJECT_SETTINGS[key]!.default as FeatureAccessLevel);
 }
 
 /** Every setting of a project: its own values where it has them, GitLab's defaults elsewhere. */

@@ -71,3 +71,6 @@ export async function startWorker(label: string, watch?: (line: string) => void)
 }
 
 export const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)]!;
+
+/** The value below which a fraction `p` of `values` lie (p95: 0.95), one of the values itself. */
+export const percentile = (values: number[], p: number) => [...values].sort((a, b) => a - b)[Math.min(values.length - 1, Math.floor(values.length * p))]!;

@@ -9,7 +9,7 @@ import { cloneUrl, treeUrl } from "@/components/projects/project-urls";
 import { LastCommitBox } from "@/components/projects/repository/last-commit-box";
 import { ReadmeBox } from "@/components/projects/repository/readme-box";
 import { Alert } from "@/components/ui/alert";
-import { canPushCode, canReadCode, sortedTopics, type ProjectWithAccess } from "@/lib/projects";
+import { canFetchRepository, canPushRepository, featureAccessLevel, sortedTopics, type ProjectWithAccess } from "@/lib/projects";
 import { defaultBranch, isEmptyRepository, lastCommitFor, readmeIn, repositoryPath, repositoryStatistics } from "@/lib/repositories";
 import type { PublicUser } from "@/lib/users";
 import type { ProjectParams } from "../projects/project-route";
@@ -21,7 +21,8 @@ const README_MAX_BYTES = 512 * 1024;
 /**
  * A project's overview, as GitLab's project page: the archived banner and topics, then for those who may read the
  * code the statistics, the clone address and downloads, the default branch's last commit and its README (or, for a
- * repository without a branch, how to push one). A Guest of a private project sees the project without its code.
+ * repository without a branch, how to push one). A Guest of a private project sees the project without its code, and
+ * so does everyone when the repository is disabled (repository_access_level).
  */
 export default async function ProjectOverviewPage({ params }: { params: Promise<ProjectParams> }) {
   const { user, project } = await overviewRoute(params);
@@ -34,15 +35,21 @@ export default async function ProjectOverviewPage({ params }: { params: Promise<
         </Alert>
       ) : null}
       {topics.length > 0 ? <ProjectTopics topics={topics} /> : null}
-      {canReadCode(user, project) ? (
+      {canFetchRepository(user, project, "project") ? (
         <Repository user={user} project={project} />
       ) : (
-        <p className="rounded-lg border border-dashed border-gray-300 bg-white px-6 py-8 text-center text-sm text-gray-600">
-          Your role in this project does not include its repository: ask a Maintainer for the Reporter role to see its files and history.
-        </p>
+        <p className="rounded-lg border border-dashed border-gray-300 bg-white px-6 py-8 text-center text-sm text-gray-600">{withoutRepository(project)}</p>
       )}
     </div>
   );
+}
+
+/** Why the overview shows no repository: the project's setting, or the viewer's role. */
+function withoutRepository(project: ProjectWithAccess): string {
+  const level = featureAccessLevel(project.sourceAttributes, "repository");
+  if (level === "disabled") return "This project's repository is disabled.";
+  if (level === "private" && project.accessLevel === null) return "This project's repository is visible to its members only.";
+  return "Your role in this project does not include its repository: ask a Maintainer for the Reporter role to see its files and history.";
 }
 
 async function Repository({ user, project }: { user: PublicUser; project: ProjectWithAccess }) {
@@ -51,7 +58,7 @@ async function Repository({ user, project }: { user: PublicUser; project: Projec
   const refName = branch ?? project.defaultBranch ?? "main";
   const url = cloneUrl(origin, project.fullPath);
   if (empty) {
-    return <EmptyProject cloneUrl={url} projectPath={project.path} defaultBranch={refName} canPush={canPushCode(user, project)} user={{ name: user.name, email: user.email }} />;
+    return <EmptyProject cloneUrl={url} projectPath={project.path} defaultBranch={refName} canPush={canPushRepository(user, project, "project")} user={{ name: user.name, email: user.email }} />;
   }
   const [stats, last] = await Promise.all([repositoryStatistics(repo), lastCommitFor(repo, refName, "").catch(() => null)]);
   // Not awaited: the page shows at once, and the README streams in.

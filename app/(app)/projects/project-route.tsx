@@ -3,7 +3,7 @@ import { notFound } from "next/navigation";
 import { cache, type ReactNode } from "react";
 import { ProjectHeader } from "@/components/projects/project-header";
 import type { ProjectTabKey } from "@/components/projects/project-tabs";
-import { canAdminProject, canReadCode, findProject, type ProjectWithAccess } from "@/lib/projects";
+import { canAdminProject, canFetchRepository, findProject, type ProjectWithAccess } from "@/lib/projects";
 import { defaultBranch, repositoryPath } from "@/lib/repositories";
 import type { PublicUser } from "@/lib/users";
 import { requireUser } from "../require-user";
@@ -70,10 +70,11 @@ export async function projectPartsRoute(params: Promise<ProjectPartsParams>) {
 
 /**
  * What the repository pages need on top: the user must be allowed the code (GitLab's download_code; a Guest of a
- * private project sees the project but not its files: 404, as GitLab), and the repository on disk.
+ * private project sees the project but not its files, nor does anyone when the repository is disabled: 404, as
+ * GitLab), and the repository on disk.
  */
 export function codeOf(user: PublicUser, project: ProjectWithAccess): { repo: string } {
-  if (!canReadCode(user, project)) notFound();
+  if (!canFetchRepository(user, project, "project")) notFound();
   return { repo: repositoryPath(project.id, "project") };
 }
 
@@ -88,7 +89,7 @@ export function projectMetadata(section?: string) {
 
 /** The project's header and tabs above the page: every project route's layout renders its page in it. */
 export async function ProjectShell({ user, project, current, children }: { user: PublicUser; project: ProjectWithAccess; current: ProjectTabKey; children: ReactNode }) {
-  const code = canReadCode(user, project);
+  const code = canFetchRepository(user, project, "project");
   // The branch HEAD names, even in an empty repository; the column is the fallback should the repository lack HEAD.
   const branch = code ? ((await defaultBranch(repositoryPath(project.id, "project"))) ?? project.defaultBranch) : null;
   return (

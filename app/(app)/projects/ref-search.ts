@@ -2,7 +2,7 @@
 
 import { z } from "zod";
 import { currentUser } from "@/lib/auth";
-import { canReadCode, findProject } from "@/lib/projects";
+import { canFetchRepository, findProject } from "@/lib/projects";
 import { refNames, repositoryPath, type RefNames } from "@/lib/repositories";
 
 const input = z.object({ fullPath: z.string().min(1).max(1000), search: z.string().max(255) });
@@ -18,6 +18,6 @@ export async function searchRefs(fullPath: string, search: string): Promise<RefN
   if (!parsed.success) return NONE;
   const user = await currentUser();
   const project = user ? await findProject(user, parsed.data.fullPath) : undefined;
-  if (!user || !project || !canReadCode(user, project)) return NONE;
+  if (!user || !project || !canFetchRepository(user, project, "project")) return NONE;
   return refNames(repositoryPath(project.id, "project"), { search: parsed.data.search, limit: 20 });
 }

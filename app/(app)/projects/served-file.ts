@@ -1,6 +1,6 @@
 import { Readable } from "node:stream";
 import { currentUser } from "@/lib/auth";
-import { canReadCode, findProject, type ProjectWithAccess } from "@/lib/projects";
+import { canFetchRepository, findProject, type ProjectWithAccess } from "@/lib/projects";
 import { repositoryPath } from "@/lib/repositories";
 
 /**
@@ -49,7 +49,7 @@ export async function servedRepository(request: Request, page: ServedPage): Prom
   const user = await currentUser();
   if (!user) return undefined;
   const project = await findProject(user, served.fullPath);
-  if (!project || !canReadCode(user, project)) return undefined;
+  if (!project || !canFetchRepository(user, project, "project")) return undefined;
   return { project, repo: repositoryPath(project.id, "project"), tail: served.tail };
 }
 

@@ -1,13 +1,15 @@
 import { groupAvatarUrl } from "@/lib/groups";
 import {
   canAdminProject,
-  canReadCode,
+  canFetchRepository,
   canReadStatistics,
+  canUseFeature,
   FEATURES,
   isAdminOnlySetting,
   LEGACY_FEATURE_FLAGS,
   projectSettings,
   sortedTopics,
+  type ProjectFeature,
   type ProjectWithAccess,
 } from "@/lib/projects";
 import type { Viewer } from "@/lib/viewer";
@@ -40,6 +42,8 @@ const webUrl = (project: ProjectWithAccess, baseUrl: string) => `${baseUrl}/${pr
 /** GitLab's ProjectIdentity + BasicProjectDetails. */
 export function projectBasicEntity(project: ProjectWithAccess, { viewer, baseUrl }: Options) {
   const topics = sortedTopics(project.topics);
+  // GitLab's read_code: the code readable by role and visibility, and the repository feature open to the viewer.
+  const code = canFetchRepository(viewer, project, "project");
   const namespace = project.namespace;
   return {
     id: project.id,
@@ -49,13 +53,13 @@ export function projectBasicEntity(project: ProjectWithAccess, { viewer, baseUrl
     path: project.path,
     path_with_namespace: project.fullPath,
     created_at: project.createdAt.toISOString(),
-    ...(canReadCode(viewer, project) ? { default_branch: project.defaultBranch ?? "main" } : {}),
+    ...(code ? { default_branch: project.defaultBranch ?? "main" } : {}),
     tag_list: topics,
     topics,
     ssh_url_to_repo: null,
     http_url_to_repo: `${webUrl(project, baseUrl)}.git`,
     web_url: webUrl(project, baseUrl),
-    ...(canReadCode(viewer, project) ? { forks_count: 0 } : {}),
+    ...(code ? { forks_count: 0 } : {}),
     avatar_url: null,
     star_count: 0,
     last_activity_at: project.lastActivityAt.toISOString(),
@@ -73,19 +77,12 @@ export function projectBasicEntity(project: ProjectWithAccess, { viewer, baseUrl
   };
 }
 
-/** Whether a feature is available to this viewer: on, and not members-only for someone who is none. */
-function featureAvailable(level: unknown, viewer: Viewer, project: ProjectWithAccess): boolean {
-  if (level === "disabled") return false;
-  if (level === "private") return viewer.isAdmin || project.accessLevel !== null;
-  return true;
-}
-
 /** GitLab's Project entity. `statistics`: the project's, when the caller asked for them (`statistics=true`). */
 export function projectEntity(project: ProjectWithAccess, options: Options & { statistics?: Record<string, number> }) {
   const { viewer, baseUrl } = options;
   const settings = projectSettings(project.sourceAttributes);
   const admin = canAdminProject(viewer, project);
-  const available = (feature: string) => featureAvailable(settings[`${feature}_access_level`], viewer, project);
+  const available = (feature: ProjectFeature) => canUseFeature(viewer, project, feature);
   const api = `${baseUrl}/api/v4/projects/${project.id}`;
   const shown = (keys: string[]) => Object.fromEntries(keys.filter((key) => admin || !isAdminOnlySetting(key)).map((key) => [key, settings[key]]));
   return {
@@ -105,9 +102,9 @@ export function projectEntity(project: ProjectWithAccess, options: Options & { s
     visibility: project.visibility,
     resolve_outdated_diff_discussions: settings.resolve_outdated_diff_discussions,
     repository_object_format: "sha1",
-    ...Object.fromEntries(Object.entries(LEGACY_FEATURE_FLAGS).map(([flag, key]) => [flag, featureAvailable(settings[key], viewer, project)])),
+    ...Object.fromEntries(Object.entries(LEGACY_FEATURE_FLAGS).map(([flag, key]) => [flag, available(key.replace(/_access_level$/, "") as ProjectFeature)])),
     service_desk_enabled: settings.service_desk_enabled,
-    can_create_merge_request_in: canReadCode(viewer, project) && project.accessLevel !== null && available("merge_requests"),
+    can_create_merge_request_in: canFetchRepository(viewer, project, "project") && project.accessLevel !== null && available("merge_requests"),
     ...Object.fromEntries(FEATURES.map((feature) => [`${feature}_access_level`, settings[`${feature}_access_level`]])),
     emails_disabled: !settings.emails_enabled,
     emails_enabled: settings.emails_enabled,
@@ -127,7 +124,7 @@ export function projectEntity(project: ProjectWithAccess, options: Options & { s
       "auto_devops_enabled", "auto_devops_deploy_strategy", "ci_id_token_sub_claim_components", "ci_restrict_pipeline_cancellation_role",
       "ci_pipeline_variables_minimum_override_role", "ci_push_repository_for_job_token_allowed", "runner_token_expiration_interval",
     ]),
-    ...(canReadCode(viewer, project) ? { ci_config_path: settings.ci_config_path } : {}),
+    ...(canFetchRepository(viewer, project, "project") ? { ci_config_path: settings.ci_config_path } : {}),
     public_jobs: settings.public_jobs,
     shared_with_groups: [],
     ...shown([

@@ -4,7 +4,7 @@ import path from "node:path";
 import { gunzipSync } from "node:zlib";
 import { beforeAll, describe, expect, it } from "vitest";
 import { ACCESS_LEVELS, getDb, groupMembers } from "@/lib/db";
-import { createProject } from "@/lib/projects";
+import { createProject, updateProject } from "@/lib/projects";
 import { createRepository, repositoryPath } from "@/lib/repositories";
 import { call, tokenFor } from "@/test/helpers/api";
 import { makeUser, unique } from "@/test/helpers/factories";
@@ -17,6 +17,7 @@ import { GET as getBlob } from "./[id]/repository/blobs/[sha]/route";
 import { GET as getRawFile, HEAD as headRawFile } from "./[id]/repository/files/[file_path]/raw/route";
 import { GET as getFile, HEAD as headFile } from "./[id]/repository/files/[file_path]/route";
 import { GET as getTree } from "./[id]/repository/tree/route";
+import { GET as getProject } from "./[id]/route";
 import { GET as getWikis } from "./[id]/wikis/route";
 
 type Json = Record<string, unknown>;
@@ -376,6 +377,28 @@ describe("who may read a repository", () => {
     expect(await call(getTree, tail("repository/tree"))).toMatchObject({ status: 200, body: expect.arrayContaining([expect.objectContaining({ path: "README.md" })]) });
     expect(await call(getFile, tail("repository/files/README.md?ref=main"))).toMatchObject({ status: 200 });
     expect((await request(getArchive, tail("repository/archive.zip"))).status).toBe(200);
+  });
+
+  it("refuses a disabled repository to everyone (403), its owner and administrators too, and a members-only one to non-members", async () => {
+    const open = await repositoryProject(root, "public");
+    const admin = await tokenFor((await makeUser({ admin: true })).id);
+    const tail = (rest: string) => `/api/v4/projects/${open.project.id}/${rest}`;
+    const forbidden = { status: 403, body: { message: "403 Forbidden" } };
+    await updateProject(open.owner, open.project, { settings: { repository_access_level: "disabled" } });
+    for (const token of [undefined, open.token, admin]) {
+      expect(await call(getTree, tail("repository/tree"), { token })).toMatchObject(forbidden);
+      expect(await call(getFile, tail("repository/files/README.md?ref=main"), { token })).toMatchObject(forbidden);
+      expect((await request(getArchive, tail("repository/archive.zip"), { token })).status).toBe(403);
+    }
+    // The project itself stays visible, without its default branch (GitLab's read_code).
+    const shown = await call(getProject, `/api/v4/projects/${open.project.id}`, { token: open.token, params: { id: String(open.project.id) } });
+    expect(shown).toMatchObject({ status: 200, body: { repository_access_level: "disabled" } });
+    expect(shown.body).not.toHaveProperty("default_branch");
+
+    await updateProject(open.owner, open.project, { settings: { repository_access_level: "private" } });
+    expect(await call(getTree, tail("repository/tree"))).toMatchObject(forbidden);
+    expect(await call(getTree, tail("repository/tree"), { token: tokens.outsider })).toMatchObject(forbidden);
+    expect(await call(getTree, tail("repository/tree"), { token: open.token })).toMatchObject({ status: 200 });
   });
 });
 
