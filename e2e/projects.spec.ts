@@ -18,7 +18,7 @@ function git(cwd: string, args: string[], options: { allowFailure?: boolean } = 
       cwd,
       encoding: "utf8",
       stdio: ["ignore", "pipe", "pipe"],
-      env: { PATH: process.env.PATH, HOME: home, GIT_CONFIG_NOSYSTEM: "1", GIT_TERMINAL_PROMPT: "0", GIT_AUTHOR_DATE: "", LANG: "C" },
+      env: { ...process.env, HOME: home, GIT_CONFIG_NOSYSTEM: "1", GIT_TERMINAL_PROMPT: "0", LANG: "C" },
       timeout: 60_000,
     });
     return { ok: true, output };
@@ -110,6 +110,9 @@ test("a project made in the UI takes a push from the CLI and shows its files, hi
     await expect(page.getByRole("link", { name: /2\s+Branches/ })).toBeVisible();
     await expect(page.getByRole("link", { name: /1\s+Tag/ })).toBeVisible();
     await page.screenshot({ path: `${SCREENS}/project-overview.png`, fullPage: true });
+    // The tab's icon is Ferry's, served to everyone (the sign-in page shows it too).
+    const icon = await request.get((await page.locator('link[rel="icon"]').getAttribute("href"))!);
+    expect([icon.status(), icon.headers()["content-type"]]).toEqual([200, "image/svg+xml"]);
 
     // Files: a folder, breadcrumbs, a highlighted file, its raw bytes, an image.
     await page.getByRole("navigation", { name: "Project" }).getByRole("link", { name: "Files" }).click();
@@ -118,14 +121,14 @@ test("a project made in the UI takes a push from the CLI and shows its files, hi
     await expect(page).toHaveURL(/\/-\/tree\/main\/src\/lib$/);
     await page.getByRole("link", { name: "launch.ts", exact: true }).click();
     await expect(page).toHaveURL(/\/-\/blob\/main\/src\/lib\/launch\.ts$/);
-    await expect(page.locator("code .hljs-keyword").first()).toHaveText("export");
+    await expect(page.getByRole("table", { name: /launch\.ts/ }).locator(".hljs-keyword").first()).toHaveText("export");
     await expect(page.getByRole("main")).toContainText("export const countdown");
     await page.screenshot({ path: `${SCREENS}/project-file.png`, fullPage: true });
-    const rawHref = await page.getByRole("link", { name: /^(Open raw|Raw)/ }).first().getAttribute("href");
+    const rawHref = await page.getByRole("link", { name: "Raw", exact: true }).getAttribute("href");
     const raw = await request.get(rawHref!);
     expect(raw.status()).toBe(200);
     expect(await raw.text()).toContain("export const countdown = [3, 2, 1];");
-    await page.getByRole("navigation", { name: /breadcrumb/i }).getByRole("link", { name: "rocket" }).click();
+    await page.getByRole("navigation", { name: "Files breadcrumb" }).getByRole("link", { name: "rocket" }).click();
     await page.getByRole("link", { name: "logo.png", exact: true }).click();
     await expect(page.getByRole("img", { name: "logo.png" })).toBeVisible();
 
@@ -155,7 +158,11 @@ test("a project made in the UI takes a push from the CLI and shows its files, hi
     await page.getByRole("navigation", { name: "Project" }).getByRole("link", { name: "Settings" }).click();
     await page.getByLabel("Default branch").selectOption("feature/landing");
     await page.getByRole("button", { name: "Save changes" }).click();
-    await expect(page.getByRole("main").getByRole("alert").first()).toBeVisible();
+    await expect(page).toHaveURL(/\/-\/edit\?updated=general$/);
+    await expect(page.getByRole("status").filter({ hasText: "was successfully updated" })).toBeVisible();
+    await expect(page.getByLabel("Default branch")).toHaveValue("feature/landing");
+    // The tabs above the form follow: Files opens at the new default branch.
+    await expect(page.getByRole("navigation", { name: "Project" }).getByRole("link", { name: "Files" })).toHaveAttribute("href", /\/-\/tree\/feature\/landing$/);
     const api = await request.get(`/api/v4/projects/${encodeURIComponent(`${groupPath}/rocket`)}`, { headers: { "PRIVATE-TOKEN": token } });
     expect(await api.json()).toMatchObject({ default_branch: "feature/landing", archived: false });
     await page.getByRole("navigation", { name: "Project" }).getByRole("link", { name: "Files" }).click();
@@ -163,6 +170,7 @@ test("a project made in the UI takes a push from the CLI and shows its files, hi
 
     await page.getByRole("navigation", { name: "Project" }).getByRole("link", { name: "Settings" }).click();
     await page.getByRole("button", { name: "Archive project" }).click();
+    await expect(page.getByRole("status").filter({ hasText: "The project was archived" })).toBeVisible();
     await expect(page.getByRole("button", { name: "Unarchive project" })).toBeVisible();
     await expect(page.getByText("Archived", { exact: true }).first()).toBeVisible();
     await page.screenshot({ path: `${SCREENS}/project-settings-archived.png`, fullPage: true });
