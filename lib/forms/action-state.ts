@@ -8,6 +8,12 @@ export interface ActionState {
   values?: Record<string, string>;
   /** A value the page must show once (a new token). */
   secret?: string;
+  /**
+   * Where the browser goes next, with a full page load, once the change is made. For changes that the page's layout
+   * shows (a project's header and tabs): on routes that next.config rewrites, a server action's refresh() or redirect
+   * does not redraw the layout, and a stale tab would lead to the old default branch.
+   */
+  location?: string;
 }
 
 export function fieldErrorsOf(error: ZodError): Record<string, string> {

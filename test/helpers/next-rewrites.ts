@@ -1,9 +1,21 @@
 import type { NextConfig } from "next";
+import * as pageStaticInfo from "next/dist/build/analysis/get-page-static-info";
+import type { ProxyMatcher } from "next/dist/build/analysis/get-page-static-info";
+import { getMiddlewareRouteMatcher } from "next/dist/shared/lib/router/utils/middleware-route-matcher";
 import { getPathMatch } from "next/dist/shared/lib/router/utils/path-match";
 import { prepareDestination } from "next/dist/shared/lib/router/utils/prepare-destination";
 
 // next.config.js is plain JavaScript (no declarations): typed here.
 export const nextConfig = ((await import("@/next.config.js" as string)) as { default: NextConfig }).default;
+
+// Next.js's own matching of proxy.ts's matcher, as the router runs it on each request's path (the build's compiler of
+// matchers is exported but not declared). Imported late: proxy.ts reads the environment when loaded.
+const { getMiddlewareMatchers } = pageStaticInfo as unknown as { getMiddlewareMatchers: (matcher: unknown, config: NextConfig) => ProxyMatcher[] };
+const { config: proxyConfig } = await import("@/proxy");
+const proxyMatches = getMiddlewareRouteMatcher(getMiddlewareMatchers(proxyConfig.matcher, nextConfig));
+
+/** Whether proxy.ts runs for a request to `pathname` (its CSP, sign-in redirect and cross-origin check). */
+export const proxySees = (pathname: string) => proxyMatches(pathname, { headers: {} } as never, {});
 
 export type RewritePhase = "beforeFiles" | "afterFiles";
 type Rule = { source: string; destination: string };

@@ -3,11 +3,13 @@
 import { useActionState } from "react";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
+import { useFollowLocation } from "@/components/ui/use-follow-location";
 import type { ActionState } from "@/lib/forms";
 
 /** Advanced → Archive project, or Unarchive project when it is archived (an Owner's decision). */
 export function ArchiveForm({ action, projectId, archived }: { action: (s: ActionState, f: FormData) => Promise<ActionState>; projectId: number; archived: boolean }) {
   const [state, formAction, pending] = useActionState(action, {});
+  useFollowLocation(state.location);
   return (
     <form action={formAction} className="max-w-2xl space-y-3">
       {state.success ? <Alert tone="success">{state.success}</Alert> : null}

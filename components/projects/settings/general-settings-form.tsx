@@ -1,8 +1,9 @@
 "use client";
 
-import { useActionState } from "react";
+import { useActionState, useState } from "react";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
+import { useFollowLocation } from "@/components/ui/use-follow-location";
 import { Field } from "@/components/ui/field";
 import type { ActionState } from "@/lib/forms";
 import { VisibilityChoice } from "../visibility-choice";
@@ -42,6 +43,10 @@ export function GeneralSettingsForm({
   const [state, formAction, pending] = useActionState(action, {});
   const v = state.values ?? {};
   const errors = state.fieldErrors ?? {};
+  useFollowLocation(state.location);
+  // Controlled: React resets a form after its action, and an uncontrolled <select> would go back to its first option
+  // (its defaultValue is not an attribute a reset reads), showing a branch other than the one just saved.
+  const [branch, setBranch] = useState(v.default_branch ?? defaultBranch);
   return (
     <form action={formAction} className="max-w-2xl space-y-5" noValidate>
       {state.success ? <Alert tone="success">{state.success}</Alert> : null}
@@ -84,7 +89,8 @@ export function GeneralSettingsForm({
           <select
             id="default_branch"
             name="default_branch"
-            defaultValue={v.default_branch ?? defaultBranch}
+            value={branch}
+            onChange={(e) => setBranch(e.target.value)}
             aria-describedby="default_branch-hint"
             aria-invalid={errors.default_branch ? true : undefined}
             className={`${boxClass} ${errors.default_branch ? "ring-red-500" : "ring-gray-300"}`}

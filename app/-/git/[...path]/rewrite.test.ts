@@ -1,17 +1,5 @@
-import * as pageStaticInfo from "next/dist/build/analysis/get-page-static-info";
-import type { ProxyMatcher } from "next/dist/build/analysis/get-page-static-info";
-import { getMiddlewareRouteMatcher } from "next/dist/shared/lib/router/utils/middleware-route-matcher";
 import { describe, expect, it } from "vitest";
-import { config as proxyConfig } from "@/proxy";
-import { configuredHeaders, nextConfig, rewrittenPath } from "@/test/helpers/next-rewrites";
-
-// Next.js's own matching of proxy.ts's matcher, as the router runs it on each request's path (the build's compiler of
-// matchers is exported but not declared).
-const { getMiddlewareMatchers } = pageStaticInfo as unknown as { getMiddlewareMatchers: (matcher: unknown, config: typeof nextConfig) => ProxyMatcher[] };
-const proxySees = (() => {
-  const matches = getMiddlewareRouteMatcher(getMiddlewareMatchers(proxyConfig.matcher, nextConfig));
-  return (pathname: string) => matches(pathname, { headers: {} } as never, {});
-})();
+import { configuredHeaders, proxySees, rewrittenPath } from "@/test/helpers/next-rewrites";
 
 const GIT_URLS = [
   "/a/b.git/info/refs",

@@ -4,10 +4,10 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { ACCESS_LEVELS, getDb, groupMembers } from "@/lib/db";
 import { createProject } from "@/lib/projects";
 import { call, tokenFor } from "@/test/helpers/api";
+import { documentedExamples, shapeProblems, type Json } from "@/test/helpers/api-shapes";
 import { makeUser, unique } from "@/test/helpers/factories";
 import { git, temporaryDirectory } from "@/test/helpers/git-client";
 import { repositoryProject, TRAILER_MESSAGE, type RepositoryProject } from "@/test/helpers/repository-project";
-import { FIXTURES_ROOT } from "@/test/source";
 import { GET as getBranch, HEAD as headBranch } from "./[id]/repository/branches/[branch]/route";
 import { GET as getBranches } from "./[id]/repository/branches/route";
 import { GET as getCommitDiff } from "./[id]/repository/commits/[sha]/diff/route";
@@ -18,28 +18,10 @@ import { GET as getCompare } from "./[id]/repository/compare/route";
 import { GET as getTag } from "./[id]/repository/tags/[tag_name]/route";
 import { GET as getTags } from "./[id]/repository/tags/route";
 
-type Json = Record<string, unknown>;
 type Route = (request: Request, context: { params: Promise<Record<string, string | string[] | undefined>> }) => Promise<Response>;
 const BASE = "http://ferry.test";
 
-const DOC = JSON.parse(fs.readFileSync(path.join(FIXTURES_ROOT, "api_examples", "repository.from_doc.json"), "utf8")) as Record<string, Json>;
-
-const typeOf = (value: unknown) => (value === null ? "null" : Array.isArray(value) ? "array" : typeof value);
-
-/** Keys of GitLab's example missing from ours, and keys whose values have different JSON types (null matches anything). */
-function shapeProblems(ours: Json, doc: Json, prefix = ""): string[] {
-  const problems: string[] = [];
-  for (const [key, value] of Object.entries(doc)) {
-    if (!(key in ours)) {
-      problems.push(`missing ${prefix}${key}`);
-      continue;
-    }
-    const mine = ours[key];
-    if (value !== null && mine !== null && typeOf(value) !== typeOf(mine)) problems.push(`${prefix}${key}: ${typeOf(mine)} instead of ${typeOf(value)}`);
-    else if (typeOf(value) === "object" && typeOf(mine) === "object") problems.push(...shapeProblems(mine as Json, value as Json, `${prefix}${key}.`));
-  }
-  return problems;
-}
+const DOC = documentedExamples("repository.from_doc.json");
 
 const root = temporaryDirectory("ferry-api-history-");
 let sample: RepositoryProject;

@@ -7,10 +7,10 @@ import { ACCESS_LEVELS, getDb, groupMembers } from "@/lib/db";
 import { createProject, updateProject } from "@/lib/projects";
 import { createRepository, repositoryPath } from "@/lib/repositories";
 import { call, tokenFor } from "@/test/helpers/api";
+import { documentedExamples, shapeProblems, type Json } from "@/test/helpers/api-shapes";
 import { makeUser, unique } from "@/test/helpers/factories";
 import { commitFiles, git, newWorktree, temporaryDirectory } from "@/test/helpers/git-client";
 import { BINARY, PNG, pushAll, repositoryProject, type RepositoryProject } from "@/test/helpers/repository-project";
-import { FIXTURES_ROOT } from "@/test/source";
 import { GET as getArchive } from "./[id]/repository/[archive]/route";
 import { GET as getRawBlob } from "./[id]/repository/blobs/[sha]/raw/route";
 import { GET as getBlob } from "./[id]/repository/blobs/[sha]/route";
@@ -20,28 +20,10 @@ import { GET as getTree } from "./[id]/repository/tree/route";
 import { GET as getProject } from "./[id]/route";
 import { GET as getWikis } from "./[id]/wikis/route";
 
-type Json = Record<string, unknown>;
 type Route = (request: Request, context: { params: Promise<Record<string, string | string[] | undefined>> }) => Promise<Response>;
 const BASE = "http://ferry.test";
 
-const DOC = JSON.parse(fs.readFileSync(path.join(FIXTURES_ROOT, "api_examples", "repository.from_doc.json"), "utf8")) as Record<string, Json>;
-
-const typeOf = (value: unknown) => (value === null ? "null" : Array.isArray(value) ? "array" : typeof value);
-
-/** Keys of GitLab's example missing from ours, and keys whose values have different JSON types (null matches anything). */
-function shapeProblems(ours: Json, doc: Json, prefix = ""): string[] {
-  const problems: string[] = [];
-  for (const [key, value] of Object.entries(doc)) {
-    if (!(key in ours)) {
-      problems.push(`missing ${prefix}${key}`);
-      continue;
-    }
-    const mine = ours[key];
-    if (value !== null && mine !== null && typeOf(value) !== typeOf(mine)) problems.push(`${prefix}${key}: ${typeOf(mine)} instead of ${typeOf(value)}`);
-    else if (typeOf(value) === "object" && typeOf(mine) === "object") problems.push(...shapeProblems(mine as Json, value as Json, `${prefix}${key}.`));
-  }
-  return problems;
-}
+const DOC = documentedExamples("repository.from_doc.json");
 
 /** Calls a route as Next does, for an answer that is not JSON. */
 function request(route: Route, address: string, options: { token?: string; method?: string } = {}): Promise<Response> {

@@ -1,6 +1,5 @@
 "use server";
 
-import { refresh } from "next/cache";
 import { redirect } from "next/navigation";
 import { projectPageUrl } from "@/components/projects/project-urls";
 import { currentUser } from "@/lib/auth";
@@ -14,10 +13,7 @@ async function signedIn() {
 }
 
 export async function updateGeneralAction(_prev: ActionState, form: FormData): Promise<ActionState> {
-  const state = await updateGeneralFromForm(await signedIn(), form);
-  // The header above the form shows the name and description: render the page again.
-  if (state.success) refresh();
-  return state;
+  return updateGeneralFromForm(await signedIn(), form);
 }
 
 export async function changePathAction(_prev: ActionState, form: FormData): Promise<ActionState> {
@@ -28,9 +24,7 @@ export async function changePathAction(_prev: ActionState, form: FormData): Prom
 }
 
 export async function setArchivedAction(_prev: ActionState, form: FormData): Promise<ActionState> {
-  const state = await setArchivedFromForm(await signedIn(), form);
-  if (state.success) refresh();
-  return state;
+  return setArchivedFromForm(await signedIn(), form);
 }
 
 export async function deleteProjectAction(_prev: ActionState, form: FormData): Promise<ActionState> {

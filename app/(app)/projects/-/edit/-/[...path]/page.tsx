@@ -10,6 +10,7 @@ import { canOwnProject, sortedTopics } from "@/lib/projects";
 import { defaultBranch, refNames, repositoryPath } from "@/lib/repositories";
 import { changePathAction, deleteProjectAction, setArchivedAction, updateGeneralAction } from "./actions";
 import { settingsRoute } from "./settings-route";
+import { updatedNotice } from "./settings-requests";
 
 const BRANCHES_LISTED = 100;
 
@@ -20,8 +21,10 @@ export default async function ProjectSettingsPage({ params, searchParams }: { pa
   const repo = repositoryPath(project.id, "project");
   const [refs, head, origin] = await Promise.all([refNames(repo, { limit: BRANCHES_LISTED }), defaultBranch(repo), requestOrigin()]);
   const owner = canOwnProject(user, project);
+  const notice = updatedNotice(updated, project.name);
   return (
     <div className="space-y-6">
+      {notice ? <Alert tone="success">{notice}</Alert> : null}
       {updated === "path" ? <Alert tone="success">The project&apos;s path was changed: it is now at {`${origin}/${project.fullPath}`}.</Alert> : null}
       <SettingsSection id="general" title="General" description="Naming, topics, description, visibility and default branch.">
         <GeneralSettingsForm

@@ -28,7 +28,8 @@ describe("the project settings forms", () => {
     const repo = repositoryPath(project.id, "project");
     await git(repo, ["branch", "develop", "main"]);
     const saved = await updateGeneralFromForm(owner, form({ project_id: id, name: "Renamed", topics: "go, web,Go", description: "New text", visibility: "internal", default_branch: "develop" }));
-    expect(saved).toMatchObject({ success: "Project 'Renamed' was successfully updated." });
+    // The page loads again, for its header and tabs to show the new name and branch.
+    expect(saved).toMatchObject({ success: "Project 'Renamed' was successfully updated.", location: `/${project.fullPath}/-/edit?updated=general` });
     expect(await findProject(owner, project.id)).toMatchObject({ name: "Renamed", topics: ["go", "web"], description: "New text", visibility: "internal", defaultBranch: "develop" });
     expect(await defaultBranch(repo)).toBe("develop");
   });
@@ -62,7 +63,7 @@ describe("the project settings forms", () => {
   it("archives and unarchives for an Owner only", async () => {
     const { owner, maintainer, project, id } = await setup();
     expect(await setArchivedFromForm(maintainer, form({ project_id: id, archived: "true" }))).toMatchObject({ error: expect.stringMatching(/not allowed/) });
-    expect(await setArchivedFromForm(owner, form({ project_id: id, archived: "true" }))).toMatchObject({ success: expect.stringMatching(/archived/) });
+    expect(await setArchivedFromForm(owner, form({ project_id: id, archived: "true" }))).toMatchObject({ success: expect.stringMatching(/archived/), location: `/${project.fullPath}/-/edit?updated=archived` });
     expect((await findProject(owner, project.id))!.archived).toBe(true);
     expect(await setArchivedFromForm(owner, form({ project_id: id, archived: "false" }))).toMatchObject({ success: "The project was unarchived." });
     expect((await findProject(owner, project.id))!.archived).toBe(false);

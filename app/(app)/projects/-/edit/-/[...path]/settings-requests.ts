@@ -3,10 +3,11 @@ import { formValues } from "@/lib/forms";
 import { VISIBILITIES, type Visibility } from "@/lib/db";
 import { canAdminProject, deleteProject, findProject, ProjectError, setArchived, updateProject, type ProjectChanges, type ProjectField, type ProjectWithAccess } from "@/lib/projects";
 import type { PublicUser } from "@/lib/users";
+import { projectPageUrl } from "@/components/projects/project-urls";
 
 /**
  * The settings page's forms, each a function of the user and the submitted form (the actions are these plus a
- * redirect or a refresh). Every one finds the project again by the id the form carries and leaves the checks to
+ * redirect). Every one finds the project again by the id the form carries and leaves the checks to
  * lib/projects: a form kept open after the user lost their role is refused like any other request.
  */
 
@@ -14,6 +15,14 @@ const text = (form: FormData, key: string) => {
   const value = form.get(key);
   return typeof value === "string" ? value : undefined;
 };
+
+/** What the page says after a change that loaded it again (`?updated=`). */
+export function updatedNotice(updated: string | undefined, projectName: string): string | undefined {
+  if (updated === "general") return `Project '${projectName}' was successfully updated.`;
+  if (updated === "archived") return "The project was archived: it is read-only now.";
+  if (updated === "unarchived") return "The project was unarchived.";
+  return undefined;
+}
 
 const NOT_FOUND: ActionState = { error: "Project not found, or you may no longer change its settings." };
 
@@ -47,7 +56,8 @@ export async function updateGeneralFromForm(user: PublicUser, form: FormData): P
   if (branch) changes.defaultBranch = branch;
   try {
     const updated = await updateProject(user, project, changes);
-    return { success: `Project '${updated.name}' was successfully updated.`, values };
+    // The header and the tabs show the name and the default branch: the page loads again and says what happened.
+    return { success: updatedNotice("general", updated.name), location: `${projectPageUrl(updated.fullPath, "edit")}?updated=general` };
   } catch (error) {
     return refusal(error, { name: "name", description: "description", topics: "topics", visibility_level: "visibility", default_branch: "default_branch" }, values);
   }
@@ -77,7 +87,8 @@ export async function setArchivedFromForm(user: PublicUser, form: FormData): Pro
   } catch (error) {
     return refusal(error, {}, {});
   }
-  return { success: archived ? "The project was archived: it is read-only now." : "The project was unarchived." };
+  const updated = archived ? "archived" : "unarchived";
+  return { success: updatedNotice(updated, project.name), location: `${projectPageUrl(project.fullPath, "edit")}?updated=${updated}` };
 }
 
 /**
