@@ -1,4 +1,5 @@
-import { afterAll, beforeAll } from "vitest";
+import { afterAll, beforeAll, vi } from "vitest";
+import { IMPORT_WAIT_MS } from "./imports";
 import { startWorker, stopBoss, type JobHandlers, type RunningWorker } from "@/lib/jobs";
 import { importJobHandlers } from "@/lib/migration";
 
@@ -9,6 +10,10 @@ import { importJobHandlers } from "@/lib/migration";
  * configuration.
  */
 export function runImportWorker(queueSchema: string, handlers: JobHandlers = {}): void {
+  // A whole import through the worker took over 30 s (the suite's default test timeout) in a CI run beside two CPU
+  // burners. Its tests wait for it with waitForImports, which fails with every entity's state: longer than that wait,
+  // so that a slow import fails there, saying where it stood, rather than as a bare timeout.
+  vi.setConfig({ testTimeout: IMPORT_WAIT_MS + 30_000 });
   Object.assign(process.env, { FERRY_ALLOW_LOCAL_SOURCES: "true", FERRY_ALLOW_INSECURE_SOURCES: "true", FERRY_QUEUE_SCHEMA: queueSchema });
   let worker: RunningWorker | undefined;
   beforeAll(async () => {

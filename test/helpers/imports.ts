@@ -5,8 +5,11 @@ import { countRecords, DEFAULT_TOKEN, type TestSource } from "@/test/source";
 import { makeUser, unique } from "./factories";
 import { describeImport } from "./import-state";
 
+/** How long a test waits for its imports to end: generous, as a busy machine runs them several times slower. */
+export const IMPORT_WAIT_MS = 90_000;
+
 /** Waits until every given bulk import has ended, then returns them; says where each stands if one does not end. */
-export async function waitForImports(ids: number[], timeoutMs = 60_000) {
+export async function waitForImports(ids: number[], timeoutMs = IMPORT_WAIT_MS) {
   const deadline = Date.now() + timeoutMs;
   while (Date.now() < deadline) {
     const rows = await getDb().select().from(bulkImports).where(inArray(bulkImports.id, ids));
