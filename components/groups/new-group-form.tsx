@@ -4,6 +4,7 @@ import { useActionState, useState } from "react";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { Field } from "@/components/ui/field";
+import { TextAreaField } from "@/components/ui/text-area-field";
 import type { ActionState } from "@/lib/forms";
 import { groupPathError, pathFromName } from "@/lib/groups/path-rules";
 
@@ -106,12 +107,7 @@ export function NewGroupForm({
           </p>
         ) : null}
       </fieldset>
-      <div>
-        <label htmlFor="description" className="block text-sm font-medium text-gray-900">
-          Description (optional)
-        </label>
-        <textarea id="description" name="description" rows={3} defaultValue={v.description} className="mt-1 block w-full rounded-md border-0 px-3 py-2 text-sm shadow-xs ring-1 ring-inset ring-gray-300 focus:ring-2 focus:ring-brand-600" />
-      </div>
+      <TextAreaField label="Description (optional)" name="description" defaultValue={v.description} error={errors.description} />
       <Button type="submit" disabled={pending || Boolean(livePathError)}>
         {pending ? "Creating…" : "Create group"}
       </Button>

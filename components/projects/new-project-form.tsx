@@ -5,6 +5,7 @@ import { useActionState, useState } from "react";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { Field } from "@/components/ui/field";
+import { TextAreaField } from "@/components/ui/text-area-field";
 import type { ActionState } from "@/lib/forms";
 import { projectNameError, projectPathError, projectPathFromName } from "@/lib/groups/path-rules";
 import { VisibilityChoice } from "./visibility-choice";
@@ -14,8 +15,6 @@ interface NamespaceOption {
   fullPath: string;
   visibility: string;
 }
-
-const selectClass = "block w-full rounded-md border-0 px-3 py-2 text-sm shadow-xs ring-1 ring-inset focus:ring-2 focus:ring-brand-600";
 
 /**
  * GitLab's "Create blank project": the name, the group and the slug it makes the address of (from the name, as GitLab
@@ -110,26 +109,7 @@ export function NewProjectForm({
         />
       </div>
       <VisibilityChoice name="visibility" initial={v.visibility ?? "private"} cap={namespace ? { visibility: namespace.visibility, what: `the group ${namespace.fullPath}` } : undefined} error={errors.visibility} />
-      <div>
-        <label htmlFor="description" className="block text-sm font-medium text-gray-900">
-          Project description (optional)
-        </label>
-        <textarea
-          id="description"
-          name="description"
-          rows={3}
-          maxLength={2000}
-          defaultValue={v.description}
-          aria-invalid={errors.description ? true : undefined}
-          aria-describedby={errors.description ? "description-error" : undefined}
-          className={`${selectClass} mt-1 ${errors.description ? "ring-red-500" : "ring-gray-300"}`}
-        />
-        {errors.description ? (
-          <p id="description-error" role="alert" className="mt-1 text-sm text-red-600">
-            {errors.description}
-          </p>
-        ) : null}
-      </div>
+      <TextAreaField label="Project description (optional)" name="description" maxLength={2000} defaultValue={v.description} error={errors.description} />
       <fieldset>
         <legend className="text-sm font-medium text-gray-900">Project configuration</legend>
         <label className="mt-2 flex gap-3 rounded-md border border-gray-200 bg-white p-3">

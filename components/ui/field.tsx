@@ -1,4 +1,5 @@
 import type { ComponentProps, ReactNode } from "react";
+import { describedByOf, FieldNotes } from "./field-notes";
 
 interface FieldProps extends ComponentProps<"input"> {
   label: string;
@@ -10,7 +11,7 @@ interface FieldProps extends ComponentProps<"input"> {
 
 /** A labelled input whose hint and error are tied to it for screen readers. */
 export function Field({ label, name, hint, error, prefix, id = name, className = "", ...input }: FieldProps) {
-  const describedBy = [hint ? `${id}-hint` : null, error ? `${id}-error` : null].filter(Boolean).join(" ") || undefined;
+  const describedBy = describedByOf(id, hint, error);
   return (
     <div className={className}>
       <label htmlFor={id} className="block text-sm font-medium text-gray-900">
@@ -27,16 +28,7 @@ export function Field({ label, name, hint, error, prefix, id = name, className =
           {...input}
         />
       </div>
-      {hint ? (
-        <p id={`${id}-hint`} className="mt-1 text-xs text-gray-500">
-          {hint}
-        </p>
-      ) : null}
-      {error ? (
-        <p id={`${id}-error`} role="alert" className="mt-1 text-sm text-red-600">
-          {error}
-        </p>
-      ) : null}
+      <FieldNotes id={id} hint={hint} error={error} />
     </div>
   );
 }

@@ -5,6 +5,7 @@ import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { useFollowLocation } from "@/components/ui/use-follow-location";
 import { Field } from "@/components/ui/field";
+import { TextAreaField } from "@/components/ui/text-area-field";
 import type { ActionState } from "@/lib/forms";
 import { VisibilityChoice } from "../visibility-choice";
 
@@ -54,26 +55,7 @@ export function GeneralSettingsForm({
       <input type="hidden" name="project_id" value={project.id} />
       <Field label="Project name" name="name" required defaultValue={v.name ?? project.name} error={errors.name} />
       <Field label="Topics" name="topics" defaultValue={v.topics ?? project.topics} error={errors.topics} hint="Separate topics with commas." />
-      <div>
-        <label htmlFor="description" className="block text-sm font-medium text-gray-900">
-          Project description (optional)
-        </label>
-        <textarea
-          id="description"
-          name="description"
-          rows={3}
-          maxLength={2000}
-          defaultValue={v.description ?? project.description}
-          aria-invalid={errors.description ? true : undefined}
-          aria-describedby={errors.description ? "description-error" : undefined}
-          className={`${boxClass} ${errors.description ? "ring-red-500" : "ring-gray-300"}`}
-        />
-        {errors.description ? (
-          <p id="description-error" role="alert" className="mt-1 text-sm text-red-600">
-            {errors.description}
-          </p>
-        ) : null}
-      </div>
+      <TextAreaField label="Project description (optional)" name="description" maxLength={2000} defaultValue={v.description ?? project.description} error={errors.description} />
       <VisibilityChoice
         name="visibility"
         initial={project.visibility}
