@@ -47,9 +47,9 @@ function settingParam(value: unknown, name: string, kind: SettingKind): unknown 
  */
 export function projectSettingParams(params: Params): Record<string, unknown> {
   const reads = [
-    ...Object.entries(LEGACY_FEATURE_FLAGS).map(([flag, key]) => () => {
+    ...Object.entries(LEGACY_FEATURE_FLAGS).map(([flag, feature]) => () => {
       const on = booleanParam(params[flag], flag);
-      return on === undefined ? [] : [[key, on ? "enabled" : "disabled"] as const];
+      return on === undefined ? [] : [[`${feature}_access_level`, on ? "enabled" : "disabled"] as const];
     }),
     ...Object.entries(PROJECT_SETTINGS).map(([key, setting]) => () => {
       const value = setting.kind ? settingParam(params[key], key, setting.kind) : undefined;

@@ -31,6 +31,8 @@ const choice = (values: readonly string[], fallback: string, adminOnly = false):
 const text = (fallback: string | null, max = 255): Setting => ({ kind: { type: "text", max }, default: fallback });
 const integer = (fallback: number | null, min: number, max: number, adminOnly = false): Setting => ({ kind: { type: "integer", min, max }, default: fallback, adminOnly });
 
+export type ProjectFeature = (typeof FEATURES)[number];
+
 /** The features whose `<feature>_access_level` GitLab exposes, in its entity's order. */
 export const FEATURES = [
   "issues", "repository", "merge_requests", "forking", "wiki", "builds", "snippets", "pages", "analytics",
@@ -90,13 +92,13 @@ export const PROJECT_SETTINGS: Record<string, Setting> = {
  * GitLab's older boolean switches for some features (`issues_enabled`...), still accepted on create and update: true
  * is the feature's "enabled" level, false "disabled".
  */
-export const LEGACY_FEATURE_FLAGS: Record<string, string> = {
-  issues_enabled: "issues_access_level",
-  merge_requests_enabled: "merge_requests_access_level",
-  wiki_enabled: "wiki_access_level",
-  jobs_enabled: "builds_access_level",
-  snippets_enabled: "snippets_access_level",
-  container_registry_enabled: "container_registry_access_level",
+export const LEGACY_FEATURE_FLAGS: Record<string, ProjectFeature> = {
+  issues_enabled: "issues",
+  merge_requests_enabled: "merge_requests",
+  wiki_enabled: "wiki",
+  jobs_enabled: "builds",
+  snippets_enabled: "snippets",
+  container_registry_enabled: "container_registry",
 };
 
 function stored(key: string, value: unknown): unknown {
@@ -104,8 +106,6 @@ function stored(key: string, value: unknown): unknown {
   if (setting.kind?.type === "access" && typeof value === "number") return FEATURE_LEVEL_NUMBERS[value] ?? setting.default;
   return value;
 }
-
-export type ProjectFeature = (typeof FEATURES)[number];
 
 /**
  * A feature's `<feature>_access_level` in a project's kept settings: its own value (a name, or the integer an export

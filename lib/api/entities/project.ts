@@ -82,6 +82,7 @@ export function projectEntity(project: ProjectWithAccess, options: Options & { s
   const { viewer, baseUrl } = options;
   const settings = projectSettings(project.sourceAttributes);
   const admin = canAdminProject(viewer, project);
+  const code = canFetchRepository(viewer, project, "project");
   const available = (feature: ProjectFeature) => canUseFeature(viewer, project, feature);
   const api = `${baseUrl}/api/v4/projects/${project.id}`;
   const shown = (keys: string[]) => Object.fromEntries(keys.filter((key) => admin || !isAdminOnlySetting(key)).map((key) => [key, settings[key]]));
@@ -102,9 +103,9 @@ export function projectEntity(project: ProjectWithAccess, options: Options & { s
     visibility: project.visibility,
     resolve_outdated_diff_discussions: settings.resolve_outdated_diff_discussions,
     repository_object_format: "sha1",
-    ...Object.fromEntries(Object.entries(LEGACY_FEATURE_FLAGS).map(([flag, key]) => [flag, available(key.replace(/_access_level$/, "") as ProjectFeature)])),
+    ...Object.fromEntries(Object.entries(LEGACY_FEATURE_FLAGS).map(([flag, feature]) => [flag, available(feature)])),
     service_desk_enabled: settings.service_desk_enabled,
-    can_create_merge_request_in: canFetchRepository(viewer, project, "project") && project.accessLevel !== null && available("merge_requests"),
+    can_create_merge_request_in: code && project.accessLevel !== null && available("merge_requests"),
     ...Object.fromEntries(FEATURES.map((feature) => [`${feature}_access_level`, settings[`${feature}_access_level`]])),
     emails_disabled: !settings.emails_enabled,
     emails_enabled: settings.emails_enabled,
@@ -124,7 +125,7 @@ export function projectEntity(project: ProjectWithAccess, options: Options & { s
       "auto_devops_enabled", "auto_devops_deploy_strategy", "ci_id_token_sub_claim_components", "ci_restrict_pipeline_cancellation_role",
       "ci_pipeline_variables_minimum_override_role", "ci_push_repository_for_job_token_allowed", "runner_token_expiration_interval",
     ]),
-    ...(canFetchRepository(viewer, project, "project") ? { ci_config_path: settings.ci_config_path } : {}),
+    ...(code ? { ci_config_path: settings.ci_config_path } : {}),
     public_jobs: settings.public_jobs,
     shared_with_groups: [],
     ...shown([
