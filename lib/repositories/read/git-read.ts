@@ -32,16 +32,23 @@ export async function gitRead(repo: string, args: readonly string[], options: Gi
   }
 }
 
+export interface GitSpawnOptions {
+  timeoutMs: number;
+  signal?: AbortSignal;
+  /** `-c name=value` settings for this run (an archive filter). */
+  config?: Readonly<Record<string, string>>;
+}
+
 /** Starts git on `repo` for output read as a stream. */
-export function gitSpawn(repo: string, args: readonly string[], options: { timeoutMs: number; signal?: AbortSignal }): GitProcess {
-  return spawnGit(args, { gitDir: repo, env: READ_ENV, timeoutMs: options.timeoutMs, signal: options.signal });
+export function gitSpawn(repo: string, args: readonly string[], options: GitSpawnOptions): GitProcess {
+  return spawnGit(args, { gitDir: repo, env: READ_ENV, timeoutMs: options.timeoutMs, signal: options.signal, config: options.config });
 }
 
 /**
  * git's whole output as a Readable that a client reads at its own pace (a raw blob, an archive): git is stopped when
  * the reader goes away before the end.
  */
-export function gitStream(repo: string, args: readonly string[], options: { timeoutMs: number; signal?: AbortSignal }): Readable {
+export function gitStream(repo: string, args: readonly string[], options: GitSpawnOptions): Readable {
   const git = gitSpawn(repo, args, options);
   git.stdin.end();
   async function* output() {

@@ -1,3 +1,4 @@
+import { execFileSync } from "node:child_process";
 import { createHash } from "node:crypto";
 import fs from "node:fs";
 import path from "node:path";
@@ -314,11 +315,35 @@ describe("GET /projects/:id/repository/archive[.format]", () => {
     expect(query.headers.get("content-type")).toBe("application/zip");
   });
 
-  it("refuses what it cannot make, and names no commit with 404 File Not Found, writing nothing", async () => {
+  it("makes GitLab's bzip2 names a tar.bz2, and `path` an archive of that folder alone", async () => {
+    const head = await gitOut(["rev-parse", "main"]);
+    for (const name of ["archive.tar.bz2", "archive.tbz", "archive?format=bz2"]) {
+      const bz2 = await request(getArchive, projectPath(`repository/${name}`), { token: sample.token });
+      expect(bz2.status, name).toBe(200);
+      expect(bz2.headers.get("content-disposition"), name).toContain(`filename="${sample.project.path}-main-${head}.tar.bz2"`);
+      const file = path.join(root, "archive.tar.bz2");
+      fs.writeFileSync(file, Buffer.from(await bz2.arrayBuffer()));
+      expect(execFileSync("tar", ["-tjf", file]).toString(), name).toContain(`${sample.project.path}-main-${head}/files/ruby/app.rb`);
+    }
+    const folder = await request(getArchive, projectPath("repository/archive.tar?path=files/ruby/"), { token: sample.token });
+    const prefix = `${sample.project.path}-main-${head}-files-ruby`;
+    expect(folder.headers.get("content-disposition")).toContain(`filename="${prefix}.tar"`);
+    const file = path.join(root, "folder.tar");
+    fs.writeFileSync(file, Buffer.from(await folder.arrayBuffer()));
+    const entries = execFileSync("tar", ["-tf", file]).toString().trim().split("\n");
+    expect(entries).toContain(`${prefix}/files/ruby/app.rb`);
+    expect(entries.filter((entry) => !entry.startsWith(`${prefix}/files/`) && entry !== `${prefix}/`)).toEqual([]);
+  });
+
+  it("refuses what names nothing with 404s, writing nothing", async () => {
     const target = path.join(root, "injected-archive");
-    expect(await api(getArchive, "repository/archive.tar.bz2")).toMatchObject({ status: 400, body: { message: "400 Bad request - tar.bz2 archives are not supported" } });
-    expect(await api(getArchive, "repository/archive?path=files")).toMatchObject({ status: 400 });
+    for (const query of ["path=nowhere", "path=..%2F..", `path=${encodeURIComponent(`--output=${target}`)}`, "path=%2Fetc"]) {
+      expect(await api(getArchive, `repository/archive?${query}`), query).toMatchObject({ status: 404, body: { message: "404 File Not Found" } });
+    }
     expect(await api(getArchive, "repository/archive.rar")).toMatchObject({ status: 404, body: { error: "404 Not Found" } });
+    expect(await api(getArchive, "repository/archive.constructor")).toMatchObject({ status: 404, body: { error: "404 Not Found" } });
+    const unknown = await request(getArchive, projectPath("repository/archive?format=toString"), { token: sample.token });
+    expect(unknown.headers.get("content-disposition")).toContain(".tar.gz");
     expect(await api(getArchive, "repository/archives")).toMatchObject({ status: 404, body: { error: "404 Not Found" } });
     expect(await api(getArchive, "repository/archive?sha=nowhere")).toMatchObject({ status: 404, body: { message: "404 File Not Found" } });
     expect(await api(getArchive, `repository/archive?sha=${encodeURIComponent(`--output=${target}`)}`)).toMatchObject({ status: 404, body: { message: "404 File Not Found" } });
