@@ -50,8 +50,8 @@ async function gitAnswer(request: Request, address: GitAddress, service: GitServ
 /**
  * Git's smart HTTP for a project's repository or wiki, at the address in `segments` (the path after `/-/git/`, where
  * next.config.js sends GitLab's git URLs): authorized as GitLab does, then answered by git through lib/repositories,
- * both ways streamed. After a push that updated a ref, the project's last activity is now and its repository's
- * housekeeping is scheduled.
+ * both ways streamed. After a push that updated a ref the project's last activity is now; after any push the
+ * repository's housekeeping is scheduled.
  */
 export async function serveGitHttp(request: Request, segments: readonly string[]): Promise<Response> {
   const address = parseGitAddress(segments);
@@ -74,10 +74,13 @@ export async function serveGitHttp(request: Request, segments: readonly string[]
   const body = webStreamOf(answer.body, {
     onChunk: report ? (chunk) => report.scan(chunk) : undefined,
     onEnd: async () => {
-      if (!report?.accepted) return;
-      // Awaited before the answer ends, so the push is visible once git reports it; a failure must not fail the push.
-      await recordPush(grant.project.id).catch((error: unknown) => logger.error({ err: error, projectId: grant.project.id }, "could not record a push"));
-      // Not awaited: the client has its answer while the repository is tidied, as Gitaly does after a push.
+      if (!report) return;
+      if (report.accepted) {
+        // Awaited before the answer ends, so the push is visible once git reports it; a failure must not fail the push.
+        await recordPush(grant.project.id).catch((error: unknown) => logger.error({ err: error, projectId: grant.project.id }, "could not record a push"));
+      }
+      // Not awaited: the client has its answer while the repository is tidied, as Gitaly does after a push. After a
+      // refused one too: a stale lock left by a crash refuses pushes until housekeeping removes it.
       scheduleHousekeeping(grant.repositoryPath);
     },
   });

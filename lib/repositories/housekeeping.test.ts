@@ -3,7 +3,7 @@ import path from "node:path";
 import { describe, expect, it, vi } from "vitest";
 import { logger } from "@/lib/log";
 import { commitFiles, git, newWorktree, temporaryDirectory } from "@/test/helpers/git-client";
-import { createHousekeeper, housekeepingIdle, LOOSE_REFS_TO_PACK, optimizeRepository, scheduleHousekeeping } from "./housekeeping";
+import { createHousekeeper, housekeepingIdle, LOOSE_REFS_TO_PACK, optimizeRepository, removeStaleLocks, scheduleHousekeeping, STALE_LOCK_MS } from "./housekeeping";
 import { createRepository } from "./storage";
 
 const root = temporaryDirectory("ferry-housekeeping-");
@@ -73,6 +73,26 @@ describe("repository housekeeping", () => {
     await optimizeRepository(repo);
     expect(await git(repo, ["commit-graph", "verify"])).toBe("");
     expect(await git(repo, ["log", "-1", "--format=%s", "main", "--", "src/more.ts"])).toBe("Add more");
+  });
+
+  it("removes the lock files a dead git left behind, which refuse pushes until they go, and keeps fresh ones", async () => {
+    const { repo } = await pushedRepository(1);
+    const worktree = path.join(root, `worktree-${lastProjectId}`);
+    const stale = ["refs/heads/main.lock", "packed-refs.lock", "HEAD.lock"].map((name) => path.join(repo, name));
+    const fresh = path.join(repo, "refs/heads/topic/0.lock");
+    const old = new Date(Date.now() - STALE_LOCK_MS - 60_000);
+    for (const file of [...stale, fresh]) fs.writeFileSync(file, "");
+    for (const file of stale) fs.utimesSync(file, old, old);
+    await commitFiles(worktree, { "src/later.ts": "export const later = 3;\n" }, "Later");
+    await expect(git(worktree, ["push", "--quiet", repo, "main"])).rejects.toThrow(/lock/);
+
+    expect(await removeStaleLocks(repo)).toBe(3);
+    expect(stale.filter((file) => fs.existsSync(file))).toEqual([]);
+    expect(fs.existsSync(fresh)).toBe(true);
+    await git(worktree, ["push", "--quiet", repo, "main"]);
+    expect(await git(repo, ["log", "-1", "--format=%s", "main"])).toBe("Later");
+    // A fresh lock may belong to a git that is running: it stays until it is old.
+    expect(await removeStaleLocks(repo, Date.now() + STALE_LOCK_MS + 60_000)).toBe(1);
   });
 
   it("logs a failure (a repository deleted meanwhile) and never throws it", async () => {

@@ -17,6 +17,37 @@ const GIT_TIMEOUT_MS = 10 * 60_000;
 const CONCURRENCY = 2;
 // Both commands print nothing worth keeping on stdout.
 const OUTPUT_LIMIT = 64 * 1024;
+/**
+ * A lock file older than this was left by a git that died (a host that lost power, a kill -9): no git run here lives
+ * that long (pushes and housekeeping are stopped after 10 minutes). Left alone, a stale `refs/heads/main.lock` or
+ * `packed-refs.lock` would refuse every later push, so they go, as Gitaly's housekeeping removes stale locks.
+ */
+export const STALE_LOCK_MS = 60 * 60_000;
+// The repository's own lock files outside refs/ that git takes while writing.
+const TOP_LEVEL_LOCKS = ["packed-refs.lock", "HEAD.lock", "config.lock", "shallow.lock", "objects/info/commit-graphs/commit-graph-chain.lock"];
+
+/** Removes lock files older than STALE_LOCK_MS from `repoPath` (its refs and its own files); gives how many went. */
+export async function removeStaleLocks(repoPath: string, now = Date.now()): Promise<number> {
+  const candidates = TOP_LEVEL_LOCKS.map((name) => path.join(repoPath, name));
+  const pending = [path.join(repoPath, "refs")];
+  while (pending.length > 0) {
+    const directory = pending.pop()!;
+    const entries = await fs.promises.readdir(directory, { withFileTypes: true }).catch(() => []);
+    for (const entry of entries) {
+      if (entry.isDirectory()) pending.push(path.join(directory, entry.name));
+      else if (entry.name.endsWith(".lock")) candidates.push(path.join(directory, entry.name));
+    }
+  }
+  let removed = 0;
+  for (const file of candidates) {
+    const stat = await fs.promises.lstat(file).catch(() => null);
+    if (!stat?.isFile() || now - stat.mtimeMs < STALE_LOCK_MS) continue;
+    await fs.promises.rm(file, { force: true });
+    logger.warn({ repoPath, lock: path.relative(repoPath, file) }, "removed a stale git lock");
+    removed++;
+  }
+  return removed;
+}
 
 /** Loose refs under `refs/`, counted up to `limit` (there is no need to walk 100,000 of them to know there are many). */
 async function looseRefCount(repoPath: string, limit: number): Promise<number> {
@@ -32,9 +63,13 @@ async function looseRefCount(repoPath: string, limit: number): Promise<number> {
   return count;
 }
 
-/** One housekeeping run over the bare repository at `repoPath`: packs its refs when many are loose, writes its commit-graph. */
+/**
+ * One housekeeping run over the bare repository at `repoPath`: removes stale locks, packs its refs when many are
+ * loose, writes its commit-graph.
+ */
 export async function optimizeRepository(repoPath: string): Promise<{ packedRefs: boolean }> {
   const options = { gitDir: repoPath, timeoutMs: GIT_TIMEOUT_MS, maxStdoutBytes: OUTPUT_LIMIT };
+  await removeStaleLocks(repoPath);
   const packedRefs = (await looseRefCount(repoPath, LOOSE_REFS_TO_PACK)) >= LOOSE_REFS_TO_PACK;
   if (packedRefs) await runGit(["pack-refs", "--all"], options);
   await runGit(["commit-graph", "write", "--reachable", "--split", "--changed-paths"], options);
