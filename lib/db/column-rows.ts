@@ -1,0 +1,54 @@
+import { getTableColumns } from "drizzle-orm";
+import type { PgColumn, PgTable } from "drizzle-orm/pg-core";
+
+// Rows of a drizzle table as PostgreSQL's text input, for the bulk loaders (bulk-insert, copy-rows): each value goes
+// through its column's own driver mapping (dates, JSON) and then becomes the text PostgreSQL casts from.
+
+/** An element of a PostgreSQL array literal: quoted, with its quotes and backslashes escaped (most text has none). */
+function element(item: unknown): string {
+  if (item === null || item === undefined) return "NULL";
+  const text = String(item);
+  return text.includes('"') || text.includes("\\") ? `"${text.replace(/[\\"]/g, "\\$&")}"` : `"${text}"`;
+}
+
+/** A PostgreSQL array literal of text elements, as the array input syntax wants them. */
+export function arrayLiteral(items: readonly unknown[]): string {
+  return `{${items.map(element).join(",")}}`;
+}
+
+/** One value as the text PostgreSQL casts from: the column's own driver mapping (dates, JSON), then text. */
+export function textOf(column: PgColumn, value: unknown): string | null {
+  if (value === null || value === undefined) return null;
+  const driver = column.mapToDriverValue(value);
+  if (driver === null || driver === undefined) return null;
+  if (typeof driver === "string") return driver;
+  if (typeof driver === "boolean") return driver ? "t" : "f";
+  if (typeof driver === "number" || typeof driver === "bigint") return String(driver);
+  if (driver instanceof Date) return driver.toISOString();
+  if (Array.isArray(driver)) return arrayLiteral(driver);
+  return JSON.stringify(driver);
+}
+
+/** Rows that set the same columns, with those columns (by property name). */
+export interface ColumnGroup {
+  keys: string[];
+  rows: Record<string, unknown>[];
+}
+
+/**
+ * The rows grouped by the properties they set: a property left `undefined` takes the column's default, as with
+ * drizzle's insert, so rows that leave out different columns are loaded apart. Properties that are not columns are
+ * ignored.
+ */
+export function groupByColumns(table: PgTable, rows: readonly Record<string, unknown>[]): { columns: Record<string, PgColumn>; groups: ColumnGroup[] } {
+  const columns = getTableColumns(table) as Record<string, PgColumn>;
+  const groups = new Map<string, ColumnGroup>();
+  for (const row of rows) {
+    const keys = Object.keys(row).filter((key) => row[key] !== undefined && key in columns);
+    const signature = keys.join("\u0000");
+    const group = groups.get(signature);
+    if (group) group.rows.push(row);
+    else groups.set(signature, { keys, rows: [row] });
+  }
+  return { columns, groups: [...groups.values()] };
+}
