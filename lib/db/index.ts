@@ -1,6 +1,7 @@
 export { closeDb, getDatabaseUrl, getDb, getPool, setDatabaseUrl, sqlExecutor, type Db, type SqlExecutor, type Tx } from "./client";
 export { isRowId } from "./row-id";
 export { bulkInsert } from "./bulk-insert";
+export { arrayLiteral } from "./column-rows";
 export { copyRows } from "./copy-rows";
 export { containing } from "./like";
 export * from "./schema";

@@ -1,10 +1,49 @@
 import { sql } from "drizzle-orm";
-import type { Tx } from "@/lib/db";
+import { arrayLiteral, type Tx } from "@/lib/db";
 
 // GitLab allows 7 levels; a walk this long has met a cycle that is not the one it looks for.
 const MAX_DEPTH = 1000;
 
 const idArray = (ids: number[]) => sql`${`{${ids.join(",")}}`}::integer[]`;
+
+interface EpicToLoad {
+  importKey: string;
+  importParentKey?: string | null;
+}
+
+/**
+ * Parents an epic can take as it is inserted, so that most epics are written once rather than inserted and then
+ * updated by linkEntityEpics (a second version of the row and of its indexes): a parent of the same entity loaded by
+ * an earlier chunk (committed: another worker's chunk still loading is not seen), or one earlier in this chunk.
+ * `ids` are the rows' ids, taken before the load. Every link made here points to an epic committed before this chunk,
+ * or to one before it in this chunk, so these links alone can never close a loop: a loop needs a link made by
+ * linkEntityEpics, whose cycle check then finds it. Gives each row's parent id (or nothing) and whether it is a row of
+ * this chunk, which a replayed chunk must not rely on.
+ */
+export async function parentsAtInsert(tx: Tx, entityId: number, rows: readonly EpicToLoad[], ids: readonly number[]): Promise<({ parentId: number; inChunk: boolean } | null)[]> {
+  const place = new Map<string, number>();
+  rows.forEach((row, index) => {
+    if (!place.has(row.importKey)) place.set(row.importKey, index);
+  });
+  const earlier = (row: EpicToLoad, index: number) => {
+    const at = row.importParentKey ? place.get(row.importParentKey) : undefined;
+    return at !== undefined && at < index ? at : undefined;
+  };
+  const elsewhere = [...new Set(rows.filter((row, index) => row.importParentKey && earlier(row, index) === undefined && !place.has(row.importParentKey)).map((row) => row.importParentKey!))];
+  const loaded = new Map<string, number>();
+  if (elsewhere.length > 0) {
+    const { rows: found } = await tx.execute<{ id: number; key: string }>(
+      sql`SELECT id, import_key AS key FROM epics WHERE import_entity_id = ${entityId} AND import_key = ANY(${arrayLiteral(elsewhere)}::text[])`,
+    );
+    for (const { id, key } of found) loaded.set(key, Number(id));
+  }
+  return rows.map((row, index) => {
+    const at = earlier(row, index);
+    if (at !== undefined) return { parentId: ids[at]!, inChunk: true };
+    const id = row.importParentKey ? loaded.get(row.importParentKey) : undefined;
+    return id !== undefined ? { parentId: id, inChunk: false } : null;
+  });
+}
 
 /**
  * Links an entity's epics into the hierarchy once all of its batches are loaded (the epics relation's `finish`, in the

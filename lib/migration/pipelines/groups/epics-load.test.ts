@@ -168,19 +168,48 @@ describe("epics pipeline: records", () => {
 });
 
 describe("epics pipeline: the hierarchy", () => {
-  it("links a chain of epics loaded one per transaction, all at once, in any order, once the relation ends", async () => {
+  it("links a chain of epics loaded one per transaction, all at once, in any order: at insert when the parent had committed, the rest once the relation ends", async () => {
     const { sub, entity } = await setup();
     const n = 24;
     const records = Array.from({ length: n }, (_, i) => record(3000 + i, i + 1, i === 0 ? {} : { parent_id: 3000 + i - 1 }));
     // Shuffled, each in its own transaction, all running together: no load waits on another's.
     const shuffled = [...records].sort(() => Math.random() - 0.5);
     await Promise.all(shuffled.map((r) => load(entity, rowsOf(entity, [r]))));
-    expect(Object.values(await parentsIn(sub.id)).every((parent) => parent === null)).toBe(true);
+    // An epic whose parent had committed when it loaded has it already; every other one waits for it by key.
+    const loaded = await getDb().select().from(epics).where(eq(epics.groupId, sub.id));
+    const iidOf = new Map(loaded.map((e) => [e.id, e.iid]));
+    for (const epic of loaded.filter((e) => e.iid > 1)) {
+      if (epic.parentId === null) expect(epic.importParentKey).toBe(`id:${3000 + epic.iid - 2}`);
+      else expect([iidOf.get(epic.parentId), epic.importParentKey]).toEqual([epic.iid - 1, null]);
+    }
     await finish(entity);
     expect(await parentsIn(sub.id)).toEqual(Object.fromEntries(records.map((_, i) => [i + 1, i === 0 ? null : i])));
     // Ending it again (a replayed job) changes nothing.
     await finish(entity);
     expect(await parentsIn(sub.id)).toEqual(Object.fromEntries(records.map((_, i) => [i + 1, i === 0 ? null : i])));
+  });
+
+  it("writes an epic with its parent when the parent is there already (loaded before, or earlier in the chunk), and a replayed chunk the same", async () => {
+    const { sub, entity } = await setup();
+    await load(entity, rowsOf(entity, [record(5001, 1), record(5002, 2, { parent_id: 5001 })]));
+    // In the file's order 5 comes before its parent 4, but a chunk loads in iid order; 7's parent 8 comes after it.
+    const next = rowsOf(entity, [record(5003, 3, { parent_id: 5001 }), record(5005, 5, { parent_id: 5004 }), record(5004, 4, { parent_id: 5003 }), record(5007, 7, { parent_id: 5008 }), record(5008, 8)]);
+    await load(entity, next);
+    const before = await getDb().select().from(epics).where(eq(epics.groupId, sub.id)).orderBy(epics.iid);
+    const idOf = (iid: number) => before.find((e) => e.iid === iid)!.id;
+    expect(before.map((e) => [e.iid, e.parentId, e.importParentKey])).toEqual([
+      [1, null, null],
+      [2, idOf(1), null],
+      [3, idOf(1), null],
+      [4, idOf(3), null],
+      [5, idOf(4), null],
+      [7, null, "id:5008"],
+      [8, null, null],
+    ]);
+    // The same chunk again, with one new epic whose parent is in the chunk: nothing doubles, nothing points nowhere.
+    await load(entity, [...next, ...rowsOf(entity, [record(5006, 6, { parent_id: 5004 })])]);
+    await finish(entity);
+    expect(await parentsIn(sub.id)).toEqual({ 1: null, 2: 1, 3: 1, 4: 3, 5: 4, 6: 4, 7: 8, 8: null });
   });
 
   it("links across entities whichever ends first, and when both end at the same time", async () => {

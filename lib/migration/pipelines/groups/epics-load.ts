@@ -4,7 +4,8 @@ import { RecordError } from "../../errors";
 import { mapSourceUsers } from "../../source-users";
 import type { AwardInput } from "./epics-fields";
 import { resolveLabels } from "../support/label-resolution";
-import { insertNew } from "../support/insert-by-import-key";
+import { allocateIds, insertNew } from "../support/insert-by-import-key";
+import { parentsAtInsert } from "./epics-hierarchy";
 import type { EpicRow } from "./epics-transform";
 import type { EntityContext } from "../support/types";
 
@@ -49,8 +50,9 @@ async function loadNotes(tx: Tx, fresh: { row: EpicRow; id: number }[], groupId:
  * Loads a chunk of epics in one transaction: maps the users they name, finds or makes their labels, inserts the epics
  * not imported yet (by import key) and, for those only, everything nested in them. An epic
  * and its nested records commit together, so an epic already there has all of them, and a replayed chunk inserts
- * nothing (notes also carry import keys, award emoji have their unique index). Parents are linked once the whole
- * relation is loaded (epics-hierarchy.ts).
+ * nothing (notes also carry import keys, award emoji have their unique index). An epic takes its parent as it is
+ * inserted when the parent is there already (parentsAtInsert); the others are linked once the whole relation is
+ * loaded (epics-hierarchy.ts).
  */
 export async function loadEpics(tx: Tx, rows: EpicRow[], entity: EntityContext): Promise<void> {
   const [group] = await tx.select({ id: groups.id, traversalIds: groups.traversalIds }).from(groups).where(eq(groups.id, entity.groupId!));
@@ -60,12 +62,18 @@ export async function loadEpics(tx: Tx, rows: EpicRow[], entity: EntityContext):
   const labelIds = await resolveLabels(tx, { owner: { groupId: group.id }, groupIds: group.traversalIds }, rows.flatMap((row) => row.labels));
 
   const sorted = [...rows].sort((a, b) => a.values.iid - b.values.iid);
-  const ids = await insertNew(
-    tx,
-    epics,
-    sorted.map((row) => ({ ...row.values, authorId: user(row.authorId), closedById: user(row.closedById), lastEditedById: user(row.lastEditedById) })),
-    { ids: true },
-  );
+  const values = sorted.map((row) => ({ ...row.values, authorId: user(row.authorId), closedById: user(row.closedById), lastEditedById: user(row.lastEditedById) }));
+  const newIds = await allocateIds(tx, epics, values.length);
+  const parents = await parentsAtInsert(tx, entity.entityId, values, newIds);
+  const linked = values.map((row, index) => {
+    const parent = parents[index];
+    return parent ? { ...row, id: newIds[index]!, parentId: parent.parentId, importParentKey: null } : { ...row, id: newIds[index]! };
+  });
+  const ids = await insertNew(tx, epics, linked, {
+    ids: true,
+    // Replayed: a parent of this chunk may be a row that is skipped (there already, under another id).
+    onReplay: (rows) => rows.map((row, index) => (parents[index]?.inChunk ? { ...row, parentId: undefined, importParentKey: values[index]!.importParentKey } : row)),
+  });
   const fresh = sorted.flatMap((row) => {
     const id = ids.get(row.values.importKey);
     return id === undefined ? [] : [{ row, id }];

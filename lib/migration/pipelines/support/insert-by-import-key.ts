@@ -17,6 +17,23 @@ function isUniqueViolation(error: unknown): boolean {
   return false;
 }
 
+/** `count` ids from the table's own sequence, in increasing order, for rows about to be loaded. */
+export async function allocateIds(tx: Tx, table: PgTable, count: number): Promise<number[]> {
+  if (count === 0) return [];
+  const { rows } = await tx.execute<{ id: number }>(sql`SELECT nextval(pg_get_serial_sequence(${getTableName(table)}, 'id'))::int AS id FROM generate_series(1, ${count}::int)`);
+  return rows.map((row) => row.id);
+}
+
+export interface InsertNewOptions<R> {
+  /** Give the ids of the rows inserted, by import key (rows that carry an `id` keep it; the others get one). */
+  ids?: boolean;
+  /**
+   * The rows as the fallback INSERT should take them, when some were there already: a row that pointed at another
+   * row of the same chunk by its id must not, since that other row may be the one skipped.
+   */
+  onReplay?: (rows: readonly R[]) => readonly R[];
+}
+
 /**
  * Inserts the rows not imported yet (by import key) and, with `ids`, gives the ids of the rows it inserted by import
  * key. Every relation's load goes through here.
@@ -27,26 +44,23 @@ function isUniqueViolation(error: unknown): boolean {
  * the savepoint is rolled back and the rows go in with an INSERT that skips those imported, so idempotency holds. Any
  * other conflict (a duplicate title) still throws, for the runner to make it one failure.
  */
-export async function insertNew<T extends KeyedTable>(tx: Tx, table: T, rows: readonly T["$inferInsert"][], options: { ids?: boolean } = {}): Promise<Map<string, number>> {
+export async function insertNew<T extends KeyedTable>(tx: Tx, table: T, rows: readonly T["$inferInsert"][], options: InsertNewOptions<T["$inferInsert"]> = {}): Promise<Map<string, number>> {
   if (rows.length === 0) return new Map();
+  let loaded = rows as readonly (T["$inferInsert"] & { id?: number })[];
+  if (options.ids) {
+    const missing = loaded.filter((row) => row.id === undefined).length;
+    const fresh = await allocateIds(tx, table, missing);
+    loaded = loaded.map((row) => (row.id === undefined ? { ...row, id: fresh.shift()! } : row));
+  }
   try {
-    return await tx.transaction(async (savepoint) => {
-      if (!options.ids) {
-        await copyRows(savepoint, table, rows);
-        return new Map<string, number>();
-      }
-      const { rows: allocated } = await savepoint.execute<{ id: number }>(
-        sql`SELECT nextval(pg_get_serial_sequence(${getTableName(table)}, 'id'))::int AS id FROM generate_series(1, ${rows.length}::int)`,
-      );
-      const withIds = rows.map((row, index) => ({ ...row, id: allocated[index]!.id }));
-      await copyRows(savepoint, table, withIds);
-      return new Map(withIds.map((row) => [String((row as KeyedRow).importKey), row.id]));
-    });
+    await tx.transaction((savepoint) => copyRows(savepoint, table, loaded));
+    return options.ids ? new Map(loaded.map((row) => [String((row as KeyedRow).importKey), row.id!])) : new Map();
   } catch (error) {
     if (!isUniqueViolation(error)) throw error;
   }
+  const replayed = options.onReplay ? options.onReplay(loaded) : loaded;
   const suffix = options.ids ? sql`${skipImported(table)} RETURNING id, import_key AS key` : skipImported(table);
-  const inserted = await bulkInsert<T, { id: number; key: string }>(tx, table, rows, suffix);
+  const inserted = await bulkInsert<T, { id: number; key: string }>(tx, table, replayed, suffix);
   return new Map(inserted.map((row) => [row.key, row.id]));
 }
 
