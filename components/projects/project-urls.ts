@@ -14,8 +14,10 @@ export const blobUrl = (fullPath: string, ref: string, path: string) => withPath
 export const rawUrl = (fullPath: string, ref: string, path: string, download = false) => withPath(`/${fullPath}/-/raw/${segments(ref)}`, path) + (download ? "?inline=false" : "");
 export const commitsUrl = (fullPath: string, ref: string, path?: string) => withPath(`/${fullPath}/-/commits/${segments(ref)}`, path);
 export const commitUrl = (fullPath: string, sha: string) => `/${fullPath}/-/commit/${sha}`;
+/** The archives GitLab's download menus offer, in their order. */
+export const ARCHIVE_FORMATS = ["zip", "tar.gz", "tar.bz2", "tar"] as const;
 /** GitLab's archive address: `/-/archive/<ref>/<project>-<ref>.<format>`, slashes in the ref made dashes in the name. */
-export const archiveUrl = (fullPath: string, ref: string, format: "zip" | "tar.gz" | "tar") =>
+export const archiveUrl = (fullPath: string, ref: string, format: (typeof ARCHIVE_FORMATS)[number]) =>
   `/${fullPath}/-/archive/${segments(ref)}/${encodeURIComponent(`${fullPath.split("/").pop()}-${ref.replaceAll("/", "-")}.${format}`)}`;
 /** What `git clone` takes: `<origin>/<full path>.git`. */
 export const cloneUrl = (origin: string, fullPath: string) => `${origin.replace(/\/$/, "")}/${fullPath}.git`;

@@ -2,10 +2,8 @@
 
 import { Popover } from "radix-ui";
 import { useId } from "react";
-import { archiveUrl } from "../project-urls";
+import { ARCHIVE_FORMATS, archiveUrl } from "../project-urls";
 import { CloneUrlField } from "./clone-url-field";
-
-const FORMATS = ["zip", "tar.gz", "tar"] as const;
 
 /**
  * GitLab's "Code" button on a project's overview: the HTTPS clone address to copy, and the default branch's source
@@ -29,7 +27,7 @@ export function CodeDropdown({ fullPath, cloneUrl, refName }: { fullPath: string
               Download source code
             </p>
             <ul aria-labelledby={downloadId} className="mt-1 flex gap-2">
-              {FORMATS.map((format) => (
+              {ARCHIVE_FORMATS.map((format) => (
                 <li key={format}>
                   <a
                     href={archiveUrl(fullPath, refName, format)}

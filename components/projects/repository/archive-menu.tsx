@@ -1,9 +1,7 @@
 "use client";
 
 import { DropdownMenu } from "radix-ui";
-import { archiveUrl } from "../project-urls";
-
-const FORMATS = ["zip", "tar.gz", "tar"] as const;
+import { ARCHIVE_FORMATS, archiveUrl } from "../project-urls";
 
 /** GitLab's "Download source code" menu: the tree at `refName` as an archive in each format. */
 export function ArchiveMenu({ fullPath, refName }: { fullPath: string; refName: string }) {
@@ -22,7 +20,7 @@ export function ArchiveMenu({ fullPath, refName }: { fullPath: string; refName: 
       <DropdownMenu.Portal>
         <DropdownMenu.Content align="end" sideOffset={4} className="z-50 min-w-48 rounded-md border border-gray-200 bg-white p-1 shadow-lg">
           <DropdownMenu.Label className="px-3 py-1.5 text-xs font-semibold text-gray-500">Download source code</DropdownMenu.Label>
-          {FORMATS.map((format) => (
+          {ARCHIVE_FORMATS.map((format) => (
             <DropdownMenu.Item key={format} asChild className={item}>
               <a href={archiveUrl(fullPath, refName, format)} download>
                 {format}

@@ -5,12 +5,13 @@ export const dynamic = "force-dynamic";
 
 const FORMATS: { extension: string; format: ArchiveFormat; contentType: string }[] = [
   { extension: ".tar.gz", format: "tar.gz", contentType: "application/gzip" },
+  { extension: ".tar.bz2", format: "tar.bz2", contentType: "application/x-bzip2" },
   { extension: ".tar", format: "tar", contentType: "application/x-tar" },
   { extension: ".zip", format: "zip", contentType: "application/zip" },
 ];
 
 /**
- * The tree at a ref as an archive (`/<full path>/-/archive/<ref>/<name>.{zip,tar.gz,tar}`, GitLab's), streamed from
+ * The tree at a ref as an archive (`/<full path>/-/archive/<ref>/<name>.{zip,tar.gz,tar.bz2,tar}`, GitLab's), streamed from
  * `git archive` as the client reads it. As GitLab, the ref is the longest run of segments that names one, the rest
  * (`<project>-<ref>`) only names the download; everything is under `<project>-<ref>-<commit id>/`. 404 for a user who
  * may not read the code, an unknown ref or format.

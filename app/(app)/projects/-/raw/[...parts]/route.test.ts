@@ -127,7 +127,7 @@ describe("GET /:project/-/raw/:ref/*path", () => {
 });
 
 describe("GET /:project/-/archive/:ref/:name.:format", () => {
-  it("streams zip, tar.gz and tar archives of a ref, every file under <project>-<ref>-<sha>/", async () => {
+  it("streams zip, tar.gz, tar and tar.bz2 archives of a ref, every file under <project>-<ref>-<sha>/", async () => {
     const zip = await getArchive("main/shelf-main.zip");
     expect(zip.status).toBe(200);
     expect([zip.headers.get("content-type"), zip.headers.get("content-disposition"), zip.headers.get("x-content-type-options"), zip.headers.get("content-security-policy")]).toEqual([
@@ -146,6 +146,10 @@ describe("GET /:project/-/archive/:ref/:name.:format", () => {
     const tar = await getArchive(`v1.0/shelf-v1.0.tar`);
     expect(tar.headers.get("content-type")).toBe("application/x-tar");
     expect(execFileSync("tar", ["-tf", "-"], { input: Buffer.from(await tar.arrayBuffer()) }).toString()).toContain(`shelf-v1.0-${head}/README.md`);
+
+    const bz2 = await getArchive(`main/shelf-main.tar.bz2`);
+    expect([bz2.headers.get("content-type"), bz2.headers.get("content-disposition")]).toEqual(["application/x-bzip2", `attachment; filename="shelf-main.tar.bz2"; filename*=UTF-8''shelf-main.tar.bz2`]);
+    expect(execFileSync("tar", ["-tjf", "-"], { input: Buffer.from(await bz2.arrayBuffer()) }).toString()).toContain(`shelf-main-${head}/README.md`);
   });
 
   it("is 404 for whoever may not read the code, unknown refs and formats, and names that cannot be one", async () => {
