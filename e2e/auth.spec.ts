@@ -1,4 +1,4 @@
-import { expect, test, type Browser, type BrowserContext } from "@playwright/test";
+import { expect, test, type Browser, type BrowserContext } from "./support/test";
 import { ADMIN, ADMIN_STATE, signIn, signOut, signUp, uniqueName } from "./support/accounts";
 
 const contexts: BrowserContext[] = [];

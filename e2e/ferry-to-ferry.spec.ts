@@ -1,6 +1,6 @@
 import { spawn, type ChildProcess } from "node:child_process";
 import fs from "node:fs";
-import { expect, test, type Page } from "@playwright/test";
+import { expect, test, type Page } from "./support/test";
 import { DEFAULT_TOKEN, startTestSource, type TestSource } from "../test/source";
 import { comparable } from "../test/exchange/compare";
 import { exportGroupOverHttp } from "../test/exchange/export-client";

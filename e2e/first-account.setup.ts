@@ -1,4 +1,4 @@
-import { expect, test } from "@playwright/test";
+import { expect, test } from "./support/test";
 import { ADMIN, ADMIN_STATE, signUp } from "./support/accounts";
 
 test("the first sign-up creates the administrator", async ({ page }) => {

@@ -1,5 +1,5 @@
 import fs from "node:fs";
-import { expect, test, type Locator, type Page } from "@playwright/test";
+import { expect, test, type Locator, type Page } from "./support/test";
 import { fromFile, fromRecords, startTestSource, type TestSource } from "../test/source";
 import { ADMIN_STATE, uniqueName } from "./support/accounts";
 import { chooseParent, connectTo, importRow, pathInput } from "./support/importer";

@@ -1,4 +1,4 @@
-import { expect, test, type Page } from "@playwright/test";
+import { expect, test, type Page } from "./support/test";
 import { ADMIN, ADMIN_STATE, uniqueName } from "./support/accounts";
 import { insert, userIdOf, withDatabase } from "./support/database";
 

@@ -1,5 +1,5 @@
 import fs from "node:fs";
-import { expect, test } from "@playwright/test";
+import { expect, test } from "./support/test";
 import { fromRecords, startTestSource, type TestSource } from "../test/source";
 import { ADMIN_STATE, uniqueName } from "./support/accounts";
 import { chooseParent, connectTo, importRow, pathInput } from "./support/importer";

@@ -1,4 +1,4 @@
-import { expect, test } from "@playwright/test";
+import { expect, test } from "./support/test";
 import { ADMIN_STATE, uniqueName } from "./support/accounts";
 
 test.use({ storageState: ADMIN_STATE });

@@ -1,4 +1,4 @@
-import { expect, test, type Page } from "@playwright/test";
+import { expect, test, type Page } from "./support/test";
 import { DEFAULT_TOKEN, startTestSource, type TestSource } from "../test/source";
 import { ADMIN_STATE, uniqueName } from "./support/accounts";
 import { chooseParent, connectTo, importRow, parentPicker, pathInput } from "./support/importer";

@@ -1,5 +1,5 @@
 import { randomBytes } from "node:crypto";
-import { expect, test, type Page, type Request } from "@playwright/test";
+import { expect, test, type Page, type Request } from "./support/test";
 import type pg from "pg";
 import { signUp, uniqueName } from "./support/accounts";
 import { insert, notifyImportChanged, userIdOf, withDatabase } from "./support/database";

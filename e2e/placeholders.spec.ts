@@ -1,6 +1,6 @@
 import fs from "node:fs";
 import path from "node:path";
-import { expect, test } from "@playwright/test";
+import { expect, test } from "./support/test";
 import { startTestSource, type TestSource } from "../test/source";
 import { ADMIN_STATE, signUp, uniqueName } from "./support/accounts";
 import { chooseParent, connectTo, importRow, pathInput } from "./support/importer";

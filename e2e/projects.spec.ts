@@ -2,7 +2,7 @@ import { execFileSync } from "node:child_process";
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
-import { expect, test, type Page } from "@playwright/test";
+import { expect, test, type Page } from "./support/test";
 import { ADMIN, ADMIN_STATE, uniqueName } from "./support/accounts";
 
 test.use({ storageState: ADMIN_STATE });

@@ -3,7 +3,7 @@ import { once } from "node:events";
 import fs from "node:fs";
 import path from "node:path";
 import { promisify } from "node:util";
-import { expect, test } from "@playwright/test";
+import { expect, test } from "./support/test";
 
 const run = promisify(execFile);
 const DATA_DIR = path.resolve(`.test-data/restart-${process.env.E2E_PORT ?? 3210}`);

@@ -1,6 +1,6 @@
 import http from "node:http";
 import type { AddressInfo } from "node:net";
-import { expect, test, type Page, type Request } from "@playwright/test";
+import { expect, test, type Page, type Request } from "./support/test";
 import { fromFile, startTestSource, type TestSource } from "../test/source";
 import { ADMIN, ADMIN_STATE, signIn, uniqueName } from "./support/accounts";
 import { withDatabase } from "./support/database";
