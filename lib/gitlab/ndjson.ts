@@ -82,7 +82,8 @@ export async function* readNdjson<T = unknown>(
   const skipLines = options.skipLines ?? 0;
   const decoder = new TextDecoder("utf-8", { fatal: true });
 
-  const gunzip = gzip ? zlib.createGunzip() : null;
+  // 64 KiB pieces rather than zlib's 16 KiB: a quarter of the iterations (and of their buffers) per file.
+  const gunzip = gzip ? zlib.createGunzip({ chunkSize: 64 * 1024 }) : null;
   // pipeline() carries a failure of the download itself into the gunzip stream we read, and tears both down if
   // the consumer stops early.
   const source: Readable = gunzip ? pipeline(input, gunzip, () => undefined) : input;
