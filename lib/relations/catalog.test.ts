@@ -6,7 +6,11 @@ import { answeredGitLabVersion, exportedRelationNames, exportsEnterpriseRelation
 import type { PortableKind } from "./types";
 
 const KINDS: PortableKind[] = ["group", "project"];
-const names = (kind: PortableKind, list: "imports" | "exports") => RELATIONS.filter((spec) => spec.ferry[list].includes(kind)).map((spec) => spec.name).sort();
+// Exports by the name the export_relations API gives them (`repository_bundle` is exported as `repository`).
+const names = (kind: PortableKind, list: "imports" | "exports") =>
+  RELATIONS.filter((spec) => spec.ferry[list].includes(kind))
+    .map((spec) => (list === "exports" ? (spec[kind]?.exportRelation ?? spec.name) : spec.name))
+    .sort();
 
 describe("the relation catalog", () => {
   it("lists each relation once, each with a use for the portables Ferry migrates it for", () => {

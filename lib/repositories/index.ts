@@ -2,6 +2,7 @@
 // one small module: spawned with argument arrays and a clean environment, streamed, with timeouts. Serves git's smart
 // HTTP for a repository the caller has authorized, with GitLab's push rules enforced by a pre-receive hook, and tidies a
 // repository after pushes (housekeeping). Reads trees, files, history, diffs and refs for pages and the API (read/).
+export { BundleError, createBundle, restoreFromBundle } from "./bundle";
 export { checkGitVersion } from "./git-version";
 export { GitError, runGit, spawnGit, type GitExit, type GitFailure, type GitOptions, type GitProcess, type GitResult, type RunGitOptions } from "./git-process";
 export { housekeepingIdle, scheduleHousekeeping } from "./housekeeping";

@@ -11,6 +11,7 @@ import { epicsRelation } from "./groups/epics";
 import { groupSelfRelation } from "./groups/group-self";
 import { iterationsCadencesRelation } from "./groups/iterations-cadences";
 import { namespaceSettingsRelation } from "./groups/namespace-settings";
+import { repositoryRelation } from "./projects/repository";
 import type { ExportRelation, OwnedRelation } from "./support/types";
 
 /** A common relation bound to one kind of portable: the runner's portable id becomes that portable's owner. */
@@ -49,7 +50,7 @@ const EXPORTERS: Record<PortableKind, readonly ExportRelation[]> = {
     groupOwned(uploadsRelation),
   ],
   // The common relations join as forPortable("project", ...) once the catalog exports them for projects.
-  project: [],
+  project: [repositoryRelation],
 };
 
 const exported = (kind: PortableKind) => {

@@ -1,0 +1,91 @@
+import { GitError, runGit, type RunGitOptions } from "./git-process";
+
+// Repositories as git bundles, the form GitLab's direct transfer moves a project's repository (and its designs) in:
+// `repository.bundle` inside repository.tar.gz. Written with `git bundle create --all` as GitLab's
+// RepositoryBundleExportService does, restored as Gitaly's CreateRepositoryFromBundle restores one.
+
+// A large repository's bundle takes minutes to write or to index; a stuck git must still end.
+const BUNDLE_RUN: Pick<RunGitOptions, "timeoutMs" | "maxStdoutBytes"> = { timeoutMs: 60 * 60_000, maxStdoutBytes: 64 * 1024 };
+// `bundle list-heads` prints a line per ref: room for some hundreds of thousands of them.
+const HEADS_OUTPUT = 64 * 1024 * 1024;
+
+/** A bundle that cannot become a repository: not a bundle, damaged, or one that needs history the target lacks. */
+export class BundleError extends Error {
+  constructor(message: string, options?: { cause?: unknown }) {
+    super(message, options);
+    this.name = "BundleError";
+  }
+}
+
+const firstLine = (text: string) =>
+  text
+    .split("\n")
+    .map((line) => line.replace(/^(error|fatal): /, "").trim())
+    .find((line) => line.length > 0) ?? "";
+
+/**
+ * Writes every ref of the bare repository at `repoPath` (branches, tags, merge request refs, HEAD) into a bundle at
+ * `file`. An empty repository has nothing to bundle: false, and no file, as GitLab then leaves the bundle out.
+ */
+export async function createBundle(repoPath: string, file: string): Promise<boolean> {
+  const { stdout } = await runGit(["for-each-ref", "--count=1", "--format=%(refname)"], { gitDir: repoPath, ...BUNDLE_RUN });
+  if (stdout.length === 0) return false;
+  // `file` is absolute (runGit's callers never pass a relative path), so it cannot be read as an option.
+  await runGit(["bundle", "create", "--quiet", file, "--all"], { gitDir: repoPath, ...BUNDLE_RUN });
+  return true;
+}
+
+/** The refs a bundle holds, HEAD included when it has one: name → object id. */
+async function bundleHeads(repoPath: string, file: string): Promise<Map<string, string>> {
+  const { stdout } = await runGit(["bundle", "list-heads", file], { gitDir: repoPath, timeoutMs: BUNDLE_RUN.timeoutMs, maxStdoutBytes: HEADS_OUTPUT });
+  const heads = new Map<string, string>();
+  for (const line of stdout.toString("utf8").split("\n")) {
+    const [id, name] = line.split(" ");
+    if (id && name) heads.set(name, id);
+  }
+  return heads;
+}
+
+/**
+ * The branch HEAD should name after a restore. The repository's own HEAD comes first when the bundle has that branch:
+ * the importer creates the repository on the source's default branch (from the project's attributes). Else the
+ * bundle's HEAD, which names a commit, not a branch: the branch at that commit (`main`, `master`, then the first by
+ * name), else the first branch. Null when the bundle has no branch.
+ */
+function headBranch(heads: Map<string, string>, current: string | null): string | null {
+  const branches = [...heads.keys()].filter((name) => name.startsWith("refs/heads/")).sort();
+  if (branches.length === 0) return null;
+  if (current && branches.includes(current)) return current;
+  const head = heads.get("HEAD");
+  const atHead = branches.filter((name) => heads.get(name) === head);
+  return ["refs/heads/main", "refs/heads/master"].find((name) => atHead.includes(name)) ?? atHead[0] ?? branches[0]!;
+}
+
+/**
+ * Restores a bundle into the empty bare repository at `repoPath`: checked with `git bundle verify` (a file that is
+ * not a bundle, is cut short, or needs commits the repository lacks is a BundleError naming why), every ref fetched
+ * in one atomic update (all or none), and HEAD set to the bundle's HEAD branch. Gives the number of refs restored.
+ */
+export async function restoreFromBundle(repoPath: string, file: string): Promise<number> {
+  const run = { gitDir: repoPath, ...BUNDLE_RUN };
+  try {
+    // Not --quiet, which also silences why a bundle is refused; on success it lists the refs (hence the larger bound).
+    await runGit(["bundle", "verify", file], { ...run, maxStdoutBytes: HEADS_OUTPUT });
+  } catch (error) {
+    if (error instanceof GitError && error.reason === "exit") throw new BundleError(`The repository bundle is not valid: ${firstLine(error.stderr) || "git bundle verify failed"}.`, { cause: error });
+    throw error;
+  }
+  const heads = await bundleHeads(repoPath, file);
+  try {
+    // No refspec is forced: the repository is empty, so a ref that is already there means something went wrong.
+    await runGit(["fetch", "--quiet", "--atomic", "--no-write-fetch-head", file, "refs/*:refs/*"], run);
+  } catch (error) {
+    // verify reads the bundle's header only: a pack cut short is found here, and --atomic has then written no ref.
+    if (error instanceof GitError && error.reason === "exit") throw new BundleError(`The repository bundle is not valid: ${firstLine(error.stderr) || "git fetch failed"}.`, { cause: error });
+    throw error;
+  }
+  const { stdout } = await runGit(["symbolic-ref", "--quiet", "HEAD"], { ...run, okCodes: [0, 1] });
+  const branch = headBranch(heads, stdout.toString("utf8").trim() || null);
+  if (branch) await runGit(["symbolic-ref", "HEAD", branch], run);
+  return [...heads.keys()].filter((name) => name !== "HEAD").length;
+}
