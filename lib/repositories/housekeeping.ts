@@ -28,7 +28,8 @@ const TOP_LEVEL_LOCKS = ["packed-refs.lock", "HEAD.lock", "config.lock", "shallo
 
 /** Removes lock files older than STALE_LOCK_MS from `repoPath` (its refs and its own files); gives how many went. */
 export async function removeStaleLocks(repoPath: string, now = Date.now()): Promise<number> {
-  const candidates = TOP_LEVEL_LOCKS.map((name) => path.join(repoPath, name));
+  // A repository's own files, not the app's: Turbopack would otherwise trace the whole project for this join.
+  const candidates = TOP_LEVEL_LOCKS.map((name) => path.join(/*turbopackIgnore: true*/ repoPath, name));
   const pending = [path.join(repoPath, "refs")];
   while (pending.length > 0) {
     const directory = pending.pop()!;
