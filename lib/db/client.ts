@@ -3,6 +3,7 @@ import { drizzle, type NodePgDatabase } from "drizzle-orm/node-postgres";
 import pg from "pg";
 import { getConfig } from "@/lib/config";
 import { logger } from "@/lib/log";
+import { findRunningEmbedded } from "./embedded-address";
 import * as schema from "./schema";
 
 export type Db = NodePgDatabase<typeof schema> & { $client: pg.Pool };
@@ -22,9 +23,14 @@ export function setDatabaseUrl(url: string): void {
   state.url = url;
 }
 
+/**
+ * The database: the one set for this process, else DATABASE_URL, else the embedded server running on the data
+ * directory. The last is how `npm start`'s web server finds its database: it is started before the database is up,
+ * and asks again on each use until the server runs.
+ */
 export function getDatabaseUrl(): string {
-  const url = state.url ?? process.env.DATABASE_URL;
-  if (!url) throw new Error("DATABASE_URL is not set and no embedded database was started");
+  const url = state.url ?? (process.env.DATABASE_URL || findRunningEmbedded(getConfig().dataDir));
+  if (!url) throw new Error("DATABASE_URL is not set and no embedded database is running on the data directory");
   return url;
 }
 

@@ -2,7 +2,7 @@ import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import pg from "pg";
-import { describe, expect, it } from "vitest";
+import { describe, expect, it, vi } from "vitest";
 import { findRunningEmbedded, runningPostmaster, startEmbedded } from "./embedded";
 
 async function query(url: string, text: string) {
@@ -23,6 +23,20 @@ describe("embedded PostgreSQL", () => {
       expect(first.owned).toBe(true);
       await query(first.url, "CREATE TABLE kept (v text); INSERT INTO kept VALUES ('survives')");
       expect(findRunningEmbedded(dataDir)).toBe(first.url);
+      // A process with no DATABASE_URL (the web server `npm start` runs) finds it on the data directory.
+      const environment = { url: process.env.DATABASE_URL, dir: process.env.FERRY_DATA_DIR };
+      process.env.DATABASE_URL = "";
+      process.env.FERRY_DATA_DIR = dataDir;
+      try {
+        // Fresh modules: the configuration is read once per process.
+        vi.resetModules();
+        const { getDatabaseUrl } = await import("./client");
+        expect(getDatabaseUrl()).toBe(first.url);
+      } finally {
+        process.env.DATABASE_URL = environment.url;
+        process.env.FERRY_DATA_DIR = environment.dir;
+        vi.resetModules();
+      }
       const credentials = fs.statSync(path.join(dataDir, "postgres.json"));
       expect(credentials.mode & 0o777).toBe(0o600);
       const pid = runningPostmaster(dataDir)!.pid;

