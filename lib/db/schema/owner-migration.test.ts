@@ -1,4 +1,3 @@
-import { randomBytes } from "node:crypto";
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
@@ -6,6 +5,7 @@ import { drizzle } from "drizzle-orm/node-postgres";
 import { migrate } from "drizzle-orm/node-postgres/migrator";
 import pg from "pg";
 import { describe, expect, it } from "vitest";
+import { createScratchDatabase } from "@/test/helpers/scratch-database";
 
 const MIGRATIONS = path.resolve(process.cwd(), "drizzle");
 const OWNER_MODEL = "0007_owner_model";
@@ -25,27 +25,13 @@ function migrationsBefore(tag: string): string {
 
 /** A database of its own on the test server, dropped afterwards. */
 async function withDatabase(run: (pool: pg.Pool) => Promise<void>): Promise<void> {
-  const name = `ferry_migration_${randomBytes(4).toString("hex")}`;
-  const admin = new pg.Client({ connectionString: process.env.DATABASE_URL });
-  await admin.connect();
-  await admin.query(`CREATE DATABASE ${name}`);
-  const url = new URL(process.env.DATABASE_URL!);
-  url.pathname = `/${name}`;
-  const pool = new pg.Pool({ connectionString: url.toString(), max: 2 });
+  const database = await createScratchDatabase("ferry_migration");
+  const pool = new pg.Pool({ connectionString: database.url, max: 2 });
   try {
     await run(pool);
   } finally {
     await pool.end();
-    // pool.end() resolves once its clients are told to end, before their backends are gone. Dropping WITH (FORCE) then
-    // terminated a backend whose client was still closing, and its FATAL became an unhandled error that failed the
-    // run (2 of 5 CI runs beside CPU burners). Wait for the backends to leave; FORCE is only the last resort.
-    for (let waited = 0; waited < 10_000; waited += 50) {
-      const { rows } = await admin.query<{ n: number }>("SELECT count(*)::int AS n FROM pg_stat_activity WHERE datname = $1", [name]);
-      if (rows[0]!.n === 0) break;
-      await new Promise((resolve) => setTimeout(resolve, 50));
-    }
-    await admin.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
-    await admin.end();
+    await database.drop();
   }
 }
 
