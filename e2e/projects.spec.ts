@@ -110,6 +110,14 @@ test("a project made in the UI takes a push from the CLI and shows its files, hi
     await expect(page.getByRole("link", { name: /2\s+Branches/ })).toBeVisible();
     await expect(page.getByRole("link", { name: /1\s+Tag/ })).toBeVisible();
     await page.screenshot({ path: `${SCREENS}/project-overview.png`, fullPage: true });
+    // The Code button: the clone address, and the source code in GitLab's four archive formats.
+    await page.getByRole("button", { name: "Code" }).click();
+    const archives = page.getByRole("link", { name: /^(zip|tar\.gz|tar\.bz2|tar)$/ });
+    await expect(archives).toHaveText(["zip", "tar.gz", "tar.bz2", "tar"]);
+    await page.screenshot({ path: `${SCREENS}/project-code-menu.png` });
+    const bz2 = await page.request.get((await page.getByRole("link", { name: "tar.bz2", exact: true }).getAttribute("href"))!);
+    expect([bz2.status(), bz2.headers()["content-type"], (await bz2.body()).subarray(0, 3).toString()]).toEqual([200, "application/x-bzip2", "BZh"]);
+    await page.keyboard.press("Escape");
     // The tab's icon is Ferry's, served to everyone (the sign-in page shows it too).
     const icon = await request.get((await page.locator('link[rel="icon"]').getAttribute("href"))!);
     expect([icon.status(), icon.headers()["content-type"]]).toEqual([200, "image/svg+xml"]);
