@@ -60,7 +60,7 @@ describe("a project's repository exported by Ferry", () => {
     const bundle = path.join(work, "exported.bundle");
     fs.writeFileSync(bundle, entries.get("repository.bundle")!);
     const restored = await createRepository(1_000_000 + project.id, { kind: "project" });
-    expect(await restoreFromBundle(restored, bundle)).toBe(4);
+    expect((await restoreFromBundle(restored, bundle)).refs).toBe(4);
     expect(await refsOf(restored)).toBe(await refsOf(repo));
     expect(await git(restored, ["fsck", "--strict", "--no-dangling"])).toBe("");
     // The bundle was written beside the exports and is gone.

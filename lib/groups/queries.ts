@@ -1,5 +1,5 @@
 import { and, asc, desc, eq, inArray, isNull, sql, type SQL } from "drizzle-orm";
-import { getDb, groupMembers, groups, isRowId, users, containing } from "@/lib/db";
+import { getDb, groupMembers, groups, isRowId, projects, users, containing } from "@/lib/db";
 import type { Viewer } from "@/lib/viewer";
 import { accessLevelSql, visibleToSql } from "./access";
 
@@ -69,13 +69,24 @@ export async function findGroup(viewer: Viewer, idOrPath: string | number): Prom
   return row ? { ...row.group, accessLevel: row.accessLevel } : undefined;
 }
 
+/** Whether a group or a project has this full path (case-insensitively): a new group or project may not take it. */
 export async function fullPathExists(fullPath: string): Promise<boolean> {
   const [row] = await getDb()
     .select({ id: groups.id })
     .from(groups)
     .where(sql`lower(${groups.fullPath}) = lower(${fullPath})`)
     .limit(1);
-  return Boolean(row);
+  if (row) return true;
+  const slash = fullPath.lastIndexOf("/");
+  if (slash === -1) return false;
+  // By namespace, then path: the (namespace, lower(path)) index answers it.
+  const [project] = await getDb()
+    .select({ id: projects.id })
+    .from(projects)
+    .innerJoin(groups, eq(groups.id, projects.namespaceId))
+    .where(and(sql`lower(${groups.fullPath}) = lower(${fullPath.slice(0, slash)})`, sql`lower(${projects.path}) = lower(${fullPath.slice(slash + 1)})`))
+    .limit(1);
+  return Boolean(project);
 }
 
 export interface MemberRow {

@@ -2,7 +2,8 @@ import { and, eq, gt, sql } from "drizzle-orm";
 import { getConfig } from "@/lib/config";
 import { bulkImports, getDb } from "@/lib/db";
 import { connectSource, exportStatus, isSourceError, SourceClient, type SourceConnection } from "@/lib/gitlab";
-import { canCreateSubgroup, findGroup, fullPathExists, groupPathError } from "@/lib/groups";
+import { canCreateSubgroup, findGroup, fullPathExists, groupPathError, projectPathError } from "@/lib/groups";
+import { canCreateProjectIn } from "@/lib/projects";
 import { sourcePolicy } from "@/lib/settings";
 import { isGroupFullPath } from "@/lib/sources/target-rules";
 import type { Viewer } from "@/lib/viewer";
@@ -15,12 +16,12 @@ import { ImportRequestError } from "./errors";
 
 export type EntitySourceType = "group_entity" | "project_entity";
 
-/** One group (or, one day, project) to migrate, and where to. */
+/** One group or project to migrate, and where to. */
 export interface EntityRequest {
   sourceType: EntitySourceType;
   sourceFullPath: string;
   destinationSlug: string;
-  /** "" for a top-level group, else the full path of the parent group. */
+  /** "" for a top-level group, else the full path of the parent group (a project's group: never ""). */
   destinationNamespace: string;
   migrateProjects: boolean;
   migrateMemberships: boolean;
@@ -32,14 +33,6 @@ export interface SourceConfig {
 }
 
 export const RATE_LIMIT_MESSAGE = "Over six imports in one minute were attempted. Wait at least one minute and try again.";
-
-export const PROJECT_MIGRATION_MESSAGE =
-  "Project migration is not available in Ferry yet, so a project_entity cannot be imported. " +
-  "Import the group that contains the project instead (source_type group_entity; its projects are counted and " +
-  "reported as not migrated), or move the project with GitLab's project export and import.";
-
-/** Flipped when project pipelines exist; until then a project entity is refused before anything is created. */
-const PROJECT_MIGRATION_AVAILABLE = false;
 
 /** Starts within the last minute: rows created by one start share a transaction timestamp. */
 async function startsInLastMinute(userId: number): Promise<number> {
@@ -53,11 +46,6 @@ async function startsInLastMinute(userId: number): Promise<number> {
 /** GitLab's bulk_import rate limit (6 starts per user per minute by default); a start is one transaction. */
 export async function checkRateLimit(userId: number): Promise<void> {
   if ((await startsInLastMinute(userId)) >= getConfig().FERRY_IMPORT_STARTS_PER_MINUTE) throw new ImportRequestError(RATE_LIMIT_MESSAGE, null, null, 429);
-}
-
-export function checkNoProjects(requests: readonly EntityRequest[]): void {
-  const project = requests.findIndex((r) => r.sourceType === "project_entity");
-  if (project !== -1 && !PROJECT_MIGRATION_AVAILABLE) throw new ImportRequestError(PROJECT_MIGRATION_MESSAGE, project, "sourceFullPath", 422);
 }
 
 const lower = (path: string) => path.toLowerCase();
@@ -92,11 +80,17 @@ export function checkDistinctTargets(requests: readonly EntityRequest[]): void {
   });
 }
 
-/** Every source path is a group's full path: one that is not would make Ferry ask the source for something else. */
+/**
+ * Every source path is a group's or a project's full path (a project's has its group's before it): one that is not
+ * would make Ferry ask the source for something else.
+ */
 function checkSourcePaths(requests: readonly EntityRequest[]): void {
   requests.forEach((request, index) => {
-    if (isGroupFullPath(request.sourceFullPath)) return;
-    const message = `${request.sourceFullPath} is not a group's full path: its segments (letters, digits, '_', '-' and '.') are joined by single slashes, and none is '.' or '..'.`;
+    const project = request.sourceType === "project_entity";
+    if (isGroupFullPath(request.sourceFullPath) && (!project || request.sourceFullPath.includes("/"))) return;
+    const message = project
+      ? `${request.sourceFullPath} is not a project's full path: its group's full path, a slash, and the project's path.`
+      : `${request.sourceFullPath} is not a group's full path: its segments (letters, digits, '_', '-' and '.') are joined by single slashes, and none is '.' or '..'.`;
     throw new ImportRequestError(message, index, "sourceFullPath", 422);
   });
 }
@@ -111,39 +105,44 @@ async function connect(source: SourceConfig): Promise<SourceConnection> {
   }
 }
 
-/** The source group's id, after checking that direct transfer is on and the token's user may export it. */
-async function checkSourceGroup(client: SourceClient, request: EntityRequest, index: number): Promise<number> {
+const KIND = { group_entity: { kind: "group", noun: "group", api: "groups", role: "Owner" }, project_entity: { kind: "project", noun: "project", api: "projects", role: "Maintainer" } } as const;
+
+/** The source group's or project's id, after checking that direct transfer is on and the token's user may export it. */
+async function checkSource(client: SourceClient, request: EntityRequest, index: number): Promise<number> {
+  const { kind, noun, api, role } = KIND[request.sourceType];
   let id: number;
   try {
-    id = (await client.get<{ id: number }>(`/groups/${encodeURIComponent(request.sourceFullPath)}`)).data.id;
+    id = (await client.get<{ id: number }>(`/${api}/${encodeURIComponent(request.sourceFullPath)}`)).data.id;
   } catch (error) {
-    if (isSourceError(error, "not_found")) throw new ImportRequestError(`Source group ${request.sourceFullPath} was not found on the source instance, or you cannot see it.`, index, "sourceFullPath", 422);
-    throw new ImportRequestError(isSourceError(error) ? error.message : "The source group could not be read.", index, "sourceFullPath", 422);
+    if (isSourceError(error, "not_found")) throw new ImportRequestError(`Source ${noun} ${request.sourceFullPath} was not found on the source instance, or you cannot see it.`, index, "sourceFullPath", 422);
+    throw new ImportRequestError(isSourceError(error) ? error.message : `The source ${noun} could not be read.`, index, "sourceFullPath", 422);
   }
   try {
-    await exportStatus(client, id, { kind: "group" });
+    await exportStatus(client, id, { kind });
   } catch (error) {
     if (isSourceError(error, "not_found")) {
-      throw new ImportRequestError("Group import by direct transfer is disabled on the source instance. Ask its administrator to enable it.", index, "sourceFullPath", 422);
+      throw new ImportRequestError(`${noun === "group" ? "Group" : "Project"} import by direct transfer is disabled on the source instance. Ask its administrator to enable it.`, index, "sourceFullPath", 422);
     }
     if (isSourceError(error, "forbidden")) {
-      throw new ImportRequestError(`You need the Owner role on ${request.sourceFullPath} in the source instance to migrate it.`, index, "sourceFullPath", 422);
+      throw new ImportRequestError(`You need the ${role} role on ${request.sourceFullPath} in the source instance to migrate it.`, index, "sourceFullPath", 422);
     }
-    throw new ImportRequestError(isSourceError(error) ? error.message : "The source group could not be checked.", index, "sourceFullPath", 422);
+    throw new ImportRequestError(isSourceError(error) ? error.message : `The source ${noun} could not be checked.`, index, "sourceFullPath", 422);
   }
   return id;
 }
 
 async function checkDestination(user: Viewer, request: EntityRequest, index: number): Promise<void> {
+  const project = request.sourceType === "project_entity";
   const topLevel = request.destinationNamespace === "";
+  if (project && topLevel) throw new ImportRequestError("A project is imported into a group: destination_namespace names it.", index, "destinationNamespace", 422);
   if (!topLevel) {
     const parent = await findGroup(user, request.destinationNamespace);
     if (!parent) throw new ImportRequestError(`Destination group ${request.destinationNamespace} was not found.`, index, "destinationNamespace", 422);
-    if (!canCreateSubgroup(user, parent.accessLevel)) {
-      throw new ImportRequestError(`You don't have permission to create subgroups in ${request.destinationNamespace}.`, index, "destinationNamespace", 422);
+    if (project ? !canCreateProjectIn(user, parent) : !canCreateSubgroup(user, parent.accessLevel)) {
+      throw new ImportRequestError(`You don't have permission to create ${project ? "projects" : "subgroups"} in ${request.destinationNamespace}.`, index, "destinationNamespace", 422);
     }
   }
-  const pathError = groupPathError(request.destinationSlug, topLevel);
+  const pathError = project ? projectPathError(request.destinationSlug) : groupPathError(request.destinationSlug, topLevel);
   if (pathError) throw new ImportRequestError(pathError, index, "destinationSlug", 422);
   const fullPath = topLevel ? request.destinationSlug : `${request.destinationNamespace}/${request.destinationSlug}`;
   if (await fullPathExists(fullPath)) throw new ImportRequestError(`Name already exists: ${fullPath} has already been taken.`, index, "destinationSlug", 422);
@@ -151,7 +150,8 @@ async function checkDestination(user: Viewer, request: EntityRequest, index: num
 
 /**
  * Checks the source paths, connects to the source (URL policy, version, token scope), then checks each request's
- * destination and source group in order. Returns the connection and each source group's id, in the order of the requests.
+ * destination and source group or project in order. Returns the connection and each source's id, in the order of the
+ * requests.
  */
 export async function checkSourceAndDestinations(user: Viewer, source: SourceConfig, requests: readonly EntityRequest[]): Promise<{ connection: SourceConnection; sourceIds: number[] }> {
   checkSourcePaths(requests);
@@ -161,7 +161,7 @@ export async function checkSourceAndDestinations(user: Viewer, source: SourceCon
   try {
     for (const [index, request] of requests.entries()) {
       await checkDestination(user, request, index);
-      sourceIds.push(await checkSourceGroup(client, request, index));
+      sourceIds.push(await checkSource(client, request, index));
     }
   } finally {
     client.close();

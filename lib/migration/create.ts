@@ -2,7 +2,7 @@ import { encryptSecret } from "@/lib/crypto";
 import { bulkImportEntities, bulkImports, getDb } from "@/lib/db";
 import { enqueue } from "@/lib/jobs";
 import type { Viewer } from "@/lib/viewer";
-import { checkDistinctTargets, checkNoNestedSources, checkNoProjects, checkRateLimit, checkSourceAndDestinations, type EntityRequest, type SourceConfig } from "./create-checks";
+import { checkDistinctTargets, checkNoNestedSources, checkRateLimit, checkSourceAndDestinations, type EntityRequest, type SourceConfig } from "./create-checks";
 import { ImportRequestError } from "./errors";
 import { notifyImportChanged } from "./notify";
 import { bulkImportColumns, type ApiBulkImport } from "./read/api-bulk-imports";
@@ -25,15 +25,14 @@ export interface StartedBulkImport {
 
 /**
  * The one way an import starts. Checks everything on the server, in this order: at least one entity, the rate limit,
- * no project entity (for now), no source inside another of the same import, distinct destinations, then the source
- * (URL policy, version, token scopes) and each entity's destination (permission, path format, availability) and source
- * group (found, direct transfer enabled, Owner). Then creates the bulk imports and their entities in one transaction,
+ * no source inside another of the same import, distinct destinations, then the source (URL policy, version, token
+ * scopes) and each entity's destination (permission, path format, availability) and source group or project (found,
+ * direct transfer enabled, Owner of a group, Maintainer of a project). Then creates the bulk imports and their entities in one transaction,
  * tells open pages, and queues each import. Throws ImportRequestError; its `index` is the refused entity's.
  */
 export async function startBulkImport(user: Viewer, source: SourceConfig, entities: EntityRequest[], options: StartOptions = {}): Promise<StartedBulkImport[]> {
   if (entities.length === 0) throw new ImportRequestError("Select at least one group to import.", null, null, 400);
   await checkRateLimit(user.id);
-  checkNoProjects(entities);
   const imports = options.importPerEntity ? entities.map((entity, index) => ({ offset: index, entities: [entity] })) : [{ offset: 0, entities }];
   for (const group of imports) checkNoNestedSources(group.entities, group.offset);
   checkDistinctTargets(entities);

@@ -1,6 +1,6 @@
 // Public face of lib/migration for app/ and lib/. Components import the browser-safe ./wire instead (type-only
 // exports and plain constants); this file does not re-export it, as it derives from lib/sources, which reads here.
-export { PROJECT_MIGRATION_MESSAGE, RATE_LIMIT_MESSAGE, type EntityRequest, type EntitySourceType, type SourceConfig } from "./create-checks";
+export { RATE_LIMIT_MESSAGE, type EntityRequest, type EntitySourceType, type SourceConfig } from "./create-checks";
 export { startBulkImport, startImports, type ImportRequest, type StartedBulkImport, type StartedImport, type StartOptions } from "./create";
 export { cancelBulkImport, timeoutStaleImports } from "./engine/cancel";
 export { NUDGE_INTERVAL_MS, nudgeStalledImports } from "./engine/nudge";

@@ -27,11 +27,19 @@ export interface NewProject {
 
 export const DEFAULT_BRANCH = "main";
 
+export interface CreateProjectOptions {
+  /**
+   * Runs in the creating transaction once the row and its repository exist: what must commit with the project or
+   * not at all (an import recording which project it created, so that a replay finds it instead of making a second).
+   */
+  inTransaction?(tx: Tx, projectId: number): Promise<void>;
+}
+
 /**
  * Creates a project and its repository, or nothing: the row is inserted in a transaction that commits only once the
  * repository exists on disk, and a repository made for a transaction that then fails is removed again.
  */
-export async function createProject(viewer: Viewer, input: NewProject): Promise<ProjectWithAccess> {
+export async function createProject(viewer: Viewer, input: NewProject, options: CreateProjectOptions = {}): Promise<ProjectWithAccess> {
   const name = (input.name ?? "").trim() || (input.path ?? "").trim();
   const path = (input.path ?? "").trim() || projectPathFromName(name);
   if (!name) throw new ProjectError("name", "can't be blank");
@@ -70,6 +78,7 @@ export async function createProject(viewer: Viewer, input: NewProject): Promise<
       createdId = row!.id;
       await addCreatorAsMaintainer(tx, viewer, namespace, row!.id);
       await createRepository(row!.id, { kind: "project", defaultBranch, readme });
+      await options.inTransaction?.(tx, row!.id);
       return row!.id;
     });
     const created = await findProject(viewer, id);

@@ -14,7 +14,7 @@ export {
   canUseFeature,
   type ProjectAccessFacts,
 } from "./abilities";
-export { createProject, DEFAULT_BRANCH, type NewProject } from "./create";
+export { createProject, DEFAULT_BRANCH, type CreateProjectOptions, type NewProject } from "./create";
 export { deleteProject } from "./delete";
 export { ProjectError, type ProjectField } from "./errors";
 export { listProjectMembers, type ProjectMemberRow } from "./members";

@@ -6,6 +6,7 @@ const NONE: readonly PortableKind[] = [];
 const notYet = { imports: NONE, exports: NONE };
 const groupOnly = { imports: GROUP, exports: GROUP };
 const importedForGroups = { imports: GROUP, exports: NONE };
+const importedForProjects = { imports: PROJECT, exports: NONE };
 
 const common = (name: string) => `BulkImports::Common::Pipelines::${name}Pipeline`;
 const groups = (name: string) => `BulkImports::Groups::Pipelines::${name}Pipeline`;
@@ -25,7 +26,7 @@ const ferry = (name: string) => `Ferry::Projects::Pipelines::${name}Pipeline`;
 export const RELATIONS: readonly RelationSpec[] = [
   // Stage 0: the portable itself.
   { name: "group", label: "Group", format: "rest", group: { stage: 0, pipelineClass: groups("Group") }, ferry: importedForGroups },
-  { name: "project", label: "Project", format: "rest", project: { stage: 0, pipelineClass: projects("Project") }, ferry: notYet },
+  { name: "project", label: "Project", format: "rest", project: { stage: 0, pipelineClass: projects("Project") }, ferry: importedForProjects },
 
   // Stage 1: attributes, settings and what later stages link to.
   {
@@ -41,7 +42,7 @@ export const RELATIONS: readonly RelationSpec[] = [
   { name: "iterations", label: "Iteration", format: "rest", group: { stage: 1, pipelineClass: groups("Iterations") }, enterprise: true, maxSourceVersion: "15.3.0", ferry: importedForGroups },
   { name: "iterations_cadences", label: "Iteration cadence", format: "ndjson", group: { stage: 1, pipelineClass: groups("IterationsCadences") }, enterprise: true, minSourceVersion: "15.4.0", batchable: true, ferry: groupOnly },
   { name: "repository", label: "Repository", format: "rest", project: { stage: 1, pipelineClass: projects("Repository") }, maxSourceVersion: "15.0.0", ferry: notYet },
-  { name: "repository_bundle", label: "Repository", format: "file", project: { stage: 1, pipelineClass: projects("RepositoryBundle"), exportRelation: "repository" }, minSourceVersion: "15.1.0", ferry: { imports: NONE, exports: PROJECT } },
+  { name: "repository_bundle", label: "Repository", format: "file", project: { stage: 1, pipelineClass: projects("RepositoryBundle"), exportRelation: "repository" }, minSourceVersion: "15.1.0", ferry: { imports: PROJECT, exports: PROJECT } },
   { name: "labels", label: "Label", format: "ndjson", group: { stage: 1, pipelineClass: common("Labels") }, project: { stage: 2, pipelineClass: common("Labels") }, batchable: true, ferry: groupOnly },
   { name: "milestones", label: "Milestone", format: "ndjson", group: { stage: 1, pipelineClass: common("Milestones") }, project: { stage: 2, pipelineClass: common("Milestones") }, batchable: true, ferry: groupOnly },
   {

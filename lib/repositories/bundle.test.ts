@@ -30,12 +30,12 @@ describe("repository bundles", () => {
     expect(await createBundle(source, file)).toBe(true);
     // As the importer makes it: on the source's default branch, from the project's attributes.
     const target = await createRepository(++lastId, { kind: "project", defaultBranch: "develop" });
-    expect(await restoreFromBundle(target, file)).toBe(6);
+    expect(await restoreFromBundle(target, file)).toEqual({ refs: 6, head: "develop" });
     expect(await refsOf(target)).toBe(await refsOf(source));
     expect(await git(target, ["symbolic-ref", "HEAD"])).toBe("refs/heads/develop");
     // A default branch the bundle lacks: the branch at the bundle's HEAD commit, `main` among equals.
     const elsewhere = await createRepository(++lastId, { kind: "project", defaultBranch: "trunk" });
-    await restoreFromBundle(elsewhere, file);
+    expect((await restoreFromBundle(elsewhere, file)).head).toBe("main");
     expect(await git(elsewhere, ["symbolic-ref", "HEAD"])).toBe("refs/heads/main");
     expect(await git(target, ["fsck", "--strict", "--no-dangling"])).toBe("");
     const objects = (repo: string) => git(repo, ["cat-file", "--batch-all-objects", "--batch-check=%(objectname) %(objecttype)"]);

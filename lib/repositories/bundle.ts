@@ -64,9 +64,10 @@ function headBranch(heads: Map<string, string>, current: string | null): string 
 /**
  * Restores a bundle into the empty bare repository at `repoPath`: checked with `git bundle verify` (a file that is
  * not a bundle, is cut short, or needs commits the repository lacks is a BundleError naming why), every ref fetched
- * in one atomic update (all or none), and HEAD set to the bundle's HEAD branch. Gives the number of refs restored.
+ * in one atomic update (all or none), and HEAD set to the bundle's HEAD branch. Gives the number of refs restored and
+ * the branch HEAD names (short), null when the bundle has no branch.
  */
-export async function restoreFromBundle(repoPath: string, file: string): Promise<number> {
+export async function restoreFromBundle(repoPath: string, file: string): Promise<{ refs: number; head: string | null }> {
   const run = { gitDir: repoPath, ...BUNDLE_RUN };
   try {
     // Not --quiet, which also silences why a bundle is refused; on success it lists the refs (hence the larger bound).
@@ -87,5 +88,5 @@ export async function restoreFromBundle(repoPath: string, file: string): Promise
   const { stdout } = await runGit(["symbolic-ref", "--quiet", "HEAD"], { ...run, okCodes: [0, 1] });
   const branch = headBranch(heads, stdout.toString("utf8").trim() || null);
   if (branch) await runGit(["symbolic-ref", "HEAD", branch], run);
-  return [...heads.keys()].filter((name) => name !== "HEAD").length;
+  return { refs: [...heads.keys()].filter((name) => name !== "HEAD").length, head: branch?.slice("refs/heads/".length) ?? null };
 }

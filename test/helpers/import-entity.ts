@@ -31,6 +31,7 @@ export async function importEntityFixture(options: { sourceUrl?: string; sourceF
     destinationSlug: group.path,
     destinationNamespace: "",
     groupId: group.id,
+    projectId: null,
     migrateProjects: false,
     migrateMemberships: false,
   };

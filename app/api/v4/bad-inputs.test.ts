@@ -520,7 +520,7 @@ function createImportCases(): [string, Case][] {
     ["configuration[url] an object", { configuration: { ...CONFIG, url: {} }, entities: [entity({})] }, 400, "configuration[url] is invalid"],
     ["configuration[url] empty", { configuration: { ...CONFIG, url: " " }, entities: [entity({})] }, 400, "configuration[url] is empty"],
     ["configuration[access_token] of 256 characters", { configuration: { ...CONFIG, access_token: "x".repeat(256) }, entities: [entity({})] }, 400, /configuration\[access_token\] is too long/],
-    ["a project_entity", { configuration: CONFIG, entities: [entity({ source_type: "project_entity" })] }, 422, /Project migration is not available/],
+    ["a project_entity whose source is no project's path", { configuration: CONFIG, entities: [entity({ source_type: "project_entity", source_full_path: "lonely" })] }, 422, /lonely is not a project's full path/],
     ["the same source twice", { configuration: CONFIG, entities: [entity({}), entity({})] }, 422, /listed twice/],
     ["a body that is an array", [entity({})], 400, /configuration is missing/],
   ];

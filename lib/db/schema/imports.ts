@@ -2,6 +2,7 @@ import { sql } from "drizzle-orm";
 import { boolean, index, integer, jsonb, pgTable, serial, text, timestamp, uniqueIndex, type AnyPgColumn } from "drizzle-orm/pg-core";
 import { users } from "./accounts";
 import { groups } from "./groups";
+import { projects } from "./projects";
 
 /** A user's connection to a source instance: one per user, the token encrypted at rest (lib/crypto). */
 export const sourceConnections = pgTable("source_connections", {
@@ -58,6 +59,8 @@ export const bulkImportEntities = pgTable(
     destinationSlug: text("destination_slug").notNull(),
     destinationNamespace: text("destination_namespace").notNull(),
     namespaceId: integer("namespace_id").references(() => groups.id, { onDelete: "set null" }),
+    /** The destination project, once a project entity's `project` pipeline has created it. */
+    projectId: integer("project_id").references(() => projects.id, { onDelete: "set null" }),
     status: integer("status").notNull().default(0),
     migrateProjects: boolean("migrate_projects").notNull().default(true),
     migrateMemberships: boolean("migrate_memberships").notNull().default(true),
@@ -78,6 +81,8 @@ export const bulkImportEntities = pgTable(
     uniqueIndex("bulk_import_entities_source_idx").on(t.bulkImportId, t.sourceType, t.sourceFullPath),
     index("bulk_import_entities_source_path_idx").on(t.sourceFullPath),
     index("bulk_import_entities_status_idx").on(t.status, t.updatedAt),
+    // Deleting a project clears the entities that created it.
+    index("bulk_import_entities_project_idx").on(t.projectId),
   ],
 );
 

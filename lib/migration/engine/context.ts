@@ -47,6 +47,7 @@ export async function loadEntity(entityId: number): Promise<LoadedEntity | undef
       destinationSlug: entity.destinationSlug,
       destinationNamespace: entity.destinationNamespace,
       groupId: entity.namespaceId,
+      projectId: entity.projectId,
       migrateProjects: entity.migrateProjects,
       migrateMemberships: entity.migrateMemberships,
     },

@@ -13,7 +13,6 @@ import { recordFailure } from "../record-failure";
 import { isRetryable } from "./retry-policy";
 import { runBatch, type EngineJob as Job } from "./run-batch";
 import { endTracker, settleBatchedTracker } from "./end-tracker";
-import { finishEntity } from "./finish-entity";
 import { updateTracker } from "./progress";
 
 type Tracker = typeof bulkImportTrackers.$inferSelect;
@@ -48,8 +47,8 @@ export async function runPipeline(trackerId: number, poll: number, job: Job): Pr
   } catch (error) {
     if (isRetryable(error) && job.retryCount < job.retryLimit) throw error;
     await recordFailure({ entityId: tracker.entityId, relation: pipeline.relation, pipelineClass: pipeline.pipelineClass, pipelineStep: "pipeline_worker_run", error });
+    // A pipeline that aborts its entity on failure fails it in the step that follows (advanceEntity).
     await endTracker(trackerId, TRACKER_STATUS.failed);
-    if (pipeline.abortOnFailure) await finishEntity(tracker.entityId, STATUS.failed);
   }
 }
 

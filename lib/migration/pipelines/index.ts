@@ -16,6 +16,8 @@ import { iterationsCadencesPipeline } from "./groups/iterations-cadences";
 import { namespaceSettingsPipeline } from "./groups/namespace-settings";
 import { projectEntitiesPipeline } from "./groups/project-entities";
 import { subgroupsPipeline } from "./groups/subgroups";
+import { projectPipeline } from "./projects/project";
+import { repositoryBundlePipeline } from "./projects/repository-bundle";
 import type { EntityContext, Pipeline, StagedPipeline } from "./support/types";
 
 /**
@@ -42,7 +44,7 @@ const IMPLEMENTATIONS: Record<PortableKind, readonly Pipeline[]> = {
     subgroupsPipeline,
     uploadsReferencesPipeline,
   ],
-  project: [],
+  project: [projectPipeline, repositoryBundlePipeline],
 };
 
 const BY_RELATION = Object.fromEntries(

@@ -166,7 +166,9 @@ describe("POST /api/v4/bulk_imports", () => {
       [body([entity("complex-a", { destination_slug: "same" }), entity("complex-b", { destination_slug: "SAME" })]), /^entities\[1\]: Name already used as a target/],
       [body([entity("complex-a"), entity("complex-a/4352-path")]), /is a subgroup of complex-a, which this import already migrates/],
       [body([entity("complex-a"), entity("Complex-A")]), /^entities\[1\]: Complex-A is listed twice/],
-      [body([entity("complex-a/some-project", { source_type: "project_entity" })]), /^Project migration is not available in Ferry yet.*group_entity/],
+      [body([entity("complex-a/some-project", { source_type: "project_entity" })]), /^A project is imported into a group/],
+      [body([entity("complex-a/no-such-project", { source_type: "project_entity", destination_namespace: mine.fullPath })]), /^Source project complex-a\/no-such-project was not found/],
+      [body([entity("complex-a/some-project", { source_type: "project_entity", destination_namespace: theirs.fullPath })]), /Destination group .* was not found|permission to create projects/],
     ];
     for (const [payload, message] of cases) {
       const res = await post(payload);

@@ -40,6 +40,7 @@ async function entityFor(owner: Owner, group: { id: number; path: string }, bulk
     destinationSlug: group.path,
     destinationNamespace: "",
     groupId: group.id,
+    projectId: null,
     migrateProjects: false,
     migrateMemberships: true,
   };

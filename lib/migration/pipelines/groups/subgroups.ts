@@ -1,5 +1,6 @@
 import { eq } from "drizzle-orm";
-import { bulkImportEntities, groups } from "@/lib/db";
+import { groups } from "@/lib/db";
+import { addChildEntities } from "../support/child-entities";
 import type { RestPipeline } from "../support/types";
 import { sourceApiPath } from "../support/source-urls";
 
@@ -24,24 +25,12 @@ export const subgroupsPipeline: RestPipeline = {
     for await (const page of client.paginate<SourceSubgroup>(sourceApiPath(entity, "/subgroups"), { all_available: true }, { perPage: 100 })) {
       source = page.pagination.total ?? source + page.items.length;
       fetched += page.items.length;
-      if (page.items.length === 0) continue;
-      // The unique (import, type, source path) index makes a replayed page add nothing.
-      await db
-        .insert(bulkImportEntities)
-        .values(
-          page.items.map((sub) => ({
-            bulkImportId: entity.bulkImportId,
-            parentId: entity.entityId,
-            sourceType: "group_entity" as const,
-            sourceFullPath: sub.full_path,
-            sourceXid: sub.id,
-            destinationSlug: sub.path,
-            destinationNamespace: group!.fullPath,
-            migrateProjects: entity.migrateProjects,
-            migrateMemberships: entity.migrateMemberships,
-          })),
-        )
-        .onConflictDoNothing();
+      await addChildEntities(
+        db,
+        entity,
+        group!.fullPath,
+        page.items.map((sub) => ({ sourceType: "group_entity", sourceFullPath: sub.full_path, sourceXid: sub.id, destinationSlug: sub.path })),
+      );
     }
     return { source: Math.max(source, fetched), fetched, imported: fetched };
   },

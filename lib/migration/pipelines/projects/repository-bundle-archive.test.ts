@@ -38,14 +38,14 @@ describe("restoreRepositoryArchive", () => {
   it("restores repository.tar.gz as GitLab's tar writes it (./repository.bundle after ./) into an identical repository", async () => {
     const body = Readable.from([gzipSync(await packOf([{ header: { name: "./", type: "directory" } }, { header: { name: "./repository.bundle", size: bundle.length }, data: bundle }]))]);
     const { repo, result } = await restoreInto(body);
-    expect(result).toEqual({ refs: 3 });
+    expect(result).toEqual({ refs: 3, head: "main" });
     expect(await refsOf(repo)).toBe(await refsOf(source));
     expect(fs.readdirSync(workDirectory)).toEqual([]);
   });
 
   it("takes an archive without a bundle as an empty source repository", async () => {
     const { repo, result } = await restoreInto(await archive([]));
-    expect(result).toEqual({ refs: 0 });
+    expect(result).toEqual({ refs: 0, head: null });
     expect(await refsOf(repo)).toBe("");
   });
 

@@ -26,7 +26,7 @@ const memberName = (name: string) => name.replace(/^(\.\/)+/, "");
  * bundle is an empty source repository: `refs` 0, nothing done. Whatever is refused is a RecordError saying why, with
  * no ref written; the file is removed in every case.
  */
-export async function restoreRepositoryArchive(body: Readable, repoPath: string, options: BundleArchiveOptions): Promise<{ refs: number }> {
+export async function restoreRepositoryArchive(body: Readable, repoPath: string, options: BundleArchiveOptions): Promise<{ refs: number; head: string | null }> {
   await fs.promises.mkdir(options.workDirectory, { recursive: true, mode: 0o700 });
   const file = path.join(options.workDirectory, `${randomBytes(8).toString("hex")}.bundle`);
   let found = false;
@@ -44,9 +44,9 @@ export async function restoreRepositoryArchive(body: Readable, repoPath: string,
       if (error instanceof ArchiveError) throw new RecordError(`The repository archive cannot be read: ${error.message}`, `BulkImports::ArchiveError::${error.kind}`);
       throw error;
     }
-    if (!found) return { refs: 0 };
+    if (!found) return { refs: 0, head: null };
     try {
-      return { refs: await restoreFromBundle(repoPath, file) };
+      return await restoreFromBundle(repoPath, file);
     } catch (error) {
       if (error instanceof BundleError) throw new RecordError(error.message, "Gitlab::Git::CommandError");
       throw error;

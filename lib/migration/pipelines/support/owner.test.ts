@@ -9,10 +9,12 @@ import { ownerOf, ownerScope } from "./owner";
 const label = (title: string): LabelInput => ({ title, color: "#123456", description: null, sourceAttributes: {}, createdAt: undefined, updatedAt: undefined });
 
 describe("the owner of an entity's records", () => {
-  it("is a group entity's destination group; a project entity has none yet", () => {
-    expect(ownerOf({ entityId: 1, portable: "group", groupId: 7 })).toEqual({ groupId: 7 });
-    expect(() => ownerOf({ entityId: 2, portable: "group", groupId: null })).toThrow(/Entity 2 has no destination group yet/);
-    expect(() => ownerOf({ entityId: 3, portable: "project", groupId: 7 })).toThrow(/Entity 3 is a project entity: Ferry does not migrate projects yet/);
+  it("is a group entity's destination group, a project entity's destination project; none before stage 0 made it", () => {
+    expect(ownerOf({ entityId: 1, portable: "group", groupId: 7, projectId: null })).toEqual({ groupId: 7 });
+    expect(() => ownerOf({ entityId: 2, portable: "group", groupId: null, projectId: null })).toThrow(/Entity 2 has no destination group yet/);
+    expect(ownerOf({ entityId: 3, portable: "project", groupId: null, projectId: 9 })).toEqual({ projectId: 9 });
+    // A project entity's records never land in a group, even one it knows.
+    expect(() => ownerOf({ entityId: 4, portable: "project", groupId: 7, projectId: null })).toThrow(/Entity 4 has no destination project yet/);
   });
 
   it("resolves a project's labels in the project, then its group and the group's ancestors, and makes the missing ones in the project", async () => {

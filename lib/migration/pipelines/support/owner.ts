@@ -5,11 +5,14 @@ import { RecordError } from "../../errors";
 import type { EntityContext } from "./types";
 
 /**
- * Whose content an entity imports: a group entity's destination group. Projects are not migrated yet, so a project
- * entity has no destination to own anything: this throws rather than let its records land in some group.
+ * Whose content an entity imports: a group entity's destination group, a project entity's destination project. Before
+ * its stage-0 pipeline has created one there is no owner, and this throws rather than let records land elsewhere.
  */
-export function ownerOf(entity: Pick<EntityContext, "entityId" | "portable" | "groupId">): Owner {
-  if (entity.portable !== "group") throw new Error(`Entity ${entity.entityId} is a project entity: Ferry does not migrate projects yet, so its records have no owner.`);
+export function ownerOf(entity: Pick<EntityContext, "entityId" | "portable" | "groupId" | "projectId">): Owner {
+  if (entity.portable === "project") {
+    if (entity.projectId === null) throw new Error(`Entity ${entity.entityId} has no destination project yet: its project pipeline has not run.`);
+    return { projectId: entity.projectId };
+  }
   if (entity.groupId === null) throw new Error(`Entity ${entity.entityId} has no destination group yet: its group pipeline has not run.`);
   return { groupId: entity.groupId };
 }

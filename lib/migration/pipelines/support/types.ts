@@ -20,6 +20,8 @@ export interface EntityContext {
   destinationNamespace: string;
   /** The destination group, once the group pipeline has created it (group entities). */
   groupId: number | null;
+  /** The destination project, once the project pipeline has created it (project entities). */
+  projectId: number | null;
   migrateProjects: boolean;
   migrateMemberships: boolean;
 }

@@ -1,0 +1,3 @@
+ALTER TABLE "bulk_import_entities" ADD COLUMN "project_id" integer;--> statement-breakpoint
+ALTER TABLE "bulk_import_entities" ADD CONSTRAINT "bulk_import_entities_project_id_projects_id_fk" FOREIGN KEY ("project_id") REFERENCES "public"."projects"("id") ON DELETE set null ON UPDATE no action;--> statement-breakpoint
+CREATE INDEX "bulk_import_entities_project_idx" ON "bulk_import_entities" USING btree ("project_id");
