@@ -22,6 +22,11 @@ export function ImportStatus({ lastImport, scheduling, running }: { lastImport: 
               {number.format(progress.imported)} of {number.format(progress.source)} items
             </p>
           ) : null}
+          {lastImport && lastImport.projects.total > 0 ? (
+            <p>
+              {number.format(lastImport.projects.done)} of {number.format(lastImport.projects.total)} project{lastImport.projects.total === 1 ? "" : "s"}
+            </p>
+          ) : null}
         </div>
       ) : running ? (
         <ProgressBar label="Import progress" className="w-28" />

@@ -38,7 +38,7 @@ export function toHistoryRowView(entity: HistoryEntity, now: Date, showOwner: bo
     sourceWebUrl: entity.sourceWebUrl,
     sourceHost: host(entity.sourceInstanceUrl),
     destinationFullPath: entity.destinationFullPath,
-    destinationHref: entity.destinationGroupId !== null && entity.sourceType === "group" ? `/groups/${entity.destinationFullPath}` : null,
+    destinationHref: entity.destinationPath,
     startedLabel: timeAgo(entity.createdAt, now),
     startedIso: entity.createdAt.toISOString(),
     startedTitle: formatDateTime(entity.createdAt),

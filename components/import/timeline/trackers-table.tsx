@@ -36,8 +36,8 @@ export function TrackersTable({ details, now }: { details: BulkImportDetails; no
                 <span className="flex flex-wrap items-center gap-x-3 gap-y-1">
                   <span className="font-medium text-gray-900">{entity.sourceFullPath}</span>
                   <span className="text-gray-500">→</span>
-                  {entity.destinationGroupId !== null && entity.sourceType === "group" ? (
-                    <Link href={`/groups/${entity.destinationFullPath}`}>{entity.destinationFullPath}</Link>
+                  {entity.destinationPath ? (
+                    <Link href={entity.destinationPath}>{entity.destinationFullPath}</Link>
                   ) : (
                     <span className="text-gray-700">{entity.destinationFullPath}</span>
                   )}

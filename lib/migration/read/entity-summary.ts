@@ -20,6 +20,10 @@ export interface EntitySummary {
   /** The created group's full path, or where it will be created while it is not yet. */
   destinationFullPath: string;
   destinationGroupId: number | null;
+  /** The created project (project entities), null until the project pipeline has made it. */
+  destinationProjectId: number | null;
+  /** Where the created group or project is shown in Ferry; null while it does not exist. */
+  destinationPath: string | null;
   status: number;
   statusName: StatusName;
   humanStatus: HumanStatus;
@@ -47,6 +51,7 @@ const summaryColumns = {
   destinationSlug: e.destinationSlug,
   destinationNamespace: e.destinationNamespace,
   namespaceId: e.namespaceId,
+  projectId: e.projectId,
   status: e.status,
   hasFailures: e.hasFailures,
   createdAt: e.createdAt,
@@ -79,6 +84,10 @@ export function sourceWebUrl(instanceUrl: string, fullPath: string): string {
 export function toEntitySummary(row: EntitySummaryRow): EntitySummary {
   const hasFailures = row.hasFailures || row.failuresCount > 0;
   const planned = row.destinationNamespace ? `${row.destinationNamespace}/${row.destinationSlug}` : row.destinationSlug;
+  const project = row.sourceType === "project_entity";
+  const destinationFullPath = (project ? null : row.groupFullPath) ?? planned;
+  // GitLab's addresses: /groups/<full path> for a group, /<full path> for a project.
+  const created = project ? row.projectId !== null : row.groupId !== null;
   return {
     id: row.id,
     bulkImportId: row.bulkImportId,
@@ -89,8 +98,10 @@ export function toEntitySummary(row: EntitySummaryRow): EntitySummary {
     sourceFullPath: row.sourceFullPath,
     sourceInstanceUrl: row.sourceUrl,
     sourceWebUrl: sourceWebUrl(row.sourceUrl, row.sourceFullPath),
-    destinationFullPath: row.groupFullPath ?? planned,
-    destinationGroupId: row.groupId,
+    destinationFullPath,
+    destinationGroupId: project ? null : row.groupId,
+    destinationProjectId: row.projectId,
+    destinationPath: created ? `${project ? "" : "/groups"}/${destinationFullPath}` : null,
     status: row.status,
     statusName: statusName(row.status),
     humanStatus: humanStatus(row.status, hasFailures),

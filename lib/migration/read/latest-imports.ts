@@ -20,6 +20,8 @@ export interface LatestImport {
   createdAt: Date;
   /** Of the whole group tree: the entity and the subgroups found under it. */
   progress: EntityProgress;
+  /** The projects found in the group tree ("Import with projects"), and how many of them have ended. */
+  projects: { done: number; total: number };
 }
 
 interface RawRow extends Record<string, unknown> {
@@ -34,6 +36,8 @@ interface RawRow extends Record<string, unknown> {
   destination_parent_id: number | null;
   created_at: Date | string;
   trackers: TrackerCounts[];
+  projects_done: number;
+  projects_total: number;
 }
 
 /**
@@ -69,19 +73,22 @@ export async function latestImports(userId: number, sourceUrl: string, sourceFul
         CASE WHEN latest.destination_namespace = '' THEN latest.destination_slug
              ELSE latest.destination_namespace || '/' || latest.destination_slug END) AS destination_full_path,
       parent.id AS destination_parent_id,
-      ${trackerTallies(sql`${t.entityId} = ANY(tree.ids)`)} AS trackers
+      ${trackerTallies(sql`${t.entityId} = ANY(tree.ids)`)} AS trackers,
+      tree.projects_done, tree.projects_total
     FROM latest
     LEFT JOIN ${groups} created ON created.id = latest.namespace_id
     LEFT JOIN ${groups} parent ON latest.destination_namespace <> '' AND lower(parent.full_path) = lower(latest.destination_namespace)
     CROSS JOIN LATERAL (
       WITH RECURSIVE subtree AS (
-        SELECT ${e.id} AS id, ${e.status} AS status, ${e.hasFailures} AS has_failures FROM ${e} WHERE ${e.id} = latest.entity_id
+        SELECT ${e.id} AS id, ${e.status} AS status, ${e.hasFailures} AS has_failures, ${e.sourceType} AS source_type FROM ${e} WHERE ${e.id} = latest.entity_id
         UNION ALL
-        SELECT child.id, child.status, child.has_failures FROM ${e} child JOIN subtree ON child.parent_id = subtree.id
+        SELECT child.id, child.status, child.has_failures, child.source_type FROM ${e} child JOIN subtree ON child.parent_id = subtree.id
       )
       SELECT
         (count(*) FILTER (WHERE subtree.id <> latest.entity_id AND subtree.status IN (${STATUS.created}, ${STATUS.started})))::int AS open,
         (count(*) FILTER (WHERE subtree.id <> latest.entity_id AND (subtree.has_failures OR subtree.status NOT IN (${STATUS.finished}, ${STATUS.created}, ${STATUS.started}))))::int AS with_failures,
+        (count(*) FILTER (WHERE subtree.source_type = 'project_entity'))::int AS projects_total,
+        (count(*) FILTER (WHERE subtree.source_type = 'project_entity' AND subtree.status NOT IN (${STATUS.created}, ${STATUS.started})))::int AS projects_done,
         array_agg(subtree.id) AS ids
       FROM subtree
     ) tree
@@ -99,6 +106,7 @@ export async function latestImports(userId: number, sourceUrl: string, sourceFul
       destinationParentId: row.destination_parent_id,
       createdAt: new Date(row.created_at),
       progress: entityProgress(row.trackers),
+      projects: { done: row.projects_done, total: row.projects_total },
     });
   }
   return found;

@@ -36,6 +36,7 @@ export const GET = sessionJsonRoute(async ({ request, user }) => {
           destinationParentId: lastImport.destinationParentId,
           createdAt: lastImport.createdAt.toISOString(),
           progress: lastImport.progress,
+          projects: lastImport.projects,
         },
       })),
     };
