@@ -2,6 +2,7 @@ import type { Readable } from "node:stream";
 import { logger as rootLogger, type Logger } from "@/lib/log";
 import { SourceError } from "./errors";
 import { guardDownload } from "./download-stream";
+import { gitRemote, type GitRemote } from "./git-remote";
 import { parsePagination, type Pagination, type ResponseHeaders } from "./pagination";
 import { decodeBody, parseJson, readBody } from "./response-body";
 import { httpError } from "./response-errors";
@@ -95,6 +96,7 @@ export class SourceClient {
   private readonly maxJsonBytes: number;
   private readonly userAgent: string;
   private readonly log: Logger;
+  private readonly policy: UrlPolicyOptions;
 
   constructor(options: SourceClientOptions) {
     this.baseUrl = normaliseSourceUrl(options.url, options);
@@ -106,6 +108,7 @@ export class SourceClient {
     const base = new URL(this.baseUrl);
     this.origin = base.origin;
     this.host = base.hostname;
+    this.policy = { allowInsecure: options.allowInsecure, allowLocal: options.allowLocal, allowLinkLocal: options.allowLinkLocal, allowList: options.allowList, resolve: options.resolve };
     this.transport = new Transport({
       allowInsecure: options.allowInsecure,
       allowLocal: options.allowLocal,
@@ -176,6 +179,11 @@ export class SourceClient {
       }
       if (page.items.length === 0) return;
     }
+  }
+
+  /** A repository of the source (`group/project.git`, `.wiki.git`) for git to fetch, under this client's URL policy. */
+  gitRemote(repositoryPath: string): Promise<GitRemote> {
+    return gitRemote(this.baseUrl, this.token, repositoryPath, this.policy);
   }
 
   /** A download (relation exports): the body as a stream, after retries up to the response headers. */

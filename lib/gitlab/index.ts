@@ -4,6 +4,7 @@ export type { Page, Query, QueryValue, SourceClientOptions, SourceDownload, Sour
 export { connectSource } from "./connect";
 export type { ConnectOptions, SourceConnection, SourceUser } from "./connect";
 export { isSourceError, SourceError, userMessage } from "./errors";
+export type { GitRemote } from "./git-remote";
 export type { SourceErrorKind, UnreachableReason } from "./errors";
 export { classifyAddress } from "./ip-address";
 export type { ForbiddenAddressClass } from "./ip-address";

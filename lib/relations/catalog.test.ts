@@ -77,13 +77,16 @@ describe("the relation catalog", () => {
     ]);
   });
 
-  it("gives a project entity the project pipelines Ferry has, the repository by bundle from 15.1 only", () => {
+  it("gives a project entity the project pipelines Ferry has: the repository by bundle from 15.1, by mirror before", () => {
     const entity = { portable: "project", sourceVersion: "16.1.0", sourceEnterprise: false, migrateProjects: false, migrateMemberships: true } as EntityContext;
     expect(pipelinesFor(entity).map((p) => [p.relation, p.stage, p.pipelineClass])).toEqual([
       ["project", 0, "BulkImports::Projects::Pipelines::ProjectPipeline"],
       ["repository_bundle", 1, "BulkImports::Projects::Pipelines::RepositoryBundlePipeline"],
     ]);
-    expect(pipelinesFor({ ...entity, sourceVersion: "15.0.0" }).map((p) => p.relation)).toEqual(["project"]);
+    expect(pipelinesFor({ ...entity, sourceVersion: "15.0.0" }).map((p) => [p.relation, p.stage])).toEqual([
+      ["project", 0],
+      ["repository", 1],
+    ]);
   });
 
   it("answers as the first GitLab version whose importers take everything Ferry exports", () => {

@@ -41,7 +41,7 @@ export const RELATIONS: readonly RelationSpec[] = [
   { name: "namespace_settings", label: "Namespace setting", format: "ndjson", group: { stage: 1, pipelineClass: groups("NamespaceSettings") }, minSourceVersion: "15.0.0", ferry: groupOnly },
   { name: "iterations", label: "Iteration", format: "rest", group: { stage: 1, pipelineClass: groups("Iterations") }, enterprise: true, maxSourceVersion: "15.3.0", ferry: importedForGroups },
   { name: "iterations_cadences", label: "Iteration cadence", format: "ndjson", group: { stage: 1, pipelineClass: groups("IterationsCadences") }, enterprise: true, minSourceVersion: "15.4.0", batchable: true, ferry: groupOnly },
-  { name: "repository", label: "Repository", format: "rest", project: { stage: 1, pipelineClass: projects("Repository") }, maxSourceVersion: "15.0.0", ferry: notYet },
+  { name: "repository", label: "Repository", format: "rest", project: { stage: 1, pipelineClass: projects("Repository") }, maxSourceVersion: "15.0.0", ferry: importedForProjects },
   { name: "repository_bundle", label: "Repository", format: "file", project: { stage: 1, pipelineClass: projects("RepositoryBundle"), exportRelation: "repository" }, minSourceVersion: "15.1.0", ferry: { imports: PROJECT, exports: PROJECT } },
   { name: "labels", label: "Label", format: "ndjson", group: { stage: 1, pipelineClass: common("Labels") }, project: { stage: 2, pipelineClass: common("Labels") }, batchable: true, ferry: groupOnly },
   { name: "milestones", label: "Milestone", format: "ndjson", group: { stage: 1, pipelineClass: common("Milestones") }, project: { stage: 2, pipelineClass: common("Milestones") }, batchable: true, ferry: groupOnly },

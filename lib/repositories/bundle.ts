@@ -1,4 +1,5 @@
-import { GitError, runGit, type RunGitOptions } from "./git-process";
+import { firstErrorLine, GitError, runGit, type RunGitOptions } from "./git-process";
+import { pointHead } from "./head-branch";
 
 // Repositories as git bundles, the form GitLab's direct transfer moves a project's repository (and its designs) in:
 // `repository.bundle` inside repository.tar.gz. Written with `git bundle create --all` as GitLab's
@@ -17,11 +18,6 @@ export class BundleError extends Error {
   }
 }
 
-const firstLine = (text: string) =>
-  text
-    .split("\n")
-    .map((line) => line.replace(/^(error|fatal): /, "").trim())
-    .find((line) => line.length > 0) ?? "";
 
 /**
  * Writes every ref of the bare repository at `repoPath` (branches, tags, merge request refs, HEAD) into a bundle at
@@ -47,21 +43,6 @@ async function bundleHeads(repoPath: string, file: string): Promise<Map<string, 
 }
 
 /**
- * The branch HEAD should name after a restore. The repository's own HEAD comes first when the bundle has that branch:
- * the importer creates the repository on the source's default branch (from the project's attributes). Else the
- * bundle's HEAD, which names a commit, not a branch: the branch at that commit (`main`, `master`, then the first by
- * name), else the first branch. Null when the bundle has no branch.
- */
-function headBranch(heads: Map<string, string>, current: string | null): string | null {
-  const branches = [...heads.keys()].filter((name) => name.startsWith("refs/heads/")).sort();
-  if (branches.length === 0) return null;
-  if (current && branches.includes(current)) return current;
-  const head = heads.get("HEAD");
-  const atHead = branches.filter((name) => heads.get(name) === head);
-  return ["refs/heads/main", "refs/heads/master"].find((name) => atHead.includes(name)) ?? atHead[0] ?? branches[0]!;
-}
-
-/**
  * Restores a bundle into the empty bare repository at `repoPath`: checked with `git bundle verify` (a file that is
  * not a bundle, is cut short, or needs commits the repository lacks is a BundleError naming why), every ref fetched
  * in one atomic update (all or none), and HEAD set to the bundle's HEAD branch. Gives the number of refs restored and
@@ -73,7 +54,7 @@ export async function restoreFromBundle(repoPath: string, file: string): Promise
     // Not --quiet, which also silences why a bundle is refused; on success it lists the refs (hence the larger bound).
     await runGit(["bundle", "verify", file], { ...run, maxStdoutBytes: HEADS_OUTPUT });
   } catch (error) {
-    if (error instanceof GitError && error.reason === "exit") throw new BundleError(`The repository bundle is not valid: ${firstLine(error.stderr) || "git bundle verify failed"}.`, { cause: error });
+    if (error instanceof GitError && error.reason === "exit") throw new BundleError(`The repository bundle is not valid: ${firstErrorLine(error.stderr) || "git bundle verify failed"}.`, { cause: error });
     throw error;
   }
   const heads = await bundleHeads(repoPath, file);
@@ -82,11 +63,8 @@ export async function restoreFromBundle(repoPath: string, file: string): Promise
     await runGit(["fetch", "--quiet", "--atomic", "--no-write-fetch-head", file, "refs/*:refs/*"], run);
   } catch (error) {
     // verify reads the bundle's header only: a pack cut short is found here, and --atomic has then written no ref.
-    if (error instanceof GitError && error.reason === "exit") throw new BundleError(`The repository bundle is not valid: ${firstLine(error.stderr) || "git fetch failed"}.`, { cause: error });
+    if (error instanceof GitError && error.reason === "exit") throw new BundleError(`The repository bundle is not valid: ${firstErrorLine(error.stderr) || "git fetch failed"}.`, { cause: error });
     throw error;
   }
-  const { stdout } = await runGit(["symbolic-ref", "--quiet", "HEAD"], { ...run, okCodes: [0, 1] });
-  const branch = headBranch(heads, stdout.toString("utf8").trim() || null);
-  if (branch) await runGit(["symbolic-ref", "HEAD", branch], run);
-  return { refs: [...heads.keys()].filter((name) => name !== "HEAD").length, head: branch?.slice("refs/heads/".length) ?? null };
+  return { refs: [...heads.keys()].filter((name) => name !== "HEAD").length, head: await pointHead(repoPath, heads) };
 }

@@ -74,6 +74,13 @@ export interface GitResult {
   code: number;
 }
 
+/** The first line of what git said on failure, without its `error:` or `fatal:`: a message for a user. */
+export const firstErrorLine = (stderr: string) =>
+  stderr
+    .split("\n")
+    .map((line) => line.replace(/^(error|fatal): /, "").trim())
+    .find((line) => line.length > 0) ?? "";
+
 /** Masks the user and password of URLs (`https://oauth2:<token>@host/...`), as git may echo a remote's URL. */
 function maskCredentials(text: string): string {
   return text.replace(/\b([a-z][a-z0-9+.-]*:\/\/)[^\s/@]+@/gi, "$1***@");

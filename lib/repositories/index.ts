@@ -3,6 +3,7 @@
 // HTTP for a repository the caller has authorized, with GitLab's push rules enforced by a pre-receive hook, and tidies a
 // repository after pushes (housekeeping). Reads trees, files, history, diffs and refs for pages and the API (read/).
 export { BundleError, createBundle, restoreFromBundle } from "./bundle";
+export { fetchMirror, MirrorError, type MirrorRemote } from "./remote-mirror";
 export { checkGitVersion } from "./git-version";
 export { GitError, runGit, spawnGit, type GitExit, type GitFailure, type GitOptions, type GitProcess, type GitResult, type RunGitOptions } from "./git-process";
 export { housekeepingIdle, scheduleHousekeeping } from "./housekeeping";

@@ -14,6 +14,7 @@ export interface RecordedRequest {
   url: string;
   contentEncoding?: string;
   gitProtocol?: string;
+  authorization?: string;
 }
 
 export interface GitHttpServer {
@@ -41,7 +42,7 @@ export async function startGitHttpServer(): Promise<GitHttpServer> {
   const requests: RecordedRequest[] = [];
 
   async function answer(request: http.IncomingMessage, response: http.ServerResponse) {
-    requests.push({ method: request.method ?? "", url: request.url ?? "", contentEncoding: header(request, "content-encoding"), gitProtocol: header(request, "git-protocol") });
+    requests.push({ method: request.method ?? "", url: request.url ?? "", contentEncoding: header(request, "content-encoding"), gitProtocol: header(request, "git-protocol"), authorization: header(request, "authorization") });
     const url = new URL(request.url ?? "/", "http://localhost");
     const [, name = "", action = ""] = ROUTE.exec(url.pathname) ?? [];
     const repository = repositories.get(name);

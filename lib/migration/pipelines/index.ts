@@ -17,6 +17,7 @@ import { namespaceSettingsPipeline } from "./groups/namespace-settings";
 import { projectEntitiesPipeline } from "./groups/project-entities";
 import { subgroupsPipeline } from "./groups/subgroups";
 import { projectPipeline } from "./projects/project";
+import { repositoryPipeline } from "./projects/repository";
 import { repositoryBundlePipeline } from "./projects/repository-bundle";
 import type { EntityContext, Pipeline, StagedPipeline } from "./support/types";
 
@@ -44,7 +45,7 @@ const IMPLEMENTATIONS: Record<PortableKind, readonly Pipeline[]> = {
     subgroupsPipeline,
     uploadsReferencesPipeline,
   ],
-  project: [projectPipeline, repositoryBundlePipeline],
+  project: [projectPipeline, repositoryPipeline, repositoryBundlePipeline],
 };
 
 const BY_RELATION = Object.fromEntries(

@@ -1,11 +1,10 @@
 import path from "node:path";
-import { eq } from "drizzle-orm";
 import { getConfig } from "@/lib/config";
-import { getDb, projects } from "@/lib/db";
 import { repositoryPath } from "@/lib/repositories";
 import { ownerOf } from "../support/owner";
 import type { FilePipeline } from "../support/types";
 import { restoreRepositoryArchive } from "./repository-bundle-archive";
+import { adoptRepositoryHead } from "./repository-head";
 
 const MB = 1024 * 1024;
 
@@ -28,8 +27,7 @@ export const repositoryBundlePipeline: FilePipeline = {
       // Beside the repositories, on their file system: a bundle is as large as the repository, /tmp may be small.
       workDirectory: path.join(config.dataDir, "imports", "bundles"),
     });
-    // HEAD is the source's default branch when the bundle has it; otherwise the branch restoreFromBundle chose.
-    if (head) await getDb().update(projects).set({ defaultBranch: head }).where(eq(projects.id, projectId!));
+    await adoptRepositoryHead(projectId!, head);
     return { fetched: 1, imported: 1 };
   },
 };
