@@ -82,11 +82,16 @@ describe("the relation catalog", () => {
     expect(pipelinesFor(entity).map((p) => [p.relation, p.stage, p.pipelineClass])).toEqual([
       ["project", 0, "BulkImports::Projects::Pipelines::ProjectPipeline"],
       ["repository_bundle", 1, "BulkImports::Projects::Pipelines::RepositoryBundlePipeline"],
+      ["members", 1, "BulkImports::Common::Pipelines::MembersPipeline"],
+      ["labels", 2, "BulkImports::Common::Pipelines::LabelsPipeline"],
+      ["milestones", 2, "BulkImports::Common::Pipelines::MilestonesPipeline"],
+      ["badges", 2, "BulkImports::Common::Pipelines::BadgesPipeline"],
+      ["boards", 4, "BulkImports::Common::Pipelines::BoardsPipeline"],
+      ["uploads", 5, "BulkImports::Common::Pipelines::UploadsPipeline"],
     ]);
-    expect(pipelinesFor({ ...entity, sourceVersion: "15.0.0" }).map((p) => [p.relation, p.stage])).toEqual([
-      ["project", 0],
-      ["repository", 1],
-    ]);
+    const old = pipelinesFor({ ...entity, sourceVersion: "15.0.0", migrateMemberships: false }).map((p) => p.relation);
+    expect(old.slice(0, 2)).toEqual(["project", "repository"]);
+    expect(old).not.toContain("members");
   });
 
   it("answers as the first GitLab version whose importers take everything Ferry exports", () => {

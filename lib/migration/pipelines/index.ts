@@ -45,7 +45,7 @@ const IMPLEMENTATIONS: Record<PortableKind, readonly Pipeline[]> = {
     subgroupsPipeline,
     uploadsReferencesPipeline,
   ],
-  project: [projectPipeline, repositoryPipeline, repositoryBundlePipeline],
+  project: [projectPipeline, repositoryPipeline, repositoryBundlePipeline, membersPipeline, labelsPipeline, milestonesPipeline, badgesPipeline, boardsPipeline, uploadsPipeline],
 };
 
 const BY_RELATION = Object.fromEntries(
