@@ -1,5 +1,6 @@
 import { ACCESS_LEVELS } from "@/lib/db";
 import { findGroup } from "@/lib/groups";
+import { canAdminProject, findProject } from "@/lib/projects";
 import type { Viewer } from "@/lib/viewer";
 import { getSettings } from "@/lib/settings";
 import type { PortableKind } from "@/lib/relations";
@@ -28,8 +29,11 @@ const notFound = (what: string): ExportRefusal => ({ status: 404, message: `404 
 export async function findExportable(kind: PortableKind, viewer: Viewer, idOrPath: string): Promise<PortableLookup> {
   if (kind === "project") {
     if (!(await getSettings()).directTransferEnabled) return { refusal: notFound("Not") };
-    // Projects are not exportable yet: every id answers as an unknown one does on GitLab, until project export exists.
-    return { refusal: notFound("Project Not") };
+    const project = await findProject(viewer, idOrPath);
+    if (!project) return { refusal: notFound("Project Not") };
+    // authorize_admin_project: Maintainers and above (an administrator too).
+    if (!canAdminProject(viewer, project)) return { refusal: { status: 403, message: "403 Forbidden" } };
+    return { portable: { kind: "project", id: project.id, fullPath: project.fullPath } };
   }
   const group = await findGroup(viewer, idOrPath);
   if (!group) return { refusal: notFound("Group Not") };

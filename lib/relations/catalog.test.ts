@@ -81,8 +81,8 @@ describe("the relation catalog", () => {
     const entity = { portable: "project", sourceVersion: "16.1.0", sourceEnterprise: false, migrateProjects: false, migrateMemberships: true } as EntityContext;
     expect(pipelinesFor(entity).map((p) => [p.relation, p.stage, p.pipelineClass])).toEqual([
       ["project", 0, "BulkImports::Projects::Pipelines::ProjectPipeline"],
+      ["self", 1, "BulkImports::Projects::Pipelines::ProjectAttributesPipeline"],
       ["repository_bundle", 1, "BulkImports::Projects::Pipelines::RepositoryBundlePipeline"],
-      ["members", 1, "BulkImports::Common::Pipelines::MembersPipeline"],
       ["labels", 2, "BulkImports::Common::Pipelines::LabelsPipeline"],
       ["milestones", 2, "BulkImports::Common::Pipelines::MilestonesPipeline"],
       ["badges", 2, "BulkImports::Common::Pipelines::BadgesPipeline"],
@@ -90,7 +90,7 @@ describe("the relation catalog", () => {
       ["uploads", 5, "BulkImports::Common::Pipelines::UploadsPipeline"],
     ]);
     const old = pipelinesFor({ ...entity, sourceVersion: "15.0.0", migrateMemberships: false }).map((p) => p.relation);
-    expect(old.slice(0, 2)).toEqual(["project", "repository"]);
+    expect(old.slice(0, 3)).toEqual(["project", "self", "repository"]);
     expect(old).not.toContain("members");
   });
 

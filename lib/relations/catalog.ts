@@ -6,8 +6,8 @@ const NONE: readonly PortableKind[] = [];
 const notYet = { imports: NONE, exports: NONE };
 const groupOnly = { imports: GROUP, exports: GROUP };
 const BOTH: readonly PortableKind[] = ["group", "project"];
-// The common relations: one pipeline imports them for groups and projects alike (their owner differs).
-const importedForBoth = { imports: BOTH, exports: GROUP };
+// The common relations: one pipeline imports them and one exporter writes them for groups and projects alike.
+const bothWays = { imports: BOTH, exports: BOTH };
 const importedForGroups = { imports: GROUP, exports: NONE };
 const importedForProjects = { imports: PROJECT, exports: NONE };
 
@@ -38,7 +38,7 @@ export const RELATIONS: readonly RelationSpec[] = [
     format: "json",
     group: { stage: 1, pipelineClass: groups("GroupAttributes") },
     project: { stage: 1, pipelineClass: projects("ProjectAttributes"), label: "Project" },
-    ferry: groupOnly,
+    ferry: bothWays,
   },
   { name: "avatar", label: "Avatar", format: "rest", group: { stage: 1, pipelineClass: groups("GroupAvatar") }, ferry: importedForGroups },
   { name: "namespace_settings", label: "Namespace setting", format: "ndjson", group: { stage: 1, pipelineClass: groups("NamespaceSettings") }, minSourceVersion: "15.0.0", ferry: groupOnly },
@@ -46,8 +46,8 @@ export const RELATIONS: readonly RelationSpec[] = [
   { name: "iterations_cadences", label: "Iteration cadence", format: "ndjson", group: { stage: 1, pipelineClass: groups("IterationsCadences") }, enterprise: true, minSourceVersion: "15.4.0", batchable: true, ferry: groupOnly },
   { name: "repository", label: "Repository", format: "rest", project: { stage: 1, pipelineClass: projects("Repository") }, maxSourceVersion: "15.0.0", ferry: importedForProjects },
   { name: "repository_bundle", label: "Repository", format: "file", project: { stage: 1, pipelineClass: projects("RepositoryBundle"), exportRelation: "repository" }, minSourceVersion: "15.1.0", ferry: { imports: PROJECT, exports: PROJECT } },
-  { name: "labels", label: "Label", format: "ndjson", group: { stage: 1, pipelineClass: common("Labels") }, project: { stage: 2, pipelineClass: common("Labels") }, batchable: true, ferry: importedForBoth },
-  { name: "milestones", label: "Milestone", format: "ndjson", group: { stage: 1, pipelineClass: common("Milestones") }, project: { stage: 2, pipelineClass: common("Milestones") }, batchable: true, ferry: importedForBoth },
+  { name: "labels", label: "Label", format: "ndjson", group: { stage: 1, pipelineClass: common("Labels") }, project: { stage: 2, pipelineClass: common("Labels") }, batchable: true, ferry: bothWays },
+  { name: "milestones", label: "Milestone", format: "ndjson", group: { stage: 1, pipelineClass: common("Milestones") }, project: { stage: 2, pipelineClass: common("Milestones") }, batchable: true, ferry: bothWays },
   {
     name: "badges",
     label: "Badge",
@@ -55,14 +55,14 @@ export const RELATIONS: readonly RelationSpec[] = [
     group: { stage: 1, pipelineClass: common("Badges") },
     project: { stage: 2, pipelineClass: common("Badges"), exportRelation: "project_badges" },
     batchable: true,
-    ferry: importedForBoth,
+    ferry: bothWays,
   },
-  { name: "members", label: "Member", format: "ndjson", group: { stage: 1, pipelineClass: common("Members") }, project: { stage: 1, pipelineClass: common("Members") }, batchable: true, ferry: importedForBoth },
-  { name: "uploads", label: "Upload", format: "file", group: { stage: 1, pipelineClass: common("Uploads") }, project: { stage: 5, pipelineClass: common("Uploads") }, batchable: true, ferry: importedForBoth },
+  { name: "members", label: "Member", format: "ndjson", group: { stage: 1, pipelineClass: common("Members") }, project: { stage: 1, pipelineClass: common("Members") }, batchable: true, ferry: groupOnly },
+  { name: "uploads", label: "Upload", format: "file", group: { stage: 1, pipelineClass: common("Uploads") }, project: { stage: 5, pipelineClass: common("Uploads") }, batchable: true, ferry: bothWays },
   { name: "user_contributions", label: "User contribution", format: "ndjson", group: { stage: 1, pipelineClass: ferry("UserContributions") }, project: { stage: 1, pipelineClass: ferry("UserContributions") }, batchable: true, ferry: notYet },
 
   // Stage 2 (groups) and 3-4 (projects): content.
-  { name: "boards", label: "Board", format: "ndjson", group: { stage: 2, pipelineClass: common("Boards") }, project: { stage: 4, pipelineClass: common("Boards") }, batchable: true, ferry: importedForBoth },
+  { name: "boards", label: "Board", format: "ndjson", group: { stage: 2, pipelineClass: common("Boards") }, project: { stage: 4, pipelineClass: common("Boards") }, batchable: true, ferry: bothWays },
   { name: "epics", label: "Epic", format: "ndjson", group: { stage: 2, pipelineClass: groups("Epics") }, enterprise: true, batchable: true, ferry: groupOnly },
   { name: "epic_boards", label: "Epic board", format: "ndjson", group: { stage: 2, pipelineClass: groups("EpicBoards") }, enterprise: true, minSourceVersion: "18.4.0", batchable: true, ferry: groupOnly },
   { name: "wiki", label: "Wiki", format: "rest", group: { stage: 2, pipelineClass: common("Wiki") }, project: { stage: 5, pipelineClass: common("Wiki") }, ferry: notYet },

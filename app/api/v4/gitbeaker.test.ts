@@ -1,8 +1,9 @@
 import { gunzipSync } from "node:zlib";
 import { Gitlab } from "@gitbeaker/rest";
 import { describe, expect, it } from "vitest";
-import { getDb, labels, milestones } from "@/lib/db";
+import { ACCESS_LEVELS, getDb, labels, milestones, projectMembers } from "@/lib/db";
 import { createGroup } from "@/lib/groups";
+import { createProject } from "@/lib/projects";
 import { tokenFor } from "@/test/helpers/api";
 import { makeUser, unique } from "@/test/helpers/factories";
 import { runFerryExchange } from "@/test/exchange/ferry-exchange";
@@ -43,12 +44,34 @@ describe("@gitbeaker/rest, unchanged, against Ferry", () => {
     await expect(api.GroupRelationExports.download(group.id, "labels")).rejects.toThrow("Export is batched");
   });
 
-  it("gets GitLab's 404 for project relation exports, as for any unknown project", async () => {
-    const user = await makeUser();
+  it("schedules a project relations export and downloads its self, its labels and its repository archive; 404 for an unknown project", async () => {
+    const [user, developer] = await Promise.all([makeUser(), makeUser()]);
+    const group = await createGroup(user, { name: "Beaker", path: unique("beaker") });
+    const project = await createProject(user, { name: "Flask", namespaceId: group.id, description: "Glass", initializeWithReadme: true });
+    await getDb().insert(labels).values([{ projectId: project.id, title: "bug" }, { groupId: group.id, title: "the group's" }]);
     const api = new Gitlab({ host: server().url, token: await tokenFor(user.id) });
-    await expect(api.ProjectRelationsExport.scheduleExport(1)).rejects.toThrow("404 Project Not Found");
-    await expect(api.ProjectRelationsExport.showExportStatus(1)).rejects.toThrow("404 Project Not Found");
-    await expect(api.ProjectRelationsExport.download(1, "labels")).rejects.toThrow("404 Project Not Found");
+
+    expect(await api.ProjectRelationsExport.scheduleExport(project.id)).toEqual({ message: "202 Accepted" });
+    let statuses: Record<string, unknown>[] = [];
+    for (let i = 0; i < 200; i++) {
+      statuses = (await api.ProjectRelationsExport.showExportStatus(project.id)) as unknown as Record<string, unknown>[];
+      if (statuses.length && statuses.every((s) => s.status === 1)) break;
+      await new Promise((r) => setTimeout(r, 100));
+    }
+    // GitLab's names for a project's relations: its badges are project_badges, its repository is a file relation.
+    expect(statuses.map((s) => s.relation).sort()).toEqual(["boards", "labels", "milestones", "project_badges", "repository", "self", "uploads"]);
+    const [self] = await lines(await api.ProjectRelationsExport.download(project.id, "self"));
+    expect(self).toMatchObject({ id: project.id, name: "Flask", path: project.path, description: "Glass", visibility_level: 0, archived: false, default_branch: "main" });
+    expect((await lines(await api.ProjectRelationsExport.download(project.id, "labels"))).map((r) => r.title)).toEqual(["bug"]);
+    const repository = Buffer.from(await ((await api.ProjectRelationsExport.download(project.id, "repository")) as Blob).arrayBuffer());
+    expect(repository.subarray(0, 2)).toEqual(Buffer.from([0x1f, 0x8b]));
+    expect(gunzipSync(repository).includes(Buffer.from("repository.bundle"))).toBe(true);
+
+    // Exporting needs Maintainer: a Developer is refused, as on GitLab; an unknown project is not found.
+    await getDb().insert(projectMembers).values({ projectId: project.id, userId: developer.id, accessLevel: ACCESS_LEVELS.developer });
+    const asDeveloper = new Gitlab({ host: server().url, token: await tokenFor(developer.id) });
+    await expect(asDeveloper.ProjectRelationsExport.scheduleExport(project.id)).rejects.toThrow("403 Forbidden");
+    await expect(api.ProjectRelationsExport.showExportStatus(2_000_000_000)).rejects.toThrow("404 Project Not Found");
   });
 
   it("reads what an importer reads: metadata, the token, owned top-level groups, group, members, badges, users", async () => {

@@ -1,5 +1,5 @@
 import { portableOwner } from "@/lib/content";
-import { exportedRelationNames, type PortableKind } from "@/lib/relations";
+import { exportedRelationNames, exportRelationName, type PortableKind } from "@/lib/relations";
 import { badgesRelation } from "./common/badges";
 import { boardsRelation } from "./common/boards";
 import { labelsRelation } from "./common/labels";
@@ -11,23 +11,29 @@ import { epicsRelation } from "./groups/epics";
 import { groupSelfRelation } from "./groups/group-self";
 import { iterationsCadencesRelation } from "./groups/iterations-cadences";
 import { namespaceSettingsRelation } from "./groups/namespace-settings";
+import { projectSelfRelation } from "./projects/project-self";
 import { repositoryRelation } from "./projects/repository";
 import type { ExportRelation, OwnedRelation } from "./support/types";
 
-/** A common relation bound to one kind of portable: the runner's portable id becomes that portable's owner. */
+/**
+ * A common relation bound to one kind of portable: the runner's portable id becomes that portable's owner, and the
+ * relation takes the name that portable's export gives it (a project's `badges` are `project_badges`).
+ */
 function forPortable(kind: PortableKind, relation: OwnedRelation): ExportRelation {
   const owner = (id: number) => portableOwner(kind, id);
+  const name = exportRelationName(kind, relation.name);
   switch (relation.kind) {
     case "collection":
-      return { ...relation, ids: (id) => relation.ids(owner(id)), records: (id, ids) => relation.records(owner(id), ids) };
+      return { ...relation, name, ids: (id) => relation.ids(owner(id)), records: (id, ids) => relation.records(owner(id), ids) };
     case "single":
-      return { ...relation, record: (id) => relation.record(owner(id)) };
+      return { ...relation, name, record: (id) => relation.record(owner(id)) };
     case "file":
-      return { ...relation, entries: (id) => relation.entries(owner(id)) };
+      return { ...relation, name, entries: (id) => relation.entries(owner(id)) };
   }
 }
 
 const groupOwned = (relation: OwnedRelation) => forPortable("group", relation);
+const projectOwned = (relation: OwnedRelation) => forPortable("project", relation);
 
 /**
  * The exporter of each catalog relation Ferry exports, per portable, in the order exports start (`self` first).
@@ -49,8 +55,15 @@ const EXPORTERS: Record<PortableKind, readonly ExportRelation[]> = {
     iterationsCadencesRelation,
     groupOwned(uploadsRelation),
   ],
-  // The common relations join as forPortable("project", ...) once the catalog exports them for projects.
-  project: [repositoryRelation],
+  project: [
+    projectSelfRelation,
+    projectOwned(labelsRelation),
+    projectOwned(milestonesRelation),
+    projectOwned(badgesRelation),
+    projectOwned(boardsRelation),
+    projectOwned(uploadsRelation),
+    repositoryRelation,
+  ],
 };
 
 const exported = (kind: PortableKind) => {

@@ -17,6 +17,7 @@ import { namespaceSettingsPipeline } from "./groups/namespace-settings";
 import { projectEntitiesPipeline } from "./groups/project-entities";
 import { subgroupsPipeline } from "./groups/subgroups";
 import { projectPipeline } from "./projects/project";
+import { projectAttributesPipeline } from "./projects/project-attributes";
 import { repositoryPipeline } from "./projects/repository";
 import { repositoryBundlePipeline } from "./projects/repository-bundle";
 import type { EntityContext, Pipeline, StagedPipeline } from "./support/types";
@@ -45,7 +46,7 @@ const IMPLEMENTATIONS: Record<PortableKind, readonly Pipeline[]> = {
     subgroupsPipeline,
     uploadsReferencesPipeline,
   ],
-  project: [projectPipeline, repositoryPipeline, repositoryBundlePipeline, membersPipeline, labelsPipeline, milestonesPipeline, badgesPipeline, boardsPipeline, uploadsPipeline],
+  project: [projectPipeline, projectAttributesPipeline, repositoryPipeline, repositoryBundlePipeline, labelsPipeline, milestonesPipeline, badgesPipeline, boardsPipeline, uploadsPipeline],
 };
 
 const BY_RELATION = Object.fromEntries(
