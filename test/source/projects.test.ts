@@ -254,6 +254,7 @@ describe("project export_relations", () => {
     const statuses = await exportAndWaitAt(source, projectBase(empty.id));
     expect(statuses.find((s) => s.relation === "repository")).toMatchObject({ status: 1, total_objects_count: 1 });
     expect((await untar(await download(empty, "relation=repository"))).map((e) => e.path)).toEqual(["./"]);
+    expect((await untar(await download(empty, "relation=design"))).map((e) => e.path)).toEqual(["./"]);
     const lfs = await untar(await download(empty, "relation=lfs_objects"));
     expect(lfs.map((e) => e.path)).toEqual(["./", "./lfs_objects.json"]);
     expect(JSON.parse(lfs[1]!.data.toString("utf8"))).toEqual({});
@@ -382,6 +383,22 @@ describe("hostile repository archives", () => {
     ]);
     expect(two.status).toMatchObject({ status: 1, total_objects_count: 2 });
     expect(two.entries.map((e) => e.path)).toEqual(["./repository.bundle", "./other/repository.bundle"]);
+  });
+});
+
+describe("a repository that cannot be bundled", () => {
+  it("fails the repository export with git's complaint, and nothing else", async () => {
+    const notARepository = path.join(work, "not-a-repository");
+    fs.mkdirSync(notARepository, { recursive: true });
+    const broken = source.addProject({ groupId: 4351, path: "broken", repository: notARepository });
+    const statuses = await exportAndWaitAt(source, projectBase(broken.id));
+    const repository = statuses.find((s) => s.relation === "repository");
+    expect(repository).toMatchObject({ status: -1 });
+    expect(repository?.error).toMatch(/git/i);
+    expect(statuses.filter((s) => s.status === -1).map((s) => s.relation)).toEqual(["repository"]);
+    const missing = await download(broken, "relation=repository");
+    expect(missing.status).toBe(404);
+    expect(await json(missing)).toEqual({ message: "Export file not found" });
   });
 });
 
