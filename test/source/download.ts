@@ -15,6 +15,8 @@ export interface DownloadPlan {
   gzipLevel: number;
   malformed?: FaultOf<"malformed-line">;
   hostile?: FaultOf<"hostile-body">;
+  /** The file made when the export started (a repository relation's archive). */
+  artifact?: Promise<OutgoingBody>;
 }
 
 const CHUNK = 64 * 1024;
@@ -87,7 +89,15 @@ const lengths = new WeakMap<RelationSource, Map<string, number>>();
  */
 export async function downloadBody(plan: DownloadPlan): Promise<OutgoingBody> {
   if (plan.hostile) return hostileBody(plan.hostile, plan.gzipLevel);
-  if (plan.source.kind === "archive") return archiveBody(plan.source.entries.slice(plan.start, plan.end), plan.gzipLevel);
+  if (plan.source.kind === "repository") {
+    if (!plan.artifact) throw new Error("A repository relation is downloaded from the archive its export made");
+    return plan.artifact;
+  }
+  if (plan.source.kind === "archive") {
+    const { entries, before = [], after } = plan.source;
+    const slice = entries.slice(plan.start, plan.end);
+    return archiveBody([...before, ...slice, ...(after?.(slice) ?? [])], plan.gzipLevel);
+  }
   const key = `${plan.format}:${plan.start}:${plan.end}:${plan.gzipLevel}`;
   const cache = plan.malformed ? undefined : (lengths.get(plan.source) ?? new Map<string, number>());
   let length = cache?.get(key);

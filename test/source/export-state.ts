@@ -1,4 +1,9 @@
-/** One relation export of one group for one user (GitLab's BulkImports::Export with its batches). */
+import fs from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import type { OutgoingBody } from "./respond";
+
+/** One relation export of one group or project for one user (GitLab's BulkImports::Export with its batches). */
 export interface RelationExport {
   relation: string;
   batched: boolean;
@@ -13,6 +18,12 @@ export interface RelationExport {
   error: string | null;
   /** The batch that failed, for a batched export that failed in one batch. */
   failedBatch: number | null;
+  /**
+   * The file made when the export started, for relations that are not generated per download (a repository's bundle).
+   * The export stays started (0) while it is being made, and fails (-1) if making it fails.
+   */
+  artifact?: Promise<OutgoingBody>;
+  pending?: boolean;
 }
 
 export const STARTED = 0;
@@ -20,7 +31,7 @@ export const FINISHED = 1;
 export const FAILED = -1;
 
 export function exportStatus(exp: RelationExport, now = Date.now()): number {
-  if (now < exp.readyAt) return STARTED;
+  if (now < exp.readyAt || exp.pending) return STARTED;
   return exp.error ? FAILED : FINISHED;
 }
 
@@ -35,7 +46,7 @@ export function batchRange(exp: RelationExport, n: number): { start: number; end
 }
 
 export function batchStatus(exp: RelationExport, n: number, now = Date.now()): number {
-  if (now < exp.readyAt) return STARTED;
+  if (now < exp.readyAt || exp.pending) return STARTED;
   if (exp.failedBatch === n) return FAILED;
   // A failure of the whole export (not of one batch) leaves no batch file behind.
   if (exp.error && exp.failedBatch === null) return FAILED;
@@ -68,30 +79,46 @@ export function presentExport(exp: RelationExport, withBatchFields: boolean, now
   return entity;
 }
 
-/** Exports by group and user: GitLab scopes them to the user who asked (`for_user_and_relation`). */
+/**
+ * Exports by portable (`group:<id>`, `project:<id>`) and user: GitLab scopes them to the user who asked
+ * (`for_user_and_relation`). Files made for exports live in a scratch folder, removed with the exports.
+ */
 export class ExportRegistry {
   private exports = new Map<string, Map<string, RelationExport>>();
+  private folder: string | null = null;
+  private made = 0;
 
-  private key(groupId: number, userId: number) {
-    return `${groupId}:${userId}`;
+  private key(portable: string, userId: number) {
+    return `${portable}:${userId}`;
   }
 
-  list(groupId: number, userId: number): RelationExport[] {
-    return [...(this.exports.get(this.key(groupId, userId))?.values() ?? [])];
+  list(portable: string, userId: number): RelationExport[] {
+    return [...(this.exports.get(this.key(portable, userId))?.values() ?? [])];
   }
 
-  get(groupId: number, userId: number, relation: string): RelationExport | undefined {
-    return this.exports.get(this.key(groupId, userId))?.get(relation);
+  get(portable: string, userId: number, relation: string): RelationExport | undefined {
+    return this.exports.get(this.key(portable, userId))?.get(relation);
   }
 
-  put(groupId: number, userId: number, exp: RelationExport): void {
-    const key = this.key(groupId, userId);
+  put(portable: string, userId: number, exp: RelationExport): void {
+    const key = this.key(portable, userId);
     const byRelation = this.exports.get(key) ?? new Map<string, RelationExport>();
     byRelation.set(exp.relation, exp);
     this.exports.set(key, byRelation);
   }
 
+  /** A new, empty folder for one export's files. */
+  scratch(name: string): string {
+    this.folder ??= fs.mkdtempSync(path.join(os.tmpdir(), "ferry-test-source-"));
+    this.made += 1;
+    const folder = path.join(this.folder, `${this.made}-${name.replace(/[^\w.-]+/g, "_")}`);
+    fs.mkdirSync(folder);
+    return folder;
+  }
+
   clear(): void {
     this.exports.clear();
+    if (this.folder) fs.rmSync(this.folder, { recursive: true, force: true });
+    this.folder = null;
   }
 }

@@ -1,5 +1,3 @@
-import { ROUTES } from "./routes";
-
 /**
  * Which requests a fault acts on. Every field narrows it; a fault with no scope acts on every request it can.
  * `endpoint` is a route template from ROUTES (e.g. "/groups/:id/export_relations/download") or a RegExp tested
@@ -12,7 +10,10 @@ export interface FaultScope {
   relation?: string;
   /** The `batch_number` query parameter (download), or the batch that fails (export-failed). */
   batchNumber?: number;
+  /** The group of a `/groups/:id/...` request. */
   groupId?: number;
+  /** The project of a `/projects/:id/...` request. */
+  projectId?: number;
   /** How many times it acts before it retires. Default: forever. */
   times?: number;
   /** The share of matching requests it acts on (0–1), drawn from `FaultControl.random` (seed it to replay a run). */
@@ -67,16 +68,20 @@ export interface FaultTarget {
   relation?: string;
   batchNumber?: number;
   groupId?: number;
+  projectId?: number;
 }
 
+// Group and project export endpoints alike (/groups/:id/... and /projects/:id/...).
 const EXPORT_ENDPOINTS = /\/export_relations(\/|$)/;
+const EXPORT_DOWNLOADS = /\/export_relations\/download$/;
+const EXPORT_STARTS = /\/export_relations$/;
 
-// Some faults only make sense on some endpoints; an explicit `endpoint` overrides these.
+// Some faults only make sense on some endpoints; an explicit `endpoint` (e.g. ROUTES.projectExportDownload) overrides these.
 const DEFAULT_ENDPOINT: Partial<Record<FaultType, string | RegExp>> = {
-  truncate: ROUTES.exportDownload,
-  "malformed-line": ROUTES.exportDownload,
-  "hostile-body": ROUTES.exportDownload,
-  "export-failed": ROUTES.exportRelations,
+  truncate: EXPORT_DOWNLOADS,
+  "malformed-line": EXPORT_DOWNLOADS,
+  "hostile-body": EXPORT_DOWNLOADS,
+  "export-failed": EXPORT_STARTS,
   "export-disabled": EXPORT_ENDPOINTS,
   "export-forbidden": EXPORT_ENDPOINTS,
 };
@@ -176,5 +181,6 @@ function matches(spec: FaultSpec, target: FaultTarget): boolean {
   // For export-failed, batchNumber says which batch fails rather than which requests match.
   if (spec.batchNumber !== undefined && spec.type !== "export-failed" && spec.batchNumber !== target.batchNumber) return false;
   if (spec.groupId !== undefined && spec.groupId !== target.groupId) return false;
+  if (spec.projectId !== undefined && spec.projectId !== target.projectId) return false;
   return true;
 }

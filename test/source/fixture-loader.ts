@@ -3,7 +3,8 @@ import path from "node:path";
 import { fileURLToPath } from "node:url";
 
 export const FIXTURES_ROOT = fileURLToPath(new URL("../fixtures/gitlab/", import.meta.url));
-export const GROUP_EXPORTS = path.join(FIXTURES_ROOT, "gitlabhq/spec/fixtures/lib/gitlab/import_export/group_exports");
+export const IMPORT_EXPORT = path.join(FIXTURES_ROOT, "gitlabhq/spec/fixtures/lib/gitlab/import_export");
+export const GROUP_EXPORTS = path.join(IMPORT_EXPORT, "group_exports");
 
 /** One group of an export tree: `<id>.json` and the `<id>/<relation>.ndjson` files beside it. */
 export interface TreeGroup {
@@ -72,4 +73,35 @@ function parentsFirst(groups: TreeGroup[]): TreeGroup[] {
   };
   groups.forEach(visit);
   return sorted;
+}
+
+/** A project export tree: `project.json` (the project's attributes) and `project/<relation>.ndjson` beside it. */
+export interface ProjectTree {
+  attributes: Record<string, unknown>;
+  relationFiles: Map<string, string>;
+}
+
+/** The `tree` folder of a project export fixture (`complex`), or an absolute path to one. */
+export function projectTreeFolder(fixture: string): string {
+  return path.isAbsolute(fixture) ? fixture : path.join(IMPORT_EXPORT, fixture, "tree");
+}
+
+/** One relation's file of a project export tree (GitLab's `complex` unless named). */
+export function projectTreeFile(relation: string, fixture = "complex"): string {
+  return path.join(projectTreeFolder(fixture), "project", `${relation}.ndjson`);
+}
+
+export function readProjectTree(fixture: string): ProjectTree {
+  const folder = projectTreeFolder(fixture);
+  const attributesFile = path.join(folder, "project.json");
+  if (!fs.existsSync(attributesFile)) throw new Error(`No project export tree at ${folder}`);
+  const attributes = JSON.parse(fs.readFileSync(attributesFile, "utf8")) as Record<string, unknown>;
+  const relationFiles = new Map<string, string>();
+  const relationsFolder = path.join(folder, "project");
+  if (fs.existsSync(relationsFolder)) {
+    for (const name of fs.readdirSync(relationsFolder).sort()) {
+      if (name.endsWith(".ndjson")) relationFiles.set(name.slice(0, -".ndjson".length), path.join(relationsFolder, name));
+    }
+  }
+  return { attributes, relationFiles };
 }

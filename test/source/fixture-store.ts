@@ -1,8 +1,8 @@
 import fs from "node:fs";
-import { findRelationSpec, importsRelation, relationsOf, sourceHasRelation } from "@/lib/relations";
-import { readTree } from "./fixture-loader";
-import { emptyRelation, fromArchive, fromFile, type RelationSource } from "./relation-source";
-import { ACCESS, type GroupSpec, type MountSpec, type TokenSpec, type UserSpec, type Visibility } from "./types";
+import { findRelationSpec, importsRelation, relationsOf, sourceHasRelation, type RelationSpec } from "@/lib/relations";
+import { readProjectTree, readTree } from "./fixture-loader";
+import { emptyRelation, fromArchive, fromFile, fromLfsObjects, fromRepository, type RelationSource } from "./relation-source";
+import { ACCESS, type GroupSpec, type MountSpec, type ProjectSpec, type TokenSpec, type UserSpec, type Visibility } from "./types";
 
 export interface SourceGroup {
   readonly id: number;
@@ -22,6 +22,30 @@ export interface SourceGroup {
   ownedByDefault: boolean;
   /** The uploaded avatar, served by GET /groups/:id/avatar (see setAvatar). */
   avatar?: { filename: string; bytes: Buffer };
+}
+
+export interface SourceProject {
+  readonly id: number;
+  /** The group it lives in (projects of users' namespaces are not modelled). */
+  groupId: number;
+  name: string;
+  path: string;
+  /** `<group full path>/<path>`, as `path_with_namespace`. */
+  readonly fullPath: string;
+  description: string;
+  /** GitLab's visibility_level: 0 private, 10 internal, 20 public. */
+  visibilityLevel: number;
+  archived: boolean;
+  /** What the API reports; undefined: the branch HEAD names in the repository, or "main". */
+  defaultBranch: string | null | undefined;
+  topics: string[];
+  /** The bare repository served as the `repository` relation; null: an empty repository. */
+  repository: string | null;
+  createdAt: string;
+  /** The project's export attributes (`self`), from the fixture's project.json and the spec. */
+  attributes: Record<string, unknown>;
+  /** Relation sources by export relation name; what is not here is empty (or an empty archive). */
+  relations: Map<string, RelationSource>;
 }
 
 export interface SourceUser {
@@ -51,6 +75,28 @@ export const FILE_RELATIONS = new Set(EXPORTED.filter((relation) => relation.spe
 /** has_one relations and `self` are exported whole even in a batched export. */
 export const UNBATCHABLE_RELATIONS = new Set(["self", ...EXPORTED.filter((relation) => !relation.spec.batchable).map((relation) => relation.name)]);
 
+// A project's direct transfer export (reference §4.7, §8.2): its tree relations, file relations and `self`, less
+// ProjectConfig::SKIPPED_RELATIONS (members come by GraphQL) and `user_contributions` (which groups here do not serve
+// either). The catalog gives the names (`project_badges`, `repository`), GitLab's version and edition gates, and
+// which relations GitLab batches.
+const PROJECT_SKIPPED = new Set(["members", "user_contributions"]);
+const PROJECT_EXPORTED = relationsOf("project")
+  .filter((relation) => relation.spec.format !== "rest" && !PROJECT_SKIPPED.has(relation.name))
+  .map((relation) => ({ name: relation.exportRelation ?? relation.name, spec: relation.spec }));
+const PROJECT_SPECS = new Map<string, RelationSpec>(PROJECT_EXPORTED.map((relation) => [relation.name, relation.spec]));
+/** EE tree relations of projects the catalog does not list: exported by an Enterprise source when the project has them. */
+const PROJECT_ENTERPRISE_TREE = new Set(["protected_environments", "vulnerabilities", "security_setting", "approval_rules"]);
+/** A project's file relations: `<relation>.tar.gz`. */
+export const PROJECT_FILE_RELATIONS = new Set(PROJECT_EXPORTED.filter((relation) => relation.spec.format === "file").map((relation) => relation.name));
+/**
+ * Exported whole even in a batched export: `self`, has_one relations, and the repositories. GitLab batches every
+ * has_many association, `lfs_objects` too (Project has_many :lfs_objects), which the catalog does not mark batchable.
+ */
+export const PROJECT_UNBATCHABLE_RELATIONS = new Set([
+  "self",
+  ...PROJECT_EXPORTED.filter((relation) => !relation.spec.batchable && relation.name !== "lfs_objects").map((relation) => relation.name),
+]);
+
 /** GitLab's fixture dates look like "2019-11-20 17:01:53 UTC"; the API speaks ISO 8601. */
 export function isoDate(value: unknown, fallback = "2024-01-01T00:00:00.000Z"): string {
   if (typeof value !== "string") return fallback;
@@ -60,9 +106,11 @@ export function isoDate(value: unknown, fallback = "2024-01-01T00:00:00.000Z"): 
 
 export class FixtureStore {
   readonly groups = new Map<number, SourceGroup>();
+  readonly projects = new Map<number, SourceProject>();
   readonly users = new Map<number, SourceUser>();
   readonly tokens = new Map<string, TokenSpec>();
   private nextId = 100_000;
+  private nextProjectId = 200_000;
 
   addUser(spec: UserSpec): SourceUser {
     const user: SourceUser = {
@@ -240,11 +288,174 @@ export class FixtureStore {
     };
   }
 
+  /** A project of the source, in a group: the group's members have the same access to it. */
+  addProject(spec: ProjectSpec): SourceProject {
+    const group = this.groups.get(spec.groupId);
+    if (!group) throw new Error(`No group ${spec.groupId} for project ${spec.path} on the test source`);
+    const id = spec.id ?? this.freshProjectId();
+    if (this.projects.has(id)) throw new Error(`Project id ${id} is taken on the test source`);
+    if (this.projectAt(group.id, spec.path) || this.children(group).some((g) => g.path.toLowerCase() === spec.path.toLowerCase())) {
+      throw new Error(`Path ${spec.path} is taken in ${this.fullPath(group)} on the test source`);
+    }
+    const tree = spec.fixtureProject ? readProjectTree(spec.fixtureProject) : undefined;
+    const fixtureAttributes = tree?.attributes ?? {};
+    // A project is never more visible than its group (GitLab refuses to save one): the fixture's level is lowered.
+    const fixtureLevel = typeof fixtureAttributes.visibility_level === "number" ? fixtureAttributes.visibility_level : VISIBILITY_LEVELS.private;
+    const visibilityLevel = spec.visibility ? VISIBILITY_LEVELS[spec.visibility] : Math.min(fixtureLevel, group.visibilityLevel);
+    if (visibilityLevel > group.visibilityLevel) {
+      throw new Error(`Project ${spec.path} cannot be more visible than its group ${this.fullPath(group)} (GitLab refuses it)`);
+    }
+    const createdAt = isoDate(spec.createdAt);
+    const relations = new Map<string, RelationSource>();
+    for (const [relation, file] of tree?.relationFiles ?? []) {
+      // project_members, services, triggers... are in the fixture but not in a direct transfer export.
+      if (PROJECT_SPECS.has(relation) || PROJECT_ENTERPRISE_TREE.has(relation)) relations.set(relation, fromFile(file));
+    }
+    for (const [relation, source] of Object.entries(spec.relations ?? {})) relations.set(relation, source);
+    const fullPathOf = (p: SourceProject) => this.projectFullPath(p);
+    const project: SourceProject = {
+      id,
+      groupId: group.id,
+      name: spec.name ?? spec.path,
+      path: spec.path,
+      get fullPath() {
+        return fullPathOf(this);
+      },
+      description: spec.description ?? (typeof fixtureAttributes.description === "string" ? fixtureAttributes.description : ""),
+      visibilityLevel,
+      archived: spec.archived ?? fixtureAttributes.archived === true,
+      defaultBranch: spec.defaultBranch,
+      topics: [...(spec.topics ?? [])],
+      repository: spec.repository ?? null,
+      createdAt,
+      attributes: { ...syntheticProjectAttributes(), ...fixtureAttributes, ...spec.attributes },
+      relations,
+    };
+    this.projects.set(id, project);
+    return project;
+  }
+
+  findProject(idOrPath: string | number): SourceProject | undefined {
+    if (typeof idOrPath === "number" || /^\d+$/.test(idOrPath)) return this.projects.get(Number(idOrPath));
+    const wanted = idOrPath.toLowerCase();
+    for (const project of this.projects.values()) if (this.projectFullPath(project).toLowerCase() === wanted) return project;
+    return undefined;
+  }
+
+  getProject(idOrPath: string | number): SourceProject {
+    const project = this.findProject(idOrPath);
+    if (!project) throw new Error(`No project ${idOrPath} on the test source`);
+    return project;
+  }
+
+  projectGroup(project: SourceProject): SourceGroup {
+    return this.get(project.groupId);
+  }
+
+  projectFullPath(project: SourceProject): string {
+    return `${this.fullPath(this.projectGroup(project))}/${project.path}`;
+  }
+
+  projectFullName(project: SourceProject): string {
+    return `${this.fullName(this.projectGroup(project))} / ${project.name}`;
+  }
+
+  /** The projects of a group, and of its descendants with `withSubgroups`. */
+  projectsOf(group: SourceGroup, withSubgroups = false): SourceProject[] {
+    const groupIds = new Set([group.id, ...(withSubgroups ? this.descendants(group).map((g) => g.id) : [])]);
+    return [...this.projects.values()].filter((project) => groupIds.has(project.groupId));
+  }
+
+  /** A project's members are its group's: the same access (inherited from ancestors as well). */
+  projectAccessLevel(project: SourceProject, userId: number): number {
+    return this.accessLevel(this.projectGroup(project), userId);
+  }
+
+  setProjectRelation(idOrPath: string | number, relation: string, source: RelationSource): void {
+    this.getProject(idOrPath).relations.set(relation, source);
+  }
+
+  /** Whether the source has this relation for projects (its version and edition gates); others it exports too. */
+  private projectRelationOnSource(relation: string, enterprise: boolean, version: string): boolean {
+    const spec = PROJECT_SPECS.get(relation);
+    if (spec) return sourceHasRelation(spec, { version, enterprise });
+    if (PROJECT_ENTERPRISE_TREE.has(relation)) return enterprise;
+    return true;
+  }
+
+  /**
+   * Relations a project exports, `self` first: every relation GitLab's project export has on this version and edition
+   * (`repository` and `design` from 15.1), and any other the project was given.
+   */
+  projectExportRelations(project: SourceProject, enterprise: boolean, version: string): string[] {
+    const names = new Set([...PROJECT_SPECS.keys(), ...project.relations.keys()]);
+    names.delete("self");
+    return [
+      "self",
+      ...[...names].filter((name) => this.projectRelationOnSource(name, enterprise, version) && this.projectRelationSource(project, name).kind !== "absent"),
+    ];
+  }
+
+  /** GitLab's `project_portable` check of a download's relation: a relation a project export of this source has. */
+  projectPortable(project: SourceProject, relation: string, enterprise: boolean, version: string): boolean {
+    const known = PROJECT_SPECS.has(relation) || PROJECT_ENTERPRISE_TREE.has(relation) || project.relations.has(relation);
+    return known && this.projectRelationOnSource(relation, enterprise, version);
+  }
+
+  /** The records of one project relation; `self` is the project's attributes, as one JSON document. */
+  projectRelationSource(project: SourceProject, relation: string): RelationSource {
+    if (relation === "self") return { kind: "records", records: [this.projectSelfAttributes(project)] };
+    const own = project.relations.get(relation);
+    if (own) return own;
+    switch (relation) {
+      case "repository":
+        return fromRepository(project.repository);
+      case "design":
+        return fromRepository(null, "design.bundle");
+      case "lfs_objects":
+        return fromLfsObjects([]);
+      case "uploads":
+        return fromArchive([]);
+      default:
+        return emptyRelation;
+    }
+  }
+
+  /**
+   * The project's `self` export: its attributes without what GitLab's project export excludes (id, name, path,
+   * namespace...), as ProjectAttributesPipeline reads them.
+   */
+  projectSelfAttributes(project: SourceProject): Record<string, unknown> {
+    return {
+      ...project.attributes,
+      description: project.description,
+      visibility_level: project.visibilityLevel,
+      archived: project.archived,
+    };
+  }
+
+  /** The project at `path` in a group, if any. */
+  private projectAt(groupId: number, path: string): SourceProject | undefined {
+    const wanted = path.toLowerCase();
+    for (const project of this.projects.values()) if (project.groupId === groupId && project.path.toLowerCase() === wanted) return project;
+    return undefined;
+  }
+
+  private freshProjectId(): number {
+    while (this.projects.has(this.nextProjectId)) this.nextProjectId += 1;
+    const id = this.nextProjectId;
+    this.nextProjectId += 1;
+    return id;
+  }
+
   private insert(group: SourceGroup): SourceGroup {
     const taken = [...this.groups.values()].find(
       (g) => g.parentId === group.parentId && g.path.toLowerCase() === group.path.toLowerCase(),
     );
     if (taken) throw new Error(`Path ${group.path} is taken under ${group.parentId ?? "the root"} on the test source`);
+    if (group.parentId !== null && this.projectAt(group.parentId, group.path)) {
+      throw new Error(`Path ${group.path} is taken by a project under ${group.parentId} on the test source`);
+    }
     this.groups.set(group.id, group);
     return group;
   }
@@ -295,5 +506,57 @@ function syntheticAttributes(createdAt: string): Record<string, unknown> {
     subgroup_creation_level: 1,
     emails_disabled: null,
     mentions_disabled: null,
+  };
+}
+
+/**
+ * Export attributes of a made-up project, as a project's `self` has them (included attributes of GitLab's project
+ * import_export.yml, GitLab's defaults for a new project).
+ */
+function syntheticProjectAttributes(): Record<string, unknown> {
+  return {
+    description: "",
+    visibility_level: 0,
+    archived: false,
+    merge_requests_template: null,
+    merge_requests_rebase_enabled: false,
+    approvals_before_merge: 0,
+    reset_approvals_on_push: true,
+    merge_requests_ff_only_enabled: false,
+    issues_template: null,
+    shared_runners_enabled: true,
+    build_allow_git_fetch: true,
+    build_timeout: 3600,
+    pending_delete: false,
+    public_builds: true,
+    last_repository_check_failed: null,
+    container_registry_enabled: true,
+    only_allow_merge_if_pipeline_succeeds: false,
+    has_external_issue_tracker: false,
+    request_access_enabled: true,
+    has_external_wiki: false,
+    ci_config_path: null,
+    only_allow_merge_if_all_discussions_are_resolved: false,
+    repository_size_limit: null,
+    printing_merge_request_link_enabled: true,
+    auto_cancel_pending_pipelines: "enabled",
+    service_desk_enabled: false,
+    delete_error: null,
+    disable_overriding_approvers_per_merge_request: null,
+    resolve_outdated_diff_discussions: false,
+    jobs_cache_index: null,
+    external_authorization_classification_label: null,
+    pages_https_only: false,
+    merge_requests_author_approval: null,
+    merge_requests_disable_committers_approval: null,
+    require_password_to_approve: null,
+    remove_source_branch_after_merge: true,
+    autoclose_referenced_issues: true,
+    suggestion_commit_message: null,
+    merge_commit_template: null,
+    squash_commit_template: null,
+    issue_branch_template: null,
+    allow_merge_on_skipped_pipeline: false,
+    squash_option: "default_off",
   };
 }

@@ -3,19 +3,22 @@
 export { startTestSource, DEFAULT_TOKEN, type TestSource } from "./server";
 export { ROUTES, type RouteTemplate } from "./routes";
 export { FaultControl, type Fault, type FaultScope, type FaultSpec, type FaultType } from "./faults";
-export { type SourceGroup, type SourceUser, type MountedTree, type FixtureStore } from "./fixture-store";
-export { FIXTURES_ROOT, GROUP_EXPORTS, ndjsonRecords, treeFolder, treeRecords } from "./fixture-loader";
+export { type SourceGroup, type SourceProject, type SourceUser, type MountedTree, type FixtureStore } from "./fixture-store";
+export { FIXTURES_ROOT, GROUP_EXPORTS, IMPORT_EXPORT, ndjsonRecords, projectTreeFile, projectTreeFolder, treeFolder, treeRecords } from "./fixture-loader";
 export {
   countRecords,
   emptyRelation,
   fromArchive,
   fromFile,
+  fromLfsObjects,
   fromLines,
   fromRecords,
+  fromRepository,
   generated,
   notExported,
   recordLines,
   type ArchiveEntry,
+  type LfsObject,
   type RelationSource,
 } from "./relation-source";
 export { syntheticRelation, syntheticRelations } from "./synthetic";
@@ -25,6 +28,8 @@ export {
   type FixtureTree,
   type GroupSpec,
   type MountSpec,
+  type ProjectFixture,
+  type ProjectSpec,
   type RequestLogEntry,
   type SourceConfig,
   type TestSourceOptions,

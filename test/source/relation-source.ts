@@ -1,3 +1,4 @@
+import { createHash } from "node:crypto";
 import fs from "node:fs";
 import readline from "node:readline";
 
@@ -11,8 +12,23 @@ export type RelationSource =
   /** Raw lines, served verbatim: lets a test serve text that is not JSON at all. */
   | { readonly kind: "lines"; readonly lines: readonly string[] }
   | { readonly kind: "generated"; readonly count: number; readonly make: (index: number) => unknown }
-  /** A file relation (uploads): tar entries, archived and gzipped per download, so a batch is a slice of them. */
-  | { readonly kind: "archive"; readonly entries: readonly ArchiveEntry[] }
+  /**
+   * A file relation (uploads, lfs_objects): tar entries, archived and gzipped per download, so a batch is a slice of
+   * them. `before` and `after(slice)` are written around the slice in every download and are not counted as objects
+   * (the `./` of `tar -C <dir> .`, the `lfs_objects.json` that lists a batch's objects).
+   */
+  | {
+      readonly kind: "archive";
+      readonly entries: readonly ArchiveEntry[];
+      readonly before?: readonly ArchiveEntry[];
+      readonly after?: (slice: readonly ArchiveEntry[]) => ArchiveEntry[];
+    }
+  /**
+   * A repository relation (`repository`, `design`): `git bundle create --all` of the bare repository at `path`, as
+   * `./<bundle>` in a tar, gzipped; no bundle for an empty or missing repository (GitLab's RepositoryBundleExportService).
+   * Made when the export starts; always one object, never batched.
+   */
+  | { readonly kind: "repository"; readonly path: string | null; readonly bundle: string }
   /** A relation the source does not export at all (no status, no file). */
   | { readonly kind: "absent" };
 
@@ -32,6 +48,34 @@ export const generated = (count: number, make: (index: number) => unknown): Rela
 export const emptyRelation: RelationSource = { kind: "lines", lines: [] };
 export const fromArchive = (entries: readonly ArchiveEntry[]): RelationSource => ({ kind: "archive", entries });
 export const notExported: RelationSource = { kind: "absent" };
+/** The `./` that `tar -cf <file> -C <dir> .` writes first. */
+export const ROOT_ENTRY: ArchiveEntry = { name: "./", type: "directory" };
+/** A project's repository (or design repository, with `design.bundle`) as its bare repository on disk; null: none. */
+export const fromRepository = (path: string | null, bundle = "repository.bundle"): RelationSource => ({ kind: "repository", path, bundle });
+
+/** One LFS object of a project's `lfs_objects` relation; `types` are its repository types (default `["project"]`). */
+export interface LfsObject {
+  data: Buffer;
+  /** Default: the SHA-256 of `data`, as GitLab names them. Give another to serve an object whose name lies. */
+  oid?: string;
+  types?: (string | null)[];
+}
+
+/**
+ * `lfs_objects.tar.gz` as GitLab's LfsObjectsExportService writes it: `./<oid>` per object and `./lfs_objects.json`
+ * (`{"<oid>": ["project", ...]}`) listing the objects of the download (of the batch, in a batched export).
+ */
+export function fromLfsObjects(objects: readonly LfsObject[]): RelationSource {
+  const types = new Map<string, (string | null)[]>();
+  const entries = objects.map((object): ArchiveEntry => {
+    const oid = object.oid ?? createHash("sha256").update(object.data).digest("hex");
+    types.set(`./${oid}`, object.types ?? ["project"]);
+    return { name: `./${oid}`, data: object.data };
+  });
+  const listing = (slice: readonly ArchiveEntry[]) =>
+    Buffer.from(JSON.stringify(Object.fromEntries(slice.map((entry) => [entry.name.slice(2), types.get(entry.name) ?? ["project"]]))));
+  return { kind: "archive", entries, before: [ROOT_ENTRY], after: (slice) => [{ name: "./lfs_objects.json", data: listing(slice) }] };
+}
 
 const fileCounts = new Map<string, Promise<number>>();
 
@@ -46,6 +90,9 @@ export function countRecords(source: RelationSource): Promise<number> {
       return Promise.resolve(source.count);
     case "archive":
       return Promise.resolve(source.entries.length);
+    case "repository":
+      // GitLab counts a repository as one object, with or without a bundle.
+      return Promise.resolve(1);
     case "absent":
       return Promise.resolve(0);
     case "file": {
@@ -79,7 +126,8 @@ export async function* recordLines(source: RelationSource, start = 0, end = Numb
       for (let i = start; i < Math.min(end, source.count); i += 1) yield JSON.stringify(source.make(i));
       return;
     case "archive":
-      throw new Error("An archive relation has no NDJSON lines");
+    case "repository":
+      throw new Error(`A file relation (${source.kind}) has no NDJSON lines`);
     case "absent":
       return;
     case "file": {

@@ -1,10 +1,12 @@
 import type { RequestContext } from "./context";
-import type { SourceGroup } from "./fixture-store";
+import { VISIBILITY_LEVELS, type SourceGroup, type SourceProject } from "./fixture-store";
 import { pageParams, pageRange, paginationHeaders, type PageParams } from "./pagination";
+import { booleanParam } from "./params";
 import { badgeJson, groupJson, memberJson } from "./presenters";
 import { countRecords, readRecords } from "./relation-source";
 import { apiError, bufferBody, grapeError, sendBody, sendJson } from "./respond";
-import { ACCESS } from "./types";
+import { canSeeProject, presentProjects } from "./routes-projects";
+import { ACCESS, type Visibility } from "./types";
 
 const MIN_ACCESS_LEVELS = new Set([10, 15, 20, 30, 40, 50]);
 const truthy = (value: string | null) => value === "true" || value === "1";
@@ -65,7 +67,11 @@ export async function getGroup(ctx: RequestContext): Promise<void> {
   const group = await routeGroup(ctx);
   if (!group) return;
   const withProjects = ctx.query.get("with_projects") !== "false";
-  return sendJson(ctx, 200, groupJson(ctx, group, { detail: true, withProjects }));
+  // GroupDetail's `projects`: the group's own projects the user can see (GitLab shows at most 100).
+  const projects = withProjects
+    ? await presentProjects(ctx, ctx.store.projectsOf(group).filter((project) => canSeeProject(ctx, project)).slice(0, 100))
+    : undefined;
+  return sendJson(ctx, 200, groupJson(ctx, group, { detail: true, withProjects, projects }));
 }
 
 export async function listSubgroups(ctx: RequestContext): Promise<void> {
@@ -78,13 +84,62 @@ export async function listDescendantGroups(ctx: RequestContext): Promise<void> {
   if (group) return listGroups(ctx, ctx.store.descendants(group), false);
 }
 
+const PROJECT_ORDERS = new Set(["id", "name", "path", "created_at", "updated_at", "last_activity_at", "similarity", "star_count"]);
+const PROJECT_BOOLEANS = ["archived", "include_subgroups", "with_shared", "simple", "owned", "starred", "with_issues_enabled", "with_merge_requests_enabled", "include_ancestor_groups", "with_custom_attributes"];
+
+/**
+ * GET /groups/:id/projects (lib/api/groups.rb, GroupProjectsFinder; reference §5.2): the group's projects the user can
+ * see, with its subgroups' under `include_subgroups`, filtered by `archived` (all when absent), `visibility`, `search`,
+ * `owned`, `min_access_level`, ordered by `order_by` (`created_at`) and `sort` (`desc`). The source shares no projects,
+ * so `with_shared` changes nothing.
+ */
 export async function listProjects(ctx: RequestContext): Promise<void> {
   const group = await routeGroup(ctx);
   if (!group) return;
   const page = pageParams(ctx.query);
   if ("error" in page) return grapeError(ctx, 400, page.error);
-  // The fixtures hold group trees only; a group here has no projects.
-  return sendPage(ctx, [], page);
+  const q = ctx.query;
+  const flags: Record<string, boolean | undefined> = {};
+  for (const name of PROJECT_BOOLEANS) {
+    const value = booleanParam(q.get(name));
+    if (value === null) return grapeError(ctx, 400, `${name} is invalid`);
+    flags[name] = value;
+  }
+  const orderBy = q.get("order_by") ?? "created_at";
+  if (!PROJECT_ORDERS.has(orderBy)) return grapeError(ctx, 400, "order_by does not have a valid value");
+  const sort = q.get("sort") ?? "desc";
+  if (sort !== "asc" && sort !== "desc") return grapeError(ctx, 400, "sort does not have a valid value");
+  const visibility = q.get("visibility");
+  if (visibility !== null && !(visibility in VISIBILITY_LEVELS)) return grapeError(ctx, 400, "visibility does not have a valid value");
+  const minAccessRaw = q.get("min_access_level");
+  const minAccess = minAccessRaw === null ? null : Number(minAccessRaw);
+  if (minAccess !== null && !MIN_ACCESS_LEVELS.has(minAccess)) return grapeError(ctx, 400, "min_access_level does not have a valid value");
+  const search = q.get("search")?.toLowerCase();
+  const level = (project: SourceProject) => ctx.store.projectAccessLevel(project, ctx.user.id);
+
+  let projects = ctx.store.projectsOf(group, flags.include_subgroups === true).filter((project) => canSeeProject(ctx, project));
+  if (flags.archived !== undefined) projects = projects.filter((project) => project.archived === flags.archived);
+  if (visibility !== null) projects = projects.filter((project) => project.visibilityLevel === VISIBILITY_LEVELS[visibility as Visibility]);
+  if (search) projects = projects.filter((project) => project.name.toLowerCase().includes(search) || project.path.toLowerCase().includes(search));
+  if (flags.owned) projects = projects.filter((project) => level(project) >= ACCESS.owner);
+  if (minAccess !== null) projects = projects.filter((project) => level(project) >= minAccess);
+  if (flags.starred) projects = [];
+
+  const key = (project: SourceProject): string | number => {
+    if (orderBy === "name") return project.name.toLowerCase();
+    if (orderBy === "path") return project.path.toLowerCase();
+    if (orderBy === "created_at" || orderBy === "updated_at" || orderBy === "last_activity_at") return project.createdAt;
+    // id; star_count and similarity are equal for every project here, so the id decides.
+    return orderBy === "id" ? project.id : 0;
+  };
+  const direction = sort === "desc" ? -1 : 1;
+  projects.sort((a, b) => {
+    const [ka, kb] = [key(a), key(b)];
+    return (ka < kb ? -1 : ka > kb ? 1 : a.id - b.id) * direction;
+  });
+  const { start, end } = pageRange(page);
+  const items = await presentProjects(ctx, projects.slice(start, end), { simple: flags.simple === true });
+  return sendJson(ctx, 200, items, paginationHeaders(ctx, page, projects.length));
 }
 
 /** A REST list read from a relation's records, one page at a time (the relation may be large). */

@@ -17,6 +17,10 @@ export const ROUTES = {
   exportRelations: "/groups/:id/export_relations",
   exportStatus: "/groups/:id/export_relations/status",
   exportDownload: "/groups/:id/export_relations/download",
+  project: "/projects/:id",
+  projectExportRelations: "/projects/:id/export_relations",
+  projectExportStatus: "/projects/:id/export_relations/status",
+  projectExportDownload: "/projects/:id/export_relations/download",
 } as const;
 
 export type RouteTemplate = (typeof ROUTES)[keyof typeof ROUTES];

@@ -5,12 +5,19 @@ import { authenticate } from "./auth";
 import { takeFault, type RequestContext } from "./context";
 import { ExportRegistry } from "./export-state";
 import { FaultControl } from "./faults";
-import { FixtureStore, type MountedTree, type SourceGroup } from "./fixture-store";
+import { FixtureStore, type MountedTree, type SourceGroup, type SourceProject } from "./fixture-store";
 import type { RelationSource } from "./relation-source";
 import { apiError, dropConnection, routeNotFound } from "./respond";
 import { Router } from "./router";
 import { ROUTES } from "./routes";
-import { downloadExport, getExportStatus, startExport } from "./routes-export";
+import {
+  downloadGroupExport,
+  downloadProjectExport,
+  getGroupExportStatus,
+  getProjectExportStatus,
+  startGroupExport,
+  startProjectExport,
+} from "./routes-export";
 import {
   getGroup,
   getGroupAvatar,
@@ -23,7 +30,8 @@ import {
   listSubgroups,
 } from "./routes-groups";
 import { getCurrentUser, getMetadata, getTokenSelf, getUser, getVersion } from "./routes-instance";
-import type { GroupSpec, MountSpec, RequestLogEntry, SourceConfig, TestSourceOptions, TokenSpec, UserSpec } from "./types";
+import { getProject } from "./routes-projects";
+import type { GroupSpec, MountSpec, ProjectSpec, RequestLogEntry, SourceConfig, TestSourceOptions, TokenSpec, UserSpec } from "./types";
 
 export const DEFAULT_TOKEN = "glpat-ferry-test-source";
 const API_PREFIX = "/api/v4";
@@ -48,6 +56,11 @@ export interface TestSource {
   /** Gives a group an uploaded avatar (GET /groups/:id/avatar, avatar_url, `self`'s avatar.url). */
   setAvatar(group: number | string, filename: string, bytes: Buffer): void;
   group(idOrPath: number | string): SourceGroup;
+  /** A project in a group (`groupId`), served by GET /projects/:id, GET /groups/:id/projects and its own export_relations. */
+  addProject(spec: ProjectSpec): SourceProject;
+  /** Overrides one export relation of a project (`repository`, `issues`, `project_badges`...), as setRelation for groups. */
+  setProjectRelation(project: number | string, relation: string, source: RelationSource): void;
+  project(idOrPath: number | string): SourceProject;
   addToken(token: TokenSpec): void;
   addUser(user: UserSpec): void;
   /** Forgets every export, as a fresh source. */
@@ -72,9 +85,13 @@ function buildRouter(): Router {
     .add("GET", ROUTES.members, listMembers)
     .add("GET", ROUTES.groupAvatar, getGroupAvatar)
     .add("GET", ROUTES.iterations, listIterations)
-    .add("POST", ROUTES.exportRelations, startExport)
-    .add("GET", ROUTES.exportStatus, getExportStatus)
-    .add("GET", ROUTES.exportDownload, downloadExport);
+    .add("POST", ROUTES.exportRelations, startGroupExport)
+    .add("GET", ROUTES.exportStatus, getGroupExportStatus)
+    .add("GET", ROUTES.exportDownload, downloadGroupExport)
+    .add("GET", ROUTES.project, getProject)
+    .add("POST", ROUTES.projectExportRelations, startProjectExport)
+    .add("GET", ROUTES.projectExportStatus, getProjectExportStatus)
+    .add("GET", ROUTES.projectExportDownload, downloadProjectExport);
 }
 
 /** Starts a stand-in GitLab on 127.0.0.1 and a free port. */
@@ -159,7 +176,9 @@ export async function startTestSource(options: TestSourceOptions = {}): Promise<
         route: log.route,
         relation: query.get("relation") ?? undefined,
         batchNumber: batchNumber && /^\d+$/.test(batchNumber) ? Number(batchNumber) : undefined,
-        groupId: params.id !== undefined ? store.find(params.id)?.id : undefined,
+        // The `:id` of a group route or of a project route, for faults scoped to one group or one project.
+        groupId: params.id !== undefined && log.route?.startsWith("/groups/") ? store.find(params.id)?.id : undefined,
+        projectId: params.id !== undefined && log.route?.startsWith("/projects/") ? store.findProject(params.id)?.id : undefined,
       },
       // user and token are filled in by authenticate() before any handler runs.
     } as RequestContext;
@@ -206,6 +225,9 @@ export async function startTestSource(options: TestSourceOptions = {}): Promise<
     setAccess: (group, userId, level) => store.setAccess(group, userId, level),
     setAvatar: (group, filename, bytes) => store.setAvatar(group, filename, bytes),
     group: (idOrPath) => store.get(idOrPath),
+    addProject: (spec) => store.addProject(spec),
+    setProjectRelation: (project, relation, source) => store.setProjectRelation(project, relation, source),
+    project: (idOrPath) => store.getProject(idOrPath),
     addToken: (token) => store.addToken(token),
     addUser: (user) => void store.addUser(user),
     resetExports: () => exports.clear(),
@@ -214,6 +236,8 @@ export async function startTestSource(options: TestSourceOptions = {}): Promise<
       new Promise<void>((resolve, reject) => {
         server.close((error) => (error ? reject(error) : resolve()));
         server.closeAllConnections();
+        // Removes the files exports made (repository bundles).
+        exports.clear();
       }),
   };
 }

@@ -43,18 +43,25 @@ export interface ExportStatusEntry {
   batches?: { status: number; batch_number: number; objects_count: number; error: string | null; updated_at: string }[];
 }
 
-/** Polls the status until no relation is still started. */
-export async function waitForExport(source: TestSource, groupId: number | string, token?: string): Promise<ExportStatusEntry[]> {
-  for (let attempt = 0; attempt < 200; attempt += 1) {
-    const statuses = await json<ExportStatusEntry[]>(await api(source, `/groups/${groupPath(groupId)}/export_relations/status`, { token }));
+/** Polls the status of `/groups/:id` or `/projects/:id` (`base`) until no relation is still started. */
+export async function waitForExportAt(source: TestSource, base: string, token?: string): Promise<ExportStatusEntry[]> {
+  for (let attempt = 0; attempt < 500; attempt += 1) {
+    const statuses = await json<ExportStatusEntry[]>(await api(source, `${base}/export_relations/status`, { token }));
     if (statuses.length > 0 && statuses.every((entry) => entry.status !== 0)) return statuses;
     await new Promise((resolve) => setTimeout(resolve, 10));
   }
   throw new Error("export did not finish");
 }
 
-export async function exportAndWait(source: TestSource, groupId: number | string, batched = false, token?: string) {
-  const started = await api(source, `/groups/${groupPath(groupId)}/export_relations${batched ? "?batched=true" : ""}`, { method: "POST", token });
+/** Starts the export of `/groups/:id` or `/projects/:id` (`base`) and waits for it. */
+export async function exportAndWaitAt(source: TestSource, base: string, batched = false, token?: string) {
+  const started = await api(source, `${base}/export_relations${batched ? "?batched=true" : ""}`, { method: "POST", token });
   if (started.status !== 202) throw new Error(`export_relations answered ${started.status}`);
-  return waitForExport(source, groupId, token);
+  return waitForExportAt(source, base, token);
 }
+
+/** Polls the status until no relation is still started. */
+export const waitForExport = (source: TestSource, groupId: number | string, token?: string) => waitForExportAt(source, `/groups/${groupPath(groupId)}`, token);
+
+export const exportAndWait = (source: TestSource, groupId: number | string, batched = false, token?: string) =>
+  exportAndWaitAt(source, `/groups/${groupPath(groupId)}`, batched, token);

@@ -43,6 +43,38 @@ export interface GroupSpec {
   createdAt?: string;
 }
 
+/** Project export trees under import_export/ (each is `<name>/tree/project.json` and `<name>/tree/project/`). */
+export type ProjectFixture = "complex";
+
+export interface ProjectSpec {
+  /** The group the project lives in; its members have the same access to the project (owners own it). */
+  groupId: number;
+  path: string;
+  /** Defaults to the path. */
+  name?: string;
+  /** Defaults to a fresh id (projects and groups count their ids apart, as GitLab's tables do). */
+  id?: number;
+  description?: string;
+  /** Default: the fixture's visibility_level, else private. */
+  visibility?: Visibility;
+  archived?: boolean;
+  /** What the API reports. Default: the branch HEAD names in `repository`, or "main" (GitLab's default_branch_or_main). */
+  defaultBranch?: string | null;
+  topics?: string[];
+  /**
+   * Absolute path of a bare git repository on disk, served as the project's `repository` relation (`git bundle create
+   * --all` of it, in repository.tar.gz). Absent: an empty repository (an archive without a bundle).
+   */
+  repository?: string;
+  /** GitLab's complex project export tree as the project's NDJSON relations and `self` attributes. */
+  fixtureProject?: ProjectFixture;
+  /** Relation sources by export relation name (`issues`, `project_badges`, `repository`...); they win over the fixture's. */
+  relations?: Record<string, RelationSource>;
+  /** Extra export attributes, merged into the `self` relation (and read by the REST entity where GitLab shows them). */
+  attributes?: Record<string, unknown>;
+  createdAt?: string;
+}
+
 /** Fixture trees under group_exports/ (each is `<name>/tree/groups`). */
 export type FixtureTree = "complex" | "child_short_name" | "child_with_no_parent" | "visibility_levels/internal" | "visibility_levels/private";
 
