@@ -5,6 +5,7 @@ import { authenticate } from "./auth";
 import { takeFault, type RequestContext } from "./context";
 import { ExportRegistry } from "./export-state";
 import { FaultControl } from "./faults";
+import { GIT_PATH, serveGit } from "./git-http";
 import { FixtureStore, type MountedTree, type SourceGroup, type SourceProject } from "./fixture-store";
 import type { RelationSource } from "./relation-source";
 import { apiError, dropConnection, routeNotFound } from "./respond";
@@ -151,6 +152,8 @@ export async function startTestSource(options: TestSourceOptions = {}): Promise<
     res.on("close", () => {
       log.durationMs = Date.now() - time;
     });
+    // Git over smart HTTP (Workhorse's routes), before anything reads the body: it is the pack negotiation.
+    if (GIT_PATH.test(url.pathname)) return serveGit(req, res, url, store, log);
 
     const query = new URLSearchParams(url.searchParams);
     for (const [key, value] of await readBodyParams(req)) if (!query.has(key)) query.append(key, value);

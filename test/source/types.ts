@@ -138,7 +138,7 @@ export interface RequestLogEntry {
   time: number;
   durationMs: number;
   /** How the token came: header (PRIVATE-TOKEN), bearer (Authorization), query (private_token), or not at all. */
-  tokenVia: "header" | "bearer" | "query" | null;
+  tokenVia: "header" | "bearer" | "query" | "basic" | null;
   /** Fault switches that acted on this request. */
   faults: string[];
   /** True when the response was cut short (reset or truncated). */
