@@ -46,12 +46,21 @@ describe("latestImports", () => {
     const grandchild = await entity(running.id, { sourceFullPath: `${top}/sub/deep`, parentId: child.id, status: STATUS.finished, hasFailures: true });
     await tracker(root.id, "labels", TRACKER_STATUS.finished, 3, 3);
     await tracker(grandchild.id, "labels", TRACKER_STATUS.finished, 4, 5);
+    // Its projects ("Import with projects"): one done, one still importing.
+    await entity(running.id, { sourceType: "project_entity", sourceFullPath: `${top}/app`, parentId: root.id, status: STATUS.finished });
+    const project = await entity(running.id, { sourceType: "project_entity", sourceFullPath: `${top}/sub/lib`, parentId: child.id, status: STATUS.started });
     let found = (await latestImports(user.id, SOURCE, [top])).get(top)!;
     expect(found.status).toBe(STATUS.started);
     expect(found.progress).toMatchObject({ imported: 7, source: 8, relationsDone: 2, relationsTotal: 2 });
+    expect(found.projects).toEqual({ done: 1, total: 2 });
     await getDb().update(bulkImportEntities).set({ status: STATUS.finished }).where(eq(bulkImportEntities.id, child.id));
+    // Still importing while a project is.
+    expect((await latestImports(user.id, SOURCE, [top])).get(top)!.status).toBe(STATUS.started);
+    // A project that failed leaves the tree partially completed.
+    await getDb().update(bulkImportEntities).set({ status: STATUS.failed }).where(eq(bulkImportEntities.id, project.id));
+    await getDb().update(bulkImportEntities).set({ hasFailures: false }).where(eq(bulkImportEntities.id, grandchild.id));
     found = (await latestImports(user.id, SOURCE, [top])).get(top)!;
-    expect([found.status, found.hasFailures]).toEqual([STATUS.finished, true]);
+    expect([found.status, found.hasFailures, found.projects]).toEqual([STATUS.finished, true, { done: 2, total: 2 }]);
   });
 
   it("gives the newest import of each source group, with its destination and progress", async () => {
@@ -90,6 +99,7 @@ describe("latestImports", () => {
       createdAt: expect.any(Date),
       // The failed relation (badges) is done too: it will not move again. (This page once said 2 of 4.)
       progress: { relationsDone: 3, relationsTotal: 4, imported: 43, source: 106, percent: 85 },
+      projects: { done: 0, total: 0 },
     });
     expect(found.get(b)).toMatchObject({
       entityId: finished.id,
