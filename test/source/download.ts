@@ -3,7 +3,8 @@ import zlib from "node:zlib";
 import { writeTar } from "@/lib/archive";
 import type { FaultOf } from "./faults";
 import { recordLines, type ArchiveEntry, type RelationSource } from "./relation-source";
-import { bufferBody, type OutgoingBody } from "./respond";
+import { bufferBody } from "./respond";
+import type { OutgoingBody } from "./types";
 
 /** What one download sends: records [start, end) of a relation, gzipped. */
 export interface DownloadPlan {

@@ -1,7 +1,7 @@
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
-import type { OutgoingBody } from "./respond";
+import type { OutgoingBody } from "./types";
 
 /** One relation export of one group or project for one user (GitLab's BulkImports::Export with its batches). */
 export interface RelationExport {

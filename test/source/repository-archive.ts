@@ -6,7 +6,7 @@ import zlib from "node:zlib";
 import { writeTar, type TarInput } from "@/lib/archive";
 import { createBundle, runGit } from "@/lib/repositories";
 import type { RelationSource } from "./relation-source";
-import type { OutgoingBody } from "./respond";
+import type { OutgoingBody } from "./types";
 
 type RepositorySource = Extract<RelationSource, { kind: "repository" }>;
 

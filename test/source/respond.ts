@@ -1,12 +1,9 @@
 import type { OutgoingHttpHeaders } from "node:http";
 import { setImmediate as nextTurn } from "node:timers/promises";
 import { takeFault, type RequestContext } from "./context";
+import type { OutgoingBody } from "./types";
 
 /** A response body whose length is known before it is sent (GitLab's downloads always carry Content-Length). */
-export interface OutgoingBody {
-  length: number;
-  chunks(): AsyncIterable<Uint8Array>;
-}
 
 export function bufferBody(buffer: Buffer): OutgoingBody {
   return {

@@ -144,3 +144,9 @@ export interface RequestLogEntry {
   /** True when the response was cut short (reset or truncated). */
   aborted: boolean;
 }
+
+/** A response body of known length, sent chunk by chunk (faults may cut or slow it). */
+export interface OutgoingBody {
+  length: number;
+  chunks(): AsyncIterable<Uint8Array>;
+}
