@@ -7,16 +7,17 @@ import type { ExportedRelation } from "./export-client";
 const IDENTITY: Record<string, string[]> = {
   // Where a group lands (its path, its parent) is the importing user's choice, not the group's data.
   self: ["id", "parent_id", "path"],
-  labels: ["id", "group_id"],
-  milestones: ["id", "group_id"],
+  labels: ["id", "group_id", "project_id"],
+  milestones: ["id", "group_id", "project_id"],
   namespace_settings: [],
   badges: ["id", "group_id"],
+  project_badges: ["id", "project_id"],
 };
 
 // Boards nest records of their instance at every level (lists, their label, milestone and board, scope labels), and
 // point at users (assignee lists) that each instance maps to its own placeholders.
 const NESTED_IDENTITY: Record<string, string[]> = {
-  boards: ["id", "group_id", "board_id", "label_id", "milestone_id", "iteration_id", "user_id", "assignee_id"],
+  boards: ["id", "group_id", "project_id", "board_id", "label_id", "milestone_id", "iteration_id", "user_id", "assignee_id"],
   // Epic boards nest their lists, each with its label, and scope labels.
   epic_boards: ["id", "group_id"],
   // Epics nest their parent, notes, award emoji, events and labels, and name people (authors, their names) everywhere.
@@ -50,16 +51,16 @@ export function comparable(relation: ExportedRelation): unknown[] {
   return relation.records.map((r) => withoutIdentity(relation.relation, r)).sort((a, b) => (key(a) < key(b) ? -1 : key(a) > key(b) ? 1 : 0));
 }
 
-type StoredRow = Record<"id" | "groupId" | "importEntityId" | "importKey", unknown> & { sourceAttributes: Record<string, unknown> };
+type StoredRow = Record<"id" | "groupId" | "importEntityId" | "importKey", unknown> & { projectId?: unknown; sourceAttributes: Record<string, unknown> };
 
 /**
  * A row Ferry stored (a label, a milestone, an epic...) as any instance holding it would show it: without its own ids,
  * the import that wrote it, or the ids its source gave it.
  */
 export function storedContent<T extends StoredRow>(row: T) {
-  const { id: _id, groupId: _group, importEntityId: _entity, importKey: _key, sourceAttributes, ...rest } = row;
-  void [_id, _group, _entity, _key];
-  const { id: _sid, group_id: _sgroup, ...attributes } = sourceAttributes;
-  void [_sid, _sgroup];
+  const { id: _id, groupId: _group, projectId: _project, importEntityId: _entity, importKey: _key, sourceAttributes, ...rest } = row;
+  void [_id, _group, _project, _entity, _key];
+  const { id: _sid, group_id: _sgroup, project_id: _sproject, ...attributes } = sourceAttributes;
+  void [_sid, _sgroup, _sproject];
   return { ...rest, sourceAttributes: attributes };
 }

@@ -45,17 +45,18 @@ export async function parseArchiveFile(gzipped: Buffer): Promise<Record<string, 
 }
 
 /**
- * Exports every relation of a group from a Ferry (or GitLab) over its REST API, the way an importer does: start,
- * poll the status until all relations have ended, then download each file (each batch when batched).
+ * Exports every relation of a group (or, with `kind: "project"`, a project) from a Ferry (or GitLab) over its REST
+ * API, the way an importer does: start, poll the status until all relations have ended, then download each file
+ * (each batch when batched).
  */
 export async function exportGroupOverHttp(
   baseUrl: string,
   token: string,
   groupId: number | string,
-  options: { batched?: boolean; timeoutMs?: number } = {},
+  options: { batched?: boolean; timeoutMs?: number; kind?: "group" | "project" } = {},
 ): Promise<Map<string, ExportedRelation>> {
-  const id = encodeURIComponent(String(groupId));
-  await api(baseUrl, token, `/groups/${id}/export_relations`, {
+  const id = `${options.kind === "project" ? "projects" : "groups"}/${encodeURIComponent(String(groupId))}`;
+  await api(baseUrl, token, `/${id}/export_relations`, {
     method: "POST",
     headers: { "content-type": "application/json" },
     body: JSON.stringify({ batched: options.batched ?? true }),
@@ -63,7 +64,7 @@ export async function exportGroupOverHttp(
   const deadline = Date.now() + (options.timeoutMs ?? 60_000);
   let statuses: StatusItem[] = [];
   for (;;) {
-    statuses = (await (await api(baseUrl, token, `/groups/${id}/export_relations/status`)).json()) as StatusItem[];
+    statuses = (await (await api(baseUrl, token, `/${id}/export_relations/status`)).json()) as StatusItem[];
     if (statuses.length > 0 && statuses.every((s) => s.status !== 0)) break;
     if (Date.now() > deadline) throw new Error(`export of group ${groupId} did not finish: ${JSON.stringify(statuses)}`);
     await new Promise((r) => setTimeout(r, 100));
@@ -77,7 +78,7 @@ export async function exportGroupOverHttp(
       ? (status.batches ?? []).map((b) => `relation=${status.relation}&batched=true&batch_number=${b.batch_number}`)
       : [`relation=${status.relation}`];
     for (const query of queries) {
-      const response = await api(baseUrl, token, `/groups/${id}/export_relations/download?${query}`);
+      const response = await api(baseUrl, token, `/${id}/export_relations/download?${query}`);
       const bytes = Buffer.from(await response.arrayBuffer());
       const archive = response.headers.get("content-disposition")?.includes(".tar.gz");
       records.push(...(archive ? await parseArchiveFile(bytes) : parseExportFile(bytes)));

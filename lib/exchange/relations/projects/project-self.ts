@@ -1,6 +1,6 @@
 import { eq } from "drizzle-orm";
 import { getDb, projects } from "@/lib/db";
-import { FEATURES, LEGACY_FEATURE_FLAGS } from "@/lib/projects";
+import { FEATURES, LEGACY_FEATURE_FLAGS, projectSettings } from "@/lib/projects";
 import type { ExportRecord, SingleRelation } from "../support/types";
 
 type Project = typeof projects.$inferSelect;
@@ -13,10 +13,12 @@ const IDENTITY = new Set(["id", "name", "path", "description", "visibility_level
 /**
  * `self.json` of a project: its own attributes as GitLab exports a project row (`description`, `visibility_level`,
  * `archived`, merge and CI settings...). Ferry keeps what a source sent as the project's settings, so an imported
- * project goes out with them; its name, path, description, visibility and id are this instance's.
+ * project goes out with them, and GitLab's defaults for the rest; its name, path, description, visibility and id
+ * are this instance's.
  */
 export function projectSelfRecord(project: Project): ExportRecord {
-  const kept = Object.fromEntries(Object.entries(project.sourceAttributes).filter(([key]) => !FEATURE_KEYS.has(key) && !IDENTITY.has(key)));
+  // Every setting, GitLab's default where the project has none: what a GitLab project row would hold.
+  const kept = Object.fromEntries(Object.entries(projectSettings(project.sourceAttributes)).filter(([key]) => !FEATURE_KEYS.has(key) && !IDENTITY.has(key)));
   return {
     ...kept,
     id: project.id,

@@ -1,0 +1,78 @@
+import { eq, sql } from "drizzle-orm";
+import { describe, expect, it } from "vitest";
+import { badges, boards, getDb, labels, milestones, projects } from "@/lib/db";
+import { STATUS } from "@/lib/migration";
+import { projectSettings } from "@/lib/projects";
+import { repositoryPath } from "@/lib/repositories";
+import { tokenFor } from "@/test/helpers/api";
+import { makeUser, unique } from "@/test/helpers/factories";
+import { git, temporaryDirectory } from "@/test/helpers/git-client";
+import { makeSourceRepository } from "@/test/helpers/source-repository";
+import { comparable, storedContent } from "@/test/exchange/compare";
+import { exportGroupOverHttp } from "@/test/exchange/export-client";
+import { runFerryExchange } from "@/test/exchange/ferry-exchange";
+import { importSourceGroup } from "@/test/exchange/fixture-import";
+
+const { source, ferry } = runFerryExchange("pgboss_ferry_to_ferry_projects_test", { version: "17.8.0-ee", batchSize: 2, exportDelayMs: 20 });
+const scratch = temporaryDirectory("ferry-f2f-projects-");
+const refsOf = (repo: string) => git(repo, ["for-each-ref", "--format=%(objectname) %(objecttype) %(refname)"]);
+const objectsOf = (repo: string) => git(repo, ["cat-file", "--batch-all-objects", "--batch-check=%(objectname) %(objecttype)"]);
+
+/** The projects under a destination group tree, by their path below it. */
+async function projectsUnder(rootFullPath: string) {
+  const rows = await getDb().execute<{ id: number; full_path: string }>(
+    sql`SELECT p.id, g.full_path || '/' || p.path AS full_path FROM projects p JOIN groups g ON g.id = p.namespace_id WHERE g.full_path = ${rootFullPath} OR g.full_path LIKE ${`${rootFullPath}/%`}`,
+  );
+  const byPath = new Map<string, typeof projects.$inferSelect>();
+  for (const row of rows.rows) {
+    const [project] = await getDb().select().from(projects).where(eq(projects.id, row.id));
+    byPath.set(row.full_path.slice(rootFullPath.length + 1), project!);
+  }
+  return byPath;
+}
+
+describe("one Ferry migrating projects from another", () => {
+  it("imports the projects Ferry imported from GitLab, repository by repository and relation by relation the same", async () => {
+    const root = source().group(4351);
+    source().addProject({ groupId: 4351, path: "app", name: "App", description: "The app", fixtureProject: "complex", repository: await makeSourceRepository(scratch, { commits: 4, branches: 2, tags: 3, mergeRequestRefs: 2 }) });
+    source().addProject({ groupId: 4352, path: "empty", name: "Empty" });
+    const user = await makeUser();
+    const fromGitlab = await importSourceGroup(source(), root.path, user, unique("ferry-a"));
+    expect(fromGitlab).toMatchObject({ status: STATUS.finished, hasFailures: false });
+    const aRoot = [...fromGitlab.byPath.values()].find((g) => g.parentId === null)!;
+
+    const token = await tokenFor(user.id);
+    const slug = unique("ferry-b");
+    const fromFerry = await importSourceGroup({ url: ferry().url, token }, aRoot.fullPath, user, slug);
+    expect(fromFerry).toMatchObject({ status: STATUS.finished, hasFailures: false });
+
+    const [inA, inB] = await Promise.all([projectsUnder(aRoot.fullPath), projectsUnder(slug)]);
+    expect([...inA.keys()].sort()).toEqual(["app", `${source().group(4352).path}/empty`].sort());
+    expect([...inB.keys()].sort()).toEqual([...inA.keys()].sort());
+    for (const [path, a] of inA) {
+      const b = inB.get(path)!;
+      const facts = (p: typeof a) => ({ name: p.name, path: p.path, description: p.description, visibilityLevel: p.visibilityLevel, defaultBranch: p.defaultBranch, archived: p.archived, topics: p.topics });
+      expect(facts(b), path).toEqual(facts(a));
+      // Every setting as the API shows it (Ferry as a source sends GitLab's defaults where the first source sent none).
+      expect(projectSettings(b.sourceAttributes), `settings of ${path}`).toEqual(projectSettings(a.sourceAttributes));
+      // The repository: every ref and object, HEAD included.
+      const [aRepo, bRepo] = [repositoryPath(a.id, "project"), repositoryPath(b.id, "project")];
+      expect(await refsOf(bRepo), `refs of ${path}`).toBe(await refsOf(aRepo));
+      expect(await objectsOf(bRepo)).toBe(await objectsOf(aRepo));
+      if ((await refsOf(aRepo)) !== "") expect(await git(bRepo, ["symbolic-ref", "HEAD"])).toBe(await git(aRepo, ["symbolic-ref", "HEAD"]));
+      // Stored rows, and what each Ferry exports of its copy, record by record.
+      for (const table of [labels, milestones, badges, boards]) {
+        const [aRows, bRows] = await Promise.all([a.id, b.id].map((id) => getDb().select().from(table).where(eq(table.projectId, id)).orderBy(table.id)));
+        expect(bRows!.map(storedContent), `${path}`).toEqual(aRows!.map(storedContent));
+      }
+      const [aExport, bExport] = await Promise.all([a.id, b.id].map((id) => exportGroupOverHttp(ferry().url, token, id, { kind: "project" })));
+      expect([...bExport!.keys()].sort()).toEqual([...aExport!.keys()].sort());
+      for (const [relation, exported] of aExport!) {
+        if (relation === "repository") continue; // A bundle's bytes name the time it was made; the refs are compared above.
+        expect(comparable(bExport!.get(relation)!), `${relation} of ${path}`).toEqual(comparable(exported));
+      }
+    }
+    const app = inA.get("app")!;
+    expect((await getDb().select().from(labels).where(eq(labels.projectId, app.id))).length).toBeGreaterThan(0);
+  }, 240_000);
+});
