@@ -23,7 +23,12 @@ const count = async (table: typeof labels | typeof milestones | typeof badges | 
 /** Projects in the complex group tree: one with GitLab's complex project relations and a full history, an empty one, an archived one. */
 async function sourceWithProjects(version: string) {
   const source = await startTestSource({ version, batchSize: 2, exportDelayMs: 50 });
-  const app = source.addProject({ groupId: ROOT, path: "app", name: "App", description: "The app", fixtureProject: "complex", defaultBranch: "main", repository: await makeSourceRepository(scratch, { commits: 5, branches: 3, tags: 4, mergeRequestRefs: 2 }) });
+  const app = source.addProject({
+    groupId: ROOT, path: "app", name: "App", description: "The app", fixtureProject: "complex", defaultBranch: "main",
+    repository: await makeSourceRepository(scratch, { commits: 5, branches: 3, tags: 4, mergeRequestRefs: 2 }),
+    // A wiki of two commits (script-made like the repository).
+    wiki: await makeSourceRepository(scratch, { commits: 2, branches: 0, tags: 0, mergeRequestRefs: 0 }),
+  });
   const empty = source.addProject({ groupId: SUB, path: "empty", name: "Empty" });
   const old = source.addProject({ groupId: SUB, path: "old", name: "Old", archived: true, repository: await makeSourceRepository(scratch, { commits: 2, branches: 0, tags: 1, mergeRequestRefs: 0 }) });
   return { source, app, empty, old };
@@ -85,6 +90,20 @@ describe("import with projects, by direct transfer", () => {
         expect(appEntry.trackers.get(relation), relation).toMatchObject({ status: TRACKER_STATUS.finished, sourceObjectsCount: n, importedObjectsCount: n });
       }
       expect(appEntry.trackers.get("labels")!.batched).toBe(true);
+      // Its setting relations: feature levels acted on (GitLab's 10 is "private"), every record kept whole.
+      expect(imported!.sourceAttributes).toMatchObject({ issues_access_level: "private", builds_access_level: "private", wiki_access_level: "private" });
+      expect(imported!.settingRelations).toMatchObject({
+        ci_cd_settings: { group_runners_enabled: false },
+        auto_devops: { deploy_strategy: "continuous", enabled: null },
+        container_expiration_policy: { cadence: "3month", keep_n: 100, enabled: false },
+        project_feature: { issues_access_level: 10 },
+      });
+      expect(imported!.settingRelations.project_feature).not.toHaveProperty("project_id");
+      expect(appEntry.trackers.get("ci_cd_settings")).toMatchObject({ status: TRACKER_STATUS.finished, importedObjectsCount: 1 });
+      // Its wiki, mirrored over smart HTTP: its pages (README.md, CHANGELOG.md, src/file-2.txt; not assets/logo.bin), every ref.
+      expect(appEntry.trackers.get("wiki")).toMatchObject({ status: TRACKER_STATUS.finished, sourceObjectsCount: 3, importedObjectsCount: 3 });
+      expect(await refsOf(repositoryPath(imported!.id, "wiki"))).toBe(await refsOf(app.wiki!));
+      expect(source.requests.some((r) => r.path.endsWith("/app.wiki.git/git-upload-pack") && r.tokenVia === "basic")).toBe(true);
       // Nothing of the project landed in its group.
       const [groupLabels] = await getDb().select({ n: sql<number>`count(*)::int` }).from(labels).where(and(eq(labels.groupId, root.group!.id), inArray(labels.title, fixture("labels").map((l) => String(l.title)))));
       expect(groupLabels!.n).toBe(0);
@@ -93,6 +112,7 @@ describe("import with projects, by direct transfer", () => {
       const emptyProject = await projectAt(`${slug}/${source.group(SUB).path}/empty`);
       expect(await refsOf(repositoryPath(emptyProject!.id, "project"))).toBe("");
       expect(result.get(`${subPath}/empty`)!.entity.status).toBe(STATUS.finished);
+      expect(result.get(`${subPath}/empty`)!.trackers.get("wiki")).toMatchObject({ status: TRACKER_STATUS.finished, sourceObjectsCount: 0 });
       const oldProject = await projectAt(`${slug}/${source.group(SUB).path}/old`);
       expect(oldProject!.archived).toBe(true);
       expect(await refsOf(repositoryPath(oldProject!.id, "project"))).toBe(await refsOf(old.repository!));

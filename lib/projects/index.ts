@@ -22,11 +22,13 @@ export { findProject, listProjects, PROJECT_ORDERS, type ListProjectsOptions, ty
 export {
   FEATURE_ACCESS_LEVELS,
   featureAccessLevel,
+  featureLevelNumbers,
   FEATURES,
   isAdminOnlySetting,
   LEGACY_FEATURE_FLAGS,
   PROJECT_SETTINGS,
   projectSettings,
+  settingsIn,
   type FeatureAccessLevel,
   type ProjectFeature,
   type SettingKind,

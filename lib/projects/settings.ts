@@ -122,4 +122,15 @@ export function projectSettings(sourceAttributes: Record<string, unknown>): Reco
   return Object.fromEntries(Object.entries(PROJECT_SETTINGS).map(([key, setting]) => [key, key in sourceAttributes ? stored(key, sourceAttributes[key]) : setting.default]));
 }
 
+/** The settings a record (an API body, an export) carries itself, in their REST form; none of GitLab's defaults. */
+export function settingsIn(record: Record<string, unknown>): Record<string, unknown> {
+  return Object.fromEntries(Object.keys(record).filter((key) => key in PROJECT_SETTINGS).map((key) => [key, stored(key, record[key])]));
+}
+
+/** A project's feature access levels as an export carries them (ProjectFeature's integers), by `<feature>_access_level`. */
+export function featureLevelNumbers(sourceAttributes: Record<string, unknown>): Record<string, number> {
+  const numbers = Object.fromEntries(Object.entries(FEATURE_LEVEL_NUMBERS).map(([number, level]) => [level, Number(number)]));
+  return Object.fromEntries(FEATURES.map((feature) => [`${feature}_access_level`, numbers[featureAccessLevel(sourceAttributes, feature)]!]));
+}
+
 export const isAdminOnlySetting = (key: string) => PROJECT_SETTINGS[key]?.adminOnly === true;

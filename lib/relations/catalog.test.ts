@@ -87,8 +87,17 @@ describe("the relation catalog", () => {
       ["milestones", 2, "BulkImports::Common::Pipelines::MilestonesPipeline"],
       ["badges", 2, "BulkImports::Common::Pipelines::BadgesPipeline"],
       ["boards", 4, "BulkImports::Common::Pipelines::BoardsPipeline"],
+      ["project_feature", 4, "BulkImports::Projects::Pipelines::ProjectFeaturePipeline"],
+      ["container_expiration_policy", 4, "BulkImports::Projects::Pipelines::ContainerExpirationPolicyPipeline"],
+      ["service_desk_setting", 4, "BulkImports::Projects::Pipelines::ServiceDeskSettingPipeline"],
+      ["error_tracking_setting", 4, "Ferry::Projects::Pipelines::ErrorTrackingSettingPipeline"],
+      ["ci_cd_settings", 4, "Ferry::Projects::Pipelines::CiCdSettingsPipeline"],
       ["uploads", 5, "BulkImports::Common::Pipelines::UploadsPipeline"],
+      ["wiki", 5, "BulkImports::Common::Pipelines::WikiPipeline"],
+      ["auto_devops", 5, "BulkImports::Projects::Pipelines::AutoDevopsPipeline"],
     ]);
+    // An Enterprise source's push rule too.
+    expect(pipelinesFor({ ...entity, sourceEnterprise: true }).map((p) => p.relation)).toContain("push_rule");
     const old = pipelinesFor({ ...entity, sourceVersion: "15.0.0", migrateMemberships: false }).map((p) => p.relation);
     expect(old.slice(0, 3)).toEqual(["project", "self", "repository"]);
     expect(old).not.toContain("members");

@@ -10,6 +10,7 @@ const BOTH: readonly PortableKind[] = ["group", "project"];
 const bothWays = { imports: BOTH, exports: BOTH };
 const importedForGroups = { imports: GROUP, exports: NONE };
 const importedForProjects = { imports: PROJECT, exports: NONE };
+const projectsBothWays = { imports: PROJECT, exports: PROJECT };
 
 const common = (name: string) => `BulkImports::Common::Pipelines::${name}Pipeline`;
 const groups = (name: string) => `BulkImports::Groups::Pipelines::${name}Pipeline`;
@@ -65,7 +66,7 @@ export const RELATIONS: readonly RelationSpec[] = [
   { name: "boards", label: "Board", format: "ndjson", group: { stage: 2, pipelineClass: common("Boards") }, project: { stage: 4, pipelineClass: common("Boards") }, batchable: true, ferry: bothWays },
   { name: "epics", label: "Epic", format: "ndjson", group: { stage: 2, pipelineClass: groups("Epics") }, enterprise: true, batchable: true, ferry: groupOnly },
   { name: "epic_boards", label: "Epic board", format: "ndjson", group: { stage: 2, pipelineClass: groups("EpicBoards") }, enterprise: true, minSourceVersion: "18.4.0", batchable: true, ferry: groupOnly },
-  { name: "wiki", label: "Wiki", format: "rest", group: { stage: 2, pipelineClass: common("Wiki") }, project: { stage: 5, pipelineClass: common("Wiki") }, ferry: notYet },
+  { name: "wiki", label: "Wiki", format: "rest", group: { stage: 2, pipelineClass: common("Wiki") }, project: { stage: 5, pipelineClass: common("Wiki") }, ferry: importedForProjects },
   { name: "project_entities", label: "Project entities", format: "rest", group: { stage: 2, pipelineClass: groups("ProjectEntities") }, ferry: importedForGroups },
   { name: "issues", label: "Issue", format: "ndjson", project: { stage: 3, pipelineClass: projects("Issues") }, batchable: true, ferry: notYet },
   { name: "snippets", label: "Snippet", format: "ndjson", project: { stage: 3, pipelineClass: projects("Snippets") }, batchable: true, ferry: notYet },
@@ -74,20 +75,20 @@ export const RELATIONS: readonly RelationSpec[] = [
   { name: "external_pull_requests", label: "External pull request", format: "ndjson", project: { stage: 4, pipelineClass: projects("ExternalPullRequests") }, batchable: true, ferry: notYet },
   { name: "protected_branches", label: "Protected Branch", format: "ndjson", project: { stage: 4, pipelineClass: projects("ProtectedBranches") }, batchable: true, ferry: notYet },
   { name: "protected_tags", label: "Protected tag", format: "ndjson", project: { stage: 4, pipelineClass: ferry("ProtectedTags") }, batchable: true, ferry: notYet },
-  { name: "project_feature", label: "Project feature", format: "ndjson", project: { stage: 4, pipelineClass: projects("ProjectFeature") }, ferry: notYet },
-  { name: "container_expiration_policy", label: "Container expiration policy", format: "ndjson", project: { stage: 4, pipelineClass: projects("ContainerExpirationPolicy") }, ferry: notYet },
-  { name: "service_desk_setting", label: "Service Desk", format: "ndjson", project: { stage: 4, pipelineClass: projects("ServiceDeskSetting") }, ferry: notYet },
+  { name: "project_feature", label: "Project feature", format: "ndjson", project: { stage: 4, pipelineClass: projects("ProjectFeature") }, setting: true, ferry: projectsBothWays },
+  { name: "container_expiration_policy", label: "Container expiration policy", format: "ndjson", project: { stage: 4, pipelineClass: projects("ContainerExpirationPolicy") }, setting: true, ferry: projectsBothWays },
+  { name: "service_desk_setting", label: "Service Desk", format: "ndjson", project: { stage: 4, pipelineClass: projects("ServiceDeskSetting") }, setting: true, ferry: projectsBothWays },
   { name: "releases", label: "Release", format: "ndjson", project: { stage: 4, pipelineClass: projects("Releases") }, batchable: true, ferry: notYet },
-  { name: "push_rule", label: "Push rule", format: "ndjson", project: { stage: 4, pipelineClass: projects("PushRule") }, enterprise: true, ferry: notYet },
+  { name: "push_rule", label: "Push rule", format: "ndjson", project: { stage: 4, pipelineClass: projects("PushRule") }, enterprise: true, setting: true, ferry: projectsBothWays },
   { name: "custom_attributes", label: "Custom attribute", format: "ndjson", project: { stage: 4, pipelineClass: ferry("CustomAttributes") }, batchable: true, ferry: notYet },
-  { name: "error_tracking_setting", label: "Error tracking setting", format: "ndjson", project: { stage: 4, pipelineClass: ferry("ErrorTrackingSetting") }, ferry: notYet },
-  { name: "ci_cd_settings", label: "CI/CD setting", format: "ndjson", project: { stage: 4, pipelineClass: ferry("CiCdSettings") }, ferry: notYet },
+  { name: "error_tracking_setting", label: "Error tracking setting", format: "ndjson", project: { stage: 4, pipelineClass: ferry("ErrorTrackingSetting") }, setting: true, ferry: projectsBothWays },
+  { name: "ci_cd_settings", label: "CI/CD setting", format: "ndjson", project: { stage: 4, pipelineClass: ferry("CiCdSettings") }, setting: true, ferry: projectsBothWays },
 
   // Last stages: what refers to everything before.
   { name: "subgroups", label: "Subgroup", format: "rest", group: { stage: 3, pipelineClass: groups("SubgroupEntities") }, ferry: importedForGroups },
   { name: "uploads_references", label: "Uploads references", format: "rest", group: { stage: 3, pipelineClass: common("UploadsReferences") }, ferry: importedForGroups },
   { name: "ci_pipelines", label: "CI pipeline", format: "ndjson", project: { stage: 5, pipelineClass: projects("CiPipelines") }, batchable: true, ferry: notYet },
-  { name: "auto_devops", label: "Auto DevOps", format: "ndjson", project: { stage: 5, pipelineClass: projects("AutoDevops") }, ferry: notYet },
+  { name: "auto_devops", label: "Auto DevOps", format: "ndjson", project: { stage: 5, pipelineClass: projects("AutoDevops") }, setting: true, ferry: projectsBothWays },
   { name: "pipeline_schedules", label: "Pipeline schedule", format: "ndjson", project: { stage: 5, pipelineClass: projects("PipelineSchedules") }, batchable: true, ferry: notYet },
   { name: "commit_notes", label: "Commit notes", format: "ndjson", project: { stage: 5, pipelineClass: projects("CommitNotes") }, minSourceVersion: "15.10.0", batchable: true, ferry: notYet },
   { name: "lfs_objects", label: "LFS object", format: "file", project: { stage: 5, pipelineClass: common("LfsObjects") }, ferry: notYet },

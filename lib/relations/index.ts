@@ -11,6 +11,7 @@ export {
   relationLabel,
   relationOf,
   relationsOf,
+  settingRelationNames,
   sourceHasRelation,
   type PortableRelation,
   type SourceEdition,

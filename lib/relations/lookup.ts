@@ -69,6 +69,11 @@ export function exportsRelation(spec: RelationSpec, kind: PortableKind): boolean
   return spec.ferry.exports.includes(kind);
 }
 
+/** The setting relations of a portable (`project_feature`, `ci_cd_settings`...): one importer and one exporter serve them all. */
+export function settingRelationNames(kind: PortableKind): string[] {
+  return RELATIONS.filter((spec) => spec.setting && spec[kind]).map((spec) => spec.name);
+}
+
 /** The relations Ferry exports for a portable, as `export_relations` names them. */
 export function exportedRelationNames(kind: PortableKind): string[] {
   return relationsOf(kind)

@@ -35,6 +35,11 @@ export interface RelationSpec {
   maxSourceVersion?: string;
   /** Exported in batches of 1000 records when the importer asks for batches. */
   batchable?: boolean;
+  /**
+   * A has_one relation of settings (`project_feature`, `ci_cd_settings`...): one record, kept whole by the importer
+   * and exported back as it came, so that nothing is lost whether or not Ferry acts on it.
+   */
+  setting?: boolean;
   /** What Ferry does with it today: imports for / exports from these portables. Anything else is not migrated yet. */
   ferry: { imports: readonly PortableKind[]; exports: readonly PortableKind[] };
 }

@@ -41,6 +41,8 @@ export interface SourceProject {
   topics: string[];
   /** The bare repository served as the `repository` relation; null: an empty repository. */
   repository: string | null;
+  /** The bare repository served as the wiki; null: no wiki. */
+  wiki: string | null;
   createdAt: string;
   /** The project's export attributes (`self`), from the fixture's project.json and the spec. */
   attributes: Record<string, unknown>;
@@ -327,6 +329,7 @@ export class FixtureStore {
       defaultBranch: spec.defaultBranch,
       topics: [...(spec.topics ?? [])],
       repository: spec.repository ?? null,
+      wiki: spec.wiki ?? null,
       createdAt,
       attributes: { ...syntheticProjectAttributes(), ...fixtureAttributes, ...spec.attributes },
       relations,

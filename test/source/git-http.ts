@@ -45,7 +45,9 @@ export async function serveGit(req: IncomingMessage, res: ServerResponse, url: U
   const token = store.tokens.get(password);
   log.tokenVia = basic ? "basic" : null;
   if (!token || !token.scopes.some((scope) => CLONE_SCOPES.includes(scope))) return unauthorized(res, log);
-  const project = store.findProject(decodeURIComponent(fullPath));
+  // `<project>.wiki.git` is the project's wiki.
+  const wiki = /\.wiki$/i.test(fullPath);
+  const project = store.findProject(decodeURIComponent(wiki ? fullPath.slice(0, -".wiki".length) : fullPath));
   const service = action === "info/refs" ? url.searchParams.get("service") : action;
   if (!project || store.projectAccessLevel(project, token.userId) < ACCESS.reporter || service !== "git-upload-pack" || !isGitService(service)) {
     log.status = 404;
@@ -53,7 +55,7 @@ export async function serveGit(req: IncomingMessage, res: ServerResponse, url: U
     return;
   }
   // A project without a repository on disk is an empty one: git reads an advertisement with no refs.
-  const repository = project.repository ?? (await emptyRepository());
+  const repository = (wiki ? project.wiki : project.repository) ?? (await emptyRepository());
   const abort = new AbortController();
   res.on("close", () => {
     if (!res.writableFinished) abort.abort();

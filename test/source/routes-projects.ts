@@ -1,3 +1,4 @@
+import { runGit } from "@/lib/repositories";
 import type { RequestContext } from "./context";
 import type { SourceProject } from "./fixture-store";
 import { projectBasicJson, projectJson, projectWithAccessJson } from "./presenters";
@@ -33,4 +34,21 @@ export async function getProject(ctx: RequestContext): Promise<void> {
   const project = await routeProject(ctx);
   if (!project) return;
   return sendJson(ctx, 200, projectWithAccessJson(ctx, project, await repositoryFacts(project.repository)));
+}
+
+// Wiki::MARKUPS' extensions: the files of a wiki that are pages.
+const PAGE = /\.(md|mkdn?|mdown|markdown|rdoc|adoc|asciidoc|org|textile|creole|re?st(\.txt)?|mediawiki|wiki|pod|txt)$/i;
+
+/** GET /projects/:id/wikis: the wiki's pages (format, slug, title); none for a project without a wiki. */
+export async function listWikis(ctx: RequestContext): Promise<void> {
+  const project = await routeProject(ctx);
+  if (!project) return;
+  if (!project.wiki) return sendJson(ctx, 200, []);
+  const { stdout } = await runGit(["ls-tree", "-r", "--name-only", "HEAD"], { gitDir: project.wiki, okCodes: [0, 128], timeoutMs: 30_000, maxStdoutBytes: 16 * 1024 * 1024 });
+  const pages = stdout
+    .toString("utf8")
+    .split("\n")
+    .filter((path) => PAGE.test(path))
+    .map((path) => ({ format: /\.(md|mkdn?|mdown|markdown)$/i.test(path) ? "markdown" : "plaintext", slug: path.replace(/\.[^.]+$/, ""), title: path.slice(path.lastIndexOf("/") + 1).replace(/\.[^.]+$/, "").replace(/-/g, " ") }));
+  return sendJson(ctx, 200, pages);
 }

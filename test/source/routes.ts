@@ -17,6 +17,7 @@ export const ROUTES = {
   exportRelations: "/groups/:id/export_relations",
   exportStatus: "/groups/:id/export_relations/status",
   exportDownload: "/groups/:id/export_relations/download",
+  projectWikis: "/projects/:id/wikis",
   project: "/projects/:id",
   projectExportRelations: "/projects/:id/export_relations",
   projectExportStatus: "/projects/:id/export_relations/status",

@@ -31,7 +31,7 @@ import {
   listSubgroups,
 } from "./routes-groups";
 import { getCurrentUser, getMetadata, getTokenSelf, getUser, getVersion } from "./routes-instance";
-import { getProject } from "./routes-projects";
+import { getProject, listWikis } from "./routes-projects";
 import type { GroupSpec, MountSpec, ProjectSpec, RequestLogEntry, SourceConfig, TestSourceOptions, TokenSpec, UserSpec } from "./types";
 
 export const DEFAULT_TOKEN = "glpat-ferry-test-source";
@@ -90,6 +90,7 @@ function buildRouter(): Router {
     .add("GET", ROUTES.exportStatus, getGroupExportStatus)
     .add("GET", ROUTES.exportDownload, downloadGroupExport)
     .add("GET", ROUTES.project, getProject)
+    .add("GET", ROUTES.projectWikis, listWikis)
     .add("POST", ROUTES.projectExportRelations, startProjectExport)
     .add("GET", ROUTES.projectExportStatus, getProjectExportStatus)
     .add("GET", ROUTES.projectExportDownload, downloadProjectExport);

@@ -66,6 +66,8 @@ export interface ProjectSpec {
    * --all` of it, in repository.tar.gz). Absent: an empty repository (an archive without a bundle).
    */
   repository?: string;
+  /** Absolute path of a bare git repository served as the project's wiki (`<full path>.wiki.git`, GET /projects/:id/wikis). */
+  wiki?: string;
   /** GitLab's complex project export tree as the project's NDJSON relations and `self` attributes. */
   fixtureProject?: ProjectFixture;
   /** Relation sources by export relation name (`issues`, `project_badges`, `repository`...); they win over the fixture's. */

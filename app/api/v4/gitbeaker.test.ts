@@ -59,10 +59,18 @@ describe("@gitbeaker/rest, unchanged, against Ferry", () => {
       await new Promise((r) => setTimeout(r, 100));
     }
     // GitLab's names for a project's relations: its badges are project_badges, its repository is a file relation.
-    expect(statuses.map((s) => s.relation).sort()).toEqual(["boards", "labels", "milestones", "project_badges", "repository", "self", "uploads"]);
+    expect(statuses.map((s) => s.relation).sort()).toEqual([
+      "auto_devops", "boards", "ci_cd_settings", "container_expiration_policy", "error_tracking_setting", "labels", "milestones",
+      "project_badges", "project_feature", "push_rule", "repository", "self", "service_desk_setting", "uploads",
+    ]);
     const [self] = await lines(await api.ProjectRelationsExport.download(project.id, "self"));
     expect(self).toMatchObject({ id: project.id, name: "Flask", path: project.path, description: "Glass", visibility_level: 0, archived: false, default_branch: "main" });
     expect((await lines(await api.ProjectRelationsExport.download(project.id, "labels"))).map((r) => r.title)).toEqual(["bug"]);
+    // project_feature: the feature access levels as GitLab's export has them (ProjectFeature's integers).
+    const [feature] = await lines(await api.ProjectRelationsExport.download(project.id, "project_feature"));
+    expect(feature).toMatchObject({ issues_access_level: 20, repository_access_level: 20, pages_access_level: 10 });
+    // A setting relation the project has none of is an empty file, as GitLab exports a missing has_one.
+    expect(await lines(await api.ProjectRelationsExport.download(project.id, "ci_cd_settings"))).toEqual([]);
     const repository = Buffer.from(await ((await api.ProjectRelationsExport.download(project.id, "repository")) as Blob).arrayBuffer());
     expect(repository.subarray(0, 2)).toEqual(Buffer.from([0x1f, 0x8b]));
     expect(gunzipSync(repository).includes(Buffer.from("repository.bundle"))).toBe(true);

@@ -30,6 +30,11 @@ export const projects = pgTable(
     creatorId: integer("creator_id").references(() => users.id, { onDelete: "set null" }),
     /** What the source record carried beyond the columns, so that nothing it sent is lost. */
     sourceAttributes: jsonb("source_attributes").$type<Record<string, unknown>>().notNull().default({}),
+    /**
+     * GitLab's one-record project relations (project_feature, ci_cd_settings, container_expiration_policy...) as the
+     * source exported them, by relation name: kept whole so that nothing is lost and Ferry exports them back.
+     */
+    settingRelations: jsonb("setting_relations").$type<Record<string, Record<string, unknown>>>().notNull().default({}),
     createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
     updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
     lastActivityAt: timestamp("last_activity_at", { withTimezone: true }).notNull().defaultNow(),

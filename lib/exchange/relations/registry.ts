@@ -13,6 +13,7 @@ import { iterationsCadencesRelation } from "./groups/iterations-cadences";
 import { namespaceSettingsRelation } from "./groups/namespace-settings";
 import { projectSelfRelation } from "./projects/project-self";
 import { repositoryRelation } from "./projects/repository";
+import { settingRelations } from "./projects/setting-relations";
 import type { ExportRelation, OwnedRelation } from "./support/types";
 
 /**
@@ -62,6 +63,7 @@ const EXPORTERS: Record<PortableKind, readonly ExportRelation[]> = {
     projectOwned(badgesRelation),
     projectOwned(boardsRelation),
     projectOwned(uploadsRelation),
+    ...settingRelations,
     repositoryRelation,
   ],
 };

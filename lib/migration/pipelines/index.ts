@@ -6,6 +6,7 @@ import { membersPipeline } from "./common/members";
 import { milestonesPipeline } from "./common/milestones";
 import { uploadsPipeline } from "./common/uploads";
 import { uploadsReferencesPipeline } from "./common/uploads-references";
+import { wikiPipeline } from "./common/wiki";
 import { epicBoardsPipeline } from "./groups/epic-boards";
 import { epicsPipeline } from "./groups/epics";
 import { groupPipeline } from "./groups/group";
@@ -20,6 +21,7 @@ import { projectPipeline } from "./projects/project";
 import { projectAttributesPipeline } from "./projects/project-attributes";
 import { repositoryPipeline } from "./projects/repository";
 import { repositoryBundlePipeline } from "./projects/repository-bundle";
+import { settingRelationPipelines } from "./projects/setting-relations";
 import type { EntityContext, Pipeline, StagedPipeline } from "./support/types";
 
 /**
@@ -46,7 +48,7 @@ const IMPLEMENTATIONS: Record<PortableKind, readonly Pipeline[]> = {
     subgroupsPipeline,
     uploadsReferencesPipeline,
   ],
-  project: [projectPipeline, projectAttributesPipeline, repositoryPipeline, repositoryBundlePipeline, labelsPipeline, milestonesPipeline, badgesPipeline, boardsPipeline, uploadsPipeline],
+  project: [projectPipeline, projectAttributesPipeline, repositoryPipeline, repositoryBundlePipeline, labelsPipeline, milestonesPipeline, badgesPipeline, boardsPipeline, uploadsPipeline, wikiPipeline, ...settingRelationPipelines],
 };
 
 const BY_RELATION = Object.fromEntries(

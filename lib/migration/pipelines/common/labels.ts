@@ -7,8 +7,7 @@ import type { NdjsonPipeline } from "../support/types";
 import { sourceWebUrl } from "../support/source-urls";
 
 type LabelRow = typeof labels.$inferInsert;
-// `textColor` is not kept: it follows from the color (exports compute it), and a kept copy would go stale.
-const COLUMNS = ["title", "color", "description", "created_at", "updated_at", "textColor"] as const;
+const COLUMNS = ["title", "color", "description", "created_at", "updated_at"] as const;
 
 export const labelsPipeline: NdjsonPipeline<LabelRow> = {
   kind: "ndjson",

@@ -1,6 +1,6 @@
 import { eq, sql } from "drizzle-orm";
 import { projects } from "@/lib/db";
-import { projectSettings } from "@/lib/projects";
+import { settingsIn } from "@/lib/projects";
 import { ownerOf } from "../support/owner";
 import type { NdjsonPipeline } from "../support/types";
 
@@ -20,9 +20,8 @@ export const projectAttributesPipeline: NdjsonPipeline<SelfRow> = {
   kind: "ndjson",
   relation: "self",
   transform(record, entity) {
-    const known = projectSettings(record);
-    // Only what the record carries: projectSettings fills GitLab's defaults for the rest, which must not overwrite.
-    const settings = Object.fromEntries(Object.keys(known).filter((key) => key in record).map((key) => [key, known[key]]));
+    // Only what the record carries: GitLab's defaults for the rest must not overwrite what the project pipeline set.
+    const settings = settingsIn(record);
     return {
       projectId: ownerOf(entity).projectId!,
       description: typeof record.description === "string" ? record.description.slice(0, 2000) : null,
