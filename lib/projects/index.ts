@@ -34,6 +34,7 @@ export {
   type SettingKind,
 } from "./settings";
 export { pushPolicyFor, recordPush } from "./pushes";
+export { isBranchName, MAX_DESCRIPTION_LENGTH } from "./rules";
 export { projectStatistics } from "./statistics";
 export { sortedTopics } from "./topics";
 export { setArchived, updateProject, type ProjectChanges } from "./update";

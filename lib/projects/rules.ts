@@ -25,8 +25,10 @@ export function checkDescription(description: string): void {
 }
 
 /** A name git takes for a branch, given short: GitLab's GitRefValidator refuses `refs/...`, which would nest. */
+export const isBranchName = (branch: string) => refNameProblem(branch) === null && !branch.startsWith("refs/");
+
 export function checkDefaultBranch(branch: string): void {
-  if (refNameProblem(branch) !== null || branch.startsWith("refs/")) throw new ProjectError("default_branch", "is invalid");
+  if (!isBranchName(branch)) throw new ProjectError("default_branch", "is invalid");
 }
 
 export function checkTopics(topics: readonly string[]): string[] {

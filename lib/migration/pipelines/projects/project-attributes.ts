@@ -1,6 +1,6 @@
 import { eq, sql } from "drizzle-orm";
 import { projects } from "@/lib/db";
-import { settingsIn } from "@/lib/projects";
+import { MAX_DESCRIPTION_LENGTH, settingsIn } from "@/lib/projects";
 import { ownerOf } from "../support/owner";
 import type { NdjsonPipeline } from "../support/types";
 
@@ -24,7 +24,7 @@ export const projectAttributesPipeline: NdjsonPipeline<SelfRow> = {
     const settings = settingsIn(record);
     return {
       projectId: ownerOf(entity).projectId!,
-      description: typeof record.description === "string" ? record.description.slice(0, 2000) : null,
+      description: typeof record.description === "string" ? record.description.slice(0, MAX_DESCRIPTION_LENGTH) : null,
       archived: typeof record.archived === "boolean" ? record.archived : null,
       settings,
     };

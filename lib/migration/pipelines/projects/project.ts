@@ -1,8 +1,7 @@
 import { eq } from "drizzle-orm";
 import { bulkImportEntities, projects, VISIBILITIES, type Visibility } from "@/lib/db";
 import { capVisibility, findGroup } from "@/lib/groups";
-import { createProject, DEFAULT_BRANCH, ProjectError } from "@/lib/projects";
-import { refNameProblem } from "@/lib/repositories";
+import { createProject, DEFAULT_BRANCH, isBranchName, MAX_DESCRIPTION_LENGTH, ProjectError } from "@/lib/projects";
 import { RecordError } from "../../errors";
 import type { RestPipeline } from "../support/types";
 import { sourceApiPath } from "../support/source-urls";
@@ -16,7 +15,7 @@ function visibilityOf(value: unknown): Visibility {
 /** The source's default branch when it is one Ferry can hold; an empty source repository has none. */
 function defaultBranchOf(value: unknown): string {
   const branch = text(value);
-  return branch && refNameProblem(branch) === null && !branch.startsWith("refs/") ? branch : DEFAULT_BRANCH;
+  return branch && isBranchName(branch) ? branch : DEFAULT_BRANCH;
 }
 
 function topicsOf(data: Record<string, unknown>): string[] {
@@ -47,7 +46,7 @@ export const projectPipeline: RestPipeline = {
           name: text(data.name) ?? entity.destinationSlug,
           path: entity.destinationSlug,
           namespaceId: group.id,
-          description: (text(data.description) ?? "").slice(0, 2000),
+          description: (text(data.description) ?? "").slice(0, MAX_DESCRIPTION_LENGTH),
           visibility: capVisibility(visibilityOf(data.visibility), group.visibility),
           defaultBranch: defaultBranchOf(data.default_branch),
           topics: topicsOf(data),
