@@ -1,8 +1,10 @@
 import fs from "node:fs";
+import os from "node:os";
 import path from "node:path";
 import { expect, test } from "./support/test";
 import { startTestSource, type TestSource } from "../test/source";
 import { ADMIN_STATE, uniqueName } from "./support/accounts";
+import { git } from "./support/git";
 import { chooseParent, connectTo, importRow, pathInput } from "./support/importer";
 
 test.use({ storageState: ADMIN_STATE });
@@ -12,6 +14,7 @@ const FIXTURE = "test/fixtures/gitlab/gitlabhq/spec/fixtures/lib/gitlab/import_e
 const lines = (file: string) => fs.readFileSync(path.join(FIXTURE, file), "utf8").split("\n").filter((l) => l.trim()).length;
 
 let source: TestSource;
+let scratch: string | undefined;
 
 test.beforeAll(async () => {
   // Two copies of GitLab's "complex" group export (each with two subgroups), batched as on GitLab >= 16.2.
@@ -24,6 +27,22 @@ test.beforeAll(async () => {
       { fixture: "complex", path: "complex-b", name: "Complex B" },
     ],
   });
+  // A project in A with a repository made by the CLI (two commits, a tag), moved with it ("Import with projects").
+  scratch = fs.mkdtempSync(path.join(os.tmpdir(), "ferry-e2e-import-project-"));
+  const work = path.join(scratch, "work");
+  fs.mkdirSync(work);
+  git(work, ["init", "-q", "--initial-branch=main"]);
+  git(work, ["config", "user.name", "Grace Source"]);
+  git(work, ["config", "user.email", "grace@source.example"]);
+  fs.writeFileSync(path.join(work, "README.md"), "# Satellite\n\nMoved here **with its history**.\n");
+  git(work, ["add", "."]);
+  git(work, ["commit", "-q", "-m", "Launch the satellite"]);
+  fs.appendFileSync(path.join(work, "README.md"), "\nNow in orbit.\n");
+  git(work, ["commit", "-q", "-am", "Reach orbit"]);
+  git(work, ["tag", "-a", "v1.0", "-m", "In orbit"]);
+  git(scratch, ["clone", "-q", "--bare", work, path.join(scratch, "satellite.git")]);
+  source.addProject({ groupId: source.group("complex-a").id, path: "satellite", name: "Satellite", description: "From the source", repository: path.join(scratch, "satellite.git") });
+
   // One bad record in B's milestones: B must end "Partially completed" with that record in its failures.
   const b = source.group("complex-b");
   const bSub = [...source.store.groups.values()].find((g) => g.parentId === b.id && g.relations.has("milestones"))!;
@@ -32,6 +51,7 @@ test.beforeAll(async () => {
 
 test.afterAll(async () => {
   await source?.close();
+  if (scratch) fs.rmSync(scratch, { recursive: true, force: true });
 });
 
 test("imports two groups, watches them finish live, and finds everything in history, details, failures and the groups", async ({ page }) => {
@@ -64,12 +84,16 @@ test("imports two groups, watches them finish live, and finds everything in hist
   await expect(rowA.getByText("Complete", { exact: true })).toBeVisible({ timeout: 120_000 });
   await expect(rowB.getByText("Partially completed")).toBeVisible({ timeout: 120_000 });
   await expect(rowA.getByText(`Last imported to ${slugA}`)).toBeVisible();
+  // A's row speaks for its project too.
+  await expect(rowA.getByText("1 of 1 project", { exact: true })).toBeVisible();
   await page.screenshot({ path: `${SCREENS}/journey-complete.png`, fullPage: true });
 
   // History: both top-level groups and their subgroups, with per-relation counts and B's error.
   await page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "Import history" }).click();
   await expect(page.getByRole("link", { name: slugA, exact: true })).toBeVisible();
   await expect(page.getByRole("link", { name: slugB, exact: true })).toBeVisible();
+  // The project is an entity of A's import, linked to the project it became.
+  await expect(page.getByRole("link", { name: `${slugA}/satellite`, exact: true })).toBeVisible();
   await page.screenshot({ path: `${SCREENS}/journey-history.png`, fullPage: true });
   await page.getByRole("link", { name: /Show errors/ }).first().click();
   await expect(page.getByRole("cell", { name: /JSON::ParserError/ })).toHaveCount(1);
@@ -80,6 +104,16 @@ test("imports two groups, watches them finish live, and finds everything in hist
   await expect(page.getByRole("heading", { name: /Migration details/ })).toBeVisible();
   await expect(page.getByRole("heading", { name: "Timeline" })).toBeVisible();
   await page.screenshot({ path: `${SCREENS}/journey-details.png`, fullPage: true });
+
+  // The imported project: its README, its history and its tag, as on the source.
+  await page.goto("/import/history");
+  await page.getByRole("link", { name: `${slugA}/satellite`, exact: true }).click();
+  await expect(page).toHaveURL(new RegExp(`/${slugA}/satellite$`));
+  await expect(page.getByRole("heading", { name: "Satellite", exact: true })).toBeVisible();
+  await expect(page.getByText("with its history", { exact: true })).toHaveJSProperty("tagName", "STRONG");
+  await expect(page.getByRole("link", { name: /2\s+Commits/ })).toBeVisible();
+  await expect(page.getByRole("link", { name: /1\s+Tag/ })).toBeVisible();
+  await page.screenshot({ path: `${SCREENS}/journey-project.png`, fullPage: true });
 
   // The imported group: its subgroups, labels and milestones as on the source.
   await page.goto(`/groups/${slugA}`);

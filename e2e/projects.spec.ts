@@ -1,33 +1,13 @@
-import { execFileSync } from "node:child_process";
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { expect, test, type Page } from "./support/test";
 import { ADMIN, ADMIN_STATE, uniqueName } from "./support/accounts";
+import { git } from "./support/git";
 
 test.use({ storageState: ADMIN_STATE });
 
 const SCREENS = "test-results/screens";
-
-/** The real git binary, with no global configuration or credential helper of the machine's and never a prompt. */
-function git(cwd: string, args: string[], options: { allowFailure?: boolean } = {}): { ok: boolean; output: string } {
-  const home = path.join(cwd, "..", "home");
-  fs.mkdirSync(home, { recursive: true });
-  try {
-    const output = execFileSync("git", args, {
-      cwd,
-      encoding: "utf8",
-      stdio: ["ignore", "pipe", "pipe"],
-      env: { ...process.env, HOME: home, GIT_CONFIG_NOSYSTEM: "1", GIT_TERMINAL_PROMPT: "0", LANG: "C" },
-      timeout: 60_000,
-    });
-    return { ok: true, output };
-  } catch (error) {
-    const failure = error as { stdout?: string; stderr?: string; message: string };
-    if (!options.allowFailure) throw new Error(`git ${args.join(" ")} failed: ${failure.stderr ?? failure.message}`);
-    return { ok: false, output: `${failure.stdout ?? ""}${failure.stderr ?? ""}` };
-  }
-}
 
 async function createToken(page: Page, name: string, scopes: string[]) {
   await page.goto("/-/user_settings/personal_access_tokens");
