@@ -2,10 +2,13 @@ import { spawn, type ChildProcess } from "node:child_process";
 import { once } from "node:events";
 import { eq, inArray, sql } from "drizzle-orm";
 import { afterAll, describe, expect, it } from "vitest";
-import { bulkImportBatchTrackers, bulkImportEntities, bulkImportFailures, bulkImportTrackers, getDb, labels } from "@/lib/db";
+import { bulkImportBatchTrackers, bulkImportEntities, bulkImportFailures, bulkImportTrackers, getDb, labels, projects } from "@/lib/db";
 import { stopBoss } from "@/lib/jobs";
+import { repositoryPath } from "@/lib/repositories";
 import { makeUser, unique } from "@/test/helpers/factories";
+import { git, temporaryDirectory } from "@/test/helpers/git-client";
 import { importResult, sourceCount, waitForImports } from "@/test/helpers/imports";
+import { makeSourceRepository } from "@/test/helpers/source-repository";
 import { DEFAULT_TOKEN, ROUTES, startTestSource } from "@/test/source";
 import { startImports, STATUS } from "./index";
 
@@ -25,6 +28,18 @@ function startWorkerProcess(): ChildProcess {
 }
 
 afterAll(() => stopBoss());
+
+const scratch = temporaryDirectory("ferry-worker-kill-");
+const refsOf = (repo: string) => git(repo, ["for-each-ref", "--format=%(objectname) %(objecttype) %(refname)"]);
+
+/** Polls until `ready` holds, or fails after 30 s naming what it waited for. */
+async function waitUntil(what: string, ready: () => Promise<boolean>): Promise<void> {
+  const deadline = Date.now() + 30_000;
+  while (!(await ready())) {
+    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
+    await new Promise((r) => setTimeout(r, 100));
+  }
+}
 
 describe("a worker killed in the middle of an import", () => {
   it("leaves nothing duplicated or lost once another worker takes over", async () => {
@@ -78,4 +93,52 @@ describe("a worker killed in the middle of an import", () => {
       await source.close();
     }
   }, 120_000);
+
+  it("restores a project's repository once and whole when its worker dies in the middle of the restore", async () => {
+    // Batches of 1000 and the deepest group alone: the project is what this test is about.
+    const source = await startTestSource({ version: "17.8.0-ee", batchSize: 1000, exportDelayMs: 20 });
+    const repository = await makeSourceRepository(scratch, { commits: 40, branches: 4, tags: 5, mergeRequestRefs: 3 });
+    source.addProject({ groupId: 4353, path: "engine", name: "Engine", repository });
+    // The repository's download is slow, so that the kill lands while its job holds it.
+    source.faults.add({ type: "delay", endpoint: ROUTES.projectExportDownload, relation: "repository", ms: 1_500 });
+    const user = await makeUser();
+    let worker = startWorkerProcess();
+    try {
+      const [started] = await startImports(user, { url: source.url, token: DEFAULT_TOKEN }, [
+        { sourceFullPath: source.store.fullPath(source.group(4353)), destinationSlug: unique("restore"), destinationNamespace: "", migrateProjects: true, migrateMemberships: false },
+      ]);
+      const restoring = () =>
+        getDb()
+          .select({ n: sql<number>`count(*)::int` })
+          .from(bulkImportTrackers)
+          .innerJoin(bulkImportEntities, eq(bulkImportEntities.id, bulkImportTrackers.entityId))
+          .where(sql`${bulkImportEntities.bulkImportId} = ${started!.bulkImportId} AND ${bulkImportTrackers.relation} = 'repository_bundle' AND ${bulkImportTrackers.status} = ${STATUS.started}`)
+          .then(([row]) => row!.n > 0);
+      await waitUntil("the repository restore to start", restoring);
+      await new Promise((r) => setTimeout(r, 300));
+      worker.kill("SIGKILL");
+      await once(worker, "exit");
+      worker = startWorkerProcess();
+
+      const [bulkImport] = await waitForImports([started!.bulkImportId], 150_000);
+      expect(bulkImport!.status).toBe(STATUS.finished);
+      expect(bulkImport!.hasFailures).toBe(false);
+      const result = await importResult(started!.bulkImportId);
+      const [entry] = [...result].filter(([path]) => path.endsWith("/engine")).map(([, value]) => value);
+      expect(entry!.entity.status).toBe(STATUS.finished);
+      // One project, never a second one from the replayed job, with every ref and object of the source's.
+      const engines = await getDb().select().from(projects).where(eq(projects.id, entry!.entity.projectId!));
+      expect(engines).toHaveLength(1);
+      const siblings = await getDb().select().from(projects).where(eq(projects.namespaceId, engines[0]!.namespaceId));
+      expect(siblings.map((project) => project.path)).toEqual(["engine"]);
+      const restored = repositoryPath(engines[0]!.id, "project");
+      expect(await refsOf(restored)).toBe(await refsOf(repository));
+      expect(await git(restored, ["fsck", "--strict", "--no-dangling"])).toBe("");
+      expect(await git(restored, ["rev-list", "--all", "--count"])).toBe(await git(repository, ["rev-list", "--all", "--count"]));
+    } finally {
+      worker.kill("SIGTERM");
+      if (worker.exitCode === null) await once(worker, "exit");
+      await source.close();
+    }
+  }, 180_000);
 });
