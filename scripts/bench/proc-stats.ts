@@ -47,3 +47,13 @@ export function rssBytes(pid: number): number {
     return 0;
   }
 }
+
+/** The highest resident memory a process has had so far (the kernel's VmHWM), in bytes; 0 once it has exited. */
+export function peakRssBytes(pid: number): number {
+  try {
+    const match = /VmHWM:\s+(\d+) kB/.exec(fs.readFileSync(`/proc/${pid}/status`, "utf8"));
+    return match ? Number(match[1]) * 1024 : 0;
+  } catch {
+    return 0;
+  }
+}

@@ -1,7 +1,8 @@
 // The benchmarks' source, in a process of its own so that its gzip work is not counted as the worker's. Prints one
 // JSON line when ready. By default a GitLab-shaped group of labels, milestones and epics (with parents) of realistic
 // widths, exported in batches; with BENCH_FILE_MB, a source from before batched exports (16.1) whose group has one
-// epics file of that many megabytes.
+// epics file of that many megabytes; with BENCH_REPOSITORY=<bare repository>, a group holding one project "app" with
+// that repository and GitLab's complex project relations, and nothing of its own.
 import { DEFAULT_TOKEN, generated, startTestSource } from "@/test/source";
 import { prose } from "@/test/source/synthetic";
 
@@ -15,7 +16,11 @@ const epic = (i: number, groupId: number) => ({ id: 4_000_000 + i, iid: i + 1, g
 const source = await startTestSource(fileMb ? { version: "16.1.0-ee", gzipLevel: 1 } : { version: "17.8.0-ee", exportDelayMs: 20, batchSize: 1000, gzipLevel: 1 });
 const group = source.addGroup({ path: "bench" });
 let records: number;
-if (fileMb) {
+const repository = process.env.BENCH_REPOSITORY;
+if (repository) {
+  source.addProject({ groupId: group.id, path: "app", name: "App", fixtureProject: "complex", repository });
+  records = 0;
+} else if (fileMb) {
   const lineBytes = Array.from({ length: 1000 }, (_, i) => JSON.stringify(epic(i, group.id)).length + 1).reduce((a, b) => a + b) / 1000;
   records = Math.ceil((fileMb * 1024 * 1024) / lineBytes);
   source.setRelation(group.id, "epics", generated(records, (i) => epic(i, group.id)));
