@@ -1,10 +1,14 @@
 import { spawn, type ChildProcess } from "node:child_process";
 import fs from "node:fs";
+import os from "node:os";
+import path from "node:path";
 import { expect, test, type Page } from "./support/test";
 import { DEFAULT_TOKEN, startTestSource, type TestSource } from "../test/source";
 import { comparable } from "../test/exchange/compare";
 import { exportGroupOverHttp } from "../test/exchange/export-client";
 import { ADMIN_STATE, signUp, uniqueName } from "./support/accounts";
+import { makeSourceRepository } from "../test/helpers/source-repository";
+import { git } from "./support/git";
 import { chooseParent } from "./support/importer";
 
 // Ferry A is the suite's web server; Ferry B is a second `npm start` with its own port, data directory and embedded
@@ -35,6 +39,16 @@ async function waitUntilReady(url: string, timeoutMs: number): Promise<void> {
 test.beforeAll(async () => {
   test.setTimeout(240_000);
   source = await startTestSource({ version: "17.8.0-ee", groups: [{ fixture: "complex", path: SOURCE_PATH }], exportDelayMs: 200 });
+  // Projects in the top group and a subgroup: one with GitLab's complex project relations, a history, tags,
+  // merge-request refs and a wiki; one empty.
+  const scratch = fs.mkdtempSync(path.join(os.tmpdir(), "ferry-f2f-"));
+  const [top, sub] = [source.group(SOURCE_PATH), source.store.children(source.group(SOURCE_PATH))[0]!];
+  source.addProject({
+    groupId: top.id, path: "app", name: "App", fixtureProject: "complex",
+    repository: await makeSourceRepository(scratch, { commits: 6, branches: 2, tags: 3, mergeRequestRefs: 2 }),
+    wiki: await makeSourceRepository(scratch, { commits: 2, branches: 0, tags: 0, mergeRequestRefs: 0, binary: false }),
+  });
+  source.addProject({ groupId: sub.id, path: "empty", name: "Empty" });
   fs.rmSync(B_DATA_DIR, { recursive: true, force: true });
   ferryB = spawn(process.execPath, ["--import", "tsx", "scripts/start.ts"], {
     env: {
@@ -103,6 +117,11 @@ interface ApiGroup {
   full_path: string;
 }
 
+interface ApiProject {
+  id: number;
+  path_with_namespace: string;
+}
+
 async function apiGet<T>(base: string, token: string, apiPath: string): Promise<T> {
   const response = await fetch(`${base}/api/v4${apiPath}`, { headers: { "private-token": token } });
   expect(response.status, apiPath).toBe(200);
@@ -114,6 +133,21 @@ async function tree(base: string, token: string, fullPath: string): Promise<Map<
   const root = await apiGet<ApiGroup>(base, token, `/groups/${encodeURIComponent(fullPath)}`);
   const children = await apiGet<ApiGroup[]>(base, token, `/groups/${root.id}/descendant_groups?per_page=100`);
   return new Map<string, ApiGroup>([["", root], ...children.map((c): [string, ApiGroup] => [c.full_path.slice(fullPath.length + 1), c])]);
+}
+
+/** The projects of a group tree by path relative to the group, as an instance's API lists them. */
+async function projectsOf(base: string, token: string, group: ApiGroup): Promise<Map<string, ApiProject>> {
+  const list = await apiGet<ApiProject[]>(base, token, `/groups/${group.id}/projects?include_subgroups=true&per_page=100`);
+  return new Map(list.map((project): [string, ApiProject] => [project.path_with_namespace.slice(group.full_path.length + 1), project]));
+}
+
+/** Every ref of a repository (or wiki) served over smart HTTP, read with `git ls-remote` as `oauth2:<token>`. */
+function remoteRefs(base: string, token: string, repository: string): string {
+  const url = new URL(`${base}/${repository}.git`);
+  url.username = "oauth2";
+  url.password = token;
+  const scratch = fs.mkdtempSync(path.join(os.tmpdir(), "ferry-f2f-ls-"));
+  return git(scratch, ["ls-remote", url.toString()]).output;
 }
 
 test("Ferry B imports from Ferry A, through B's importer page, the group A imported from GitLab, field by field", async ({ page, browser }) => {
@@ -151,6 +185,30 @@ test("Ferry B imports from Ferry A, through B's importer page, the group A impor
     }
     expect(exportA.get("labels")!.records.length).toBeGreaterThan(0);
   }
+  // And its projects: the same ones, each relation's export equal, every ref of the repository and wiki the same.
+  const [projectsA, projectsB] = await Promise.all([projectsOf(A_URL, tokenA, treeA.get("")!), projectsOf(B_URL, tokenB, treeB.get("")!)]);
+  expect([...projectsB.keys()].sort()).toEqual([...projectsA.keys()].sort());
+  expect([...projectsA.keys()].sort()).toEqual(["app", `${[...treeA.keys()].find((key) => key && !key.includes("/"))}/empty`].sort());
+  for (const [relative, projectA] of projectsA) {
+    const projectB = projectsB.get(relative)!;
+    const [exportA, exportB] = await Promise.all([
+      exportGroupOverHttp(A_URL, tokenA, projectA.id, { kind: "project" }),
+      exportGroupOverHttp(B_URL, tokenB, projectB.id, { kind: "project" }),
+    ]);
+    expect([...exportB.keys()]).toEqual([...exportA.keys()]);
+    for (const [relation, records] of exportA) {
+      expect(comparable(exportB.get(relation)!), `${relation} of ${relative}`).toEqual(comparable(records));
+    }
+    // Only "app" has a wiki.
+    for (const suffix of relative === "app" ? ["", ".wiki"] : [""]) {
+      expect(remoteRefs(B_URL, tokenB, `${projectB.path_with_namespace}${suffix}`), `refs of ${relative}${suffix}`).toBe(remoteRefs(A_URL, tokenA, `${projectA.path_with_namespace}${suffix}`));
+    }
+  }
+  const appRefs = remoteRefs(A_URL, tokenA, projectsA.get("app")!.path_with_namespace);
+  expect(appRefs).toMatch(/refs\/merge-requests\/2\/head/);
+  expect(appRefs).toMatch(/refs\/tags\/v1\.3/);
+  expect(remoteRefs(A_URL, tokenA, `${projectsA.get("app")!.path_with_namespace}.wiki`)).toMatch(/refs\/heads\/main/);
+
   // Through Next's server, a download keeps GitLab's headers: importers refuse files without a Content-Length.
   const download = await fetch(`${A_URL}/api/v4/groups/${treeA.get("")!.id}/export_relations/download?relation=self`, { headers: { "private-token": tokenA } });
   const bytes = Buffer.from(await download.arrayBuffer());
