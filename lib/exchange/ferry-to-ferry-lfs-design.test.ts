@@ -37,7 +37,8 @@ async function projectIn(namespace: string, path: string): Promise<number> {
 describe("one Ferry migrating LFS objects and designs from another", () => {
   it("exports what it imported from GitLab, and the second Ferry has the same objects, links and design repository", async () => {
     const run = unique("f2f");
-    const [model, sketch, shared] = ["model", "sketch", "shared"].map((name) => Buffer.from(`${run} ${name}\n`.repeat(400)));
+    const content = (name: string) => Buffer.from(`${run} ${name}\n`.repeat(400));
+    const [model, sketch, shared] = [content("model"), content("sketch"), content("shared")];
     const design = await makeSourceRepository(scratch, { commits: 3, branches: 1, tags: 1, mergeRequestRefs: 0 });
     const root = source().group(4351);
     source().addProject({

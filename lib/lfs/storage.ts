@@ -31,10 +31,21 @@ export class LfsObjectMismatchError extends Error {
   }
 }
 
-/** A private directory beside the objects (on their file system, so a staged file is renamed, not copied, into place). */
+// No import reads one archive for a day: a staging directory older than that was left by a worker that died.
+const STALE_STAGING_MS = 24 * 60 * 60_000;
+
+/**
+ * A private directory beside the objects (on their file system, so a staged file is renamed, not copied, into place).
+ * What a crashed worker left staged is never in the store; it is removed here, once a day old.
+ */
 export async function lfsStagingDirectory(): Promise<string> {
   const parent = path.join(lfsObjectsRoot(), "tmp");
   await fs.promises.mkdir(parent, { recursive: true, mode: 0o700 });
+  for (const name of await fs.promises.readdir(parent)) {
+    const directory = path.join(parent, name);
+    const stat = await fs.promises.stat(directory).catch(() => null);
+    if (stat && Date.now() - stat.mtimeMs > STALE_STAGING_MS) await fs.promises.rm(directory, { recursive: true, force: true });
+  }
   return fs.promises.mkdtemp(path.join(parent, "stage-"));
 }
 
@@ -42,7 +53,7 @@ export async function lfsStagingDirectory(): Promise<string> {
  * Streams an object into `directory` under a temporary name, hashing it on the way: its file once its SHA-256 is
  * `oid`, else LfsObjectMismatchError and no file. Nothing is in the store until commitLfsObject.
  */
-export async function stageLfsObject(directory: string, oid: string, body: AsyncIterable<Buffer>, maxBytes: number): Promise<{ file: string; size: number }> {
+export async function stageLfsObject(directory: string, oid: string, body: AsyncIterable<Buffer> | Iterable<Buffer>, maxBytes: number): Promise<{ file: string; size: number }> {
   const file = path.join(directory, randomBytes(8).toString("hex"));
   const { size, sha256 } = await writeHashedFile(file, body, { maxBytes });
   if (sha256 !== oid) {
