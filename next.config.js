@@ -33,6 +33,9 @@ const GIT_FULL_PATH = `(?:${GIT_SEGMENT}/)+${GIT_SEGMENT}`;
 const GIT_REWRITES = [
   { source: `/:repo(${GIT_FULL_PATH})\\.git/:service(git-upload-pack|git-receive-pack)`, destination: "/-/git/:repo.git/:service" },
   { source: `/:repo(${GIT_FULL_PATH})/info/refs`, destination: "/-/git/:repo/info/refs" },
+  // Git LFS: the batch API where git-lfs looks for it, and GitLab's address of an object's content.
+  { source: `/:repo(${GIT_FULL_PATH})\\.git/info/lfs/objects/batch`, destination: "/-/git/:repo.git/info/lfs/objects/batch" },
+  { source: `/:repo(${GIT_FULL_PATH})\\.git/gitlab-lfs/objects/:oid([0-9a-f]{64})`, destination: "/-/git/:repo.git/gitlab-lfs/objects/:oid" },
 ];
 
 /*

@@ -61,6 +61,6 @@ export default function proxy(request: NextRequest) {
 // git clients send no cookie and no Origin either, and authenticate on the route.
 export const config = {
   matcher: [
-    "/((?!api/|_next/|-/health|-/readiness|-/git/|favicon\\.ico$|icon\\.svg$|(?:(?:[\\w.][\\w.-]*[\\w-]|\\w)/)+(?:[\\w.][\\w.-]*[\\w-]|\\w)(?:\\.git/(?:git-upload-pack|git-receive-pack)|/info/refs)$).*)",
+    "/((?!api/|_next/|-/health|-/readiness|-/git/|favicon\\.ico$|icon\\.svg$|(?:(?:[\\w.][\\w.-]*[\\w-]|\\w)/)+(?:[\\w.][\\w.-]*[\\w-]|\\w)(?:\\.git/(?:git-upload-pack|git-receive-pack|info/lfs/objects/batch|gitlab-lfs/objects/[0-9a-f]{64})|/info/refs)$).*)",
   ],
 };

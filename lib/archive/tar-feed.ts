@@ -1,6 +1,6 @@
 import type { Extract } from "tar-stream";
 import { ArchiveError } from "./archive-error";
-import { closed, CLOSED, drained } from "./stream-events";
+import { CLOSED, drained, nextOrClosed } from "./stream-events";
 
 export type Chunk = Buffer | Uint8Array | string;
 
@@ -13,12 +13,11 @@ const toBuffer = (chunk: Chunk) => (typeof chunk === "string" ? Buffer.from(chun
  * Never rejects: a failure of the input, or the size limit, destroys the parser with that error for the reader.
  */
 export async function feed(input: AsyncIterator<Chunk>, extract: Extract, maxBytes: number): Promise<void> {
-  const parserClosed = closed(extract);
   let total = 0;
   let release = true;
   try {
     for (;;) {
-      const next = await Promise.race([input.next(), parserClosed]);
+      const next = await nextOrClosed(input, extract);
       if (next === CLOSED) {
         // A read is still pending: the input ends itself once it settles; waiting here could wait on a stalled download.
         void input.return?.()?.catch(() => undefined);

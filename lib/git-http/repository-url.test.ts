@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { pushReport } from "./push-report";
-import { parseGitAddress } from "./repository-url";
+import { parseGitAddress, parseLfsAddress } from "./repository-url";
 
 const parse = (path: string) => parseGitAddress(path.split("/"));
 
@@ -44,6 +44,22 @@ describe("parseGitAddress", () => {
     // A segment that Next decoded into a slash.
     expect(parseGitAddress(["a", "b/c.git", "info", "refs"])).toBeNull();
     expect(parseGitAddress(["a", "b.git", "info/refs"])).toBeNull();
+  });
+});
+
+describe("parseLfsAddress", () => {
+  const oid = "0123456789abcdef".repeat(4);
+  const lfs = (path: string) => parseLfsAddress(path.split("/"));
+
+  it("reads the batch API and an object's address of a project's code", () => {
+    expect(lfs("a/sub/b.git/info/lfs/objects/batch")).toEqual({ fullPath: "a/sub/b", action: "batch" });
+    expect(lfs(`a/b.git/gitlab-lfs/objects/${oid}`)).toEqual({ fullPath: "a/b", action: "object", oid });
+  });
+
+  it("names nothing else: no .git, a wiki, a short or upper-case oid, one segment, a smart HTTP address", () => {
+    for (const path of ["a/b/info/lfs/objects/batch", "a/b.wiki.git/info/lfs/objects/batch", `a/b.git/gitlab-lfs/objects/${oid.slice(1)}`, `a/b.git/gitlab-lfs/objects/${oid.toUpperCase()}`, "b.git/info/lfs/objects/batch", "a/b.git/info/refs", "a/../b.git/info/lfs/objects/batch", "info/lfs/objects/batch"]) {
+      expect(lfs(path), path).toBeNull();
+    }
   });
 });
 

@@ -37,16 +37,51 @@ export function parseGitAddress(segments: readonly string[]): GitAddress | null 
   } else {
     return null;
   }
-  if (pathSegments.length < 2 || !pathSegments.every((segment) => SEGMENT.test(segment))) return null;
+  const repository = repositoryOf(pathSegments);
+  if (!repository) return null;
+  if (repository.withoutGitSuffix && action !== "info/refs") return null;
+  return { ...repository, action };
+}
 
+/** `<full path>[.wiki].git` (or without `.git`) as segments: whose repository it names, or null when GitLab would take none. */
+function repositoryOf(pathSegments: readonly string[]): Omit<GitAddress, "action"> | null {
+  if (pathSegments.length < 2 || !pathSegments.every((segment) => SEGMENT.test(segment))) return null;
   let last = pathSegments.at(-1)!;
   const withoutGitSuffix = !/\.git$/i.test(last);
-  if (withoutGitSuffix && action !== "info/refs") return null;
   if (!withoutGitSuffix) last = last.slice(0, -".git".length);
   const kind: RepositoryKind = /\.wiki$/i.test(last) ? "wiki" : "project";
   if (kind === "wiki") last = last.slice(0, -".wiki".length);
   const names = [...pathSegments.slice(0, -1), last];
   if (!names.every((name) => SEGMENT.test(name) && !RESERVED_SUFFIX.test(name))) return null;
   const fullPath = names.join("/");
-  return fullPath.length <= MAX_FULL_PATH ? { fullPath, kind, action, withoutGitSuffix } : null;
+  return fullPath.length <= MAX_FULL_PATH ? { fullPath, kind, withoutGitSuffix } : null;
+}
+
+/** What a Git LFS address names: the batch API of a project's repository, or one object to download. */
+export type LfsAddress = { fullPath: string; action: "batch" } | { fullPath: string; action: "object"; oid: string };
+
+const LFS_BATCH = ["info", "lfs", "objects", "batch"];
+const OID = /^[0-9a-f]{64}$/;
+
+/**
+ * The Git LFS address in the segments after `/-/git/` (see next.config.js): `<full path>.git/info/lfs/objects/batch`,
+ * where git-lfs finds the batch API of a clone from `<full path>.git`, and `<full path>.git/gitlab-lfs/objects/<oid>`,
+ * GitLab's address of an object's content (the batch API's download href). A project's code only: not its wiki.
+ */
+export function parseLfsAddress(segments: readonly string[]): LfsAddress | null {
+  const tail = segments.slice(-4);
+  let address: { action: "batch" } | { action: "object"; oid: string };
+  let pathSegments: readonly string[];
+  if (tail.length === 4 && tail.every((segment, i) => segment === LFS_BATCH[i])) {
+    address = { action: "batch" };
+    pathSegments = segments.slice(0, -4);
+  } else if (segments.length > 3 && segments.at(-3) === "gitlab-lfs" && segments.at(-2) === "objects" && OID.test(segments.at(-1)!)) {
+    address = { action: "object", oid: segments.at(-1)! };
+    pathSegments = segments.slice(0, -3);
+  } else {
+    return null;
+  }
+  const repository = repositoryOf(pathSegments);
+  if (!repository || repository.withoutGitSuffix || repository.kind !== "project") return null;
+  return { fullPath: repository.fullPath, ...address };
 }

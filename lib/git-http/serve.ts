@@ -5,7 +5,8 @@ import { recordPush } from "@/lib/projects";
 import { advertiseRefs, isGitService, scheduleHousekeeping, serviceRpc, type GitHttpResponse, type GitService } from "@/lib/repositories";
 import { authorizeGit, type GitGrant } from "./authorize";
 import { pushReport } from "./push-report";
-import { parseGitAddress, type GitAddress } from "./repository-url";
+import { serveLfs } from "./lfs";
+import { parseGitAddress, parseLfsAddress, type GitAddress } from "./repository-url";
 import { notFound, textResponse } from "./responses";
 import { webStreamOf } from "./web-stream";
 
@@ -48,12 +49,14 @@ async function gitAnswer(request: Request, address: GitAddress, service: GitServ
 }
 
 /**
- * Git's smart HTTP for a project's repository or wiki, at the address in `segments` (the path after `/-/git/`, where
+ * Git's smart HTTP for a project's repository or wiki (and Git LFS for its code, lfs.ts), at the address in `segments` (the path after `/-/git/`, where
  * next.config.js sends GitLab's git URLs): authorized as GitLab does, then answered by git through lib/repositories,
  * both ways streamed. After a push that updated a ref the project's last activity is now; after any push the
  * repository's housekeeping is scheduled.
  */
 export async function serveGitHttp(request: Request, segments: readonly string[]): Promise<Response> {
+  const lfs = parseLfsAddress(segments);
+  if (lfs) return serveLfs(request, lfs);
   const address = parseGitAddress(segments);
   if (!address) return notFound();
   const url = new URL(request.url);

@@ -17,5 +17,6 @@ export async function deleteProject(viewer: Viewer, project: ProjectWithAccess):
     await tx.delete(projects).where(eq(projects.id, project.id));
     await removeRepository(project.id, "project");
     await removeRepository(project.id, "wiki");
+    await removeRepository(project.id, "design");
   });
 }

@@ -95,6 +95,8 @@ describe("the relation catalog", () => {
       ["uploads", 5, "BulkImports::Common::Pipelines::UploadsPipeline"],
       ["wiki", 5, "BulkImports::Common::Pipelines::WikiPipeline"],
       ["auto_devops", 5, "BulkImports::Projects::Pipelines::AutoDevopsPipeline"],
+      ["lfs_objects", 5, "BulkImports::Common::Pipelines::LfsObjectsPipeline"],
+      ["design", 5, "BulkImports::Projects::Pipelines::DesignBundlePipeline"],
     ]);
     // An Enterprise source's push rule too.
     expect(pipelinesFor({ ...entity, sourceEnterprise: true }).map((p) => p.relation)).toContain("push_rule");

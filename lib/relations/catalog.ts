@@ -91,7 +91,7 @@ export const RELATIONS: readonly RelationSpec[] = [
   { name: "auto_devops", label: "Auto DevOps", format: "ndjson", project: { stage: 5, pipelineClass: projects("AutoDevops") }, setting: true, ferry: projectsBothWays },
   { name: "pipeline_schedules", label: "Pipeline schedule", format: "ndjson", project: { stage: 5, pipelineClass: projects("PipelineSchedules") }, batchable: true, ferry: notYet },
   { name: "commit_notes", label: "Commit notes", format: "ndjson", project: { stage: 5, pipelineClass: projects("CommitNotes") }, minSourceVersion: "15.10.0", batchable: true, ferry: notYet },
-  { name: "lfs_objects", label: "LFS object", format: "file", project: { stage: 5, pipelineClass: common("LfsObjects") }, ferry: notYet },
-  { name: "design", label: "Design", format: "file", project: { stage: 5, pipelineClass: projects("DesignBundle") }, minSourceVersion: "15.1.0", ferry: notYet },
+  { name: "lfs_objects", label: "LFS object", format: "file", project: { stage: 5, pipelineClass: common("LfsObjects") }, ferry: projectsBothWays },
+  { name: "design", label: "Design", format: "file", project: { stage: 5, pipelineClass: projects("DesignBundle") }, minSourceVersion: "15.1.0", ferry: projectsBothWays },
   { name: "references", label: "Reference", format: "rest", project: { stage: 5, pipelineClass: projects("References") }, ferry: notYet },
 ];

@@ -13,6 +13,7 @@ describe("repositoryPath", () => {
     expect(repositoriesRoot()).toBe(path.join(dataDir, "repositories"));
     expect(repositoryPath(1, "project")).toBe(path.join(dataDir, "repositories", "@hashed", "6b", "86", `${hash}.git`));
     expect(repositoryPath(1, "wiki")).toBe(path.join(dataDir, "repositories", "@hashed", "6b", "86", `${hash}.wiki.git`));
+    expect(repositoryPath(1, "design")).toBe(path.join(dataDir, "repositories", "@hashed", "6b", "86", `${hash}.design.git`));
     expect(path.basename(repositoryPath(42, "project"))).toBe("73475cb40a568e8da8a045ced110137e159f890ac4da883b6b17dc651b3a8049.git");
   });
 

@@ -1,9 +1,9 @@
-import { createHash, randomBytes } from "node:crypto";
+import { randomBytes } from "node:crypto";
 import fs from "node:fs";
 import path from "node:path";
-import { pipeline } from "node:stream/promises";
 import { getConfig } from "@/lib/config";
 import type { Owner } from "@/lib/content";
+import { writeHashedFile, type HashedFile } from "@/lib/files";
 
 /** Where upload files live: `FERRY_DATA_DIR/uploads/{group,project}/<owner id>/<secret>/<file name>`. */
 export function uploadsRoot(): string {
@@ -28,17 +28,9 @@ export function resolveUploadPath(relative: string): string {
   return absolute;
 }
 
-export class UploadTooLargeError extends Error {
-  constructor(readonly limit: number) {
-    super(`The file is larger than the limit of ${limit} bytes.`);
-    this.name = "UploadTooLargeError";
-  }
-}
-
-export interface StoredFile {
-  size: number;
-  sha256: string;
-}
+// Uploads' callers know the limit by this name.
+export { FileTooLargeError as UploadTooLargeError } from "@/lib/files";
+export type StoredFile = HashedFile;
 
 /**
  * Streams a file into the uploads directory, counting and hashing it on the way, under a temporary name renamed
@@ -49,21 +41,12 @@ export async function storeUploadFile(relative: string, body: AsyncIterable<Buff
   const target = resolveUploadPath(relative);
   await fs.promises.mkdir(path.dirname(target), { recursive: true });
   const temporary = `${target}.${randomBytes(6).toString("hex")}.tmp`;
-  const hash = createHash("sha256");
-  let size = 0;
+  const stored = await writeHashedFile(temporary, body, options);
   try {
-    await pipeline(async function* () {
-      for await (const chunk of body) {
-        size += chunk.length;
-        if (size > options.maxBytes) throw new UploadTooLargeError(options.maxBytes);
-        hash.update(chunk);
-        yield chunk;
-      }
-    }, fs.createWriteStream(temporary, { mode: 0o640 }));
     await fs.promises.rename(temporary, target);
   } catch (error) {
     await fs.promises.rm(temporary, { force: true });
     throw error;
   }
-  return { size, sha256: hash.digest("hex") };
+  return stored;
 }

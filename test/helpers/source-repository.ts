@@ -1,3 +1,4 @@
+import { createHash } from "node:crypto";
 import fs from "node:fs";
 import path from "node:path";
 import { commitFiles, git, newWorktree } from "./git-client";
@@ -17,6 +18,16 @@ export interface SourceRepositoryOptions {
   mergeRequestRefs?: number;
   /** A binary file (`assets/logo.bin`, with NULs) in the second commit of `main` (the first when there is one). Default true. */
   binary?: boolean;
+  /**
+   * Files committed as Git LFS pointers (with their `.gitattributes`) in a last commit on `main`, by path: the
+   * repository holds the pointers, the contents are the project's LFS objects (serve them with fromLfsObjects).
+   */
+  lfs?: Record<string, Buffer>;
+}
+
+/** The pointer git-lfs commits in place of `data` (the spec's exact text: version, oid, size, in this order). */
+export function lfsPointer(data: Buffer): string {
+  return `version https://git-lfs.github.com/spec/v1\noid sha256:${createHash("sha256").update(data).digest("hex")}\nsize ${data.length}\n`;
 }
 
 /** Bytes with NULs and every value (binary to git), starting as a PNG does. */
@@ -29,7 +40,7 @@ let made = 0;
  * from) and gives its path. HEAD names `main`.
  */
 export async function makeSourceRepository(dir: string, options: SourceRepositoryOptions = {}): Promise<string> {
-  const { commits = 3, branches = 2, tags = 2, mergeRequestRefs = 1, binary = true } = options;
+  const { commits = 3, branches = 2, tags = 2, mergeRequestRefs = 1, binary = true, lfs } = options;
   fs.mkdirSync(dir, { recursive: true });
   made += 1;
   const name = `source-${process.pid}-${made}`;
@@ -52,6 +63,12 @@ export async function makeSourceRepository(dir: string, options: SourceRepositor
     if (binary && n === 2) writeBinary();
     const files: Record<string, string> = { [`src/file-${n}.txt`]: `Line ${n}\n`, "CHANGELOG.md": `${Array.from({ length: n }, (_, i) => `- change ${i + 1}`).join("\n")}\n` };
     mainCommits.push(await commitFiles(worktree, files, `Change ${n}\n\nCommit ${n} on main.`));
+  }
+
+  if (lfs) {
+    const attributes = Object.keys(lfs).map((name) => `${name.replaceAll(" ", "[[:space:]]")} filter=lfs diff=lfs merge=lfs -text\n`).join("");
+    const pointers = Object.fromEntries(Object.entries(lfs).map(([name, data]) => [name, lfsPointer(data)]));
+    mainCommits.push(await commitFiles(worktree, { ".gitattributes": attributes, ...pointers }, "Track large files with Git LFS"));
   }
 
   const branchNames: string[] = [];

@@ -11,8 +11,9 @@ import { epicsRelation } from "./groups/epics";
 import { groupSelfRelation } from "./groups/group-self";
 import { iterationsCadencesRelation } from "./groups/iterations-cadences";
 import { namespaceSettingsRelation } from "./groups/namespace-settings";
+import { lfsObjectsRelation } from "./projects/lfs-objects";
 import { projectSelfRelation } from "./projects/project-self";
-import { repositoryRelation } from "./projects/repository";
+import { designRelation, repositoryRelation } from "./projects/repository";
 import { settingRelations } from "./projects/setting-relations";
 import type { ExportRelation, OwnedRelation } from "./support/types";
 
@@ -65,6 +66,8 @@ const EXPORTERS: Record<PortableKind, readonly ExportRelation[]> = {
     projectOwned(uploadsRelation),
     ...settingRelations,
     repositoryRelation,
+    lfsObjectsRelation,
+    designRelation,
   ],
 };
 

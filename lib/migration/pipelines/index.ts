@@ -2,6 +2,7 @@ import { importsRelation, relationOf, relationsOf, sourceHasRelation, type Porta
 import { badgesPipeline } from "./common/badges";
 import { boardsPipeline } from "./common/boards";
 import { labelsPipeline } from "./common/labels";
+import { lfsObjectsPipeline } from "./common/lfs-objects";
 import { membersPipeline } from "./common/members";
 import { milestonesPipeline } from "./common/milestones";
 import { uploadsPipeline } from "./common/uploads";
@@ -17,6 +18,7 @@ import { iterationsCadencesPipeline } from "./groups/iterations-cadences";
 import { namespaceSettingsPipeline } from "./groups/namespace-settings";
 import { projectEntitiesPipeline } from "./groups/project-entities";
 import { subgroupsPipeline } from "./groups/subgroups";
+import { designBundlePipeline } from "./projects/design-bundle";
 import { projectPipeline } from "./projects/project";
 import { projectAttributesPipeline } from "./projects/project-attributes";
 import { repositoryPipeline } from "./projects/repository";
@@ -48,7 +50,7 @@ const IMPLEMENTATIONS: Record<PortableKind, readonly Pipeline[]> = {
     subgroupsPipeline,
     uploadsReferencesPipeline,
   ],
-  project: [projectPipeline, projectAttributesPipeline, repositoryPipeline, repositoryBundlePipeline, labelsPipeline, milestonesPipeline, badgesPipeline, boardsPipeline, uploadsPipeline, wikiPipeline, ...settingRelationPipelines],
+  project: [projectPipeline, projectAttributesPipeline, repositoryPipeline, repositoryBundlePipeline, labelsPipeline, milestonesPipeline, badgesPipeline, boardsPipeline, uploadsPipeline, wikiPipeline, lfsObjectsPipeline, designBundlePipeline, ...settingRelationPipelines],
 };
 
 const BY_RELATION = Object.fromEntries(

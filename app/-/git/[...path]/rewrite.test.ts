@@ -8,6 +8,8 @@ const GIT_URLS = [
   "/a/sub/b.wiki.git/git-receive-pack",
   "/a.b/c_d/e-f.git/info/refs",
   "/a/b/info/refs",
+  "/a/b.git/info/lfs/objects/batch",
+  "/a/sub/b.git/gitlab-lfs/objects/abababababababababababababababababababababababababababababababab",
 ];
 // Page addresses and what is none of git's: a project named `git-upload-pack`, a file of a repository at `/-/tree/`,
 // dumb HTTP, one segment (no project lives outside a group), dot segments, encoded slashes.
@@ -24,6 +26,9 @@ const NOT_GIT = [
   "/a/b%2Fc.git/info/refs",
   "/a/b%2Egit/git-receive-pack",
   "/groups/a/-/labels",
+  "/a/b/info/lfs/objects/batch",
+  "/a/b.git/gitlab-lfs/objects/abc",
+  "/a/b.git/gitlab-lfs/objects/abababababababababababababababababababababababababababababababab/x",
 ];
 
 describe("routing git's smart HTTP", () => {

@@ -1,6 +1,6 @@
 import type { Readable } from "node:stream";
 import { sql } from "drizzle-orm";
-import { ArchiveError, readTarGz, safeRelativePath, type TarEntry } from "@/lib/archive";
+import { ArchiveError, readTarGz, refusedEntryType, safeRelativePath, type TarEntry } from "@/lib/archive";
 import { findUpload, ownerKind } from "@/lib/content";
 import { getDb, uploads } from "@/lib/db";
 import { AVATAR_SECRET, contentTypeOf, filenameProblem, isUploadSecret, ownerUploadPath, storeUploadFile, uploadKey, UploadTooLargeError } from "@/lib/uploads";
@@ -19,18 +19,9 @@ export interface ArchiveLimits {
 
 const refuse = (message: string, exceptionClass = "BulkImports::Error") => new RecordError(message, exceptionClass);
 
-const REFUSED_TYPES: Partial<Record<TarEntry["type"], string>> = {
-  symlink: "Symbolic links are not imported",
-  hardlink: "Hard links are not imported",
-  "character-device": "Devices are not imported",
-  "block-device": "Devices are not imported",
-  fifo: "Named pipes are not imported",
-  other: "Only regular files are imported",
-};
-
 /** `<secret>/<filename>` of an entry, or why it is not an upload. GitLab's own check: Gitlab::PathTraversal and a link check. */
 function uploadPathOf(entry: TarEntry): { secret: string; filename: string } | RecordError {
-  const refused = REFUSED_TYPES[entry.type];
+  const refused = refusedEntryType(entry.type);
   if (refused) return refuse(`${refused}: ${entry.path}`, "Gitlab::ImportExport::Error");
   const segments = safeRelativePath(entry.path);
   if (!segments) return refuse(`Invalid file path (path traversal or absolute path): ${entry.path}`, "Gitlab::PathTraversal::PathTraversalAttackError");

@@ -1,0 +1,32 @@
+import { createRepository, repositoryPath, RepositoryExistsError } from "@/lib/repositories";
+import { ownerOf } from "../support/owner";
+import type { FilePipeline } from "../support/types";
+import { bundleArchiveLimits, restoreRepositoryArchive } from "./repository-bundle-archive";
+
+/**
+ * Stage 5 of a project entity, sources from 15.1 (GitLab's DesignBundlePipeline): the project's design repository
+ * from `design.tar.gz` (`./design.bundle`), restored as the code's is. A project without designs sends no bundle and
+ * gets no design repository, as on GitLab, where it is made on the first design. Unlike the code's, a failure here is
+ * the relation's alone. A replay finds the repository made and fetches the same refs again, which changes nothing.
+ */
+export const designBundlePipeline: FilePipeline = {
+  kind: "file",
+  relation: "design",
+  notExported: "The source instance does not export design repositories.",
+  async load({ entity, body }) {
+    const { projectId } = ownerOf(entity);
+    await restoreRepositoryArchive(body, repositoryPath(projectId!, "design"), {
+      ...bundleArchiveLimits(),
+      bundle: "design.bundle",
+      beforeRestore: () =>
+        createRepository(projectId!, { kind: "design" }).then(
+          () => undefined,
+          (error: unknown) => {
+            if (!(error instanceof RepositoryExistsError)) throw error;
+          },
+        ),
+    });
+    // GitLab counts a repository as one object, bundle or none.
+    return { fetched: 1, imported: 1 };
+  },
+};
