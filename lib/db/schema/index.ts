@@ -15,3 +15,5 @@ export * from "./events";
 export * from "./resource-events";
 export * from "./epic-boards";
 export * from "./uploads";
+export * from "./releases";
+export * from "./protected-refs";
