@@ -1,5 +1,5 @@
-import { and, asc, eq, exists, sql } from "drizzle-orm";
-import { ACCESS_LEVELS, bulkImportEntities, getDb, protectedBranches, protectedTags, type RefAccessLevel } from "@/lib/db";
+import { and, asc, eq, exists, inArray, sql } from "drizzle-orm";
+import { ACCESS_LEVELS, bulkImportEntities, getDb, protectedBranches, protectedTags, users, type RefAccessLevel } from "@/lib/db";
 import type { Viewer } from "@/lib/viewer";
 import type { ProjectWithAccess } from "./queries";
 
@@ -142,4 +142,12 @@ export async function protectedTagNamed(projectId: number, name: string): Promis
     .from(protectedTags)
     .where(and(eq(protectedTags.projectId, projectId), eq(protectedTags.name, name)));
   return row;
+}
+
+/** The names of the users these rules' levels name (EE levels given to a user), by id, for pages and the API. */
+export async function refUserNames(levels: readonly RefAccessLevel[]): Promise<Map<number, string>> {
+  const ids = [...new Set(levels.flatMap((level) => (level.userId === null ? [] : [level.userId])))];
+  if (ids.length === 0) return new Map();
+  const rows = await getDb().select({ id: users.id, name: users.name }).from(users).where(inArray(users.id, ids));
+  return new Map(rows.map((row) => [row.id, row.name]));
 }

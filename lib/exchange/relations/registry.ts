@@ -12,6 +12,9 @@ import { groupSelfRelation } from "./groups/group-self";
 import { iterationsCadencesRelation } from "./groups/iterations-cadences";
 import { namespaceSettingsRelation } from "./groups/namespace-settings";
 import { projectSelfRelation } from "./projects/project-self";
+import { protectedBranchesRelation } from "./projects/protected-branches";
+import { protectedTagsRelation } from "./projects/protected-tags";
+import { releasesRelation } from "./projects/releases";
 import { repositoryRelation } from "./projects/repository";
 import { settingRelations } from "./projects/setting-relations";
 import type { ExportRelation, OwnedRelation } from "./support/types";
@@ -64,6 +67,9 @@ const EXPORTERS: Record<PortableKind, readonly ExportRelation[]> = {
     projectOwned(boardsRelation),
     projectOwned(uploadsRelation),
     ...settingRelations,
+    protectedBranchesRelation,
+    protectedTagsRelation,
+    releasesRelation,
     repositoryRelation,
   ],
 };

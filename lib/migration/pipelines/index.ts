@@ -19,6 +19,9 @@ import { projectEntitiesPipeline } from "./groups/project-entities";
 import { subgroupsPipeline } from "./groups/subgroups";
 import { projectPipeline } from "./projects/project";
 import { projectAttributesPipeline } from "./projects/project-attributes";
+import { protectedBranchesPipeline } from "./projects/protected-branches";
+import { protectedTagsPipeline } from "./projects/protected-tags";
+import { releasesPipeline } from "./projects/releases";
 import { repositoryPipeline } from "./projects/repository";
 import { repositoryBundlePipeline } from "./projects/repository-bundle";
 import { settingRelationPipelines } from "./projects/setting-relations";
@@ -48,7 +51,7 @@ const IMPLEMENTATIONS: Record<PortableKind, readonly Pipeline[]> = {
     subgroupsPipeline,
     uploadsReferencesPipeline,
   ],
-  project: [projectPipeline, projectAttributesPipeline, repositoryPipeline, repositoryBundlePipeline, labelsPipeline, milestonesPipeline, badgesPipeline, boardsPipeline, uploadsPipeline, wikiPipeline, ...settingRelationPipelines],
+  project: [projectPipeline, projectAttributesPipeline, repositoryPipeline, repositoryBundlePipeline, labelsPipeline, milestonesPipeline, badgesPipeline, boardsPipeline, uploadsPipeline, wikiPipeline, ...settingRelationPipelines, protectedBranchesPipeline, protectedTagsPipeline, releasesPipeline],
 };
 
 const BY_RELATION = Object.fromEntries(
