@@ -1,5 +1,4 @@
-import { findRelease, listReleases, type ReleaseView } from "@/lib/projects";
-import { GitNotFoundError, tag, type Commit } from "@/lib/repositories";
+import { findRelease, listReleases, releaseCommit, type ReleaseView } from "@/lib/projects";
 import { baseUrlOf } from "./base-url";
 import { releaseEntity } from "./entities/releases";
 import { pageParams, paginationHeaders } from "./pagination";
@@ -7,18 +6,8 @@ import { readAll } from "./param-error";
 import { repositoryRoute } from "./repository-route";
 import { json, notFound } from "./responses";
 
-/** The commit a release's tag points at; null when the tag is gone from the repository. */
-async function tagCommit(repo: string, name: string): Promise<Commit | null> {
-  try {
-    return (await tag(repo, name)).commit;
-  } catch (error) {
-    if (error instanceof GitNotFoundError) return null;
-    throw error;
-  }
-}
-
 async function entities(views: ReleaseView[], repo: string, projectUrl: string, request: Request) {
-  const commits = await Promise.all(views.map((view) => tagCommit(repo, view.release.tagName)));
+  const commits = await Promise.all(views.map((view) => releaseCommit(repo, view.release.tagName)));
   return views.map((view, index) => releaseEntity(view, commits[index]!, projectUrl, baseUrlOf(request)));
 }
 

@@ -51,7 +51,7 @@ export {
 } from "./protected-refs";
 export { protectedRefsFor, pushPolicyFor, recordPush, type ProjectProtectedRefs } from "./pushes";
 export { isBranchName, MAX_DESCRIPTION_LENGTH } from "./rules";
-export { findRelease, listReleases, type ReleaseLink, type ReleaseView } from "./releases";
+export { findRelease, listReleases, releaseCommit, type ReleaseLink, type ReleaseView } from "./releases";
 export { projectStatistics } from "./statistics";
 export { sortedTopics } from "./topics";
 export { setArchived, updateProject, type ProjectChanges } from "./update";

@@ -1,5 +1,6 @@
 import { and, asc, desc, eq, inArray, sql } from "drizzle-orm";
 import { getDb, milestoneReleases, milestones, releaseLinks, releases, users } from "@/lib/db";
+import { GitNotFoundError, tag, type Commit } from "@/lib/repositories";
 
 export type ReleaseLink = typeof releaseLinks.$inferSelect;
 type Milestone = typeof milestones.$inferSelect;
@@ -54,4 +55,14 @@ export async function findRelease(projectId: number, tagName: string): Promise<R
     .from(releases)
     .where(and(eq(releases.projectId, projectId), eq(releases.tagName, tagName)));
   return (await withParts(rows))[0];
+}
+
+/** The commit a release's tag points at; null when the tag is gone from the repository (or points at no commit). */
+export async function releaseCommit(repo: string, tagName: string): Promise<Commit | null> {
+  try {
+    return (await tag(repo, tagName)).commit;
+  } catch (error) {
+    if (error instanceof GitNotFoundError) return null;
+    throw error;
+  }
 }
