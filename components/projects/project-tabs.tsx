@@ -1,8 +1,8 @@
 import { NavTabs } from "@/components/ui/nav-tabs";
 import { commitsUrl, projectPageUrl, projectUrl, treeUrl } from "./project-urls";
 
-/** The tabs of a project: GitLab's sidebar entries (Project, Repository → Files, Commits, Branches, Tags; Settings). */
-export type ProjectTabKey = "overview" | "files" | "commits" | "branches" | "tags" | "settings";
+/** The tabs of a project: GitLab's sidebar entries (Project, Repository → Files, Commits, Branches, Tags; Deploy → Releases; Settings). */
+export type ProjectTabKey = "overview" | "files" | "commits" | "branches" | "tags" | "releases" | "settings";
 
 /**
  * Files and Commits open at the default branch; without one (nobody may read the code, or a repository HEAD points
@@ -21,6 +21,7 @@ export function ProjectTabs({ fullPath, current, defaultBranch, canAdmin }: { fu
               { key: "commits", label: "Commits", href: commitsUrl(fullPath, defaultBranch) },
               { key: "branches", label: "Branches", href: projectPageUrl(fullPath, "branches") },
               { key: "tags", label: "Tags", href: projectPageUrl(fullPath, "tags") },
+              { key: "releases", label: "Releases", href: projectPageUrl(fullPath, "releases") },
             ]
           : []),
         ...(canAdmin ? [{ key: "settings", label: "Settings", href: projectPageUrl(fullPath, "edit") }] : []),

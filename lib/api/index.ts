@@ -31,6 +31,8 @@ export { treeRoute } from "./repository-tree";
 export { blobRoute, fileRoute, rawBlobRoute, rawFileRoute } from "./repository-files";
 export { commitDiffRoute, commitRefsRoute, commitRoute, commitsRoute, compareRoute } from "./repository-commits";
 export { branchesRoute, branchRoute, tagRoute, tagsRoute } from "./repository-refs";
+export { releaseRoute, releasesRoute } from "./releases";
+export { protectedBranchesRoute, protectedBranchRoute, protectedTagRoute, protectedTagsRoute } from "./protected-refs";
 export { repositoryArchiveRoute } from "./repository-archive";
 export { wikisRoute } from "./project-wikis";
 export { branchEntity, commitDetailEntity, commitEntity, commitTrailers, diffEntity, tagEntity } from "./entities/repository";

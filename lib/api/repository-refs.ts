@@ -1,5 +1,5 @@
 import { ACCESS_LEVELS } from "@/lib/db";
-import { canPushRepository, pushPolicyFor, type ProjectWithAccess } from "@/lib/projects";
+import { canPushRepository, protectedBranchesOf, refAccessAllows, refActor, refPatternMatches, type ProjectWithAccess, type RefActor } from "@/lib/projects";
 import { branch, GitNotFoundError, listBranches, listTags, refNameProblem, tag } from "@/lib/repositories";
 import type { Viewer } from "@/lib/viewer";
 import { branchEntity, tagEntity, type BranchProtection } from "./entities/repository";
@@ -13,24 +13,24 @@ const BRANCH_SORTS = ["name_asc", "updated_asc", "updated_desc"] as const;
 type BranchSort = (typeof BRANCH_SORTS)[number];
 
 // Someone who is a Developer of the project and nothing more: whether such a user may push to a protected branch.
-const DEVELOPER: Viewer = { id: 0, isAdmin: false };
+const DEVELOPER: RefActor = { userId: 0, accessLevel: ACCESS_LEVELS.developer, isAdmin: false };
 
 /**
- * What Entities::Branch says of protection, for this viewer. Ferry protects the default branch as its group says
- * (lib/projects' push policy), no other. GitLab tells pushing and merging apart; Ferry's rule has one level for both,
- * so developers_can_merge is developers_can_push.
+ * What Entities::Branch says of protection, for this viewer: a branch is protected when one of the project's rules
+ * matches it (wildcards too), and the most permissive matching rule decides who pushes and merges.
  */
-function branchProtection(project: ProjectWithAccess, viewer: Viewer): (name: string) => BranchProtection {
-  const policy = pushPolicyFor(project, viewer);
-  const developers = pushPolicyFor({ ...project, accessLevel: ACCESS_LEVELS.developer }, DEVELOPER).mayPushProtected;
+async function branchProtection(project: ProjectWithAccess, viewer: Viewer): Promise<(name: string) => BranchProtection> {
+  const rules = await protectedBranchesOf(project);
+  const actor = refActor(project, viewer);
   const mayPush = canPushRepository(viewer, project, "project");
   return (name) => {
-    const isProtected = policy.protectedBranches.includes(name);
+    const matching = rules.filter((rule) => refPatternMatches(rule.name, name));
+    const isProtected = matching.length > 0;
     return {
       protected: isProtected,
-      developers_can_push: isProtected && developers,
-      developers_can_merge: isProtected && developers,
-      can_push: mayPush && (!isProtected || policy.mayPushProtected),
+      developers_can_push: isProtected && matching.some((rule) => refAccessAllows(rule.pushAccessLevels, DEVELOPER)),
+      developers_can_merge: isProtected && matching.some((rule) => refAccessAllows(rule.mergeAccessLevels, DEVELOPER)),
+      can_push: mayPush && (!isProtected || matching.some((rule) => refAccessAllows(rule.pushAccessLevels, actor))),
     };
   };
 }
@@ -46,7 +46,7 @@ export const branchesRoute = repositoryRoute({ tail: "repository/branches" }, as
   // GitLab's BranchesFinder takes any `sort` and orders an unknown one by name.
   const sort: BranchSort = (BRANCH_SORTS as readonly string[]).includes(sortParam ?? "") ? (sortParam as BranchSort) : "name_asc";
   const listed = await listBranches(repo, { search: q.get("search") || undefined, sort, page: page.page, perPage: page.perPage });
-  const protection = branchProtection(project, viewer);
+  const protection = await branchProtection(project, viewer);
   return json(
     listed.branches.map((found) => branchEntity(found, projectUrl, protection(found.name))),
     { headers: paginationHeaders(request, listed.total, page) },
@@ -70,7 +70,7 @@ export const branchRoute = repositoryRoute<"branch">({ tail: "repository/branche
   }
   if (refNameProblem(params.branch)) return json({ message: "The branch refname is invalid" }, { status: 400 });
   const found = await branch(repo, params.branch);
-  return json(branchEntity(found, projectUrl, branchProtection(project, viewer)(found.name)));
+  return json(branchEntity(found, projectUrl, (await branchProtection(project, viewer))(found.name)));
 });
 
 /**

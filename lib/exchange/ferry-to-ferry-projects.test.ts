@@ -34,7 +34,7 @@ async function projectsUnder(rootFullPath: string) {
 describe("one Ferry migrating projects from another", () => {
   it("imports the projects Ferry imported from GitLab, repository by repository and relation by relation the same", async () => {
     const root = source().group(4351);
-    source().addProject({ groupId: 4351, path: "app", name: "App", description: "The app", fixtureProject: "complex", repository: await makeSourceRepository(scratch, { commits: 4, branches: 2, tags: 3, mergeRequestRefs: 2 }) });
+    source().addProject({ groupId: 4351, path: "app", name: "App", description: "The app", fixtureProject: "complex", repository: await makeSourceRepository(scratch, { commits: 4, branches: 2, tags: 3, mergeRequestRefs: 2, namedTags: ["release-1.1"] }) });
     source().addProject({ groupId: 4352, path: "empty", name: "Empty" });
     const user = await makeUser();
     const fromGitlab = await importSourceGroup(source(), root.path, user, unique("ferry-a"));

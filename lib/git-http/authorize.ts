@@ -1,5 +1,5 @@
 import { tokenAllows } from "@/lib/auth/scopes";
-import { canFetchRepository, canPushRepository, findProject, pushPolicyFor, type ProjectWithAccess } from "@/lib/projects";
+import { canFetchRepository, canPushRepository, findProject, protectedRefsFor, pushPolicyFor, type ProjectWithAccess } from "@/lib/projects";
 import { repositoryExists, repositoryPath, type GitService, type PushPolicy, type RepositoryKind } from "@/lib/repositories";
 import { ANONYMOUS_VIEWER } from "@/lib/viewer";
 import { gitClient } from "./credentials";
@@ -42,6 +42,6 @@ export async function authorizeGit(request: Request, fullPath: string, kind: Rep
   return {
     project,
     repositoryPath: repositoryPath(project.id, kind),
-    pushPolicy: identity && push ? pushPolicyFor(project, identity.user, kind) : undefined,
+    pushPolicy: identity && push ? pushPolicyFor(project, identity.user, await protectedRefsFor(project, kind)) : undefined,
   };
 }

@@ -25,7 +25,7 @@ async function sourceWithProjects(version: string) {
   const source = await startTestSource({ version, batchSize: 2, exportDelayMs: 50 });
   const app = source.addProject({
     groupId: ROOT, path: "app", name: "App", description: "The app", fixtureProject: "complex", defaultBranch: "main",
-    repository: await makeSourceRepository(scratch, { commits: 5, branches: 3, tags: 4, mergeRequestRefs: 2 }),
+    repository: await makeSourceRepository(scratch, { commits: 5, branches: 3, tags: 4, mergeRequestRefs: 2, namedTags: ["release-1.1"] }),
     // A wiki of two commits (script-made like the repository).
     wiki: await makeSourceRepository(scratch, { commits: 2, branches: 0, tags: 0, mergeRequestRefs: 0 }),
   });

@@ -33,8 +33,25 @@ export {
   type ProjectFeature,
   type SettingKind,
 } from "./settings";
-export { pushPolicyFor, recordPush } from "./pushes";
+export {
+  accessLevelDescription,
+  defaultBranchRule,
+  protectedBranchesOf,
+  protectedBranchNamed,
+  protectedTagNamed,
+  protectedTagsOf,
+  refAccessAllows,
+  refActor,
+  refPatternMatches,
+  refUserNames,
+  REF_ACCESS_LEVELS,
+  type ProtectedBranch,
+  type ProtectedTag,
+  type RefActor,
+} from "./protected-refs";
+export { protectedRefsFor, pushPolicyFor, recordPush, type ProjectProtectedRefs } from "./pushes";
 export { isBranchName, MAX_DESCRIPTION_LENGTH } from "./rules";
+export { findRelease, listReleases, releaseCommit, type ReleaseLink, type ReleaseView } from "./releases";
 export { projectStatistics } from "./statistics";
 export { sortedTopics } from "./topics";
 export { setArchived, updateProject, type ProjectChanges } from "./update";

@@ -8,7 +8,7 @@ export { checkGitVersion } from "./git-version";
 export { GitError, runGit, spawnGit, type GitExit, type GitFailure, type GitOptions, type GitProcess, type GitResult, type RunGitOptions } from "./git-process";
 export { housekeepingIdle, scheduleHousekeeping } from "./housekeeping";
 export { repositoryPath, type RepositoryKind } from "./layout";
-export type { PushPolicy } from "./push-policy";
+export type { BranchPushRule, PushPolicy, TagPushRule } from "./push-policy";
 export { filePathProblem, refNameProblem, revisionProblem } from "./refs";
 export * from "./read";
 export { advertiseRefs, isGitService, serviceRpc, type GitHttpResponse, type GitService, type ServiceRpcOptions } from "./smart-http";

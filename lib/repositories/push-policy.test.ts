@@ -13,13 +13,19 @@ const root = temporaryDirectory("ferry-push-policy-");
 process.env.FERRY_DATA_DIR = path.join(root, "data");
 const server = runGitHttpServer();
 
-const DEVELOPER: PushPolicy = { archived: false, protectedBranches: ["main", "release/*"], mayPushProtected: false, allowForcePushProtected: false, userLabel: "dev\x1b[31m" };
-const MAINTAINER: PushPolicy = { ...DEVELOPER, mayPushProtected: true, userLabel: "maintainer" };
+const branchRules = (mayPush: boolean, allowForcePush = false) => ["main", "release/*"].map((pattern) => ({ pattern, mayPush, allowForcePush }));
+const DEVELOPER: PushPolicy = { archived: false, protectedBranches: branchRules(false), protectedTags: [], isMaintainer: false, userLabel: "dev\x1b[31m" };
+const MAINTAINER: PushPolicy = { ...DEVELOPER, protectedBranches: branchRules(true), isMaintainer: true, userLabel: "maintainer" };
 const HOOK = path.resolve("lib/repositories/hooks/pre-receive");
 const MESSAGES = {
   protected: "remote: You are not allowed to push code to protected branches on this project.",
   forcePush: "remote: You are not allowed to force push code to a protected branch on this project.",
   delete: "remote: You can only delete protected branches using the web interface.",
+  deleteNotMaintainer: "remote: You are not allowed to delete protected branches from this project. Only a project maintainer or owner can delete a protected branch.",
+  createTag: "remote: You are not allowed to create this tag as it is protected.",
+  updateTag: "remote: Protected tags cannot be updated.",
+  deleteTag: "remote: You can only delete protected tags using the web interface.",
+  deleteTagNotMaintainer: "remote: You are not allowed to delete protected tags from this project. Only a project maintainer or owner can delete a protected tag.",
   archived: "remote: You are not allowed to push code to an archived project.",
 };
 
@@ -77,12 +83,59 @@ describe("push policy (the pre-receive hook)", () => {
   });
 
   it("takes a force push to a protected branch when the project allows it", async () => {
-    const { clone, serverRef } = await project("force-allowed", { ...MAINTAINER, allowForcePushProtected: true });
+    const { clone, serverRef } = await project("force-allowed", { ...MAINTAINER, protectedBranches: branchRules(true, true) });
     await git(clone, ["commit", "--quiet", "--amend", "--message", "Reworded"]);
     const rewritten = await git(clone, ["rev-parse", "HEAD"]);
     await git(clone, ["push", "--quiet", "--force", "origin", "main"]);
     expect(await serverRef("refs/heads/main")).toBe(rewritten);
     expect(await gitFailure(clone, ["push", "origin", ":main"])).toContain(MESSAGES.delete);
+  });
+
+  it("lets the most permissive matching branch rule decide, and tells a developer deleting a protected branch that only maintainers may", async () => {
+    // `release/*` lets developers push and force push; `release/1.*` does not: a branch matching both takes both.
+    const policy: PushPolicy = {
+      ...DEVELOPER,
+      protectedBranches: [
+        { pattern: "release/*", mayPush: true, allowForcePush: true },
+        { pattern: "release/1.*", mayPush: false, allowForcePush: false },
+        { pattern: "main", mayPush: false, allowForcePush: false },
+      ],
+    };
+    const { clone, serverRef } = await project("most-permissive", policy);
+    await git(clone, ["push", "--quiet", "origin", "main:release/1.0"]);
+    await git(clone, ["commit", "--quiet", "--amend", "--message", "Reworded"]);
+    const rewritten = await git(clone, ["rev-parse", "HEAD"]);
+    await git(clone, ["push", "--quiet", "--force", "origin", "HEAD:release/1.0"]);
+    expect(await serverRef("refs/heads/release/1.0")).toBe(rewritten);
+    // A force push to a rule that allows none comes first, whoever pushes (GitLab's order).
+    expect(await gitFailure(clone, ["push", "--force", "origin", "HEAD:main"])).toContain(MESSAGES.forcePush);
+    expect(await gitFailure(clone, ["push", "origin", ":release/1.0"])).toContain(MESSAGES.deleteNotMaintainer);
+    expect(await serverRef("refs/heads/release/1.0")).toBe(rewritten);
+  });
+
+  it("lets only the allowed levels create a protected tag, and nobody move or delete one from git", async () => {
+    const developer: PushPolicy = { ...DEVELOPER, protectedBranches: [], protectedTags: [{ pattern: "v*", mayCreate: false }, { pattern: "nightly-*", mayCreate: true }] };
+    const { clone, serverRef } = await project("protected-tags", developer);
+    const first = await git(clone, ["rev-parse", "HEAD"]);
+    expect(await gitFailure(clone, ["push", "origin", "HEAD:refs/tags/v1.0"])).toContain(MESSAGES.createTag);
+    expect(await serverRef("refs/tags/v1.0")).toBe("");
+    // Tags no rule matches, and tags a rule lets this user create.
+    await git(clone, ["push", "--quiet", "origin", "HEAD:refs/tags/other", "HEAD:refs/tags/nightly-1"]);
+    expect(await serverRef("refs/tags/nightly-1")).toBe(first);
+    const second = await commitFiles(clone, { "b.txt": "b\n" }, "Second");
+    expect(await gitFailure(clone, ["push", "--force", "origin", "HEAD:refs/tags/nightly-1"])).toContain(MESSAGES.updateTag);
+    expect(await gitFailure(clone, ["push", "origin", ":refs/tags/nightly-1"])).toContain(MESSAGES.deleteTagNotMaintainer);
+    expect(await serverRef("refs/tags/nightly-1")).toBe(first);
+
+    server().repositories.set("protected-tags", { ...server().repositories.get("protected-tags")!, pushPolicy: { ...developer, isMaintainer: true, protectedTags: [{ pattern: "v*", mayCreate: true }, { pattern: "nightly-*", mayCreate: true }] } });
+    await git(clone, ["push", "--quiet", "origin", "HEAD:refs/tags/v1.0"]);
+    expect(await serverRef("refs/tags/v1.0")).toBe(second);
+    expect(await gitFailure(clone, ["push", "origin", ":refs/tags/v1.0"])).toContain(MESSAGES.deleteTag);
+    // Unprotected tags still move and go.
+    await git(clone, ["push", "--quiet", "--force", "origin", "HEAD:refs/tags/other"]);
+    expect(await serverRef("refs/tags/other")).toBe(second);
+    await git(clone, ["push", "--quiet", "origin", ":refs/tags/other"]);
+    expect(await serverRef("refs/tags/other")).toBe("");
   });
 
   it("refuses a push to the refs GitLab keeps for itself (merge requests, pipelines, environments, keep-around)", async () => {
@@ -107,7 +160,7 @@ describe("push policy (the pre-receive hook)", () => {
     const run = (policy: string | undefined, input = update) =>
       spawnSync(HOOK, [], { input, encoding: "utf8", env: { ...CLIENT_ENV, ...(policy === undefined ? {} : { FERRY_PUSH_POLICY: policy }) } });
     const invalid = "Ferry could not check this push: its push policy is missing or invalid.\n";
-    for (const policy of [undefined, "", "{", "null", JSON.stringify({ ...DEVELOPER, archived: "no" }), JSON.stringify({ ...DEVELOPER, protectedBranches: [1] })]) {
+    for (const policy of [undefined, "", "{", "null", JSON.stringify({ ...DEVELOPER, archived: "no" }), JSON.stringify({ ...DEVELOPER, protectedBranches: [1] }), JSON.stringify({ ...DEVELOPER, protectedTags: [{ pattern: "v*" }] }), JSON.stringify({ ...DEVELOPER, isMaintainer: undefined })]) {
       expect(run(policy), String(policy)).toMatchObject({ status: 1, stderr: invalid });
     }
     const valid = JSON.stringify(DEVELOPER);

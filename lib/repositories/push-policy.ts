@@ -1,16 +1,33 @@
 import fs from "node:fs";
 import path from "node:path";
 
-/** What one push may do, decided by Ferry from the project and the user before git starts; hooks/pre-receive enforces it. */
+/** A protected branch rule as it applies to the one pushing (GitLab's ProtectedBranch and its access levels). */
+export interface BranchPushRule {
+  /** An exact name, or a pattern where `*` matches anything (`release/*`), as GitLab's. */
+  pattern: string;
+  /** Whether this user is among the rule's "Allowed to push and merge". */
+  mayPush: boolean;
+  /** The rule's "Allowed to force push". */
+  allowForcePush: boolean;
+}
+
+/** A protected tag rule as it applies to the one pushing: whether this user is among its "Allowed to create". */
+export interface TagPushRule {
+  pattern: string;
+  mayCreate: boolean;
+}
+
+/**
+ * What one push may do, decided by Ferry from the project and the user before git starts; hooks/pre-receive enforces
+ * it. Where several rules match a ref, the most permissive one decides, as GitLab's documentation says.
+ */
 export interface PushPolicy {
   /** An archived project takes no push at all. */
   archived: boolean;
-  /** Protected branches: exact names, or patterns where `*` matches anything (`release/*`), as GitLab's. */
-  protectedBranches: string[];
-  /** Whether this user may push to protected branches (GitLab's "Allowed to push and merge"). */
-  mayPushProtected: boolean;
-  /** Whether protected branches take force pushes ("Allowed to force push"). */
-  allowForcePushProtected: boolean;
+  protectedBranches: BranchPushRule[];
+  protectedTags: TagPushRule[];
+  /** Maintainers and above: GitLab tells them a protected ref is deleted from the web only, the others that they may not. */
+  isMaintainer: boolean;
   /** Who pushes, named in the hook's refusals. */
   userLabel?: string;
 }
@@ -41,9 +58,9 @@ export async function pushPolicyGitOptions(policy: PushPolicy): Promise<{ config
   } catch (error) {
     throw new Error(`The pre-receive hook ${hook} is missing or not executable, so pushes cannot be checked.`, { cause: error });
   }
-  const { archived, protectedBranches, mayPushProtected, allowForcePushProtected, userLabel } = policy;
+  const { archived, protectedBranches, protectedTags, isMaintainer, userLabel } = policy;
   return {
     config: { "core.hooksPath": directory },
-    env: { [POLICY_VARIABLE]: JSON.stringify({ archived, protectedBranches, mayPushProtected, allowForcePushProtected, userLabel }) },
+    env: { [POLICY_VARIABLE]: JSON.stringify({ archived, protectedBranches, protectedTags, isMaintainer, userLabel }) },
   };
 }

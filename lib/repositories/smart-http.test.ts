@@ -17,7 +17,7 @@ process.env.FERRY_DATA_DIR = path.join(root, "data");
 const server = runGitHttpServer();
 
 const README: ReadmeCommit = { content: "# Served\n", authorName: "Grace Hopper", authorEmail: "grace@example.com", message: "Initial commit" };
-const OPEN: PushPolicy = { archived: false, protectedBranches: [], mayPushProtected: false, allowForcePushProtected: false };
+const OPEN: PushPolicy = { archived: false, protectedBranches: [], protectedTags: [], isMaintainer: false };
 const UPLOAD_REQUEST = "application/x-git-upload-pack-request";
 const V0 = ["-c", "protocol.version=0"];
 const V2 = ["-c", "protocol.version=2"];

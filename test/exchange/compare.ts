@@ -21,6 +21,10 @@ const NESTED_IDENTITY: Record<string, string[]> = {
   // Epic boards nest their lists, each with its label, and scope labels.
   epic_boards: ["id", "group_id"],
   // Epics nest their parent, notes, award emoji, events and labels, and name people (authors, their names) everywhere.
+  // Releases nest their links and milestones; protected refs their access levels, whose users each instance maps.
+  releases: ["id", "project_id", "release_id", "milestone_id", "author_id", "group_id"],
+  protected_branches: ["id", "project_id", "protected_branch_id", "user_id"],
+  protected_tags: ["id", "project_id", "protected_tag_id", "user_id"],
   epics: ["id", "group_id", "parent_id", "noteable_id", "awardable_id", "target_id", "label_id", "epic_id", "author_id", "user_id", "closed_by_id", "last_edited_by_id", "author"],
 };
 const withoutDeep = (value: unknown, drop: string[]): unknown =>

@@ -14,6 +14,8 @@ export interface SourceRepositoryOptions {
   branches?: number;
   /** Tags `v1.<n>` on commits of `main`: odd ones lightweight, even ones annotated. Default 2. */
   tags?: number;
+  /** Lightweight tags of these names at the tip of `main` (the tags a project's releases name). Default none. */
+  namedTags?: string[];
   /** `refs/merge-requests/<iid>/head` refs (iid from 1) at the branches' tips (at `main` without branches). Default 1. */
   mergeRequestRefs?: number;
   /** A binary file (`assets/logo.bin`, with NULs) in the second commit of `main` (the first when there is one). Default true. */
@@ -40,7 +42,7 @@ let made = 0;
  * from) and gives its path. HEAD names `main`.
  */
 export async function makeSourceRepository(dir: string, options: SourceRepositoryOptions = {}): Promise<string> {
-  const { commits = 3, branches = 2, tags = 2, mergeRequestRefs = 1, binary = true, lfs } = options;
+  const { commits = 3, branches = 2, tags = 2, namedTags = [], mergeRequestRefs = 1, binary = true, lfs } = options;
   fs.mkdirSync(dir, { recursive: true });
   made += 1;
   const name = `source-${process.pid}-${made}`;
@@ -86,6 +88,8 @@ export async function makeSourceRepository(dir: string, options: SourceRepositor
     if (n % 2 === 1) await git(worktree, ["tag", `v1.${n}`, target]);
     else await git(worktree, ["tag", "--annotate", "--message", `Release 1.${n}`, `v1.${n}`, target]);
   }
+
+  for (const name of namedTags) await git(worktree, ["tag", name, "main"]);
 
   const mergeRequests = Array.from({ length: mergeRequestRefs }, (_, i) => {
     const head = branchNames.length > 0 ? branchNames[i % branchNames.length] : "main";

@@ -16,3 +16,5 @@ export * from "./resource-events";
 export * from "./epic-boards";
 export * from "./uploads";
 export * from "./lfs";
+export * from "./releases";
+export * from "./protected-refs";

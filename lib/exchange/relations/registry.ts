@@ -14,6 +14,9 @@ import { namespaceSettingsRelation } from "./groups/namespace-settings";
 import { lfsObjectsRelation } from "./projects/lfs-objects";
 import { projectSelfRelation } from "./projects/project-self";
 import { designRelation, repositoryRelation } from "./projects/repository";
+import { protectedBranchesRelation } from "./projects/protected-branches";
+import { protectedTagsRelation } from "./projects/protected-tags";
+import { releasesRelation } from "./projects/releases";
 import { settingRelations } from "./projects/setting-relations";
 import type { ExportRelation, OwnedRelation } from "./support/types";
 
@@ -65,6 +68,9 @@ const EXPORTERS: Record<PortableKind, readonly ExportRelation[]> = {
     projectOwned(boardsRelation),
     projectOwned(uploadsRelation),
     ...settingRelations,
+    protectedBranchesRelation,
+    protectedTagsRelation,
+    releasesRelation,
     repositoryRelation,
     lfsObjectsRelation,
     designRelation,

@@ -21,6 +21,9 @@ import { subgroupsPipeline } from "./groups/subgroups";
 import { designBundlePipeline } from "./projects/design-bundle";
 import { projectPipeline } from "./projects/project";
 import { projectAttributesPipeline } from "./projects/project-attributes";
+import { protectedBranchesPipeline } from "./projects/protected-branches";
+import { protectedTagsPipeline } from "./projects/protected-tags";
+import { releasesPipeline } from "./projects/releases";
 import { repositoryPipeline } from "./projects/repository";
 import { repositoryBundlePipeline } from "./projects/repository-bundle";
 import { settingRelationPipelines } from "./projects/setting-relations";
@@ -50,7 +53,7 @@ const IMPLEMENTATIONS: Record<PortableKind, readonly Pipeline[]> = {
     subgroupsPipeline,
     uploadsReferencesPipeline,
   ],
-  project: [projectPipeline, projectAttributesPipeline, repositoryPipeline, repositoryBundlePipeline, labelsPipeline, milestonesPipeline, badgesPipeline, boardsPipeline, uploadsPipeline, wikiPipeline, lfsObjectsPipeline, designBundlePipeline, ...settingRelationPipelines],
+  project: [projectPipeline, projectAttributesPipeline, repositoryPipeline, repositoryBundlePipeline, labelsPipeline, milestonesPipeline, badgesPipeline, boardsPipeline, uploadsPipeline, wikiPipeline, lfsObjectsPipeline, designBundlePipeline, ...settingRelationPipelines, protectedBranchesPipeline, protectedTagsPipeline, releasesPipeline],
 };
 
 const BY_RELATION = Object.fromEntries(

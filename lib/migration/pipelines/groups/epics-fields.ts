@@ -1,14 +1,9 @@
 import { RecordError } from "../../errors";
 import { optionalTimestamp, requiredString } from "../support/record-fields";
 
-/** Readers for the fields of epic records and their nested records (notes, award emoji, events...). */
+export { optionalBoolean } from "../support/record-fields";
 
-export function optionalBoolean(record: Record<string, unknown>, field: string): boolean | null {
-  const value = record[field];
-  if (value === undefined || value === null) return null;
-  if (typeof value !== "boolean") throw new RecordError(`${field} must be true or false`);
-  return value;
-}
+/** Readers for the fields of epic records and their nested records (notes, award emoji, events...). */
 
 const INT4_MAX = 2 ** 31 - 1;
 

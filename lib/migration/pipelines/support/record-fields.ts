@@ -15,6 +15,13 @@ export function optionalString(record: Record<string, unknown>, field: string): 
   return value;
 }
 
+export function optionalBoolean(record: Record<string, unknown>, field: string): boolean | null {
+  const value = record[field];
+  if (value === undefined || value === null) return null;
+  if (typeof value !== "boolean") throw new RecordError(`${field} must be true or false`);
+  return value;
+}
+
 export function optionalDate(record: Record<string, unknown>, field: string): string | null {
   const value = optionalString(record, field);
   if (value === null || value === "") return null;

@@ -7,19 +7,16 @@ import { Pagination } from "@/components/ui/pagination";
 import type { ProjectParams } from "@/app/(app)/projects/project-route";
 import { repositoryRoute } from "@/app/(app)/projects/repository-route";
 import { pageOf } from "@/app/(app)/route-params";
-import { pushPolicyFor } from "@/lib/projects";
+import { protectedBranchesOf, refPatternMatches } from "@/lib/projects";
 import { aheadBehind, defaultBranch, isEmptyRepository, listBranches } from "@/lib/repositories";
 
 const PER_PAGE = 20;
 const SORTS = { updated_desc: "Last updated", name_asc: "Name" } as const;
 type Sort = keyof typeof SORTS;
 
-/** GitLab's protected branch patterns: an exact name, or `*` for any run of characters. */
-const matches = (pattern: string, name: string) => new RegExp(`^${pattern.split("*").map((part) => part.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")).join(".*")}$`).test(name);
-
 /** Branches (`/-/branches`): every branch with its last commit, default and protected badges, and its divergence. */
 export default async function BranchesPage({ params, searchParams }: { params: Promise<ProjectParams>; searchParams: Promise<{ page?: string; search?: string; sort?: string }> }) {
-  const { user, project, repo } = await repositoryRoute(params);
+  const { project, repo } = await repositoryRoute(params);
   const fullPath = project.fullPath;
   const query = await searchParams;
   const page = pageOf(query.page);
@@ -30,7 +27,7 @@ export default async function BranchesPage({ params, searchParams }: { params: P
   const others = branches.filter((branch) => !branch.default).map((branch) => branch.name);
   const divergence = head && others.length > 0 ? await aheadBehind(repo, head, others).catch(() => []) : [];
   const byName = new Map(divergence.map((entry) => [entry.name, entry]));
-  const patterns = pushPolicyFor(project, user).protectedBranches;
+  const patterns = (await protectedBranchesOf(project)).map((rule) => rule.name);
   const base = projectPageUrl(fullPath, "branches");
   const hrefFor = (changes: Record<string, string | undefined>) => {
     const next = new URLSearchParams(Object.entries({ search, sort: sort === "updated_desc" ? undefined : sort, ...changes }).filter((entry): entry is [string, string] => entry[1] !== undefined));
@@ -56,7 +53,7 @@ export default async function BranchesPage({ params, searchParams }: { params: P
           fullPath={fullPath}
           rows={branches.map((branch) => {
             const entry = byName.get(branch.name);
-            return { branch, protected: patterns.some((pattern) => matches(pattern, branch.name)), divergence: entry ? { ahead: entry.ahead, behind: entry.behind } : null };
+            return { branch, protected: patterns.some((pattern) => refPatternMatches(pattern, branch.name)), divergence: entry ? { ahead: entry.ahead, behind: entry.behind } : null };
           })}
         />
       )}

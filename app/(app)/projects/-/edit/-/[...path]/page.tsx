@@ -2,6 +2,7 @@ import { ArchiveForm } from "@/components/projects/settings/archive-form";
 import { ChangePathForm } from "@/components/projects/settings/change-path-form";
 import { DeleteProjectForm } from "@/components/projects/settings/delete-project-form";
 import { GeneralSettingsForm } from "@/components/projects/settings/general-settings-form";
+import { SettingsNav } from "@/components/projects/settings/settings-nav";
 import { SettingsSection } from "@/components/projects/settings/settings-section";
 import { Alert } from "@/components/ui/alert";
 import type { ProjectParams } from "@/app/(app)/projects/project-route";
@@ -24,6 +25,7 @@ export default async function ProjectSettingsPage({ params, searchParams }: { pa
   const notice = updatedNotice(updated, project.name);
   return (
     <div className="space-y-6">
+      <SettingsNav fullPath={project.fullPath} current="general" />
       {notice ? <Alert tone="success">{notice}</Alert> : null}
       {updated === "path" ? <Alert tone="success">The project&apos;s path was changed: it is now at {`${origin}/${project.fullPath}`}.</Alert> : null}
       <SettingsSection id="general" title="General" description="Naming, topics, description, visibility and default branch.">

@@ -1,0 +1,3 @@
+import { protectedBranchRoute } from "@/lib/api";
+
+export const GET = protectedBranchRoute;

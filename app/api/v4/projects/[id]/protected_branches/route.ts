@@ -1,0 +1,3 @@
+import { protectedBranchesRoute } from "@/lib/api";
+
+export const GET = protectedBranchesRoute;

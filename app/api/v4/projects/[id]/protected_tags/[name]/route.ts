@@ -1,0 +1,3 @@
+import { protectedTagRoute } from "@/lib/api";
+
+export const GET = protectedTagRoute;

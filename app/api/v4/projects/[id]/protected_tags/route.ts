@@ -1,0 +1,3 @@
+import { protectedTagsRoute } from "@/lib/api";
+
+export const GET = protectedTagsRoute;

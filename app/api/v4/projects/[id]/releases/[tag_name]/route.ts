@@ -1,0 +1,3 @@
+import { releaseRoute } from "@/lib/api";
+
+export const GET = releaseRoute;

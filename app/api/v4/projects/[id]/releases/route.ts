@@ -1,0 +1,3 @@
+import { releasesRoute } from "@/lib/api";
+
+export const GET = releasesRoute;

@@ -1,0 +1,82 @@
+CREATE TABLE "milestone_releases" (
+	"release_id" integer NOT NULL,
+	"milestone_id" integer NOT NULL,
+	CONSTRAINT "milestone_releases_release_id_milestone_id_pk" PRIMARY KEY("release_id","milestone_id")
+);
+--> statement-breakpoint
+CREATE TABLE "release_links" (
+	"id" serial PRIMARY KEY NOT NULL,
+	"release_id" integer NOT NULL,
+	"name" text NOT NULL,
+	"url" text NOT NULL,
+	"filepath" text,
+	"link_type" text DEFAULT 'other' NOT NULL,
+	"source_attributes" jsonb DEFAULT '{}'::jsonb NOT NULL,
+	"created_at" timestamp with time zone DEFAULT now() NOT NULL,
+	"updated_at" timestamp with time zone DEFAULT now() NOT NULL
+);
+--> statement-breakpoint
+CREATE TABLE "releases" (
+	"id" serial PRIMARY KEY NOT NULL,
+	"project_id" integer NOT NULL,
+	"tag_name" text NOT NULL,
+	"name" text,
+	"description" text,
+	"sha" text,
+	"author_id" integer,
+	"released_at" timestamp with time zone DEFAULT now() NOT NULL,
+	"import_entity_id" integer,
+	"import_key" text,
+	"source_attributes" jsonb DEFAULT '{}'::jsonb NOT NULL,
+	"created_at" timestamp with time zone DEFAULT now() NOT NULL,
+	"updated_at" timestamp with time zone DEFAULT now() NOT NULL
+);
+--> statement-breakpoint
+CREATE TABLE "protected_branches" (
+	"id" serial PRIMARY KEY NOT NULL,
+	"project_id" integer NOT NULL,
+	"name" text NOT NULL,
+	"allow_force_push" boolean DEFAULT false NOT NULL,
+	"code_owner_approval_required" boolean DEFAULT false NOT NULL,
+	"merge_access_levels" jsonb DEFAULT '[]'::jsonb NOT NULL,
+	"push_access_levels" jsonb DEFAULT '[]'::jsonb NOT NULL,
+	"unprotect_access_levels" jsonb DEFAULT '[]'::jsonb NOT NULL,
+	"import_entity_id" integer,
+	"import_key" text,
+	"source_attributes" jsonb DEFAULT '{}'::jsonb NOT NULL,
+	"created_at" timestamp with time zone DEFAULT now() NOT NULL,
+	"updated_at" timestamp with time zone DEFAULT now() NOT NULL
+);
+--> statement-breakpoint
+CREATE TABLE "protected_tags" (
+	"id" serial PRIMARY KEY NOT NULL,
+	"project_id" integer NOT NULL,
+	"name" text NOT NULL,
+	"create_access_levels" jsonb DEFAULT '[]'::jsonb NOT NULL,
+	"import_entity_id" integer,
+	"import_key" text,
+	"source_attributes" jsonb DEFAULT '{}'::jsonb NOT NULL,
+	"created_at" timestamp with time zone DEFAULT now() NOT NULL,
+	"updated_at" timestamp with time zone DEFAULT now() NOT NULL
+);
+--> statement-breakpoint
+ALTER TABLE "milestone_releases" ADD CONSTRAINT "milestone_releases_release_id_releases_id_fk" FOREIGN KEY ("release_id") REFERENCES "public"."releases"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "milestone_releases" ADD CONSTRAINT "milestone_releases_milestone_id_milestones_id_fk" FOREIGN KEY ("milestone_id") REFERENCES "public"."milestones"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "release_links" ADD CONSTRAINT "release_links_release_id_releases_id_fk" FOREIGN KEY ("release_id") REFERENCES "public"."releases"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "releases" ADD CONSTRAINT "releases_project_id_projects_id_fk" FOREIGN KEY ("project_id") REFERENCES "public"."projects"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "releases" ADD CONSTRAINT "releases_author_id_users_id_fk" FOREIGN KEY ("author_id") REFERENCES "public"."users"("id") ON DELETE set null ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "releases" ADD CONSTRAINT "releases_import_entity_id_bulk_import_entities_id_fk" FOREIGN KEY ("import_entity_id") REFERENCES "public"."bulk_import_entities"("id") ON DELETE set null ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "protected_branches" ADD CONSTRAINT "protected_branches_project_id_projects_id_fk" FOREIGN KEY ("project_id") REFERENCES "public"."projects"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "protected_branches" ADD CONSTRAINT "protected_branches_import_entity_id_bulk_import_entities_id_fk" FOREIGN KEY ("import_entity_id") REFERENCES "public"."bulk_import_entities"("id") ON DELETE set null ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "protected_tags" ADD CONSTRAINT "protected_tags_project_id_projects_id_fk" FOREIGN KEY ("project_id") REFERENCES "public"."projects"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "protected_tags" ADD CONSTRAINT "protected_tags_import_entity_id_bulk_import_entities_id_fk" FOREIGN KEY ("import_entity_id") REFERENCES "public"."bulk_import_entities"("id") ON DELETE set null ON UPDATE no action;--> statement-breakpoint
+CREATE INDEX "milestone_releases_milestone_idx" ON "milestone_releases" USING btree ("milestone_id");--> statement-breakpoint
+CREATE UNIQUE INDEX "release_links_release_name_idx" ON "release_links" USING btree ("release_id","name");--> statement-breakpoint
+CREATE UNIQUE INDEX "release_links_release_url_idx" ON "release_links" USING btree ("release_id","url");--> statement-breakpoint
+CREATE UNIQUE INDEX "releases_project_tag_idx" ON "releases" USING btree ("project_id","tag_name");--> statement-breakpoint
+CREATE INDEX "releases_project_released_idx" ON "releases" USING btree ("project_id","released_at","id");--> statement-breakpoint
+CREATE UNIQUE INDEX "releases_import_key_idx" ON "releases" USING btree ("import_entity_id","import_key") WHERE "releases"."import_key" IS NOT NULL;--> statement-breakpoint
+CREATE UNIQUE INDEX "protected_branches_project_name_idx" ON "protected_branches" USING btree ("project_id","name");--> statement-breakpoint
+CREATE UNIQUE INDEX "protected_branches_import_key_idx" ON "protected_branches" USING btree ("import_entity_id","import_key") WHERE "protected_branches"."import_key" IS NOT NULL;--> statement-breakpoint
+CREATE UNIQUE INDEX "protected_tags_project_name_idx" ON "protected_tags" USING btree ("project_id","name");--> statement-breakpoint
+CREATE UNIQUE INDEX "protected_tags_import_key_idx" ON "protected_tags" USING btree ("import_entity_id","import_key") WHERE "protected_tags"."import_key" IS NOT NULL;
