@@ -1,14 +1,16 @@
 import { NavTabs } from "@/components/ui/nav-tabs";
+import { wikiUrl } from "@/lib/wikis/urls";
 import { commitsUrl, projectPageUrl, projectUrl, treeUrl } from "./project-urls";
 
-/** The tabs of a project: GitLab's sidebar entries (Project, Repository → Files, Commits, Branches, Tags; Settings). */
-export type ProjectTabKey = "overview" | "files" | "commits" | "branches" | "tags" | "settings";
+/** The tabs of a project: GitLab's sidebar entries (Project, Repository → Files, Commits, Branches, Tags; Wiki; Settings). */
+export type ProjectTabKey = "overview" | "files" | "commits" | "branches" | "tags" | "wiki" | "settings";
 
 /**
  * Files and Commits open at the default branch; without one (nobody may read the code, or a repository HEAD points
- * nowhere) only the overview and settings remain, as GitLab hides the Repository menu then.
+ * nowhere) only the overview and settings remain, as GitLab hides the Repository menu then. The Wiki shows to whoever
+ * may read it (its feature enabled for them, GitLab's read_wiki), whatever the code's access.
  */
-export function ProjectTabs({ fullPath, current, defaultBranch, canAdmin }: { fullPath: string; current: ProjectTabKey; defaultBranch: string | null; canAdmin: boolean }) {
+export function ProjectTabs({ fullPath, current, defaultBranch, canReadWiki, canAdmin }: { fullPath: string; current: ProjectTabKey; defaultBranch: string | null; canReadWiki: boolean; canAdmin: boolean }) {
   return (
     <NavTabs
       label="Project"
@@ -23,6 +25,7 @@ export function ProjectTabs({ fullPath, current, defaultBranch, canAdmin }: { fu
               { key: "tags", label: "Tags", href: projectPageUrl(fullPath, "tags") },
             ]
           : []),
+        ...(canReadWiki ? [{ key: "wiki", label: "Wiki", href: wikiUrl(fullPath) }] : []),
         ...(canAdmin ? [{ key: "settings", label: "Settings", href: projectPageUrl(fullPath, "edit") }] : []),
       ]}
     />

@@ -32,5 +32,5 @@ export { blobRoute, fileRoute, rawBlobRoute, rawFileRoute } from "./repository-f
 export { commitDiffRoute, commitRefsRoute, commitRoute, commitsRoute, compareRoute } from "./repository-commits";
 export { branchesRoute, branchRoute, tagRoute, tagsRoute } from "./repository-refs";
 export { repositoryArchiveRoute } from "./repository-archive";
-export { wikisRoute } from "./project-wikis";
+export { wikiPageRoute, wikisRoute } from "./project-wikis";
 export { branchEntity, commitDetailEntity, commitEntity, commitTrailers, diffEntity, tagEntity } from "./entities/repository";
