@@ -8,7 +8,7 @@ import { usePathname } from "next/navigation";
  * address is read from the one the browser asked for (everything before `/-/wikis/`).
  */
 export function WikiNotFound() {
-  const pathname = usePathname();
+  const pathname = usePathname() ?? "";
   const at = pathname.indexOf("/-/wikis");
   const wiki = at > 0 ? pathname.slice(0, at + "/-/wikis".length) : null;
   return (
