@@ -1,6 +1,6 @@
 import Link from "next/link";
 import { TimeAgo } from "@/components/ui/time-ago";
-import { wikiPageUrl, type WikiPageEntry } from "@/lib/wikis";
+import { humanTitle, wikiPageUrl, type WikiPageEntry } from "@/lib/wikis";
 import type { Commit } from "@/lib/repositories";
 import { wikiTree, type WikiDirectory } from "./wiki-tree";
 
@@ -13,7 +13,7 @@ function PageRows({ directory, fullPath, changes, depth }: { directory: WikiDire
           <li key={page.path} className="flex flex-wrap items-center justify-between gap-2 py-2 pr-4" style={{ paddingLeft: `${1 + depth * 1.25}rem` }}>
             <div className="min-w-0">
               <Link href={wikiPageUrl(fullPath, page.slug)} className="font-medium text-gray-900 hover:text-brand-700 hover:underline">
-                {page.title}
+                {humanTitle(page, null)}
               </Link>
               <span className="ml-2 font-mono text-xs text-gray-500">{page.slug}</span>
               {page.format !== "markdown" ? <span className="ml-2 rounded bg-gray-100 px-1.5 py-0.5 text-xs text-gray-600">{page.format}</span> : null}

@@ -1,5 +1,5 @@
 import Link from "next/link";
-import { wikiPagesUrl, wikiPageUrl, type WikiPageEntry } from "@/lib/wikis";
+import { humanTitle, wikiPagesUrl, wikiPageUrl, type WikiPageEntry } from "@/lib/wikis";
 import { wikiTree, type WikiDirectory } from "./wiki-tree";
 
 /** Pages the sidebar lists before "View all pages" (GitLab's sidebar shows a first part of the wiki too). */
@@ -15,7 +15,7 @@ function Directory({ directory, fullPath, current }: { directory: WikiDirectory;
             aria-current={page.slug === current ? "page" : undefined}
             className={`block truncate rounded px-2 py-1 text-sm ${page.slug === current ? "bg-gray-200 font-medium text-gray-900" : "text-gray-700 hover:bg-gray-100"}`}
           >
-            {page.title}
+            {humanTitle(page, null)}
           </Link>
         </li>
       ))}
