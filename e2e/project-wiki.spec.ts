@@ -45,6 +45,7 @@ test("a project's wiki pushed with git shows its home page, its pages by directo
     expect(group.status()).toBe(201);
     const project = await request.post("/api/v4/projects", { headers, data: { name: "Rocket", path: "rocket", namespace_id: (await group.json()).id } });
     expect(project.status()).toBe(201);
+    const projectId = (await project.json()).id as number;
     const fullPath = `${groupPath}/rocket`;
 
     // The Wiki tab leads to the home page; a wiki without pages shows GitLab's empty state and the wiki's clone URL.
@@ -125,6 +126,15 @@ test("a project's wiki pushed with git shows its home page, its pages by directo
     await page.screenshot({ path: `${SCREENS}/wiki-404.png`, fullPage: true });
     await page.getByRole("link", { name: "View all pages" }).click();
     await expect(page).toHaveURL(new RegExp(`/${fullPath}/-/wikis/pages$`));
+
+    // With the wiki disabled (wiki_access_level), its tab goes and its pages and files are not found, as on GitLab.
+    const disabled = await request.put(`/api/v4/projects/${projectId}`, { headers, data: { wiki_access_level: "disabled" } });
+    expect(disabled.status()).toBe(200);
+    await page.goto(`/${fullPath}`);
+    await expect(page.getByRole("navigation", { name: "Project" }).getByRole("link", { name: "Files" })).toBeVisible();
+    await expect(page.getByRole("navigation", { name: "Project" }).getByRole("link", { name: "Wiki" })).toHaveCount(0);
+    expect((await page.goto(`/${fullPath}/-/wikis/home`))?.status()).toBe(404);
+    expect((await request.get(`/${fullPath}/-/wikis/-/raw/uploads/0a1b/diagram.png`)).status()).toBe(404);
   } finally {
     fs.rmSync(root, { recursive: true, force: true });
   }
