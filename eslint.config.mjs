@@ -18,6 +18,7 @@ const PUBLIC_DEEP_MODULES = [
   "@/lib/live/import-event",
   "@/lib/migration/wire",
   "@/lib/sources/target-rules",
+  "@/lib/wikis/urls",
 ];
 const deepImports = {
   group: ["@/lib/*/**", ...PUBLIC_DEEP_MODULES.map((name) => `!${name}`)],

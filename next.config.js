@@ -105,6 +105,16 @@ const nextConfig = {
         { source: `/:project(${GIT_FULL_PATH})/-/:page(branches|tags|edit|releases)`, destination: "/projects/-/:page/-/:project" },
         { source: `/:project(${GIT_FULL_PATH})/-/releases/:tag`, destination: "/projects/-/releases/:tag/-/:project" },
         { source: `/:project(${GIT_FULL_PATH})/-/settings/repository`, destination: "/projects/-/settings/repository/-/:project" },
+        /*
+         * The wiki, at GitLab's addresses: `/-/wikis/pages` lists the pages, `/-/wikis/<slug>` is a page and
+         * `/-/wikis/<slug>/history` its versions (projects/-/wikis/[...parts], empty for `/-/wikis` itself), as GitLab's
+         * routes read them, so no page can be named `pages`. A page's images are the wiki repository's files, below
+         * `/-/wikis/-/`, which GitLab keeps for its own routes too (projects/-/wiki-raw/[...parts]).
+         */
+        { source: `/:project(${GIT_FULL_PATH})/-/wikis/pages`, destination: "/projects/-/wiki-pages/-/:project" },
+        { source: `/:project(${GIT_FULL_PATH})/-/wikis/-/raw/:tail+`, destination: "/projects/-/wiki-raw/:tail+/-/:project" },
+        { source: `/:project(${GIT_FULL_PATH})/-/wikis`, destination: "/projects/-/wikis/-/:project" },
+        { source: `/:project(${GIT_FULL_PATH})/-/wikis/:tail+`, destination: "/projects/-/wikis/:tail+/-/:project" },
       ],
     };
   },

@@ -1,14 +1,16 @@
 import { NavTabs } from "@/components/ui/nav-tabs";
+import { wikiUrl } from "@/lib/wikis/urls";
 import { commitsUrl, projectPageUrl, projectUrl, treeUrl } from "./project-urls";
 
-/** The tabs of a project: GitLab's sidebar entries (Project, Repository → Files, Commits, Branches, Tags; Deploy → Releases; Settings). */
-export type ProjectTabKey = "overview" | "files" | "commits" | "branches" | "tags" | "releases" | "settings";
+/** The tabs of a project: GitLab's sidebar entries (Project, Repository → Files, Commits, Branches, Tags; Deploy → Releases; Wiki; Settings). */
+export type ProjectTabKey = "overview" | "files" | "commits" | "branches" | "tags" | "releases" | "wiki" | "settings";
 
 /**
  * Files and Commits open at the default branch; without one (nobody may read the code, or a repository HEAD points
- * nowhere) only the overview and settings remain, as GitLab hides the Repository menu then.
+ * nowhere) only the overview and settings remain, as GitLab hides the Repository menu then. The Wiki shows to whoever
+ * may read it (its feature enabled for them, GitLab's read_wiki), whatever the code's access.
  */
-export function ProjectTabs({ fullPath, current, defaultBranch, canAdmin }: { fullPath: string; current: ProjectTabKey; defaultBranch: string | null; canAdmin: boolean }) {
+export function ProjectTabs({ fullPath, current, defaultBranch, canReadWiki, canAdmin }: { fullPath: string; current: ProjectTabKey; defaultBranch: string | null; canReadWiki: boolean; canAdmin: boolean }) {
   return (
     <NavTabs
       label="Project"
@@ -24,6 +26,7 @@ export function ProjectTabs({ fullPath, current, defaultBranch, canAdmin }: { fu
               { key: "releases", label: "Releases", href: projectPageUrl(fullPath, "releases") },
             ]
           : []),
+        ...(canReadWiki ? [{ key: "wiki", label: "Wiki", href: wikiUrl(fullPath) }] : []),
         ...(canAdmin ? [{ key: "settings", label: "Settings", href: projectPageUrl(fullPath, "edit") }] : []),
       ]}
     />

@@ -3,6 +3,7 @@ import type { ReactNode } from "react";
 import ReactMarkdown, { type Components, type ExtraProps, type Options } from "react-markdown";
 import rehypeSanitize, { defaultSchema } from "rehype-sanitize";
 import remarkGfm from "remark-gfm";
+import { wikiLinkPath, wikiRawUrl, wikiUrl } from "@/lib/wikis/urls";
 
 /**
  * GitLab-flavoured Markdown for imported descriptions and notes (react-markdown + remark-gfm + rehype-sanitize):
@@ -119,6 +120,37 @@ const remarkRepositoryLinks = ({ repository }: { repository?: MarkdownRepository
           const kind = child.type === "image" ? "raw" : "blob";
           child.url = `${base}/${kind}/${segmentsOf(repository.refName)}${resolved.path ? `/${segmentsOf(resolved.path)}` : ""}${resolved.suffix}`;
           if (child.type === "image") child.data = { ...child.data, repositoryFile: true };
+        }
+      }
+      walk(child);
+    }
+  };
+  walk(tree);
+};
+
+/** A document that is a page of a project's wiki, whose relative links name other pages and files of the wiki. */
+export interface MarkdownWiki {
+  /** The project's full path. */
+  fullPath: string;
+  /** The page's slug. */
+  slug: string;
+}
+
+/**
+ * In a wiki page, relative links lead to pages of the wiki (GitLab's WikiLinkFilter: `x` and `/x` from the wiki's
+ * root, `./x` and `../x` from the page's directory), and relative images show the wiki's own file, served as it is.
+ */
+const remarkWikiLinks = ({ wiki }: { wiki?: MarkdownWiki }) => (tree: MdNode) => {
+  if (!wiki) return;
+  const walk = (node: MdNode) => {
+    for (const child of node.children ?? []) {
+      if ((child.type === "link" || child.type === "image") && child.url) {
+        const resolved = wikiLinkPath(child.url, wiki.slug);
+        if (resolved && child.type === "image" && resolved.path) {
+          child.url = wikiRawUrl(wiki.fullPath, resolved.path) + resolved.suffix;
+          child.data = { ...child.data, repositoryFile: true };
+        } else if (resolved) {
+          child.url = `${wikiUrl(wiki.fullPath)}${resolved.path ? `/${segmentsOf(resolved.path)}` : ""}${resolved.suffix}`;
         }
       }
       walk(child);
@@ -309,12 +341,13 @@ function urlTransform(url: string): string | null {
   return safeHref(url);
 }
 
-function render(source: string, epicHref: ((iid: number) => string) | undefined, inline: boolean, repository?: MarkdownRepository) {
+function render(source: string, epicHref: ((iid: number) => string) | undefined, inline: boolean, repository?: MarkdownRepository, wiki?: MarkdownWiki) {
   const options: Options = {
     remarkPlugins: [
       ...(inline ? [remarkInlineOnly] : []),
       [remarkGfm, { singleTilde: false }],
       [remarkRepositoryLinks, { repository }],
+      [remarkWikiLinks, { wiki }],
       remarkImagesAsLinks,
       [remarkEpicReferences, { epicHref }],
       ...(inline ? [] : [remarkLineBreaks]),
@@ -327,11 +360,12 @@ function render(source: string, epicHref: ((iid: number) => string) | undefined,
 }
 
 /**
- * A Markdown document (description, comment, README) in a block of its own. `repository`: the document is a file of
- * that repository at `refName`, and its relative links and images name files beside it.
+ * A Markdown document (description, comment, README, wiki page) in a block of its own. `repository`: the document is a
+ * file of that repository at `refName`, and its relative links and images name files beside it. `wiki`: the document
+ * is a page of that project's wiki, and its relative links name the wiki's pages and files.
  */
-export function Markdown({ source, epicHref, repository, className = "" }: { source: string; epicHref?: (iid: number) => string; repository?: MarkdownRepository; className?: string }) {
-  return <div className={`space-y-3 text-sm leading-6 text-gray-800 ${className}`}>{render(source, epicHref, false, repository)}</div>;
+export function Markdown({ source, epicHref, repository, wiki, className = "" }: { source: string; epicHref?: (iid: number) => string; repository?: MarkdownRepository; wiki?: MarkdownWiki; className?: string }) {
+  return <div className={`space-y-3 text-sm leading-6 text-gray-800 ${className}`}>{render(source, epicHref, false, repository, wiki)}</div>;
 }
 
 /** One line of Markdown inside running text (system notes, titles): emphasis, code, links and references, no blocks. */

@@ -34,6 +34,6 @@ export { branchesRoute, branchRoute, tagRoute, tagsRoute } from "./repository-re
 export { releaseRoute, releasesRoute } from "./releases";
 export { protectedBranchesRoute, protectedBranchRoute, protectedTagRoute, protectedTagsRoute } from "./protected-refs";
 export { repositoryArchiveRoute } from "./repository-archive";
-export { wikisRoute } from "./project-wikis";
+export { wikiPageRoute, wikisRoute } from "./project-wikis";
 export { branchEntity, commitDetailEntity, commitEntity, commitTrailers, diffEntity, tagEntity } from "./entities/repository";
 export { graphqlRoute } from "./graphql-route";

@@ -1,73 +1,18 @@
-import { fileAt, GitNotFoundError, listTree, resolveRevision, type TreeItem } from "@/lib/repositories";
+import { fileAt } from "@/lib/repositories";
+import { findWikiPage, listWikiPages, wikiHead, withoutFrontMatter, type WikiPageName } from "@/lib/wikis";
 import { booleanParam } from "./booleans";
 import { readAll } from "./param-error";
 import { repositoryRoute } from "./repository-route";
-import { json } from "./responses";
+import { json, notFound } from "./responses";
+import { stringParam } from "./strings";
 
-// GitLab's Wiki::MARKUPS, in its order: a page's format is the first whose pattern its extension matches.
-const MARKUPS: readonly [string, RegExp][] = [
-  ["markdown", /md|mkdn?|mdown|markdown/i],
-  ["rdoc", /rdoc/i],
-  ["asciidoc", /adoc|asciidoc/i],
-  ["org", /org/i],
-  ["textile", /textile/i],
-  ["creole", /creole/i],
-  ["rest", /re?st(\.txt)?/i],
-  ["mediawiki", /(media)?wiki/i],
-  ["pod", /pod/i],
-  ["plaintext", /txt/i],
-];
-// Which files are pages (Wiki#list_page_paths): any whose name ends in one of those extensions.
-const PAGE_FILE = new RegExp(`\\.(${MARKUPS.map(([, pattern]) => pattern.source).join("|")})$`, "i");
-
-// Entries read per pass over the wiki's tree.
-const TREE_PAGE = 1000;
 // Pages whose content is read at once for with_content.
 const CONTENT_AT_ONCE = 4;
 // GitLab's Gitlab::Git::Blob::MAX_DATA_DISPLAY_SIZE: a page's content is read up to this.
 const MAX_CONTENT_BYTES = 10 * 1024 * 1024;
 
-const extensionOf = (name: string) => {
-  const dot = name.lastIndexOf(".");
-  return dot <= 0 ? "" : name.slice(dot + 1).toLowerCase();
-};
-
-/** A wiki page as Entities::WikiPageBasic shows it: format by extension, slug the path without it, title the file's name with `-` as spaces. */
-export function wikiPage(path: string) {
-  const name = path.slice(path.lastIndexOf("/") + 1);
-  const extension = extensionOf(name);
-  const format = MARKUPS.find(([, pattern]) => pattern.test(extension))?.[0] ?? "markdown";
-  const title = (extension ? name.slice(0, -(extension.length + 1)) : name).replace(/-/g, " ");
-  return { format, slug: path.replace(/\.[^.]+$/, ""), title };
-}
-
-/** A page's content as GitLab shows it: without the YAML front matter (`---` ... `---`) it may start with. */
-export function withoutFrontMatter(text: string): string {
-  const match = /^---[ \t]*\r?\n([\s\S]*?)\r?\n---[ \t]*(?:\r?\n|$)/.exec(text);
-  if (!match) return text;
-  // Only a block that reads as YAML keys is front matter; anything else is the page's own text.
-  const first = match[1]!.split(/\r?\n/).find((line) => line.trim() !== "");
-  return first === undefined || /^[\w-]+[ \t]*:/.test(first) ? text.slice(match[0].length) : text;
-}
-
-/** The wiki's default branch's commit and every file in it; null for an empty or missing wiki. */
-async function wikiFiles(repo: string): Promise<{ commit: string; files: TreeItem[] } | null> {
-  const files: TreeItem[] = [];
-  let commit: string;
-  try {
-    commit = await resolveRevision(repo, "HEAD");
-  } catch (error) {
-    if (error instanceof GitNotFoundError) return null;
-    throw error;
-  }
-  let pageToken: string | undefined;
-  do {
-    const listed = await listTree(repo, { ref: commit, recursive: true, perPage: TREE_PAGE, pageToken });
-    files.push(...listed.items.filter((item) => item.type === "blob"));
-    pageToken = listed.next_page_token ?? undefined;
-  } while (pageToken);
-  return { commit, files };
-}
+/** Entities::WikiPage: the page's names, its content without front matter (none for a binary or larger page), its encoding. */
+const wikiPageEntity = (page: WikiPageName, content: string | null) => ({ format: page.format, slug: page.slug, title: page.title, content: withoutFrontMatter(content ?? ""), encoding: "UTF-8" });
 
 /**
  * GET /projects/:id/wikis: the wiki's pages (`[{format, slug, title}]`, with `with_content` also `content` and
@@ -75,21 +20,32 @@ async function wikiFiles(repo: string): Promise<{ commit: string; files: TreeIte
  */
 export const wikisRoute = repositoryRoute({ tail: "wikis", kind: "wiki" }, async ({ url, repo }) => {
   const [withContent] = readAll(() => booleanParam(url.searchParams.get("with_content"), "with_content") ?? false);
-  const wiki = await wikiFiles(repo);
-  if (!wiki) return json([]);
-  const paths = wiki.files
-    .map((file) => file.path)
-    .filter((path) => PAGE_FILE.test(path))
-    .sort((a, b) => Buffer.compare(Buffer.from(a), Buffer.from(b)));
-  if (!withContent) return json(paths.map(wikiPage));
-  const pages: (ReturnType<typeof wikiPage> & { content: string; encoding: string })[] = [];
-  for (let at = 0; at < paths.length; at += CONTENT_AT_ONCE) {
-    const batch = paths.slice(at, at + CONTENT_AT_ONCE);
-    const files = await Promise.all(batch.map((path) => fileAt(repo, wiki.commit, path, { maxBytes: MAX_CONTENT_BYTES })));
-    files.forEach((file, index) => {
-      // A binary page, or one past the limit (which GitLab cuts there), has its content left out.
-      pages.push({ ...wikiPage(batch[index]!), content: withoutFrontMatter(file.content ?? ""), encoding: "UTF-8" });
-    });
+  const head = await wikiHead(repo);
+  if (!head) return json([]);
+  const { pages } = await listWikiPages(repo, head);
+  if (!withContent) return json(pages.map(({ format, slug, title }) => ({ format, slug, title })));
+  const listed: ReturnType<typeof wikiPageEntity>[] = [];
+  for (let at = 0; at < pages.length; at += CONTENT_AT_ONCE) {
+    const batch = pages.slice(at, at + CONTENT_AT_ONCE);
+    const files = await Promise.all(batch.map((page) => fileAt(repo, head, page.path, { maxBytes: MAX_CONTENT_BYTES })));
+    // A binary page, or one past the limit (which GitLab cuts there), has its content left out.
+    files.forEach((file, index) => listed.push(wikiPageEntity(batch[index]!, file.content)));
   }
-  return json(pages);
+  return json(listed);
+});
+
+/**
+ * GET /projects/:id/wikis/:slug (the slug URL-encoded, `dir%2Fpage`): one page in Entities::WikiPage's shape, at the
+ * wiki's HEAD or at `version` (a commit id); "404 Wiki Page Not Found" when there is no such page or version.
+ * `render_html` is refused rather than answered with Markdown in place of HTML: Ferry renders pages in its web pages only.
+ */
+export const wikiPageRoute = repositoryRoute<"slug">({ tail: "wikis/:slug", kind: "wiki" }, async ({ url, params, repo }) => {
+  const [version, renderHtml] = readAll(
+    () => stringParam(url.searchParams.get("version") ?? undefined, "version"),
+    () => booleanParam(url.searchParams.get("render_html"), "render_html") ?? false,
+  );
+  if (renderHtml) return json({ message: "400 Bad request - render_html is not supported by Ferry" }, { status: 400 });
+  const page = await findWikiPage(repo, params.slug, { version: version || undefined, maxBytes: MAX_CONTENT_BYTES });
+  if (!page) return notFound("Wiki Page Not");
+  return json(wikiPageEntity(page, page.content));
 });

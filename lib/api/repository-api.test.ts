@@ -4,7 +4,6 @@ import type { DiffFile } from "@/lib/repositories";
 import { commitTrailers, diffEntity } from "./entities/repository";
 import { contentDisposition, gitlabHeaders, headerValue, jsonWithBase64Content } from "./file-responses";
 import { keysetPaginationHeaders, uncountedPaginationHeaders } from "./pagination";
-import { wikiPage, withoutFrontMatter } from "./project-wikis";
 import { rawSegments } from "./repository-route";
 
 describe("commitTrailers", () => {
@@ -99,21 +98,6 @@ describe("pagination headers without a count", () => {
   it("gives a keyset Link to the next page only", () => {
     expect(keysetPaginationHeaders(request, { page_token: "a b" }).get("link")).toBe('<http://ferry.test/api/v4/projects/1/repository/commits?ref_name=main&page=2&page_token=a+b>; rel="next"');
     expect([...keysetPaginationHeaders(request, null)]).toEqual([]);
-  });
-});
-
-describe("wiki pages", () => {
-  it("names a page as GitLab does: format by extension, slug without it, title with spaces", () => {
-    expect(wikiPage("deploy.md")).toEqual({ format: "markdown", slug: "deploy", title: "deploy" });
-    expect(wikiPage("guides/Getting-Started.ADOC")).toEqual({ format: "asciidoc", slug: "guides/Getting-Started", title: "Getting Started" });
-    expect(wikiPage("notes.rst.txt")).toEqual({ format: "plaintext", slug: "notes.rst", title: "notes.rst" });
-    expect(wikiPage("old.mediawiki")).toEqual({ format: "mediawiki", slug: "old", title: "old" });
-  });
-
-  it("drops YAML front matter, and only that", () => {
-    expect(withoutFrontMatter("---\ntitle: Hi\ntags: [a]\n---\nBody\n")).toBe("Body\n");
-    expect(withoutFrontMatter("---\nnot yaml keys\n---\nBody\n")).toBe("---\nnot yaml keys\n---\nBody\n");
-    expect(withoutFrontMatter("Body\n---\na: b\n---\n")).toBe("Body\n---\na: b\n---\n");
   });
 });
 

@@ -1,6 +1,6 @@
 import { tokenAllows } from "@/lib/auth/scopes";
 import { canFetchRepository, canPushRepository, findProject, protectedRefsFor, pushPolicyFor, type ProjectWithAccess } from "@/lib/projects";
-import { repositoryExists, repositoryPath, type GitService, type PushPolicy, type RepositoryKind } from "@/lib/repositories";
+import { createRepository, repositoryExists, repositoryPath, RepositoryExistsError, type GitService, type PushPolicy, type RepositoryKind } from "@/lib/repositories";
 import { ANONYMOUS_VIEWER } from "@/lib/viewer";
 import { gitClient } from "./credentials";
 import { forbidden, MESSAGES, notFound, unauthorized } from "./responses";
@@ -38,7 +38,15 @@ export async function authorizeGit(request: Request, fullPath: string, kind: Rep
   } else if (!canFetchRepository(viewer, project, kind)) {
     return identity ? forbidden(MESSAGES.download) : unauthorized();
   }
-  if (!(await repositoryExists(project.id, kind))) return notFound(kind === "wiki" ? MESSAGES.noWikiRepository : MESSAGES.noRepository);
+  if (!(await repositoryExists(project.id, kind))) {
+    // A wiki's repository is made when it is first used (GitLab's Wiki#create_wiki_repository): the first push of
+    // pages by someone who may write the wiki creates it, as GitLab does.
+    if (!(push && kind === "wiki")) return notFound(kind === "wiki" ? MESSAGES.noWikiRepository : MESSAGES.noRepository);
+    await createRepository(project.id, { kind }).catch((error: unknown) => {
+      // Made meanwhile by another push or by an import: pushed into all the same.
+      if (!(error instanceof RepositoryExistsError)) throw error;
+    });
+  }
   return {
     project,
     repositoryPath: repositoryPath(project.id, kind),

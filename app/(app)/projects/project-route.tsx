@@ -94,7 +94,7 @@ export async function ProjectShell({ user, project, current, children }: { user:
   const branch = code ? ((await defaultBranch(repositoryPath(project.id, "project"))) ?? project.defaultBranch) : null;
   return (
     <>
-      <ProjectHeader project={project} current={current} defaultBranch={branch} canReadCode={code} canAdmin={canAdminProject(user, project)} />
+      <ProjectHeader project={project} current={current} defaultBranch={branch} canReadCode={code} canReadWiki={canFetchRepository(user, project, "wiki")} canAdmin={canAdminProject(user, project)} />
       {children}
     </>
   );

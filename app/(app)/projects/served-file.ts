@@ -1,14 +1,19 @@
 import { Readable } from "node:stream";
 import { currentUser } from "@/lib/auth";
 import { canFetchRepository, findProject, type ProjectWithAccess } from "@/lib/projects";
-import { repositoryPath } from "@/lib/repositories";
+import { repositoryPath, type RepositoryKind } from "@/lib/repositories";
 
 /**
  * What the file routes (`/-/raw/`, `/-/archive/`) share: who may have the file, where its tail is, and how the answer
  * is sent. Unlike pages, they answer a user who may not read the code exactly as a path that does not exist: 404.
  */
 
-export type ServedPage = "raw" | "archive";
+export type ServedPage = "raw" | "archive" | "wiki-raw";
+
+// Where each file route's tail starts in the address the browser asked for; the wiki's files are the wiki
+// repository's, which the wiki's readers may read.
+const MARKERS: Record<ServedPage, string> = { raw: "/-/raw/", archive: "/-/archive/", "wiki-raw": "/-/wikis/-/raw/" };
+const KINDS: Record<ServedPage, RepositoryKind> = { raw: "project", archive: "project", "wiki-raw": "wiki" };
 
 /**
  * The project's full path and the tail's segments, decoded once, from the path the request was made for
@@ -26,7 +31,7 @@ export function servedPathOf(pathname: string, page: ServedPage): { fullPath: st
     tail = pathname.slice(rewritten.length, at);
     fullPath = pathname.slice(at + 3);
   } else {
-    const marker = `/-/${page}/`;
+    const marker = MARKERS[page];
     const at = pathname.indexOf(marker);
     if (at <= 0) return undefined;
     fullPath = pathname.slice(1, at);
@@ -42,15 +47,15 @@ export function servedPathOf(pathname: string, page: ServedPage): { fullPath: st
   }
 }
 
-/** The project and repository a file route's request names, if the signed-in user may read its code. */
+/** The project and repository a file route's request names, if the signed-in user may read that repository. */
 export async function servedRepository(request: Request, page: ServedPage): Promise<{ project: ProjectWithAccess; repo: string; tail: string[] } | undefined> {
   const served = servedPathOf(new URL(request.url).pathname, page);
   if (!served) return undefined;
   const user = await currentUser();
   if (!user) return undefined;
   const project = await findProject(user, served.fullPath);
-  if (!project || !canFetchRepository(user, project, "project")) return undefined;
-  return { project, repo: repositoryPath(project.id, "project"), tail: served.tail };
+  if (!project || !canFetchRepository(user, project, KINDS[page])) return undefined;
+  return { project, repo: repositoryPath(project.id, KINDS[page]), tail: served.tail };
 }
 
 // What keeps a served file from acting as a page of this site, should a browser open it: never sniffed, no script, no

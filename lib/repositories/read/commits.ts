@@ -69,6 +69,16 @@ export async function countCommits(repo: string, commit: string, timeoutMs = HIS
   );
 }
 
+/** How many commits reachable from `commit` changed `path`: GitLab's count of a wiki page's versions. Cached by commit. */
+export async function countPathCommits(repo: string, commit: string, path: string): Promise<number> {
+  if (filePathProblem(path)) return 0;
+  return objectCache.getOrLoad(
+    cacheKey("path-commit-count", repo, commit, path),
+    async () => Number((await gitRead(repo, ["rev-list", "--count", "--end-of-options", commit, "--", path], { timeoutMs: HISTORY_MS, maxBytes: SMALL_OUTPUT })).stdout.toString().trim()),
+    () => 50 + 2 * path.length,
+  );
+}
+
 /**
  * A page of GitLab's GET /projects/:id/repository/commits. git does the paging (--skip, --max-count of one more than
  * a page), so nothing reads more history than the page needs. As GitLab, an unknown ref (or a name that cannot be one,

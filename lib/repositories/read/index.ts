@@ -11,7 +11,7 @@ export { aheadBehind, branch, listBranches, type Branch, type BranchPage, type D
 export type { Commit } from "./commit-format";
 export { getCommit, type CommitDetail, type CommitStats } from "./commit-detail";
 export { commitRefs, type CommitRef, type CommitRefs, type RefScope } from "./commit-refs";
-export { lastCommitFor, listCommits, type CommitPage, type ListCommitsOptions } from "./commits";
+export { countPathCommits, lastCommitFor, listCommits, type CommitPage, type ListCommitsOptions } from "./commits";
 export { diffLines, type DiffLine, type DiffLines } from "./diff-lines";
 export { DEFAULT_DIFF_LIMITS, type DiffFile, type DiffLimits, type DiffResult } from "./diff-parse";
 export { commitDiff, compare, type CompareOptions, type Comparison } from "./diffs";

@@ -11,11 +11,11 @@ import { createPersonalAccessToken, revokePersonalAccessToken, type TokenScope }
 import { ACCESS_LEVELS, getDb, groupMembers, personalAccessTokens, projects } from "@/lib/db";
 import { createGroup, type Group } from "@/lib/groups";
 import { createProject, setArchived, type ProjectWithAccess } from "@/lib/projects";
-import { createRepository } from "@/lib/repositories";
+import { createRepository, repositoryExists } from "@/lib/repositories";
 import type { PublicUser } from "@/lib/users";
 import { tokenFor } from "@/test/helpers/api";
 import { makeUser, unique } from "@/test/helpers/factories";
-import { commitFiles, git, gitFailure, newWorktree, temporaryDirectory } from "@/test/helpers/git-client";
+import { commitFiles, git, gitFailure, gitRun, newWorktree, temporaryDirectory } from "@/test/helpers/git-client";
 import { runRouteServer } from "@/test/helpers/route-server";
 import { GET, POST } from "./route";
 
@@ -238,6 +238,15 @@ describe("git over smart HTTP, at GitLab's addresses", () => {
     const answer = await request(`/${missing.fullPath}.wiki.git${ADVERTISE}`, { headers: basic("oauth2", developer) });
     expect(answer.status).toBe(404);
     expect(answer.body.toString()).toBe("A repository for this wiki does not exist yet.\n");
+
+    // The first push of pages makes the wiki's repository, as GitLab makes it on first use; a Guest's push makes none.
+    const pages = await newWorktree(work, "new-wiki");
+    await commitFiles(pages, { "home.md": "# Home\n" }, "Create home");
+    await git(pages, ["remote", "add", "guest", cloneUrl(missing, await tokenFor(users.guest.id, ["write_repository"]), "oauth2", ".wiki.git")]);
+    expect((await gitRun(pages, ["push", "--quiet", "guest", "main"])).stderr).toContain("You are not allowed to write to this project's wiki.");
+    expect(await repositoryExists(missing.id, "wiki")).toBe(false);
+    await git(pages, ["push", "--quiet", cloneUrl(missing, developer, "oauth2", ".wiki.git"), "main"]);
+    expect(fs.readFileSync(path.join(await clone(cloneUrl(missing, guest, "oauth2", ".wiki.git")), "home.md"), "utf8")).toBe("# Home\n");
   });
 });
 

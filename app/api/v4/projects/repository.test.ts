@@ -19,6 +19,7 @@ import { GET as getRawFile, HEAD as headRawFile } from "./[id]/repository/files/
 import { GET as getFile, HEAD as headFile } from "./[id]/repository/files/[file_path]/route";
 import { GET as getTree } from "./[id]/repository/tree/route";
 import { GET as getProject } from "./[id]/route";
+import { GET as getWikiPage } from "./[id]/wikis/[slug]/route";
 import { GET as getWikis } from "./[id]/wikis/route";
 
 type Route = (request: Request, context: { params: Promise<Record<string, string | string[] | undefined>> }) => Promise<Response>;
@@ -450,6 +451,34 @@ describe("GET /projects/:id/wikis", () => {
     expect(full[0]).toEqual({ format: "markdown", slug: "deploy", title: "deploy", content: "Here is an instruction how to deploy this project.\n", encoding: "UTF-8" });
     expect(full[2]).toMatchObject({ slug: "home", content: "*  [Deploy](deploy)\n" });
     expect(await call(getWikis, `${address}?with_content=perhaps`, { token: sample.token })).toMatchObject({ status: 400, body: { error: "with_content is invalid" } });
+  });
+
+  it("answers one page, by its encoded slug, at HEAD or at a version, in GitLab's shape", async () => {
+    const project = await createProject(sample.owner, { name: unique("Wiki page"), namespaceId: sample.group.id });
+    const wiki = await createRepository(project.id, { kind: "wiki", defaultBranch: "main" });
+    const worktree = await newWorktree(root, unique("wiki"));
+    const first = await commitFiles(worktree, { "guides/deploy.md": "---\ntitle: Deploying\n---\nFirst version.\n", "notes.org": "* Notes\n" }, "Add pages");
+    await commitFiles(worktree, { "guides/deploy.md": "Second version.\n" }, "Rewrite the deploy page");
+    await pushAll(worktree, wiki);
+    const page = (tail: string, token: string | undefined = sample.token) => call(getWikiPage, `/api/v4/projects/${project.id}/wikis/${tail}`, { token });
+
+    const latest = await page("guides%2Fdeploy");
+    expect(latest).toMatchObject({ status: 200 });
+    expect(shapeProblems(latest.body as Json, DOC["GET /projects/:id/wikis?with_content=1 (first item)"]!)).toEqual([]);
+    expect(latest.body).toEqual({ format: "markdown", slug: "guides/deploy", title: "deploy", content: "Second version.\n", encoding: "UTF-8" });
+    expect((await page(`guides%2Fdeploy?version=${first}`)).body).toEqual({ format: "markdown", slug: "guides/deploy", title: "deploy", content: "First version.\n", encoding: "UTF-8" });
+    expect((await page("notes")).body).toMatchObject({ format: "org", content: "* Notes\n" });
+
+    const missing = { status: 404, body: { message: "404 Wiki Page Not Found" } };
+    expect(await page("nowhere")).toMatchObject(missing);
+    expect(await page(`guides%2Fdeploy?version=${"0".repeat(40)}`)).toMatchObject(missing);
+    expect(await page("guides%2Fdeploy?version=main")).toMatchObject(missing);
+    // `..` stays inside the wiki (GitLab's sluggified_title): it names the wiki's own pages or nothing.
+    expect(await page("..%2F..%2Fnotes")).toMatchObject({ status: 200, body: { slug: "notes" } });
+    expect(await page("..%2Fconfig")).toMatchObject(missing);
+    expect(await page("notes?render_html=maybe")).toMatchObject({ status: 400, body: { error: "render_html is invalid" } });
+    expect(await page("notes", tokens.outsider)).toMatchObject({ status: 404, body: { message: "404 Project Not Found" } });
+    expect(await api(getWikiPage, "wikis/home")).toMatchObject(missing);
   });
 
   it("lets whoever sees the project read its wiki (a Guest of a private one too), nobody else", async () => {

@@ -175,4 +175,14 @@ describe("servedPathOf", () => {
     expect(servedPathOf("/g/p/-/raw/main/%2E%2E/x", "raw")).toEqual({ fullPath: "g/p", tail: ["main", "..", "x"] });
     for (const bad of ["/projects/-/raw/main/a/-/p", "/p/-/raw/main/a", "/g/p/-/raw/%E0%A4%A", "/-/raw/x"]) expect(servedPathOf(bad, "raw"), bad).toBeUndefined();
   });
+
+  it("reads a wiki's file the same way, and the wiki's pages reach their own routes", async () => {
+    expect(await rewrittenPath("/g/sub/p/-/wikis/-/raw/uploads/a%2525.png")).toBe("/projects/-/wiki-raw/uploads/a%2525.png/-/g/sub/p");
+    const expected = { fullPath: "g/sub/p", tail: ["uploads", "a%25.png"] };
+    expect(servedPathOf("/projects/-/wiki-raw/uploads/a%2525.png/-/g/sub/p", "wiki-raw")).toEqual(expected);
+    expect(servedPathOf("/g/sub/p/-/wikis/-/raw/uploads/a%2525.png", "wiki-raw")).toEqual(expected);
+    expect(await rewrittenPath("/g/p/-/wikis")).toBe("/projects/-/wikis/-/g/p");
+    expect(await rewrittenPath("/g/p/-/wikis/pages")).toBe("/projects/-/wiki-pages/-/g/p");
+    expect(await rewrittenPath("/g/p/-/wikis/guides/start/history")).toBe("/projects/-/wikis/guides/start/history/-/g/p");
+  });
 });

@@ -1,0 +1,5 @@
+import { WikiNotFound } from "@/components/projects/wiki/wiki-not-found";
+
+export default function WikiPageNotFound() {
+  return <WikiNotFound />;
+}

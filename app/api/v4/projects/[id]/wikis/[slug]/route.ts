@@ -1,0 +1,3 @@
+import { wikiPageRoute } from "@/lib/api";
+
+export const GET = wikiPageRoute;
