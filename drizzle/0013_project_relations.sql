@@ -1,3 +1,21 @@
+CREATE TABLE "lfs_objects" (
+	"id" serial PRIMARY KEY NOT NULL,
+	"oid" text NOT NULL,
+	"size" bigint NOT NULL,
+	"created_at" timestamp with time zone DEFAULT now() NOT NULL,
+	CONSTRAINT "lfs_objects_oid_sha256" CHECK ("lfs_objects"."oid" ~ '^[0-9a-f]{64}$')
+);
+--> statement-breakpoint
+CREATE TABLE "lfs_objects_projects" (
+	"id" serial PRIMARY KEY NOT NULL,
+	"lfs_object_id" integer NOT NULL,
+	"project_id" integer NOT NULL,
+	"repository_type" text,
+	"import_entity_id" integer,
+	"created_at" timestamp with time zone DEFAULT now() NOT NULL,
+	CONSTRAINT "lfs_objects_projects_repository_type" CHECK ("lfs_objects_projects"."repository_type" IN ('project', 'wiki', 'design'))
+);
+--> statement-breakpoint
 CREATE TABLE "milestone_releases" (
 	"release_id" integer NOT NULL,
 	"milestone_id" integer NOT NULL,
@@ -60,6 +78,9 @@ CREATE TABLE "protected_tags" (
 	"updated_at" timestamp with time zone DEFAULT now() NOT NULL
 );
 --> statement-breakpoint
+ALTER TABLE "lfs_objects_projects" ADD CONSTRAINT "lfs_objects_projects_lfs_object_id_lfs_objects_id_fk" FOREIGN KEY ("lfs_object_id") REFERENCES "public"."lfs_objects"("id") ON DELETE restrict ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "lfs_objects_projects" ADD CONSTRAINT "lfs_objects_projects_project_id_projects_id_fk" FOREIGN KEY ("project_id") REFERENCES "public"."projects"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "lfs_objects_projects" ADD CONSTRAINT "lfs_objects_projects_import_entity_id_bulk_import_entities_id_fk" FOREIGN KEY ("import_entity_id") REFERENCES "public"."bulk_import_entities"("id") ON DELETE set null ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "milestone_releases" ADD CONSTRAINT "milestone_releases_release_id_releases_id_fk" FOREIGN KEY ("release_id") REFERENCES "public"."releases"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "milestone_releases" ADD CONSTRAINT "milestone_releases_milestone_id_milestones_id_fk" FOREIGN KEY ("milestone_id") REFERENCES "public"."milestones"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "release_links" ADD CONSTRAINT "release_links_release_id_releases_id_fk" FOREIGN KEY ("release_id") REFERENCES "public"."releases"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
@@ -70,6 +91,11 @@ ALTER TABLE "protected_branches" ADD CONSTRAINT "protected_branches_project_id_p
 ALTER TABLE "protected_branches" ADD CONSTRAINT "protected_branches_import_entity_id_bulk_import_entities_id_fk" FOREIGN KEY ("import_entity_id") REFERENCES "public"."bulk_import_entities"("id") ON DELETE set null ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "protected_tags" ADD CONSTRAINT "protected_tags_project_id_projects_id_fk" FOREIGN KEY ("project_id") REFERENCES "public"."projects"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "protected_tags" ADD CONSTRAINT "protected_tags_import_entity_id_bulk_import_entities_id_fk" FOREIGN KEY ("import_entity_id") REFERENCES "public"."bulk_import_entities"("id") ON DELETE set null ON UPDATE no action;--> statement-breakpoint
+CREATE UNIQUE INDEX "lfs_objects_oid_idx" ON "lfs_objects" USING btree ("oid");--> statement-breakpoint
+CREATE INDEX "lfs_objects_projects_project_idx" ON "lfs_objects_projects" USING btree ("project_id","lfs_object_id");--> statement-breakpoint
+CREATE INDEX "lfs_objects_projects_object_idx" ON "lfs_objects_projects" USING btree ("lfs_object_id");--> statement-breakpoint
+CREATE UNIQUE INDEX "lfs_objects_projects_typed_idx" ON "lfs_objects_projects" USING btree ("project_id","lfs_object_id","repository_type") WHERE "lfs_objects_projects"."repository_type" IS NOT NULL;--> statement-breakpoint
+CREATE UNIQUE INDEX "lfs_objects_projects_untyped_idx" ON "lfs_objects_projects" USING btree ("project_id","lfs_object_id") WHERE "lfs_objects_projects"."repository_type" IS NULL;--> statement-breakpoint
 CREATE INDEX "milestone_releases_milestone_idx" ON "milestone_releases" USING btree ("milestone_id");--> statement-breakpoint
 CREATE UNIQUE INDEX "release_links_release_name_idx" ON "release_links" USING btree ("release_id","name");--> statement-breakpoint
 CREATE UNIQUE INDEX "release_links_release_url_idx" ON "release_links" USING btree ("release_id","url");--> statement-breakpoint
