@@ -86,6 +86,7 @@ describe("the relation catalog", () => {
       ["labels", 2, "BulkImports::Common::Pipelines::LabelsPipeline"],
       ["milestones", 2, "BulkImports::Common::Pipelines::MilestonesPipeline"],
       ["badges", 2, "BulkImports::Common::Pipelines::BadgesPipeline"],
+      ["snippets", 3, "BulkImports::Projects::Pipelines::SnippetsPipeline"],
       ["boards", 4, "BulkImports::Common::Pipelines::BoardsPipeline"],
       ["project_feature", 4, "BulkImports::Projects::Pipelines::ProjectFeaturePipeline"],
       ["container_expiration_policy", 4, "BulkImports::Projects::Pipelines::ContainerExpirationPolicyPipeline"],

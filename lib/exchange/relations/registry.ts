@@ -14,6 +14,7 @@ import { namespaceSettingsRelation } from "./groups/namespace-settings";
 import { projectSelfRelation } from "./projects/project-self";
 import { repositoryRelation } from "./projects/repository";
 import { settingRelations } from "./projects/setting-relations";
+import { snippetsRelation } from "./projects/snippets";
 import type { ExportRelation, OwnedRelation } from "./support/types";
 
 /**
@@ -63,6 +64,7 @@ const EXPORTERS: Record<PortableKind, readonly ExportRelation[]> = {
     projectOwned(badgesRelation),
     projectOwned(boardsRelation),
     projectOwned(uploadsRelation),
+    snippetsRelation,
     ...settingRelations,
     repositoryRelation,
   ],

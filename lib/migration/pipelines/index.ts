@@ -22,6 +22,7 @@ import { projectAttributesPipeline } from "./projects/project-attributes";
 import { repositoryPipeline } from "./projects/repository";
 import { repositoryBundlePipeline } from "./projects/repository-bundle";
 import { settingRelationPipelines } from "./projects/setting-relations";
+import { snippetsPipeline } from "./projects/snippets";
 import type { EntityContext, Pipeline, StagedPipeline } from "./support/types";
 
 /**
@@ -48,7 +49,7 @@ const IMPLEMENTATIONS: Record<PortableKind, readonly Pipeline[]> = {
     subgroupsPipeline,
     uploadsReferencesPipeline,
   ],
-  project: [projectPipeline, projectAttributesPipeline, repositoryPipeline, repositoryBundlePipeline, labelsPipeline, milestonesPipeline, badgesPipeline, boardsPipeline, uploadsPipeline, wikiPipeline, ...settingRelationPipelines],
+  project: [projectPipeline, projectAttributesPipeline, repositoryPipeline, repositoryBundlePipeline, labelsPipeline, milestonesPipeline, badgesPipeline, boardsPipeline, uploadsPipeline, wikiPipeline, snippetsPipeline, ...settingRelationPipelines],
 };
 
 const BY_RELATION = Object.fromEntries(
