@@ -4,6 +4,9 @@ import { awardEmoji, getDb, notes, projects, snippets, users } from "@/lib/db";
 import { makeUser, unique } from "@/test/helpers/factories";
 import { importResult, waitForImports } from "@/test/helpers/imports";
 import { runImportWorker } from "@/test/helpers/import-worker";
+import { repositoryExists, repositoryPath } from "@/lib/repositories";
+import { git, temporaryDirectory } from "@/test/helpers/git-client";
+import { makeSnippetRepository } from "@/test/helpers/source-repository";
 import { DEFAULT_TOKEN, fromRecords, ndjsonRecords, projectTreeFile, startTestSource, type TestSource } from "@/test/source";
 import { snippetsPipeline } from "./pipelines/projects/snippets";
 import { startImports, STATUS, TRACKER_STATUS } from "./index";
@@ -11,6 +14,9 @@ import { startImports, STATUS, TRACKER_STATUS } from "./index";
 runImportWorker("pgboss_snippets_import_test");
 
 const ROOT = 4351;
+const scratch = temporaryDirectory("ferry-snippets-import-");
+const refsOf = (repo: string) => git(repo, ["for-each-ref", "--format=%(objectname) %(objecttype) %(refname)"]);
+const objectsOf = (repo: string) => git(repo, ["cat-file", "--batch-all-objects", "--batch-check=%(objectname) %(objecttype)"]);
 
 /** GitLab's complex fixture's snippet, a second one of another author with its own note, and one GitLab would refuse. */
 function snippetRecords() {
@@ -36,15 +42,36 @@ async function importApp(source: TestSource) {
 }
 
 describe("project snippets, by direct transfer", () => {
-  it("imports each snippet with its legacy file, author, award emoji and notes; a bad record is one failure; a replay adds nothing", async () => {
+  it("imports each snippet with its legacy file, author, award emoji, notes and repository; bad records and repositories are one failure each; a replay adds nothing", async () => {
     const source = await startTestSource({ version: "17.8.0-ee", batchSize: 2, exportDelayMs: 50 });
-    const app = source.addProject({ groupId: ROOT, path: "app", name: "App", fixtureProject: "complex", relations: { snippets: fromRecords(snippetRecords()) } });
+    const valid = await makeSnippetRepository(scratch, [{ "x.rb": "x = 1\n" }, { "x.rb": "x = 2\n", "lib/y.rb": "y = 3\n" }]);
+    const app = source.addProject({
+      groupId: ROOT, path: "app", name: "App", fixtureProject: "complex", relations: { snippets: fromRecords(snippetRecords()) },
+      snippets: [
+        // The fixture's snippet, created at the same second (GraphQL gives no milliseconds): mirrored.
+        { id: 1, title: "Test snippet title", createdAt: "2019-11-05T15:06:06Z", repository: valid },
+        // A repository with a tag, which GitLab's validation refuses: removed, one failure.
+        { id: 2, title: "Second snippet", createdAt: "2021-03-04T05:06:07Z", repository: await makeSnippetRepository(scratch, [{ "hello.rb": "puts 1\n" }], { tag: true }) },
+        // No imported snippet has this title, nor the bad record's time: skipped.
+        { id: 4, title: "Not imported", createdAt: "2021-01-01T00:00:00Z", repository: valid },
+        { id: 3, title: "Bad visibility", createdAt: "2021-01-01T00:00:00Z", repository: valid },
+        // No repository: not listed for mirroring.
+        { id: 5, title: "Legacy only", createdAt: "2021-01-01T00:00:00Z" },
+      ],
+    });
     try {
       const { bulkImport, entry } = await importApp(source);
       expect(bulkImport.status).toBe(STATUS.finished);
       expect(entry.entity.status).toBe(STATUS.finished);
       expect(entry.trackers.get("snippets")).toMatchObject({ status: TRACKER_STATUS.finished, sourceObjectsCount: 3, importedObjectsCount: 2, batched: true });
-      expect(entry.failures.map((f) => [f.relation, f.exceptionMessage])).toEqual([["snippets", expect.stringMatching(/visibility_level 15/)]]);
+      expect(entry.failures.map((f) => [f.relation, f.exceptionMessage]).sort()).toEqual([
+        ["snippets", expect.stringMatching(/visibility_level 15/)],
+        ["snippets_repository", "Error: Repository has tags."],
+      ]);
+      // Four nodes with a repository, two of them matched, one valid.
+      expect(entry.trackers.get("snippets_repository")).toMatchObject({ status: TRACKER_STATUS.finished, sourceObjectsCount: 4, fetchedObjectsCount: 2, importedObjectsCount: 1 });
+      expect(source.requests.some((r) => r.route === "/api/graphql" && r.status === 200)).toBe(true);
+      expect(source.requests.some((r) => r.path.endsWith("/app/snippets/1.git/git-upload-pack") && r.tokenVia === "basic")).toBe(true);
       const projectId = entry.entity.projectId!;
       const rows = await getDb().select().from(snippets).where(eq(snippets.projectId, projectId)).orderBy(asc(snippets.createdAt));
       expect(rows.map((s) => [s.title, s.content, s.fileName, s.visibilityLevel, s.description])).toEqual([
@@ -53,6 +80,14 @@ describe("project snippets, by direct transfer", () => {
       ]);
       expect(rows[0]!.createdAt.toISOString()).toBe("2019-11-05T15:06:06.579Z");
       expect(rows[1]!.updatedAt.toISOString()).toBe("2021-03-05T05:06:07.890Z");
+      // The valid repository, identical to the source's (every ref and object, HEAD on main); the invalid one removed.
+      const mirrored = repositoryPath(rows[0]!.id, "snippet");
+      expect(mirrored).toContain("/@snippets/");
+      expect(await refsOf(mirrored)).toBe(await refsOf(valid));
+      expect(await objectsOf(mirrored)).toBe(await objectsOf(valid));
+      expect(await git(mirrored, ["symbolic-ref", "HEAD"])).toBe("refs/heads/main");
+      expect(await git(mirrored, ["fsck", "--strict", "--no-dangling"])).toBe("");
+      expect(await repositoryExists(rows[1]!.id, "snippet")).toBe(false);
       // Authors: placeholders of the source's users (none shares an email with a local account), distinct per source user.
       const authors = await getDb().select({ id: users.id, userType: users.userType }).from(users).where(inArray(users.id, rows.map((s) => s.authorId!)));
       expect(authors).toHaveLength(2);

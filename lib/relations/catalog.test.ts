@@ -88,6 +88,7 @@ describe("the relation catalog", () => {
       ["badges", 2, "BulkImports::Common::Pipelines::BadgesPipeline"],
       ["snippets", 3, "BulkImports::Projects::Pipelines::SnippetsPipeline"],
       ["boards", 4, "BulkImports::Common::Pipelines::BoardsPipeline"],
+      ["snippets_repository", 4, "BulkImports::Projects::Pipelines::SnippetsRepositoryPipeline"],
       ["project_feature", 4, "BulkImports::Projects::Pipelines::ProjectFeaturePipeline"],
       ["container_expiration_policy", 4, "BulkImports::Projects::Pipelines::ContainerExpirationPolicyPipeline"],
       ["service_desk_setting", 4, "BulkImports::Projects::Pipelines::ServiceDeskSettingPipeline"],

@@ -70,7 +70,7 @@ export const RELATIONS: readonly RelationSpec[] = [
   { name: "project_entities", label: "Project entities", format: "rest", group: { stage: 2, pipelineClass: groups("ProjectEntities") }, ferry: importedForGroups },
   { name: "issues", label: "Issue", format: "ndjson", project: { stage: 3, pipelineClass: projects("Issues") }, batchable: true, ferry: notYet },
   { name: "snippets", label: "Snippet", format: "ndjson", project: { stage: 3, pipelineClass: projects("Snippets") }, batchable: true, ferry: projectsBothWays },
-  { name: "snippets_repository", label: "Snippet repository", format: "rest", project: { stage: 4, pipelineClass: projects("SnippetsRepository") }, ferry: notYet },
+  { name: "snippets_repository", label: "Snippet repository", format: "rest", project: { stage: 4, pipelineClass: projects("SnippetsRepository") }, ferry: importedForProjects },
   { name: "merge_requests", label: "Merge request", format: "ndjson", project: { stage: 4, pipelineClass: projects("MergeRequests") }, batchable: true, ferry: notYet },
   { name: "external_pull_requests", label: "External pull request", format: "ndjson", project: { stage: 4, pipelineClass: projects("ExternalPullRequests") }, batchable: true, ferry: notYet },
   { name: "protected_branches", label: "Protected Branch", format: "ndjson", project: { stage: 4, pipelineClass: projects("ProtectedBranches") }, batchable: true, ferry: notYet },

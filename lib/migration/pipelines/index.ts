@@ -23,6 +23,7 @@ import { repositoryPipeline } from "./projects/repository";
 import { repositoryBundlePipeline } from "./projects/repository-bundle";
 import { settingRelationPipelines } from "./projects/setting-relations";
 import { snippetsPipeline } from "./projects/snippets";
+import { snippetsRepositoryPipeline } from "./projects/snippets-repository";
 import type { EntityContext, Pipeline, StagedPipeline } from "./support/types";
 
 /**
@@ -49,7 +50,7 @@ const IMPLEMENTATIONS: Record<PortableKind, readonly Pipeline[]> = {
     subgroupsPipeline,
     uploadsReferencesPipeline,
   ],
-  project: [projectPipeline, projectAttributesPipeline, repositoryPipeline, repositoryBundlePipeline, labelsPipeline, milestonesPipeline, badgesPipeline, boardsPipeline, uploadsPipeline, wikiPipeline, snippetsPipeline, ...settingRelationPipelines],
+  project: [projectPipeline, projectAttributesPipeline, repositoryPipeline, repositoryBundlePipeline, labelsPipeline, milestonesPipeline, badgesPipeline, boardsPipeline, uploadsPipeline, wikiPipeline, snippetsPipeline, snippetsRepositoryPipeline, ...settingRelationPipelines],
 };
 
 const BY_RELATION = Object.fromEntries(
