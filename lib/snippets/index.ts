@@ -3,5 +3,5 @@
 // single file), and GitLab's validation of a snippet repository.
 export { canReadProjectSnippets, canReadSnippet, readableSnippetsSql, type SnippetAccessFacts } from "./access";
 export { MAX_SNIPPET_FILES, openSnippetFile, snippetFiles, snippetFileView, snippetRepository, type SnippetFile, type SnippetFiles } from "./files";
-export { findProjectSnippet, listProjectSnippets, type Snippet, type SnippetRow } from "./queries";
+export { findProjectSnippet, listProjectSnippets, snippetsAfter, type Snippet, type SnippetRow } from "./queries";
 export { validateSnippetRepository } from "./repository-validation";

@@ -1,4 +1,4 @@
-import { and, desc, eq, sql, type SQL } from "drizzle-orm";
+import { and, asc, desc, eq, gt, sql, type SQL } from "drizzle-orm";
 import { getDb, isRowId, snippets, users } from "@/lib/db";
 import type { UserSummary } from "@/lib/groups";
 import type { ProjectWithAccess } from "@/lib/projects";
@@ -46,4 +46,20 @@ export async function findProjectSnippet(viewer: Viewer, project: ProjectWithAcc
     .limit(1);
   if (!row || !canReadSnippet(viewer, project, row.snippet)) return undefined;
   return { ...row.snippet, author: row.author };
+}
+
+/** A keyset page of the project's snippets the viewer may read, by id after `afterId` (GraphQL's connection). */
+export async function snippetsAfter(viewer: Viewer, project: ProjectWithAccess, afterId: number, limit: number): Promise<SnippetRow[]> {
+  if (!canReadProjectSnippets(viewer, project)) return [];
+  const where: SQL[] = [eq(snippets.projectId, project.id), gt(snippets.id, afterId)];
+  const readable = readableSnippetsSql(viewer, project);
+  if (readable) where.push(readable);
+  const rows = await getDb()
+    .select({ snippet: snippets, author })
+    .from(snippets)
+    .leftJoin(users, eq(users.id, snippets.authorId))
+    .where(and(...where))
+    .orderBy(asc(snippets.id))
+    .limit(limit);
+  return rows.map((row) => ({ ...row.snippet, author: row.author }));
 }
