@@ -99,7 +99,11 @@ const nextConfig = {
         { source: `/:project(${GIT_FULL_PATH})/-/:page(tree|commits)`, destination: "/projects/-/:page/-/:project" },
         { source: `/:project(${GIT_FULL_PATH})/-/:page(tree|blob|raw|commits|archive)/:tail+`, destination: "/projects/-/:page/:tail+/-/:project" },
         { source: `/:project(${GIT_FULL_PATH})/-/commit/:sha([0-9a-fA-F]{4,64})`, destination: "/projects/-/commit/:sha/-/:project" },
-        { source: `/:project(${GIT_FULL_PATH})/-/:page(branches|tags|edit)`, destination: "/projects/-/:page/-/:project" },
+        { source: `/:project(${GIT_FULL_PATH})/-/:page(branches|tags|edit|snippets)`, destination: "/projects/-/:page/-/:project" },
+        { source: `/:project(${GIT_FULL_PATH})/-/snippets/:id(\\d+)`, destination: "/projects/-/snippets/:id/-/:project" },
+        // A snippet's file: `raw` alone is its first file, `raw/<ref>/<path>` one of its repository's.
+        { source: `/:project(${GIT_FULL_PATH})/-/snippets/:id(\\d+)/raw`, destination: "/projects/-/snippets/:id/raw/-/:project" },
+        { source: `/:project(${GIT_FULL_PATH})/-/snippets/:id(\\d+)/raw/:tail+`, destination: "/projects/-/snippets/:id/raw/:tail+/-/:project" },
       ],
     };
   },
