@@ -81,7 +81,7 @@ test("a project's snippets: the tab, the list, a snippet with its files, raw lin
     await expect(rows.nth(0)).toContainText("Deploy script");
     await expect(rows.nth(0)).toContainText("2 files");
     await expect(rows.nth(0)).toContainText("Private");
-    await expect(rows.nth(0).getByLabel("1 comments")).toBeVisible();
+    await expect(rows.nth(0)).toContainText("1 comment");
     await expect(rows.nth(1)).toContainText("Legacy one-liner");
     await expect(rows.nth(1)).toContainText("1 file");
     await expect(rows.nth(1)).toContainText("Public");

@@ -32,7 +32,9 @@ export function SnippetList({ fullPath, rows }: { fullPath: string; rows: Snippe
             <span aria-label={`${snippet.filesCount} ${snippet.filesCount === 1 ? "file" : "files"}`}>
               {snippet.filesCount} {snippet.filesCount === 1 ? "file" : "files"}
             </span>
-            <span aria-label={`${snippet.notesCount} comments`}>💬 {snippet.notesCount}</span>
+            <span>
+              {snippet.notesCount} {snippet.notesCount === 1 ? "comment" : "comments"}
+            </span>
             <Badge>{snippet.visibility}</Badge>
             <span>
               updated <TimeAgo date={snippet.updatedAt} />
