@@ -102,7 +102,7 @@ const nextConfig = {
         { source: `/:project(${GIT_FULL_PATH})/-/:page(tree|commits)`, destination: "/projects/-/:page/-/:project" },
         { source: `/:project(${GIT_FULL_PATH})/-/:page(tree|blob|raw|commits|archive)/:tail+`, destination: "/projects/-/:page/:tail+/-/:project" },
         { source: `/:project(${GIT_FULL_PATH})/-/commit/:sha([0-9a-fA-F]{4,64})`, destination: "/projects/-/commit/:sha/-/:project" },
-        { source: `/:project(${GIT_FULL_PATH})/-/:page(branches|tags|edit|releases)`, destination: "/projects/-/:page/-/:project" },
+        { source: `/:project(${GIT_FULL_PATH})/-/:page(branches|tags|edit|releases|snippets)`, destination: "/projects/-/:page/-/:project" },
         { source: `/:project(${GIT_FULL_PATH})/-/releases/:tag`, destination: "/projects/-/releases/:tag/-/:project" },
         { source: `/:project(${GIT_FULL_PATH})/-/settings/repository`, destination: "/projects/-/settings/repository/-/:project" },
         /*
@@ -115,6 +115,10 @@ const nextConfig = {
         { source: `/:project(${GIT_FULL_PATH})/-/wikis/-/raw/:tail+`, destination: "/projects/-/wiki-raw/:tail+/-/:project" },
         { source: `/:project(${GIT_FULL_PATH})/-/wikis`, destination: "/projects/-/wikis/-/:project" },
         { source: `/:project(${GIT_FULL_PATH})/-/wikis/:tail+`, destination: "/projects/-/wikis/:tail+/-/:project" },
+        { source: `/:project(${GIT_FULL_PATH})/-/snippets/:id(\\d+)`, destination: "/projects/-/snippets/:id/-/:project" },
+        // A snippet's file: `raw` alone is its first file, `raw/<ref>/<path>` one of its repository's.
+        { source: `/:project(${GIT_FULL_PATH})/-/snippets/:id(\\d+)/raw`, destination: "/projects/-/snippets/:id/raw/-/:project" },
+        { source: `/:project(${GIT_FULL_PATH})/-/snippets/:id(\\d+)/raw/:tail+`, destination: "/projects/-/snippets/:id/raw/:tail+/-/:project" },
       ],
     };
   },

@@ -78,6 +78,23 @@ CREATE TABLE "protected_tags" (
 	"updated_at" timestamp with time zone DEFAULT now() NOT NULL
 );
 --> statement-breakpoint
+CREATE TABLE "snippets" (
+	"id" serial PRIMARY KEY NOT NULL,
+	"project_id" integer NOT NULL,
+	"author_id" integer,
+	"title" text NOT NULL,
+	"description" text,
+	"content" text DEFAULT '' NOT NULL,
+	"file_name" text DEFAULT '' NOT NULL,
+	"visibility_level" integer DEFAULT 0 NOT NULL,
+	"import_entity_id" integer,
+	"import_key" text,
+	"source_attributes" jsonb DEFAULT '{}'::jsonb NOT NULL,
+	"created_at" timestamp with time zone DEFAULT now() NOT NULL,
+	"updated_at" timestamp with time zone DEFAULT now() NOT NULL,
+	CONSTRAINT "snippets_visibility_level" CHECK ("snippets"."visibility_level" IN (0, 10, 20))
+);
+--> statement-breakpoint
 ALTER TABLE "lfs_objects_projects" ADD CONSTRAINT "lfs_objects_projects_lfs_object_id_lfs_objects_id_fk" FOREIGN KEY ("lfs_object_id") REFERENCES "public"."lfs_objects"("id") ON DELETE restrict ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "lfs_objects_projects" ADD CONSTRAINT "lfs_objects_projects_project_id_projects_id_fk" FOREIGN KEY ("project_id") REFERENCES "public"."projects"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "lfs_objects_projects" ADD CONSTRAINT "lfs_objects_projects_import_entity_id_bulk_import_entities_id_fk" FOREIGN KEY ("import_entity_id") REFERENCES "public"."bulk_import_entities"("id") ON DELETE set null ON UPDATE no action;--> statement-breakpoint
@@ -91,6 +108,9 @@ ALTER TABLE "protected_branches" ADD CONSTRAINT "protected_branches_project_id_p
 ALTER TABLE "protected_branches" ADD CONSTRAINT "protected_branches_import_entity_id_bulk_import_entities_id_fk" FOREIGN KEY ("import_entity_id") REFERENCES "public"."bulk_import_entities"("id") ON DELETE set null ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "protected_tags" ADD CONSTRAINT "protected_tags_project_id_projects_id_fk" FOREIGN KEY ("project_id") REFERENCES "public"."projects"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "protected_tags" ADD CONSTRAINT "protected_tags_import_entity_id_bulk_import_entities_id_fk" FOREIGN KEY ("import_entity_id") REFERENCES "public"."bulk_import_entities"("id") ON DELETE set null ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "snippets" ADD CONSTRAINT "snippets_project_id_projects_id_fk" FOREIGN KEY ("project_id") REFERENCES "public"."projects"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "snippets" ADD CONSTRAINT "snippets_author_id_users_id_fk" FOREIGN KEY ("author_id") REFERENCES "public"."users"("id") ON DELETE set null ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "snippets" ADD CONSTRAINT "snippets_import_entity_id_bulk_import_entities_id_fk" FOREIGN KEY ("import_entity_id") REFERENCES "public"."bulk_import_entities"("id") ON DELETE set null ON UPDATE no action;--> statement-breakpoint
 CREATE UNIQUE INDEX "lfs_objects_oid_idx" ON "lfs_objects" USING btree ("oid");--> statement-breakpoint
 CREATE INDEX "lfs_objects_projects_project_idx" ON "lfs_objects_projects" USING btree ("project_id","lfs_object_id");--> statement-breakpoint
 CREATE INDEX "lfs_objects_projects_object_idx" ON "lfs_objects_projects" USING btree ("lfs_object_id");--> statement-breakpoint
@@ -105,4 +125,8 @@ CREATE UNIQUE INDEX "releases_import_key_idx" ON "releases" USING btree ("import
 CREATE UNIQUE INDEX "protected_branches_project_name_idx" ON "protected_branches" USING btree ("project_id","name");--> statement-breakpoint
 CREATE UNIQUE INDEX "protected_branches_import_key_idx" ON "protected_branches" USING btree ("import_entity_id","import_key") WHERE "protected_branches"."import_key" IS NOT NULL;--> statement-breakpoint
 CREATE UNIQUE INDEX "protected_tags_project_name_idx" ON "protected_tags" USING btree ("project_id","name");--> statement-breakpoint
-CREATE UNIQUE INDEX "protected_tags_import_key_idx" ON "protected_tags" USING btree ("import_entity_id","import_key") WHERE "protected_tags"."import_key" IS NOT NULL;
+CREATE UNIQUE INDEX "protected_tags_import_key_idx" ON "protected_tags" USING btree ("import_entity_id","import_key") WHERE "protected_tags"."import_key" IS NOT NULL;--> statement-breakpoint
+CREATE INDEX "snippets_project_created_idx" ON "snippets" USING btree ("project_id","created_at","id");--> statement-breakpoint
+CREATE INDEX "snippets_project_title_idx" ON "snippets" USING btree ("project_id","title");--> statement-breakpoint
+CREATE INDEX "snippets_author_idx" ON "snippets" USING btree ("author_id");--> statement-breakpoint
+CREATE UNIQUE INDEX "snippets_import_key_idx" ON "snippets" USING btree ("import_entity_id","import_key") WHERE "snippets"."import_key" IS NOT NULL;

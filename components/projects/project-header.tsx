@@ -21,6 +21,7 @@ export function ProjectHeader({
   canReadCode,
   canReadWiki,
   canAdmin,
+  canReadSnippets = false,
 }: {
   project: ProjectHeaderItem;
   current: ProjectTabKey;
@@ -28,6 +29,7 @@ export function ProjectHeader({
   canReadCode: boolean;
   canReadWiki: boolean;
   canAdmin: boolean;
+  canReadSnippets?: boolean;
 }) {
   return (
     <>
@@ -50,7 +52,7 @@ export function ProjectHeader({
           </>
         }
       />
-      <ProjectTabs fullPath={project.fullPath} current={current} defaultBranch={canReadCode ? defaultBranch : null} canReadWiki={canReadWiki} canAdmin={canAdmin} />
+      <ProjectTabs fullPath={project.fullPath} current={current} defaultBranch={canReadCode ? defaultBranch : null} canReadWiki={canReadWiki} canAdmin={canAdmin} canReadSnippets={canReadSnippets} />
     </>
   );
 }

@@ -1,16 +1,18 @@
 import { NavTabs } from "@/components/ui/nav-tabs";
 import { wikiUrl } from "@/lib/wikis/urls";
 import { commitsUrl, projectPageUrl, projectUrl, treeUrl } from "./project-urls";
+import { snippetsUrl } from "./snippets/snippet-urls";
 
-/** The tabs of a project: GitLab's sidebar entries (Project, Repository → Files, Commits, Branches, Tags; Deploy → Releases; Wiki; Settings). */
-export type ProjectTabKey = "overview" | "files" | "commits" | "branches" | "tags" | "releases" | "wiki" | "settings";
+/** The tabs of a project: GitLab's sidebar entries (Project, Repository → Files, Commits, Branches, Tags; Deploy → Releases; Wiki; Snippets; Settings). */
+export type ProjectTabKey = "overview" | "files" | "commits" | "branches" | "tags" | "releases" | "wiki" | "snippets" | "settings";
 
 /**
  * Files and Commits open at the default branch; without one (nobody may read the code, or a repository HEAD points
  * nowhere) only the overview and settings remain, as GitLab hides the Repository menu then. The Wiki shows to whoever
- * may read it (its feature enabled for them, GitLab's read_wiki), whatever the code's access.
+ * may read it (its feature enabled for them, GitLab's read_wiki), whatever the code's access; Snippets when the
+ * project's snippets feature lets the viewer in.
  */
-export function ProjectTabs({ fullPath, current, defaultBranch, canReadWiki, canAdmin }: { fullPath: string; current: ProjectTabKey; defaultBranch: string | null; canReadWiki: boolean; canAdmin: boolean }) {
+export function ProjectTabs({ fullPath, current, defaultBranch, canReadWiki, canAdmin, canReadSnippets = false }: { fullPath: string; current: ProjectTabKey; defaultBranch: string | null; canReadWiki: boolean; canAdmin: boolean; canReadSnippets?: boolean }) {
   return (
     <NavTabs
       label="Project"
@@ -27,6 +29,7 @@ export function ProjectTabs({ fullPath, current, defaultBranch, canReadWiki, can
             ]
           : []),
         ...(canReadWiki ? [{ key: "wiki", label: "Wiki", href: wikiUrl(fullPath) }] : []),
+        ...(canReadSnippets ? [{ key: "snippets", label: "Snippets", href: snippetsUrl(fullPath) }] : []),
         ...(canAdmin ? [{ key: "settings", label: "Settings", href: projectPageUrl(fullPath, "edit") }] : []),
       ]}
     />

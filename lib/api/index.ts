@@ -37,3 +37,4 @@ export { repositoryArchiveRoute } from "./repository-archive";
 export { wikiPageRoute, wikisRoute } from "./project-wikis";
 export { branchEntity, commitDetailEntity, commitEntity, commitTrailers, diffEntity, tagEntity } from "./entities/repository";
 export { graphqlRoute } from "./graphql-route";
+export { projectSnippetFileRawRoute, projectSnippetRawRoute, projectSnippetRoute, projectSnippetsRoute } from "./project-snippets";

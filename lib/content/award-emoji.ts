@@ -2,8 +2,8 @@ import { and, asc, desc, eq, inArray, sql } from "drizzle-orm";
 import { awardEmoji, getDb } from "@/lib/db";
 import type { AwardCount } from "@/lib/groups";
 
-/** What GitLab's award emoji hang on: an epic or a note now, issues and merge requests with projects. */
-export type AwardableType = "Epic" | "Note";
+/** What GitLab's award emoji hang on: an epic, a snippet or a note now, issues and merge requests with projects. */
+export type AwardableType = "Epic" | "Snippet" | "Note";
 
 /**
  * The emoji awarded to each of these things, per thing most awarded first (then the earliest awarded, then by name),

@@ -119,3 +119,32 @@ export async function listEpicActivity(epic: EpicRow, options: { page: number; p
   });
   return { items, total: Number(total.rows[0]?.total ?? 0) };
 }
+
+/** How many notes each of these noteables has (`Snippet`), by id; one with none is absent. */
+export async function noteCounts(noteableType: "Snippet", ids: readonly number[]): Promise<Map<number, number>> {
+  if (ids.length === 0) return new Map();
+  const rows = await getDb()
+    .select({ id: notes.noteableId, count: sql<number>`count(*)::int` })
+    .from(notes)
+    .where(and(eq(notes.noteableType, noteableType), inArray(notes.noteableId, [...ids])))
+    .groupBy(notes.noteableId);
+  return new Map(rows.map((row) => [row.id, row.count]));
+}
+
+/** A snippet's notes, oldest first as its page shows them, with their authors and award emoji. */
+export async function listSnippetNotes(snippetId: number, options: { page: number; perPage: number }): Promise<{ rows: NoteRow[]; total: number }> {
+  const where = and(eq(notes.noteableType, "Snippet"), eq(notes.noteableId, snippetId));
+  const db = getDb();
+  const [rows, [count]] = await Promise.all([
+    db
+      .select({ note: notes, author })
+      .from(notes)
+      .leftJoin(users, eq(users.id, notes.authorId))
+      .where(where)
+      .orderBy(asc(notes.createdAt), asc(notes.id))
+      .limit(options.perPage)
+      .offset((options.page - 1) * options.perPage),
+    db.select({ total: sql<number>`count(*)::int` }).from(notes).where(where),
+  ]);
+  return { rows: await withAwards(rows), total: count?.total ?? 0 };
+}

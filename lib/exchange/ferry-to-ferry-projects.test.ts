@@ -1,13 +1,13 @@
 import { eq, sql } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
-import { badges, boards, getDb, labels, milestones, projects } from "@/lib/db";
+import { badges, boards, getDb, labels, milestones, projects, snippets } from "@/lib/db";
 import { STATUS } from "@/lib/migration";
 import { projectSettings } from "@/lib/projects";
 import { repositoryPath } from "@/lib/repositories";
 import { tokenFor } from "@/test/helpers/api";
 import { makeUser, unique } from "@/test/helpers/factories";
 import { git, temporaryDirectory } from "@/test/helpers/git-client";
-import { makeSourceRepository } from "@/test/helpers/source-repository";
+import { makeSnippetRepository, makeSourceRepository } from "@/test/helpers/source-repository";
 import { comparable, storedContent } from "@/test/exchange/compare";
 import { exportGroupOverHttp } from "@/test/exchange/export-client";
 import { runFerryExchange } from "@/test/exchange/ferry-exchange";
@@ -34,7 +34,11 @@ async function projectsUnder(rootFullPath: string) {
 describe("one Ferry migrating projects from another", () => {
   it("imports the projects Ferry imported from GitLab, repository by repository and relation by relation the same", async () => {
     const root = source().group(4351);
-    source().addProject({ groupId: 4351, path: "app", name: "App", description: "The app", fixtureProject: "complex", repository: await makeSourceRepository(scratch, { commits: 4, branches: 2, tags: 3, mergeRequestRefs: 2, namedTags: ["release-1.1"] }) });
+    source().addProject({
+      groupId: 4351, path: "app", name: "App", description: "The app", fixtureProject: "complex", repository: await makeSourceRepository(scratch, { commits: 4, branches: 2, tags: 3, mergeRequestRefs: 2, namedTags: ["release-1.1"] }),
+      // The fixture's snippet with a repository: Ferry A lists it in its GraphQL and serves it for Ferry B to mirror.
+      snippets: [{ id: 1, title: "Test snippet title", createdAt: "2019-11-05T15:06:06Z", repository: await makeSnippetRepository(scratch, [{ "x.rb": "x = 1\n" }]) }],
+    });
     source().addProject({ groupId: 4352, path: "empty", name: "Empty" });
     const user = await makeUser();
     const fromGitlab = await importSourceGroup(source(), root.path, user, unique("ferry-a"));
@@ -68,6 +72,14 @@ describe("one Ferry migrating projects from another", () => {
         void _computed;
         return storedContent({ ...row, sourceAttributes: attributes });
       };
+      // Snippets, and the repository of each: Ferry B mirrored it from Ferry A's `<project>/snippets/<id>.git`.
+      const [aSnippets, bSnippets] = await Promise.all([a.id, b.id].map((id) => getDb().select().from(snippets).where(eq(snippets.projectId, id)).orderBy(snippets.id)));
+      expect(bSnippets!.map((s) => [s.title, s.content, s.createdAt.toISOString()]), `snippets of ${path}`).toEqual(aSnippets!.map((s) => [s.title, s.content, s.createdAt.toISOString()]));
+      for (const [index, aSnippet] of aSnippets!.entries()) {
+        const [aRepo, bRepo] = [repositoryPath(aSnippet.id, "snippet"), repositoryPath(bSnippets![index]!.id, "snippet")];
+        expect(await refsOf(bRepo), `snippet repository of ${path}`).toBe(await refsOf(aRepo));
+        expect(await objectsOf(bRepo)).toBe(await objectsOf(aRepo));
+      }
       for (const table of [labels, milestones, badges, boards]) {
         const [aRows, bRows] = await Promise.all([a.id, b.id].map((id) => getDb().select().from(table).where(eq(table.projectId, id)).orderBy(table.id)));
         expect(bRows!.map(content), `${path}`).toEqual(aRows!.map(content));
@@ -81,5 +93,7 @@ describe("one Ferry migrating projects from another", () => {
     }
     const app = inA.get("app")!;
     expect((await getDb().select().from(labels).where(eq(labels.projectId, app.id))).length).toBeGreaterThan(0);
+    const [appSnippet] = await getDb().select().from(snippets).where(eq(snippets.projectId, app.id));
+    expect(await refsOf(repositoryPath(appSnippet!.id, "snippet"))).toMatch(/refs\/heads\/main/);
   }, 240_000);
 });

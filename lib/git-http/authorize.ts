@@ -1,7 +1,8 @@
 import { tokenAllows } from "@/lib/auth/scopes";
 import { canFetchRepository, canPushRepository, findProject, protectedRefsFor, pushPolicyFor, type ProjectWithAccess } from "@/lib/projects";
-import { createRepository, repositoryExists, repositoryPath, RepositoryExistsError, type GitService, type PushPolicy, type RepositoryKind } from "@/lib/repositories";
-import { ANONYMOUS_VIEWER } from "@/lib/viewer";
+import { createRepository, repositoryExists, repositoryPath, RepositoryExistsError, type GitService, type PushPolicy, type StoredRepositoryKind } from "@/lib/repositories";
+import { findProjectSnippet } from "@/lib/snippets";
+import { ANONYMOUS_VIEWER, type Viewer } from "@/lib/viewer";
 import { gitClient } from "./credentials";
 import { forbidden, MESSAGES, notFound, unauthorized } from "./responses";
 
@@ -21,7 +22,7 @@ export interface GitGrant {
  * anything else, a private project and a missing one alike, so that nothing tells them apart.
  * Run for `info/refs` and again for the RPC that follows: each HTTP request stands alone.
  */
-export async function authorizeGit(request: Request, fullPath: string, kind: RepositoryKind, service: GitService): Promise<GitGrant | Response> {
+export async function authorizeGit(request: Request, fullPath: string, kind: StoredRepositoryKind, service: GitService, snippetId?: number): Promise<GitGrant | Response> {
   const client = await gitClient(request);
   if (client.kind === "rejected") return unauthorized();
   const push = service === "git-receive-pack";
@@ -32,6 +33,7 @@ export async function authorizeGit(request: Request, fullPath: string, kind: Rep
   const viewer = identity?.user ?? ANONYMOUS_VIEWER;
   const project = await findProject(viewer, fullPath);
   if (!project) return identity ? notFound(MESSAGES.projectNotFound) : unauthorized();
+  if (kind === "snippet") return authorizeSnippet(project, snippetId!, viewer, identity !== null, push);
   if (push) {
     if (project.archived) return forbidden(MESSAGES.archived);
     if (!canPushRepository(viewer, project, kind)) return forbidden(kind === "wiki" ? MESSAGES.writeWiki : MESSAGES.pushCode);
@@ -52,4 +54,17 @@ export async function authorizeGit(request: Request, fullPath: string, kind: Rep
     repositoryPath: repositoryPath(project.id, kind),
     pushPolicy: identity && push ? pushPolicyFor(project, identity.user, await protectedRefsFor(project, kind)) : undefined,
   };
+}
+
+/**
+ * A project snippet's repository: read by whoever may read the snippet (the project's snippets feature, then the
+ * snippet's visibility), as GitLab's download_snippet_code; hidden ones are not found (anonymous callers are asked to
+ * sign in). Ferry takes no pushes to snippets: they arrive by import.
+ */
+async function authorizeSnippet(project: ProjectWithAccess, snippetId: number, viewer: Viewer, signedIn: boolean, push: boolean): Promise<GitGrant | Response> {
+  const snippet = await findProjectSnippet(viewer, project, snippetId);
+  if (!snippet) return signedIn ? notFound(MESSAGES.snippetNotFound) : unauthorized();
+  if (push) return forbidden(MESSAGES.pushSnippet);
+  if (!(await repositoryExists(snippet.id, "snippet"))) return notFound(MESSAGES.noSnippetRepository);
+  return { project, repositoryPath: repositoryPath(snippet.id, "snippet") };
 }

@@ -1,12 +1,17 @@
-import type { RepositoryKind } from "@/lib/repositories";
+import type { StoredRepositoryKind } from "@/lib/repositories";
 
 export type GitAction = "info/refs" | "git-upload-pack" | "git-receive-pack";
 
-/** What a smart HTTP address names: a project's repository or its wiki's, by full path, and the step of the protocol. */
+/**
+ * What a smart HTTP address names: a project's repository, its wiki's or one of its snippets', by the project's full
+ * path, and the step of the protocol.
+ */
 export interface GitAddress {
   /** `group/sub/project`, as typed: lib/projects looks it up whatever its case. */
   fullPath: string;
-  kind: RepositoryKind;
+  kind: StoredRepositoryKind;
+  /** For a snippet's repository (`<full path>/snippets/<id>.git`): the snippet's id. */
+  snippetId?: number;
   action: GitAction;
   /** `<full path>/info/refs`, which GitLab redirects to `<full path>.git/info/refs`. */
   withoutGitSuffix: boolean;
@@ -18,11 +23,12 @@ export interface GitAddress {
 const SEGMENT = /^(?:[\w.][\w.-]*[\w-]|\w)$/;
 const RESERVED_SUFFIX = /\.(git|atom)$/i;
 const MAX_FULL_PATH = 1024;
+const SNIPPET_ID = /^[1-9]\d{0,9}$/;
 
 /**
  * The address in the path segments after `/-/git/` (see next.config.js): `<full path>.git/info/refs`,
- * `<full path>.git/git-upload-pack`, `<full path>.git/git-receive-pack`, `.wiki.git` for the wiki, and
- * `<full path>/info/refs`. Null for anything else: a segment GitLab would not take as a path, `.git` anywhere but at
+ * `<full path>.git/git-upload-pack`, `<full path>.git/git-receive-pack`, `.wiki.git` for the wiki,
+ * `<full path>/snippets/<id>.git` for a snippet, and `<full path>/info/refs`. Null for anything else: a segment GitLab would not take as a path, `.git` anywhere but at
  * the end, a project outside a group. Nothing here ever reaches the disk: repositories are found by project id.
  */
 export function parseGitAddress(segments: readonly string[]): GitAddress | null {
@@ -49,7 +55,14 @@ function repositoryOf(pathSegments: readonly string[]): Omit<GitAddress, "action
   let last = pathSegments.at(-1)!;
   const withoutGitSuffix = !/\.git$/i.test(last);
   if (!withoutGitSuffix) last = last.slice(0, -".git".length);
-  const kind: RepositoryKind = /\.wiki$/i.test(last) ? "wiki" : "project";
+  // `<project>/snippets/<id>.git`, GitLab's address of a project snippet's repository, before any project path.
+  if (pathSegments.length >= 4 && pathSegments.at(-2) === "snippets" && SNIPPET_ID.test(last) && Number(last) <= 2 ** 31 - 1) {
+    const project = pathSegments.slice(0, -2);
+    if (!project.every((name) => !RESERVED_SUFFIX.test(name))) return null;
+    const fullPath = project.join("/");
+    return fullPath.length <= MAX_FULL_PATH ? { fullPath, kind: "snippet", snippetId: Number(last), withoutGitSuffix } : null;
+  }
+  const kind: StoredRepositoryKind = /\.wiki$/i.test(last) ? "wiki" : "project";
   if (kind === "wiki") last = last.slice(0, -".wiki".length);
   const names = [...pathSegments.slice(0, -1), last];
   if (!names.every((name) => SEGMENT.test(name) && !RESERVED_SUFFIX.test(name))) return null;

@@ -13,6 +13,9 @@ export const MESSAGES = {
   archived: "You are not allowed to push code to an archived project.",
   noRepository: "A repository for this project does not exist yet.",
   noWikiRepository: "A repository for this wiki does not exist yet.",
+  snippetNotFound: "The snippet you were looking for could not be found or you don't have permission to view it.",
+  noSnippetRepository: "A repository for this snippet does not exist yet.",
+  pushSnippet: "You are not allowed to push to this snippet.",
   notFound: "Not Found",
 } as const;
 

@@ -26,9 +26,9 @@ function requestedService(address: GitAddress, request: Request, url: URL): GitS
 async function redirectToGitAddress(request: Request, url: URL, address: GitAddress): Promise<Response> {
   const service = url.searchParams.get("service");
   if (request.method !== "GET" || (service !== null && !isGitService(service))) return notFound();
-  const grant = await authorizeGit(request, address.fullPath, address.kind, "git-upload-pack");
+  const grant = await authorizeGit(request, address.fullPath, address.kind, "git-upload-pack", address.snippetId);
   if (grant instanceof Response) return grant;
-  const suffix = address.kind === "wiki" ? ".wiki.git" : ".git";
+  const suffix = address.kind === "wiki" ? ".wiki.git" : address.kind === "snippet" ? `/snippets/${address.snippetId}.git` : ".git";
   // Relative, so that it holds behind any proxy; the path as the client wrote it, as GitLab keeps it.
   const location = `/${address.fullPath}${suffix}/info/refs${service ? `?service=${service}` : ""}`;
   return new Response(null, { status: 302, headers: { location, "cache-control": "no-cache" } });
@@ -64,7 +64,7 @@ export async function serveGitHttp(request: Request, segments: readonly string[]
   const service = requestedService(address, request, url);
   if (!service) return notFound();
 
-  const grant = await authorizeGit(request, address.fullPath, address.kind, service);
+  const grant = await authorizeGit(request, address.fullPath, address.kind, service, address.snippetId);
   if (grant instanceof Response) return grant;
   let answer: GitHttpResponse;
   try {

@@ -2,7 +2,7 @@ import { randomBytes } from "node:crypto";
 import fs from "node:fs";
 import path from "node:path";
 import { runGit, type RunGitOptions } from "./git-process";
-import { repositoryPath, type RepositoryKind } from "./layout";
+import { repositoryPath, type StoredRepositoryKind } from "./layout";
 import { refNameProblem } from "./refs";
 
 // Each of these commands prints an object id or nothing, in far less than this.
@@ -16,7 +16,7 @@ export interface ReadmeCommit {
 }
 
 export interface CreateRepositoryOptions {
-  kind: RepositoryKind;
+  kind: StoredRepositoryKind;
   /** The branch HEAD points to, created by the README commit if there is one. */
   defaultBranch?: string;
   /** A first commit with a README.md, as GitLab's "Initialize repository with a README". */
@@ -46,15 +46,15 @@ async function commitReadme(gitDir: string, branch: string, readme: ReadmeCommit
 }
 
 /**
- * Creates a project's (or wiki's) bare repository, HEAD on the default branch, optionally with a first commit holding
+ * Creates a project's (or wiki's, or a snippet's by the snippet's id) bare repository, HEAD on the default branch, optionally with a first commit holding
  * a README. It is built under a temporary name beside its place and renamed there when complete, so a crash never
  * leaves half a repository where Ferry looks for one. Fails with RepositoryExistsError when there is one already.
  */
-export async function createRepository(projectId: number, options: CreateRepositoryOptions): Promise<string> {
+export async function createRepository(id: number, options: CreateRepositoryOptions): Promise<string> {
   const branch = options.defaultBranch ?? "main";
   const problem = refNameProblem(branch);
   if (problem) throw new Error(`Invalid default branch ${JSON.stringify(branch)}: ${problem}`);
-  const target = repositoryPath(projectId, options.kind);
+  const target = repositoryPath(id, options.kind);
   // Private code: readable by Ferry's own user only.
   await fs.promises.mkdir(path.dirname(target), { recursive: true, mode: 0o700 });
   const temporary = besideTarget(target, "tmp");
@@ -71,8 +71,8 @@ export async function createRepository(projectId: number, options: CreateReposit
   return target;
 }
 
-export async function repositoryExists(projectId: number, kind: RepositoryKind): Promise<boolean> {
-  const stat = await fs.promises.stat(path.join(repositoryPath(projectId, kind), "HEAD")).catch(() => null);
+export async function repositoryExists(id: number, kind: StoredRepositoryKind): Promise<boolean> {
+  const stat = await fs.promises.stat(path.join(repositoryPath(id, kind), "HEAD")).catch(() => null);
   return stat?.isFile() ?? false;
 }
 
@@ -80,8 +80,8 @@ export async function repositoryExists(projectId: number, kind: RepositoryKind):
  * Deletes a repository, and whatever an interrupted creation or deletion left beside it; nothing there is fine. It is
  * renamed away first, so nobody reads a half-deleted repository at its place.
  */
-export async function removeRepository(projectId: number, kind: RepositoryKind): Promise<void> {
-  const target = repositoryPath(projectId, kind);
+export async function removeRepository(id: number, kind: StoredRepositoryKind): Promise<void> {
+  const target = repositoryPath(id, kind);
   const doomed = besideTarget(target, "deleted");
   await fs.promises.rename(target, doomed).catch((error: NodeJS.ErrnoException) => {
     if (error.code !== "ENOENT") throw error;
@@ -99,7 +99,7 @@ export async function removeRepository(projectId: number, kind: RepositoryKind):
  * with branches must have this one ("missing" otherwise, and HEAD stays); an empty repository takes any valid name,
  * which its first push then creates.
  */
-export async function setDefaultBranch(projectId: number, kind: RepositoryKind, branch: string): Promise<"set" | "missing"> {
+export async function setDefaultBranch(projectId: number, kind: StoredRepositoryKind, branch: string): Promise<"set" | "missing"> {
   const problem = refNameProblem(branch);
   if (problem) throw new Error(problem);
   const gitDir = repositoryPath(projectId, kind);

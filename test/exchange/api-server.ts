@@ -6,13 +6,19 @@ import { Readable } from "node:stream";
 
 type Handler = (request: Request, context: { params: Promise<Record<string, string>> }) => Promise<Response>;
 interface Route {
-  kind: "app" | "pages";
+  /** `git`: app/-/git/[...path], which takes the address's segments as `path`. */
+  kind: "app" | "pages" | "git";
   pattern: RegExp;
   names: string[];
   module: () => Promise<Record<string, unknown>>;
 }
 
 const APP_DIR = path.resolve(import.meta.dirname, "../../app/api/v4");
+// What an importer asks a source for beside /api/v4: GitLab's GraphQL (snippets) and smart HTTP (wikis, snippets).
+const EXTRA_ROUTES: Route[] = [
+  { kind: "app", pattern: /^\/api\/graphql$/, names: [], module: () => import(path.resolve(import.meta.dirname, "../../app/api/graphql/route.ts")) as Promise<Record<string, unknown>> },
+  { kind: "git", pattern: /^\/.+\.git\/(?:info\/refs|git-upload-pack|git-receive-pack)$/, names: [], module: () => import(path.resolve(import.meta.dirname, "../../app/-/git/[...path]/route.ts")) as Promise<Record<string, unknown>> },
+];
 const PAGES_DIR = path.resolve(import.meta.dirname, "../../pages/api/v4");
 
 /**
@@ -50,7 +56,7 @@ export interface ApiServer {
  * importer, @gitbeaker/rest) can be pointed at this process's database without building and starting Next.
  */
 export async function startApiServer(): Promise<ApiServer> {
-  const routes = discoverRoutes();
+  const routes = [...EXTRA_ROUTES, ...discoverRoutes()];
   const server = http.createServer(async (req, res) => {
     try {
       const url = new URL(req.url ?? "/", `http://${req.headers.host}`);
@@ -65,13 +71,13 @@ export async function startApiServer(): Promise<ApiServer> {
         return;
       }
       const match = route.pattern.exec(url.pathname)!;
-      const params = Object.fromEntries(route.names.map((name, i) => [name, match[i + 1]!]));
+      const params = route.kind === "git" ? { path: url.pathname.slice(1).split("/").map(decodeURIComponent) } : Object.fromEntries(route.names.map((name, i) => [name, match[i + 1]!]));
       const chunks: Buffer[] = [];
       for await (const chunk of req) chunks.push(chunk as Buffer);
       const headers = new Headers();
       for (const [key, value] of Object.entries(req.headers)) if (typeof value === "string") headers.set(key, value);
       const body = chunks.length ? Buffer.concat(chunks) : undefined;
-      const response = await handler(new Request(url, { method: req.method, headers, body }), { params: Promise.resolve(params) });
+      const response = await handler(new Request(url, { method: req.method, headers, body }), { params: Promise.resolve(params as Record<string, string>) });
       res.writeHead(response.status, Object.fromEntries(response.headers.entries()));
       if (response.body) Readable.fromWeb(response.body as import("node:stream/web").ReadableStream).pipe(res);
       else res.end();

@@ -26,6 +26,8 @@ const NESTED_IDENTITY: Record<string, string[]> = {
   protected_branches: ["id", "project_id", "protected_branch_id", "user_id"],
   protected_tags: ["id", "project_id", "protected_tag_id", "user_id"],
   epics: ["id", "group_id", "parent_id", "noteable_id", "awardable_id", "target_id", "label_id", "epic_id", "author_id", "user_id", "closed_by_id", "last_edited_by_id", "author"],
+  // Snippets nest their notes and award emoji, and name their authors.
+  snippets: ["id", "project_id", "noteable_id", "awardable_id", "author_id", "user_id", "author"],
 };
 const withoutDeep = (value: unknown, drop: string[]): unknown =>
   Array.isArray(value)

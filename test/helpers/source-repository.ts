@@ -98,3 +98,21 @@ export async function makeSourceRepository(dir: string, options: SourceRepositor
   await git(worktree, ["push", "--quiet", bare, "refs/heads/*:refs/heads/*", "refs/tags/*:refs/tags/*", ...mergeRequests]);
   return bare;
 }
+
+/**
+ * A snippet's repository as GitLab makes one: a single branch (`main`, HEAD) whose commits hold the snippet's files,
+ * one commit per entry of `history` (the last is what the snippet shows). `tag` adds a tag, which GitLab's snippet
+ * repository validation refuses.
+ */
+export async function makeSnippetRepository(dir: string, history: Record<string, string>[], options: { tag?: boolean } = {}): Promise<string> {
+  fs.mkdirSync(dir, { recursive: true });
+  made += 1;
+  const name = `snippet-${process.pid}-${made}`;
+  const bare = path.join(dir, `${name}.git`);
+  await git(dir, ["init", "--quiet", "--bare", "--initial-branch=main", bare]);
+  const worktree = await newWorktree(dir, `${name}-work`);
+  for (const [n, files] of history.entries()) await commitFiles(worktree, files, `Update snippet (${n + 1})`);
+  if (options.tag) await git(worktree, ["tag", "v1"]);
+  await git(worktree, ["push", "--quiet", bare, "refs/heads/*:refs/heads/*", "refs/tags/*:refs/tags/*"]);
+  return bare;
+}

@@ -2,7 +2,7 @@ import fs from "node:fs";
 import { findRelationSpec, importsRelation, relationsOf, sourceHasRelation, type RelationSpec } from "@/lib/relations";
 import { readProjectTree, readTree } from "./fixture-loader";
 import { emptyRelation, fromArchive, fromFile, fromLfsObjects, fromRepository, type RelationSource } from "./relation-source";
-import { ACCESS, type GroupSpec, type MountSpec, type ProjectSpec, type TokenSpec, type UserSpec, type Visibility } from "./types";
+import { ACCESS, type GroupSpec, type MountSpec, type ProjectSpec, type SnippetSpec, type TokenSpec, type UserSpec, type Visibility } from "./types";
 
 export interface SourceGroup {
   readonly id: number;
@@ -43,6 +43,8 @@ export interface SourceProject {
   repository: string | null;
   /** The bare repository served as the wiki; null: no wiki. */
   wiki: string | null;
+  /** Snippets as GraphQL lists them, with their repositories (`<full path>/snippets/<id>.git`). */
+  snippets: SnippetSpec[];
   createdAt: string;
   /** The project's export attributes (`self`), from the fixture's project.json and the spec. */
   attributes: Record<string, unknown>;
@@ -330,6 +332,7 @@ export class FixtureStore {
       topics: [...(spec.topics ?? [])],
       repository: spec.repository ?? null,
       wiki: spec.wiki ?? null,
+      snippets: [...(spec.snippets ?? [])],
       createdAt,
       attributes: { ...syntheticProjectAttributes(), ...fixtureAttributes, ...spec.attributes },
       relations,

@@ -7,7 +7,10 @@ import { advertiseRefs, isGitService, runGit, serviceRpc } from "@/lib/repositor
 import type { FixtureStore } from "./fixture-store";
 import { ACCESS, type RequestLogEntry } from "./types";
 
-/** `/<group>/<project>.git/info/refs` and `.../git-upload-pack`, as GitLab's Workhorse routes them (read only). */
+/**
+ * `/<group>/<project>.git/info/refs` and `.../git-upload-pack`, as GitLab's Workhorse routes them (read only); the wiki
+ * at `<project>.wiki.git` and snippets at `<project>/snippets/<id>.git` alike.
+ */
 export const GIT_PATH = /^\/(.+)\.git\/(info\/refs|git-upload-pack)$/;
 
 // Scopes that may clone over HTTP on GitLab.
@@ -45,17 +48,20 @@ export async function serveGit(req: IncomingMessage, res: ServerResponse, url: U
   const token = store.tokens.get(password);
   log.tokenVia = basic ? "basic" : null;
   if (!token || !token.scopes.some((scope) => CLONE_SCOPES.includes(scope))) return unauthorized(res, log);
-  // `<project>.wiki.git` is the project's wiki.
+  // `<project>.wiki.git` is the project's wiki; `<project>/snippets/<id>.git` one of its snippets.
   const wiki = /\.wiki$/i.test(fullPath);
-  const project = store.findProject(decodeURIComponent(wiki ? fullPath.slice(0, -".wiki".length) : fullPath));
+  const snippetAddress = /^(.+)\/snippets\/(\d+)$/.exec(fullPath);
+  const projectPath = snippetAddress ? snippetAddress[1]! : wiki ? fullPath.slice(0, -".wiki".length) : fullPath;
+  const project = store.findProject(decodeURIComponent(projectPath));
+  const snippet = snippetAddress ? project?.snippets.find((s) => s.id === Number(snippetAddress[2]) && s.repository) : undefined;
   const service = action === "info/refs" ? url.searchParams.get("service") : action;
-  if (!project || store.projectAccessLevel(project, token.userId) < ACCESS.reporter || service !== "git-upload-pack" || !isGitService(service)) {
+  if (!project || (snippetAddress && !snippet) || store.projectAccessLevel(project, token.userId) < ACCESS.reporter || service !== "git-upload-pack" || !isGitService(service)) {
     log.status = 404;
     res.writeHead(404, { "content-type": "text/plain" }).end("The project you were looking for could not be found.\n");
     return;
   }
   // A project without a repository on disk is an empty one: git reads an advertisement with no refs.
-  const repository = (wiki ? project.wiki : project.repository) ?? (await emptyRepository());
+  const repository = (snippet ? snippet.repository : wiki ? project.wiki : project.repository) ?? (await emptyRepository());
   const abort = new AbortController();
   res.on("close", () => {
     if (!res.writableFinished) abort.abort();

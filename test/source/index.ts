@@ -30,6 +30,7 @@ export {
   type MountSpec,
   type ProjectFixture,
   type ProjectSpec,
+  type SnippetSpec,
   type RequestLogEntry,
   type SourceConfig,
   type TestSourceOptions,

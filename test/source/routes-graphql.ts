@@ -3,10 +3,11 @@ import { connectionTypeDefs, executableSchema, type SchemaModule } from "@/lib/g
 import type { RequestContext } from "./context";
 import type { GraphqlSourceContext } from "./graphql-context";
 import * as namespaces from "./graphql-namespaces";
+import * as snippets from "./graphql-snippets";
 import { sendJson } from "./respond";
 
 /** The parts of GitLab's GraphQL schema the importers ask a source for; each file adds its types and resolvers. */
-const MODULES: readonly SchemaModule<GraphqlSourceContext>[] = [{ typeDefs: connectionTypeDefs, resolvers: {} }, namespaces];
+const MODULES: readonly SchemaModule<GraphqlSourceContext>[] = [{ typeDefs: connectionTypeDefs, resolvers: {} }, namespaces, snippets];
 
 let schema: GraphQLSchema | undefined;
 const sourceSchema = () => (schema ??= executableSchema(MODULES));

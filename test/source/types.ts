@@ -68,6 +68,12 @@ export interface ProjectSpec {
   repository?: string;
   /** Absolute path of a bare git repository served as the project's wiki (`<full path>.wiki.git`, GET /projects/:id/wikis). */
   wiki?: string;
+  /**
+   * The project's snippets as GraphQL's `project.snippets` lists them (title, createdAt, httpUrlToRepo), each with the
+   * bare repository served at `<full path>/snippets/<id>.git` (none: a snippet without a repository, no URL). Their
+   * records (the `snippets` relation) come from the fixture or `relations`.
+   */
+  snippets?: SnippetSpec[];
   /** GitLab's complex project export tree as the project's NDJSON relations and `self` attributes. */
   fixtureProject?: ProjectFixture;
   /** Relation sources by export relation name (`issues`, `project_badges`, `repository`...); they win over the fixture's. */
@@ -75,6 +81,15 @@ export interface ProjectSpec {
   /** Extra export attributes, merged into the `self` relation (and read by the REST entity where GitLab shows them). */
   attributes?: Record<string, unknown>;
   createdAt?: string;
+}
+
+export interface SnippetSpec {
+  id: number;
+  title: string;
+  /** ISO 8601, as GitLab's GraphQL `createdAt`. */
+  createdAt: string;
+  /** Absolute path of a bare git repository; absent: the snippet has none (null `httpUrlToRepo`). */
+  repository?: string;
 }
 
 /** Fixture trees under group_exports/ (each is `<name>/tree/groups`). */

@@ -5,6 +5,7 @@ import { ProjectHeader } from "@/components/projects/project-header";
 import type { ProjectTabKey } from "@/components/projects/project-tabs";
 import { canAdminProject, canFetchRepository, findProject, type ProjectWithAccess } from "@/lib/projects";
 import { defaultBranch, repositoryPath } from "@/lib/repositories";
+import { canReadProjectSnippets } from "@/lib/snippets";
 import type { PublicUser } from "@/lib/users";
 import { requireUser } from "../require-user";
 import { fullPathOf } from "../route-params";
@@ -94,7 +95,7 @@ export async function ProjectShell({ user, project, current, children }: { user:
   const branch = code ? ((await defaultBranch(repositoryPath(project.id, "project"))) ?? project.defaultBranch) : null;
   return (
     <>
-      <ProjectHeader project={project} current={current} defaultBranch={branch} canReadCode={code} canReadWiki={canFetchRepository(user, project, "wiki")} canAdmin={canAdminProject(user, project)} />
+      <ProjectHeader project={project} current={current} defaultBranch={branch} canReadCode={code} canReadWiki={canFetchRepository(user, project, "wiki")} canAdmin={canAdminProject(user, project)} canReadSnippets={canReadProjectSnippets(user, project)} />
       {children}
     </>
   );

@@ -2,7 +2,7 @@ import { index, integer, pgTable, serial, text, timestamp, uniqueIndex } from "d
 import { users } from "./accounts";
 
 /**
- * An emoji reaction on an epic or a note; a user awards one name once per thing. Like GitLab's `award_emoji` it has
+ * An emoji reaction on an epic, a snippet or a note; a user awards one name once per thing. Like GitLab's `award_emoji` it has
  * no owner column: it belongs to its awardable, and goes with it.
  */
 export const awardEmoji = pgTable(

@@ -18,3 +18,4 @@ export * from "./uploads";
 export * from "./lfs";
 export * from "./releases";
 export * from "./protected-refs";
+export * from "./snippets";

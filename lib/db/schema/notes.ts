@@ -5,7 +5,7 @@ import { importKey } from "./import-key";
 import { oneOwner, ownerColumns, perOwner } from "./owner";
 
 /**
- * Comments and system notes on anything notable (epics now; issues and merge requests share the table later), owned
+ * Comments and system notes on anything notable (epics and snippets now; issues and merge requests share the table later), owned
  * by the group or project of their noteable as GitLab's notes are (`namespace_id` / `project_id`).
  */
 export const notes = pgTable(

@@ -18,6 +18,7 @@ import { protectedBranchesRelation } from "./projects/protected-branches";
 import { protectedTagsRelation } from "./projects/protected-tags";
 import { releasesRelation } from "./projects/releases";
 import { settingRelations } from "./projects/setting-relations";
+import { snippetsRelation } from "./projects/snippets";
 import type { ExportRelation, OwnedRelation } from "./support/types";
 
 /**
@@ -67,6 +68,7 @@ const EXPORTERS: Record<PortableKind, readonly ExportRelation[]> = {
     projectOwned(badgesRelation),
     projectOwned(boardsRelation),
     projectOwned(uploadsRelation),
+    snippetsRelation,
     ...settingRelations,
     protectedBranchesRelation,
     protectedTagsRelation,

@@ -27,6 +27,8 @@ import { releasesPipeline } from "./projects/releases";
 import { repositoryPipeline } from "./projects/repository";
 import { repositoryBundlePipeline } from "./projects/repository-bundle";
 import { settingRelationPipelines } from "./projects/setting-relations";
+import { snippetsPipeline } from "./projects/snippets";
+import { snippetsRepositoryPipeline } from "./projects/snippets-repository";
 import type { EntityContext, Pipeline, StagedPipeline } from "./support/types";
 
 /**
@@ -53,7 +55,7 @@ const IMPLEMENTATIONS: Record<PortableKind, readonly Pipeline[]> = {
     subgroupsPipeline,
     uploadsReferencesPipeline,
   ],
-  project: [projectPipeline, projectAttributesPipeline, repositoryPipeline, repositoryBundlePipeline, labelsPipeline, milestonesPipeline, badgesPipeline, boardsPipeline, uploadsPipeline, wikiPipeline, lfsObjectsPipeline, designBundlePipeline, ...settingRelationPipelines, protectedBranchesPipeline, protectedTagsPipeline, releasesPipeline],
+  project: [projectPipeline, projectAttributesPipeline, repositoryPipeline, repositoryBundlePipeline, labelsPipeline, milestonesPipeline, badgesPipeline, boardsPipeline, uploadsPipeline, wikiPipeline, lfsObjectsPipeline, designBundlePipeline, snippetsPipeline, snippetsRepositoryPipeline, ...settingRelationPipelines, protectedBranchesPipeline, protectedTagsPipeline, releasesPipeline],
 };
 
 const BY_RELATION = Object.fromEntries(

@@ -1,10 +1,10 @@
-import type { awardEmoji, epics, events, labels, notes, resourceStateEvents } from "@/lib/db";
+import type { awardEmoji, epics, events, labels, resourceStateEvents } from "@/lib/db";
 import { labelRecord } from "../common/labels";
+import { awardRecord, noteRecord, type NoteTree } from "../support/note-records";
 import { iso } from "../support/record-ids";
 import type { ExportRecord } from "../support/types";
 
 type Epic = typeof epics.$inferSelect;
-type Note = typeof notes.$inferSelect;
 type Award = typeof awardEmoji.$inferSelect;
 type Event = typeof events.$inferSelect;
 type StateEvent = typeof resourceStateEvents.$inferSelect;
@@ -16,7 +16,7 @@ export interface EpicTree {
   parent: Epic | undefined;
   labels: Label[];
   awards: Award[];
-  notes: { note: Note; authorName: string | null; awards: Award[] }[];
+  notes: NoteTree[];
   events: Event[];
   stateEvents: StateEvent[];
 }
@@ -34,7 +34,6 @@ const FOREIGN_EPIC_FIELDS = {
   start_date_sourcing_epic_id: null,
   due_date_sourcing_epic_id: null,
 };
-const FOREIGN_NOTE_FIELDS = { updated_by_id: null, resolved_by_id: null, project_id: null, review_id: null };
 // GitLab's import_export.yml excludes these from epics.
 const EXCLUDED_EPIC_FIELDS = new Set(["state_id", "assignee_id", "external_key"]);
 
@@ -74,47 +73,6 @@ export function epicAttributes(epic: Epic): ExportRecord {
     ...without(epic.sourceAttributes, EXCLUDED_EPIC_FIELDS),
     ...FOREIGN_EPIC_FIELDS,
     ...columns,
-  };
-}
-
-function awardRecord(award: Award): ExportRecord {
-  return {
-    id: award.id,
-    name: award.name,
-    user_id: award.userId,
-    awardable_type: award.awardableType,
-    awardable_id: award.awardableId,
-    created_at: iso(award.createdAt),
-    updated_at: iso(award.updatedAt),
-  };
-}
-
-function noteRecord({ note, authorName, awards }: EpicTree["notes"][number]): ExportRecord {
-  const columns = {
-    id: note.id,
-    note: note.note,
-    noteable_type: note.noteableType,
-    author_id: note.authorId,
-    created_at: iso(note.createdAt),
-    updated_at: iso(note.updatedAt),
-    noteable_id: note.noteableId,
-    system: note.system,
-    discussion_id: note.discussionId,
-    internal: note.internal,
-  };
-  // A note's own events name source users Ferry did not map (it keeps them with the note, unexported).
-  const { system_note_metadata: metadata, events: _events, ...attributes } = note.sourceAttributes;
-  void _events;
-  const hasMetadata = note.systemAction !== null || (metadata !== null && typeof metadata === "object");
-  return {
-    ...{ ...columns, attachment: { url: null }, line_code: null, commit_id: null, st_diff: null, position: null, original_position: null, resolved_at: null, change_position: null, resolved_by_push: null, type: null },
-    ...attributes,
-    ...FOREIGN_NOTE_FIELDS,
-    ...columns,
-    // GitLab's ghost user takes the notes of deleted users.
-    author: { name: authorName ?? "Ghost User" },
-    award_emoji: awards.map(awardRecord),
-    ...(hasMetadata ? { system_note_metadata: { ...(metadata as Record<string, unknown> | undefined), action: note.systemAction } } : {}),
   };
 }
 

@@ -1,8 +1,8 @@
 import { EPIC_LIST_TYPES, type epicBoards, type EpicListType } from "@/lib/db";
 import { RecordError } from "../../errors";
 import { labelRef, type LabelRef } from "../common/board-record";
-import { optionalBoolean, optionalInteger } from "./epics-fields";
-import { importColumns, optionalTimestamp, requiredString, rest } from "../support/record-fields";
+import { optionalInteger } from "../support/nested-fields";
+import { importColumns, optionalBoolean, optionalTimestamp, requiredString, rest } from "../support/record-fields";
 
 export interface EpicListDraft {
   listType: EpicListType;

@@ -1,50 +1,16 @@
 import { eq, sql } from "drizzle-orm";
-import { awardEmoji, bulkInsert, copyRows, epicLabels, epics, events, groups, notes, resourceStateEvents, type Tx } from "@/lib/db";
+import { bulkInsert, copyRows, epicLabels, epics, events, groups, resourceStateEvents, type Tx } from "@/lib/db";
 import { RecordError } from "../../errors";
 import { mapSourceUsers } from "../../source-users";
-import type { AwardInput } from "./epics-fields";
+import { awardRows, insertAwards, loadNotes } from "../support/notes";
 import { resolveLabels } from "../support/label-resolution";
 import { allocateIds, insertNew } from "../support/insert-by-import-key";
 import { parentsAtInsert } from "./epics-hierarchy";
 import type { EpicRow } from "./epics-transform";
 import type { EntityContext } from "../support/types";
 
-// A row that is there already (a replayed chunk's award emoji or epic labels, by their unique indexes) is skipped.
+// A row that is there already (a replayed chunk's epic labels, by their unique index) is skipped.
 const skipExisting = sql`ON CONFLICT DO NOTHING`;
-
-function awardRows(awardableType: "Epic" | "Note", awardableId: number, awards: AwardInput[], user: (id: number) => number) {
-  return awards.map((award) => ({ awardableType, awardableId, name: award.name, userId: user(award.userId), createdAt: award.createdAt, updatedAt: award.updatedAt }));
-}
-
-/** Inserts the notes of new epics (by import key) and their award emoji. */
-async function loadNotes(tx: Tx, fresh: { row: EpicRow; id: number }[], groupId: number, entityId: number, user: (id: number | null) => number | null) {
-  const noteRows = fresh.flatMap(({ row, id }) =>
-    row.notes.map((note) => ({
-      groupId,
-      noteableType: "Epic",
-      noteableId: id,
-      authorId: user(note.authorId),
-      note: note.note,
-      system: note.system,
-      systemAction: note.systemAction,
-      internal: note.internal,
-      discussionId: note.discussionId,
-      importEntityId: entityId,
-      importKey: note.key,
-      sourceAttributes: note.sourceAttributes,
-      createdAt: note.createdAt,
-      updatedAt: note.updatedAt,
-    })),
-  );
-  const noteIds = await insertNew(tx, notes, noteRows, { ids: true });
-  const awards = fresh.flatMap(({ row }) =>
-    row.notes.flatMap((note) => {
-      const noteId = noteIds.get(note.key);
-      return noteId === undefined ? [] : awardRows("Note", noteId, note.awards, (id) => user(id)!);
-    }),
-  );
-  await bulkInsert(tx, awardEmoji, awards, skipExisting);
-}
 
 /**
  * Loads a chunk of epics in one transaction: maps the users they name, finds or makes their labels, inserts the epics
@@ -86,8 +52,8 @@ export async function loadEpics(tx: Tx, rows: EpicRow[], entity: EntityContext):
     fresh.flatMap(({ row, id }) => row.labels.map((label) => ({ epicId: id, labelId: labelIds.get(label.title)! }))),
     skipExisting,
   );
-  await bulkInsert(tx, awardEmoji, fresh.flatMap(({ row, id }) => awardRows("Epic", id, row.awards, (userId) => user(userId)!)), skipExisting);
-  await loadNotes(tx, fresh, group.id, entity.entityId, user);
+  await insertAwards(tx, fresh.flatMap(({ row, id }) => awardRows("Epic", id, row.awards, (userId) => user(userId)!)));
+  await loadNotes(tx, fresh.map(({ row, id }) => ({ id, notes: row.notes })), { owner: { groupId: group.id }, noteableType: "Epic", entityId: entity.entityId, user });
   // Rows of epics inserted just now: nothing of theirs can be there yet.
   await copyRows(
     tx,

@@ -1,28 +1,13 @@
 import type { epics } from "@/lib/db";
 import { RecordError } from "../../errors";
 import type { SourceUserRef } from "../../source-users";
-import { awardOf, nestedList, nestedRecord, optionalBoolean, optionalInteger, optionalUserId, within, type AwardInput } from "./epics-fields";
+import { nestedList, nestedRecord, optionalInteger, optionalUserId, within, type AwardInput } from "../support/nested-fields";
+import { awardsOf, notesOf, noteUsers, type NoteInput } from "../support/notes";
 import type { LabelInput } from "../support/label-resolution";
-import { importColumns, optionalDate, optionalString, optionalTimestamp, rest, requiredString } from "../support/record-fields";
+import { importColumns, optionalBoolean, optionalDate, optionalString, optionalTimestamp, rest, requiredString } from "../support/record-fields";
 import type { EntityContext } from "../support/types";
 
 type EpicValues = Omit<typeof epics.$inferInsert, "authorId" | "closedById" | "lastEditedById">;
-
-export interface NoteInput {
-  key: string;
-  authorId: number | null;
-  /** The export's `author: { name }`: a name for a user the source may no longer show. */
-  authorName: string | null;
-  note: string;
-  system: boolean;
-  systemAction: string | null;
-  internal: boolean;
-  discussionId: string | null;
-  sourceAttributes: Record<string, unknown>;
-  createdAt: Date | undefined;
-  updatedAt: Date | undefined;
-  awards: AwardInput[];
-}
 
 export interface EventInput {
   action: string;
@@ -63,7 +48,6 @@ const EPIC_COLUMNS = [
   "closed_at", "closed_by_id", "last_edited_at", "last_edited_by_id", "created_at", "updated_at", "parent_id", "parent",
   "label_links", "labels", "award_emoji", "notes", "events", "resource_state_events",
 ] as const;
-const NOTE_COLUMNS = ["note", "author_id", "author", "system", "discussion_id", "internal", "confidential", "award_emoji", "created_at", "updated_at"] as const;
 const EVENT_COLUMNS = ["action", "author_id", "created_at", "updated_at"] as const;
 const STATE_EVENT_COLUMNS = ["state", "user_id", "close_after_error_tracking_resolve", "close_after_error", "created_at"] as const;
 const LABEL_COLUMNS = ["title", "color", "description", "created_at", "updated_at"] as const;
@@ -110,29 +94,6 @@ function labelsOf(record: Record<string, unknown>): LabelInput[] {
   return [...new Map(all.map((label) => [label.title, label])).values()];
 }
 
-function noteOf(record: Record<string, unknown>, epicKey: string, index: number): NoteInput {
-  const note = record.note ?? "";
-  if (typeof note !== "string") throw new RecordError("note must be a string");
-  const metadata = nestedRecord(record, "system_note_metadata");
-  const attributes = rest(record, NOTE_COLUMNS);
-  if (metadata) attributes.system_note_metadata = rest(metadata, ["action"]);
-  const id = record.id;
-  return {
-    key: `${epicKey}/note:${typeof id === "number" || typeof id === "string" ? id : `#${index}`}`,
-    authorId: optionalUserId(record, "author_id"),
-    authorName: within("author", () => optionalString(nestedRecord(record, "author") ?? {}, "name")),
-    note,
-    system: optionalBoolean(record, "system") ?? false,
-    systemAction: metadata ? optionalString(metadata, "action") : null,
-    internal: optionalBoolean(record, "internal") ?? optionalBoolean(record, "confidential") ?? false,
-    discussionId: optionalString(record, "discussion_id"),
-    sourceAttributes: attributes,
-    createdAt: optionalTimestamp(record, "created_at"),
-    updatedAt: optionalTimestamp(record, "updated_at"),
-    awards: nestedList(record, "award_emoji").map((award, i) => within(`award_emoji[${i}]`, () => awardOf(award))),
-  };
-}
-
 function eventOf(record: Record<string, unknown>): EventInput {
   return {
     action: enumName(record, "action", EVENT_ACTIONS),
@@ -168,10 +129,7 @@ function usersOf(row: Omit<EpicRow, "users">): SourceUserRef[] {
   add(row.closedById);
   add(row.lastEditedById);
   for (const award of row.awards) add(award.userId);
-  for (const note of row.notes) {
-    add(note.authorId, note.authorName);
-    for (const award of note.awards) add(award.userId);
-  }
+  refs.push(...noteUsers(row.notes));
   for (const event of row.events) add(event.authorId);
   for (const event of row.stateEvents) add(event.userId);
   return refs;
@@ -207,8 +165,8 @@ export function transformEpic(record: Record<string, unknown>, entity: EntityCon
     closedById: optionalUserId(record, "closed_by_id"),
     lastEditedById: optionalUserId(record, "last_edited_by_id"),
     labels: labelsOf(record),
-    awards: nestedList(record, "award_emoji").map((award, i) => within(`award_emoji[${i}]`, () => awardOf(award))),
-    notes: nestedList(record, "notes").map((note, i) => within(`notes[${i}]`, () => noteOf(note, key, i))),
+    awards: awardsOf(record),
+    notes: notesOf(record, key),
     events: nestedList(record, "events").map((event, i) => within(`events[${i}]`, () => eventOf(event))),
     stateEvents: nestedList(record, "resource_state_events").map((event, i) => within(`resource_state_events[${i}]`, () => stateEventOf(event))),
   };

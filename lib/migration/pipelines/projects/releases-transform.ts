@@ -2,7 +2,7 @@ import type { releaseLinks, releases } from "@/lib/db";
 import { refNameProblem } from "@/lib/repositories";
 import { RecordError } from "../../errors";
 import type { SourceUserRef } from "../../source-users";
-import { nestedList, nestedRecord, within } from "../groups/epics-fields";
+import { nestedList, nestedRecord, within } from "../support/nested-fields";
 import { importColumns, optionalString, optionalTimestamp, requiredString, rest } from "../support/record-fields";
 import { ownerOf } from "../support/owner";
 import type { EntityContext } from "../support/types";

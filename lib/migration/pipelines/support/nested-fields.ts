@@ -1,7 +1,7 @@
 import { RecordError } from "../../errors";
-import { optionalTimestamp, requiredString } from "../support/record-fields";
+import { optionalTimestamp, requiredString } from "./record-fields";
 
-export { optionalBoolean } from "../support/record-fields";
+/** Readers for the fields of records with nested records (epics, snippets: their notes, award emoji, events...). */
 
 /** Readers for the fields of epic records and their nested records (notes, award emoji, events...). */
 

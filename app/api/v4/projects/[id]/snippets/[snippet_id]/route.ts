@@ -1,0 +1,3 @@
+import { projectSnippetRoute } from "@/lib/api";
+
+export const GET = projectSnippetRoute;

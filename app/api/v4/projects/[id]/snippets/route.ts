@@ -1,0 +1,3 @@
+import { projectSnippetsRoute } from "@/lib/api";
+
+export const GET = projectSnippetsRoute;

@@ -1,0 +1,101 @@
+import { and, asc, eq, sql, type SQL } from "drizzle-orm";
+import type { AnyPgColumn } from "drizzle-orm/pg-core";
+import { awardEmoji, getDb, notes, users } from "@/lib/db";
+import { iso } from "./record-ids";
+import type { ExportRecord } from "./types";
+
+type Note = typeof notes.$inferSelect;
+type Award = typeof awardEmoji.$inferSelect;
+
+/** A note with what the export nests in it: its author's name and its award emoji. */
+export interface NoteTree {
+  note: Note;
+  authorName: string | null;
+  awards: Award[];
+}
+
+/** `column = ANY(ids)` with one array parameter, however many ids. */
+export const anyOf = (column: AnyPgColumn, ids: readonly number[]): SQL => sql`${column} = ANY(${`{${ids.join(",")}}`}::integer[])`;
+
+export function groupBy<T>(rows: readonly T[], key: (row: T) => number): Map<number, T[]> {
+  const grouped = new Map<number, T[]>();
+  for (const row of rows) {
+    const list = grouped.get(key(row));
+    if (list) list.push(row);
+    else grouped.set(key(row), [row]);
+  }
+  return grouped;
+}
+
+/** The award emoji of these awardables (`Epic`, `Snippet`, `Note`), by awardable id, oldest first. */
+export async function awardsOf(awardableType: string, ids: readonly number[]): Promise<Map<number, Award[]>> {
+  if (ids.length === 0) return new Map();
+  const rows = await getDb().select().from(awardEmoji).where(and(eq(awardEmoji.awardableType, awardableType), anyOf(awardEmoji.awardableId, ids))).orderBy(asc(awardEmoji.id));
+  return groupBy(rows, (award) => award.awardableId);
+}
+
+/** The notes of these noteables with their authors' names and award emoji, by noteable id: two queries. */
+export async function noteTreesOf(noteableType: string, ids: readonly number[]): Promise<Map<number, NoteTree[]>> {
+  if (ids.length === 0) return new Map();
+  const rows = await getDb()
+    .select({ note: notes, authorName: users.name })
+    .from(notes)
+    .leftJoin(users, eq(users.id, notes.authorId))
+    .where(and(eq(notes.noteableType, noteableType), anyOf(notes.noteableId, ids)))
+    .orderBy(asc(notes.id));
+  const awards = await awardsOf("Note", rows.map((row) => row.note.id));
+  return groupBy(
+    rows.map(({ note, authorName }) => ({ note, authorName, awards: awards.get(note.id) ?? [] })),
+    (tree) => tree.note.noteableId,
+  );
+}
+
+export function awardRecord(award: Award): ExportRecord {
+  return {
+    id: award.id,
+    name: award.name,
+    user_id: award.userId,
+    awardable_type: award.awardableType,
+    awardable_id: award.awardableId,
+    created_at: iso(award.createdAt),
+    updated_at: iso(award.updatedAt),
+  };
+}
+
+/**
+ * Fields that point at records of the instance the note came from which Ferry does not map: given out as they came
+ * they would name unrelated records here, so they go out empty (the stored record keeps them).
+ */
+const FOREIGN_NOTE_FIELDS = { updated_by_id: null, resolved_by_id: null, review_id: null };
+
+/** A note as GitLab's export nests it (`notes: [:author, :award_emoji, :system_note_metadata]`), with Ferry's ids. */
+export function noteRecord({ note, authorName, awards }: NoteTree): ExportRecord {
+  const columns = {
+    id: note.id,
+    note: note.note,
+    noteable_type: note.noteableType,
+    author_id: note.authorId,
+    created_at: iso(note.createdAt),
+    updated_at: iso(note.updatedAt),
+    // Ferry's project for a project's note; none for a group's (an epic's).
+    project_id: note.projectId,
+    noteable_id: note.noteableId,
+    system: note.system,
+    discussion_id: note.discussionId,
+    internal: note.internal,
+  };
+  // A note's own events name source users Ferry did not map (it keeps them with the note, unexported).
+  const { system_note_metadata: metadata, events: _events, ...attributes } = note.sourceAttributes;
+  void _events;
+  const hasMetadata = note.systemAction !== null || (metadata !== null && typeof metadata === "object");
+  return {
+    ...{ ...columns, attachment: { url: null }, line_code: null, commit_id: null, st_diff: null, position: null, original_position: null, resolved_at: null, change_position: null, resolved_by_push: null, type: null },
+    ...attributes,
+    ...FOREIGN_NOTE_FIELDS,
+    ...columns,
+    // GitLab's ghost user takes the notes of deleted users.
+    author: { name: authorName ?? "Ghost User" },
+    award_emoji: awards.map(awardRecord),
+    ...(hasMetadata ? { system_note_metadata: { ...(metadata as Record<string, unknown> | undefined), action: note.systemAction } } : {}),
+  };
+}
