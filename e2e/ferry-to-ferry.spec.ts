@@ -45,7 +45,7 @@ test.beforeAll(async () => {
   const [top, sub] = [source.group(SOURCE_PATH), source.store.children(source.group(SOURCE_PATH))[0]!];
   source.addProject({
     groupId: top.id, path: "app", name: "App", fixtureProject: "complex",
-    repository: await makeSourceRepository(scratch, { commits: 6, branches: 2, tags: 3, mergeRequestRefs: 2 }),
+    repository: await makeSourceRepository(scratch, { commits: 6, branches: 2, tags: 3, mergeRequestRefs: 2, namedTags: ["release-1.1"] }),
     wiki: await makeSourceRepository(scratch, { commits: 2, branches: 0, tags: 0, mergeRequestRefs: 0, binary: false }),
   });
   source.addProject({ groupId: sub.id, path: "empty", name: "Empty" });

@@ -46,7 +46,7 @@ describe("project snippets, by direct transfer", () => {
     const source = await startTestSource({ version: "17.8.0-ee", batchSize: 2, exportDelayMs: 50 });
     const valid = await makeSnippetRepository(scratch, [{ "x.rb": "x = 1\n" }, { "x.rb": "x = 2\n", "lib/y.rb": "y = 3\n" }]);
     const app = source.addProject({
-      groupId: ROOT, path: "app", name: "App", fixtureProject: "complex", relations: { snippets: fromRecords(snippetRecords()) },
+      groupId: ROOT, path: "app", name: "App", fixtureProject: "complex", relations: { snippets: fromRecords(snippetRecords()), releases: fromRecords([]) },
       snippets: [
         // The fixture's snippet, created at the same second (GraphQL gives no milliseconds): mirrored.
         { id: 1, title: "Test snippet title", createdAt: "2019-11-05T15:06:06Z", repository: valid },
