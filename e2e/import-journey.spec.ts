@@ -2,7 +2,8 @@ import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { expect, test } from "./support/test";
-import { startTestSource, type TestSource } from "../test/source";
+import { makeSnippetRepository } from "../test/helpers/source-repository";
+import { fromRecords, startTestSource, type TestSource } from "../test/source";
 import { ADMIN_STATE, uniqueName } from "./support/accounts";
 import { git } from "./support/git";
 import { chooseParent, connectTo, importRow, pathInput } from "./support/importer";
@@ -41,7 +42,26 @@ test.beforeAll(async () => {
   git(work, ["commit", "-q", "-am", "Reach orbit"]);
   git(work, ["tag", "-a", "v1.0", "-m", "In orbit"]);
   git(scratch, ["clone", "-q", "--bare", work, path.join(scratch, "satellite.git")]);
-  source.addProject({ groupId: source.group("complex-a").id, path: "satellite", name: "Satellite", description: "From the source", repository: path.join(scratch, "satellite.git") });
+  // Its wiki (a home page), a release of its tag with a link, and a snippet with a repository of its own.
+  const wiki = path.join(scratch, "wiki-work");
+  fs.mkdirSync(wiki);
+  git(wiki, ["init", "-q", "--initial-branch=main"]);
+  git(wiki, ["config", "user.name", "Grace Source"]);
+  git(wiki, ["config", "user.email", "grace@source.example"]);
+  fs.writeFileSync(path.join(wiki, "home.md"), "# Flight manual\n\nCheck the **fuel** before launch.\n");
+  git(wiki, ["add", "."]);
+  git(wiki, ["commit", "-q", "-m", "Write the flight manual"]);
+  git(scratch, ["clone", "-q", "--bare", wiki, path.join(scratch, "satellite.wiki.git")]);
+  const created = "2024-05-01T10:00:00.000Z";
+  source.addProject({
+    groupId: source.group("complex-a").id, path: "satellite", name: "Satellite", description: "From the source",
+    repository: path.join(scratch, "satellite.git"), wiki: path.join(scratch, "satellite.wiki.git"),
+    relations: {
+      releases: fromRecords([{ id: 1, tag: "v1.0", name: "First orbit", description: "We **reached** orbit.", author_id: 1, created_at: created, released_at: created, links: [{ id: 1, name: "Telemetry", url: "https://example.com/telemetry.csv", link_type: "other", created_at: created }] }]),
+      snippets: fromRecords([{ id: 1, title: "Orbit check", content: "altitude = 400\n", file_name: "orbit.rb", description: "Keeps us up", visibility_level: 0, author_id: 1, created_at: created, updated_at: created, notes: [], award_emoji: [] }]),
+    },
+    snippets: [{ id: 1, title: "Orbit check", createdAt: "2024-05-01T10:00:00Z", repository: await makeSnippetRepository(scratch, [{ "orbit.rb": "altitude = 400\n" }]) }],
+  });
 
   // One bad record in B's milestones: B must end "Partially completed" with that record in its failures.
   const b = source.group("complex-b");
@@ -114,6 +134,20 @@ test("imports two groups, watches them finish live, and finds everything in hist
   await expect(page.getByRole("link", { name: /2\s+Commits/ })).toBeVisible();
   await expect(page.getByRole("link", { name: /1\s+Tag/ })).toBeVisible();
   await page.screenshot({ path: `${SCREENS}/journey-project.png`, fullPage: true });
+  // Its release, its wiki and its snippet came with it.
+  const tabs = page.getByRole("navigation", { name: "Project" });
+  await tabs.getByRole("link", { name: "Releases" }).click();
+  await expect(page.getByRole("heading", { name: "First orbit" })).toBeVisible();
+  await expect(page.getByText("reached", { exact: true })).toHaveJSProperty("tagName", "STRONG");
+  await expect(page.getByRole("link", { name: "Telemetry" })).toBeVisible();
+  await page.screenshot({ path: `${SCREENS}/journey-project-releases.png`, fullPage: true });
+  await tabs.getByRole("link", { name: "Wiki" }).click();
+  await expect(page.getByText("fuel", { exact: true })).toHaveJSProperty("tagName", "STRONG");
+  await page.screenshot({ path: `${SCREENS}/journey-project-wiki.png`, fullPage: true });
+  await tabs.getByRole("link", { name: "Snippets" }).click();
+  await page.getByRole("link", { name: "Orbit check" }).click();
+  await expect(page.getByText("altitude")).toBeVisible();
+  await page.screenshot({ path: `${SCREENS}/journey-project-snippet.png`, fullPage: true });
 
   // The imported group: its subgroups, labels and milestones as on the source.
   await page.goto(`/groups/${slugA}`);
