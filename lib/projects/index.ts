@@ -35,6 +35,7 @@ export {
 } from "./settings";
 export { pushPolicyFor, recordPush } from "./pushes";
 export { isBranchName, MAX_DESCRIPTION_LENGTH } from "./rules";
+export { nextCronRun } from "./cron";
 export { projectStatistics } from "./statistics";
 export { sortedTopics } from "./topics";
 export { setArchived, updateProject, type ProjectChanges } from "./update";

@@ -83,18 +83,22 @@ describe("the relation catalog", () => {
       ["project", 0, "BulkImports::Projects::Pipelines::ProjectPipeline"],
       ["self", 1, "BulkImports::Projects::Pipelines::ProjectAttributesPipeline"],
       ["repository_bundle", 1, "BulkImports::Projects::Pipelines::RepositoryBundlePipeline"],
+      ["user_contributions", 1, "Ferry::Projects::Pipelines::UserContributionsPipeline"],
       ["labels", 2, "BulkImports::Common::Pipelines::LabelsPipeline"],
       ["milestones", 2, "BulkImports::Common::Pipelines::MilestonesPipeline"],
       ["badges", 2, "BulkImports::Common::Pipelines::BadgesPipeline"],
       ["boards", 4, "BulkImports::Common::Pipelines::BoardsPipeline"],
+      ["external_pull_requests", 4, "BulkImports::Projects::Pipelines::ExternalPullRequestsPipeline"],
       ["project_feature", 4, "BulkImports::Projects::Pipelines::ProjectFeaturePipeline"],
       ["container_expiration_policy", 4, "BulkImports::Projects::Pipelines::ContainerExpirationPolicyPipeline"],
       ["service_desk_setting", 4, "BulkImports::Projects::Pipelines::ServiceDeskSettingPipeline"],
+      ["custom_attributes", 4, "Ferry::Projects::Pipelines::CustomAttributesPipeline"],
       ["error_tracking_setting", 4, "Ferry::Projects::Pipelines::ErrorTrackingSettingPipeline"],
       ["ci_cd_settings", 4, "Ferry::Projects::Pipelines::CiCdSettingsPipeline"],
       ["uploads", 5, "BulkImports::Common::Pipelines::UploadsPipeline"],
       ["wiki", 5, "BulkImports::Common::Pipelines::WikiPipeline"],
       ["auto_devops", 5, "BulkImports::Projects::Pipelines::AutoDevopsPipeline"],
+      ["pipeline_schedules", 5, "BulkImports::Projects::Pipelines::PipelineSchedulesPipeline"],
     ]);
     // An Enterprise source's push rule too.
     expect(pipelinesFor({ ...entity, sourceEnterprise: true }).map((p) => p.relation)).toContain("push_rule");

@@ -75,6 +75,8 @@ export interface ProjectSpec {
   /** Extra export attributes, merged into the `self` relation (and read by the REST entity where GitLab shows them). */
   attributes?: Record<string, unknown>;
   createdAt?: string;
+  /** Direct members of the project (beside the fixture's project_members); users the store must know. */
+  members?: { userId: number; accessLevel: number; expiresAt?: string | null }[];
 }
 
 /** Fixture trees under group_exports/ (each is `<name>/tree/groups`). */

@@ -15,3 +15,4 @@ export * from "./events";
 export * from "./resource-events";
 export * from "./epic-boards";
 export * from "./uploads";
+export * from "./project-records";

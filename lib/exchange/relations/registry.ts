@@ -11,9 +11,13 @@ import { epicsRelation } from "./groups/epics";
 import { groupSelfRelation } from "./groups/group-self";
 import { iterationsCadencesRelation } from "./groups/iterations-cadences";
 import { namespaceSettingsRelation } from "./groups/namespace-settings";
+import { customAttributesRelation } from "./projects/custom-attributes";
+import { externalPullRequestsRelation } from "./projects/external-pull-requests";
+import { pipelineSchedulesRelation } from "./projects/pipeline-schedules";
 import { projectSelfRelation } from "./projects/project-self";
 import { repositoryRelation } from "./projects/repository";
 import { settingRelations } from "./projects/setting-relations";
+import { userContributionsRelation } from "./projects/user-contributions";
 import type { ExportRelation, OwnedRelation } from "./support/types";
 
 /**
@@ -63,6 +67,10 @@ const EXPORTERS: Record<PortableKind, readonly ExportRelation[]> = {
     projectOwned(badgesRelation),
     projectOwned(boardsRelation),
     projectOwned(uploadsRelation),
+    userContributionsRelation,
+    externalPullRequestsRelation,
+    customAttributesRelation,
+    pipelineSchedulesRelation,
     ...settingRelations,
     repositoryRelation,
   ],

@@ -6,6 +6,7 @@ import { membersPipeline } from "./common/members";
 import { milestonesPipeline } from "./common/milestones";
 import { uploadsPipeline } from "./common/uploads";
 import { uploadsReferencesPipeline } from "./common/uploads-references";
+import { userContributionsPipeline } from "./common/user-contributions";
 import { wikiPipeline } from "./common/wiki";
 import { epicBoardsPipeline } from "./groups/epic-boards";
 import { epicsPipeline } from "./groups/epics";
@@ -17,6 +18,9 @@ import { iterationsCadencesPipeline } from "./groups/iterations-cadences";
 import { namespaceSettingsPipeline } from "./groups/namespace-settings";
 import { projectEntitiesPipeline } from "./groups/project-entities";
 import { subgroupsPipeline } from "./groups/subgroups";
+import { customAttributesPipeline } from "./projects/custom-attributes";
+import { externalPullRequestsPipeline } from "./projects/external-pull-requests";
+import { pipelineSchedulesPipeline } from "./projects/pipeline-schedules";
 import { projectPipeline } from "./projects/project";
 import { projectAttributesPipeline } from "./projects/project-attributes";
 import { repositoryPipeline } from "./projects/repository";
@@ -48,7 +52,23 @@ const IMPLEMENTATIONS: Record<PortableKind, readonly Pipeline[]> = {
     subgroupsPipeline,
     uploadsReferencesPipeline,
   ],
-  project: [projectPipeline, projectAttributesPipeline, repositoryPipeline, repositoryBundlePipeline, labelsPipeline, milestonesPipeline, badgesPipeline, boardsPipeline, uploadsPipeline, wikiPipeline, ...settingRelationPipelines],
+  project: [
+    projectPipeline,
+    projectAttributesPipeline,
+    repositoryPipeline,
+    repositoryBundlePipeline,
+    userContributionsPipeline,
+    labelsPipeline,
+    milestonesPipeline,
+    badgesPipeline,
+    boardsPipeline,
+    externalPullRequestsPipeline,
+    customAttributesPipeline,
+    pipelineSchedulesPipeline,
+    uploadsPipeline,
+    wikiPipeline,
+    ...settingRelationPipelines,
+  ],
 };
 
 const BY_RELATION = Object.fromEntries(
