@@ -34,3 +34,4 @@ export { branchesRoute, branchRoute, tagRoute, tagsRoute } from "./repository-re
 export { repositoryArchiveRoute } from "./repository-archive";
 export { wikisRoute } from "./project-wikis";
 export { branchEntity, commitDetailEntity, commitEntity, commitTrailers, diffEntity, tagEntity } from "./entities/repository";
+export { graphqlRoute } from "./graphql-route";

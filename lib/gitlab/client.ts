@@ -63,7 +63,9 @@ const ERROR_BODY_LIMIT = 64 * 1024;
 
 interface Exchange {
   method: "GET" | "POST";
+  /** Below `/api/v4`, or below `/api` for GraphQL (`root`). */
   path: string;
+  root?: "/api/v4" | "/api";
   query?: Query;
   body?: unknown;
   /** JSON may come compressed; downloads are asked for as stored, since they are gzip files already. */
@@ -204,10 +206,24 @@ export class SourceClient {
     return { body: guarded, headers: response.headers, contentLength };
   }
 
-  private async requestJson<T>(method: "GET" | "POST", path: string, query?: Query, body?: unknown) {
+  /**
+   * A GraphQL query (`POST /api/graphql`), with the REST calls' URL policy, token header and retries. GitLab answers
+   * query errors with HTTP 200 and `errors`: those with no `data` become a `bad_response` naming GitLab's message.
+   */
+  async graphql<T = unknown>(query: string, variables: Record<string, unknown> = {}): Promise<T> {
+    const { data } = await this.requestJson<{ data?: T | null; errors?: { message?: unknown }[] }>("POST", "/graphql", undefined, { query, variables }, "/api");
+    const messages = (Array.isArray(data?.errors) ? data.errors : []).map((error) => String(error?.message ?? "")).filter(Boolean);
+    if (data?.data === undefined || data.data === null) {
+      const message = messages.join("; ").slice(0, 300) || "no data";
+      throw new SourceError("bad_response", `The source instance's GraphQL API answered: ${message}`, { path: "/graphql", serverMessage: message });
+    }
+    return data.data;
+  }
+
+  private async requestJson<T>(method: "GET" | "POST", path: string, query?: Query, body?: unknown, root?: Exchange["root"]) {
     // The body is read inside the retried operation: a connection that breaks mid-body is retried like any other.
     return this.withRetries(method, path, async (attempt) => {
-      const response = await this.exchange({ method, path, query, body, acceptEncoding: "gzip, deflate" }, attempt);
+      const response = await this.exchange({ method, path, query, body, acceptEncoding: "gzip, deflate", root }, attempt);
       const raw = await readBody(response.body, path, this.host, this.maxJsonBytes);
       const decoded = await decodeBody(raw, response.headers["content-encoding"], path, this.maxJsonBytes);
       const data = parseJson(decoded.toString("utf8"), response.headers["content-type"], path, response.status);
@@ -226,9 +242,9 @@ export class SourceClient {
 
   /** One attempt: a 2xx response with its body still unread, or the mapped SourceError. */
   private async exchange(request: Exchange, attempt: number): Promise<TransportResponse> {
-    const { method, path, query, body, acceptEncoding } = request;
+    const { method, path, query, body, acceptEncoding, root = "/api/v4" } = request;
     if (!path.startsWith("/") || path.startsWith("//")) throw new Error(`Source API paths start with one "/": ${path}`);
-    const url = new URL(`${this.baseUrl}/api/v4${path}${buildQuery(query)}`);
+    const url = new URL(`${this.baseUrl}${root}${path}${buildQuery(query)}`);
     const payload = body === undefined ? undefined : Buffer.from(JSON.stringify(body));
     const started = Date.now();
     let response: TransportResponse;

@@ -2,6 +2,7 @@
 export { SourceClient } from "./client";
 export type { Page, Query, QueryValue, SourceClientOptions, SourceDownload, SourceResponse, StreamOptions } from "./client";
 export { connectSource } from "./connect";
+export { graphqlPages, type GraphqlPage } from "./graphql-pages";
 export type { ConnectOptions, SourceConnection, SourceUser } from "./connect";
 export { isSourceError, SourceError, userMessage } from "./errors";
 export type { GitRemote } from "./git-remote";

@@ -54,6 +54,8 @@ export async function authenticate(ctx: RequestContext): Promise<boolean> {
 function requiredScopes(ctx: RequestContext): string[] | null {
   const route = ctx.log.route;
   if (route === ROUTES.tokenSelf) return null;
+  // GraphQL queries are POSTs that only read: GitLab takes read_api for them (mutations need api).
+  if (route === "/api/graphql") return ["api", "read_api"];
   if (ctx.req.method !== "GET" && ctx.req.method !== "HEAD") return ["api"];
   if (route && READ_USER_ROUTES.has(route)) return ["api", "read_api", "read_user"];
   return ["api", "read_api"];

@@ -31,11 +31,13 @@ import {
   listSubgroups,
 } from "./routes-groups";
 import { getCurrentUser, getMetadata, getTokenSelf, getUser, getVersion } from "./routes-instance";
+import { postGraphql } from "./routes-graphql";
 import { getProject, listWikis } from "./routes-projects";
 import type { GroupSpec, MountSpec, ProjectSpec, RequestLogEntry, SourceConfig, TestSourceOptions, TokenSpec, UserSpec } from "./types";
 
 export const DEFAULT_TOKEN = "glpat-ferry-test-source";
 const API_PREFIX = "/api/v4";
+const GRAPHQL_PATH = "/api/graphql";
 
 export interface TestSource {
   /** http://127.0.0.1:PORT (the instance URL a user would enter). */
@@ -158,7 +160,12 @@ export async function startTestSource(options: TestSourceOptions = {}): Promise<
 
     const query = new URLSearchParams(url.searchParams);
     for (const [key, value] of await readBodyParams(req)) if (!query.has(key)) query.append(key, value);
-    const match = url.pathname.startsWith(`${API_PREFIX}/`) ? router.match(method, url.pathname.slice(API_PREFIX.length)) : undefined;
+    const match =
+      url.pathname === GRAPHQL_PATH && method === "POST"
+        ? { template: GRAPHQL_PATH, params: {}, handler: postGraphql }
+        : url.pathname.startsWith(`${API_PREFIX}/`)
+          ? router.match(method, url.pathname.slice(API_PREFIX.length))
+          : undefined;
     log.route = match?.template ?? null;
     const params = match?.params ?? {};
     const batchNumber = query.get("batch_number");
@@ -273,7 +280,8 @@ async function readBodyParams(req: IncomingMessage): Promise<[string, string][]>
   if ((req.headers["content-type"] ?? "").includes("json")) {
     try {
       const body = JSON.parse(text) as Record<string, unknown>;
-      return Object.entries(body).map(([key, value]) => [key, String(value)]);
+      // Objects (GraphQL's `variables`) stay JSON, for the handler to parse.
+      return Object.entries(body).map(([key, value]) => [key, value !== null && typeof value === "object" ? JSON.stringify(value) : String(value)]);
     } catch {
       return [];
     }

@@ -1,0 +1,4 @@
+import { graphqlRoute } from "@/lib/api";
+
+export const GET = graphqlRoute;
+export const POST = graphqlRoute;
