@@ -35,3 +35,5 @@ export { repositoryArchiveRoute } from "./repository-archive";
 export { wikisRoute } from "./project-wikis";
 export { branchEntity, commitDetailEntity, commitEntity, commitTrailers, diffEntity, tagEntity } from "./entities/repository";
 export { graphqlRoute } from "./graphql-route";
+export { pipelineScheduleRoute, pipelineSchedulesRoute } from "./project-pipeline-schedules";
+export { customAttributeRoute, customAttributesRoute } from "./project-custom-attributes";

@@ -1,6 +1,6 @@
 import { and, eq, inArray } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
-import { externalPullRequests, getDb, pipelineSchedules, projectCustomAttributes, sourceUserMappings, sourceUsers, users } from "@/lib/db";
+import { externalPullRequests, getDb, groupMembers, pipelineSchedules, projectCustomAttributes, projectMembers, sourceUserMappings, sourceUsers, users } from "@/lib/db";
 import { makeUser, unique } from "@/test/helpers/factories";
 import { importResult, waitForImports } from "@/test/helpers/imports";
 import { runImportWorker } from "@/test/helpers/import-worker";
@@ -100,4 +100,62 @@ describe("a project's pipeline schedules, external pull requests, custom attribu
       await source.close();
     }
   }, 150_000);
+
+  it("imports project members from the source's GraphQL: mapped by confirmed email or to placeholders, none where the group already gives the role", async () => {
+    const mapped = await makeUser();
+    const source = await startTestSource({ version: "17.8.0", exportDelayMs: 20 });
+    source.addUser({ id: 9001, username: "ada", name: "Ada Lovelace", publicEmail: mapped.email });
+    source.addUser({ id: 9002, username: "grace", name: "Grace Hopper", publicEmail: null });
+    // The root group's members export (GitLab's complex group fixture) has user 42 as Developer, 271 as Maintainer.
+    try {
+      source.addProject({
+        groupId: ROOT,
+        path: "team",
+        name: "Team",
+        members: [{ userId: 9001, accessLevel: 30 }, { userId: 9002, accessLevel: 20, expiresAt: "2999-01-31" }, { userId: 42, accessLevel: 30 }, { userId: 271, accessLevel: 50 }],
+      });
+      const importWith = async (migrateMemberships: boolean) => {
+        const [started] = await startImports(await makeUser(), { url: source.url, token: DEFAULT_TOKEN }, [
+          { sourceFullPath: source.group(ROOT).path, destinationSlug: unique("dest"), destinationNamespace: "", migrateProjects: true, migrateMemberships },
+        ]);
+        const [bulkImport] = await waitForImports([started!.bulkImportId]);
+        const result = await importResult(started!.bulkImportId);
+        return { bulkImport: bulkImport!, root: result.get(source.group(ROOT).path)!, team: result.get(`${source.group(ROOT).path}/team`)! };
+      };
+      const { bulkImport, root, team } = await importWith(true);
+      expect(bulkImport.status).toBe(STATUS.finished);
+      expect(team.failures).toEqual([]);
+      // Its own four and the six of its group (two of them the same users), one row per user.
+      expect(team.trackers.get("members")).toMatchObject({ status: TRACKER_STATUS.finished, sourceObjectsCount: 8, fetchedObjectsCount: 8, importedObjectsCount: 8 });
+      expect(source.requests.some((r) => r.path === "/api/graphql")).toBe(true);
+
+      const mappedTo = async (sourceUserId: number) => {
+        const [row] = await getDb()
+          .select({ userId: sourceUserMappings.userId })
+          .from(sourceUserMappings)
+          .innerJoin(sourceUsers, eq(sourceUsers.id, sourceUserMappings.sourceUserId))
+          .where(and(eq(sourceUserMappings.rootGroupId, root.group!.id), eq(sourceUsers.sourceUrl, source.url), eq(sourceUsers.sourceUserId, sourceUserId)));
+        return row?.userId;
+      };
+      const [grace, reported, maintainer] = [await mappedTo(9002), await mappedTo(42), await mappedTo(271)];
+      expect(await mappedTo(9001)).toBe(mapped.id);
+      const [placeholder] = await getDb().select().from(users).where(eq(users.id, grace!));
+      expect(placeholder).toMatchObject({ userType: "placeholder", name: "Placeholder Grace Hopper" });
+      // The group's Developer is a Developer of the project through the group: no direct membership. The group's
+      // Maintainer is the project's Owner: a direct membership, so that the role is not lost.
+      expect(await getDb().select({ accessLevel: groupMembers.accessLevel }).from(groupMembers).where(and(eq(groupMembers.groupId, root.group!.id), eq(groupMembers.userId, reported!)))).toEqual([{ accessLevel: 30 }]);
+      const rows = await getDb().select().from(projectMembers).where(eq(projectMembers.projectId, team.entity.projectId!));
+      expect(rows.map((r) => [r.userId, r.accessLevel, r.expiresAt]).sort((a, b) => Number(a[0]) - Number(b[0]))).toEqual(
+        [[mapped.id, 30, null], [grace!, 20, "2999-01-31"], [maintainer!, 50, null]].sort((a, b) => Number(a[0]) - Number(b[0])),
+      );
+
+      // Without memberships: no members pipeline, no project members.
+      const without = await importWith(false);
+      expect(without.bulkImport.status).toBe(STATUS.finished);
+      expect(without.team.trackers.has("members")).toBe(false);
+      expect(await getDb().select().from(projectMembers).where(eq(projectMembers.projectId, without.team.entity.projectId!))).toEqual([]);
+    } finally {
+      await source.close();
+    }
+  }, 200_000);
 });

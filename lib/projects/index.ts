@@ -8,6 +8,7 @@ export {
   canPushCode,
   canPushRepository,
   canReadCode,
+  canReadPipelineSchedules,
   canReadProject,
   canReadRepository,
   canReadStatistics,
@@ -36,6 +37,8 @@ export {
 export { pushPolicyFor, recordPush } from "./pushes";
 export { isBranchName, MAX_DESCRIPTION_LENGTH } from "./rules";
 export { nextCronRun } from "./cron";
+export { findCustomAttribute, listCustomAttributes, type CustomAttribute } from "./custom-attributes";
+export { findPipelineSchedule, listPipelineSchedules, type PipelineSchedule, type ScheduleScope } from "./pipeline-schedules";
 export { projectStatistics } from "./statistics";
 export { sortedTopics } from "./topics";
 export { setArchived, updateProject, type ProjectChanges } from "./update";

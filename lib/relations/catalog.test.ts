@@ -83,6 +83,7 @@ describe("the relation catalog", () => {
       ["project", 0, "BulkImports::Projects::Pipelines::ProjectPipeline"],
       ["self", 1, "BulkImports::Projects::Pipelines::ProjectAttributesPipeline"],
       ["repository_bundle", 1, "BulkImports::Projects::Pipelines::RepositoryBundlePipeline"],
+      ["members", 1, "BulkImports::Common::Pipelines::MembersPipeline"],
       ["user_contributions", 1, "Ferry::Projects::Pipelines::UserContributionsPipeline"],
       ["labels", 2, "BulkImports::Common::Pipelines::LabelsPipeline"],
       ["milestones", 2, "BulkImports::Common::Pipelines::MilestonesPipeline"],

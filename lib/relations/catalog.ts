@@ -66,7 +66,8 @@ export const RELATIONS: readonly RelationSpec[] = [
     group: { stage: 1, pipelineClass: common("Members") },
     project: { stage: 1, pipelineClass: common("Members"), format: "graphql" },
     batchable: true,
-    ferry: groupOnly,
+    // Ferry as a source answers the GraphQL query for a project's members rather than exporting them, as GitLab does.
+    ferry: { imports: BOTH, exports: GROUP },
   },
   { name: "uploads", label: "Upload", format: "file", group: { stage: 1, pipelineClass: common("Uploads") }, project: { stage: 5, pipelineClass: common("Uploads") }, batchable: true, ferry: bothWays },
   { name: "user_contributions", label: "User contribution", format: "ndjson", group: { stage: 1, pipelineClass: ferry("UserContributions") }, project: { stage: 1, pipelineClass: ferry("UserContributions") }, batchable: true, ferry: projectsBothWays },

@@ -2,11 +2,12 @@ import { graphql, type GraphQLSchema } from "graphql";
 import { connectionTypeDefs, executableSchema, type SchemaModule } from "@/lib/graphql";
 import type { RequestContext } from "./context";
 import type { GraphqlSourceContext } from "./graphql-context";
+import * as members from "./graphql-members";
 import * as namespaces from "./graphql-namespaces";
 import { sendJson } from "./respond";
 
 /** The parts of GitLab's GraphQL schema the importers ask a source for; each file adds its types and resolvers. */
-const MODULES: readonly SchemaModule<GraphqlSourceContext>[] = [{ typeDefs: connectionTypeDefs, resolvers: {} }, namespaces];
+const MODULES: readonly SchemaModule<GraphqlSourceContext>[] = [{ typeDefs: connectionTypeDefs, resolvers: {} }, namespaces, members];
 
 let schema: GraphQLSchema | undefined;
 const sourceSchema = () => (schema ??= executableSchema(MODULES));

@@ -2,7 +2,7 @@ import { importsRelation, relationOf, relationsOf, sourceHasRelation, type Porta
 import { badgesPipeline } from "./common/badges";
 import { boardsPipeline } from "./common/boards";
 import { labelsPipeline } from "./common/labels";
-import { membersPipeline } from "./common/members";
+import { membersPipeline, projectMembersPipeline } from "./common/members";
 import { milestonesPipeline } from "./common/milestones";
 import { uploadsPipeline } from "./common/uploads";
 import { uploadsReferencesPipeline } from "./common/uploads-references";
@@ -57,6 +57,7 @@ const IMPLEMENTATIONS: Record<PortableKind, readonly Pipeline[]> = {
     projectAttributesPipeline,
     repositoryPipeline,
     repositoryBundlePipeline,
+    projectMembersPipeline,
     userContributionsPipeline,
     labelsPipeline,
     milestonesPipeline,
