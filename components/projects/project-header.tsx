@@ -14,7 +14,21 @@ export interface ProjectHeaderItem {
 }
 
 /** What every page of a project starts with: its namespace, name, visibility, archived state and description; its tabs. */
-export function ProjectHeader({ project, current, defaultBranch, canReadCode, canAdmin }: { project: ProjectHeaderItem; current: ProjectTabKey; defaultBranch: string | null; canReadCode: boolean; canAdmin: boolean }) {
+export function ProjectHeader({
+  project,
+  current,
+  defaultBranch,
+  canReadCode,
+  canAdmin,
+  canReadSchedules = false,
+}: {
+  project: ProjectHeaderItem;
+  current: ProjectTabKey;
+  defaultBranch: string | null;
+  canReadCode: boolean;
+  canAdmin: boolean;
+  canReadSchedules?: boolean;
+}) {
   return (
     <>
       <PageHeader
@@ -36,7 +50,7 @@ export function ProjectHeader({ project, current, defaultBranch, canReadCode, ca
           </>
         }
       />
-      <ProjectTabs fullPath={project.fullPath} current={current} defaultBranch={canReadCode ? defaultBranch : null} canAdmin={canAdmin} />
+      <ProjectTabs fullPath={project.fullPath} current={current} defaultBranch={canReadCode ? defaultBranch : null} canAdmin={canAdmin} canReadSchedules={canReadSchedules} />
     </>
   );
 }

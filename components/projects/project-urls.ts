@@ -7,7 +7,7 @@ const segments = (value: string) => value.split("/").map(encodeURIComponent).joi
 const withPath = (base: string, path: string | undefined) => (path ? `${base}/${segments(path)}` : base);
 
 export const projectUrl = (fullPath: string) => `/${fullPath}`;
-export const projectPageUrl = (fullPath: string, page: "branches" | "tags" | "edit") => `/${fullPath}/-/${page}`;
+export const projectPageUrl = (fullPath: string, page: "branches" | "tags" | "edit" | "pipeline_schedules") => `/${fullPath}/-/${page}`;
 export const treeUrl = (fullPath: string, ref: string, path?: string) => withPath(`/${fullPath}/-/tree/${segments(ref)}`, path);
 export const blobUrl = (fullPath: string, ref: string, path: string) => withPath(`/${fullPath}/-/blob/${segments(ref)}`, path);
 /** The file itself; `download` asks for it as an attachment (GitLab's `?inline=false`). */
