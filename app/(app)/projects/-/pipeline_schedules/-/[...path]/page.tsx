@@ -1,4 +1,3 @@
-import Link from "next/link";
 import { notFound } from "next/navigation";
 import { PipelineScheduleTable } from "@/components/projects/ci/pipeline-schedule-table";
 import { projectPageUrl } from "@/components/projects/project-urls";
@@ -30,10 +29,11 @@ export default async function PipelineSchedulesPage({ params, searchParams }: { 
   return (
     <section aria-label="Pipeline schedules">
       <nav aria-label="Schedule scope" className="mb-4 flex items-center gap-1 text-sm">
+        {/* Plain links: a scope is a new server render of the page, as GitLab's tabs are. */}
         {SCOPES.map(({ key, label }) => (
-          <Link key={label} href={hrefFor({ scope: key })} aria-current={key === scope ? "true" : undefined} className={`rounded-md px-2 py-1 ${key === scope ? "bg-gray-200 font-medium text-gray-900" : "text-gray-600 hover:bg-gray-100"}`}>
+          <a key={label} href={hrefFor({ scope: key })} aria-current={key === scope ? "true" : undefined} className={`rounded-md px-2 py-1 ${key === scope ? "bg-gray-200 font-medium text-gray-900" : "text-gray-600 hover:bg-gray-100"}`}>
             {label}
-          </Link>
+          </a>
         ))}
       </nav>
       {rows.length === 0 ? (
