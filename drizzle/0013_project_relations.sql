@@ -95,6 +95,53 @@ CREATE TABLE "snippets" (
 	CONSTRAINT "snippets_visibility_level" CHECK ("snippets"."visibility_level" IN (0, 10, 20))
 );
 --> statement-breakpoint
+CREATE TABLE "external_pull_requests" (
+	"id" serial PRIMARY KEY NOT NULL,
+	"project_id" integer NOT NULL,
+	"pull_request_iid" integer NOT NULL,
+	"status" text NOT NULL,
+	"source_branch" text NOT NULL,
+	"target_branch" text NOT NULL,
+	"source_repository" text NOT NULL,
+	"target_repository" text NOT NULL,
+	"source_sha" text NOT NULL,
+	"target_sha" text NOT NULL,
+	"import_entity_id" integer,
+	"import_key" text,
+	"source_attributes" jsonb DEFAULT '{}'::jsonb NOT NULL,
+	"created_at" timestamp with time zone DEFAULT now() NOT NULL,
+	"updated_at" timestamp with time zone DEFAULT now() NOT NULL
+);
+--> statement-breakpoint
+CREATE TABLE "ci_pipeline_schedules" (
+	"id" serial PRIMARY KEY NOT NULL,
+	"project_id" integer NOT NULL,
+	"description" text DEFAULT '' NOT NULL,
+	"ref" text,
+	"cron" text NOT NULL,
+	"cron_timezone" text DEFAULT 'UTC' NOT NULL,
+	"next_run_at" timestamp with time zone,
+	"active" boolean DEFAULT true NOT NULL,
+	"owner_id" integer,
+	"import_entity_id" integer,
+	"import_key" text,
+	"source_attributes" jsonb DEFAULT '{}'::jsonb NOT NULL,
+	"created_at" timestamp with time zone DEFAULT now() NOT NULL,
+	"updated_at" timestamp with time zone DEFAULT now() NOT NULL
+);
+--> statement-breakpoint
+CREATE TABLE "project_custom_attributes" (
+	"id" serial PRIMARY KEY NOT NULL,
+	"project_id" integer NOT NULL,
+	"key" text NOT NULL,
+	"value" text NOT NULL,
+	"import_entity_id" integer,
+	"import_key" text,
+	"source_attributes" jsonb DEFAULT '{}'::jsonb NOT NULL,
+	"created_at" timestamp with time zone DEFAULT now() NOT NULL,
+	"updated_at" timestamp with time zone DEFAULT now() NOT NULL
+);
+--> statement-breakpoint
 ALTER TABLE "lfs_objects_projects" ADD CONSTRAINT "lfs_objects_projects_lfs_object_id_lfs_objects_id_fk" FOREIGN KEY ("lfs_object_id") REFERENCES "public"."lfs_objects"("id") ON DELETE restrict ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "lfs_objects_projects" ADD CONSTRAINT "lfs_objects_projects_project_id_projects_id_fk" FOREIGN KEY ("project_id") REFERENCES "public"."projects"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "lfs_objects_projects" ADD CONSTRAINT "lfs_objects_projects_import_entity_id_bulk_import_entities_id_fk" FOREIGN KEY ("import_entity_id") REFERENCES "public"."bulk_import_entities"("id") ON DELETE set null ON UPDATE no action;--> statement-breakpoint
@@ -111,6 +158,13 @@ ALTER TABLE "protected_tags" ADD CONSTRAINT "protected_tags_import_entity_id_bul
 ALTER TABLE "snippets" ADD CONSTRAINT "snippets_project_id_projects_id_fk" FOREIGN KEY ("project_id") REFERENCES "public"."projects"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "snippets" ADD CONSTRAINT "snippets_author_id_users_id_fk" FOREIGN KEY ("author_id") REFERENCES "public"."users"("id") ON DELETE set null ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "snippets" ADD CONSTRAINT "snippets_import_entity_id_bulk_import_entities_id_fk" FOREIGN KEY ("import_entity_id") REFERENCES "public"."bulk_import_entities"("id") ON DELETE set null ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "external_pull_requests" ADD CONSTRAINT "external_pull_requests_project_id_projects_id_fk" FOREIGN KEY ("project_id") REFERENCES "public"."projects"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "external_pull_requests" ADD CONSTRAINT "external_pull_requests_import_entity_id_bulk_import_entities_id_fk" FOREIGN KEY ("import_entity_id") REFERENCES "public"."bulk_import_entities"("id") ON DELETE set null ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "ci_pipeline_schedules" ADD CONSTRAINT "ci_pipeline_schedules_project_id_projects_id_fk" FOREIGN KEY ("project_id") REFERENCES "public"."projects"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "ci_pipeline_schedules" ADD CONSTRAINT "ci_pipeline_schedules_owner_id_users_id_fk" FOREIGN KEY ("owner_id") REFERENCES "public"."users"("id") ON DELETE set null ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "ci_pipeline_schedules" ADD CONSTRAINT "ci_pipeline_schedules_import_entity_id_bulk_import_entities_id_fk" FOREIGN KEY ("import_entity_id") REFERENCES "public"."bulk_import_entities"("id") ON DELETE set null ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "project_custom_attributes" ADD CONSTRAINT "project_custom_attributes_project_id_projects_id_fk" FOREIGN KEY ("project_id") REFERENCES "public"."projects"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "project_custom_attributes" ADD CONSTRAINT "project_custom_attributes_import_entity_id_bulk_import_entities_id_fk" FOREIGN KEY ("import_entity_id") REFERENCES "public"."bulk_import_entities"("id") ON DELETE set null ON UPDATE no action;--> statement-breakpoint
 CREATE UNIQUE INDEX "lfs_objects_oid_idx" ON "lfs_objects" USING btree ("oid");--> statement-breakpoint
 CREATE INDEX "lfs_objects_projects_project_idx" ON "lfs_objects_projects" USING btree ("project_id","lfs_object_id");--> statement-breakpoint
 CREATE INDEX "lfs_objects_projects_object_idx" ON "lfs_objects_projects" USING btree ("lfs_object_id");--> statement-breakpoint
@@ -129,4 +183,11 @@ CREATE UNIQUE INDEX "protected_tags_import_key_idx" ON "protected_tags" USING bt
 CREATE INDEX "snippets_project_created_idx" ON "snippets" USING btree ("project_id","created_at","id");--> statement-breakpoint
 CREATE INDEX "snippets_project_title_idx" ON "snippets" USING btree ("project_id","title");--> statement-breakpoint
 CREATE INDEX "snippets_author_idx" ON "snippets" USING btree ("author_id");--> statement-breakpoint
-CREATE UNIQUE INDEX "snippets_import_key_idx" ON "snippets" USING btree ("import_entity_id","import_key") WHERE "snippets"."import_key" IS NOT NULL;
+CREATE UNIQUE INDEX "snippets_import_key_idx" ON "snippets" USING btree ("import_entity_id","import_key") WHERE "snippets"."import_key" IS NOT NULL;--> statement-breakpoint
+CREATE UNIQUE INDEX "external_pull_requests_project_branches_idx" ON "external_pull_requests" USING btree ("project_id","source_branch","target_branch");--> statement-breakpoint
+CREATE UNIQUE INDEX "external_pull_requests_import_key_idx" ON "external_pull_requests" USING btree ("import_entity_id","import_key") WHERE "external_pull_requests"."import_key" IS NOT NULL;--> statement-breakpoint
+CREATE INDEX "ci_pipeline_schedules_project_idx" ON "ci_pipeline_schedules" USING btree ("project_id","id");--> statement-breakpoint
+CREATE INDEX "ci_pipeline_schedules_owner_idx" ON "ci_pipeline_schedules" USING btree ("owner_id");--> statement-breakpoint
+CREATE UNIQUE INDEX "ci_pipeline_schedules_import_key_idx" ON "ci_pipeline_schedules" USING btree ("import_entity_id","import_key") WHERE "ci_pipeline_schedules"."import_key" IS NOT NULL;--> statement-breakpoint
+CREATE UNIQUE INDEX "project_custom_attributes_project_key_idx" ON "project_custom_attributes" USING btree ("project_id","key");--> statement-breakpoint
+CREATE UNIQUE INDEX "project_custom_attributes_import_key_idx" ON "project_custom_attributes" USING btree ("import_entity_id","import_key") WHERE "project_custom_attributes"."import_key" IS NOT NULL;

@@ -22,6 +22,7 @@ export function ProjectHeader({
   canReadWiki,
   canAdmin,
   canReadSnippets = false,
+  canReadSchedules = false,
 }: {
   project: ProjectHeaderItem;
   current: ProjectTabKey;
@@ -30,6 +31,7 @@ export function ProjectHeader({
   canReadWiki: boolean;
   canAdmin: boolean;
   canReadSnippets?: boolean;
+  canReadSchedules?: boolean;
 }) {
   return (
     <>
@@ -52,7 +54,7 @@ export function ProjectHeader({
           </>
         }
       />
-      <ProjectTabs fullPath={project.fullPath} current={current} defaultBranch={canReadCode ? defaultBranch : null} canReadWiki={canReadWiki} canAdmin={canAdmin} canReadSnippets={canReadSnippets} />
+      <ProjectTabs fullPath={project.fullPath} current={current} defaultBranch={canReadCode ? defaultBranch : null} canReadWiki={canReadWiki} canAdmin={canAdmin} canReadSnippets={canReadSnippets} canReadSchedules={canReadSchedules} />
     </>
   );
 }

@@ -38,3 +38,5 @@ export { wikiPageRoute, wikisRoute } from "./project-wikis";
 export { branchEntity, commitDetailEntity, commitEntity, commitTrailers, diffEntity, tagEntity } from "./entities/repository";
 export { graphqlRoute } from "./graphql-route";
 export { projectSnippetFileRawRoute, projectSnippetRawRoute, projectSnippetRoute, projectSnippetsRoute } from "./project-snippets";
+export { pipelineScheduleRoute, pipelineSchedulesRoute } from "./project-pipeline-schedules";
+export { customAttributeRoute, customAttributesRoute } from "./project-custom-attributes";

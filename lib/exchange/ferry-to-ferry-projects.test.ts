@@ -1,6 +1,6 @@
 import { eq, sql } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
-import { badges, boards, getDb, labels, milestones, projects, snippets } from "@/lib/db";
+import { badges, boards, externalPullRequests, getDb, labels, milestones, pipelineSchedules, projectCustomAttributes, projects, snippets } from "@/lib/db";
 import { STATUS } from "@/lib/migration";
 import { projectSettings } from "@/lib/projects";
 import { repositoryPath } from "@/lib/repositories";
@@ -80,10 +80,15 @@ describe("one Ferry migrating projects from another", () => {
         expect(await refsOf(bRepo), `snippet repository of ${path}`).toBe(await refsOf(aRepo));
         expect(await objectsOf(bRepo)).toBe(await objectsOf(aRepo));
       }
-      for (const table of [labels, milestones, badges, boards]) {
+      for (const table of [labels, milestones, badges, boards, externalPullRequests, projectCustomAttributes]) {
         const [aRows, bRows] = await Promise.all([a.id, b.id].map((id) => getDb().select().from(table).where(eq(table.projectId, id)).orderBy(table.id)));
         expect(bRows!.map(content), `${path}`).toEqual(aRows!.map(content));
       }
+      // Pipeline schedules: the same, but for the owner, whom each instance maps to its own account or placeholder.
+      const schedules = (id: number) => getDb().select().from(pipelineSchedules).where(eq(pipelineSchedules.projectId, id)).orderBy(pipelineSchedules.id);
+      const [aSchedules, bSchedules] = await Promise.all([schedules(a.id), schedules(b.id)]);
+      const scheduleContent = ({ ownerId, ...row }: (typeof aSchedules)[number]) => ({ owned: ownerId !== null, ...content(row) });
+      expect(bSchedules.map(scheduleContent), `schedules of ${path}`).toEqual(aSchedules.map(scheduleContent));
       const [aExport, bExport] = await Promise.all([a.id, b.id].map((id) => exportGroupOverHttp(ferry().url, token, id, { kind: "project" })));
       expect([...bExport!.keys()].sort()).toEqual([...aExport!.keys()].sort());
       for (const [relation, exported] of aExport!) {
@@ -95,5 +100,6 @@ describe("one Ferry migrating projects from another", () => {
     expect((await getDb().select().from(labels).where(eq(labels.projectId, app.id))).length).toBeGreaterThan(0);
     const [appSnippet] = await getDb().select().from(snippets).where(eq(snippets.projectId, app.id));
     expect(await refsOf(repositoryPath(appSnippet!.id, "snippet"))).toMatch(/refs\/heads\/main/);
+    for (const table of [externalPullRequests, projectCustomAttributes, pipelineSchedules]) expect((await getDb().select().from(table).where(eq(table.projectId, app.id))).length).toBeGreaterThan(0);
   }, 240_000);
 });

@@ -5,3 +5,4 @@ export { keysetConnection, MAX_PAGE_SIZE, pageRequest, type Connection, type Con
 export { globalId } from "./global-id";
 export { executableSchema, type Resolvers, type SchemaModule } from "./executable-schema";
 export { connectionTypeDefs } from "./connection";
+export { distinctMembers, memberNode, memberTypeDefs, type MemberFacts } from "./members";

@@ -100,6 +100,12 @@ export const canFetchRepository = (viewer: Viewer, p: ProjectAccessFacts, kind: 
 /** Pushing to a repository: canPushCode, unless its feature keeps the viewer out (GitLab's push_code, create_wiki). */
 export const canPushRepository = (viewer: Viewer, p: ProjectAccessFacts, kind: RepositoryKind) => canUseFeature(viewer, p, featureOf(kind)) && canPushCode(viewer, p);
 
+/**
+ * read_pipeline_schedule: Reporters and up (administrators too), where the project's CI/CD (builds_access_level)
+ * lets them in.
+ */
+export const canReadPipelineSchedules = (viewer: Viewer, p: ProjectAccessFacts) => canUseFeature(viewer, p, "builds") && (viewer.isAdmin || atLeast(p, ACCESS_LEVELS.reporter));
+
 /** read_statistics: Reporters and up, whatever the visibility. */
 export const canReadStatistics = (viewer: Viewer, p: ProjectAccessFacts) => viewer.isAdmin || atLeast(p, ACCESS_LEVELS.reporter);
 

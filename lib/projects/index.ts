@@ -8,6 +8,7 @@ export {
   canPushCode,
   canPushRepository,
   canReadCode,
+  canReadPipelineSchedules,
   canReadProject,
   canReadRepository,
   canReadStatistics,
@@ -52,6 +53,9 @@ export {
 export { protectedRefsFor, pushPolicyFor, recordPush, type ProjectProtectedRefs } from "./pushes";
 export { isBranchName, MAX_DESCRIPTION_LENGTH } from "./rules";
 export { findRelease, listReleases, releaseCommit, type ReleaseLink, type ReleaseView } from "./releases";
+export { nextCronRun } from "./cron";
+export { findCustomAttribute, listCustomAttributes, type CustomAttribute } from "./custom-attributes";
+export { findPipelineSchedule, listPipelineSchedules, type PipelineSchedule, type ScheduleScope } from "./pipeline-schedules";
 export { projectStatistics } from "./statistics";
 export { sortedTopics } from "./topics";
 export { setArchived, updateProject, type ProjectChanges } from "./update";

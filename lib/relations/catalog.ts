@@ -58,9 +58,19 @@ export const RELATIONS: readonly RelationSpec[] = [
     batchable: true,
     ferry: bothWays,
   },
-  { name: "members", label: "Member", format: "ndjson", group: { stage: 1, pipelineClass: common("Members") }, project: { stage: 1, pipelineClass: common("Members") }, batchable: true, ferry: groupOnly },
+  // Direct transfer exports no project members (ProjectConfig::SKIPPED_RELATIONS): its MembersPipeline reads them by GraphQL.
+  {
+    name: "members",
+    label: "Member",
+    format: "ndjson",
+    group: { stage: 1, pipelineClass: common("Members") },
+    project: { stage: 1, pipelineClass: common("Members"), format: "graphql" },
+    batchable: true,
+    // Ferry as a source answers the GraphQL query for a project's members rather than exporting them, as GitLab does.
+    ferry: { imports: BOTH, exports: GROUP },
+  },
   { name: "uploads", label: "Upload", format: "file", group: { stage: 1, pipelineClass: common("Uploads") }, project: { stage: 5, pipelineClass: common("Uploads") }, batchable: true, ferry: bothWays },
-  { name: "user_contributions", label: "User contribution", format: "ndjson", group: { stage: 1, pipelineClass: ferry("UserContributions") }, project: { stage: 1, pipelineClass: ferry("UserContributions") }, batchable: true, ferry: notYet },
+  { name: "user_contributions", label: "User contribution", format: "ndjson", group: { stage: 1, pipelineClass: ferry("UserContributions") }, project: { stage: 1, pipelineClass: ferry("UserContributions") }, batchable: true, ferry: projectsBothWays },
 
   // Stage 2 (groups) and 3-4 (projects): content.
   { name: "boards", label: "Board", format: "ndjson", group: { stage: 2, pipelineClass: common("Boards") }, project: { stage: 4, pipelineClass: common("Boards") }, batchable: true, ferry: bothWays },
@@ -72,7 +82,7 @@ export const RELATIONS: readonly RelationSpec[] = [
   { name: "snippets", label: "Snippet", format: "ndjson", project: { stage: 3, pipelineClass: projects("Snippets") }, batchable: true, ferry: projectsBothWays },
   { name: "snippets_repository", label: "Snippet repository", format: "rest", project: { stage: 4, pipelineClass: projects("SnippetsRepository") }, ferry: importedForProjects },
   { name: "merge_requests", label: "Merge request", format: "ndjson", project: { stage: 4, pipelineClass: projects("MergeRequests") }, batchable: true, ferry: notYet },
-  { name: "external_pull_requests", label: "External pull request", format: "ndjson", project: { stage: 4, pipelineClass: projects("ExternalPullRequests") }, batchable: true, ferry: notYet },
+  { name: "external_pull_requests", label: "External pull request", format: "ndjson", project: { stage: 4, pipelineClass: projects("ExternalPullRequests") }, batchable: true, ferry: projectsBothWays },
   { name: "protected_branches", label: "Protected Branch", format: "ndjson", project: { stage: 4, pipelineClass: projects("ProtectedBranches") }, batchable: true, ferry: projectsBothWays },
   { name: "protected_tags", label: "Protected tag", format: "ndjson", project: { stage: 4, pipelineClass: ferry("ProtectedTags") }, batchable: true, ferry: projectsBothWays },
   { name: "project_feature", label: "Project feature", format: "ndjson", project: { stage: 4, pipelineClass: projects("ProjectFeature") }, setting: true, ferry: projectsBothWays },
@@ -80,7 +90,7 @@ export const RELATIONS: readonly RelationSpec[] = [
   { name: "service_desk_setting", label: "Service Desk", format: "ndjson", project: { stage: 4, pipelineClass: projects("ServiceDeskSetting") }, setting: true, ferry: projectsBothWays },
   { name: "releases", label: "Release", format: "ndjson", project: { stage: 4, pipelineClass: projects("Releases") }, batchable: true, ferry: projectsBothWays },
   { name: "push_rule", label: "Push rule", format: "ndjson", project: { stage: 4, pipelineClass: projects("PushRule") }, enterprise: true, setting: true, ferry: projectsBothWays },
-  { name: "custom_attributes", label: "Custom attribute", format: "ndjson", project: { stage: 4, pipelineClass: ferry("CustomAttributes") }, batchable: true, ferry: notYet },
+  { name: "custom_attributes", label: "Custom attribute", format: "ndjson", project: { stage: 4, pipelineClass: ferry("CustomAttributes") }, batchable: true, ferry: projectsBothWays },
   { name: "error_tracking_setting", label: "Error tracking setting", format: "ndjson", project: { stage: 4, pipelineClass: ferry("ErrorTrackingSetting") }, setting: true, ferry: projectsBothWays },
   { name: "ci_cd_settings", label: "CI/CD setting", format: "ndjson", project: { stage: 4, pipelineClass: ferry("CiCdSettings") }, setting: true, ferry: projectsBothWays },
 
@@ -89,7 +99,7 @@ export const RELATIONS: readonly RelationSpec[] = [
   { name: "uploads_references", label: "Uploads references", format: "rest", group: { stage: 3, pipelineClass: common("UploadsReferences") }, ferry: importedForGroups },
   { name: "ci_pipelines", label: "CI pipeline", format: "ndjson", project: { stage: 5, pipelineClass: projects("CiPipelines") }, batchable: true, ferry: notYet },
   { name: "auto_devops", label: "Auto DevOps", format: "ndjson", project: { stage: 5, pipelineClass: projects("AutoDevops") }, setting: true, ferry: projectsBothWays },
-  { name: "pipeline_schedules", label: "Pipeline schedule", format: "ndjson", project: { stage: 5, pipelineClass: projects("PipelineSchedules") }, batchable: true, ferry: notYet },
+  { name: "pipeline_schedules", label: "Pipeline schedule", format: "ndjson", project: { stage: 5, pipelineClass: projects("PipelineSchedules") }, batchable: true, ferry: projectsBothWays },
   { name: "commit_notes", label: "Commit notes", format: "ndjson", project: { stage: 5, pipelineClass: projects("CommitNotes") }, minSourceVersion: "15.10.0", batchable: true, ferry: notYet },
   { name: "lfs_objects", label: "LFS object", format: "file", project: { stage: 5, pipelineClass: common("LfsObjects") }, ferry: projectsBothWays },
   { name: "design", label: "Design", format: "file", project: { stage: 5, pipelineClass: projects("DesignBundle") }, minSourceVersion: "15.1.0", ferry: projectsBothWays },

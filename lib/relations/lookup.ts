@@ -1,11 +1,13 @@
 import { BATCHED_EXPORT_MIN_VERSION, compareVersions, formatVersion, isAtLeast, parseVersion } from "@/lib/gitlab/version";
 import { RELATIONS } from "./catalog";
-import type { PortableKind, RelationSpec, RelationUse } from "./types";
+import type { PortableKind, RelationFormat, RelationSpec, RelationUse } from "./types";
 
 export interface PortableRelation extends RelationUse {
   spec: RelationSpec;
   name: string;
   label: string;
+  /** How it travels for this portable: the use's own format, else the relation's. */
+  format: RelationFormat;
 }
 
 /** What the source is, as far as its relations go. */
@@ -22,7 +24,17 @@ export function findRelationSpec(name: string): RelationSpec | undefined {
 
 function usedBy(spec: RelationSpec, kind: PortableKind): PortableRelation | undefined {
   const found = spec[kind];
-  return found && { ...found, spec, name: spec.name, label: found.label ?? spec.label };
+  return found && { ...found, spec, name: spec.name, label: found.label ?? spec.label, format: found.format ?? spec.format };
+}
+
+/** How a relation travels for one kind of portable (project members come by GraphQL, group members as NDJSON). */
+export function formatOf(spec: RelationSpec, kind: PortableKind): RelationFormat {
+  return spec[kind]?.format ?? spec.format;
+}
+
+/** Whether the source's `export_relations` carries the relation for this portable (NDJSON, JSON or a file). */
+export function travelsInExport(format: RelationFormat): boolean {
+  return format === "ndjson" || format === "json" || format === "file";
 }
 
 /** The relations a group or a project has, in stage order (the catalog's order within a stage). */

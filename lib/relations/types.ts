@@ -3,9 +3,10 @@ export type PortableKind = "group" | "project";
 
 /**
  * How a relation travels: `json` (`self.json.gz`), `ndjson` (`<relation>.ndjson.gz`, batchable), `file`
- * (`<relation>.tar.gz`), or `rest` (the importer calls the source's REST API or git itself).
+ * (`<relation>.tar.gz`), `rest` (the importer calls the source's REST API or git itself), or `graphql` (the importer
+ * pages through the source's GraphQL API, as GitLab's MembersPipeline does for project members).
  */
-export type RelationFormat = "json" | "ndjson" | "file" | "rest";
+export type RelationFormat = "json" | "ndjson" | "file" | "rest" | "graphql";
 
 /** Where a relation runs for one kind of portable. */
 export interface RelationUse {
@@ -17,6 +18,8 @@ export interface RelationUse {
   label?: string;
   /** The name in `export_relations` where it differs from the tracker's (`repository_bundle` reads `repository`). */
   exportRelation?: string;
+  /** How it travels where that differs between portables (`members`: NDJSON for groups, GraphQL for projects). */
+  format?: RelationFormat;
 }
 
 export interface RelationSpec {
@@ -24,6 +27,7 @@ export interface RelationSpec {
   name: string;
   /** GitLab's human name (BULK_IMPORT_STATIC_ITEMS), as the pages show it. */
   label: string;
+  /** How it travels, unless a portable's use says otherwise (see `formatOf`). */
   format: RelationFormat;
   group?: RelationUse;
   project?: RelationUse;

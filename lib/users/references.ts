@@ -1,6 +1,6 @@
 import { sql } from "drizzle-orm";
 import type { PgColumn, PgTable } from "drizzle-orm/pg-core";
-import { awardEmoji, boardLists, boards, type Db, epics, events, groupMembers, notes, resourceStateEvents, type Tx } from "@/lib/db";
+import { awardEmoji, boardLists, boards, type Db, epics, events, groupMembers, notes, pipelineSchedules, projectMembers, resourceStateEvents, type Tx } from "@/lib/db";
 
 
 /**
@@ -19,21 +19,25 @@ export interface UserReference {
 }
 
 /**
- * A placeholder's membership becomes the real user's. Where the real user is already a member of that group, the
- * higher access level and the later expiry (none beats any) are kept on their row, and the placeholder's goes.
+ * A placeholder's memberships become the real user's. Where the real user is already a member of that group (or
+ * project), the higher access level and the later expiry (none beats any) are kept on their row, and the
+ * placeholder's goes.
  */
-async function mergeMemberships(tx: Tx, from: number, to: number): Promise<void> {
-  await tx.execute(sql`
-    UPDATE ${groupMembers} AS t
-    SET access_level = GREATEST(t.access_level, p.access_level),
-        expires_at = CASE WHEN t.expires_at IS NULL OR p.expires_at IS NULL THEN NULL ELSE GREATEST(t.expires_at, p.expires_at) END
-    FROM ${groupMembers} AS p
-    WHERE p.user_id = ${from} AND t.user_id = ${to} AND t.group_id = p.group_id`);
-  await tx.execute(sql`
-    DELETE FROM ${groupMembers} AS p
-    USING ${groupMembers} AS t
-    WHERE p.user_id = ${from} AND t.user_id = ${to} AND t.group_id = p.group_id`);
-  await tx.execute(sql`UPDATE ${groupMembers} SET user_id = ${to} WHERE user_id = ${from}`);
+function mergeMemberships(table: typeof groupMembers | typeof projectMembers, owner: "group_id" | "project_id") {
+  const by = sql.identifier(owner);
+  return async (tx: Tx, from: number, to: number): Promise<void> => {
+    await tx.execute(sql`
+      UPDATE ${table} AS t
+      SET access_level = GREATEST(t.access_level, p.access_level),
+          expires_at = CASE WHEN t.expires_at IS NULL OR p.expires_at IS NULL THEN NULL ELSE GREATEST(t.expires_at, p.expires_at) END
+      FROM ${table} AS p
+      WHERE p.user_id = ${from} AND t.user_id = ${to} AND t.${by} = p.${by}`);
+    await tx.execute(sql`
+      DELETE FROM ${table} AS p
+      USING ${table} AS t
+      WHERE p.user_id = ${from} AND t.user_id = ${to} AND t.${by} = p.${by}`);
+    await tx.execute(sql`UPDATE ${table} SET user_id = ${to} WHERE user_id = ${from}`);
+  };
 }
 
 /** A user awards an emoji once per thing: where the real user already gave the placeholder's, the placeholder's goes. */
@@ -55,7 +59,8 @@ async function mergeAssigneeLists(tx: Tx, from: number, to: number): Promise<voi
 }
 
 export const USER_REFERENCES: readonly UserReference[] = [
-  { key: "memberships", label: "Memberships", table: groupMembers, column: groupMembers.userId, reassign: mergeMemberships },
+  { key: "memberships", label: "Memberships", table: groupMembers, column: groupMembers.userId, reassign: mergeMemberships(groupMembers, "group_id") },
+  { key: "projectMemberships", label: "Project memberships", table: projectMembers, column: projectMembers.userId, reassign: mergeMemberships(projectMembers, "project_id") },
   { key: "epics", label: "Epics", table: epics, column: epics.authorId },
   { key: "epicsClosed", label: "Closed epics", table: epics, column: epics.closedById },
   { key: "epicsEdited", label: "Edited epics", table: epics, column: epics.lastEditedById },
@@ -64,6 +69,7 @@ export const USER_REFERENCES: readonly UserReference[] = [
   { key: "events", label: "Activity events", table: events, column: events.authorId },
   { key: "stateEvents", label: "State changes", table: resourceStateEvents, column: resourceStateEvents.userId },
   { key: "boardScopes", label: "Board assignee scopes", table: boards, column: boards.assigneeId },
+  { key: "pipelineSchedules", label: "Pipeline schedules", table: pipelineSchedules, column: pipelineSchedules.ownerId },
   { key: "boardLists", label: "Assignee board lists", table: boardLists, column: boardLists.userId, reassign: mergeAssigneeLists },
 ];
 

@@ -20,10 +20,12 @@ const EXTRA_ROUTES: Route[] = [
   { kind: "git", pattern: /^\/.+\.git\/(?:info\/refs|git-upload-pack|git-receive-pack)$/, names: [], module: () => import(path.resolve(import.meta.dirname, "../../app/-/git/[...path]/route.ts")) as Promise<Record<string, unknown>> },
 ];
 const PAGES_DIR = path.resolve(import.meta.dirname, "../../pages/api/v4");
+// GitLab's GraphQL endpoint sits beside /api/v4: importers ask it for project members and snippets.
+const GRAPHQL_ROUTE = path.resolve(import.meta.dirname, "../../app/api/graphql/route.ts");
 
 /**
  * Every route under app/api/v4 (`route.ts`, Web handlers by method) and pages/api/v4 (Node handlers, the default
- * export), as path patterns (`[id]` → one segment), most specific first.
+ * export), and /api/graphql, as path patterns (`[id]` → one segment), most specific first.
  */
 function discoverRoutes(): Route[] {
   const files = (dir: string) => (fs.existsSync(dir) ? (fs.readdirSync(dir, { recursive: true }) as string[]).filter((f) => f.endsWith(".ts") && !f.endsWith(".test.ts")) : []);
@@ -43,6 +45,7 @@ function discoverRoutes(): Route[] {
       });
       return { kind, pattern: new RegExp(`^/api/v4/${source.join("/")}$`), names, module: () => import(file) as Promise<Record<string, unknown>>, static: segments.filter((s) => !s.startsWith("[")).length };
     })
+    .concat([{ kind: "app" as const, pattern: /^\/api\/graphql$/, names: [], module: () => import(GRAPHQL_ROUTE) as Promise<Record<string, unknown>>, static: 2 }])
     .sort((a, b) => b.static - a.static);
 }
 

@@ -12,6 +12,9 @@ const IDENTITY: Record<string, string[]> = {
   namespace_settings: [],
   badges: ["id", "group_id"],
   project_badges: ["id", "project_id"],
+  custom_attributes: ["id", "project_id"],
+  // A schedule's owner is a user each instance maps to its own account or placeholder.
+  pipeline_schedules: ["id", "project_id", "owner_id"],
 };
 
 // Boards nest records of their instance at every level (lists, their label, milestone and board, scope labels), and
@@ -53,11 +56,13 @@ const shape = (value: unknown): unknown =>
  */
 export function comparable(relation: ExportedRelation): unknown[] {
   if (relation.relation === "members") return [...new Set(relation.records.map((r) => JSON.stringify(shape(r))))].sort();
+  // Contributors are people too, each instance's own account or placeholder: one record per person, of one shape.
+  if (relation.relation === "user_contributions") return relation.records.map((r) => JSON.stringify(shape(r))).sort();
   const key = (r: Record<string, unknown>) => (typeof r.iid === "number" ? String(r.iid).padStart(10, "0") : typeof r.title === "string" ? r.title : JSON.stringify(r));
   return relation.records.map((r) => withoutIdentity(relation.relation, r)).sort((a, b) => (key(a) < key(b) ? -1 : key(a) > key(b) ? 1 : 0));
 }
 
-type StoredRow = Record<"id" | "groupId" | "importEntityId" | "importKey", unknown> & { projectId?: unknown; sourceAttributes: Record<string, unknown> };
+type StoredRow = Record<"id" | "importEntityId" | "importKey", unknown> & { groupId?: unknown; projectId?: unknown; sourceAttributes: Record<string, unknown> };
 
 /**
  * A row Ferry stored (a label, a milestone, an epic...) as any instance holding it would show it: without its own ids,

@@ -1,7 +1,7 @@
 import fs from "node:fs";
-import { findRelationSpec, importsRelation, relationsOf, sourceHasRelation, type RelationSpec } from "@/lib/relations";
-import { readProjectTree, readTree } from "./fixture-loader";
-import { emptyRelation, fromArchive, fromFile, fromLfsObjects, fromRepository, type RelationSource } from "./relation-source";
+import { findRelationSpec, importsRelation, relationsOf, sourceHasRelation, travelsInExport, type RelationSpec } from "@/lib/relations";
+import { ndjsonRecords, readProjectTree, readTree } from "./fixture-loader";
+import { emptyRelation, fromArchive, fromFile, fromLfsObjects, fromRecords, fromRepository, type RelationSource } from "./relation-source";
 import { ACCESS, type GroupSpec, type MountSpec, type ProjectSpec, type SnippetSpec, type TokenSpec, type UserSpec, type Visibility } from "./types";
 
 export interface SourceGroup {
@@ -50,6 +50,14 @@ export interface SourceProject {
   attributes: Record<string, unknown>;
   /** Relation sources by export relation name; what is not here is empty (or an empty archive). */
   relations: Map<string, RelationSource>;
+  /** Direct members of the project itself, by user id (the group's members have access through the group too). */
+  members: Map<number, SourceProjectMember>;
+}
+
+export interface SourceProjectMember {
+  accessLevel: number;
+  createdAt: string;
+  expiresAt: string | null;
 }
 
 export interface SourceUser {
@@ -80,12 +88,10 @@ export const FILE_RELATIONS = new Set(EXPORTED.filter((relation) => relation.spe
 export const UNBATCHABLE_RELATIONS = new Set(["self", ...EXPORTED.filter((relation) => !relation.spec.batchable).map((relation) => relation.name)]);
 
 // A project's direct transfer export (reference §4.7, §8.2): its tree relations, file relations and `self`, less
-// ProjectConfig::SKIPPED_RELATIONS (members come by GraphQL) and `user_contributions` (which groups here do not serve
-// either). The catalog gives the names (`project_badges`, `repository`), GitLab's version and edition gates, and
-// which relations GitLab batches.
-const PROJECT_SKIPPED = new Set(["members", "user_contributions"]);
+// ProjectConfig::SKIPPED_RELATIONS (members, which come by GraphQL: the catalog says so). The catalog gives the names
+// (`project_badges`, `repository`), GitLab's version and edition gates, and which relations GitLab batches.
 const PROJECT_EXPORTED = relationsOf("project")
-  .filter((relation) => relation.spec.format !== "rest" && !PROJECT_SKIPPED.has(relation.name))
+  .filter((relation) => travelsInExport(relation.format))
   .map((relation) => ({ name: relation.exportRelation ?? relation.name, spec: relation.spec }));
 const PROJECT_SPECS = new Map<string, RelationSpec>(PROJECT_EXPORTED.map((relation) => [relation.name, relation.spec]));
 /** EE tree relations of projects the catalog does not list: exported by an Enterprise source when the project has them. */
@@ -316,6 +322,14 @@ export class FixtureStore {
       if (PROJECT_SPECS.has(relation) || PROJECT_ENTERPRISE_TREE.has(relation)) relations.set(relation, fromFile(file));
     }
     for (const [relation, source] of Object.entries(spec.relations ?? {})) relations.set(relation, source);
+    const members = new Map<number, SourceProjectMember>();
+    // The fixture's project_members are the project's direct members (GraphQL serves them; the export does not).
+    for (const record of tree?.relationFiles.has("project_members") ? ndjsonRecords(tree.relationFiles.get("project_members")!) : []) {
+      const user = record.user as { id: number; username: string; public_email?: string | null };
+      if (!this.users.has(user.id)) this.addUser({ id: user.id, username: user.username, publicEmail: user.public_email ?? null });
+      members.set(user.id, { accessLevel: Number(record.access_level), createdAt: isoDate(record.created_at), expiresAt: typeof record.expires_at === "string" ? record.expires_at : null });
+    }
+    for (const member of spec.members ?? []) members.set(member.userId, { accessLevel: member.accessLevel, createdAt: createdAt, expiresAt: member.expiresAt ?? null });
     const fullPathOf = (p: SourceProject) => this.projectFullPath(p);
     const project: SourceProject = {
       id,
@@ -336,6 +350,7 @@ export class FixtureStore {
       createdAt,
       attributes: { ...syntheticProjectAttributes(), ...fixtureAttributes, ...spec.attributes },
       relations,
+      members,
     };
     this.projects.set(id, project);
     return project;
@@ -422,9 +437,24 @@ export class FixtureStore {
         return fromLfsObjects([]);
       case "uploads":
         return fromArchive([]);
+      case "user_contributions":
+        return fromRecords(this.projectContributors(project));
       default:
         return emptyRelation;
     }
+  }
+
+  /**
+   * GitLab's `user_contributions` of a project: every user its records name. Here its direct members (the fixture's
+   * other authors are not users of this source), as `[id, public_email, username, name]`.
+   */
+  projectContributors(project: SourceProject): Record<string, unknown>[] {
+    return [...project.members.keys()]
+      .sort((a, b) => a - b)
+      .flatMap((id) => {
+        const user = this.users.get(id);
+        return user ? [{ id: user.id, public_email: user.publicEmail, username: user.username, name: user.name }] : [];
+      });
   }
 
   /**

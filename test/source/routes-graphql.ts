@@ -2,12 +2,13 @@ import { graphql, type GraphQLSchema } from "graphql";
 import { connectionTypeDefs, executableSchema, type SchemaModule } from "@/lib/graphql";
 import type { RequestContext } from "./context";
 import type { GraphqlSourceContext } from "./graphql-context";
+import * as members from "./graphql-members";
 import * as namespaces from "./graphql-namespaces";
 import * as snippets from "./graphql-snippets";
 import { sendJson } from "./respond";
 
 /** The parts of GitLab's GraphQL schema the importers ask a source for; each file adds its types and resolvers. */
-const MODULES: readonly SchemaModule<GraphqlSourceContext>[] = [{ typeDefs: connectionTypeDefs, resolvers: {} }, namespaces, snippets];
+const MODULES: readonly SchemaModule<GraphqlSourceContext>[] = [{ typeDefs: connectionTypeDefs, resolvers: {} }, namespaces, snippets, members];
 
 let schema: GraphQLSchema | undefined;
 const sourceSchema = () => (schema ??= executableSchema(MODULES));

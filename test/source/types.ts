@@ -81,6 +81,8 @@ export interface ProjectSpec {
   /** Extra export attributes, merged into the `self` relation (and read by the REST entity where GitLab shows them). */
   attributes?: Record<string, unknown>;
   createdAt?: string;
+  /** Direct members of the project (beside the fixture's project_members); users the store must know. */
+  members?: { userId: number; accessLevel: number; expiresAt?: string | null }[];
 }
 
 export interface SnippetSpec {

@@ -19,3 +19,4 @@ export * from "./lfs";
 export * from "./releases";
 export * from "./protected-refs";
 export * from "./snippets";
+export * from "./project-records";

@@ -12,6 +12,9 @@ import { groupSelfRelation } from "./groups/group-self";
 import { iterationsCadencesRelation } from "./groups/iterations-cadences";
 import { namespaceSettingsRelation } from "./groups/namespace-settings";
 import { lfsObjectsRelation } from "./projects/lfs-objects";
+import { customAttributesRelation } from "./projects/custom-attributes";
+import { externalPullRequestsRelation } from "./projects/external-pull-requests";
+import { pipelineSchedulesRelation } from "./projects/pipeline-schedules";
 import { projectSelfRelation } from "./projects/project-self";
 import { designRelation, repositoryRelation } from "./projects/repository";
 import { protectedBranchesRelation } from "./projects/protected-branches";
@@ -19,6 +22,7 @@ import { protectedTagsRelation } from "./projects/protected-tags";
 import { releasesRelation } from "./projects/releases";
 import { settingRelations } from "./projects/setting-relations";
 import { snippetsRelation } from "./projects/snippets";
+import { userContributionsRelation } from "./projects/user-contributions";
 import type { ExportRelation, OwnedRelation } from "./support/types";
 
 /**
@@ -69,6 +73,10 @@ const EXPORTERS: Record<PortableKind, readonly ExportRelation[]> = {
     projectOwned(boardsRelation),
     projectOwned(uploadsRelation),
     snippetsRelation,
+    userContributionsRelation,
+    externalPullRequestsRelation,
+    customAttributesRelation,
+    pipelineSchedulesRelation,
     ...settingRelations,
     protectedBranchesRelation,
     protectedTagsRelation,

@@ -94,9 +94,12 @@ export async function runBatch(trackerId: number, batchNumber: number, job: Engi
         : { resumeAfterLine: 0 };
     let stopWatching = () => undefined as void;
     try {
-      const download = await relationSourceFor(loaded, client).download(exportRelationName(loaded.context.portable, pipeline.relation), batchNumber, {
-        maxBytes: getConfig().FERRY_IMPORT_MAX_DOWNLOAD_MB * 1024 * 1024,
-      });
+      const download =
+        pipeline.kind === "ndjson" && pipeline.read
+          ? { body: pipeline.read({ entity: loaded.context, client }) }
+          : await relationSourceFor(loaded, client).download(exportRelationName(loaded.context.portable, pipeline.relation), batchNumber, {
+              maxBytes: getConfig().FERRY_IMPORT_MAX_DOWNLOAD_MB * 1024 * 1024,
+            });
       stopWatching = watchEntity(loaded.entity.id, (status) => download.body.destroy(new EntityStopped(status)));
       const counts =
         pipeline.kind === "file"

@@ -62,7 +62,15 @@ async function runRest(pipeline: StagedPipeline<RestPipeline>, tracker: Tracker,
   await endTracker(tracker.id, result.skipped ? TRACKER_STATUS.skipped : TRACKER_STATUS.finished, { ...counts, message: result.skipped ?? null });
 }
 
+/** Records the pipeline reads itself (GraphQL) rather than from the export: one unbatched file, batch 0, with no export to wait for. */
+async function runRead(pipeline: StagedPipeline<ExportPipeline>, tracker: Tracker, loaded: LoadedEntity, client: SourceClient, job: Job): Promise<void> {
+  await updateTracker(tracker.id, { status: TRACKER_STATUS.started, batched: false, startedAt: tracker.startedAt ?? new Date() });
+  await getDb().insert(bulkImportBatchTrackers).values({ trackerId: tracker.id, batchNumber: 0 }).onConflictDoNothing();
+  await runBatch(tracker.id, 0, job, { client, loaded, pipeline });
+}
+
 async function runNdjson(pipeline: StagedPipeline<ExportPipeline>, tracker: Tracker, loaded: LoadedEntity, client: SourceClient, poll: number, job: Job): Promise<void> {
+  if (pipeline.kind === "ndjson" && pipeline.read) return runRead(pipeline, tracker, loaded, client, job);
   const source = relationSourceFor(loaded, client);
   const relation = exportRelationName(loaded.context.portable, pipeline.relation);
   let status = await source.status(relation);

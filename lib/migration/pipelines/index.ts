@@ -3,10 +3,11 @@ import { badgesPipeline } from "./common/badges";
 import { boardsPipeline } from "./common/boards";
 import { labelsPipeline } from "./common/labels";
 import { lfsObjectsPipeline } from "./common/lfs-objects";
-import { membersPipeline } from "./common/members";
+import { membersPipeline, projectMembersPipeline } from "./common/members";
 import { milestonesPipeline } from "./common/milestones";
 import { uploadsPipeline } from "./common/uploads";
 import { uploadsReferencesPipeline } from "./common/uploads-references";
+import { userContributionsPipeline } from "./common/user-contributions";
 import { wikiPipeline } from "./common/wiki";
 import { epicBoardsPipeline } from "./groups/epic-boards";
 import { epicsPipeline } from "./groups/epics";
@@ -19,6 +20,9 @@ import { namespaceSettingsPipeline } from "./groups/namespace-settings";
 import { projectEntitiesPipeline } from "./groups/project-entities";
 import { subgroupsPipeline } from "./groups/subgroups";
 import { designBundlePipeline } from "./projects/design-bundle";
+import { customAttributesPipeline } from "./projects/custom-attributes";
+import { externalPullRequestsPipeline } from "./projects/external-pull-requests";
+import { pipelineSchedulesPipeline } from "./projects/pipeline-schedules";
 import { projectPipeline } from "./projects/project";
 import { projectAttributesPipeline } from "./projects/project-attributes";
 import { protectedBranchesPipeline } from "./projects/protected-branches";
@@ -55,7 +59,31 @@ const IMPLEMENTATIONS: Record<PortableKind, readonly Pipeline[]> = {
     subgroupsPipeline,
     uploadsReferencesPipeline,
   ],
-  project: [projectPipeline, projectAttributesPipeline, repositoryPipeline, repositoryBundlePipeline, labelsPipeline, milestonesPipeline, badgesPipeline, boardsPipeline, uploadsPipeline, wikiPipeline, lfsObjectsPipeline, designBundlePipeline, snippetsPipeline, snippetsRepositoryPipeline, ...settingRelationPipelines, protectedBranchesPipeline, protectedTagsPipeline, releasesPipeline],
+  project: [
+    projectPipeline,
+    projectAttributesPipeline,
+    repositoryPipeline,
+    repositoryBundlePipeline,
+    projectMembersPipeline,
+    userContributionsPipeline,
+    labelsPipeline,
+    milestonesPipeline,
+    badgesPipeline,
+    boardsPipeline,
+    snippetsPipeline,
+    snippetsRepositoryPipeline,
+    externalPullRequestsPipeline,
+    protectedBranchesPipeline,
+    protectedTagsPipeline,
+    releasesPipeline,
+    customAttributesPipeline,
+    pipelineSchedulesPipeline,
+    uploadsPipeline,
+    wikiPipeline,
+    lfsObjectsPipeline,
+    designBundlePipeline,
+    ...settingRelationPipelines,
+  ],
 };
 
 const BY_RELATION = Object.fromEntries(

@@ -8,6 +8,7 @@ import { ownerOf, ownerScope } from "../support/owner";
 import { optionalDate, optionalTimestamp } from "../support/record-fields";
 import type { NdjsonPipeline } from "../support/types";
 import { sourceWebUrl } from "../support/source-urls";
+import { readMembersByGraphql } from "./members-graphql";
 
 // Gitlab::Access.options_with_owner plus Minimal access and Planner, which newer sources export.
 const ACCESS_LEVELS = new Set([5, 10, 15, 20, 30, 40, 50]);
@@ -54,7 +55,7 @@ async function addMembership(tx: Tx, owner: Owner, membership: Membership): Prom
 
 /**
  * Stage 1: the owner's direct members from the `members` export (`members: [:user]`, the user as id, public_email and
- * username). Each source user maps to a local account by confirmed email or to a placeholder of the top-level group.
+ * username), or for a project from GraphQL in the same shape. Each source user maps to a local account by confirmed email or to a placeholder of the top-level group.
  * Like GitLab's MembersPipeline, the importing user is left alone (they stay Owner) and a member who already has an
  * equal or higher role through a parent group (a project's: its group or above) gets no direct membership. Re-runs
  * insert nothing twice: an owner has at most one membership per user, and the mapping of a source user is stable.
@@ -97,10 +98,17 @@ export const membersPipeline: NdjsonPipeline<MemberRow> = {
       await addMembership(tx, owner, { userId, accessLevel: row.accessLevel, expiresAt: row.expiresAt, createdById: entity.userId, createdAt: row.createdAt });
     }
   },
-  prepare: (rows, { entity, client }) => fetchSourceUsers(client, entity, rows.map((row) => row.sourceUser)),
+  // Only names the record lacks are asked for (GraphQL gives them, the export does not).
+  prepare: (rows, { entity, client }) => fetchSourceUsers(client, entity, rows.flatMap((row) => (row.sourceUser.name ? [] : [row.sourceUser]))),
   titleOf: (record) => {
     const user = record.user as { username?: unknown } | undefined;
     return typeof user?.username === "string" ? user.username : undefined;
   },
   sourceUrlOf: (_record, entity) => sourceWebUrl(entity, entity.portable === "group" ? "group_members" : "project_members"),
 };
+
+/**
+ * A project's members: the same pipeline, its records read from the source's GraphQL API, since direct transfer
+ * exports no project members (GitLab's MembersPipeline asks GraphQL for projects too).
+ */
+export const projectMembersPipeline: NdjsonPipeline<MemberRow> = { ...membersPipeline, read: readMembersByGraphql };

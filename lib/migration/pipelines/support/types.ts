@@ -75,6 +75,12 @@ export interface NdjsonPipeline<Row = unknown> extends PipelineBase {
   titleOf?(record: Record<string, unknown>): string | undefined;
   /** Where the record lives on the source, linked from the failures page. */
   sourceUrlOf?(record: Record<string, unknown>, entity: EntityContext): string | undefined;
+  /**
+   * Where the records come from when the relation export does not carry them (a catalog format of `graphql`: project
+   * members): gzipped NDJSON read from the source some other way, loaded as one unbatched file. Read again from its
+   * start when a job resumes or retries, so it must give the same records in the same order.
+   */
+  read?(context: { entity: EntityContext; client: SourceClient }): Readable;
 }
 
 /**

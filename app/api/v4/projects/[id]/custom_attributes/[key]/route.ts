@@ -1,0 +1,3 @@
+import { customAttributeRoute } from "@/lib/api";
+
+export const GET = customAttributeRoute;

@@ -1,0 +1,3 @@
+import { customAttributesRoute } from "@/lib/api";
+
+export const GET = customAttributesRoute;

@@ -1,0 +1,3 @@
+import { pipelineScheduleRoute } from "@/lib/api";
+
+export const GET = pipelineScheduleRoute;

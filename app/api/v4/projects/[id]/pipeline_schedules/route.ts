@@ -1,0 +1,3 @@
+import { pipelineSchedulesRoute } from "@/lib/api";
+
+export const GET = pipelineSchedulesRoute;

@@ -1,0 +1,31 @@
+import { asc, eq, inArray, sql } from "drizzle-orm";
+import { getDb, pipelineSchedules, projectMembers, users } from "@/lib/db";
+import type { CollectionRelation } from "../support/types";
+
+/** The users a project's stored records point at: its members and its pipeline schedules' owners. */
+const contributors = (projectId: number) =>
+  sql`(SELECT ${projectMembers.userId} AS user_id FROM ${projectMembers} WHERE ${eq(projectMembers.projectId, projectId)}
+       UNION SELECT ${pipelineSchedules.ownerId} FROM ${pipelineSchedules} WHERE ${eq(pipelineSchedules.projectId, projectId)} AND ${pipelineSchedules.ownerId} IS NOT NULL)`;
+
+/**
+ * Every user who contributed to the project (`user_contributions: [public_email, username, name]`, with the id that
+ * its other relations name the user by), so that an importer can map them all before the records that point at them.
+ * Ferry has no public email to give away: importers make placeholders of them, as for members.
+ */
+export const userContributionsRelation: CollectionRelation = {
+  kind: "collection",
+  name: "user_contributions",
+  async ids(projectId) {
+    const { rows } = await getDb().execute<{ user_id: number }>(sql`SELECT user_id FROM ${contributors(projectId)} AS c ORDER BY user_id`);
+    return rows.map((row) => Number(row.user_id));
+  },
+  async records(projectId, ids) {
+    if (ids.length === 0) return [];
+    const { rows } = await getDb().execute<{ user_id: number }>(sql`SELECT user_id FROM ${contributors(projectId)} AS c`);
+    const still = new Set(rows.map((row) => Number(row.user_id)));
+    const wanted = ids.filter((id) => still.has(id));
+    if (wanted.length === 0) return [];
+    const found = await getDb().select({ id: users.id, username: users.username, name: users.name }).from(users).where(inArray(users.id, wanted)).orderBy(asc(users.id));
+    return found.map((user) => ({ id: user.id, public_email: null, username: user.username, name: user.name }));
+  },
+};

@@ -1,0 +1,31 @@
+import { mapSourceUser, type SourceUserInput } from "@/lib/users";
+import { RecordError } from "../../errors";
+import { optionalString, requiredString } from "../support/record-fields";
+import { ownerOf, ownerScope } from "../support/owner";
+import type { NdjsonPipeline } from "../support/types";
+
+/**
+ * Stage 1: every source user who contributed to the portable (`user_contributions: [public_email, username, name]`,
+ * with the user's id, which keys the mapping), member or not. As GitLab's placeholder mapping does, each gets its
+ * mapping in the top-level group now: the confirmed account with that public email, else a placeholder carrying the
+ * source name, so that later relations find every author mapped and the Placeholders page lists them all. A re-run
+ * maps nothing twice: the mapping of a source user is stable.
+ */
+export const userContributionsPipeline: NdjsonPipeline<SourceUserInput> = {
+  kind: "ndjson",
+  relation: "user_contributions",
+  transform(record) {
+    const id = record.id;
+    if (typeof id !== "number" || !Number.isInteger(id)) throw new RecordError("id must be an integer");
+    const name = optionalString(record, "name");
+    return { id, username: requiredString(record, "username"), name: name || null, publicEmail: optionalString(record, "public_email") || null };
+  },
+  async load(tx, rows, entity) {
+    const { groupIds } = await ownerScope(tx, ownerOf(entity));
+    // Ascending ids, the order every loader maps in, so that concurrent entities of one top-level group cannot deadlock.
+    for (const sourceUser of [...rows].sort((a, b) => a.id - b.id)) {
+      await mapSourceUser(tx, { sourceUrl: entity.sourceUrl, rootGroupId: groupIds[0]!, sourceUser });
+    }
+  },
+  titleOf: (record) => (typeof record.username === "string" ? record.username : undefined),
+};
