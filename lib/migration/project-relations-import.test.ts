@@ -20,7 +20,7 @@ describe("a project's pipeline schedules, external pull requests, custom attribu
     source.addUser({ id: 9001, username: "ada", name: "Ada Lovelace", publicEmail: mapped.email });
     source.addUser({ id: 9002, username: "grace", name: "Grace Hopper", publicEmail: `${unique("nobody")}@example.com` });
     try {
-      source.addProject({ groupId: ROOT, path: "app", name: "App", fixtureProject: "complex" });
+      source.addProject({ groupId: ROOT, path: "app", name: "App", fixtureProject: "complex", relations: { releases: fromRecords([]) } });
       source.addProject({
         groupId: ROOT,
         path: "ci",

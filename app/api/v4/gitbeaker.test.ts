@@ -60,8 +60,9 @@ describe("@gitbeaker/rest, unchanged, against Ferry", () => {
     }
     // GitLab's names for a project's relations: its badges are project_badges, its repository is a file relation.
     expect(statuses.map((s) => s.relation).sort()).toEqual([
-      "auto_devops", "boards", "ci_cd_settings", "container_expiration_policy", "design", "error_tracking_setting", "labels", "lfs_objects", "milestones",
-      "project_badges", "project_feature", "protected_branches", "protected_tags", "push_rule", "releases", "repository", "self", "service_desk_setting", "snippets", "uploads",
+      "auto_devops", "boards", "ci_cd_settings", "container_expiration_policy", "custom_attributes", "design", "error_tracking_setting", "external_pull_requests",
+      "labels", "lfs_objects", "milestones", "pipeline_schedules", "project_badges", "project_feature", "protected_branches", "protected_tags", "push_rule",
+      "releases", "repository", "self", "service_desk_setting", "snippets", "uploads", "user_contributions",
     ]);
     const [self] = await lines(await api.ProjectRelationsExport.download(project.id, "self"));
     expect(self).toMatchObject({ id: project.id, name: "Flask", path: project.path, description: "Glass", visibility_level: 0, archived: false, default_branch: "main" });
