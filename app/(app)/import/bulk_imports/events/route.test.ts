@@ -59,7 +59,9 @@ describe("GET /import/bulk_imports/events", () => {
     expect(messages).toEqual([`event: import\ndata: ${JSON.stringify({ userId: user.id, bulkImportId: 12, entityId: 34 })}`]);
 
     browser.abort();
-    expect((await reader.read()).done).toBe(true);
+    // What the stream had queued before the abort (a keep-alive on a slow machine) may still be read; then it ends.
+    let chunks = 0;
+    while (!(await reader.read()).done) expect(++chunks).toBeLessThan(10);
     expect(importEventHub().subscriberCount).toBe(0);
   });
 
