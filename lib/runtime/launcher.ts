@@ -64,7 +64,9 @@ export async function launch(root: string): Promise<void> {
       NODE_ENV: "production",
     };
     const startWeb = () => {
-      const child = spawn(process.execPath, [nextBin(root), "start", "-p", String(config.PORT), "-H", config.HOSTNAME], {
+      // Keep-alive connections idle for 65 s, not Node's 5: a client (a load balancer, an API client, git) that reuses
+      // a connection just as the server drops it gets ECONNRESET, and common load balancers idle for 60 s.
+      const child = spawn(process.execPath, [nextBin(root), "start", "-p", String(config.PORT), "-H", config.HOSTNAME, "--keepAliveTimeout", "65000"], {
         cwd: root,
         env,
         stdio: ["ignore", "inherit", "inherit"],
