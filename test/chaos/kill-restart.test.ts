@@ -14,7 +14,8 @@ import { chaosSeed, seededRandom } from "./seeded-random";
 
 /*
  * Real worker processes, killed with SIGKILL at random moments of an import with subgroups and started again: the
- * import must end complete, without duplicates, in a truthful state, within 60 s of the last restart. Job settings
+ * import must end complete, without duplicates, in a truthful state, within 120 s of the last restart (a run beside the
+ * whole suite took 36 s, and seed 377310143 more than 60 s: a lease reclaim under load). Job settings
  * are the defaults (a dead worker's jobs are reclaimed through its lease, not after the 15-minute expiry).
  */
 const KILLS = Number(process.env.CHAOS_KILLS ?? 10);
@@ -70,7 +71,7 @@ describe("chaos: kill -9 during an import", () => {
         worker = startWorker();
       }
       const restartedAt = Date.now();
-      await waitForImports([bulkImportId], 60_000).catch((error: unknown) => {
+      await waitForImports([bulkImportId], 120_000).catch((error: unknown) => {
         console.log(fs.readFileSync(LOG, "utf8").split("\n").slice(-400).join("\n"));
         throw error;
       });
@@ -81,5 +82,5 @@ describe("chaos: kill -9 during an import", () => {
       await kill(worker);
       await source.close();
     }
-  }, 240_000);
+  }, 300_000);
 });
