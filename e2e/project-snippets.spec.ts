@@ -2,24 +2,15 @@ import { createHash } from "node:crypto";
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
-import { expect, test, type Page } from "./support/test";
+import { expect, test } from "./support/test";
 import { ADMIN, ADMIN_STATE, uniqueName } from "./support/accounts";
 import { insert, userIdOf, withDatabase } from "./support/database";
 import { git } from "./support/git";
+import { createToken } from "./support/tokens";
 
 test.use({ storageState: ADMIN_STATE });
 
 const SCREENS = "test-results/screens";
-
-async function createToken(page: Page, name: string, scopes: string[]) {
-  await page.goto("/-/user_settings/personal_access_tokens");
-  await page.getByLabel("Token name").fill(name);
-  for (const scope of scopes) await page.getByRole("checkbox", { name: new RegExp(`^${scope}\\b`) }).check();
-  await page.getByRole("button", { name: "Create token" }).click();
-  const value = page.getByLabel("Your new personal access token");
-  await expect(value).toHaveValue(/^glpat-/);
-  return value.inputValue();
-}
 
 /** A snippet's repository where Ferry keeps it (`@snippets/<aa>/<bb>/<sha256(id)>.git`), as an import would have mirrored it. */
 function makeSnippetRepository(root: string, snippetId: number, files: Record<string, string>): string {
@@ -49,7 +40,7 @@ test("a project's snippets: the tab, the list, a snippet with its files, raw lin
   test.setTimeout(180_000);
   const root = fs.mkdtempSync(path.join(os.tmpdir(), "ferry-e2e-snippets-"));
   try {
-    const token = await createToken(page, uniqueName("snip"), ["api", "read_repository"]);
+    const token = await createToken(page, ["api", "read_repository"], uniqueName("snip"));
     const headers = { "PRIVATE-TOKEN": token };
     const groupPath = uniqueName("snips");
     const group = await request.post("/api/v4/groups", { headers, data: { name: groupPath, path: groupPath, visibility: "private" } });
