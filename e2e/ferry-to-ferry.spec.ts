@@ -3,13 +3,14 @@ import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { expect, test, type Page } from "./support/test";
-import { DEFAULT_TOKEN, startTestSource, type TestSource } from "../test/source";
+import { startTestSource, type TestSource } from "../test/source";
 import { comparable } from "../test/exchange/compare";
 import { exportGroupOverHttp } from "../test/exchange/export-client";
 import { ADMIN_STATE, signUp, uniqueName } from "./support/accounts";
 import { makeSourceRepository } from "../test/helpers/source-repository";
 import { git } from "./support/git";
-import { chooseParent } from "./support/importer";
+import { chooseParent, connectTo } from "./support/importer";
+import { createToken } from "./support/tokens";
 
 // Ferry A is the suite's web server; Ferry B is a second `npm start` with its own port, data directory and embedded
 // PostgreSQL, started here. Both may reach sources on localhost over http (the test source, and B reaches A).
@@ -74,28 +75,6 @@ test.afterAll(async () => {
   }
 });
 
-/** A personal access token with the api scope, made on the Access tokens page of the instance the page is on. */
-async function createToken(page: Page): Promise<string> {
-  await page.goto("/-/user_settings/personal_access_tokens");
-  await page.getByLabel("Token name").fill(uniqueName("ferry-b"));
-  await page.getByRole("checkbox", { name: /^api\b/ }).check();
-  await page.getByRole("button", { name: "Create token" }).click();
-  const value = page.getByLabel("Your new personal access token");
-  await expect(value).toHaveValue(/^glpat-/);
-  return value.inputValue();
-}
-
-async function connect(page: Page, url: string, token: string): Promise<void> {
-  await page.goto("/import/groups");
-  const switchButton = page.getByRole("button", { name: "Switch instance" });
-  await expect(switchButton.or(page.getByRole("button", { name: "Connect instance" }))).toBeVisible();
-  if (await switchButton.isVisible()) await switchButton.click();
-  await page.getByLabel("Source GitLab instance URL").fill(url);
-  await page.getByLabel("Personal access token").fill(token);
-  await page.getByRole("button", { name: "Connect instance" }).click();
-  await expect(page.getByText(`Connected to ${new URL(url).host}`)).toBeVisible();
-}
-
 /** Imports one top-level source group as a new top-level group `slug`, with projects, and waits for Complete. */
 async function importGroup(page: Page, sourcePath: string, slug: string, screen: string): Promise<void> {
   const filter = page.getByRole("searchbox", { name: "Filter by source group" });
@@ -156,9 +135,9 @@ test("Ferry B imports from Ferry A, through B's importer page, the group A impor
   const slugB = uniqueName("f2f-b");
 
   // In Ferry A: import the group from the test GitLab, then make a token for B to read A with.
-  await connect(page, source.url, DEFAULT_TOKEN);
+  await connectTo(page, source);
   await importGroup(page, SOURCE_PATH, slugA, "ferry-to-ferry-a-imported");
-  const tokenA = await createToken(page);
+  const tokenA = await createToken(page, ["api"], uniqueName("ferry-b"));
 
   // In Ferry B's browser UI: its first account, then A as the source instance.
   // A fresh context: the suite's signed-in state belongs to A (and cookies of localhost would reach B's port too).
@@ -166,9 +145,9 @@ test("Ferry B imports from Ferry A, through B's importer page, the group A impor
   const pageB = await contextB.newPage();
   await signUp(pageB, { username: "root", email: "root@example.com", name: "Ada on B", password: "admin password 1" });
   await expect(pageB).toHaveURL(/\/dashboard\/groups/);
-  await connect(pageB, A_URL, tokenA);
+  await connectTo(pageB, { url: A_URL }, tokenA);
   await importGroup(pageB, slugA, slugB, "ferry-to-ferry-b-imported");
-  const tokenB = await createToken(pageB);
+  const tokenB = await createToken(pageB, ["api"], uniqueName("ferry-b"));
   await contextB.close();
 
   // B's group equals A's: the same groups, and every relation's export equal record by record, field by field,

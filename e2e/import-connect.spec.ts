@@ -232,3 +232,35 @@ test("starts an import, shows it running, cancels it, and offers a re-import", a
   await r.getByRole("button", { name: "Cancel" }).click();
   await expect(r.getByText(`Last imported to ${landing}/group-010-again`)).toBeVisible();
 });
+
+test("switches to another instance: one connection bar, the new instance's groups, no form left waiting", async ({ page }) => {
+  test.setTimeout(120_000);
+  const other = await startTestSource({ version: "16.4.0", groups: [], tokens: [{ token: DEFAULT_TOKEN, scopes: ["api"], userId: 1 }] });
+  try {
+    other.addGroups(3, (i) => ({ path: `elsewhere-${i}`, name: `Elsewhere ${i}` }));
+    await connectTo(page, source);
+    await expect(importRow(page, "group-001")).toBeVisible();
+
+    const bar = page.getByRole("region", { name: "Source instance" });
+    await bar.getByRole("button", { name: "Switch instance" }).click();
+    await page.getByLabel("Source GitLab instance URL").fill(other.url);
+    await page.getByLabel("Personal access token").fill(DEFAULT_TOKEN);
+    await page.getByRole("button", { name: "Connect instance" }).click();
+
+    const otherHost = new URL(other.url).host;
+    await expect(bar.getByRole("link", { name: otherHost, exact: true })).toBeVisible();
+    await expect(page.getByRole("region", { name: "Source instance" })).toHaveCount(1);
+    await expect(bar.getByText("(GitLab 16.4.0)")).toBeVisible();
+    // The switch form closes with the new connection: nothing keeps saying "Connecting…".
+    await expect(page.getByRole("form", { name: "Connect a source instance" })).toHaveCount(0);
+    await expect(page.getByRole("button", { name: "Connecting…" })).toHaveCount(0);
+    // The list is the new instance's: its three groups, none of the first one's.
+    await expect(importRow(page, "elsewhere-3")).toBeVisible();
+    // Each row proposes its own group's path, not that of the other instance's group with the same id.
+    await expect(pathInput(importRow(page, "elsewhere-3"), "elsewhere-3")).toHaveValue("elsewhere-3");
+    await expect(importRow(page, "group-001")).toHaveCount(0);
+    await page.screenshot({ path: `${SCREENS}/import-switched.png`, fullPage: true });
+  } finally {
+    await other.close();
+  }
+});

@@ -1,23 +1,14 @@
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
-import { expect, test, type Page } from "./support/test";
+import { expect, test } from "./support/test";
 import { ADMIN, ADMIN_STATE, uniqueName } from "./support/accounts";
 import { git } from "./support/git";
+import { createToken } from "./support/tokens";
 
 test.use({ storageState: ADMIN_STATE });
 
 const SCREENS = "test-results/screens";
-
-async function createToken(page: Page, name: string, scopes: string[]) {
-  await page.goto("/-/user_settings/personal_access_tokens");
-  await page.getByLabel("Token name").fill(name);
-  for (const scope of scopes) await page.getByRole("checkbox", { name: new RegExp(`^${scope}\\b`) }).check();
-  await page.getByRole("button", { name: "Create token" }).click();
-  const value = page.getByLabel("Your new personal access token");
-  await expect(value).toHaveValue(/^glpat-/);
-  return value.inputValue();
-}
 
 /** A small repository made with the CLI: a README, code in a folder, an image, two commits on main, a branch, a tag. */
 function makeLocalRepository(root: string) {
@@ -48,7 +39,7 @@ test("a project made in the UI takes a push from the CLI and shows its files, hi
   const root = fs.mkdtempSync(path.join(os.tmpdir(), "ferry-e2e-project-"));
   try {
     // A token from the UI, with the scopes git asks for.
-    const token = await createToken(page, uniqueName("git"), ["read_repository", "write_repository", "api"]);
+    const token = await createToken(page, ["read_repository", "write_repository", "api"], uniqueName("git"));
     const groupPath = uniqueName("space");
     const group = await request.post("/api/v4/groups", { headers: { "PRIVATE-TOKEN": token }, data: { name: groupPath, path: groupPath } });
     expect(group.status()).toBe(201);

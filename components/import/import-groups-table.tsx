@@ -28,12 +28,12 @@ const without = <T,>(set: ReadonlySet<T>, items: Iterable<T>) => {
  * The importer's table (GitLab's import_table.vue): the source's groups a page at a time, a destination per row,
  * and the import, cancel and re-import actions. Statuses come from the server, so they are the same in any browser.
  */
-export function ImportGroupsTable({ initialPerPage, defaultParent }: { initialPerPage: number; defaultParent?: ParentChoice }) {
+export function ImportGroupsTable({ source, initialPerPage, defaultParent }: { source: string; initialPerPage: number; defaultParent?: ParentChoice }) {
   const [page, setPage] = useState(1);
   const [perPage, setPerPage] = useState(initialPerPage);
   const [search, setSearch] = useState("");
   const { connected: live } = useInvalidateOnImportEvents([sourceGroupsKeys.all]);
-  const query = useSourceGroups({ page, perPage, search }, { live });
+  const query = useSourceGroups({ source, page, perPage, search }, { live });
   const data = query.data;
 
   const [targets, setTargets] = useState<Record<number, RowTarget>>({});

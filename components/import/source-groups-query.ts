@@ -3,6 +3,11 @@ import { STATUS, type SourceGroupsJson } from "@/lib/migration/wire";
 import { fetchJson } from "./fetch-json";
 
 export interface SourceGroupsParams {
+  /**
+   * The connected instance: part of the key, so that after a switch nothing cached of the other instance is shown
+   * (its groups' ids are the new one's too, and rows would start with the other instance's paths).
+   */
+  source: string;
   page: number;
   perPage: number;
   search: string;

@@ -6,8 +6,11 @@ export const pathInput = (row: Locator, fullPath: string) => row.getByRole("text
 
 const escapeRegExp = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
 
-/** Connects the signed-in user to `to`, switching from whatever instance an earlier test left connected. */
-export async function connectTo(page: Page, to: TestSource) {
+/**
+ * Connects the signed-in user to `to` (a test source, or another Ferry with a token made there), switching from
+ * whatever instance an earlier test left connected.
+ */
+export async function connectTo(page: Page, to: Pick<TestSource, "url">, token = DEFAULT_TOKEN) {
   await page.goto("/import/groups");
   const connected = page.getByRole("region", { name: "Source instance" }).getByRole("link", { name: new URL(to.url).host, exact: true });
   const switchButton = page.getByRole("button", { name: "Switch instance" });
@@ -17,7 +20,7 @@ export async function connectTo(page: Page, to: TestSource) {
   if (await connected.isVisible()) return;
   if (await switchButton.isVisible()) await switchButton.click();
   await page.getByLabel("Source GitLab instance URL").fill(to.url);
-  await page.getByLabel("Personal access token").fill(DEFAULT_TOKEN);
+  await page.getByLabel("Personal access token").fill(token);
   await connectButton.click();
   await expect(connected).toBeVisible();
 }

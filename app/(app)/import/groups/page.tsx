@@ -33,9 +33,12 @@ export default async function ImportGroupsPage({ searchParams }: { searchParams:
       />
       {connection ? (
         <div className="space-y-4">
-          <ConnectionBar key={connection.url} connection={connection} connectAction={connectAction} disconnectAction={disconnectAction} />
+          {/* Keyed by the instance, so that a switch starts both afresh. Sibling keys must differ: two children
+              with one key made React keep the old bar beside the new one, its form still "Connecting…". */}
+          <ConnectionBar key={`bar:${connection.url}`} connection={connection} connectAction={connectAction} disconnectAction={disconnectAction} />
           <ImportGroupsTable
-            key={connection.url}
+            key={`groups:${connection.url}`}
+            source={connection.url}
             initialPerPage={perPage}
             defaultParent={defaultParent ? { id: defaultParent.id, fullPath: defaultParent.fullPath } : undefined}
           />
