@@ -34,7 +34,7 @@ export interface IssueTree {
  * was promoted to): given out as they came they would name unrelated records here, so they go out empty. The stored
  * record keeps them.
  */
-const FOREIGN_ISSUE_FIELDS = { moved_to_id: null, duplicated_to_id: null, promoted_to_epic_id: null, sprint_id: null, milestone_id: null };
+const FOREIGN_ISSUE_FIELDS = ["moved_to_id", "duplicated_to_id", "promoted_to_epic_id"];
 // GitLab's import_export.yml excludes these from issues.
 const EXCLUDED_ISSUE_FIELDS = new Set(["state_id", "service_desk_reply_to", "external_key", "namespace_id", "imported_from", "work_item_type_id"]);
 
@@ -104,11 +104,11 @@ function iterationRecord(iteration: NonNullable<IssueTree["iteration"]>): Export
 export function issueRecord(tree: IssueTree): ExportRecord {
   const { issue } = tree;
   const columns = issueAttributes(issue);
+  const kept = without(issue.sourceAttributes, EXCLUDED_ISSUE_FIELDS);
+  for (const field of FOREIGN_ISSUE_FIELDS) if (kept[field] !== undefined) kept[field] = null;
   return {
     ...columns,
-    ...FOREIGN_ISSUE_FIELDS,
-    ...without(issue.sourceAttributes, EXCLUDED_ISSUE_FIELDS),
-    ...FOREIGN_ISSUE_FIELDS,
+    ...kept,
     ...columns,
     ...(tree.milestone ? { milestone_id: tree.milestone.id, milestone: milestoneRecord(tree.milestone) } : {}),
     ...(tree.iteration ? { sprint_id: tree.iteration.id, iteration: iterationRecord(tree.iteration) } : {}),

@@ -92,7 +92,7 @@ const ISSUE_COLUMNS = [
   "last_edited_by_id", "last_edited_at", "closed_at", "weight", "due_date", "discussion_locked", "time_estimate",
   "relative_position", "health_status", "work_item_type", "issue_type", "created_at", "updated_at", "label_links",
   "labels", "award_emoji", "notes", "events", "resource_state_events", "resource_label_events",
-  "resource_milestone_events", "issue_assignees", "timelogs", "zoom_meetings",
+  "resource_milestone_events", "issue_assignees", "timelogs", "zoom_meetings", "milestone_id", "sprint_id",
 ] as const;
 const MILESTONE_COLUMNS = ["title", "iid", "description", "state", "start_date", "due_date", "created_at", "updated_at"] as const;
 
