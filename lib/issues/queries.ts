@@ -104,7 +104,8 @@ function labelledSql(title: string): SQL {
 function milestoneSql(title: string): SQL {
   if (title.toLowerCase() === "none") return sql`${issues.milestoneId} IS NULL`;
   if (title.toLowerCase() === "any") return sql`${issues.milestoneId} IS NOT NULL`;
-  return sql`${issues.milestoneId} IN (SELECT ${milestones.id} FROM ${milestones} WHERE ${milestones.title} = ${title})`;
+  // By the issue's own milestone (its primary key), not every milestone of that title on the instance.
+  return sql`EXISTS (SELECT 1 FROM ${milestones} WHERE ${milestones.id} = ${issues.milestoneId} AND ${milestones.title} = ${title})`;
 }
 
 function assigneeSql(assignee: number | "None" | "Any"): SQL {
