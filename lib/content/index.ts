@@ -18,7 +18,7 @@ export {
 } from "./boards";
 export { labelTextColor, listLabels, type Label } from "./labels";
 export { listMilestones, type Milestone } from "./milestones";
-export { findEpicNote, listEpicActivity, listEpicNotes, listSnippetNotes, noteCounts, type ActivityItem, type ListNotesOptions, type Note, type NoteRow, type StateEventRow } from "./notes";
+export { findEpicNote, listEpicActivity, listEpicNotes, listNotes, listSnippetNotes, noteCounts, type ActivityItem, type ListNotesOptions, type Note, type NoteableRef, type NoteRow, type StateEventRow } from "./notes";
 export { ownerKind, ownerWhere, portableOwner, toOwner, type OwnedTable, type Owner, type OwnerRef } from "./owner";
 export { countGroupRelations, countRelations, type GroupRelationCounts } from "./relation-counts";
 export { RELATION_OWNER_COLUMNS } from "./relation-tables";

@@ -31,12 +31,22 @@ export interface ListNotesOptions {
 
 const author = { id: users.id, username: users.username, name: users.name, state: users.state, userType: users.userType };
 
-/** The epic's notes the viewer may read: internal ones need reporter access or more (the epic row knows). */
-function epicNotesSql(epic: EpicRow): SQL {
-  const where = [eq(notes.noteableType, "Epic"), eq(notes.noteableId, epic.id)];
-  if (!epic.canReadConfidential) where.push(eq(notes.internal, false));
+/** A thing notes hang on, and whether the viewer may read its internal notes (reporter access or more, or admin). */
+export interface NoteableRef {
+  noteableType: "Epic" | "Issue";
+  noteableId: number;
+  canReadConfidential: boolean;
+}
+
+/** The noteable's notes the viewer may read: internal ones need what canReadConfidential says. */
+function noteableNotesSql(noteable: NoteableRef): SQL {
+  const where = [eq(notes.noteableType, noteable.noteableType), eq(notes.noteableId, noteable.noteableId)];
+  if (!noteable.canReadConfidential) where.push(eq(notes.internal, false));
   return and(...where)!;
 }
+
+const epicNotesSql = (epic: EpicRow) => noteableNotesSql(epicRef(epic));
+const epicRef = (epic: EpicRow): NoteableRef => ({ noteableType: "Epic", noteableId: epic.id, canReadConfidential: epic.canReadConfidential });
 
 async function withAwards(rows: { note: Note; author: UserSummary | null }[]): Promise<NoteRow[]> {
   if (rows.length === 0) return [];
@@ -45,8 +55,11 @@ async function withAwards(rows: { note: Note; author: UserSummary | null }[]): P
 }
 
 /** An epic's notes as GitLab's notes API lists them: newest first by default, ties broken by id. */
-export async function listEpicNotes(epic: EpicRow, options: ListNotesOptions): Promise<{ rows: NoteRow[]; total: number }> {
-  const where: SQL[] = [epicNotesSql(epic)];
+export const listEpicNotes = (epic: EpicRow, options: ListNotesOptions) => listNotes(epicRef(epic), options);
+
+/** A noteable's notes (an epic's, an issue's) as GitLab's notes API lists them: newest first by default, ties broken by id. */
+export async function listNotes(noteable: NoteableRef, options: ListNotesOptions): Promise<{ rows: NoteRow[]; total: number }> {
+  const where: SQL[] = [noteableNotesSql(noteable)];
   if (options.activityFilter === "only_comments") where.push(eq(notes.system, false));
   if (options.activityFilter === "only_activity") where.push(eq(notes.system, true));
   const direction = options.sort === "asc" ? asc : desc;

@@ -1,5 +1,5 @@
 import type { PgColumn } from "drizzle-orm/pg-core";
-import { badges, boards, epicBoards, epics, externalPullRequests, groupMembers, iterationCadences, iterations, labels, milestones, pipelineSchedules, projectCustomAttributes, projectMembers, uploads } from "@/lib/db";
+import { badges, boards, epicBoards, epics, externalPullRequests, groupMembers, issues, iterationCadences, iterations, labels, milestones, pipelineSchedules, projectCustomAttributes, projectMembers, uploads } from "@/lib/db";
 import type { PortableKind } from "@/lib/relations";
 
 /**
@@ -19,6 +19,7 @@ export const RELATION_OWNER_COLUMNS: Readonly<Record<string, Partial<Record<Port
   epic_boards: { group: epicBoards.groupId },
   iterations: { group: iterations.groupId },
   iterations_cadences: { group: iterationCadences.groupId },
+  issues: { project: issues.projectId },
   external_pull_requests: { project: externalPullRequests.projectId },
   custom_attributes: { project: projectCustomAttributes.projectId },
   pipeline_schedules: { project: pipelineSchedules.projectId },

@@ -1,6 +1,6 @@
-import { eq, sql } from "drizzle-orm";
+import { and, eq, inArray, sql } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
-import { badges, boards, externalPullRequests, getDb, labels, milestones, pipelineSchedules, projectCustomAttributes, projects, snippets } from "@/lib/db";
+import { badges, boards, epicIssues, epics, externalPullRequests, getDb, issues, labels, milestones, notes, pipelineSchedules, projectCustomAttributes, projects, snippets } from "@/lib/db";
 import { STATUS } from "@/lib/migration";
 import { projectSettings } from "@/lib/projects";
 import { repositoryPath } from "@/lib/repositories";
@@ -12,6 +12,7 @@ import { comparable, storedContent } from "@/test/exchange/compare";
 import { exportGroupOverHttp } from "@/test/exchange/export-client";
 import { runFerryExchange } from "@/test/exchange/ferry-exchange";
 import { importSourceGroup } from "@/test/exchange/fixture-import";
+import { fromRecords, ndjsonRecords, projectTreeFile } from "@/test/source";
 
 const { source, ferry } = runFerryExchange("pgboss_ferry_to_ferry_projects_test", { version: "17.8.0-ee", batchSize: 2, exportDelayMs: 20 });
 const scratch = temporaryDirectory("ferry-f2f-projects-");
@@ -38,6 +39,13 @@ describe("one Ferry migrating projects from another", () => {
       groupId: 4351, path: "app", name: "App", description: "The app", fixtureProject: "complex", repository: await makeSourceRepository(scratch, { commits: 4, branches: 2, tags: 3, mergeRequestRefs: 2, namedTags: ["release-1.1"] }),
       // The fixture's snippet with a repository: Ferry A lists it in its GraphQL and serves it for Ferry B to mirror.
       snippets: [{ id: 1, title: "Test snippet title", createdAt: "2019-11-05T15:06:06Z", repository: await makeSnippetRepository(scratch, [{ "x.rb": "x = 1\n" }]) }],
+      // The fixture's issues, and one in the root group's epic 2 (an enterprise source's `epic_issue`).
+      relations: {
+        issues: fromRecords([
+          ...ndjsonRecords(projectTreeFile("issues")),
+          { id: 950, iid: 20, title: "In an epic", state: "opened", author_id: 1, created_at: "2021-01-01T00:00:00.000Z", updated_at: "2021-01-01T00:00:00.000Z", epic_issue: { id: 3, relative_position: 7, epic: { iid: 2, title: "x" } }, notes: [] },
+        ]),
+      },
     });
     source().addProject({ groupId: 4352, path: "empty", name: "Empty" });
     const user = await makeUser();
@@ -89,14 +97,32 @@ describe("one Ferry migrating projects from another", () => {
       const [aSchedules, bSchedules] = await Promise.all([schedules(a.id), schedules(b.id)]);
       const scheduleContent = ({ ownerId, ...row }: (typeof aSchedules)[number]) => ({ owned: ownerId !== null, ...content(row) });
       expect(bSchedules.map(scheduleContent), `schedules of ${path}`).toEqual(aSchedules.map(scheduleContent));
+      // Issues: the same, but for the users and milestones, which each instance maps or numbers its own way.
+      const issueRows = (id: number) => getDb().select().from(issues).where(eq(issues.projectId, id)).orderBy(issues.iid);
+      const [aIssues, bIssues] = await Promise.all([issueRows(a.id), issueRows(b.id)]);
+      const issueContent = ({ authorId, closedById, updatedById, lastEditedById, milestoneId, iterationId, ...row }: (typeof aIssues)[number]) => ({
+        people: [authorId, closedById, updatedById, lastEditedById].map((id) => id !== null),
+        milestone: milestoneId !== null,
+        iteration: iterationId !== null,
+        ...content(row),
+      });
+      expect(bIssues.map(issueContent), `issues of ${path}`).toEqual(aIssues.map(issueContent));
+      const issueNotes = (rows: typeof aIssues) => rows.length ? getDb().select({ note: notes.note, system: notes.system, createdAt: notes.createdAt }).from(notes).where(and(eq(notes.noteableType, "Issue"), inArray(notes.noteableId, rows.map((i) => i.id)))).orderBy(notes.createdAt, notes.note) : Promise.resolve([]);
+      expect(await issueNotes(bIssues), `issue notes of ${path}`).toEqual(await issueNotes(aIssues));
+      const epicOf = async (rows: typeof aIssues) => (rows.length ? await getDb().select({ iid: epics.iid, position: epicIssues.relativePosition }).from(epicIssues).innerJoin(epics, eq(epics.id, epicIssues.epicId)).where(inArray(epicIssues.issueId, rows.map((i) => i.id))) : []);
+      expect(await epicOf(bIssues), `epic links of ${path}`).toEqual(await epicOf(aIssues));
       const [aExport, bExport] = await Promise.all([a.id, b.id].map((id) => exportGroupOverHttp(ferry().url, token, id, { kind: "project" })));
       expect([...bExport!.keys()].sort()).toEqual([...aExport!.keys()].sort());
+      expect(aExport!.get("issues")?.records, `exported issues of ${path}`).toHaveLength(aIssues.length);
       for (const [relation, exported] of aExport!) {
         if (relation === "repository") continue; // A bundle's bytes name the time it was made; the refs are compared above.
         expect(comparable(bExport!.get(relation)!), `${relation} of ${path}`).toEqual(comparable(exported));
       }
     }
     const app = inA.get("app")!;
+    expect((await getDb().select().from(issues).where(eq(issues.projectId, app.id))).length).toBe(13);
+    const [appIssue] = await getDb().select().from(issues).where(and(eq(issues.projectId, app.id), eq(issues.iid, 20)));
+    expect(await getDb().select({ position: epicIssues.relativePosition }).from(epicIssues).where(eq(epicIssues.issueId, appIssue!.id))).toEqual([{ position: 7 }]);
     expect((await getDb().select().from(labels).where(eq(labels.projectId, app.id))).length).toBeGreaterThan(0);
     const [appSnippet] = await getDb().select().from(snippets).where(eq(snippets.projectId, app.id));
     expect(await refsOf(repositoryPath(appSnippet!.id, "snippet"))).toMatch(/refs\/heads\/main/);

@@ -88,6 +88,7 @@ describe("the relation catalog", () => {
       ["labels", 2, "BulkImports::Common::Pipelines::LabelsPipeline"],
       ["milestones", 2, "BulkImports::Common::Pipelines::MilestonesPipeline"],
       ["badges", 2, "BulkImports::Common::Pipelines::BadgesPipeline"],
+      ["issues", 3, "BulkImports::Projects::Pipelines::IssuesPipeline"],
       ["snippets", 3, "BulkImports::Projects::Pipelines::SnippetsPipeline"],
       ["boards", 4, "BulkImports::Common::Pipelines::BoardsPipeline"],
       ["snippets_repository", 4, "BulkImports::Projects::Pipelines::SnippetsRepositoryPipeline"],

@@ -78,7 +78,7 @@ export const RELATIONS: readonly RelationSpec[] = [
   { name: "epic_boards", label: "Epic board", format: "ndjson", group: { stage: 2, pipelineClass: groups("EpicBoards") }, enterprise: true, minSourceVersion: "18.4.0", batchable: true, ferry: groupOnly },
   { name: "wiki", label: "Wiki", format: "rest", group: { stage: 2, pipelineClass: common("Wiki") }, project: { stage: 5, pipelineClass: common("Wiki") }, ferry: importedForProjects },
   { name: "project_entities", label: "Project entities", format: "rest", group: { stage: 2, pipelineClass: groups("ProjectEntities") }, ferry: importedForGroups },
-  { name: "issues", label: "Issue", format: "ndjson", project: { stage: 3, pipelineClass: projects("Issues") }, batchable: true, ferry: notYet },
+  { name: "issues", label: "Issue", format: "ndjson", project: { stage: 3, pipelineClass: projects("Issues") }, batchable: true, ferry: projectsBothWays },
   { name: "snippets", label: "Snippet", format: "ndjson", project: { stage: 3, pipelineClass: projects("Snippets") }, batchable: true, ferry: projectsBothWays },
   { name: "snippets_repository", label: "Snippet repository", format: "rest", project: { stage: 4, pipelineClass: projects("SnippetsRepository") }, ferry: importedForProjects },
   { name: "merge_requests", label: "Merge request", format: "ndjson", project: { stage: 4, pipelineClass: projects("MergeRequests") }, batchable: true, ferry: notYet },

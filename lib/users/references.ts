@@ -1,6 +1,6 @@
 import { sql } from "drizzle-orm";
 import type { PgColumn, PgTable } from "drizzle-orm/pg-core";
-import { awardEmoji, boardLists, boards, type Db, epics, events, groupMembers, notes, pipelineSchedules, projectMembers, resourceStateEvents, type Tx } from "@/lib/db";
+import { awardEmoji, boardLists, boards, type Db, epics, events, groupMembers, issueAssignees, issues, notes, pipelineSchedules, projectMembers, resourceLabelEvents, resourceMilestoneEvents, resourceStateEvents, timelogs, type Tx } from "@/lib/db";
 
 
 /**
@@ -49,6 +49,15 @@ async function mergeAwardEmoji(tx: Tx, from: number, to: number): Promise<void> 
   await tx.execute(sql`UPDATE ${awardEmoji} SET user_id = ${to} WHERE user_id = ${from}`);
 }
 
+/** An issue has a user as assignee once: where the real user is already assigned, the placeholder's row goes. */
+async function mergeIssueAssignees(tx: Tx, from: number, to: number): Promise<void> {
+  await tx.execute(sql`
+    DELETE FROM ${issueAssignees} AS p
+    USING ${issueAssignees} AS t
+    WHERE p.user_id = ${from} AND t.user_id = ${to} AND t.issue_id = p.issue_id`);
+  await tx.execute(sql`UPDATE ${issueAssignees} SET user_id = ${to} WHERE user_id = ${from}`);
+}
+
 /** A board has one list per assignee: where the real user already has one on that board, the placeholder's goes. */
 async function mergeAssigneeLists(tx: Tx, from: number, to: number): Promise<void> {
   await tx.execute(sql`
@@ -64,6 +73,14 @@ export const USER_REFERENCES: readonly UserReference[] = [
   { key: "epics", label: "Epics", table: epics, column: epics.authorId },
   { key: "epicsClosed", label: "Closed epics", table: epics, column: epics.closedById },
   { key: "epicsEdited", label: "Edited epics", table: epics, column: epics.lastEditedById },
+  { key: "issues", label: "Issues", table: issues, column: issues.authorId },
+  { key: "issuesClosed", label: "Closed issues", table: issues, column: issues.closedById },
+  { key: "issuesUpdated", label: "Updated issues", table: issues, column: issues.updatedById },
+  { key: "issuesEdited", label: "Edited issues", table: issues, column: issues.lastEditedById },
+  { key: "issueAssignees", label: "Issue assignments", table: issueAssignees, column: issueAssignees.userId, reassign: mergeIssueAssignees },
+  { key: "timelogs", label: "Time spent", table: timelogs, column: timelogs.userId },
+  { key: "labelEvents", label: "Label changes", table: resourceLabelEvents, column: resourceLabelEvents.userId },
+  { key: "milestoneEvents", label: "Milestone changes", table: resourceMilestoneEvents, column: resourceMilestoneEvents.userId },
   { key: "notes", label: "Notes", table: notes, column: notes.authorId },
   { key: "awardEmoji", label: "Emoji reactions", table: awardEmoji, column: awardEmoji.userId, reassign: mergeAwardEmoji },
   { key: "events", label: "Activity events", table: events, column: events.authorId },

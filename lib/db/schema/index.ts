@@ -9,6 +9,7 @@ export * from "./import-key";
 export * from "./iterations";
 export * from "./boards";
 export * from "./epics";
+export * from "./issues";
 export * from "./notes";
 export * from "./award-emoji";
 export * from "./events";

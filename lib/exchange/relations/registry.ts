@@ -14,6 +14,7 @@ import { namespaceSettingsRelation } from "./groups/namespace-settings";
 import { lfsObjectsRelation } from "./projects/lfs-objects";
 import { customAttributesRelation } from "./projects/custom-attributes";
 import { externalPullRequestsRelation } from "./projects/external-pull-requests";
+import { issuesRelation } from "./projects/issues";
 import { pipelineSchedulesRelation } from "./projects/pipeline-schedules";
 import { projectSelfRelation } from "./projects/project-self";
 import { designRelation, repositoryRelation } from "./projects/repository";
@@ -72,6 +73,7 @@ const EXPORTERS: Record<PortableKind, readonly ExportRelation[]> = {
     projectOwned(badgesRelation),
     projectOwned(boardsRelation),
     projectOwned(uploadsRelation),
+    issuesRelation,
     snippetsRelation,
     userContributionsRelation,
     externalPullRequestsRelation,

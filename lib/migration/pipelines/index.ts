@@ -22,6 +22,7 @@ import { subgroupsPipeline } from "./groups/subgroups";
 import { designBundlePipeline } from "./projects/design-bundle";
 import { customAttributesPipeline } from "./projects/custom-attributes";
 import { externalPullRequestsPipeline } from "./projects/external-pull-requests";
+import { issuesPipeline } from "./projects/issues";
 import { pipelineSchedulesPipeline } from "./projects/pipeline-schedules";
 import { projectPipeline } from "./projects/project";
 import { projectAttributesPipeline } from "./projects/project-attributes";
@@ -70,6 +71,7 @@ const IMPLEMENTATIONS: Record<PortableKind, readonly Pipeline[]> = {
     milestonesPipeline,
     badgesPipeline,
     boardsPipeline,
+    issuesPipeline,
     snippetsPipeline,
     snippetsRepositoryPipeline,
     externalPullRequestsPipeline,

@@ -1,4 +1,5 @@
 import type { awardEmoji, epics, events, labels, resourceStateEvents } from "@/lib/db";
+import { eventRecord, stateEventRecord } from "../support/issuable-records";
 import { labelRecord } from "../common/labels";
 import { awardRecord, noteRecord, type NoteTree } from "../support/note-records";
 import { iso } from "../support/record-ids";
@@ -74,32 +75,6 @@ export function epicAttributes(epic: Epic): ExportRecord {
     ...FOREIGN_EPIC_FIELDS,
     ...columns,
   };
-}
-
-function eventRecord(event: Event): ExportRecord {
-  const columns = {
-    id: event.id,
-    target_type: event.targetType,
-    target_id: event.targetId,
-    group_id: event.groupId,
-    created_at: iso(event.createdAt),
-    updated_at: iso(event.updatedAt),
-    // GitLab's `action` method: the name, not the enum's number.
-    action: event.action,
-    author_id: event.authorId,
-  };
-  return { ...columns, project_id: null, fingerprint: null, ...event.sourceAttributes, ...columns };
-}
-
-function stateEventRecord(event: StateEvent): ExportRecord {
-  const columns = {
-    user_id: event.userId,
-    created_at: iso(event.createdAt),
-    state: event.state,
-    close_after_error_tracking_resolve: event.closeAfterError,
-  };
-  const ids = { ...("id" in event.sourceAttributes ? { id: event.id } : {}), ...("epic_id" in event.sourceAttributes ? { epic_id: event.epicId } : {}) };
-  return { ...columns, source_commit: null, close_auto_resolve_prometheus_alert: false, ...event.sourceAttributes, ...columns, ...ids };
 }
 
 /**

@@ -24,7 +24,7 @@ async function epicTrees(groupId: number, ids: readonly number[]): Promise<EpicT
   const parentById = new Map(parents.map((parent) => [parent.id, parent]));
   const labelsByEpic = groupBy(linked, (row) => row.epicId);
   const eventsByEpic = groupBy(epicEvents, (event) => event.targetId!);
-  const stateEventsByEpic = groupBy(stateEvents, (event) => event.epicId);
+  const stateEventsByEpic = groupBy(stateEvents, (event) => event.epicId!);
   return rows.map((epic) => ({
     epic,
     parent: epic.parentId === null ? undefined : parentById.get(epic.parentId),

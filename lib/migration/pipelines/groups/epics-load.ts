@@ -1,8 +1,9 @@
 import { eq, sql } from "drizzle-orm";
-import { bulkInsert, copyRows, epicLabels, epics, events, groups, resourceStateEvents, type Tx } from "@/lib/db";
+import { bulkInsert, epicLabels, epics, groups, type Tx } from "@/lib/db";
 import { RecordError } from "../../errors";
 import { mapSourceUsers } from "../../source-users";
 import { awardRows, insertAwards, loadNotes } from "../support/notes";
+import { loadIssuableEvents } from "../support/issuable-load";
 import { resolveLabels } from "../support/label-resolution";
 import { allocateIds, insertNew } from "../support/insert-by-import-key";
 import { parentsAtInsert } from "./epics-hierarchy";
@@ -54,19 +55,5 @@ export async function loadEpics(tx: Tx, rows: EpicRow[], entity: EntityContext):
   );
   await insertAwards(tx, fresh.flatMap(({ row, id }) => awardRows("Epic", id, row.awards, (userId) => user(userId)!)));
   await loadNotes(tx, fresh.map(({ row, id }) => ({ id, notes: row.notes })), { owner: { groupId: group.id }, noteableType: "Epic", entityId: entity.entityId, user });
-  // Rows of epics inserted just now: nothing of theirs can be there yet.
-  await copyRows(
-    tx,
-    events,
-    fresh.flatMap(({ row, id }) =>
-      row.events.map((event) => ({ groupId: group.id, authorId: user(event.authorId), action: event.action, targetType: "Epic", targetId: id, sourceAttributes: event.sourceAttributes, createdAt: event.createdAt, updatedAt: event.updatedAt })),
-    ),
-  );
-  await copyRows(
-    tx,
-    resourceStateEvents,
-    fresh.flatMap(({ row, id }) =>
-      row.stateEvents.map((event) => ({ groupId: group.id, epicId: id, userId: user(event.userId), state: event.state, closeAfterError: event.closeAfterError, sourceAttributes: event.sourceAttributes, createdAt: event.createdAt })),
-    ),
-  );
+  await loadIssuableEvents(tx, fresh.map(({ row, id }) => ({ id, events: row.events, stateEvents: row.stateEvents })), { owner: { groupId: group.id }, targetType: "Epic", user });
 }

@@ -1,0 +1,3 @@
+import { groupIssuesRoute } from "@/lib/api";
+
+export const GET = groupIssuesRoute;

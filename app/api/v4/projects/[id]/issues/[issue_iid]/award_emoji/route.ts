@@ -1,0 +1,3 @@
+import { issueAwardEmojiRoute } from "@/lib/api";
+
+export const GET = issueAwardEmojiRoute;

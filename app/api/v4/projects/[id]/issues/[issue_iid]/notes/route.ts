@@ -1,0 +1,3 @@
+import { issueNotesRoute } from "@/lib/api";
+
+export const GET = issueNotesRoute;

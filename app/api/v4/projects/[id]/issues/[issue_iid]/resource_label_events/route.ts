@@ -1,0 +1,3 @@
+import { issueLabelEventsRoute } from "@/lib/api";
+
+export const GET = issueLabelEventsRoute;

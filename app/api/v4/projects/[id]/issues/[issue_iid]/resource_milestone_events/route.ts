@@ -1,0 +1,3 @@
+import { issueMilestoneEventsRoute } from "@/lib/api";
+
+export const GET = issueMilestoneEventsRoute;

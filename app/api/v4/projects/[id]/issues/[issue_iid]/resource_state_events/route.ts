@@ -1,0 +1,3 @@
+import { issueStateEventsRoute } from "@/lib/api";
+
+export const GET = issueStateEventsRoute;

@@ -1,0 +1,3 @@
+import { projectIssueRoute } from "@/lib/api";
+
+export const GET = projectIssueRoute;

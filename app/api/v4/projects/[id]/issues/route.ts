@@ -1,0 +1,3 @@
+import { projectIssuesRoute } from "@/lib/api";
+
+export const GET = projectIssuesRoute;

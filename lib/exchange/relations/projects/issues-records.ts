@@ -1,0 +1,127 @@
+import type { awardEmoji, epicIssues, epics, events, issues, iterations, labels, milestones, resourceLabelEvents, resourceMilestoneEvents, resourceStateEvents, timelogs, zoomMeetings } from "@/lib/db";
+import { labelRecord } from "../common/labels";
+import { milestoneRecord } from "../common/milestones";
+import { epicAttributes } from "../groups/epics-records";
+import { eventRecord, stateEventRecord } from "../support/issuable-records";
+import { awardRecord, noteRecord, type NoteTree } from "../support/note-records";
+import { iso } from "../support/record-ids";
+import type { ExportRecord } from "../support/types";
+
+type Issue = typeof issues.$inferSelect;
+type Label = typeof labels.$inferSelect;
+type Milestone = typeof milestones.$inferSelect;
+
+/** An issue with what hangs from it, as the relation's queries gather it. */
+export interface IssueTree {
+  issue: Issue;
+  milestone: Milestone | undefined;
+  iteration: typeof iterations.$inferSelect | undefined;
+  epic: { link: typeof epicIssues.$inferSelect; epic: typeof epics.$inferSelect } | undefined;
+  assigneeIds: number[];
+  labels: Label[];
+  awards: (typeof awardEmoji.$inferSelect)[];
+  notes: NoteTree[];
+  events: (typeof events.$inferSelect)[];
+  stateEvents: (typeof resourceStateEvents.$inferSelect)[];
+  labelEvents: { event: typeof resourceLabelEvents.$inferSelect; label: Label | null }[];
+  milestoneEvents: { event: typeof resourceMilestoneEvents.$inferSelect; milestone: Milestone | null }[];
+  timelogs: (typeof timelogs.$inferSelect)[];
+  zoomMeetings: (typeof zoomMeetings.$inferSelect)[];
+}
+
+/**
+ * Fields that point at records of the instance the issue came from which Ferry does not map (other issues, epics it
+ * was promoted to): given out as they came they would name unrelated records here, so they go out empty. The stored
+ * record keeps them.
+ */
+const FOREIGN_ISSUE_FIELDS = ["moved_to_id", "duplicated_to_id", "promoted_to_epic_id"];
+// GitLab's import_export.yml excludes these from issues.
+const EXCLUDED_ISSUE_FIELDS = new Set(["state_id", "service_desk_reply_to", "external_key", "namespace_id", "imported_from", "work_item_type_id"]);
+
+const without = (record: Record<string, unknown>, drop: Set<string>) => Object.fromEntries(Object.entries(record).filter(([key]) => !drop.has(key)));
+
+function issueAttributes(issue: Issue): ExportRecord {
+  return {
+    id: issue.id,
+    title: issue.title,
+    author_id: issue.authorId,
+    project_id: issue.projectId,
+    created_at: iso(issue.createdAt),
+    updated_at: iso(issue.updatedAt),
+    description: issue.description,
+    // GitLab's `state` method (its state_id column is excluded from exports).
+    state: issue.state,
+    iid: issue.iid,
+    updated_by_id: issue.updatedById,
+    confidential: issue.confidential,
+    due_date: issue.dueDate,
+    weight: issue.weight,
+    time_estimate: issue.timeEstimate,
+    relative_position: issue.relativePosition,
+    discussion_locked: issue.discussionLocked,
+    closed_at: iso(issue.closedAt),
+    closed_by_id: issue.closedById,
+    last_edited_at: iso(issue.lastEditedAt),
+    last_edited_by_id: issue.lastEditedById,
+    health_status: issue.healthStatus,
+    work_item_type: { base_type: issue.workItemType },
+  };
+}
+
+function timelogRecord(log: IssueTree["timelogs"][number], issue: Issue): ExportRecord {
+  const columns = { id: log.id, time_spent: log.timeSpent, user_id: log.userId, created_at: iso(log.createdAt), updated_at: iso(log.updatedAt), spent_at: iso(log.spentAt), summary: log.summary };
+  return { ...columns, ...log.sourceAttributes, ...columns, issue_id: issue.id, project_id: issue.projectId };
+}
+
+function zoomMeetingRecord(meeting: IssueTree["zoomMeetings"][number], issue: Issue): ExportRecord {
+  const columns = { id: meeting.id, project_id: issue.projectId, issue_id: issue.id, url: meeting.url, issue_status: meeting.issueStatus, created_at: iso(meeting.createdAt), updated_at: iso(meeting.updatedAt) };
+  return { ...columns, ...meeting.sourceAttributes, ...columns };
+}
+
+function labelEventRecord({ event, label }: IssueTree["labelEvents"][number]): ExportRecord {
+  const columns = { id: event.id, action: event.action, issue_id: event.issueId, merge_request_id: null, label_id: event.labelId, user_id: event.userId, created_at: iso(event.createdAt) };
+  return { ...columns, ...event.sourceAttributes, ...columns, ...(label ? { label: labelRecord(label) } : {}) };
+}
+
+function milestoneEventRecord({ event, milestone }: IssueTree["milestoneEvents"][number]): ExportRecord {
+  const columns = { user_id: event.userId, action: event.action, state: event.state, created_at: iso(event.createdAt) };
+  return { ...columns, ...event.sourceAttributes, ...columns, ...(milestone ? { milestone: milestoneRecord(milestone) } : {}) };
+}
+
+function iterationRecord(iteration: NonNullable<IssueTree["iteration"]>): ExportRecord {
+  const columns = { id: iteration.id, iid: iteration.iid, title: iteration.title, start_date: iteration.startDate, due_date: iteration.dueDate, group_id: iteration.groupId };
+  return { ...iteration.sourceAttributes, ...columns };
+}
+
+/**
+ * An issue as GitLab's project export writes it (`issues: [:events, :timelogs, notes: [:author, :award_emoji,
+ * :system_note_metadata], label_links: [:label], :milestone, resource_label_events: [:label],
+ * resource_milestone_events: [:milestone], :resource_state_events, :issue_assignees, :zoom_meetings, :award_emoji,
+ * :work_item_type, EE: :epic_issue, :iteration...]`), with Ferry's ids and the ids of the users Ferry mapped them to,
+ * so that an importer, Ferry's own included, rebuilds the same issue. What the source sent that Ferry keeps no column
+ * for (sentry_issue, issuable_sla, designs, resource_iteration_events...) goes out as it came.
+ */
+export function issueRecord(tree: IssueTree): ExportRecord {
+  const { issue } = tree;
+  const columns = issueAttributes(issue);
+  const kept = without(issue.sourceAttributes, EXCLUDED_ISSUE_FIELDS);
+  for (const field of FOREIGN_ISSUE_FIELDS) if (kept[field] !== undefined) kept[field] = null;
+  return {
+    ...columns,
+    ...kept,
+    ...columns,
+    ...(tree.milestone ? { milestone_id: tree.milestone.id, milestone: milestoneRecord(tree.milestone) } : {}),
+    ...(tree.iteration ? { sprint_id: tree.iteration.id, iteration: iterationRecord(tree.iteration) } : {}),
+    ...(tree.epic ? { epic_issue: { ...tree.epic.link.sourceAttributes, relative_position: tree.epic.link.relativePosition, epic: epicAttributes(tree.epic.epic) } } : {}),
+    events: tree.events.map(eventRecord),
+    timelogs: tree.timelogs.map((log) => timelogRecord(log, issue)),
+    notes: tree.notes.map(noteRecord),
+    label_links: tree.labels.map((label) => ({ target_id: issue.id, label_id: label.id, target_type: "Issue", label: labelRecord(label) })),
+    resource_label_events: tree.labelEvents.map(labelEventRecord),
+    resource_milestone_events: tree.milestoneEvents.map(milestoneEventRecord),
+    resource_state_events: tree.stateEvents.map(stateEventRecord),
+    issue_assignees: tree.assigneeIds.map((userId) => ({ user_id: userId, issue_id: issue.id })),
+    zoom_meetings: tree.zoomMeetings.map((meeting) => zoomMeetingRecord(meeting, issue)),
+    award_emoji: tree.awards.map(awardRecord),
+  };
+}

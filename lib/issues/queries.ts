@@ -1,0 +1,221 @@
+import { and, asc, desc, eq, inArray, or, sql, type SQL } from "drizzle-orm";
+import { ACCESS_LEVELS, epicIssues, epics, getDb, groups, issueAssignees, issueLabels, issues, labels, milestones, notes, timelogs, users } from "@/lib/db";
+import { awardCounts, type Label } from "@/lib/content";
+import type { AwardCount, Group, UserSummary } from "@/lib/groups";
+import { canUseFeature, listProjects, type ProjectWithAccess } from "@/lib/projects";
+import type { Viewer } from "@/lib/viewer";
+import { withOwnerPaths, type MilestoneWithPath } from "./milestone-paths";
+
+export type Issue = typeof issues.$inferSelect;
+
+export interface IssueRow extends Issue {
+  project: { id: number; fullPath: string; namespaceId: number };
+  author: UserSummary | null;
+  closedBy: UserSummary | null;
+  assignees: UserSummary[];
+  /** By title, as GitLab lists an issue's labels. */
+  labels: Label[];
+  milestone: MilestoneWithPath | null;
+  epic: { id: number; iid: number; title: string; groupId: number; groupFullPath: string } | null;
+  awards: AwardCount[];
+  upvotes: number;
+  downvotes: number;
+  /** Comments (not system notes) the viewer may read. */
+  userNotesCount: number;
+  totalTimeSpent: number;
+  /** Whether the viewer may read the project's confidential things (internal notes): reporter or more, or admin. */
+  canReadConfidential: boolean;
+}
+
+export interface ListIssuesOptions {
+  /** Undefined lists both, as GitLab's `state=all`. */
+  state?: "opened" | "closed";
+  /** Matches title or description. */
+  search?: string;
+  /** Every label must be on the issue; GitLab's special values `None` (no label) and `Any` (at least one) too. */
+  labels?: string[];
+  /** A milestone title, or `None` / `Any`. */
+  milestone?: string;
+  /** A user id, or `None` / `Any`. */
+  assigneeId?: number | "None" | "Any";
+  authorId?: number;
+  iids?: number[];
+  confidential?: boolean;
+  orderBy?: "created_at" | "updated_at";
+  sort?: "asc" | "desc";
+  page: number;
+  perPage: number;
+}
+
+const like = (text: string) => `%${text.toLowerCase().replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+const userColumns = { id: users.id, username: users.username, name: users.name, state: users.state, userType: users.userType };
+
+/** The projects whose issues the viewer may read, and in which of them confidential issues too. */
+interface IssueScope {
+  projects: { id: number; fullPath: string; namespaceId: number }[];
+  confidential: number[];
+  viewer: Viewer;
+}
+
+const readsConfidential = (viewer: Viewer, project: ProjectWithAccess) => viewer.isAdmin || (project.accessLevel ?? 0) >= ACCESS_LEVELS.reporter;
+
+function scopeOf(viewer: Viewer, list: ProjectWithAccess[]): IssueScope {
+  // GitLab's read_issue: the project readable, and its issues feature open to the viewer.
+  const readable = list.filter((project) => canUseFeature(viewer, project, "issues"));
+  return {
+    projects: readable.map((project) => ({ id: project.id, fullPath: project.fullPath, namespaceId: project.namespaceId })),
+    confidential: readable.filter((project) => readsConfidential(viewer, project)).map((project) => project.id),
+    viewer,
+  };
+}
+
+/** A project's issues, if the viewer may read them at all. */
+export const projectIssueScope = (viewer: Viewer, project: ProjectWithAccess): IssueScope => scopeOf(viewer, [project]);
+
+/** The issues of a group's projects and of its subgroups' that the viewer can see. */
+export async function groupIssueScope(viewer: Viewer, group: Group): Promise<IssueScope> {
+  const { rows } = await listProjects(viewer, { namespaceId: group.id, includeSubgroups: true, withIssuesEnabled: true, page: 1, perPage: 100_000 });
+  return scopeOf(viewer, rows);
+}
+
+const ids = (list: readonly number[]) => sql`${`{${list.join(",")}}`}::integer[]`;
+
+/**
+ * Issues in the scope the viewer may read: a confidential one needs Reporter access to its project, or to be its author
+ * or one of its assignees (GitLab's read_issue for confidential issues).
+ */
+function readableSql(scope: IssueScope): SQL {
+  const inProjects = sql`${issues.projectId} = ANY(${ids(scope.projects.map((p) => p.id))})`;
+  if (scope.viewer.isAdmin) return inProjects;
+  const confidentialOk: SQL[] = [eq(issues.confidential, false), sql`${issues.projectId} = ANY(${ids(scope.confidential)})`];
+  if (!scope.viewer.anonymous) {
+    confidentialOk.push(eq(issues.authorId, scope.viewer.id));
+    confidentialOk.push(sql`EXISTS (SELECT 1 FROM ${issueAssignees} WHERE ${issueAssignees.issueId} = ${issues.id} AND ${issueAssignees.userId} = ${scope.viewer.id})`);
+  }
+  return and(inProjects, or(...confidentialOk))!;
+}
+
+function labelledSql(title: string): SQL {
+  if (title.toLowerCase() === "none") return sql`NOT EXISTS (SELECT 1 FROM ${issueLabels} WHERE ${issueLabels.issueId} = ${issues.id})`;
+  if (title.toLowerCase() === "any") return sql`EXISTS (SELECT 1 FROM ${issueLabels} WHERE ${issueLabels.issueId} = ${issues.id})`;
+  return sql`EXISTS (SELECT 1 FROM ${issueLabels} JOIN ${labels} ON ${labels.id} = ${issueLabels.labelId} WHERE ${issueLabels.issueId} = ${issues.id} AND ${labels.title} = ${title})`;
+}
+
+function milestoneSql(title: string): SQL {
+  if (title.toLowerCase() === "none") return sql`${issues.milestoneId} IS NULL`;
+  if (title.toLowerCase() === "any") return sql`${issues.milestoneId} IS NOT NULL`;
+  // By the issue's own milestone (its primary key), not every milestone of that title on the instance.
+  return sql`EXISTS (SELECT 1 FROM ${milestones} WHERE ${milestones.id} = ${issues.milestoneId} AND ${milestones.title} = ${title})`;
+}
+
+function assigneeSql(assignee: number | "None" | "Any"): SQL {
+  const assigned = sql`SELECT 1 FROM ${issueAssignees} WHERE ${issueAssignees.issueId} = ${issues.id}`;
+  if (assignee === "None") return sql`NOT EXISTS (${assigned})`;
+  if (assignee === "Any") return sql`EXISTS (${assigned})`;
+  return sql`EXISTS (${assigned} AND ${issueAssignees.userId} = ${assignee})`;
+}
+
+function filtersSql(o: Omit<ListIssuesOptions, "page" | "perPage">): SQL[] {
+  const where: SQL[] = [];
+  if (o.state) where.push(eq(issues.state, o.state));
+  if (o.search) where.push(sql`(lower(${issues.title}) LIKE ${like(o.search)} OR lower(coalesce(${issues.description}, '')) LIKE ${like(o.search)})`);
+  for (const title of o.labels ?? []) where.push(labelledSql(title));
+  if (o.milestone !== undefined) where.push(milestoneSql(o.milestone));
+  if (o.assigneeId !== undefined) where.push(assigneeSql(o.assigneeId));
+  if (o.authorId !== undefined) where.push(eq(issues.authorId, o.authorId));
+  if (o.iids?.length) where.push(inArray(issues.iid, o.iids));
+  if (o.confidential !== undefined) where.push(eq(issues.confidential, o.confidential));
+  return where;
+}
+
+function groupBy<T>(items: readonly T[], key: (item: T) => number): Map<number, T[]> {
+  const map = new Map<number, T[]>();
+  for (const item of items) {
+    const list = map.get(key(item));
+    if (list) list.push(item);
+    else map.set(key(item), [item]);
+  }
+  return map;
+}
+
+/** Everything an issue entity shows, for a page of issues, in a fixed number of queries whatever the page size. */
+async function hydrate(scope: IssueScope, rows: Issue[]): Promise<IssueRow[]> {
+  if (rows.length === 0) return [];
+  const issueIds = rows.map((issue) => issue.id);
+  const db = getDb();
+  const people = distinct(rows.flatMap((issue) => [issue.authorId, issue.closedById]));
+  const milestoneIds = distinct(rows.map((issue) => issue.milestoneId));
+  const internalHidden = rows.filter((issue) => !scope.viewer.isAdmin && !scope.confidential.includes(issue.projectId)).map((issue) => issue.id);
+  const [assigneeRows, labelRows, epicRows, awards, noteRows, timeRows, peopleRows, milestoneRows] = await Promise.all([
+    db.select({ issueId: issueAssignees.issueId, user: userColumns }).from(issueAssignees).innerJoin(users, eq(users.id, issueAssignees.userId)).where(inArray(issueAssignees.issueId, issueIds)).orderBy(asc(users.id)),
+    db.select({ issueId: issueLabels.issueId, label: labels }).from(issueLabels).innerJoin(labels, eq(labels.id, issueLabels.labelId)).where(inArray(issueLabels.issueId, issueIds)).orderBy(asc(labels.title), asc(labels.id)),
+    db
+      .select({ issueId: epicIssues.issueId, id: epics.id, iid: epics.iid, title: epics.title, groupId: epics.groupId, groupFullPath: groups.fullPath })
+      .from(epicIssues)
+      .innerJoin(epics, eq(epics.id, epicIssues.epicId))
+      .innerJoin(groups, eq(groups.id, epics.groupId))
+      .where(inArray(epicIssues.issueId, issueIds)),
+    awardCounts("Issue", issueIds),
+    db
+      .select({ issueId: notes.noteableId, count: sql<number>`count(*)::int` })
+      .from(notes)
+      .where(and(eq(notes.noteableType, "Issue"), inArray(notes.noteableId, issueIds), eq(notes.system, false), internalHidden.length ? sql`NOT (${notes.internal} AND ${notes.noteableId} = ANY(${ids(internalHidden)}))` : undefined))
+      .groupBy(notes.noteableId),
+    db.select({ issueId: timelogs.issueId, total: sql<number>`sum(${timelogs.timeSpent})::int` }).from(timelogs).where(inArray(timelogs.issueId, issueIds)).groupBy(timelogs.issueId),
+    people.length ? db.select(userColumns).from(users).where(inArray(users.id, people)) : [],
+    milestoneIds.length ? db.select().from(milestones).where(inArray(milestones.id, milestoneIds)) : [],
+  ]);
+  const assigneesOf = groupBy(assigneeRows, (row) => row.issueId);
+  const labelsOf = groupBy(labelRows, (row) => row.issueId);
+  const epicOf = new Map(epicRows.map(({ issueId, ...epic }) => [issueId, epic]));
+  const notesOf = new Map(noteRows.map((row) => [row.issueId, row.count]));
+  const timeOf = new Map(timeRows.map((row) => [row.issueId, row.total]));
+  const userOf = new Map(peopleRows.map((user) => [user.id, user]));
+  const milestoneOf = await withOwnerPaths(milestoneRows);
+  const projectOf = new Map(scope.projects.map((project) => [project.id, project]));
+  return rows.map((issue) => {
+    const issueAwards = awards.get(issue.id) ?? [];
+    const count = (name: string) => issueAwards.find((award) => award.name === name)?.count ?? 0;
+    return {
+      ...issue,
+      project: projectOf.get(issue.projectId)!,
+      author: issue.authorId === null ? null : (userOf.get(issue.authorId) ?? null),
+      closedBy: issue.closedById === null ? null : (userOf.get(issue.closedById) ?? null),
+      assignees: (assigneesOf.get(issue.id) ?? []).map((row) => row.user),
+      labels: (labelsOf.get(issue.id) ?? []).map((row) => row.label),
+      milestone: issue.milestoneId === null ? null : (milestoneOf.get(issue.milestoneId) ?? null),
+      epic: epicOf.get(issue.id) ?? null,
+      awards: issueAwards,
+      upvotes: count("thumbsup"),
+      downvotes: count("thumbsdown"),
+      userNotesCount: notesOf.get(issue.id) ?? 0,
+      totalTimeSpent: timeOf.get(issue.id) ?? 0,
+      canReadConfidential: scope.viewer.isAdmin || scope.confidential.includes(issue.projectId),
+    };
+  });
+}
+
+const distinct = (list: (number | null)[]) => [...new Set(list.filter((id): id is number => id !== null))];
+
+/** Issues of the scope the viewer may read, filtered, ordered and paginated as GitLab's issue lists are, with the total. */
+export async function listIssues(scope: IssueScope, options: ListIssuesOptions): Promise<{ rows: IssueRow[]; total: number }> {
+  if (scope.projects.length === 0) return { rows: [], total: 0 };
+  const where = and(readableSql(scope), ...filtersSql(options))!;
+  const direction = options.sort === "asc" ? asc : desc;
+  const order = options.orderBy === "updated_at" ? issues.updatedAt : issues.createdAt;
+  const db = getDb();
+  const [rows, [count]] = await Promise.all([
+    db.select().from(issues).where(where).orderBy(direction(order), direction(issues.id)).limit(options.perPage).offset((options.page - 1) * options.perPage),
+    db.select({ total: sql<number>`count(*)::int` }).from(issues).where(where),
+  ]);
+  return { rows: await hydrate(scope, rows), total: count?.total ?? 0 };
+}
+
+/** One issue of the scope's project by iid, if the viewer may read it. */
+export async function findIssue(scope: IssueScope, iid: number): Promise<IssueRow | undefined> {
+  if (scope.projects.length !== 1) return undefined;
+  const rows = await getDb().select().from(issues).where(and(readableSql(scope), eq(issues.projectId, scope.projects[0]!.id), eq(issues.iid, iid))).limit(1);
+  return (await hydrate(scope, rows))[0];
+}
+
+export type { IssueScope };

@@ -1,0 +1,21 @@
+import { fetchSourceUsers } from "../../source-users";
+import { sourceWebUrl } from "../support/source-urls";
+import type { NdjsonPipeline } from "../support/types";
+import { loadIssues } from "./issues-load";
+import { transformIssue, type IssueRow } from "./issues-transform";
+
+/**
+ * Stage 3 of a project entity (GitLab's IssuesPipeline): the project's issues from the `issues` export, batched or
+ * not, keeping their iids, each with its assignees, labels, milestone, epic, notes (and theirs), award emoji, events,
+ * resource events, timelogs and Zoom meetings, the users they name mapped to accounts or placeholders.
+ */
+export const issuesPipeline: NdjsonPipeline<IssueRow> = {
+  kind: "ndjson",
+  relation: "issues",
+  transform: transformIssue,
+  load: loadIssues,
+  // Authors come as bare source ids: learn their names from the source before the chunk's transaction.
+  prepare: (rows, { entity, client }) => fetchSourceUsers(client, entity, rows.flatMap((row) => row.users)),
+  titleOf: (record) => (typeof record.title === "string" ? record.title : undefined),
+  sourceUrlOf: (record, entity) => (typeof record.iid === "number" ? sourceWebUrl(entity, `issues/${record.iid}`) : undefined),
+};
