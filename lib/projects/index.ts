@@ -15,6 +15,7 @@ export {
   canUseFeature,
   type ProjectAccessFacts,
 } from "./abilities";
+export { badgePlaceholders, renderBadgeUrl, type BadgePlaceholders } from "./badge-placeholders";
 export { createProject, DEFAULT_BRANCH, type CreateProjectOptions, type NewProject } from "./create";
 export { deleteProject } from "./delete";
 export { ProjectError, type ProjectField } from "./errors";
