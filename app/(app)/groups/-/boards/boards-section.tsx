@@ -1,8 +1,8 @@
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { cache } from "react";
-import type { BoardColumnItem, BoardLabelItem } from "@/components/groups/tabs/board-column";
-import { BoardView, type BoardViewItem } from "@/components/groups/tabs/board-view";
+import type { BoardColumnItem, BoardLabelItem } from "@/components/content/board-column";
+import { BoardView, type BoardViewItem } from "@/components/content/board-view";
 import { findBoard, labelTextColor, MILESTONE_SCOPES, type BoardDetails, type BoardListDetails, type Label } from "@/lib/content";
 import type { GroupWithAccess } from "@/lib/groups";
 import { boardLinks } from "./board-links";

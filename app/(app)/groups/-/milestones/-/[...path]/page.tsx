@@ -1,5 +1,5 @@
 import { SearchForm } from "@/components/groups/search-form";
-import { MilestonesList } from "@/components/groups/tabs/milestones-list";
+import { MilestonesList } from "@/components/content/milestones-list";
 import { Pagination } from "@/components/ui/pagination";
 import { groupRoute, type GroupParams } from "@/app/(app)/groups/group-route";
 import { pageOf } from "@/app/(app)/route-params";
