@@ -1,7 +1,7 @@
 import type { TokenIdentity } from "@/lib/auth/tokens";
 import type { Owner, OwnerPath } from "@/lib/content";
 import { findGroup, type GroupWithAccess } from "@/lib/groups";
-import { canUseFeature, findProject, type ProjectWithAccess } from "@/lib/projects";
+import { canReadIssueBoards, canReadMilestones, findProject, type ProjectWithAccess } from "@/lib/projects";
 import type { Viewer } from "@/lib/viewer";
 import { apiRoute, type ApiAccess, type ApiContext } from "./request-auth";
 import { forbidden, notFound } from "./responses";
@@ -25,8 +25,8 @@ export interface ContentParent {
 export type ContentAbility = "read_label" | "read_milestone" | "read_issue_board" | "read_badge";
 
 function projectAllows(viewer: Viewer, project: ProjectWithAccess, ability: ContentAbility): boolean {
-  if (ability === "read_milestone") return canUseFeature(viewer, project, "issues") || canUseFeature(viewer, project, "merge_requests");
-  if (ability === "read_issue_board") return canUseFeature(viewer, project, "issues");
+  if (ability === "read_milestone") return canReadMilestones(viewer, project);
+  if (ability === "read_issue_board") return canReadIssueBoards(viewer, project);
   return true;
 }
 

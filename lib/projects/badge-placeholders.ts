@@ -1,3 +1,4 @@
+import { listBadges } from "@/lib/content";
 import { listTags, repositoryPath, resolveRevision } from "@/lib/repositories";
 import type { ProjectWithAccess } from "./queries";
 
@@ -39,4 +40,29 @@ export async function badgePlaceholders(project: ProjectWithAccess, host: string
     commit_sha: commit,
     latest_tag: tag,
   };
+}
+
+export interface RenderedBadge {
+  id: number;
+  name: string | null;
+  linkUrl: string;
+  imageUrl: string;
+  kind: "project" | "group";
+}
+
+// The overview shows them all; GitLab's project settings page at most lists this many too.
+const OVERVIEW_BADGES = 100;
+
+/** The project's badges and its groups' (nearest group first after its own), their URLs rendered for the project. */
+export async function renderedProjectBadges(project: ProjectWithAccess, host: string): Promise<RenderedBadge[]> {
+  const groups = [...project.namespace.traversalIds].reverse().map((groupId) => ({ groupId }));
+  const { rows } = await listBadges([{ projectId: project.id }, ...groups], { page: 1, perPage: OVERVIEW_BADGES });
+  const values = await badgePlaceholders(project, host, rows.flatMap((b) => [b.linkUrl, b.imageUrl]));
+  return rows.map((badge) => ({
+    id: badge.id,
+    name: badge.name,
+    linkUrl: renderBadgeUrl(badge.linkUrl, values),
+    imageUrl: renderBadgeUrl(badge.imageUrl, values),
+    kind: badge.projectId !== null ? "project" : "group",
+  }));
 }
