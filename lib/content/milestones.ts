@@ -1,4 +1,4 @@
-import { and, desc, eq, inArray, sql, type SQL } from "drizzle-orm";
+import { and, asc, desc, eq, inArray, sql, type SQL } from "drizzle-orm";
 import { getDb, isRowId, milestones } from "@/lib/db";
 import { containing } from "./like";
 import { ownerWhere, type OwnerRef, type Owners } from "./owner";
@@ -24,7 +24,8 @@ export async function listMilestones(
       .select()
       .from(milestones)
       .where(and(...where))
-      .orderBy(sql`${milestones.dueDate} DESC NULLS LAST`, desc(milestones.iid))
+      // The id last: milestones of several owners may share an iid.
+      .orderBy(sql`${milestones.dueDate} DESC NULLS LAST`, desc(milestones.iid), asc(milestones.id))
       .limit(options.perPage)
       .offset((options.page - 1) * options.perPage),
     db.select({ total: sql<number>`count(*)::int` }).from(milestones).where(and(...where)),
