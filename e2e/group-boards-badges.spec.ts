@@ -69,7 +69,7 @@ test("imports the complex group and shows its badges and boards as GitLab has th
   await expect(tsl.getByText("TSL", { exact: true })).toHaveCSS("background-color", "rgb(88, 121, 111)"); // #58796f
   await expect(tsl.getByLabel("0 issues")).toHaveText("0");
   await expect(tsl.getByText("No issues in this list")).toBeVisible();
-  await expect(page.getByRole("note")).toContainText("does not migrate yet");
+  await expect(page.getByRole("note")).toContainText("does not import issues yet");
   await expect(page.getByTestId("board-scope")).toHaveCount(0);
   await page.screenshot({ path: `${SCREENS}/boards-badges-root-board.png`, fullPage: true });
 

@@ -1,6 +1,6 @@
 import Link from "next/link";
 import { Badge } from "@/components/ui/badge";
-import { accessLevelName } from "./access-level-name";
+import { accessLevelName } from "@/components/content/access-level-name";
 import { GroupAvatar } from "./group-avatar";
 
 export interface GroupListItem {

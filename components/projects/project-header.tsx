@@ -1,4 +1,5 @@
 import Link from "next/link";
+import { BadgeStrip, type BadgeItem } from "@/components/content/badges-list";
 import { GroupAvatar } from "@/components/groups/group-avatar";
 import { Badge } from "@/components/ui/badge";
 import { PageHeader } from "@/components/ui/page-header";
@@ -13,7 +14,10 @@ export interface ProjectHeaderItem {
   namespace: { fullPath: string; fullName: string };
 }
 
-/** What every page of a project starts with: its namespace, name, visibility, archived state and description; its tabs. */
+/**
+ * What every page of a project starts with: its namespace, name, visibility, archived state and description; its tabs.
+ * The overview shows the project's badges (its own and its groups') under the description, as GitLab's does.
+ */
 export function ProjectHeader({
   project,
   current,
@@ -23,6 +27,9 @@ export function ProjectHeader({
   canAdmin,
   canReadSnippets = false,
   canReadSchedules = false,
+  canReadBoards = false,
+  canReadMilestones = false,
+  badges = [],
 }: {
   project: ProjectHeaderItem;
   current: ProjectTabKey;
@@ -32,6 +39,9 @@ export function ProjectHeader({
   canAdmin: boolean;
   canReadSnippets?: boolean;
   canReadSchedules?: boolean;
+  canReadBoards?: boolean;
+  canReadMilestones?: boolean;
+  badges?: BadgeItem[];
 }) {
   return (
     <>
@@ -51,10 +61,11 @@ export function ProjectHeader({
             <span className="mx-1 text-gray-400">/</span>
             <span className="font-mono text-xs">{project.fullPath}</span>
             {project.description ? <p className="mt-2">{project.description}</p> : null}
+            <BadgeStrip badges={badges} />
           </>
         }
       />
-      <ProjectTabs fullPath={project.fullPath} current={current} defaultBranch={canReadCode ? defaultBranch : null} canReadWiki={canReadWiki} canAdmin={canAdmin} canReadSnippets={canReadSnippets} canReadSchedules={canReadSchedules} />
+      <ProjectTabs fullPath={project.fullPath} current={current} defaultBranch={canReadCode ? defaultBranch : null} canReadWiki={canReadWiki} canAdmin={canAdmin} canReadSnippets={canReadSnippets} canReadSchedules={canReadSchedules} canReadBoards={canReadBoards} canReadMilestones={canReadMilestones} />
     </>
   );
 }

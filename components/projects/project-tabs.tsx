@@ -3,22 +3,51 @@ import { wikiUrl } from "@/lib/wikis/urls";
 import { commitsUrl, projectPageUrl, projectUrl, treeUrl } from "./project-urls";
 import { snippetsUrl } from "./snippets/snippet-urls";
 
-/** The tabs of a project: GitLab's sidebar entries (Project, Repository → Files, Commits, Branches, Tags; Deploy → Releases; Build → Pipeline schedules; Wiki; Snippets; Settings). */
-export type ProjectTabKey = "overview" | "files" | "commits" | "branches" | "tags" | "releases" | "schedules" | "wiki" | "snippets" | "settings";
+/**
+ * The tabs of a project: GitLab's sidebar entries (Project; Manage → Members; Plan → Issue boards, Labels, Milestones;
+ * Repository → Files, Commits, Branches, Tags; Deploy → Releases; Build → Pipeline schedules; Wiki; Snippets; Settings).
+ */
+export type ProjectTabKey = "overview" | "members" | "boards" | "labels" | "milestones" | "files" | "commits" | "branches" | "tags" | "releases" | "schedules" | "wiki" | "snippets" | "settings";
 
 /**
  * Files and Commits open at the default branch; without one (nobody may read the code, or a repository HEAD points
  * nowhere) only the overview and settings remain, as GitLab hides the Repository menu then. The Wiki shows to whoever
  * may read it (its feature enabled for them, GitLab's read_wiki), whatever the code's access; Snippets when the
- * project's snippets feature lets the viewer in.
+ * project's snippets feature lets the viewer in. Members and Labels show to whoever sees the project; Issue boards
+ * when its issues let the viewer in, Milestones when its issues or merge requests do (GitLab's read_issue_board,
+ * read_milestone).
  */
-export function ProjectTabs({ fullPath, current, defaultBranch, canReadWiki, canAdmin, canReadSnippets = false, canReadSchedules = false }: { fullPath: string; current: ProjectTabKey; defaultBranch: string | null; canReadWiki: boolean; canAdmin: boolean; canReadSnippets?: boolean; canReadSchedules?: boolean }) {
+export function ProjectTabs({
+  fullPath,
+  current,
+  defaultBranch,
+  canReadWiki,
+  canAdmin,
+  canReadSnippets = false,
+  canReadSchedules = false,
+  canReadBoards = false,
+  canReadMilestones = false,
+}: {
+  fullPath: string;
+  current: ProjectTabKey;
+  defaultBranch: string | null;
+  canReadWiki: boolean;
+  canAdmin: boolean;
+  canReadSnippets?: boolean;
+  canReadSchedules?: boolean;
+  canReadBoards?: boolean;
+  canReadMilestones?: boolean;
+}) {
   return (
     <NavTabs
       label="Project"
       current={current}
       tabs={[
         { key: "overview", label: "Project", href: projectUrl(fullPath) },
+        { key: "members", label: "Members", href: projectPageUrl(fullPath, "project_members") },
+        ...(canReadBoards ? [{ key: "boards", label: "Issue boards", href: projectPageUrl(fullPath, "boards") }] : []),
+        { key: "labels", label: "Labels", href: projectPageUrl(fullPath, "labels") },
+        ...(canReadMilestones ? [{ key: "milestones", label: "Milestones", href: projectPageUrl(fullPath, "milestones") }] : []),
         ...(defaultBranch !== null
           ? [
               { key: "files", label: "Files", href: treeUrl(fullPath, defaultBranch) },

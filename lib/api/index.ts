@@ -21,7 +21,12 @@ export { projectAttributeParams, projectListParams, projectSettingParams, string
 export { projectErrorResponse, projectJson, projectListJson, type ProjectShape } from "./project-responses";
 export { labelEntity, milestoneEntity } from "./entities/content";
 export { badgeEntity } from "./entities/badges";
-export { boardEntity, boardListEntity, movableLists } from "./entities/boards";
+export { boardEntity, boardListEntity, movableLists, type BoardParent } from "./entities/boards";
+export { findContentParent, type ContentParent, type ParentKind } from "./content-parent";
+export { labelRoute, labelsRoute } from "./content-labels";
+export { milestoneRoute, milestonesRoute } from "./content-milestones";
+export { badgeRoute, badgesRoute } from "./content-badges";
+export { boardListRoute, boardListsRoute, boardRoute, boardsRoute } from "./content-boards";
 export { iterationEntity } from "./entities/iterations";
 export { epicEntity, type EpicEntityOptions } from "./entities/epics";
 export { noteEntity } from "./entities/notes";

@@ -1,11 +1,14 @@
 import { and, asc, eq, sql, type SQL } from "drizzle-orm";
 import { badges, getDb } from "@/lib/db";
-import { ownerWhere, type OwnerRef } from "./owner";
+import { ownerWhere, type Owners } from "./owner";
 
 export type Badge = typeof badges.$inferSelect;
 
-/** An owner's badges in the order they were added, as GitLab lists them; `name` matches exactly (case-sensitive). */
-export async function listBadges(owner: OwnerRef, options: { name?: string; page: number; perPage: number }): Promise<{ rows: Badge[]; total: number }> {
+/**
+ * Owners' badges (a project's with its group's and the group's ancestors', as GitLab's Project#badges) in the order
+ * they were added; `name` matches exactly (case-sensitive).
+ */
+export async function listBadges(owner: Owners, options: { name?: string; page: number; perPage: number }): Promise<{ rows: Badge[]; total: number }> {
   const where: SQL[] = [ownerWhere(badges, owner)];
   if (options.name !== undefined) where.push(eq(badges.name, options.name));
   const db = getDb();
@@ -22,7 +25,7 @@ export async function listBadges(owner: OwnerRef, options: { name?: string; page
   return { rows, total: count?.total ?? 0 };
 }
 
-export async function findBadge(owner: OwnerRef, badgeId: number): Promise<Badge | undefined> {
+export async function findBadge(owner: Owners, badgeId: number): Promise<Badge | undefined> {
   const [row] = await getDb()
     .select()
     .from(badges)

@@ -1,9 +1,10 @@
 import { and, asc, eq, inArray, sql } from "drizzle-orm";
 import { boardLabels, boardLists, boards, getDb, groups, isRowId, iterationCadences, iterations, labels, milestones, users, type ListType } from "@/lib/db";
-import { iterationStateOn, todayUtc, type Group, type IterationRow } from "@/lib/groups";
+import { iterationStateOn, todayUtc, type IterationRow } from "@/lib/groups";
 import type { Label } from "./labels";
 import type { Milestone } from "./milestones";
 import { ownerWhere, type OwnerRef } from "./owner";
+import { ownerPathsOf, type OwnerPath } from "./owner-paths";
 
 export type Board = typeof boards.$inferSelect;
 export type BoardList = typeof boardLists.$inferSelect;
@@ -15,13 +16,10 @@ export interface BoardUser {
   state: "active" | "blocked";
 }
 
-/**
- * A milestone or iteration with the group it belongs to (the board's group or an ancestor), for its URL. Only group
- * milestones are found so far: a project's come with projects, with their project for the URL.
- */
+/** A milestone with its owner (the board's group or project, or an ancestor group), for its URL. */
 export interface BoardMilestone {
   milestone: Milestone;
-  group: Group;
+  owner: OwnerPath;
 }
 export interface BoardIteration {
   iteration: IterationRow;
@@ -58,8 +56,12 @@ const present = <T>(values: (T | null)[]): T[] => [...new Set(values.filter((v):
 
 async function milestonesById(ids: number[]): Promise<Map<number, BoardMilestone>> {
   if (ids.length === 0) return new Map();
-  const rows = await getDb().select({ milestone: milestones, group: groups }).from(milestones).innerJoin(groups, eq(groups.id, milestones.groupId)).where(inArray(milestones.id, ids));
-  return new Map(rows.map((row) => [row.milestone.id, row]));
+  const rows = await getDb().select().from(milestones).where(inArray(milestones.id, ids));
+  const ownerOf = await ownerPathsOf(rows);
+  return new Map(rows.flatMap((milestone) => {
+    const owner = ownerOf(milestone);
+    return owner ? [[milestone.id, { milestone, owner }] as const] : [];
+  }));
 }
 
 async function iterationsById(ids: number[]): Promise<Map<number, BoardIteration>> {

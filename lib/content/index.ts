@@ -16,10 +16,11 @@ export {
   type BoardMilestone,
   type BoardUser,
 } from "./boards";
-export { labelTextColor, listLabels, type Label } from "./labels";
-export { listMilestones, type Milestone } from "./milestones";
+export { findLabel, labelTextColor, listLabels, type Label } from "./labels";
+export { findMilestone, findMilestoneByIid, listMilestones, type Milestone } from "./milestones";
 export { findEpicNote, listEpicActivity, listEpicNotes, listNotes, listSnippetNotes, noteCounts, type ActivityItem, type ListNotesOptions, type Note, type NoteableRef, type NoteRow, type StateEventRow } from "./notes";
-export { ownerKind, ownerWhere, portableOwner, toOwner, type OwnedTable, type Owner, type OwnerRef } from "./owner";
+export { ownedBy, ownerKind, ownerList, ownerWhere, portableOwner, toOwner, type OwnedTable, type Owner, type OwnerRef, type Owners } from "./owner";
+export { ownerPathsOf, ownerWebPath, type OwnerPath } from "./owner-paths";
 export { countGroupRelations, countRelations, type GroupRelationCounts } from "./relation-counts";
 export { RELATION_OWNER_COLUMNS } from "./relation-tables";
 export { findUpload, findVisibleUpload, importedUploads, listUploadsAfter, type Upload } from "./uploads";

@@ -1,13 +1,16 @@
-import { and, desc, eq, inArray, sql, type SQL } from "drizzle-orm";
-import { getDb, milestones } from "@/lib/db";
+import { and, asc, desc, eq, inArray, sql, type SQL } from "drizzle-orm";
+import { getDb, isRowId, milestones } from "@/lib/db";
 import { containing } from "./like";
-import { ownerWhere, type OwnerRef } from "./owner";
+import { ownerWhere, type OwnerRef, type Owners } from "./owner";
 
 export type Milestone = typeof milestones.$inferSelect;
 
-/** An owner's milestones, newest due first as GitLab's API does; filters `state`, `search` (title/description), `iids`. */
+/**
+ * Owners' milestones (a project's, with its ancestor groups' for `include_ancestors`), newest due first as GitLab's API
+ * does; filters `state`, `search` (title/description), `iids`.
+ */
 export async function listMilestones(
-  owner: OwnerRef,
+  owner: Owners,
   options: { state?: "active" | "closed"; search?: string; title?: string; iids?: number[]; page: number; perPage: number },
 ): Promise<{ rows: Milestone[]; total: number }> {
   const where: SQL[] = [ownerWhere(milestones, owner)];
@@ -21,10 +24,25 @@ export async function listMilestones(
       .select()
       .from(milestones)
       .where(and(...where))
-      .orderBy(sql`${milestones.dueDate} DESC NULLS LAST`, desc(milestones.iid))
+      // The id last: milestones of several owners may share an iid.
+      .orderBy(sql`${milestones.dueDate} DESC NULLS LAST`, desc(milestones.iid), asc(milestones.id))
       .limit(options.perPage)
       .offset((options.page - 1) * options.perPage),
     db.select({ total: sql<number>`count(*)::int` }).from(milestones).where(and(...where)),
   ]);
   return { rows, total: count?.total ?? 0 };
+}
+
+/** A milestone of the owners by id (the API's `:milestone_id`). */
+export async function findMilestone(owners: Owners, id: number): Promise<Milestone | undefined> {
+  if (!isRowId(id)) return undefined;
+  const [row] = await getDb().select().from(milestones).where(and(ownerWhere(milestones, owners), eq(milestones.id, id)));
+  return row;
+}
+
+/** An owner's milestone by its number in the owner (the page's `/-/milestones/<iid>`). */
+export async function findMilestoneByIid(owner: OwnerRef, iid: number): Promise<Milestone | undefined> {
+  if (!isRowId(iid)) return undefined;
+  const [row] = await getDb().select().from(milestones).where(and(ownerWhere(milestones, owner), eq(milestones.iid, iid)));
+  return row;
 }

@@ -1,4 +1,4 @@
-import { eq, type SQL } from "drizzle-orm";
+import { inArray, or, sql, type SQL } from "drizzle-orm";
 import type { AnyPgColumn } from "drizzle-orm/pg-core";
 import type { PortableKind } from "@/lib/relations";
 
@@ -22,10 +22,32 @@ export interface OwnedTable {
   projectId: AnyPgColumn;
 }
 
-/** The rows of one owner: `group_id = $1` or `project_id = $1`, each served by its column's indexes. */
-export function ownerWhere(table: OwnedTable, ref: OwnerRef): SQL {
-  const owner = toOwner(ref);
-  return owner.groupId !== undefined ? eq(table.groupId, owner.groupId) : eq(table.projectId, owner.projectId);
+/**
+ * What the read functions take: one owner, or several whose rows they read together (a project's with its ancestor
+ * groups', as GitLab's `include_ancestor_groups` lists them).
+ */
+export type Owners = OwnerRef | readonly OwnerRef[];
+
+const isList = (refs: Owners): refs is readonly OwnerRef[] => Array.isArray(refs);
+
+/** The owners one by one, in the order given. */
+export const ownerList = (refs: Owners): Owner[] => (isList(refs) ? refs : [refs]).map(toOwner);
+
+/** Whether a row belongs to this owner. */
+export const ownedBy = (row: { groupId: number | null; projectId: number | null }, owner: Owner) => (owner.groupId !== undefined ? row.groupId === owner.groupId : row.projectId === owner.projectId);
+
+/**
+ * The rows of the owners: `group_id = ANY($1)` and/or `project_id = ANY($2)`, each served by its column's partial
+ * indexes (PostgreSQL ORs the two index scans).
+ */
+export function ownerWhere(table: OwnedTable, refs: Owners): SQL {
+  const owners = ownerList(refs);
+  const groupIds = owners.flatMap((o) => (o.groupId !== undefined ? [o.groupId] : []));
+  const projectIds = owners.flatMap((o) => (o.projectId !== undefined ? [o.projectId] : []));
+  const parts = [...(groupIds.length ? [inArray(table.groupId, groupIds)] : []), ...(projectIds.length ? [inArray(table.projectId, projectIds)] : [])];
+  // No owner owns nothing; `false` keeps the query valid.
+  if (parts.length === 0) return sql`false`;
+  return parts.length === 1 ? parts[0]! : or(...parts)!;
 }
 
 /** The owner of a group's or a project's content, from the portable's kind and id. */

@@ -106,6 +106,12 @@ export const canPushRepository = (viewer: Viewer, p: ProjectAccessFacts, kind: R
  */
 export const canReadPipelineSchedules = (viewer: Viewer, p: ProjectAccessFacts) => canUseFeature(viewer, p, "builds") && (viewer.isAdmin || atLeast(p, ACCESS_LEVELS.reporter));
 
+/** read_milestone: the project's milestones serve its issues and merge requests, so either open to the viewer will do. */
+export const canReadMilestones = (viewer: Viewer, p: ProjectAccessFacts) => canUseFeature(viewer, p, "issues") || canUseFeature(viewer, p, "merge_requests");
+
+/** read_issue_board: boards show issues, so the issues feature must let the viewer in. */
+export const canReadIssueBoards = (viewer: Viewer, p: ProjectAccessFacts) => canUseFeature(viewer, p, "issues");
+
 /** read_statistics: Reporters and up, whatever the visibility. */
 export const canReadStatistics = (viewer: Viewer, p: ProjectAccessFacts) => viewer.isAdmin || atLeast(p, ACCESS_LEVELS.reporter);
 

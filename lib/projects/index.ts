@@ -8,6 +8,8 @@ export {
   canPushCode,
   canPushRepository,
   canReadCode,
+  canReadIssueBoards,
+  canReadMilestones,
   canReadPipelineSchedules,
   canReadProject,
   canReadRepository,
@@ -15,6 +17,7 @@ export {
   canUseFeature,
   type ProjectAccessFacts,
 } from "./abilities";
+export { badgePlaceholders, renderBadgeUrl, renderedProjectBadges, type BadgePlaceholders, type RenderedBadge } from "./badge-placeholders";
 export { createProject, DEFAULT_BRANCH, type CreateProjectOptions, type NewProject } from "./create";
 export { deleteProject } from "./delete";
 export { ProjectError, type ProjectField } from "./errors";

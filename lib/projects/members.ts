@@ -13,6 +13,8 @@ export interface ProjectMemberRow {
   createdAt: Date;
   /** Whether the membership is on the project itself, rather than inherited from its group or an ancestor. */
   direct: boolean;
+  /** The group an inherited membership is on (the project's group or an ancestor). */
+  sourceGroupId?: number;
 }
 
 

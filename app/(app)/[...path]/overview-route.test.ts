@@ -58,6 +58,12 @@ describe("the root catch-all", () => {
     expect(await resolve("/a/b/proj")).toEqual({ route: "/[...path]", params: { path: ["a", "b", "proj"] } });
     expect(await resolve("/a/proj/-/edit")).toEqual({ route: "/projects/-/edit/-/[...path]", params: { path: ["a", "proj"] } });
     expect((await resolve("/a/proj/-/tree/main/docs"))?.route).toBe("/projects/-/tree/[...parts]");
+    // Manage and Plan: GitLab's addresses of a project's members, labels, milestones and boards.
+    for (const page of ["project_members", "labels", "milestones", "boards"]) {
+      expect(await resolve(`/a/proj/-/${page}`), page).toEqual({ route: `/projects/-/${page}/-/[...path]`, params: { path: ["a", "proj"] } });
+    }
+    expect(await resolve("/a/proj/-/milestones/3")).toEqual({ route: "/projects/-/milestones/[iid]/-/[...path]", params: { iid: "3", path: ["a", "proj"] } });
+    expect(await resolve("/a/proj/-/boards/12")).toEqual({ route: "/projects/-/boards/[id]/-/[...path]", params: { id: "12", path: ["a", "proj"] } });
     for (const url of ["/dashboard/groups", "/import/groups", "/import/history", "/admin/settings", "/groups/new", "/projects/new", "/-/user_settings/personal_access_tokens", "/-/health"]) {
       expect((await resolve(url))?.route, url).toBe(url);
     }

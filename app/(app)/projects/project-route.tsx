@@ -3,10 +3,12 @@ import { notFound } from "next/navigation";
 import { cache, type ReactNode } from "react";
 import { ProjectHeader } from "@/components/projects/project-header";
 import type { ProjectTabKey } from "@/components/projects/project-tabs";
-import { canAdminProject, canFetchRepository, canReadPipelineSchedules, findProject, type ProjectWithAccess } from "@/lib/projects";
+import { isSafeBadgeUrl } from "@/lib/content";
+import { canAdminProject, canFetchRepository, canReadIssueBoards, canReadMilestones, canReadPipelineSchedules, findProject, renderedProjectBadges, type ProjectWithAccess } from "@/lib/projects";
 import { defaultBranch, repositoryPath } from "@/lib/repositories";
 import { canReadProjectSnippets } from "@/lib/snippets";
 import type { PublicUser } from "@/lib/users";
+import { requestOrigin } from "../request-origin";
 import { requireUser } from "../require-user";
 import { fullPathOf } from "../route-params";
 
@@ -93,9 +95,23 @@ export async function ProjectShell({ user, project, current, children }: { user:
   const code = canFetchRepository(user, project, "project");
   // The branch HEAD names, even in an empty repository; the column is the fallback should the repository lack HEAD.
   const branch = code ? ((await defaultBranch(repositoryPath(project.id, "project"))) ?? project.defaultBranch) : null;
+  // Badges show on the overview only, as GitLab's.
+  const badges = current === "overview" ? await renderedProjectBadges(project, new URL(await requestOrigin()).hostname) : [];
   return (
     <>
-      <ProjectHeader project={project} current={current} defaultBranch={branch} canReadCode={code} canReadWiki={canFetchRepository(user, project, "wiki")} canAdmin={canAdminProject(user, project)} canReadSnippets={canReadProjectSnippets(user, project)} canReadSchedules={canReadPipelineSchedules(user, project)} />
+      <ProjectHeader
+        project={project}
+        current={current}
+        defaultBranch={branch}
+        canReadCode={code}
+        canReadWiki={canFetchRepository(user, project, "wiki")}
+        canAdmin={canAdminProject(user, project)}
+        canReadSnippets={canReadProjectSnippets(user, project)}
+        canReadSchedules={canReadPipelineSchedules(user, project)}
+        canReadBoards={canReadIssueBoards(user, project)}
+        canReadMilestones={canReadMilestones(user, project)}
+        badges={badges.map((b) => ({ id: b.id, name: b.name, linkUrl: b.linkUrl, imageUrl: b.imageUrl, linkSafe: isSafeBadgeUrl(b.linkUrl), imageSafe: isSafeBadgeUrl(b.imageUrl) }))}
+      />
       {children}
     </>
   );

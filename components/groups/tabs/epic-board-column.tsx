@@ -1,7 +1,7 @@
 import Link from "next/link";
-import { LabelChip, type BoardLabelItem } from "./board-column";
+import { LabelChip, type BoardLabelItem } from "@/components/content/board-column";
 import { EpicLabels, type EpicLabelItem } from "./epic-labels";
-import { ConfidentialBadge } from "./epic-state-badge";
+import { ConfidentialBadge } from "@/components/content/confidential-badge";
 
 export interface EpicCardItem {
   id: number;

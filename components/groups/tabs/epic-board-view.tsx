@@ -1,7 +1,7 @@
 import { Badge } from "@/components/ui/badge";
-import { LabelChip, type BoardLabelItem } from "./board-column";
-import { BoardSwitcher, type BoardLink } from "./board-switcher";
-import { BoardCount, BoardLanes } from "./board-view";
+import { LabelChip, type BoardLabelItem } from "@/components/content/board-column";
+import { BoardSwitcher, type BoardLink } from "@/components/content/board-switcher";
+import { BoardCount, BoardLanes } from "@/components/content/board-view";
 import { EpicBoardColumn, type EpicBoardColumnItem } from "./epic-board-column";
 
 export interface EpicBoardViewItem {

@@ -1,11 +1,12 @@
 import Link from "next/link";
 import type { ReactNode } from "react";
 import { Markdown } from "@/components/ui/markdown";
-import { Awards, type AwardItem } from "./epic-awards";
-import { formatDateTime, formatDay, timeAgo } from "./epic-format";
+import { Awards, type AwardItem } from "@/components/content/awards";
+import { formatDateTime, formatDay, timeAgo } from "@/components/content/format";
 import { EpicLabels, type EpicLabelItem } from "./epic-labels";
-import { Person, type PersonItem } from "./epic-person";
-import { ConfidentialBadge, EpicStateBadge } from "./epic-state-badge";
+import { Person, type PersonItem } from "@/components/content/person";
+import { ConfidentialBadge } from "@/components/content/confidential-badge";
+import { EpicStateBadge } from "./epic-state-badge";
 import type { EpicLinkItem } from "./epics-list";
 
 export interface EpicDate {

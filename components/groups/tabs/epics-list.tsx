@@ -1,9 +1,10 @@
 import Link from "next/link";
-import { Awards, type AwardItem } from "./epic-awards";
-import { formatDateTime, formatDay, formatSpan, timeAgo } from "./epic-format";
+import { Awards, type AwardItem } from "@/components/content/awards";
+import { formatDateTime, formatDay, formatSpan, timeAgo } from "@/components/content/format";
 import { EpicLabels, type EpicLabelItem } from "./epic-labels";
-import { Person, type PersonItem } from "./epic-person";
-import { ConfidentialBadge, EpicStateBadge } from "./epic-state-badge";
+import { Person, type PersonItem } from "@/components/content/person";
+import { ConfidentialBadge } from "@/components/content/confidential-badge";
+import { EpicStateBadge } from "./epic-state-badge";
 
 /** What names an epic and links to it wherever epics are listed: a group's epics, an epic's children. */
 export interface EpicLinkItem {

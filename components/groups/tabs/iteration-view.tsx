@@ -1,7 +1,7 @@
 import Link from "next/link";
 import type { ReactNode } from "react";
 import { Markdown } from "@/components/ui/markdown";
-import { formatDay } from "./epic-format";
+import { formatDay } from "@/components/content/format";
 import { iterationPeriod, IterationStateBadge, type IterationItem } from "./iterations-list";
 
 export interface IterationViewItem extends Omit<IterationItem, "id" | "href"> {

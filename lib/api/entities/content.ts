@@ -1,5 +1,4 @@
-import { labelTextColor, type Label, type Milestone } from "@/lib/content";
-import type { Group } from "@/lib/groups";
+import { labelTextColor, ownerWebPath, type Label, type Milestone, type OwnerPath } from "@/lib/content";
 
 /** GitLab's LabelBasic, what boards, their lists and epics (`with_labels_details=true`) show of a label. */
 export function labelBasicEntity(label: Label) {
@@ -30,12 +29,13 @@ export function labelEntity(label: Label) {
   };
 }
 
-export function milestoneEntity(milestone: Milestone, group: Group, baseUrl: string) {
+/** GitLab's Milestone entity: `project_id` or `group_id` by its owner, and the owner's milestone page as web_url. */
+export function milestoneEntity(milestone: Milestone, owner: OwnerPath, baseUrl: string) {
   const today = new Date().toISOString().slice(0, 10);
   return {
     id: milestone.id,
     iid: milestone.iid,
-    group_id: group.id,
+    ...(owner.kind === "project" ? { project_id: owner.id } : { group_id: owner.id }),
     title: milestone.title,
     description: milestone.description,
     state: milestone.state,
@@ -44,6 +44,6 @@ export function milestoneEntity(milestone: Milestone, group: Group, baseUrl: str
     due_date: milestone.dueDate,
     start_date: milestone.startDate,
     expired: milestone.dueDate !== null && milestone.dueDate < today,
-    web_url: `${baseUrl}/groups/${group.fullPath}/-/milestones/${milestone.iid}`,
+    web_url: `${baseUrl}${ownerWebPath(owner)}/-/milestones/${milestone.iid}`,
   };
 }

@@ -1,6 +1,6 @@
 import Link from "next/link";
 import { GroupList } from "@/components/groups/group-list";
-import { MembersTable } from "@/components/groups/members-table";
+import { MembersTable } from "@/components/content/members-table";
 import { ProjectList } from "@/components/projects/project-list";
 import { Pagination } from "@/components/ui/pagination";
 import { findGroup, listGroups, listMembers } from "@/lib/groups";

@@ -1,4 +1,4 @@
-import type { BoardLink } from "@/components/groups/tabs/board-switcher";
+import type { BoardLink } from "@/components/content/board-switcher";
 import { listBoardNames } from "@/lib/content";
 import { listEpicBoardNames, type GroupWithAccess } from "@/lib/groups";
 

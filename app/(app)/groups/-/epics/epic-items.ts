@@ -1,6 +1,6 @@
 import { cache } from "react";
 import type { EpicLabelItem } from "@/components/groups/tabs/epic-labels";
-import type { PersonItem } from "@/components/groups/tabs/epic-person";
+import type { PersonItem } from "@/components/content/person";
 import { labelTextColor, type Label } from "@/lib/content";
 import { findEpic, type EpicRow, type GroupWithAccess, type UserSummary } from "@/lib/groups";
 import { listPlaceholderIdentities, type PlaceholderIdentity } from "@/lib/users";

@@ -1,4 +1,4 @@
-import { BadgesList } from "@/components/groups/tabs/badges-list";
+import { BadgesList } from "@/components/content/badges-list";
 import { Pagination } from "@/components/ui/pagination";
 import { groupRoute, type GroupParams } from "@/app/(app)/groups/group-route";
 import { pageOf } from "@/app/(app)/route-params";

@@ -1,5 +1,5 @@
 import { SearchForm } from "@/components/groups/search-form";
-import { LabelsList } from "@/components/groups/tabs/labels-list";
+import { LabelsList } from "@/components/content/labels-list";
 import { Pagination } from "@/components/ui/pagination";
 import { groupRoute, type GroupParams } from "@/app/(app)/groups/group-route";
 import { pageOf } from "@/app/(app)/route-params";

@@ -1,4 +1,4 @@
-import { MembersTable } from "@/components/groups/members-table";
+import { MembersTable } from "@/components/content/members-table";
 import { SearchForm } from "@/components/groups/search-form";
 import { Pagination } from "@/components/ui/pagination";
 import { groupRoute, type GroupParams } from "@/app/(app)/groups/group-route";

@@ -1,5 +1,5 @@
-import { SearchForm } from "@/components/groups/search-form";
-import { MilestonesList } from "@/components/groups/tabs/milestones-list";
+import { MilestoneFilters, milestoneFilterOf } from "@/components/content/milestone-filters";
+import { MilestonesList } from "@/components/content/milestones-list";
 import { Pagination } from "@/components/ui/pagination";
 import { groupRoute, type GroupParams } from "@/app/(app)/groups/group-route";
 import { pageOf } from "@/app/(app)/route-params";
@@ -12,26 +12,13 @@ export default async function MilestonesPage({ params, searchParams }: { params:
   const { group } = await groupRoute(params);
   const { search, state, ...query } = await searchParams;
   const page = pageOf(query.page);
-  const filter = state === "closed" || state === "all" ? state : "active";
+  const filter = milestoneFilterOf(state);
   const { rows, total } = await listMilestones(group.id, { search, state: filter === "all" ? undefined : filter, page, perPage: PER_PAGE });
   const base = `/groups/${group.fullPath}/-/milestones`;
   const href = (s: string, p = 1) => `${base}?${new URLSearchParams({ state: s, ...(search ? { search } : {}), page: String(p) })}`;
   return (
     <section aria-label="Milestones">
-      <div className="mb-4 flex flex-wrap items-center justify-between gap-3">
-        <nav aria-label="Milestone state" className="flex gap-1 text-sm">
-          {[
-            ["active", "Open"],
-            ["closed", "Closed"],
-            ["all", "All"],
-          ].map(([value, label]) => (
-            <a key={value} href={href(value!)} aria-current={filter === value ? "page" : undefined} className={`rounded-md px-3 py-1.5 ${filter === value ? "bg-gray-200 font-medium text-gray-900" : "text-gray-600 hover:bg-gray-100"}`}>
-              {label}
-            </a>
-          ))}
-        </nav>
-        <SearchForm action={base} value={search} placeholder="Filter milestones" label="Filter milestones" />
-      </div>
+      <MilestoneFilters filter={filter} href={(s) => href(s)} action={base} search={search} />
       <MilestonesList milestones={rows} empty={search ? `No milestones match "${search}".` : filter === "active" ? "No open milestones." : "No milestones."} />
       <Pagination page={page} totalPages={Math.ceil(total / PER_PAGE)} hrefFor={(p) => href(filter, p)} label="Milestones pagination" />
     </section>

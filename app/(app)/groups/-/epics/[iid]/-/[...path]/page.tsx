@@ -1,6 +1,6 @@
 import { notFound } from "next/navigation";
 import { EpicView } from "@/components/groups/tabs/epic-view";
-import { NoteList, type ActivityEntry } from "@/components/groups/tabs/note-list";
+import { NoteList, type ActivityEntry } from "@/components/content/note-list";
 import { Pagination } from "@/components/ui/pagination";
 import { groupRoute, type GroupParams } from "@/app/(app)/groups/group-route";
 import { pageOf } from "@/app/(app)/route-params";

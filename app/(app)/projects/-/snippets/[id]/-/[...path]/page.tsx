@@ -1,7 +1,7 @@
 import Link from "next/link";
-import { Awards } from "@/components/groups/tabs/epic-awards";
-import { Person } from "@/components/groups/tabs/epic-person";
-import { NoteList, type ActivityEntry } from "@/components/groups/tabs/note-list";
+import { Awards } from "@/components/content/awards";
+import { Person } from "@/components/content/person";
+import { NoteList, type ActivityEntry } from "@/components/content/note-list";
 import { SnippetFile } from "@/components/projects/snippets/snippet-file";
 import { snippetRawUrl, snippetsUrl, snippetUrl } from "@/components/projects/snippets/snippet-urls";
 import { Badge } from "@/components/ui/badge";

@@ -1,8 +1,8 @@
 import { InlineMarkdown, Markdown } from "@/components/ui/markdown";
-import { Awards, type AwardItem } from "./epic-awards";
-import { formatDateTime, timeAgo } from "./epic-format";
-import { Initial, Person, type PersonItem } from "./epic-person";
-import { ConfidentialBadge } from "./epic-state-badge";
+import { Awards, type AwardItem } from "./awards";
+import { formatDateTime, timeAgo } from "./format";
+import { Initial, Person, type PersonItem } from "./person";
+import { ConfidentialBadge } from "./confidential-badge";
 
 export interface NoteItem {
   id: number;

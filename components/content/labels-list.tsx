@@ -4,6 +4,8 @@ export interface LabelItem {
   color: string;
   textColor: string;
   description: string | null;
+  /** Where a label listed with another owner's comes from: an ancestor group's full path. */
+  groupPath?: string;
 }
 
 export function LabelsList({ labels, empty }: { labels: LabelItem[]; empty: string }) {
@@ -15,7 +17,8 @@ export function LabelsList({ labels, empty }: { labels: LabelItem[]; empty: stri
           <span className="inline-flex min-w-24 justify-center rounded-full px-2.5 py-0.5 text-xs font-medium" style={{ backgroundColor: label.color, color: label.textColor }}>
             {label.title}
           </span>
-          <span className="text-sm text-gray-600">{label.description || <span className="text-gray-400">No description</span>}</span>
+          <span className="min-w-0 flex-1 text-sm text-gray-600">{label.description || <span className="text-gray-400">No description</span>}</span>
+          {label.groupPath ? <span className="shrink-0 text-xs text-gray-500">Group label · {label.groupPath}</span> : null}
         </li>
       ))}
     </ul>

@@ -25,8 +25,8 @@ export function LabelChip({ label }: { label: BoardLabelItem }) {
 }
 
 /**
- * One list of a board: its header (name, issue count, work-in-progress limits) and its cards. Ferry holds no issues
- * (they live in projects, not migrated yet), so every list is empty and says so.
+ * One list of a board: its header (name, issue count, work-in-progress limits) and its cards. Ferry does not import
+ * issues yet, so every list is empty and says so.
  */
 export function BoardColumn({ column }: { column: BoardColumnItem }) {
   const limits = [column.maxIssueCount > 0 ? `limit ${column.maxIssueCount} issues` : null, column.maxIssueWeight > 0 ? `limit weight ${column.maxIssueWeight}` : null].filter(Boolean);

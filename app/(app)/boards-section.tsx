@@ -1,14 +1,12 @@
-import Link from "next/link";
 import { notFound } from "next/navigation";
-import { cache } from "react";
-import type { BoardColumnItem, BoardLabelItem } from "@/components/groups/tabs/board-column";
-import { BoardView, type BoardViewItem } from "@/components/groups/tabs/board-view";
-import { findBoard, labelTextColor, MILESTONE_SCOPES, type BoardDetails, type BoardListDetails, type Label } from "@/lib/content";
-import type { GroupWithAccess } from "@/lib/groups";
-import { boardLinks } from "./board-links";
+import { cache, type ReactNode } from "react";
+import type { BoardColumnItem, BoardLabelItem } from "@/components/content/board-column";
+import type { BoardLink } from "@/components/content/board-switcher";
+import { BoardView, type BoardViewItem } from "@/components/content/board-view";
+import { findBoard, labelTextColor, MILESTONE_SCOPES, ownerKind, type BoardDetails, type BoardListDetails, type Label, type Owner } from "@/lib/content";
 
-/** An issue board of the group: once a request, for the layout's 404 and the page. */
-export const boardOf = cache(findBoard);
+/** An issue board of a group or project: once a request, for the layout's 404 and the page. */
+export const boardOf = cache((owner: Owner, id: number) => findBoard(owner, id));
 
 const chip = (label: Label): BoardLabelItem => ({ title: label.title, color: label.color, textColor: labelTextColor(label) });
 const limits = (list: BoardListDetails | undefined) => ({ maxIssueCount: list?.maxIssueCount ?? 0, maxIssueWeight: list?.maxIssueWeight ?? 0 });
@@ -61,34 +59,24 @@ function viewOf(board: BoardDetails): BoardViewItem {
 }
 
 /**
- * The Boards tab: issue boards (`/-/boards`, the first board by name, and `/-/boards/<id>`). Epic boards, at GitLab's
- * `/-/epic_boards` URLs, show under the same tab; the board switcher offers both.
+ * A group's or a project's issue boards (`/-/boards`, the first board by name, and `/-/boards/<id>`): the board with
+ * its switcher, scope and lists. `links` are the owner's boards (and a group's epic boards, which its switcher offers
+ * too); `empty` says why there is nothing to show when there is no board.
  */
-export async function BoardsSection({ group, boardId }: { group: GroupWithAccess; boardId?: number }) {
-  const links = await boardLinks(group);
+export async function BoardsSection({ owner, boardId, links, empty }: { owner: Owner; boardId?: number; links: { boards: BoardLink[]; epicBoards?: BoardLink[] }; empty: ReactNode }) {
   if (links.boards.length === 0) {
     if (boardId !== undefined) notFound();
     return (
       <section aria-label="Boards">
-        <p className="rounded-lg border border-dashed border-gray-300 bg-white px-6 py-10 text-center text-sm text-gray-600">
-          This group has no issue boards.
-          {links.epicBoards.length > 0 ? (
-            <>
-              {" "}
-              <Link href={`/groups/${group.fullPath}/-/epic_boards`} className="font-medium text-brand-600 hover:underline">
-                See its epic boards
-              </Link>
-            </>
-          ) : null}
-        </p>
+        <p className="rounded-lg border border-dashed border-gray-300 bg-white px-6 py-10 text-center text-sm text-gray-600">{empty}</p>
       </section>
     );
   }
-  const board = await boardOf(group.id, boardId ?? links.boards[0]!.id);
+  const board = await boardOf(owner, boardId ?? links.boards[0]!.id);
   if (!board) notFound();
   return (
     <section aria-label="Boards">
-      <BoardView board={viewOf(board)} boards={links.boards} epicBoards={links.epicBoards} />
+      <BoardView board={viewOf(board)} boards={links.boards} epicBoards={links.epicBoards} ownerKind={ownerKind(owner)} />
     </section>
   );
 }

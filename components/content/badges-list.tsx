@@ -80,3 +80,26 @@ export function BadgesList({ badges, empty }: { badges: BadgeItem[]; empty: stri
     </div>
   );
 }
+
+/**
+ * Badges as a project's overview shows them under its title: each image links to its link (rendered with the
+ * project's placeholders), the project's own first, then its groups'.
+ */
+export function BadgeStrip({ badges }: { badges: BadgeItem[] }) {
+  if (badges.length === 0) return null;
+  return (
+    <ul className="mt-3 flex flex-wrap items-center gap-2" aria-label="Project badges">
+      {badges.map((badge) => (
+        <li key={badge.id}>
+          {badge.linkSafe ? (
+            <a href={badge.linkUrl} target="_blank" rel="noopener noreferrer" title={badge.name ?? undefined}>
+              <BadgeImage badge={badge} />
+            </a>
+          ) : (
+            <BadgeImage badge={badge} />
+          )}
+        </li>
+      ))}
+    </ul>
+  );
+}

@@ -16,11 +16,15 @@ export interface BoardViewItem {
   columns: BoardColumnItem[];
 }
 
-/** "3 boards in this group", or with epic boards "2 issue boards and 1 epic board in this group". */
-export function BoardCount({ issueBoards, epicBoards }: { issueBoards: number; epicBoards: number }) {
+/** "3 boards in this group", or with epic boards "2 issue boards and 1 epic board in this group"; a project's "in this project". */
+export function BoardCount({ issueBoards, epicBoards, ownerKind = "group" }: { issueBoards: number; epicBoards: number; ownerKind?: "group" | "project" }) {
   const count = (n: number, noun: string) => `${n} ${noun}${n === 1 ? "" : "s"}`;
   const text = epicBoards === 0 ? count(issueBoards, "board") : issueBoards === 0 ? count(epicBoards, "epic board") : `${count(issueBoards, "issue board")} and ${count(epicBoards, "epic board")}`;
-  return <span className="text-sm text-gray-500">{text} in this group</span>;
+  return (
+    <span className="text-sm text-gray-500">
+      {text} in this {ownerKind}
+    </span>
+  );
 }
 
 function Scope({ scope }: { scope: BoardScopeItem }) {
@@ -73,17 +77,17 @@ export function BoardLanes({ name, empty, alignTop = false, children }: { name: 
   );
 }
 
-/** A group issue board: its switcher (with the group's epic boards, if any), scope, and lists as columns, as GitLab lays them out. */
-export function BoardView({ board, boards, epicBoards = [] }: { board: BoardViewItem; boards: BoardLink[]; epicBoards?: BoardLink[] }) {
+/** An issue board: its switcher (with a group's epic boards, if any), scope, and lists as columns, as GitLab lays them out. */
+export function BoardView({ board, boards, epicBoards = [], ownerKind = "group" }: { board: BoardViewItem; boards: BoardLink[]; epicBoards?: BoardLink[]; ownerKind?: "group" | "project" }) {
   return (
     <div className="space-y-4">
       <div className="flex flex-wrap items-center gap-3">
         <BoardSwitcher boards={boards} currentId={board.id} epicBoards={epicBoards} />
-        <BoardCount issueBoards={boards.length} epicBoards={epicBoards.length} />
+        <BoardCount issueBoards={boards.length} epicBoards={epicBoards.length} ownerKind={ownerKind} />
       </div>
       <Scope scope={board.scope} />
       <p className="rounded-md border border-blue-200 bg-blue-50 px-4 py-2 text-sm text-blue-800" role="note">
-        Issues live in projects, which Ferry does not migrate yet: the board&apos;s lists are all here, without cards.
+        Ferry does not import issues yet: the board&apos;s lists are all here, without cards.
       </p>
       <BoardLanes name={board.name} empty={board.columns.length === 0}>
         {board.columns.map((column) => (

@@ -1,5 +1,5 @@
 import { Badge } from "@/components/ui/badge";
-import type { PlaceholderSource } from "@/components/groups/members-table";
+import type { PlaceholderSource } from "./members-table";
 
 export interface PersonItem {
   name: string;

@@ -1,0 +1,3 @@
+import { labelRoute } from "@/lib/api";
+
+export const GET = labelRoute("group");

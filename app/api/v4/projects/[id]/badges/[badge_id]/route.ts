@@ -1,0 +1,3 @@
+import { badgeRoute } from "@/lib/api";
+
+export const GET = badgeRoute("project");

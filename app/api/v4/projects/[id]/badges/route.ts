@@ -1,0 +1,3 @@
+import { badgesRoute } from "@/lib/api";
+
+export const GET = badgesRoute("project");

@@ -1,0 +1,3 @@
+import { boardListRoute } from "@/lib/api";
+
+export const GET = boardListRoute("project");

@@ -1,0 +1,3 @@
+import { boardListsRoute } from "@/lib/api";
+
+export const GET = boardListsRoute("project");

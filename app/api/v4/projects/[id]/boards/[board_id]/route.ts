@@ -1,0 +1,3 @@
+import { boardRoute } from "@/lib/api";
+
+export const GET = boardRoute("project");

@@ -1,0 +1,3 @@
+import { boardsRoute } from "@/lib/api";
+
+export const GET = boardsRoute("project");

@@ -1,0 +1,3 @@
+import { labelsRoute } from "@/lib/api";
+
+export const GET = labelsRoute("project");

@@ -1,0 +1,3 @@
+import { milestoneRoute } from "@/lib/api";
+
+export const GET = milestoneRoute("project");

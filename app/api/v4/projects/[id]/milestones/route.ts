@@ -1,0 +1,3 @@
+import { milestonesRoute } from "@/lib/api";
+
+export const GET = milestonesRoute("project");
