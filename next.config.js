@@ -105,6 +105,8 @@ const nextConfig = {
         { source: `/:project(${GIT_FULL_PATH})/-/:page(branches|tags|edit|releases|snippets|pipeline_schedules|labels|milestones|boards|project_members)`, destination: "/projects/-/:page/-/:project" },
         { source: `/:project(${GIT_FULL_PATH})/-/:page(milestones|boards)/:id(\\d+)`, destination: "/projects/-/:page/:id/-/:project" },
         { source: `/:project(${GIT_FULL_PATH})/-/releases/:tag`, destination: "/projects/-/releases/:tag/-/:project" },
+        // A release asset's permanent address (`direct_asset_url`): a route that redirects to the link's address.
+        { source: `/:project(${GIT_FULL_PATH})/-/releases/:tag/downloads/:tail+`, destination: "/projects/-/release-downloads/:tag/downloads/:tail+/-/:project" },
         { source: `/:project(${GIT_FULL_PATH})/-/settings/repository`, destination: "/projects/-/settings/repository/-/:project" },
         /*
          * The wiki, at GitLab's addresses: `/-/wikis/pages` lists the pages, `/-/wikis/<slug>` is a page and

@@ -13,6 +13,8 @@ export const milestoneUrl = (fullPath: string, iid: number) => `/${fullPath}/-/m
 export const boardUrl = (fullPath: string, id: number) => `/${fullPath}/-/boards/${id}`;
 /** One release's page: `/-/releases/<tag>`, the tag encoded as one segment (GitLab's). */
 export const releaseUrl = (fullPath: string, tagName: string) => `/${fullPath}/-/releases/${encodeURIComponent(tagName)}`;
+/** A release asset's permanent address (GitLab's direct_asset_url): `filepath` starts with `/`; it redirects to the link. */
+export const releaseAssetUrl = (fullPath: string, tagName: string, filepath: string) => `${releaseUrl(fullPath, tagName)}/downloads/${segments(filepath.replace(/^\//, ""))}`;
 /** The tag's own page in the tags list (Ferry has no page per tag: the list filtered to it). */
 export const tagUrl = (fullPath: string, tagName: string) => `/${fullPath}/-/tags?search=${encodeURIComponent(`^${tagName}$`)}`;
 export const treeUrl = (fullPath: string, ref: string, path?: string) => withPath(`/${fullPath}/-/tree/${segments(ref)}`, path);

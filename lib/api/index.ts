@@ -37,6 +37,7 @@ export { blobRoute, fileRoute, rawBlobRoute, rawFileRoute } from "./repository-f
 export { commitDiffRoute, commitRefsRoute, commitRoute, commitsRoute, compareRoute } from "./repository-commits";
 export { branchesRoute, branchRoute, tagRoute, tagsRoute } from "./repository-refs";
 export { releaseRoute, releasesRoute } from "./releases";
+export { releaseDownloadRoute, releaseLinkRoute, releaseLinksRoute, releaseLinksWriteRoute } from "./release-links";
 export { protectedBranchesRoute, protectedBranchRoute, protectedTagRoute, protectedTagsRoute } from "./protected-refs";
 export { repositoryArchiveRoute } from "./repository-archive";
 export { wikiPageRoute, wikisRoute } from "./project-wikis";

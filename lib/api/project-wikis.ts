@@ -1,3 +1,4 @@
+import { markdownToHtml, preformattedHtml } from "@/lib/markdown";
 import { fileAt } from "@/lib/repositories";
 import { findWikiPage, listWikiPages, wikiHead, withoutFrontMatter, type WikiPageName } from "@/lib/wikis";
 import { booleanParam } from "./booleans";
@@ -35,17 +36,27 @@ export const wikisRoute = repositoryRoute({ tail: "wikis", kind: "wiki" }, async
 });
 
 /**
- * GET /projects/:id/wikis/:slug (the slug URL-encoded, `dir%2Fpage`): one page in Entities::WikiPage's shape, at the
- * wiki's HEAD or at `version` (a commit id); "404 Wiki Page Not Found" when there is no such page or version.
- * `render_html` is refused rather than answered with Markdown in place of HTML: Ferry renders pages in its web pages only.
+ * A page's content as HTML (`render_html`), rendered as the wiki page view renders it: Markdown through the pages'
+ * chain (its links to the wiki's pages and files), other markups as their text, preformatted.
  */
-export const wikiPageRoute = repositoryRoute<"slug">({ tail: "wikis/:slug", kind: "wiki" }, async ({ url, params, repo }) => {
+function renderedContent(page: WikiPageName, content: string | null, fullPath: string): string {
+  if (content === null) return "";
+  const text = withoutFrontMatter(content);
+  return page.format === "markdown" ? markdownToHtml(text, { wiki: { fullPath, slug: page.slug } }) : preformattedHtml(text);
+}
+
+/**
+ * GET /projects/:id/wikis/:slug (the slug URL-encoded, `dir%2Fpage`): one page in Entities::WikiPage's shape, at the
+ * wiki's HEAD or at `version` (a commit id); "404 Wiki Page Not Found" when there is no such page or version. With
+ * `render_html`, its content is the page rendered to HTML.
+ */
+export const wikiPageRoute = repositoryRoute<"slug">({ tail: "wikis/:slug", kind: "wiki" }, async ({ url, params, repo, project }) => {
   const [version, renderHtml] = readAll(
     () => stringParam(url.searchParams.get("version") ?? undefined, "version"),
     () => booleanParam(url.searchParams.get("render_html"), "render_html") ?? false,
   );
-  if (renderHtml) return json({ message: "400 Bad request - render_html is not supported by Ferry" }, { status: 400 });
   const page = await findWikiPage(repo, params.slug, { version: version || undefined, maxBytes: MAX_CONTENT_BYTES });
   if (!page) return notFound("Wiki Page Not");
-  return json(wikiPageEntity(page, page.content));
+  const entity = wikiPageEntity(page, page.content);
+  return json(renderHtml ? { ...entity, content: renderedContent(page, page.content, project.fullPath) } : entity);
 });

@@ -29,6 +29,13 @@ describe("rawSegments", () => {
     expect(rawSegments("/base/api/v4/projects/7/wikis", ":id/wikis")).toEqual({ id: "7" });
   });
 
+  it("gives a last `*name` every segment left, from the pattern's first place in the address", () => {
+    const pattern = ":id/releases/:tag_name/downloads/*direct_asset_path";
+    expect(rawSegments("/api/v4/projects/g%2Fp/releases/v%2F1/downloads/bin/a%20b", pattern)).toEqual({ id: "g%2Fp", tag_name: "v%2F1", direct_asset_path: "bin/a%20b" });
+    expect(rawSegments("/api/v4/projects/7/releases/v1/downloads", pattern)).toBeNull();
+    expect(rawSegments("/api/v4/projects/7/releases/v1/downloads/a//b", pattern)).toBeNull();
+  });
+
   it("answers null when the address does not end as the route does", () => {
     expect(rawSegments("/x", ":id/repository/tree")).toBeNull();
     expect(rawSegments("/api/v4/projects/7/repository/tree", ":id/repository/blobs")).toBeNull();

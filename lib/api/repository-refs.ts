@@ -1,5 +1,5 @@
 import { ACCESS_LEVELS } from "@/lib/db";
-import { canPushRepository, protectedBranchesOf, refAccessAllows, refActor, refPatternMatches, type ProjectWithAccess, type RefActor } from "@/lib/projects";
+import { canPushRepository, protectedBranchesOf, releasesOfTags, refAccessAllows, refActor, refPatternMatches, type ProjectWithAccess, type RefActor } from "@/lib/projects";
 import { branch, GitNotFoundError, listBranches, listTags, refNameProblem, tag } from "@/lib/repositories";
 import type { Viewer } from "@/lib/viewer";
 import { branchEntity, tagEntity, type BranchProtection } from "./entities/repository";
@@ -77,7 +77,7 @@ export const branchRoute = repositoryRoute<"branch">({ tail: "repository/branche
  * GET /projects/:id/repository/tags: a page of tags, newest first by default (`order_by` updated, name or version;
  * `sort` asc or desc), filtered by `search` as branches are.
  */
-export const tagsRoute = repositoryRoute({ tail: "repository/tags" }, async ({ request, url, repo, projectUrl }) => {
+export const tagsRoute = repositoryRoute({ tail: "repository/tags" }, async ({ request, url, repo, project, projectUrl }) => {
   const q = url.searchParams;
   const [page, orderBy, sort] = readAll(
     () => pageParams(q),
@@ -85,13 +85,15 @@ export const tagsRoute = repositoryRoute({ tail: "repository/tags" }, async ({ r
     () => choiceParam(q.get("sort"), "sort", ["asc", "desc"] as const),
   );
   const listed = await listTags(repo, { search: q.get("search") || undefined, orderBy, sort, page: page.page, perPage: page.perPage });
+  const releases = await releasesOfTags(project.id, listed.tags.map((found) => found.name));
   return json(
-    listed.tags.map((found) => tagEntity(found, projectUrl)),
+    listed.tags.map((found) => tagEntity(found, projectUrl, releases.get(found.name))),
     { headers: paginationHeaders(request, listed.total, page) },
   );
 });
 
 /** GET /projects/:id/repository/tags/:tag_name (URL-encoded): one tag, or "404 Tag Not Found". */
-export const tagRoute = repositoryRoute<"tag_name">({ tail: "repository/tags/:tag_name" }, async ({ repo, params, projectUrl }) => {
-  return json(tagEntity(await tag(repo, params.tag_name), projectUrl));
+export const tagRoute = repositoryRoute<"tag_name">({ tail: "repository/tags/:tag_name" }, async ({ repo, params, project, projectUrl }) => {
+  const found = await tag(repo, params.tag_name);
+  return json(tagEntity(found, projectUrl, (await releasesOfTags(project.id, [found.name])).get(found.name)));
 });

@@ -28,10 +28,15 @@ export interface RepositoryRouteOptions {
 
 type NextParams = Record<string, string | string[] | undefined>;
 
-/** The named segments of `pathname` that `pattern` (`:id/repository/files/:file_path`) names, still encoded; null when it does not end so. */
+/**
+ * The named segments of `pathname` that `pattern` (`:id/repository/files/:file_path`) names, still encoded; null when it
+ * does not end so. A last `*name` takes every segment left (`:id/releases/:tag_name/downloads/*direct_asset_path`),
+ * joined by `/`: the pattern is then matched from its first place in the address.
+ */
 export function rawSegments(pathname: string, pattern: string): Record<string, string> | null {
   const want = pattern.split("/");
   const have = pathname.split("/");
+  if (want.at(-1)?.startsWith("*")) return globSegments(have, want);
   if (have.length < want.length) return null;
   const tail = have.slice(have.length - want.length);
   const found: Record<string, string> = {};
@@ -41,6 +46,22 @@ export function rawSegments(pathname: string, pattern: string): Record<string, s
     else if (part !== actual) return null;
   }
   return found;
+}
+
+function globSegments(have: string[], want: string[]): Record<string, string> | null {
+  const fixed = want.slice(0, -1);
+  for (let start = 0; start + fixed.length < have.length; start += 1) {
+    const found: Record<string, string> = {};
+    const matches = fixed.every((part, index) => {
+      const actual = have[start + index]!;
+      if (!part.startsWith(":")) return part === actual;
+      found[part.slice(1)] = actual;
+      return actual !== "";
+    });
+    const rest = have.slice(start + fixed.length);
+    if (matches && rest.every((segment) => segment !== "")) return { ...found, [want.at(-1)!.slice(1)]: rest.join("/") };
+  }
+  return null;
 }
 
 /**

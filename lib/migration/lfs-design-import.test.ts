@@ -3,7 +3,8 @@ import fs from "node:fs";
 import http from "node:http";
 import { eq, inArray, sql } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
-import { getDb, lfsObjects, lfsObjectsProjects } from "@/lib/db";
+import { getDb, lfsObjects, lfsObjectsProjects, projects } from "@/lib/db";
+import { projectSettings } from "@/lib/projects";
 import { lfsObjectFile, lfsObjectsRoot } from "@/lib/lfs";
 import { repositoryPath } from "@/lib/repositories";
 import { makeUser, unique } from "@/test/helpers/factories";
@@ -126,6 +127,29 @@ describe("LFS objects and designs, by direct transfer", () => {
       const after = await getDb().select({ n: sql<number>`count(*)::int` }).from(lfsObjectsProjects).where(eq(lfsObjectsProjects.projectId, appId));
       expect(after).toEqual(before);
       expect(await storedRows(oids)).toHaveLength(4);
+    } finally {
+      await source.close();
+    }
+  }, 150_000);
+
+  it("skips the design repository of a project whose lfs_enabled is off, as GitLab's DesignBundlePipeline: done, nothing imported", async () => {
+    const source = await startTestSource({ version: "17.8.0-ee", exportDelayMs: 20 });
+    try {
+      const design = await makeSourceRepository(scratch, { commits: 1, branches: 0, tags: 0, mergeRequestRefs: 0 });
+      source.addProject({ groupId: ROOT, path: "no-lfs", name: "No LFS", attributes: { lfs_enabled: false }, relations: { design: fromRepository(design, "design.bundle") } });
+      source.addProject({ groupId: ROOT, path: "with-lfs", name: "With LFS", relations: { design: fromRepository(design, "design.bundle") } });
+      const { bulkImport, result } = await importTree(source);
+      expect(bulkImport.status).toBe(STATUS.finished);
+      const off = result.get(`${source.group(ROOT).path}/no-lfs`)!;
+      const on = result.get(`${source.group(ROOT).path}/with-lfs`)!;
+      const [stored] = await getDb().select({ sourceAttributes: projects.sourceAttributes }).from(projects).where(eq(projects.id, off.entity.projectId!));
+      expect(projectSettings(stored!.sourceAttributes).lfs_enabled).toBe(false);
+      expect(off.trackers.get("design")).toMatchObject({ status: TRACKER_STATUS.finished, fetchedObjectsCount: 0, importedObjectsCount: 0 });
+      expect(off.failures).toEqual([]);
+      expect(fs.existsSync(repositoryPath(off.entity.projectId!, "design"))).toBe(false);
+      // The same bundle into a project that takes LFS is restored.
+      expect(on.trackers.get("design")).toMatchObject({ status: TRACKER_STATUS.finished, importedObjectsCount: 1 });
+      expect(await refsOf(repositoryPath(on.entity.projectId!, "design"))).toBe(await refsOf(design));
     } finally {
       await source.close();
     }

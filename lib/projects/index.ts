@@ -55,7 +55,8 @@ export {
 } from "./protected-refs";
 export { protectedRefsFor, pushPolicyFor, recordPush, type ProjectProtectedRefs } from "./pushes";
 export { isBranchName, MAX_DESCRIPTION_LENGTH } from "./rules";
-export { findRelease, listReleases, releaseCommit, type ReleaseLink, type ReleaseView } from "./releases";
+export { lfsFileOf } from "./lfs-files";
+export { findRelease, linkAtFilepath, listReleases, releaseCommit, releasesOfTags, type ReleaseLink, type ReleaseView } from "./releases";
 export { nextCronRun } from "./cron";
 export { findCustomAttribute, listCustomAttributes, type CustomAttribute } from "./custom-attributes";
 export { findPipelineSchedule, listPipelineSchedules, type PipelineSchedule, type ScheduleScope } from "./pipeline-schedules";

@@ -20,7 +20,8 @@ async function withParts(rows: (typeof releases.$inferSelect)[]): Promise<Releas
   const db = getDb();
   const [authors, links, linked] = await Promise.all([
     authorIds.length ? db.select({ id: users.id, username: users.username, name: users.name, state: users.state }).from(users).where(inArray(users.id, authorIds)) : [],
-    db.select().from(releaseLinks).where(inArray(releaseLinks.releaseId, ids)).orderBy(asc(releaseLinks.id)),
+    // GitLab's Releases::Link.sorted: newest first.
+    db.select().from(releaseLinks).where(inArray(releaseLinks.releaseId, ids)).orderBy(desc(releaseLinks.createdAt), desc(releaseLinks.id)),
     db.select({ releaseId: milestoneReleases.releaseId, milestone: milestones }).from(milestoneReleases).innerJoin(milestones, eq(milestones.id, milestoneReleases.milestoneId)).where(inArray(milestoneReleases.releaseId, ids)).orderBy(asc(milestones.title)),
   ]);
   const byId = new Map(authors.map((author) => [author.id, author]));
@@ -55,6 +56,25 @@ export async function findRelease(projectId: number, tagName: string): Promise<R
     .from(releases)
     .where(and(eq(releases.projectId, projectId), eq(releases.tagName, tagName)));
   return (await withParts(rows))[0];
+}
+
+/**
+ * The asset link of a release that its permanent address names (`/-/releases/<tag>/downloads<filepath>`), when the
+ * link's address is one GitLab would accept (http, https, ftp) and so one a redirect may lead to.
+ */
+export function linkAtFilepath(view: ReleaseView, filepath: string): ReleaseLink | undefined {
+  const link = view.links.find((candidate) => candidate.filepath === filepath);
+  return link && /^(https?|ftp):\/\//i.test(link.url) ? link : undefined;
+}
+
+/** The release (its tag and notes) of each of these tags that has one, by tag name: one query for a page of tags. */
+export async function releasesOfTags(projectId: number, tagNames: readonly string[]): Promise<Map<string, { tagName: string; description: string | null }>> {
+  if (tagNames.length === 0) return new Map();
+  const rows = await getDb()
+    .select({ tagName: releases.tagName, description: releases.description })
+    .from(releases)
+    .where(and(eq(releases.projectId, projectId), inArray(releases.tagName, [...tagNames])));
+  return new Map(rows.map((row) => [row.tagName, row]));
 }
 
 /** The commit a release's tag points at; null when the tag is gone from the repository (or points at no commit). */

@@ -1,7 +1,8 @@
 import { createElement } from "react";
 import { renderToStaticMarkup } from "react-dom/server";
 import { describe, expect, it } from "vitest";
-import { InlineMarkdown, Markdown, safeHref } from "@/components/ui/markdown";
+import { InlineMarkdown, Markdown } from "@/components/ui/markdown";
+import { safeHref } from "@/lib/markdown";
 
 const epicHref = (iid: number) => `/groups/g/-/epics/${iid}`;
 const html = (source: string, withEpics = true) => renderToStaticMarkup(createElement(Markdown, { source, epicHref: withEpics ? epicHref : undefined }));

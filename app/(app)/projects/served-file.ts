@@ -8,12 +8,12 @@ import { repositoryPath, type RepositoryKind } from "@/lib/repositories";
  * is sent. Unlike pages, they answer a user who may not read the code exactly as a path that does not exist: 404.
  */
 
-export type ServedPage = "raw" | "archive" | "wiki-raw";
+export type ServedPage = "raw" | "archive" | "wiki-raw" | "release-downloads";
 
 // Where each file route's tail starts in the address the browser asked for; the wiki's files are the wiki
 // repository's, which the wiki's readers may read.
-const MARKERS: Record<ServedPage, string> = { raw: "/-/raw/", archive: "/-/archive/", "wiki-raw": "/-/wikis/-/raw/" };
-const KINDS: Record<ServedPage, RepositoryKind> = { raw: "project", archive: "project", "wiki-raw": "wiki" };
+const MARKERS: Record<ServedPage, string> = { raw: "/-/raw/", archive: "/-/archive/", "wiki-raw": "/-/wikis/-/raw/", "release-downloads": "/-/releases/" };
+const KINDS: Record<ServedPage, RepositoryKind> = { raw: "project", archive: "project", "wiki-raw": "wiki", "release-downloads": "project" };
 
 /**
  * The project's full path and the tail's segments, decoded once, from the path the request was made for

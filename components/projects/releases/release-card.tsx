@@ -1,7 +1,7 @@
 import Link from "next/link";
 import { Markdown } from "@/components/ui/markdown";
 import { TimeAgo } from "@/components/ui/time-ago";
-import { ARCHIVE_FORMATS, archiveUrl, commitUrl, releaseUrl, tagUrl } from "../project-urls";
+import { ARCHIVE_FORMATS, archiveUrl, commitUrl, releaseAssetUrl, releaseUrl, tagUrl } from "../project-urls";
 
 /** What a release card shows: the release, its author, the tag's commit (null when the tag is gone), links, milestones. */
 export interface ReleaseCardData {
@@ -13,7 +13,8 @@ export interface ReleaseCardData {
   upcoming: boolean;
   author: { name: string; username: string } | null;
   commit: { id: string; shortId: string } | null;
-  links: { id: number; name: string; url: string; linkType: string }[];
+  /** `filepath`: the link's permanent address on this site, which the card links to (GitLab's direct_asset_url). */
+  links: { id: number; name: string; url: string; filepath: string | null; linkType: string }[];
   milestones: { id: number; title: string; state: string }[];
 }
 
@@ -97,7 +98,7 @@ export function ReleaseCard({ fullPath, release, headingLevel = 2 }: { fullPath:
                 <ul className="mt-1 space-y-0.5">
                   {links.map((link) => (
                     <li key={link.id}>
-                      <a href={link.url} rel="noopener noreferrer nofollow" className="text-blue-700 hover:underline">
+                      <a href={link.filepath ? releaseAssetUrl(fullPath, release.tagName, link.filepath) : link.url} rel="noopener noreferrer nofollow" className="text-blue-700 hover:underline">
                         {link.name}
                       </a>
                     </li>

@@ -10,14 +10,24 @@ import { CodeLines } from "./code-lines";
 import { EntryIcon } from "./entry-icon";
 import { formatBytes } from "./size";
 
+/** A file that is a Git LFS pointer: the object's id and size, and whether Ferry has the object (then raw serves it). */
+export interface LfsFile {
+  oid: string;
+  size: number;
+  stored: boolean;
+}
+
 /**
  * A file of the repository as GitLab's blob viewer shows it: a header with its name, size and actions (Raw, Download,
  * History, Copy path, a permalink at the commit), then its content: highlighted lines, Markdown rendered (or its
- * source, `plain`), an image from its raw address, or a notice with a download for a binary or too large file.
+ * source, `plain`), an image from its raw address, or a notice with a download for a binary or too large file. A Git
+ * LFS pointer (`lfs`) is labelled "Stored with Git LFS" with the object's size; its object is what Raw and Download
+ * give, an image shown, anything else a download; without the object here, the pointer shows, with a note.
  */
-export function FileContent({ file, fullPath, refName, commit, plain }: { file: FileView; fullPath: string; refName: string; commit: string; plain: boolean }) {
-  const markdown = isMarkdownName(file.name) && file.content !== null && !file.symlink;
-  const image = isImageName(file.name) && file.binary;
+export function FileContent({ file, lfs, fullPath, refName, commit, plain }: { file: FileView; lfs?: LfsFile | null; fullPath: string; refName: string; commit: string; plain: boolean }) {
+  const object = lfs?.stored ? lfs : null;
+  const markdown = isMarkdownName(file.name) && file.content !== null && !file.symlink && !object;
+  const image = isImageName(file.name) && (file.binary || object !== null);
   const directory = file.path.includes("/") ? file.path.slice(0, file.path.lastIndexOf("/")) : "";
   const toggle = "px-2.5 py-1 text-xs font-medium";
   return (
@@ -29,7 +39,8 @@ export function FileContent({ file, fullPath, refName, commit, plain }: { file: 
             {file.name}
           </h2>
           <CopyButton value={file.path} label="Copy file path" />
-          <span className="text-xs whitespace-nowrap text-gray-500">{formatBytes(file.size)}</span>
+          <span className="text-xs whitespace-nowrap text-gray-500">{formatBytes(lfs ? lfs.size : file.size)}</span>
+          {lfs ? <span className="rounded bg-blue-100 px-1.5 text-xs font-medium text-blue-800">Stored with Git LFS</span> : null}
           {file.executable ? <span className="rounded bg-gray-200 px-1.5 text-xs text-gray-700">executable</span> : null}
           {file.symlink ? <span className="rounded bg-gray-200 px-1.5 text-xs text-gray-700">symbolic link</span> : null}
         </div>
@@ -58,7 +69,16 @@ export function FileContent({ file, fullPath, refName, commit, plain }: { file: 
           </LinkButton>
         </div>
       </header>
-      <FileBody file={file} fullPath={fullPath} refName={refName} directory={directory} markdown={markdown && !plain} image={image} />
+      {lfs && !object ? (
+        <p role="note" className="border-b border-gray-200 bg-amber-50 px-4 py-2 text-sm text-amber-900">
+          {`The Git LFS object of this file (${formatBytes(lfs.size)}) is not stored on this instance: this is its pointer.`}
+        </p>
+      ) : null}
+      {object && !image ? (
+        <Notice download={rawUrl(fullPath, refName, file.path, true)}>{`This file is stored with Git LFS (${formatBytes(object.size)}). Download it to see it.`}</Notice>
+      ) : (
+        <FileBody file={file} fullPath={fullPath} refName={refName} directory={directory} markdown={markdown && !plain} image={image} />
+      )}
     </section>
   );
 }

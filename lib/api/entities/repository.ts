@@ -116,14 +116,14 @@ export function branchEntity(branch: Branch, projectUrl: string, protection: Bra
   };
 }
 
-/** Entities::Tag. Ferry keeps no releases or protected tags yet: null and false. */
-export function tagEntity(tag: Tag, projectUrl: string) {
+/** Entities::Tag, with its release (Entities::TagRelease) when the tag has one. Ferry keeps no protected tags here yet: false. */
+export function tagEntity(tag: Tag, projectUrl: string, release: { tagName: string; description: string | null } | undefined) {
   return {
     name: tag.name,
     message: tag.message,
     target: tag.target,
     commit: tag.commit ? commitEntity(tag.commit, projectUrl) : null,
-    release: null,
+    release: release ? { tag_name: release.tagName, description: release.description } : null,
     protected: false,
     created_at: tag.created_at,
   };

@@ -477,8 +477,41 @@ describe("GET /projects/:id/wikis", () => {
     expect(await page("..%2F..%2Fnotes")).toMatchObject({ status: 200, body: { slug: "notes" } });
     expect(await page("..%2Fconfig")).toMatchObject(missing);
     expect(await page("notes?render_html=maybe")).toMatchObject({ status: 400, body: { error: "render_html is invalid" } });
+    expect(await page("notes?render_html=false")).toMatchObject({ status: 200, body: { content: "* Notes\n" } });
     expect(await page("notes", tokens.outsider)).toMatchObject({ status: 404, body: { message: "404 Project Not Found" } });
     expect(await api(getWikiPage, "wikis/home")).toMatchObject(missing);
+  });
+
+  it("renders a page to HTML on request (render_html), as the wiki page view does, the rest of its shape unchanged", async () => {
+    const project = await createProject(sample.owner, { name: unique("Wiki html"), namespaceId: sample.group.id });
+    const wiki = await createRepository(project.id, { kind: "wiki", defaultBranch: "main" });
+    const worktree = await newWorktree(root, unique("wiki"));
+    await commitFiles(
+      worktree,
+      {
+        "guides/deploy.md": "---\ntitle: Deploying\n---\n# Deploy\n\nRun **make** then see [home](home).\n![Flow](../img/flow.png)\n\n<script>alert(1)</script>\n",
+        "notes.rdoc": "= Notes <b>\n",
+      },
+      "Add pages",
+    );
+    await pushAll(worktree, wiki);
+    const page = (tail: string) => call(getWikiPage, `/api/v4/projects/${project.id}/wikis/${tail}`, { token: sample.token });
+    const base = `/${project.fullPath}/-/wikis`;
+
+    const rendered = await page("guides%2Fdeploy?render_html=true");
+    expect(rendered.status).toBe(200);
+    expect(shapeProblems(rendered.body as Json, DOC["GET /projects/:id/wikis?with_content=1 (first item)"]!)).toEqual([]);
+    expect(rendered.body).toEqual({
+      format: "markdown",
+      slug: "guides/deploy",
+      title: "deploy",
+      encoding: "UTF-8",
+      content:
+        "<h1>Deploy</h1>\n" +
+        `<p>Run <strong>make</strong> then see <a href="${base}/home" rel="nofollow noreferrer noopener">home</a>.<br>\n<img src="${base}/-/raw/img/flow.png" alt="Flow"></p>\n` +
+        "<p>&lt;script&gt;alert(1)&lt;/script&gt;</p>",
+    });
+    expect((await page("notes?render_html=1")).body).toEqual({ format: "rdoc", slug: "notes", title: "notes", encoding: "UTF-8", content: "<pre>= Notes &lt;b&gt;\n</pre>" });
   });
 
   it("lets whoever sees the project read its wiki (a Guest of a private one too), nobody else", async () => {

@@ -8,9 +8,10 @@ const contributors = (projectId: number) =>
        UNION SELECT ${pipelineSchedules.ownerId} FROM ${pipelineSchedules} WHERE ${eq(pipelineSchedules.projectId, projectId)} AND ${pipelineSchedules.ownerId} IS NOT NULL)`;
 
 /**
- * Every user who contributed to the project (`user_contributions: [public_email, username, name]`, with the id that
- * its other relations name the user by), so that an importer can map them all before the records that point at them.
- * Ferry has no public email to give away: importers make placeholders of them, as for members.
+ * Every user who contributed to the project, so that an importer can map them all before the records that point at
+ * them: as GitLab writes them, the id that the other relations name the user by, then import_export.yml's
+ * `user_contributions: [public_email, username, name]`. Ferry keeps no public email (an account's email is private,
+ * and GitLab never exports that one): null, so importers make placeholders of them, as for members.
  */
 export const userContributionsRelation: CollectionRelation = {
   kind: "collection",

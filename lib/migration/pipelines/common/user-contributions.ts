@@ -5,18 +5,28 @@ import { ownerOf, ownerScope } from "../support/owner";
 import type { NdjsonPipeline } from "../support/types";
 
 /**
- * Stage 1: every source user who contributed to the portable (`user_contributions: [public_email, username, name]`,
- * with the user's id, which keys the mapping), member or not. As GitLab's placeholder mapping does, each gets its
- * mapping in the top-level group now: the confirmed account with that public email, else a placeholder carrying the
- * source name, so that later relations find every author mapped and the Placeholders page lists them all. A re-run
- * maps nothing twice: the mapping of a source user is stable.
+ * The source user's id: GitLab's own importer of this relation (Import::Offline::Common::Pipelines::
+ * UserContributionsPipeline) reads `id` as an integer or as its string, whichever the export wrote.
+ */
+function sourceUserId(value: unknown): number {
+  const id = typeof value === "string" && /^[1-9]\d{0,15}$/.test(value) ? Number(value) : value;
+  if (typeof id !== "number" || !Number.isSafeInteger(id) || id <= 0) throw new RecordError("id must be an integer");
+  return id;
+}
+
+/**
+ * Stage 1: every source user who contributed to the portable, member or not. A record is what GitLab writes for a
+ * contributor: `id` (which the other relations name the user by, and which keys the mapping), and the
+ * import_export.yml attributes `public_email`, `username`, `name`; never the private `email`. As GitLab's placeholder
+ * mapping does, each gets its mapping in the top-level group now: the confirmed account with that public email, else
+ * a placeholder carrying the source name, so that later relations find every author mapped and the Placeholders page
+ * lists them all. A re-run maps nothing twice: the mapping of a source user is stable.
  */
 export const userContributionsPipeline: NdjsonPipeline<SourceUserInput> = {
   kind: "ndjson",
   relation: "user_contributions",
   transform(record) {
-    const id = record.id;
-    if (typeof id !== "number" || !Number.isInteger(id)) throw new RecordError("id must be an integer");
+    const id = sourceUserId(record.id);
     const name = optionalString(record, "name");
     return { id, username: requiredString(record, "username"), name: name || null, publicEmail: optionalString(record, "public_email") || null };
   },

@@ -167,9 +167,10 @@ describe("releases, protected branches and protected tags by direct transfer", (
         milestones: [{ title: "v4.0", project_id: project.id }],
         assets: {
           count: 6,
+          // GitLab's Releases::Link.sorted, newest first (these two were made together: the later one first).
           links: [
-            { name: "linux.tar.gz", url: "https://example.com/linux.tar.gz", link_type: "package", direct_asset_url: expect.stringMatching(/\/-\/releases\/v2\.0\/downloads\/bin\/linux$/) },
             { name: "runbook", link_type: "runbook" },
+            { name: "linux.tar.gz", url: "https://example.com/linux.tar.gz", link_type: "package", direct_asset_url: expect.stringMatching(/\/-\/releases\/v2\.0\/downloads\/bin\/linux$/) },
           ],
         },
         evidences: [],

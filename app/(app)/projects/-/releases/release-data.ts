@@ -15,7 +15,7 @@ export async function releaseCards(repo: string, views: ReleaseView[]): Promise<
       upcoming: release.releasedAt.getTime() > now,
       author: author ? { name: author.name, username: author.username } : null,
       commit: commit ? { id: commit.id, shortId: commit.short_id } : null,
-      links: links.map((link) => ({ id: link.id, name: link.name, url: link.url, linkType: link.linkType })),
+      links: links.map((link) => ({ id: link.id, name: link.name, url: link.url, filepath: link.filepath, linkType: link.linkType })),
       milestones: milestones.map((milestone) => ({ id: milestone.id, title: milestone.title, state: milestone.state })),
     };
   });

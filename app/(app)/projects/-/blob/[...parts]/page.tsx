@@ -6,6 +6,7 @@ import { RefSwitcher } from "@/components/projects/repository/ref-switcher";
 import type { ProjectPartsParams } from "@/app/(app)/projects/project-route";
 import { searchRefs } from "@/app/(app)/projects/ref-search";
 import { blobRoute } from "@/app/(app)/projects/repository-route";
+import { lfsFileOf } from "@/lib/projects";
 import { lastCommitFor, refNames } from "@/lib/repositories";
 
 /** A file (`/-/blob/<ref>/<path>`): its content at a branch, tag or commit. */
@@ -14,7 +15,7 @@ export default async function BlobPage({ params, searchParams }: { params: Promi
   const fullPath = project.fullPath;
   const plain = (await searchParams).plain === "1";
   const lastCommit = lastCommitFor(repo, at.commit, at.path).catch(() => null);
-  const refs = await refNames(repo, { limit: 20 });
+  const [refs, lfs] = await Promise.all([refNames(repo, { limit: 20 }), lfsFileOf(project, file)]);
   return (
     <div>
       <div className="mb-4 flex flex-wrap items-center justify-between gap-3">
@@ -26,7 +27,7 @@ export default async function BlobPage({ params, searchParams }: { params: Promi
       <Suspense fallback={<LastCommitPlaceholder />}>
         <LastCommitBox commit={lastCommit} fullPath={fullPath} />
       </Suspense>
-      <FileContent file={file} fullPath={fullPath} refName={at.ref} commit={at.commit} plain={plain} />
+      <FileContent file={file} lfs={lfs} fullPath={fullPath} refName={at.ref} commit={at.commit} plain={plain} />
     </div>
   );
 }

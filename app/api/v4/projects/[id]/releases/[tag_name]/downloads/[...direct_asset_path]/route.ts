@@ -1,0 +1,3 @@
+import { releaseDownloadRoute } from "@/lib/api";
+
+export const GET = releaseDownloadRoute;
