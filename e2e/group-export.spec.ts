@@ -34,7 +34,7 @@ test("exports a group from its settings and downloads GitLab's archive of it and
   await page.getByRole("link", { name: "Settings" }).click();
   await expect(page).toHaveURL(new RegExp(`/groups/${slug}/-/edit$`));
   const section = page.getByRole("region", { name: "Export group" });
-  await expect(section.getByText("Subgroups")).toBeVisible();
+  await expect(section.getByText("Subgroups", { exact: true })).toBeVisible();
   await section.getByRole("button", { name: "Export group" }).click();
   // The page follows the worker until the file is ready.
   await expect(section.getByText("Your export is ready")).toBeVisible({ timeout: 60_000 });

@@ -49,7 +49,7 @@ export function GroupExport({
         Export group
       </h2>
       <p className="mt-1 max-w-3xl text-sm text-gray-600">
-        Export this group and its subgroups to a file that GitLab or another Ferry imports (New group → Import group →
+        Export this group and its subgroups to a file that GitLab imports (New group → Import group →
         Import from an export file). The file is ready for you alone and can be downloaded for 24 hours.
       </p>
       <div className="mt-4 grid gap-4 text-sm sm:grid-cols-2">
@@ -90,8 +90,9 @@ export function GroupExport({
         {enabled ? (
           <div className="flex flex-wrap gap-2">
             {state === "finished" ? (
-              // A file, not a page: a plain link, which the router leaves alone.
-              <a href={downloadHref} className={`${buttonClass("primary", "md")} hover:text-inherit`} download>
+              // A plain link, which the router leaves alone: the archive comes as an attachment and the page stays; a
+              // refusal redirects back here with its reason (with `download`, the browser would save that page).
+              <a href={downloadHref} className={`${buttonClass("primary", "md")} hover:text-inherit`}>
                 Download export
               </a>
             ) : null}

@@ -6,14 +6,16 @@ import { fullPathOf } from "@/app/(app)/route-params";
  * GitLab's `/groups/<path>/-/download_export`: the signed-in owner's archive as an attachment. What cannot be
  * downloaded goes back to the settings page with the reason, as GitLab's flash does.
  */
-export async function GET(request: Request, { params }: { params: Promise<{ path: string[] }> }): Promise<Response> {
+export async function GET(_request: Request, { params }: { params: Promise<{ path: string[] }> }): Promise<Response> {
   const fullPath = fullPathOf((await params).path);
   const user = await currentUser();
-  const origin = new URL(request.url);
-  if (!user) return Response.redirect(new URL("/users/sign_in", origin), 302);
+  // Relative locations: behind a proxy (or on another host name than the server's own) the browser stays where its
+  // session cookie is.
+  const redirect = (location: string) => new Response(null, { status: 302, headers: { location } });
+  if (!user) return redirect("/users/sign_in");
   if (fullPath === undefined) return new Response("Not found", { status: 404 });
   const download = await requestExportDownload("group", user, fullPath);
-  const back = (reason: string) => Response.redirect(new URL(`/groups/${fullPath}/-/edit?export_error=${reason}`, origin), 302);
+  const back = (reason: string) => redirect(`/groups/${fullPath}/-/edit?export_error=${reason}`);
   if ("refusal" in download) {
     if (download.refusal.status === 429) return back("rate_limited");
     // Someone who may not export the group learns nothing of it.
