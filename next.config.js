@@ -98,7 +98,7 @@ const nextConfig = {
        */
       afterFiles: [
         { source: "/groups/:path+/-/:page(epics|boards|epic_boards|iterations)/:id(\\d+)", destination: "/groups/-/:page/:id/-/:path+" },
-        { source: "/groups/:path+/-/:page(labels|milestones|epics|boards|epic_boards|iterations|badges|members|placeholders)", destination: "/groups/-/:page/-/:path+" },
+        { source: "/groups/:path+/-/:page(labels|milestones|epics|boards|epic_boards|iterations|badges|members|placeholders|edit|download_export)", destination: "/groups/-/:page/-/:path+" },
         { source: `/:project(${GIT_FULL_PATH})/-/:page(tree|commits)`, destination: "/projects/-/:page/-/:project" },
         { source: `/:project(${GIT_FULL_PATH})/-/:page(tree|blob|raw|commits|archive)/:tail+`, destination: "/projects/-/:page/:tail+/-/:project" },
         { source: `/:project(${GIT_FULL_PATH})/-/commit/:sha([0-9a-fA-F]{4,64})`, destination: "/projects/-/commit/:sha/-/:project" },

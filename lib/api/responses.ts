@@ -14,8 +14,9 @@ export const badRequest = (message: string) => json({ message: `400 Bad request 
 export const missingParam = (name: string) => json({ error: `${name} is missing` }, { status: 400 });
 export const conflict = (message: string) => json({ message }, { status: 409 });
 export const unprocessable = (message: string) => json({ message }, { status: 422 });
+/** check_rate_limit!: render_api_error!({ error: ... }, 429), so the message is an object, as GitLab's clients read it. */
 export const tooManyRequests = (retryAfterSeconds: number) =>
-  json({ message: "This endpoint has been requested too many times. Try again later." }, {
+  json({ message: { error: "This endpoint has been requested too many times. Try again later." } }, {
     status: 429,
     headers: { "retry-after": String(retryAfterSeconds) },
   });

@@ -1,5 +1,9 @@
 // Ferry as a source: GitLab's relation export API over what Ferry stores, and the REST endpoints importers read.
 export { exportRelationsRoutes } from "./api/export-routes";
+export { fileExportRoutes } from "./api/file-export-routes";
+export { fileExportView, findFileExport, FILE_EXPORT_TTL_MS } from "./file-export/lifecycle";
+export { requestExportDownload, requestFileExport, type FileExportRefusal } from "./file-export/request";
+export { sendFile } from "./api/send-file";
 export { groupMembersRoute } from "./api/group-routes";
 export { metadataRoute, tokenSelfRoute, versionRoute } from "./api/instance-routes";
 export { nodeRoute } from "./api/node-route";

@@ -1,11 +1,13 @@
 import type { JobHandlers } from "@/lib/jobs";
+import { pruneFileExports, runFileExport } from "./file-export/lifecycle";
 import { pruneExports } from "./prune";
 import { runRelationExport } from "./run-relation-export";
 
 /** The source side's job handlers, registered by lib/runtime's worker. */
 export const exchangeJobHandlers: JobHandlers = {
   "exchange.relation-export": (data, job) => runRelationExport(data.exportId, data.runId, job),
-  "exchange.prune": () => pruneExports(),
+  "exchange.file-export": (data) => runFileExport(data.exportId, data.runId),
+  "exchange.prune": async () => ({ relationExports: await pruneExports(), fileExports: await pruneFileExports() }),
 };
 
 /** When the sweep runs: hourly, off the full hour. */

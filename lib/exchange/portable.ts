@@ -1,5 +1,4 @@
-import { ACCESS_LEVELS } from "@/lib/db";
-import { findGroup } from "@/lib/groups";
+import { canAdminGroup, findGroup } from "@/lib/groups";
 import { canAdminProject, findProject } from "@/lib/projects";
 import type { Viewer } from "@/lib/viewer";
 import { getSettings } from "@/lib/settings";
@@ -19,16 +18,20 @@ export interface ExportRefusal {
 
 export type PortableLookup = { portable: Portable } | { refusal: ExportRefusal };
 
+/** The administrator's switch for the kind of export: direct transfer's relation exports, or export files. */
+export type ExportSetting = "directTransferEnabled" | "fileExportEnabled";
+
 const notFound = (what: string): ExportRefusal => ({ status: 404, message: `404 ${what} Found` });
 
 /**
  * The group or project a user may export, checked in GitLab's order. Groups (lib/api/group_export.rb): unknown or
  * invisible 404 "Group Not Found", not Owner (nor admin) 403, direct transfer off 404. Projects
- * (lib/api/project_export.rb) check the setting first, then find the project.
+ * (lib/api/project_export.rb) check the setting first, then find the project. `enabledBy` names the setting that turns
+ * this kind of export off.
  */
-export async function findExportable(kind: PortableKind, viewer: Viewer, idOrPath: string): Promise<PortableLookup> {
+export async function findExportable(kind: PortableKind, viewer: Viewer, idOrPath: string, enabledBy: ExportSetting = "directTransferEnabled"): Promise<PortableLookup> {
   if (kind === "project") {
-    if (!(await getSettings()).directTransferEnabled) return { refusal: notFound("Not") };
+    if (!(await getSettings())[enabledBy]) return { refusal: notFound("Not") };
     const project = await findProject(viewer, idOrPath);
     if (!project) return { refusal: notFound("Project Not") };
     // authorize_admin_project: Maintainers and above (an administrator too).
@@ -37,7 +40,7 @@ export async function findExportable(kind: PortableKind, viewer: Viewer, idOrPat
   }
   const group = await findGroup(viewer, idOrPath);
   if (!group) return { refusal: notFound("Group Not") };
-  if (!viewer.isAdmin && (group.accessLevel ?? 0) < ACCESS_LEVELS.owner) return { refusal: { status: 403, message: "403 Forbidden" } };
-  if (!(await getSettings()).directTransferEnabled) return { refusal: notFound("Not") };
+  if (!canAdminGroup(viewer, group)) return { refusal: { status: 403, message: "403 Forbidden" } };
+  if (!(await getSettings())[enabledBy]) return { refusal: notFound("Not") };
   return { portable: { kind: "group", id: group.id, fullPath: group.fullPath } };
 }

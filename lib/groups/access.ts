@@ -1,5 +1,5 @@
 import { sql, type SQL } from "drizzle-orm";
-import { groupMembers, groups } from "@/lib/db";
+import { ACCESS_LEVELS, groupMembers, groups } from "@/lib/db";
 import type { Viewer } from "@/lib/viewer";
 
 // Still re-exported through lib/groups for files not yet moved to @/lib/viewer (lib/users/reassign-csv.ts).
@@ -38,3 +38,8 @@ export function visibleToSql(viewer: Viewer): SQL {
 }
 
 export const VISIBILITY_RANK = { private: 0, internal: 10, public: 20 } as const;
+
+/** GitLab's admin_group: the group's owners (directly or through an ancestor) and administrators. */
+export function canAdminGroup(viewer: Viewer, group: { accessLevel: number | null }): boolean {
+  return viewer.isAdmin || (group.accessLevel ?? 0) >= ACCESS_LEVELS.owner;
+}

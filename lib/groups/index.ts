@@ -1,7 +1,7 @@
 // Public face of lib/groups: what is truly a group's (access, creation, paths, avatars, epics, epic boards,
 // iterations), and the URL space a group shares with its projects (path rules, path claims); what a project has too
 // (labels, boards, notes...) is lib/content's.
-export { accessLevelSql, visibleToSql, VISIBILITY_RANK, type Viewer } from "./access";
+export { accessLevelSql, canAdminGroup, visibleToSql, VISIBILITY_RANK, type Viewer } from "./access";
 export { canCreateSubgroup, capVisibility, createGroup, GroupError, newGroupSchema, SUBGROUP_CREATION_MIN_LEVEL, type NewGroup } from "./create";
 export { groupNameError, groupPathError, isValidGroupPath, PATH_FORMAT_MESSAGE, pathFromName, projectNameError, projectPathError, projectPathFromName } from "./path-rules";
 export { lockNamespacePaths, projectPathTaken, subgroupPathTaken } from "./namespace-paths";

@@ -17,6 +17,8 @@ export function queueDefinitions(): Record<JobName, PgBoss.Queue> {
     "import.batch": { name: "import.batch", retryLimit: 5, retryDelay: 2, retryBackoff: true, expireInSeconds },
     // Ferry as a source: one job per exported relation (it writes the relation's batch files too), an hourly sweep.
     "exchange.relation-export": { name: "exchange.relation-export", retryLimit: 3, retryDelay: 2, retryBackoff: true, expireInSeconds },
+    // A whole archive of a group or project: large trees take long, so the import's job timeout applies.
+    "exchange.file-export": { name: "exchange.file-export", retryLimit: 3, retryDelay: 5, retryBackoff: true, expireInSeconds },
     "exchange.prune": { name: "exchange.prune", policy: "singleton", retryLimit: 1, retryDelay: 60, expireInSeconds: 15 * 60 },
   };
 }
@@ -29,6 +31,7 @@ export const JOB_NAMES = [
   "import.pipeline",
   "import.batch",
   "exchange.relation-export",
+  "exchange.file-export",
   "exchange.prune",
 ] as const;
 export type JobName = (typeof JOB_NAMES)[number];
@@ -43,6 +46,8 @@ export interface JobPayloads {
   "import.batch": { trackerId: number; batchNumber: number };
   /** `runId` names the run that queued the job: a restarted export has a new one, and the old job stops. */
   "exchange.relation-export": { exportId: number; runId: string };
+  /** `runId` names the request: a newer one for the same portable and user replaces it, and the old job stops. */
+  "exchange.file-export": { exportId: number; runId: string };
   "exchange.prune": { reason: "schedule" | "manual" };
 }
 

@@ -7,7 +7,23 @@ export interface Settings {
   allowLocalSources: boolean;
   allowInsecureSources: boolean;
   directTransferEnabled: boolean;
+  fileExportEnabled: boolean;
+  fileImportEnabled: boolean;
+  maxImportSizeMb: number;
+  rateLimits: RateLimits;
 }
+
+/** GitLab's import/export rate limits: uses per user (downloads: per user and portable) and minute; 0 is no limit. */
+export interface RateLimits {
+  groupImport: number;
+  groupExport: number;
+  groupDownloadExport: number;
+  projectImport: number;
+  projectExport: number;
+  projectDownloadExport: number;
+}
+
+export type RateLimitedAction = keyof RateLimits;
 
 export async function getSettings(): Promise<Settings> {
   const [row] = await getDb().select().from(appSettings).where(eq(appSettings.id, 1));
@@ -16,14 +32,39 @@ export async function getSettings(): Promise<Settings> {
     allowLocalSources: row?.allowLocalSources ?? false,
     allowInsecureSources: row?.allowInsecureSources ?? false,
     directTransferEnabled: row?.directTransferEnabled ?? true,
+    fileExportEnabled: row?.fileExportEnabled ?? true,
+    fileImportEnabled: row?.fileImportEnabled ?? true,
+    maxImportSizeMb: row?.maxImportSizeMb ?? 0,
+    rateLimits: {
+      groupImport: row?.groupImportLimit ?? 6,
+      groupExport: row?.groupExportLimit ?? 6,
+      groupDownloadExport: row?.groupDownloadExportLimit ?? 1,
+      projectImport: row?.projectImportLimit ?? 6,
+      projectExport: row?.projectExportLimit ?? 6,
+      projectDownloadExport: row?.projectDownloadExportLimit ?? 1,
+    },
   };
 }
 
 export async function updateSettings(changes: Partial<Settings>): Promise<Settings> {
+  const { rateLimits, ...flat } = changes;
+  const columns = {
+    ...flat,
+    ...(rateLimits
+      ? {
+          groupImportLimit: rateLimits.groupImport,
+          groupExportLimit: rateLimits.groupExport,
+          groupDownloadExportLimit: rateLimits.groupDownloadExport,
+          projectImportLimit: rateLimits.projectImport,
+          projectExportLimit: rateLimits.projectExport,
+          projectDownloadExportLimit: rateLimits.projectDownloadExport,
+        }
+      : {}),
+  };
   await getDb()
     .insert(appSettings)
-    .values({ id: 1, ...changes })
-    .onConflictDoUpdate({ target: appSettings.id, set: { ...changes, updatedAt: sql`now()` } });
+    .values({ id: 1, ...columns })
+    .onConflictDoUpdate({ target: appSettings.id, set: { ...columns, updatedAt: sql`now()` } });
   return getSettings();
 }
 

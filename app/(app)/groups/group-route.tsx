@@ -4,7 +4,7 @@ import { cache, type ReactNode } from "react";
 import { GroupHeader } from "@/components/groups/group-header";
 import type { GroupTabKey } from "@/components/groups/group-tabs";
 import { countGroupRelations, listLabels, listMilestones } from "@/lib/content";
-import { canCreateSubgroup, countEpicsByState, findGroup, listMembers, type GroupWithAccess } from "@/lib/groups";
+import { canAdminGroup, canCreateSubgroup, countEpicsByState, findGroup, listMembers, type GroupWithAccess } from "@/lib/groups";
 import { canCreateProjectIn } from "@/lib/projects";
 import { canManagePlaceholders, type PublicUser } from "@/lib/users";
 import { requireUser } from "../require-user";
@@ -71,6 +71,8 @@ export async function GroupShell({ user, group, current, children }: { user: Pub
           { key: "badges", label: "Badges", count: counts.badges },
           { key: "members", label: "Members", count: memberCount.total },
           ...(canManagePlaceholders(user, group) ? [{ key: "placeholders" as const, label: "Placeholders" }] : []),
+          // Settings (GitLab's `/-/edit`) are the owners'.
+          ...(canAdminGroup(user, group) ? [{ key: "edit" as const, label: "Settings" }] : []),
         ]}
       />
       {children}

@@ -64,5 +64,17 @@ export const appSettings = pgTable("app_settings", {
   allowLocalSources: boolean("allow_local_sources").notNull().default(false),
   allowInsecureSources: boolean("allow_insecure_sources").notNull().default(false),
   directTransferEnabled: boolean("direct_transfer_enabled").notNull().default(true),
+  // GitLab's project_export_enabled ("Allow export of groups and projects") and the "GitLab export" import source.
+  fileExportEnabled: boolean("file_export_enabled").notNull().default(true),
+  fileImportEnabled: boolean("file_import_enabled").notNull().default(true),
+  /** GitLab's max_import_size in MiB; 0 is no limit of the administrator's (Ferry's own ceiling still holds). */
+  maxImportSizeMb: integer("max_import_size_mb").notNull().default(0),
+  // GitLab's Import and export rate limits, per user and minute; 0 turns one off.
+  groupImportLimit: integer("group_import_limit").notNull().default(6),
+  groupExportLimit: integer("group_export_limit").notNull().default(6),
+  groupDownloadExportLimit: integer("group_download_export_limit").notNull().default(1),
+  projectImportLimit: integer("project_import_limit").notNull().default(6),
+  projectExportLimit: integer("project_export_limit").notNull().default(6),
+  projectDownloadExportLimit: integer("project_download_export_limit").notNull().default(1),
   updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
 });

@@ -21,3 +21,4 @@ export * from "./releases";
 export * from "./protected-refs";
 export * from "./snippets";
 export * from "./project-records";
+export * from "./file-exports";

@@ -1,15 +1,11 @@
-import fs from "node:fs";
-import { Readable } from "node:stream";
 import { type ApiContext, apiRoute, booleanParam, json, ParamError, readAll, readParams, rowIdParam, stringParam } from "@/lib/api";
 import { findDownload } from "../export-download";
 import { findExportStatus, listExportStatuses } from "../export-status";
 import { findExportable, type Portable } from "../portable";
 import type { PortableKind } from "@/lib/relations";
 import { startExport } from "../start-export";
+import { apiError, sendFile } from "./send-file";
 type Context = ApiContext<{ id: string }>;
-
-/** `{"message": ...}` with a status: render_api_error!, not_found!, forbidden!. */
-const apiError = (status: number, message: string) => json({ message }, { status });
 
 /** The portable of `:id` the token's user may export, or GitLab's refusal (404 / 403 / 404 when disabled). */
 async function exportable(kind: PortableKind, { viewer, params }: Context): Promise<Portable | Response> {
@@ -68,33 +64,7 @@ export function exportRelationsRoutes(kind: PortableKind) {
 
       const lookup = await findDownload(portable, context.identity.user.id, relation, batched ? batchNumber! : null);
       if ("refusal" in lookup) return apiError(lookup.refusal.status, lookup.refusal.message);
-      return sendFile(lookup.file, kind);
+      return (await sendFile(lookup.file, kind)) ?? apiError(404, "Export file not found");
     }),
   };
-}
-
-/**
- * present_carrierwave_file!: the file as an attachment with its length (importers refuse a download without one).
- * The file is opened before answering, so one swept away in between is a 404, not a broken body.
- */
-async function sendFile(file: { path: string; filename: string }, kind: PortableKind): Promise<Response> {
-  let handle: fs.promises.FileHandle;
-  try {
-    handle = await fs.promises.open(file.path, "r");
-  } catch {
-    return apiError(404, "Export file not found");
-  }
-  const { size } = await handle.stat();
-  const body = Readable.toWeb(handle.createReadStream()) as unknown as ReadableStream<Uint8Array>;
-  return new Response(body, {
-    status: 200,
-    headers: {
-      // GitLab's project endpoint declares application/gzip; the group one serves octet-stream.
-      "content-type": kind === "project" ? "application/gzip" : "application/octet-stream",
-      "content-length": String(size),
-      "content-disposition": `attachment; filename="${file.filename}"; filename*=UTF-8''${file.filename}`,
-      "content-transfer-encoding": "binary",
-      "cache-control": "private, no-store",
-    },
-  });
 }
