@@ -7,11 +7,14 @@ export interface NavTab {
   count?: number;
 }
 
-/** GitLab-style tabs under a page header; each is a URL, so it can be shared. */
+/**
+ * GitLab-style tabs under a page header; each is a URL, so it can be shared. They wrap onto a second line rather
+ * than scroll: a project has more entries than a row holds, and a tab hidden off the edge is a page nobody finds.
+ */
 export function NavTabs({ label, tabs, current }: { label: string; tabs: NavTab[]; current: string }) {
   return (
-    <nav aria-label={label} className="mb-6 overflow-x-auto border-b border-gray-200">
-      <ul className="-mb-px flex gap-1">
+    <nav aria-label={label} className="mb-6 border-b border-gray-200">
+      <ul className="-mb-px flex flex-wrap gap-x-1">
         {tabs.map((tab) => {
           const active = tab.key === current;
           return (
