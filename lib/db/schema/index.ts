@@ -20,3 +20,4 @@ export * from "./releases";
 export * from "./protected-refs";
 export * from "./snippets";
 export * from "./project-records";
+export * from "./ci-pipelines";
