@@ -1,6 +1,6 @@
-import { eq, sql } from "drizzle-orm";
+import { and, asc, eq, isNotNull, sql } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
-import { badges, boards, externalPullRequests, getDb, labels, milestones, pipelineSchedules, projectCustomAttributes, projects, snippets } from "@/lib/db";
+import { badges, boards, ciBuilds, ciPipelines, ciStages, externalPullRequests, getDb, labels, milestones, notes, pipelineSchedules, projectCustomAttributes, projects, snippets } from "@/lib/db";
 import { STATUS } from "@/lib/migration";
 import { projectSettings } from "@/lib/projects";
 import { repositoryPath } from "@/lib/repositories";
@@ -89,6 +89,23 @@ describe("one Ferry migrating projects from another", () => {
       const [aSchedules, bSchedules] = await Promise.all([schedules(a.id), schedules(b.id)]);
       const scheduleContent = ({ ownerId, ...row }: (typeof aSchedules)[number]) => ({ owned: ownerId !== null, ...content(row) });
       expect(bSchedules.map(scheduleContent), `schedules of ${path}`).toEqual(aSchedules.map(scheduleContent));
+      // Pipelines, their stages and jobs: the same, but for the users and the rows they point at, each instance's own.
+      const pipelinesOf = async (id: number) => {
+        const rows = await getDb().select().from(ciPipelines).where(eq(ciPipelines.projectId, id)).orderBy(ciPipelines.id);
+        const stages = await getDb().select().from(ciStages).where(eq(ciStages.projectId, id)).orderBy(ciStages.id);
+        const jobs = await getDb().select().from(ciBuilds).where(eq(ciBuilds.projectId, id)).orderBy(ciBuilds.id);
+        const stageNames = new Map(stages.map((stage) => [stage.id, stage.name]));
+        return {
+          pipelines: rows.map(({ userId, externalPullRequestId, ...row }) => ({ user: userId !== null, pullRequest: externalPullRequestId !== null, ...content(row) })),
+          stages: stages.map(({ pipelineId: _pipeline, ...row }) => (void _pipeline, content(row))),
+          jobs: jobs.map(({ pipelineId: _pipeline, stageId, userId, ...row }) => (void _pipeline, { stage: stageNames.get(stageId!), user: userId !== null, ...content(row) })),
+        };
+      };
+      const [aPipelines, bPipelines] = await Promise.all([pipelinesOf(a.id), pipelinesOf(b.id)]);
+      expect(bPipelines, `pipelines of ${path}`).toEqual(aPipelines);
+      const commitNotesOf = async (id: number) =>
+        (await getDb().select().from(notes).where(and(eq(notes.projectId, id), isNotNull(notes.commitId))).orderBy(asc(notes.id))).map((n) => [n.note, n.commitId, n.noteableType, n.discussionId, n.createdAt.toISOString(), n.authorId !== null]);
+      expect(await commitNotesOf(b.id), `commit notes of ${path}`).toEqual(await commitNotesOf(a.id));
       const [aExport, bExport] = await Promise.all([a.id, b.id].map((id) => exportGroupOverHttp(ferry().url, token, id, { kind: "project" })));
       expect([...bExport!.keys()].sort()).toEqual([...aExport!.keys()].sort());
       for (const [relation, exported] of aExport!) {
@@ -100,6 +117,8 @@ describe("one Ferry migrating projects from another", () => {
     expect((await getDb().select().from(labels).where(eq(labels.projectId, app.id))).length).toBeGreaterThan(0);
     const [appSnippet] = await getDb().select().from(snippets).where(eq(snippets.projectId, app.id));
     expect(await refsOf(repositoryPath(appSnippet!.id, "snippet"))).toMatch(/refs\/heads\/main/);
+    expect((await getDb().select().from(ciPipelines).where(eq(ciPipelines.projectId, app.id))).length).toBe(7);
+    expect((await getDb().select().from(notes).where(and(eq(notes.projectId, app.id), isNotNull(notes.commitId)))).length).toBe(2);
     for (const table of [externalPullRequests, projectCustomAttributes, pipelineSchedules]) expect((await getDb().select().from(table).where(eq(table.projectId, app.id))).length).toBeGreaterThan(0);
   }, 240_000);
 });
