@@ -40,3 +40,4 @@ export { graphqlRoute } from "./graphql-route";
 export { projectSnippetFileRawRoute, projectSnippetRawRoute, projectSnippetRoute, projectSnippetsRoute } from "./project-snippets";
 export { pipelineScheduleRoute, pipelineSchedulesRoute } from "./project-pipeline-schedules";
 export { customAttributeRoute, customAttributesRoute } from "./project-custom-attributes";
+export { commitCommentsRoute, commitStatusesRoute, jobRoute, pipelineBridgesRoute, pipelineJobsRoute, pipelineRoute, pipelinesRoute, projectJobsRoute } from "./project-pipelines";

@@ -8,6 +8,7 @@ export {
   canPushCode,
   canPushRepository,
   canReadCode,
+  canReadPipelines,
   canReadPipelineSchedules,
   canReadProject,
   canReadRepository,
@@ -59,3 +60,23 @@ export { findPipelineSchedule, listPipelineSchedules, type PipelineSchedule, typ
 export { projectStatistics } from "./statistics";
 export { sortedTopics } from "./topics";
 export { setArchived, updateProject, type ProjectChanges } from "./update";
+export {
+  commitNotes,
+  commitStatuses,
+  findJob,
+  findPipeline,
+  listJobs,
+  listPipelines,
+  pipelineStages,
+  stagesOf,
+  PIPELINE_ORDERS,
+  PIPELINE_SCOPES,
+  type CiUser,
+  type CommitNote,
+  type Job,
+  type Pipeline,
+  type PipelineFilters,
+  type PipelineOrder,
+  type PipelineScope,
+  type PipelineStage,
+} from "./pipelines";
