@@ -102,7 +102,8 @@ const nextConfig = {
         { source: `/:project(${GIT_FULL_PATH})/-/:page(tree|commits)`, destination: "/projects/-/:page/-/:project" },
         { source: `/:project(${GIT_FULL_PATH})/-/:page(tree|blob|raw|commits|archive)/:tail+`, destination: "/projects/-/:page/:tail+/-/:project" },
         { source: `/:project(${GIT_FULL_PATH})/-/commit/:sha([0-9a-fA-F]{4,64})`, destination: "/projects/-/commit/:sha/-/:project" },
-        { source: `/:project(${GIT_FULL_PATH})/-/:page(branches|tags|edit|releases|snippets|pipeline_schedules)`, destination: "/projects/-/:page/-/:project" },
+        { source: `/:project(${GIT_FULL_PATH})/-/:page(branches|tags|edit|releases|snippets|pipeline_schedules|pipelines)`, destination: "/projects/-/:page/-/:project" },
+        { source: `/:project(${GIT_FULL_PATH})/-/pipelines/:id(\\d+)`, destination: "/projects/-/pipelines/:id/-/:project" },
         { source: `/:project(${GIT_FULL_PATH})/-/releases/:tag`, destination: "/projects/-/releases/:tag/-/:project" },
         { source: `/:project(${GIT_FULL_PATH})/-/settings/repository`, destination: "/projects/-/settings/repository/-/:project" },
         /*

@@ -22,6 +22,7 @@ export function ProjectHeader({
   canReadWiki,
   canAdmin,
   canReadSnippets = false,
+  canReadPipelines = false,
   canReadSchedules = false,
 }: {
   project: ProjectHeaderItem;
@@ -31,6 +32,7 @@ export function ProjectHeader({
   canReadWiki: boolean;
   canAdmin: boolean;
   canReadSnippets?: boolean;
+  canReadPipelines?: boolean;
   canReadSchedules?: boolean;
 }) {
   return (
@@ -54,7 +56,7 @@ export function ProjectHeader({
           </>
         }
       />
-      <ProjectTabs fullPath={project.fullPath} current={current} defaultBranch={canReadCode ? defaultBranch : null} canReadWiki={canReadWiki} canAdmin={canAdmin} canReadSnippets={canReadSnippets} canReadSchedules={canReadSchedules} />
+      <ProjectTabs fullPath={project.fullPath} current={current} defaultBranch={canReadCode ? defaultBranch : null} canReadWiki={canReadWiki} canAdmin={canAdmin} canReadSnippets={canReadSnippets} canReadPipelines={canReadPipelines} canReadSchedules={canReadSchedules} />
     </>
   );
 }

@@ -3,8 +3,8 @@ import { wikiUrl } from "@/lib/wikis/urls";
 import { commitsUrl, projectPageUrl, projectUrl, treeUrl } from "./project-urls";
 import { snippetsUrl } from "./snippets/snippet-urls";
 
-/** The tabs of a project: GitLab's sidebar entries (Project, Repository → Files, Commits, Branches, Tags; Deploy → Releases; Build → Pipeline schedules; Wiki; Snippets; Settings). */
-export type ProjectTabKey = "overview" | "files" | "commits" | "branches" | "tags" | "releases" | "schedules" | "wiki" | "snippets" | "settings";
+/** The tabs of a project: GitLab's sidebar entries (Project, Repository → Files, Commits, Branches, Tags; Deploy → Releases; Build → Pipelines, Pipeline schedules; Wiki; Snippets; Settings). */
+export type ProjectTabKey = "overview" | "files" | "commits" | "branches" | "tags" | "releases" | "pipelines" | "schedules" | "wiki" | "snippets" | "settings";
 
 /**
  * Files and Commits open at the default branch; without one (nobody may read the code, or a repository HEAD points
@@ -12,7 +12,7 @@ export type ProjectTabKey = "overview" | "files" | "commits" | "branches" | "tag
  * may read it (its feature enabled for them, GitLab's read_wiki), whatever the code's access; Snippets when the
  * project's snippets feature lets the viewer in.
  */
-export function ProjectTabs({ fullPath, current, defaultBranch, canReadWiki, canAdmin, canReadSnippets = false, canReadSchedules = false }: { fullPath: string; current: ProjectTabKey; defaultBranch: string | null; canReadWiki: boolean; canAdmin: boolean; canReadSnippets?: boolean; canReadSchedules?: boolean }) {
+export function ProjectTabs({ fullPath, current, defaultBranch, canReadWiki, canAdmin, canReadSnippets = false, canReadPipelines = false, canReadSchedules = false }: { fullPath: string; current: ProjectTabKey; defaultBranch: string | null; canReadWiki: boolean; canAdmin: boolean; canReadSnippets?: boolean; canReadPipelines?: boolean; canReadSchedules?: boolean }) {
   return (
     <NavTabs
       label="Project"
@@ -28,7 +28,8 @@ export function ProjectTabs({ fullPath, current, defaultBranch, canReadWiki, can
               { key: "releases", label: "Releases", href: projectPageUrl(fullPath, "releases") },
             ]
           : []),
-        // Build → Pipeline schedules, for those who may read them.
+        // Build → Pipelines and Pipeline schedules, for those who may read them.
+        ...(canReadPipelines ? [{ key: "pipelines", label: "Pipelines", href: projectPageUrl(fullPath, "pipelines") }] : []),
         ...(canReadSchedules ? [{ key: "schedules", label: "Pipeline schedules", href: projectPageUrl(fullPath, "pipeline_schedules") }] : []),
         ...(canReadWiki ? [{ key: "wiki", label: "Wiki", href: wikiUrl(fullPath) }] : []),
         ...(canReadSnippets ? [{ key: "snippets", label: "Snippets", href: snippetsUrl(fullPath) }] : []),

@@ -7,7 +7,9 @@ const segments = (value: string) => value.split("/").map(encodeURIComponent).joi
 const withPath = (base: string, path: string | undefined) => (path ? `${base}/${segments(path)}` : base);
 
 export const projectUrl = (fullPath: string) => `/${fullPath}`;
-export const projectPageUrl = (fullPath: string, page: "branches" | "tags" | "edit" | "releases" | "settings/repository" | "pipeline_schedules") => `/${fullPath}/-/${page}`;
+export const projectPageUrl = (fullPath: string, page: "branches" | "tags" | "edit" | "releases" | "settings/repository" | "pipeline_schedules" | "pipelines") => `/${fullPath}/-/${page}`;
+/** One pipeline's page: `/-/pipelines/<id>`. */
+export const pipelineUrl = (fullPath: string, id: number) => `/${fullPath}/-/pipelines/${id}`;
 /** One release's page: `/-/releases/<tag>`, the tag encoded as one segment (GitLab's). */
 export const releaseUrl = (fullPath: string, tagName: string) => `/${fullPath}/-/releases/${encodeURIComponent(tagName)}`;
 /** The tag's own page in the tags list (Ferry has no page per tag: the list filtered to it). */

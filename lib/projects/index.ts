@@ -80,3 +80,4 @@ export {
   type PipelineScope,
   type PipelineStage,
 } from "./pipelines";
+export { ciDuration, ciStatusLabel } from "./ci-status";

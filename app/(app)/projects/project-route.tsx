@@ -3,7 +3,7 @@ import { notFound } from "next/navigation";
 import { cache, type ReactNode } from "react";
 import { ProjectHeader } from "@/components/projects/project-header";
 import type { ProjectTabKey } from "@/components/projects/project-tabs";
-import { canAdminProject, canFetchRepository, canReadPipelineSchedules, findProject, type ProjectWithAccess } from "@/lib/projects";
+import { canAdminProject, canFetchRepository, canReadPipelines, canReadPipelineSchedules, findProject, type ProjectWithAccess } from "@/lib/projects";
 import { defaultBranch, repositoryPath } from "@/lib/repositories";
 import { canReadProjectSnippets } from "@/lib/snippets";
 import type { PublicUser } from "@/lib/users";
@@ -95,7 +95,7 @@ export async function ProjectShell({ user, project, current, children }: { user:
   const branch = code ? ((await defaultBranch(repositoryPath(project.id, "project"))) ?? project.defaultBranch) : null;
   return (
     <>
-      <ProjectHeader project={project} current={current} defaultBranch={branch} canReadCode={code} canReadWiki={canFetchRepository(user, project, "wiki")} canAdmin={canAdminProject(user, project)} canReadSnippets={canReadProjectSnippets(user, project)} canReadSchedules={canReadPipelineSchedules(user, project)} />
+      <ProjectHeader project={project} current={current} defaultBranch={branch} canReadCode={code} canReadWiki={canFetchRepository(user, project, "wiki")} canAdmin={canAdminProject(user, project)} canReadSnippets={canReadProjectSnippets(user, project)} canReadPipelines={canReadPipelines(user, project)} canReadSchedules={canReadPipelineSchedules(user, project)} />
       {children}
     </>
   );

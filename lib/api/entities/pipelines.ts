@@ -1,5 +1,4 @@
-import type { CiUser, CommitNote, Job, Pipeline } from "@/lib/projects";
-import { ciStatusLabel } from "@/lib/projects/ci-status";
+import { ciStatusLabel, type CiUser, type CommitNote, type Job, type Pipeline } from "@/lib/projects";
 import { userBasic } from "./user";
 
 const iso = (date: Date | null) => date?.toISOString() ?? null;
