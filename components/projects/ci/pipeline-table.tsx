@@ -41,10 +41,10 @@ export function PipelineTable({ fullPath, pipelines }: { fullPath: string; pipel
                 <td className={CELL}>
                   <CiStatusBadge status={pipeline.status} />
                   <div className="mt-1 space-y-0.5 text-xs text-gray-500">
-                    {duration ? <div title="Duration">⏱ {duration}</div> : null}
+                    {duration ? <div>Duration {duration}</div> : null}
                     {pipeline.finishedAt ? (
                       <div>
-                        🗓 <TimeAgo date={pipeline.finishedAt} />
+                        Finished <TimeAgo date={pipeline.finishedAt} />
                       </div>
                     ) : null}
                   </div>
@@ -57,12 +57,14 @@ export function PipelineTable({ fullPath, pipelines }: { fullPath: string; pipel
                     {pipeline.name ? <span>#{pipeline.id}</span> : null}
                     {pipeline.iid !== null ? <span title="Pipeline IID">IID {pipeline.iid}</span> : null}
                     {pipeline.ref ? (
-                      <Link href={treeUrl(fullPath, pipeline.ref)} className="font-mono" title={pipeline.tag ? "Tag" : "Branch"}>
-                        {pipeline.tag ? "🏷 " : "⑂ "}
-                        {pipeline.ref}
-                      </Link>
+                      <span>
+                        <span className="text-gray-500">{pipeline.tag ? "tag " : "branch "}</span>
+                        <Link href={treeUrl(fullPath, pipeline.ref)} className="font-mono">
+                          {pipeline.ref}
+                        </Link>
+                      </span>
                     ) : null}
-                    <Link href={commitUrl(fullPath, pipeline.sha)} className="font-mono" title={pipeline.sha}>
+                    <Link href={commitUrl(fullPath, pipeline.sha)} className="font-mono" title={pipeline.sha} aria-label={`Commit ${pipeline.sha.slice(0, 8)}`}>
                       {pipeline.sha.slice(0, 8)}
                     </Link>
                     {pipeline.source ? <Badge>{pipeline.source.replaceAll("_", " ")}</Badge> : null}
