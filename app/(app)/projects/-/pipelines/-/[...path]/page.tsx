@@ -1,10 +1,10 @@
-import { notFound } from "next/navigation";
 import { PipelineTable } from "@/components/projects/ci/pipeline-table";
 import { projectPageUrl } from "@/components/projects/project-urls";
 import { Pagination } from "@/components/ui/pagination";
-import { projectRoute, type ProjectParams } from "@/app/(app)/projects/project-route";
+import type { ProjectParams } from "@/app/(app)/projects/project-route";
 import { pageOf } from "@/app/(app)/route-params";
-import { canReadPipelines, listPipelines, stagesOf, type PipelineScope } from "@/lib/projects";
+import { listPipelines, stagesOf, type PipelineScope } from "@/lib/projects";
+import { pipelinesRoute } from "../../pipeline-route";
 
 const PER_PAGE = 20;
 // GitLab's tabs: All, Finished, Branches (the newest pipeline of each branch), Tags (of each tag).
@@ -18,8 +18,7 @@ const STATUS = /^[a-z_]{1,40}$/;
 
 /** Build → Pipelines (`/-/pipelines`): the pipelines the source ran, newest first, by GitLab's tabs, status and ref. */
 export default async function PipelinesPage({ params, searchParams }: { params: Promise<ProjectParams>; searchParams: Promise<{ page?: string; scope?: string; status?: string; ref?: string }> }) {
-  const { user, project } = await projectRoute(params);
-  if (!canReadPipelines(user, project)) notFound();
+  const { project } = await pipelinesRoute(params);
   const query = await searchParams;
   // Past any real page, bounded so that its offset stays a number PostgreSQL takes.
   const page = Math.min(pageOf(query.page), 1_000_000);

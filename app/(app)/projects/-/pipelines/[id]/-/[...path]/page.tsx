@@ -1,19 +1,15 @@
 import Link from "next/link";
-import { notFound } from "next/navigation";
 import { CiStatusBadge } from "@/components/projects/ci/ci-status-badge";
 import { PipelineStages } from "@/components/projects/ci/pipeline-stages";
 import { commitUrl, projectPageUrl, treeUrl } from "@/components/projects/project-urls";
 import { TimeAgo } from "@/components/ui/time-ago";
-import { projectRoute, type ProjectParams } from "@/app/(app)/projects/project-route";
-import { canReadPipelines, ciDuration, findPipeline, pipelineStages } from "@/lib/projects";
+import type { ProjectParams } from "@/app/(app)/projects/project-route";
+import { ciDuration, pipelineStages } from "@/lib/projects";
+import { pipelineRoute } from "../../../pipeline-route";
 
 /** A pipeline (`/-/pipelines/<id>`): its status, ref, commit and times, then its stages as columns with their jobs. */
 export default async function PipelinePage({ params }: { params: Promise<ProjectParams & { id: string }> }) {
-  const { user, project } = await projectRoute(params);
-  if (!canReadPipelines(user, project)) notFound();
-  const id = Number((await params).id);
-  const pipeline = Number.isSafeInteger(id) && id > 0 && id <= 2_147_483_647 ? await findPipeline(project.id, id) : undefined;
-  if (!pipeline) notFound();
+  const { project, pipeline } = await pipelineRoute(params);
   const stages = await pipelineStages(pipeline.id);
   const fullPath = project.fullPath;
   const duration = ciDuration(pipeline.duration);
