@@ -17,6 +17,7 @@ const PUBLIC_DEEP_MODULES = [
   "@/lib/groups/path-rules",
   "@/lib/live/import-event",
   "@/lib/migration/wire",
+  "@/lib/projects/ci-status",
   "@/lib/sources/target-rules",
   "@/lib/wikis/urls",
 ];

@@ -26,6 +26,7 @@ export function ProjectHeader({
   canReadWiki,
   canAdmin,
   canReadSnippets = false,
+  canReadPipelines = false,
   canReadSchedules = false,
   canReadBoards = false,
   canReadMilestones = false,
@@ -38,6 +39,7 @@ export function ProjectHeader({
   canReadWiki: boolean;
   canAdmin: boolean;
   canReadSnippets?: boolean;
+  canReadPipelines?: boolean;
   canReadSchedules?: boolean;
   canReadBoards?: boolean;
   canReadMilestones?: boolean;
@@ -65,7 +67,7 @@ export function ProjectHeader({
           </>
         }
       />
-      <ProjectTabs fullPath={project.fullPath} current={current} defaultBranch={canReadCode ? defaultBranch : null} canReadWiki={canReadWiki} canAdmin={canAdmin} canReadSnippets={canReadSnippets} canReadSchedules={canReadSchedules} canReadBoards={canReadBoards} canReadMilestones={canReadMilestones} />
+      <ProjectTabs fullPath={project.fullPath} current={current} defaultBranch={canReadCode ? defaultBranch : null} canReadWiki={canReadWiki} canAdmin={canAdmin} canReadSnippets={canReadSnippets} canReadPipelines={canReadPipelines} canReadSchedules={canReadSchedules} canReadBoards={canReadBoards} canReadMilestones={canReadMilestones} />
     </>
   );
 }

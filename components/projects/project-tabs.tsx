@@ -5,9 +5,10 @@ import { snippetsUrl } from "./snippets/snippet-urls";
 
 /**
  * The tabs of a project: GitLab's sidebar entries (Project; Manage → Members; Plan → Issue boards, Labels, Milestones;
- * Repository → Files, Commits, Branches, Tags; Deploy → Releases; Build → Pipeline schedules; Wiki; Snippets; Settings).
+ * Repository → Files, Commits, Branches, Tags; Deploy → Releases; Build → Pipelines, Pipeline schedules; Wiki;
+ * Snippets; Settings).
  */
-export type ProjectTabKey = "overview" | "members" | "boards" | "labels" | "milestones" | "files" | "commits" | "branches" | "tags" | "releases" | "schedules" | "wiki" | "snippets" | "settings";
+export type ProjectTabKey = "overview" | "members" | "boards" | "labels" | "milestones" | "files" | "commits" | "branches" | "tags" | "releases" | "pipelines" | "schedules" | "wiki" | "snippets" | "settings";
 
 /**
  * Files and Commits open at the default branch; without one (nobody may read the code, or a repository HEAD points
@@ -24,6 +25,7 @@ export function ProjectTabs({
   canReadWiki,
   canAdmin,
   canReadSnippets = false,
+  canReadPipelines = false,
   canReadSchedules = false,
   canReadBoards = false,
   canReadMilestones = false,
@@ -34,6 +36,7 @@ export function ProjectTabs({
   canReadWiki: boolean;
   canAdmin: boolean;
   canReadSnippets?: boolean;
+  canReadPipelines?: boolean;
   canReadSchedules?: boolean;
   canReadBoards?: boolean;
   canReadMilestones?: boolean;
@@ -57,7 +60,8 @@ export function ProjectTabs({
               { key: "releases", label: "Releases", href: projectPageUrl(fullPath, "releases") },
             ]
           : []),
-        // Build → Pipeline schedules, for those who may read them.
+        // Build → Pipelines and Pipeline schedules, for those who may read them.
+        ...(canReadPipelines ? [{ key: "pipelines", label: "Pipelines", href: projectPageUrl(fullPath, "pipelines") }] : []),
         ...(canReadSchedules ? [{ key: "schedules", label: "Pipeline schedules", href: projectPageUrl(fullPath, "pipeline_schedules") }] : []),
         ...(canReadWiki ? [{ key: "wiki", label: "Wiki", href: wikiUrl(fullPath) }] : []),
         ...(canReadSnippets ? [{ key: "snippets", label: "Snippets", href: snippetsUrl(fullPath) }] : []),

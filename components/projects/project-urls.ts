@@ -7,10 +7,12 @@ const segments = (value: string) => value.split("/").map(encodeURIComponent).joi
 const withPath = (base: string, path: string | undefined) => (path ? `${base}/${segments(path)}` : base);
 
 export const projectUrl = (fullPath: string) => `/${fullPath}`;
-export const projectPageUrl = (fullPath: string, page: "branches" | "tags" | "edit" | "releases" | "settings/repository" | "pipeline_schedules" | "project_members" | "labels" | "milestones" | "boards") => `/${fullPath}/-/${page}`;
+export const projectPageUrl = (fullPath: string, page: "branches" | "tags" | "edit" | "releases" | "settings/repository" | "pipeline_schedules" | "project_members" | "labels" | "milestones" | "boards" | "pipelines") => `/${fullPath}/-/${page}`;
 /** A milestone's page (`/-/milestones/<iid>`) and a board's (`/-/boards/<id>`). */
 export const milestoneUrl = (fullPath: string, iid: number) => `/${fullPath}/-/milestones/${iid}`;
 export const boardUrl = (fullPath: string, id: number) => `/${fullPath}/-/boards/${id}`;
+/** One pipeline's page: `/-/pipelines/<id>`. */
+export const pipelineUrl = (fullPath: string, id: number) => `/${fullPath}/-/pipelines/${id}`;
 /** One release's page: `/-/releases/<tag>`, the tag encoded as one segment (GitLab's). */
 export const releaseUrl = (fullPath: string, tagName: string) => `/${fullPath}/-/releases/${encodeURIComponent(tagName)}`;
 /** A release asset's permanent address (GitLab's direct_asset_url): `filepath` starts with `/`; it redirects to the link. */

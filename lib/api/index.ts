@@ -47,3 +47,4 @@ export { projectSnippetFileRawRoute, projectSnippetRawRoute, projectSnippetRoute
 export { pipelineScheduleRoute, pipelineSchedulesRoute } from "./project-pipeline-schedules";
 export { customAttributeRoute, customAttributesRoute } from "./project-custom-attributes";
 export { groupIssuesRoute, issueAwardEmojiRoute, issueLabelEventsRoute, issueMilestoneEventsRoute, issueNotesRoute, issueStateEventsRoute, projectIssueRoute, projectIssuesRoute } from "./issues";
+export { commitCommentsRoute, commitStatusesRoute, jobRoute, pipelineBridgesRoute, pipelineJobsRoute, pipelineRoute, pipelinesRoute, projectJobsRoute } from "./project-pipelines";

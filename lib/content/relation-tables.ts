@@ -1,5 +1,5 @@
 import type { PgColumn } from "drizzle-orm/pg-core";
-import { badges, boards, epicBoards, epics, externalPullRequests, groupMembers, issues, iterationCadences, iterations, labels, milestones, pipelineSchedules, projectCustomAttributes, projectMembers, uploads } from "@/lib/db";
+import { badges, boards, ciPipelines, epicBoards, epics, externalPullRequests, groupMembers, issues, iterationCadences, iterations, labels, milestones, pipelineSchedules, projectCustomAttributes, projectMembers, uploads } from "@/lib/db";
 import type { PortableKind } from "@/lib/relations";
 
 /**
@@ -23,4 +23,5 @@ export const RELATION_OWNER_COLUMNS: Readonly<Record<string, Partial<Record<Port
   external_pull_requests: { project: externalPullRequests.projectId },
   custom_attributes: { project: projectCustomAttributes.projectId },
   pipeline_schedules: { project: pipelineSchedules.projectId },
+  ci_pipelines: { project: ciPipelines.projectId },
 };

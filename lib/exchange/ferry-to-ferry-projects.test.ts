@@ -1,6 +1,6 @@
-import { and, eq, inArray, sql } from "drizzle-orm";
+import { and, asc, eq, inArray, isNotNull, sql } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
-import { badges, boards, epicIssues, epics, externalPullRequests, getDb, issues, labels, milestones, notes, pipelineSchedules, projectCustomAttributes, projects, snippets } from "@/lib/db";
+import { badges, boards, ciBuilds, ciPipelines, ciStages, epicIssues, epics, externalPullRequests, getDb, issues, labels, milestones, notes, pipelineSchedules, projectCustomAttributes, projects, snippets } from "@/lib/db";
 import { STATUS } from "@/lib/migration";
 import { projectSettings } from "@/lib/projects";
 import { repositoryPath } from "@/lib/repositories";
@@ -111,6 +111,23 @@ describe("one Ferry migrating projects from another", () => {
       expect(await issueNotes(bIssues), `issue notes of ${path}`).toEqual(await issueNotes(aIssues));
       const epicOf = async (rows: typeof aIssues) => (rows.length ? await getDb().select({ iid: epics.iid, position: epicIssues.relativePosition }).from(epicIssues).innerJoin(epics, eq(epics.id, epicIssues.epicId)).where(inArray(epicIssues.issueId, rows.map((i) => i.id))) : []);
       expect(await epicOf(bIssues), `epic links of ${path}`).toEqual(await epicOf(aIssues));
+      // Pipelines, their stages and jobs: the same, but for the users and the rows they point at, each instance's own.
+      const pipelinesOf = async (id: number) => {
+        const rows = await getDb().select().from(ciPipelines).where(eq(ciPipelines.projectId, id)).orderBy(ciPipelines.id);
+        const stages = await getDb().select().from(ciStages).where(eq(ciStages.projectId, id)).orderBy(ciStages.id);
+        const jobs = await getDb().select().from(ciBuilds).where(eq(ciBuilds.projectId, id)).orderBy(ciBuilds.id);
+        const stageNames = new Map(stages.map((stage) => [stage.id, stage.name]));
+        return {
+          pipelines: rows.map(({ userId, externalPullRequestId, ...row }) => ({ user: userId !== null, pullRequest: externalPullRequestId !== null, ...content(row) })),
+          stages: stages.map(({ pipelineId: _pipeline, ...row }) => (void _pipeline, content(row))),
+          jobs: jobs.map(({ pipelineId: _pipeline, stageId, userId, ...row }) => (void _pipeline, { stage: stageNames.get(stageId!), user: userId !== null, ...content(row) })),
+        };
+      };
+      const [aPipelines, bPipelines] = await Promise.all([pipelinesOf(a.id), pipelinesOf(b.id)]);
+      expect(bPipelines, `pipelines of ${path}`).toEqual(aPipelines);
+      const commitNotesOf = async (id: number) =>
+        (await getDb().select().from(notes).where(and(eq(notes.projectId, id), isNotNull(notes.commitId))).orderBy(asc(notes.id))).map((n) => [n.note, n.commitId, n.noteableType, n.discussionId, n.createdAt.toISOString(), n.authorId !== null]);
+      expect(await commitNotesOf(b.id), `commit notes of ${path}`).toEqual(await commitNotesOf(a.id));
       const [aExport, bExport] = await Promise.all([a.id, b.id].map((id) => exportGroupOverHttp(ferry().url, token, id, { kind: "project" })));
       expect([...bExport!.keys()].sort()).toEqual([...aExport!.keys()].sort());
       expect(aExport!.get("issues")?.records, `exported issues of ${path}`).toHaveLength(aIssues.length);
@@ -126,6 +143,8 @@ describe("one Ferry migrating projects from another", () => {
     expect((await getDb().select().from(labels).where(eq(labels.projectId, app.id))).length).toBeGreaterThan(0);
     const [appSnippet] = await getDb().select().from(snippets).where(eq(snippets.projectId, app.id));
     expect(await refsOf(repositoryPath(appSnippet!.id, "snippet"))).toMatch(/refs\/heads\/main/);
+    expect((await getDb().select().from(ciPipelines).where(eq(ciPipelines.projectId, app.id))).length).toBe(7);
+    expect((await getDb().select().from(notes).where(and(eq(notes.projectId, app.id), isNotNull(notes.commitId)))).length).toBe(2);
     for (const table of [externalPullRequests, projectCustomAttributes, pipelineSchedules]) expect((await getDb().select().from(table).where(eq(table.projectId, app.id))).length).toBeGreaterThan(0);
   }, 240_000);
 });

@@ -111,6 +111,17 @@ export const canReadMilestones = (viewer: Viewer, p: ProjectAccessFacts) => canU
 
 /** read_issue_board: boards show issues, so the issues feature must let the viewer in. */
 export const canReadIssueBoards = (viewer: Viewer, p: ProjectAccessFacts) => canUseFeature(viewer, p, "issues");
+/**
+ * read_pipeline and read_build (read_commit_status too): Reporters and up; anyone who sees the project when its
+ * pipelines are public (`public_jobs`, the export's `public_builds`), Guests included; and only where the project's
+ * CI/CD (builds_access_level) lets them in.
+ */
+export function canReadPipelines(viewer: Viewer, p: ProjectAccessFacts): boolean {
+  if (!canUseFeature(viewer, p, "builds")) return false;
+  if (viewer.isAdmin || atLeast(p, ACCESS_LEVELS.reporter)) return true;
+  const publicJobs = p.sourceAttributes.public_jobs ?? p.sourceAttributes.public_builds ?? true;
+  return publicJobs !== false && canReadProject(viewer, p);
+}
 
 /** read_statistics: Reporters and up, whatever the visibility. */
 export const canReadStatistics = (viewer: Viewer, p: ProjectAccessFacts) => viewer.isAdmin || atLeast(p, ACCESS_LEVELS.reporter);

@@ -10,6 +10,7 @@ export {
   canReadCode,
   canReadIssueBoards,
   canReadMilestones,
+  canReadPipelines,
   canReadPipelineSchedules,
   canReadProject,
   canReadRepository,
@@ -63,3 +64,24 @@ export { findPipelineSchedule, listPipelineSchedules, type PipelineSchedule, typ
 export { projectStatistics } from "./statistics";
 export { sortedTopics } from "./topics";
 export { setArchived, updateProject, type ProjectChanges } from "./update";
+export {
+  commitNotes,
+  commitStatuses,
+  findJob,
+  findPipeline,
+  listJobs,
+  listPipelines,
+  pipelineStages,
+  stagesOf,
+  PIPELINE_ORDERS,
+  PIPELINE_SCOPES,
+  type CiUser,
+  type CommitNote,
+  type Job,
+  type Pipeline,
+  type PipelineFilters,
+  type PipelineOrder,
+  type PipelineScope,
+  type PipelineStage,
+} from "./pipelines";
+export { ciDuration, ciStatusLabel } from "./ci-status";

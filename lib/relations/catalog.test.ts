@@ -104,8 +104,10 @@ describe("the relation catalog", () => {
       ["ci_cd_settings", 4, "Ferry::Projects::Pipelines::CiCdSettingsPipeline"],
       ["uploads", 5, "BulkImports::Common::Pipelines::UploadsPipeline"],
       ["wiki", 5, "BulkImports::Common::Pipelines::WikiPipeline"],
+      ["ci_pipelines", 5, "BulkImports::Projects::Pipelines::CiPipelinesPipeline"],
       ["auto_devops", 5, "BulkImports::Projects::Pipelines::AutoDevopsPipeline"],
       ["pipeline_schedules", 5, "BulkImports::Projects::Pipelines::PipelineSchedulesPipeline"],
+      ["commit_notes", 5, "BulkImports::Projects::Pipelines::CommitNotesPipeline"],
       ["lfs_objects", 5, "BulkImports::Common::Pipelines::LfsObjectsPipeline"],
       ["design", 5, "BulkImports::Projects::Pipelines::DesignBundlePipeline"],
     ]);

@@ -97,10 +97,10 @@ export const RELATIONS: readonly RelationSpec[] = [
   // Last stages: what refers to everything before.
   { name: "subgroups", label: "Subgroup", format: "rest", group: { stage: 3, pipelineClass: groups("SubgroupEntities") }, ferry: importedForGroups },
   { name: "uploads_references", label: "Uploads references", format: "rest", group: { stage: 3, pipelineClass: common("UploadsReferences") }, ferry: importedForGroups },
-  { name: "ci_pipelines", label: "CI pipeline", format: "ndjson", project: { stage: 5, pipelineClass: projects("CiPipelines") }, batchable: true, ferry: notYet },
+  { name: "ci_pipelines", label: "CI pipeline", format: "ndjson", project: { stage: 5, pipelineClass: projects("CiPipelines") }, batchable: true, ferry: projectsBothWays },
   { name: "auto_devops", label: "Auto DevOps", format: "ndjson", project: { stage: 5, pipelineClass: projects("AutoDevops") }, setting: true, ferry: projectsBothWays },
   { name: "pipeline_schedules", label: "Pipeline schedule", format: "ndjson", project: { stage: 5, pipelineClass: projects("PipelineSchedules") }, batchable: true, ferry: projectsBothWays },
-  { name: "commit_notes", label: "Commit notes", format: "ndjson", project: { stage: 5, pipelineClass: projects("CommitNotes") }, minSourceVersion: "15.10.0", batchable: true, ferry: notYet },
+  { name: "commit_notes", label: "Commit notes", format: "ndjson", project: { stage: 5, pipelineClass: projects("CommitNotes") }, minSourceVersion: "15.10.0", batchable: true, ferry: projectsBothWays },
   { name: "lfs_objects", label: "LFS object", format: "file", project: { stage: 5, pipelineClass: common("LfsObjects") }, ferry: projectsBothWays },
   { name: "design", label: "Design", format: "file", project: { stage: 5, pipelineClass: projects("DesignBundle") }, minSourceVersion: "15.1.0", ferry: projectsBothWays },
   { name: "references", label: "Reference", format: "rest", project: { stage: 5, pipelineClass: projects("References") }, ferry: notYet },

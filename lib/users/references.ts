@@ -1,6 +1,6 @@
 import { sql } from "drizzle-orm";
 import type { PgColumn, PgTable } from "drizzle-orm/pg-core";
-import { awardEmoji, boardLists, boards, type Db, epics, events, groupMembers, issueAssignees, issues, notes, pipelineSchedules, projectMembers, resourceLabelEvents, resourceMilestoneEvents, resourceStateEvents, timelogs, type Tx } from "@/lib/db";
+import { awardEmoji, boardLists, boards, ciBuilds, ciPipelines, type Db, epics, events, groupMembers, issueAssignees, issues, notes, pipelineSchedules, projectMembers, resourceLabelEvents, resourceMilestoneEvents, resourceStateEvents, timelogs, type Tx } from "@/lib/db";
 
 
 /**
@@ -87,6 +87,8 @@ export const USER_REFERENCES: readonly UserReference[] = [
   { key: "stateEvents", label: "State changes", table: resourceStateEvents, column: resourceStateEvents.userId },
   { key: "boardScopes", label: "Board assignee scopes", table: boards, column: boards.assigneeId },
   { key: "pipelineSchedules", label: "Pipeline schedules", table: pipelineSchedules, column: pipelineSchedules.ownerId },
+  { key: "pipelines", label: "CI pipelines", table: ciPipelines, column: ciPipelines.userId },
+  { key: "jobs", label: "CI jobs", table: ciBuilds, column: ciBuilds.userId },
   { key: "boardLists", label: "Assignee board lists", table: boardLists, column: boardLists.userId, reassign: mergeAssigneeLists },
 ];
 

@@ -35,6 +35,10 @@ const NESTED_IDENTITY: Record<string, string[]> = {
     "id", "project_id", "group_id", "noteable_id", "awardable_id", "target_id", "label_id", "milestone_id", "issue_id", "epic_id", "parent_id",
     "author_id", "user_id", "closed_by_id", "updated_by_id", "last_edited_by_id", "author",
   ],
+  // Pipelines nest their stages and jobs (each naming its pipeline and stage), and name users each instance maps.
+  ci_pipelines: ["id", "project_id", "pipeline_id", "stage_id", "commit_id", "user_id"],
+  // Commit notes name their authors, whom each instance maps to its own account or placeholder.
+  commit_notes: ["id", "project_id", "author_id", "author", "awardable_id", "user_id"],
   // Snippets nest their notes and award emoji, and name their authors.
   snippets: ["id", "project_id", "noteable_id", "awardable_id", "author_id", "user_id", "author"],
 };

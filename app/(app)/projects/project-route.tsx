@@ -4,7 +4,7 @@ import { cache, type ReactNode } from "react";
 import { ProjectHeader } from "@/components/projects/project-header";
 import type { ProjectTabKey } from "@/components/projects/project-tabs";
 import { isSafeBadgeUrl } from "@/lib/content";
-import { canAdminProject, canFetchRepository, canReadIssueBoards, canReadMilestones, canReadPipelineSchedules, findProject, renderedProjectBadges, type ProjectWithAccess } from "@/lib/projects";
+import { canAdminProject, canFetchRepository, canReadIssueBoards, canReadMilestones, canReadPipelines, canReadPipelineSchedules, findProject, renderedProjectBadges, type ProjectWithAccess } from "@/lib/projects";
 import { defaultBranch, repositoryPath } from "@/lib/repositories";
 import { canReadProjectSnippets } from "@/lib/snippets";
 import type { PublicUser } from "@/lib/users";
@@ -107,6 +107,7 @@ export async function ProjectShell({ user, project, current, children }: { user:
         canReadWiki={canFetchRepository(user, project, "wiki")}
         canAdmin={canAdminProject(user, project)}
         canReadSnippets={canReadProjectSnippets(user, project)}
+        canReadPipelines={canReadPipelines(user, project)}
         canReadSchedules={canReadPipelineSchedules(user, project)}
         canReadBoards={canReadIssueBoards(user, project)}
         canReadMilestones={canReadMilestones(user, project)}

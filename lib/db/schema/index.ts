@@ -22,3 +22,4 @@ export * from "./protected-refs";
 export * from "./snippets";
 export * from "./project-records";
 export * from "./file-exports";
+export * from "./ci-pipelines";

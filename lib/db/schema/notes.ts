@@ -14,7 +14,13 @@ export const notes = pgTable(
     id: serial("id").primaryKey(),
     ...ownerColumns(),
     noteableType: text("noteable_type").notNull(),
+    /**
+     * The noteable's row. A commit is no row: its notes (`noteable_type` "Commit") name it by `commit_id` and keep 0
+     * here (GitLab's is NULL), so that every other noteable's id stays NOT NULL.
+     */
     noteableId: integer("noteable_id").notNull(),
+    /** The commit SHA a "Commit" note is on. */
+    commitId: text("commit_id"),
     authorId: integer("author_id").references(() => users.id, { onDelete: "set null" }),
     note: text("note").notNull().default(""),
     system: boolean("system").notNull().default(false),
@@ -29,6 +35,8 @@ export const notes = pgTable(
   (t) => [
     index("notes_noteable_idx").on(t.noteableType, t.noteableId, t.createdAt),
     index("notes_author_idx").on(t.authorId),
+    // A commit's comments (its page, GET .../repository/commits/:sha/comments) and a project's commit notes (their export).
+    index("notes_commit_idx").on(t.projectId, t.commitId, t.id).where(sql`${t.commitId} IS NOT NULL`),
     // What deleting a group or a project cascades through.
     ...perOwner(t, (owner) => index(`notes_${owner}_idx`), (owner) => [owner]),
     uniqueIndex("notes_import_key_idx").on(t.importEntityId, t.importKey).where(sql`${t.importKey} IS NOT NULL`),

@@ -12,6 +12,8 @@ import { groupSelfRelation } from "./groups/group-self";
 import { iterationsCadencesRelation } from "./groups/iterations-cadences";
 import { namespaceSettingsRelation } from "./groups/namespace-settings";
 import { lfsObjectsRelation } from "./projects/lfs-objects";
+import { ciPipelinesRelation } from "./projects/ci-pipelines";
+import { commitNotesRelation } from "./projects/commit-notes";
 import { customAttributesRelation } from "./projects/custom-attributes";
 import { externalPullRequestsRelation } from "./projects/external-pull-requests";
 import { issuesRelation } from "./projects/issues";
@@ -79,6 +81,8 @@ const EXPORTERS: Record<PortableKind, readonly ExportRelation[]> = {
     externalPullRequestsRelation,
     customAttributesRelation,
     pipelineSchedulesRelation,
+    ciPipelinesRelation,
+    commitNotesRelation,
     ...settingRelations,
     protectedBranchesRelation,
     protectedTagsRelation,

@@ -20,6 +20,8 @@ import { namespaceSettingsPipeline } from "./groups/namespace-settings";
 import { projectEntitiesPipeline } from "./groups/project-entities";
 import { subgroupsPipeline } from "./groups/subgroups";
 import { designBundlePipeline } from "./projects/design-bundle";
+import { ciPipelinesPipeline } from "./projects/ci-pipelines";
+import { commitNotesPipeline } from "./projects/commit-notes";
 import { customAttributesPipeline } from "./projects/custom-attributes";
 import { externalPullRequestsPipeline } from "./projects/external-pull-requests";
 import { issuesPipeline } from "./projects/issues";
@@ -80,6 +82,8 @@ const IMPLEMENTATIONS: Record<PortableKind, readonly Pipeline[]> = {
     releasesPipeline,
     customAttributesPipeline,
     pipelineSchedulesPipeline,
+    ciPipelinesPipeline,
+    commitNotesPipeline,
     uploadsPipeline,
     wikiPipeline,
     lfsObjectsPipeline,

@@ -1,11 +1,14 @@
 import { asc, eq, inArray, sql } from "drizzle-orm";
-import { getDb, pipelineSchedules, projectMembers, users } from "@/lib/db";
+import { ciBuilds, ciPipelines, getDb, notes, pipelineSchedules, projectMembers, users } from "@/lib/db";
 import type { CollectionRelation } from "../support/types";
 
-/** The users a project's stored records point at: its members and its pipeline schedules' owners. */
+/** The users a project's stored records point at: its members, its pipeline schedules' owners, who ran its pipelines and jobs, who commented on its commits. */
 const contributors = (projectId: number) =>
   sql`(SELECT ${projectMembers.userId} AS user_id FROM ${projectMembers} WHERE ${eq(projectMembers.projectId, projectId)}
-       UNION SELECT ${pipelineSchedules.ownerId} FROM ${pipelineSchedules} WHERE ${eq(pipelineSchedules.projectId, projectId)} AND ${pipelineSchedules.ownerId} IS NOT NULL)`;
+       UNION SELECT ${pipelineSchedules.ownerId} FROM ${pipelineSchedules} WHERE ${eq(pipelineSchedules.projectId, projectId)} AND ${pipelineSchedules.ownerId} IS NOT NULL
+       UNION SELECT ${ciPipelines.userId} FROM ${ciPipelines} WHERE ${eq(ciPipelines.projectId, projectId)} AND ${ciPipelines.userId} IS NOT NULL
+       UNION SELECT ${ciBuilds.userId} FROM ${ciBuilds} WHERE ${eq(ciBuilds.projectId, projectId)} AND ${ciBuilds.userId} IS NOT NULL
+       UNION SELECT ${notes.authorId} FROM ${notes} WHERE ${eq(notes.projectId, projectId)} AND ${notes.commitId} IS NOT NULL AND ${notes.authorId} IS NOT NULL)`;
 
 /**
  * Every user who contributed to the project, so that an importer can map them all before the records that point at

@@ -34,20 +34,23 @@ export async function awardsOf(awardableType: string, ids: readonly number[]): P
   return groupBy(rows, (award) => award.awardableId);
 }
 
-/** The notes of these noteables with their authors' names and award emoji, by noteable id: two queries. */
+/** The notes matching a condition with their authors' names and award emoji, in id order: two queries. */
+async function noteTreesWhere(condition: SQL): Promise<NoteTree[]> {
+  const rows = await getDb().select({ note: notes, authorName: users.name }).from(notes).leftJoin(users, eq(users.id, notes.authorId)).where(condition).orderBy(asc(notes.id));
+  const awards = await awardsOf("Note", rows.map((row) => row.note.id));
+  return rows.map(({ note, authorName }) => ({ note, authorName, awards: awards.get(note.id) ?? [] }));
+}
+
+/** The notes of these noteables with their authors' names and award emoji, by noteable id. */
 export async function noteTreesOf(noteableType: string, ids: readonly number[]): Promise<Map<number, NoteTree[]>> {
   if (ids.length === 0) return new Map();
-  const rows = await getDb()
-    .select({ note: notes, authorName: users.name })
-    .from(notes)
-    .leftJoin(users, eq(users.id, notes.authorId))
-    .where(and(eq(notes.noteableType, noteableType), anyOf(notes.noteableId, ids)))
-    .orderBy(asc(notes.id));
-  const awards = await awardsOf("Note", rows.map((row) => row.note.id));
-  return groupBy(
-    rows.map(({ note, authorName }) => ({ note, authorName, awards: awards.get(note.id) ?? [] })),
-    (tree) => tree.note.noteableId,
-  );
+  return groupBy(await noteTreesWhere(and(eq(notes.noteableType, noteableType), anyOf(notes.noteableId, ids))!), (tree) => tree.note.noteableId);
+}
+
+/** A project's commit notes with these ids (the `commit_notes` relation), in id order. */
+export async function commitNoteTrees(projectId: number, ids: readonly number[]): Promise<NoteTree[]> {
+  if (ids.length === 0) return [];
+  return noteTreesWhere(and(eq(notes.projectId, projectId), eq(notes.noteableType, "Commit"), anyOf(notes.id, ids))!);
 }
 
 export function awardRecord(award: Award): ExportRecord {
@@ -79,7 +82,8 @@ export function noteRecord({ note, authorName, awards }: NoteTree): ExportRecord
     updated_at: iso(note.updatedAt),
     // Ferry's project for a project's note; none for a group's (an epic's).
     project_id: note.projectId,
-    noteable_id: note.noteableId,
+    // A commit is no row: GitLab's commit notes name it by commit_id alone.
+    noteable_id: note.commitId === null ? note.noteableId : null,
     system: note.system,
     discussion_id: note.discussionId,
     internal: note.internal,
@@ -93,6 +97,7 @@ export function noteRecord({ note, authorName, awards }: NoteTree): ExportRecord
     ...attributes,
     ...FOREIGN_NOTE_FIELDS,
     ...columns,
+    ...(note.commitId === null ? {} : { commit_id: note.commitId }),
     // GitLab's ghost user takes the notes of deleted users.
     author: { name: authorName ?? "Ghost User" },
     award_emoji: awards.map(awardRecord),

@@ -82,19 +82,20 @@ export async function insertAwards(tx: Tx, rows: ReturnType<typeof awardRows>): 
 
 /**
  * Inserts the notes of noteables just imported (by import key) and their notes' award emoji, owned as the noteables
- * are. `user` maps source user ids to local users (null: none).
+ * are. `user` maps source user ids to local users (null: none). A commit, which is no row, is `id` 0 and its SHA.
  */
 export async function loadNotes(
   tx: Tx,
-  noteables: readonly { id: number; notes: readonly NoteInput[] }[],
+  noteables: readonly { id: number; commitId?: string; notes: readonly NoteInput[] }[],
   context: { owner: Owner; noteableType: string; entityId: number; user: (id: number | null) => number | null },
 ): Promise<void> {
   const { owner, noteableType, entityId, user } = context;
-  const noteRows = noteables.flatMap(({ id, notes: list }) =>
+  const noteRows = noteables.flatMap(({ id, commitId, notes: list }) =>
     list.map((note) => ({
       ...owner,
       noteableType,
       noteableId: id,
+      commitId: commitId ?? null,
       authorId: user(note.authorId),
       note: note.note,
       system: note.system,

@@ -1,6 +1,7 @@
 import Link from "next/link";
 import { Suspense } from "react";
 import { commitUrl, treeUrl } from "@/components/projects/project-urls";
+import { CommitComments } from "@/components/projects/repository/commit-comments";
 import { CommitRefsLine } from "@/components/projects/repository/commit-refs-line";
 import { diffAnchor, diffCounts, DiffFileBox } from "@/components/projects/repository/diff-file";
 import { Alert } from "@/components/ui/alert";
@@ -9,6 +10,7 @@ import { CopyButton } from "@/components/ui/copy-button";
 import { TimeAgo } from "@/components/ui/time-ago";
 import type { ProjectParams } from "@/app/(app)/projects/project-route";
 import { commitRoute } from "@/app/(app)/projects/repository-route";
+import { commitNotes } from "@/lib/projects";
 import { commitDiff, commitFileDiff, commitRefs, type DiffFile, type DiffLimits } from "@/lib/repositories";
 
 // What one page shows of a commit's diff: past these a file is collapsed or too large (each with an Expand), and past
@@ -17,6 +19,7 @@ const LIMITS: DiffLimits = { maxFiles: 500, maxBytes: 1024 * 1024, maxFileBytes:
 // One file expanded: read alone, up to these.
 const EXPANDED: DiffLimits = { maxBytes: 2 * 1024 * 1024, maxFileBytes: 2 * 1024 * 1024, maxLinesPerFile: 20_000 };
 const MAX_EXPANDED = 5;
+const MAX_COMMENTS = 100;
 
 /** A commit (`/-/commit/<sha>`): its message, people, parents, the branches and tags with it, and its diff. */
 export default async function CommitPage({ params, searchParams }: { params: Promise<ProjectParams & { sha: string }>; searchParams: Promise<{ expand?: string | string[] }> }) {
@@ -32,6 +35,7 @@ export default async function CommitPage({ params, searchParams }: { params: Pro
     }),
   );
   const refs = commitRefs(repo, commit.id, "all", { limit: 50 }).catch(() => null);
+  const comments = await commitNotes(project.id, commit.id, { page: 1, perPage: MAX_COMMENTS });
   const body = commit.message.slice(commit.message.split(/\r?\n/, 1)[0]!.length).trim();
   const stats = commit.stats;
   const expandHref = (path: string, index: number) => `${commitUrl(fullPath, commit.id)}?${new URLSearchParams([...expand.map((p) => ["expand", p]), ["expand", path]])}#${diffAnchor(index)}`;
@@ -131,6 +135,7 @@ export default async function CommitPage({ params, searchParams }: { params: Pro
           ))}
         </div>
       </section>
+      <CommitComments comments={comments.rows} total={comments.total} />
     </article>
   );
 }

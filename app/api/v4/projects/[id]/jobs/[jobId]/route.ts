@@ -1,0 +1,3 @@
+import { jobRoute } from "@/lib/api";
+
+export const GET = jobRoute;

@@ -1,0 +1,3 @@
+import { projectJobsRoute } from "@/lib/api";
+
+export const GET = projectJobsRoute;

@@ -1,0 +1,3 @@
+import { pipelineBridgesRoute } from "@/lib/api";
+
+export const GET = pipelineBridgesRoute;

@@ -1,0 +1,3 @@
+import { pipelineJobsRoute } from "@/lib/api";
+
+export const GET = pipelineJobsRoute;

@@ -1,0 +1,3 @@
+import { pipelineRoute } from "@/lib/api";
+
+export const GET = pipelineRoute;

@@ -1,0 +1,3 @@
+import { pipelinesRoute } from "@/lib/api";
+
+export const GET = pipelinesRoute;

@@ -1,0 +1,3 @@
+import { commitCommentsRoute } from "@/lib/api";
+
+export const GET = commitCommentsRoute;

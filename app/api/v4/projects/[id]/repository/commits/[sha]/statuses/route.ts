@@ -1,0 +1,3 @@
+import { commitStatusesRoute } from "@/lib/api";
+
+export const GET = commitStatusesRoute;
