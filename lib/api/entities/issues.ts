@@ -1,5 +1,5 @@
 import type { AwardRow, IssueRow, LabelEventRow, MilestoneEventRow, MilestoneWithPath, StateEventRow } from "@/lib/issues";
-import { labelBasicEntity } from "./content";
+import { labelBasicEntity, milestoneEntity } from "./content";
 import { userBasic } from "./user";
 
 /**
@@ -21,23 +21,8 @@ function humanDuration(seconds: number): string | null {
 
 /** GitLab's Milestone entity, a project's or a group's (web_url under its owner). */
 export function issueMilestoneEntity(milestone: MilestoneWithPath, baseUrl: string) {
-  const ownerPath = milestone.ownerPath;
-  const today = new Date().toISOString().slice(0, 10);
-  const projectOwned = milestone.projectId !== null;
-  return {
-    id: milestone.id,
-    iid: milestone.iid,
-    ...(projectOwned ? { project_id: milestone.projectId } : { group_id: milestone.groupId }),
-    title: milestone.title,
-    description: milestone.description,
-    state: milestone.state,
-    created_at: milestone.createdAt.toISOString(),
-    updated_at: milestone.updatedAt.toISOString(),
-    due_date: milestone.dueDate,
-    start_date: milestone.startDate,
-    expired: milestone.dueDate !== null && milestone.dueDate < today,
-    web_url: `${baseUrl}/${projectOwned ? "" : "groups/"}${ownerPath}/-/milestones/${milestone.iid}`,
-  };
+  const owner = milestone.projectId !== null ? { kind: "project" as const, id: milestone.projectId } : { kind: "group" as const, id: milestone.groupId! };
+  return milestoneEntity(milestone, { ...owner, fullPath: milestone.ownerPath }, baseUrl);
 }
 
 export interface IssueEntityOptions {

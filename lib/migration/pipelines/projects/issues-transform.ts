@@ -3,6 +3,7 @@ import { RecordError } from "../../errors";
 import type { SourceUserRef } from "../../source-users";
 import { eventsOf, labelOf, labelsOf, stateEventsOf, stateOf, type EventInput, type StateEventInput } from "../support/issuable-fields";
 import type { LabelInput } from "../support/label-resolution";
+import type { MilestoneRefInput } from "../support/milestone-resolution";
 import { nestedList, nestedRecord, optionalInteger, optionalUserId, within, type AwardInput } from "../support/nested-fields";
 import { awardsOf, notesOf, noteUsers, type NoteInput } from "../support/notes";
 import { ownerOf } from "../support/owner";
@@ -10,19 +11,6 @@ import { importColumns, optionalBoolean, optionalDate, optionalString, optionalT
 import type { EntityContext } from "../support/types";
 
 type IssueValues = Omit<typeof issues.$inferInsert, "authorId" | "closedById" | "updatedById" | "lastEditedById" | "milestoneId" | "iterationId">;
-
-/** A milestone a record names (`milestone`, `resource_milestone_events[].milestone`): by title, as GitLab's object builder finds it. */
-export interface MilestoneInput {
-  title: string;
-  iid: number | null;
-  description: string | null;
-  state: "active" | "closed";
-  startDate: string | null;
-  dueDate: string | null;
-  sourceAttributes: Record<string, unknown>;
-  createdAt: Date | undefined;
-  updatedAt: Date | undefined;
-}
 
 export interface LabelEventInput {
   action: "add" | "remove";
@@ -34,7 +22,7 @@ export interface LabelEventInput {
 
 export interface MilestoneEventInput {
   action: "add" | "remove";
-  milestone: MilestoneInput | null;
+  milestone: MilestoneRefInput | null;
   state: string;
   userId: number | null;
   sourceAttributes: Record<string, unknown>;
@@ -66,7 +54,7 @@ export interface IssueRow {
   closedById: number | null;
   updatedById: number | null;
   lastEditedById: number | null;
-  milestone: MilestoneInput | null;
+  milestone: MilestoneRefInput | null;
   /** The group epic it belongs to, by iid (`epic_issue.epic`), and its place in the epic. */
   epic: { iid: number; relativePosition: number | null; sourceAttributes: Record<string, unknown> } | null;
   iteration: { title: string | null; startDate: string | null; dueDate: string | null } | null;
@@ -121,7 +109,7 @@ function healthStatusOf(record: Record<string, unknown>): string | null {
   return name;
 }
 
-export function milestoneOf(record: Record<string, unknown>): MilestoneInput {
+export function milestoneOf(record: Record<string, unknown>): MilestoneRefInput {
   const state = record.state ?? "active";
   if (state !== "active" && state !== "closed") throw new RecordError(`state ${JSON.stringify(state)} is not active or closed`);
   const iid = optionalInteger(record, "iid");
