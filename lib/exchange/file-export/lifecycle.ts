@@ -37,8 +37,9 @@ export async function findFileExport(portable: Pick<Portable, "kind" | "id">, us
   return row;
 }
 
-async function removeArchive(row: Pick<FileExport, "id">): Promise<void> {
-  await fs.promises.rm(resolveExportPath(path.join(ARCHIVES, String(row.id))), { recursive: true, force: true });
+/** An export's archives (every run's), or one run's. */
+async function removeArchive(exportId: number, runId?: string): Promise<void> {
+  await fs.promises.rm(resolveExportPath(path.join(ARCHIVES, String(exportId), ...(runId ? [runId] : []))), { recursive: true, force: true });
 }
 
 /** The archives of the runs a newer request replaced: no longer served, so their disk is given back. */
@@ -88,11 +89,11 @@ export async function runFileExport(exportId: number, runId: string): Promise<vo
       .where(current())
       .returning({ id: fileExports.id });
     // Replaced while it was written: the file belongs to no request.
-    if (!done) await fs.promises.rm(resolveExportPath(path.join(ARCHIVES, String(exportId), runId)), { recursive: true, force: true });
+    if (!done) await removeArchive(exportId, runId);
   } catch (error) {
     logger.error({ err: error, exportId }, "file export failed");
     await db.update(fileExports).set({ status: "failed", error: "The export could not be written.", finishedAt: new Date(), updatedAt: new Date() }).where(current());
-    await fs.promises.rm(resolveExportPath(path.join(ARCHIVES, String(exportId), runId)), { recursive: true, force: true });
+    await removeArchive(exportId, runId);
   } finally {
     await fs.promises.rm(scratch, { recursive: true, force: true });
   }
@@ -135,6 +136,6 @@ export async function pruneFileExports(now = new Date()): Promise<{ timedOut: nu
     .delete(fileExports)
     .where(lt(fileExports.finishedAt, new Date(now.getTime() - FILE_EXPORT_TTL_MS)))
     .returning({ id: fileExports.id });
-  for (const row of expired) await removeArchive(row);
+  for (const row of expired) await removeArchive(row.id);
   return { timedOut: timedOut.length, expired: expired.length };
 }
