@@ -117,10 +117,12 @@ describe("one Ferry migrating projects from another", () => {
         const stages = await getDb().select().from(ciStages).where(eq(ciStages.projectId, id)).orderBy(ciStages.id);
         const jobs = await getDb().select().from(ciBuilds).where(eq(ciBuilds.projectId, id)).orderBy(ciBuilds.id);
         const stageNames = new Map(stages.map((stage) => [stage.id, stage.name]));
+        // Each instance numbers its rows in the order its chunks loaded them: compare in an order of the content.
+        const canonical = <T,>(list: T[]) => list.map((item) => [JSON.stringify(item), item] as const).sort(([x], [y]) => x.localeCompare(y)).map(([, item]) => item);
         return {
-          pipelines: rows.map(({ userId, externalPullRequestId, ...row }) => ({ user: userId !== null, pullRequest: externalPullRequestId !== null, ...content(row) })),
-          stages: stages.map(({ pipelineId: _pipeline, ...row }) => (void _pipeline, content(row))),
-          jobs: jobs.map(({ pipelineId: _pipeline, stageId, userId, ...row }) => (void _pipeline, { stage: stageNames.get(stageId!), user: userId !== null, ...content(row) })),
+          pipelines: canonical(rows.map(({ userId, externalPullRequestId, ...row }) => ({ user: userId !== null, pullRequest: externalPullRequestId !== null, ...content(row) }))),
+          stages: canonical(stages.map(({ pipelineId: _pipeline, ...row }) => (void _pipeline, content(row)))),
+          jobs: canonical(jobs.map(({ pipelineId: _pipeline, stageId, userId, ...row }) => (void _pipeline, { stage: stageNames.get(stageId!), user: userId !== null, ...content(row) }))),
         };
       };
       const [aPipelines, bPipelines] = await Promise.all([pipelinesOf(a.id), pipelinesOf(b.id)]);
