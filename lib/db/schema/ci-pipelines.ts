@@ -57,6 +57,8 @@ export const ciPipelines = pgTable(
     index("ci_pipelines_project_status_idx").on(t.projectId, t.status, t.id),
     index("ci_pipelines_project_ref_idx").on(t.projectId, t.ref, t.id),
     index("ci_pipelines_project_sha_idx").on(t.projectId, t.sha),
+    // A merge request's Pipelines tab and GET .../merge_requests/:iid/pipelines.
+    index("ci_pipelines_project_merge_request_idx").on(t.projectId, t.mergeRequestIid, t.id).where(sql`${t.mergeRequestIid} IS NOT NULL`),
     uniqueIndex("ci_pipelines_project_iid_idx").on(t.projectId, t.iid).where(sql`${t.iid} IS NOT NULL`),
     index("ci_pipelines_user_idx").on(t.userId),
     index("ci_pipelines_external_pull_request_idx").on(t.externalPullRequestId),

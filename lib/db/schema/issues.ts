@@ -1,10 +1,11 @@
 import { sql } from "drizzle-orm";
-import { boolean, date, index, integer, jsonb, pgTable, primaryKey, serial, text, timestamp, uniqueIndex } from "drizzle-orm/pg-core";
+import { boolean, check, date, index, integer, jsonb, pgTable, primaryKey, serial, text, timestamp, uniqueIndex } from "drizzle-orm/pg-core";
 import { users } from "./accounts";
 import { labels, milestones } from "./content";
 import { epics } from "./epics";
 import { importKey } from "./import-key";
 import { iterations } from "./iterations";
+import { mergeRequests } from "./merge-requests";
 import { projects } from "./projects";
 
 /**
@@ -103,14 +104,13 @@ export const epicIssues = pgTable(
   (t) => [index("epic_issues_epic_idx").on(t.epicId, t.relativePosition)],
 );
 
-/** Time spent on an issue (GitLab's `timelogs`), in seconds. */
+/** Time spent on an issue or a merge request, exactly one of them (GitLab's `timelogs`), in seconds. */
 export const timelogs = pgTable(
   "timelogs",
   {
     id: serial("id").primaryKey(),
-    issueId: integer("issue_id")
-      .notNull()
-      .references(() => issues.id, { onDelete: "cascade" }),
+    issueId: integer("issue_id").references(() => issues.id, { onDelete: "cascade" }),
+    mergeRequestId: integer("merge_request_id").references(() => mergeRequests.id, { onDelete: "cascade" }),
     userId: integer("user_id").references(() => users.id, { onDelete: "set null" }),
     timeSpent: integer("time_spent").notNull(),
     spentAt: timestamp("spent_at", { withTimezone: true }),
@@ -119,7 +119,12 @@ export const timelogs = pgTable(
     createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
     updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
   },
-  (t) => [index("timelogs_issue_idx").on(t.issueId), index("timelogs_user_idx").on(t.userId)],
+  (t) => [
+    check("timelogs_one_target", sql`num_nonnulls(${t.issueId}, ${t.mergeRequestId}) = 1`),
+    index("timelogs_issue_idx").on(t.issueId).where(sql`${t.issueId} IS NOT NULL`),
+    index("timelogs_merge_request_idx").on(t.mergeRequestId).where(sql`${t.mergeRequestId} IS NOT NULL`),
+    index("timelogs_user_idx").on(t.userId),
+  ],
 );
 
 /** Zoom meetings linked to an issue (GitLab's `zoom_meetings`; `issue_status` 1 added, 2 removed). */

@@ -1,12 +1,13 @@
 import { sql } from "drizzle-orm";
-import { boolean, index, integer, pgTable, serial, text, timestamp, uniqueIndex } from "drizzle-orm/pg-core";
+import { boolean, index, integer, jsonb, pgTable, serial, text, timestamp, uniqueIndex } from "drizzle-orm/pg-core";
 import { users } from "./accounts";
 import { importKey } from "./import-key";
 import { oneOwner, ownerColumns, perOwner } from "./owner";
 
 /**
- * Comments and system notes on anything notable (epics and snippets now; issues and merge requests share the table later), owned
- * by the group or project of their noteable as GitLab's notes are (`namespace_id` / `project_id`).
+ * Comments and system notes on anything notable (epics, issues, merge requests, snippets, commits), owned by the group or
+ * project of their noteable as GitLab's notes are (`namespace_id` / `project_id`). A merge request's diff notes keep
+ * GitLab's positions as they came: they name lines by shas and paths, which stay true because iids, branches and shas do.
  */
 export const notes = pgTable(
   "notes",
@@ -28,6 +29,16 @@ export const notes = pgTable(
     systemAction: text("system_action"),
     internal: boolean("internal").notNull().default(false),
     discussionId: text("discussion_id"),
+    /** GitLab's STI type: null (a note), DiscussionNote, DiffNote, LegacyDiffNote... */
+    type: text("type"),
+    /** A diff note's place: GitLab's position hash (base/start/head sha, old/new path and line, position_type). */
+    position: jsonb("position").$type<Record<string, unknown>>(),
+    originalPosition: jsonb("original_position").$type<Record<string, unknown>>(),
+    changePosition: jsonb("change_position").$type<Record<string, unknown>>(),
+    lineCode: text("line_code"),
+    resolvedAt: timestamp("resolved_at", { withTimezone: true }),
+    resolvedById: integer("resolved_by_id").references(() => users.id, { onDelete: "set null" }),
+    resolvedByPush: boolean("resolved_by_push"),
     ...importKey(),
     createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
     updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
@@ -35,6 +46,7 @@ export const notes = pgTable(
   (t) => [
     index("notes_noteable_idx").on(t.noteableType, t.noteableId, t.createdAt),
     index("notes_author_idx").on(t.authorId),
+    index("notes_resolved_by_idx").on(t.resolvedById).where(sql`${t.resolvedById} IS NOT NULL`),
     // A commit's comments (its page, GET .../repository/commits/:sha/comments) and a project's commit notes (their export).
     index("notes_commit_idx").on(t.projectId, t.commitId, t.id).where(sql`${t.commitId} IS NOT NULL`),
     // What deleting a group or a project cascades through.
@@ -42,4 +54,38 @@ export const notes = pgTable(
     uniqueIndex("notes_import_key_idx").on(t.importEntityId, t.importKey).where(sql`${t.importKey} IS NOT NULL`),
     oneOwner("notes", t),
   ],
+);
+
+/** The piece of diff a diff note was written on (GitLab's note_diff_files), shown above the thread when the diff moved on. */
+export const noteDiffFiles = pgTable("note_diff_files", {
+  noteId: integer("note_id")
+    .primaryKey()
+    .references(() => notes.id, { onDelete: "cascade" }),
+  diff: text("diff").notNull().default(""),
+  oldPath: text("old_path").notNull(),
+  newPath: text("new_path").notNull(),
+  aMode: text("a_mode"),
+  bMode: text("b_mode"),
+  newFile: boolean("new_file").notNull().default(false),
+  renamedFile: boolean("renamed_file").notNull().default(false),
+  deletedFile: boolean("deleted_file").notNull().default(false),
+});
+
+/** A change proposed in a diff note (GitLab's `suggestions`), in the note's order. */
+export const suggestions = pgTable(
+  "suggestions",
+  {
+    noteId: integer("note_id")
+      .notNull()
+      .references(() => notes.id, { onDelete: "cascade" }),
+    relativeOrder: integer("relative_order").notNull(),
+    fromContent: text("from_content").notNull().default(""),
+    toContent: text("to_content").notNull().default(""),
+    applied: boolean("applied").notNull().default(false),
+    outdated: boolean("outdated").notNull().default(false),
+    commitId: text("commit_id"),
+    linesAbove: integer("lines_above").notNull().default(0),
+    linesBelow: integer("lines_below").notNull().default(0),
+  },
+  (t) => [uniqueIndex("suggestions_note_order_idx").on(t.noteId, t.relativeOrder)],
 );

@@ -4,31 +4,35 @@ import { users } from "./accounts";
 import { labels, milestones } from "./content";
 import { epics } from "./epics";
 import { issues } from "./issues";
+import { mergeRequests } from "./merge-requests";
 import { oneOwner, ownerColumns, perOwner } from "./owner";
 
-/** What a resource event is about: an epic or an issue (merge requests later), exactly one of them. */
+/** What a resource event is about: an epic, an issue or a merge request, exactly one of them. */
 const targetColumns = () => ({
   epicId: integer("epic_id").references(() => epics.id, { onDelete: "cascade" }),
   issueId: integer("issue_id").references(() => issues.id, { onDelete: "cascade" }),
+  mergeRequestId: integer("merge_request_id").references(() => mergeRequests.id, { onDelete: "cascade" }),
 });
 
 interface TargetColumns {
   epicId: ExtraConfigColumn;
   issueId: ExtraConfigColumn;
+  mergeRequestId: ExtraConfigColumn;
   createdAt: ExtraConfigColumn;
 }
 
 /** One target per event, and an index per target for its timeline (partial: most rows have one of the two). */
 function perTarget(table: string, t: TargetColumns) {
   return [
-    check(`${table}_one_target`, sql`num_nonnulls(${t.epicId}, ${t.issueId}) = 1`),
+    check(`${table}_one_target`, sql`num_nonnulls(${t.epicId}, ${t.issueId}, ${t.mergeRequestId}) = 1`),
     index(`${table}_epic_idx`).on(t.epicId, t.createdAt).where(sql`${t.epicId} IS NOT NULL`),
     index(`${table}_issue_idx`).on(t.issueId, t.createdAt).where(sql`${t.issueId} IS NOT NULL`),
+    index(`${table}_merge_request_idx`).on(t.mergeRequestId, t.createdAt).where(sql`${t.mergeRequestId} IS NOT NULL`),
   ];
 }
 
 /**
- * State changes of an epic or an issue (opened, closed, reopened), as GitLab's resource_state_events, owned by the
+ * State changes of an epic, an issue or a merge request (opened, closed, reopened), as GitLab's resource_state_events, owned by the
  * group or project of what changed.
  */
 export const resourceStateEvents = pgTable(
@@ -52,7 +56,7 @@ export const resourceStateEvents = pgTable(
   ],
 );
 
-/** Labels added to or removed from an epic or an issue (GitLab's resource_label_events). */
+/** Labels added to or removed from an epic, an issue or a merge request (GitLab's resource_label_events). */
 export const resourceLabelEvents = pgTable(
   "resource_label_events",
   {
@@ -74,7 +78,7 @@ export const resourceLabelEvents = pgTable(
   ],
 );
 
-/** Milestones set on or taken off an epic or an issue (GitLab's resource_milestone_events). */
+/** Milestones set on or taken off an epic, an issue or a merge request (GitLab's resource_milestone_events). */
 export const resourceMilestoneEvents = pgTable(
   "resource_milestone_events",
   {

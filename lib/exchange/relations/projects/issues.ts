@@ -41,7 +41,7 @@ async function issueTrees(projectId: number, ids: readonly number[]): Promise<Is
   const stateEventsByIssue = groupBy(stateEvents, (event) => event.issueId!);
   const labelEventsByIssue = groupBy(labelEvents, (row) => row.event.issueId!);
   const milestoneEventsByIssue = groupBy(milestoneEvents, (row) => row.event.issueId!);
-  const logsByIssue = groupBy(logs, (log) => log.issueId);
+  const logsByIssue = groupBy(logs, (log) => log.issueId!);
   const meetingsByIssue = groupBy(meetings, (meeting) => meeting.issueId);
   return rows.map((issue) => ({
     issue,
