@@ -22,6 +22,7 @@ const { createUser } = await import("@/lib/users");
 const { waitForImports } = await import("@/test/helpers/imports");
 const { copyBaseline } = await import("./bench/copy-baseline");
 const { cpuSeconds, postgresCpuSeconds, rssBytes } = await import("./bench/proc-stats");
+const { printStatements, resetStatements } = await import("./bench/statements");
 const { embedded, postmaster } = await benchDatabase(dataDir);
 
 const { child: sourceProcess, line } = await startChild(["scripts/bench/source-process.ts"], { LOG_LEVEL: "warn" }, (l) => l.startsWith("{"));
@@ -39,7 +40,7 @@ interface Run {
 async function importWith(workers: number, label: string): Promise<Run> {
   const children = await Promise.all(Array.from({ length: workers }, (_, i) => startWorker(`${label}-${i + 1}`)));
   const pids = children.map((child) => child.pid!);
-  if (STATEMENTS) await getPool().query("SELECT pg_stat_statements_reset()");
+  await resetStatements();
   const cpuBefore = pids.reduce((sum, pid) => sum + cpuSeconds(pid), 0);
   const pgBefore = postgresCpuSeconds(postmaster);
   let peakRss = 0;
@@ -60,17 +61,6 @@ async function importWith(workers: number, label: string): Promise<Run> {
   return { seconds, workerCpu, postgresCpu, peakRss, entityId: entity!.id };
 }
 
-/** With pg_stat_statements loaded (BENCH_PG_SETTINGS), where PostgreSQL's time went in the import just run. */
-const STATEMENTS = (process.env.BENCH_PG_SETTINGS ?? "").includes("pg_stat_statements");
-if (STATEMENTS) await getPool().query("CREATE EXTENSION IF NOT EXISTS pg_stat_statements");
-async function printStatements(client: import("pg").PoolClient) {
-  if (!STATEMENTS) return;
-  const { rows } = await client.query<{ ms: number; calls: number; rows: number; query: string }>(
-    "SELECT round(total_exec_time)::int AS ms, calls::int, rows::int, left(regexp_replace(query, '\\s+', ' ', 'g'), 110) AS query FROM pg_stat_statements ORDER BY total_exec_time DESC LIMIT 15",
-  );
-  for (const row of rows) console.error(`${String(row.ms).padStart(7)} ms ${String(row.calls).padStart(7)} calls ${String(row.rows).padStart(8)} rows  ${row.query}`);
-}
-
 const one: Run[] = [];
 const two: Run[] = [];
 const copies: { seconds: number; cpuSeconds: number; rows: number }[] = [];
@@ -79,7 +69,7 @@ for (let run = 1; run <= RUNS; run++) {
   one.push(result);
   const client = await getPool().connect();
   try {
-    await printStatements(client);
+    await printStatements();
     const where = `import_entity_id = ${result.entityId}`;
     copies.push(await copyBaseline(client, ["labels", "milestones", "epics"].map((table) => ({ table, where })), () => postgresCpuSeconds(postmaster)));
   } finally {

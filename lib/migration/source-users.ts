@@ -1,7 +1,9 @@
 import { and, eq, inArray, isNotNull, sql } from "drizzle-orm";
-import { getDb, sourceUserMappings, sourceUsers, type Tx } from "@/lib/db";
+import { type Db, getDb, sourceUserMappings, sourceUsers, type Tx } from "@/lib/db";
 import { isSourceError, type SourceClient } from "@/lib/gitlab";
 import { mapSourceUser, type SourceUserInput } from "@/lib/users";
+import { ownerOf, ownerScope } from "./pipelines/support/owner";
+import type { EntityContext } from "./pipelines/support/types";
 
 
 /** A source user as a record names it: its id, and what the record tells of it (an author's `{ name }`, a username). */
@@ -17,14 +19,18 @@ const FETCH_CONCURRENCY = 4;
 // before it, and concurrent batches of one entity wait for the same request instead of making their own.
 const CACHED_ENTITIES = 64;
 const resolved = new Map<number, Map<number, Promise<void>>>();
+// Source users known to be mapped in an entity's top-level group: a chunk loads without mapping any of them again.
+const mappedUsers = new Map<number, Set<number>>();
 
-function resolvedFor(entityId: number): Map<number, Promise<void>> {
-  const known = resolved.get(entityId) ?? new Map<number, Promise<void>>();
-  resolved.delete(entityId);
-  resolved.set(entityId, known);
-  if (resolved.size > CACHED_ENTITIES) resolved.delete(resolved.keys().next().value!);
+function cachedFor<T>(cache: Map<number, T>, entityId: number, empty: () => T): T {
+  const known = cache.get(entityId) ?? empty();
+  cache.delete(entityId);
+  cache.set(entityId, known);
+  if (cache.size > CACHED_ENTITIES) cache.delete(cache.keys().next().value!);
   return known;
 }
+
+const resolvedFor = (entityId: number) => cachedFor(resolved, entityId, () => new Map<number, Promise<void>>());
 
 const text = (value: unknown): string | null => (typeof value === "string" && value.trim() !== "" ? value : null);
 
@@ -93,6 +99,33 @@ export async function fetchSourceUsers(client: SourceClient, scope: { sourceUrl:
 }
 
 /**
+ * What a pipeline's `prepare` calls with the source users of a chunk: fetches them (`fetchSourceUsers`), then maps the
+ * ones not mapped yet in the entity's top-level group, each in a short transaction of its own. Mapping inside the
+ * chunk's transaction would hold the new mapping's row lock until the chunk commits, and every concurrent chunk naming
+ * the same user would wait for it: measured, that queued the first chunks of parallel batches behind each other for
+ * most of their time. A mapping made here and then not used (the chunk fails) is what a retry would make anyway.
+ */
+export async function prepareSourceUsers(client: SourceClient, entity: EntityContext, refs: readonly SourceUserRef[]): Promise<void> {
+  await fetchSourceUsers(client, entity, refs);
+  const mapped = cachedFor(mappedUsers, entity.entityId, () => new Set<number>());
+  const unmapped = refs.filter((ref) => !mapped.has(ref.id));
+  if (unmapped.length === 0) return;
+  const db = getDb();
+  const rootGroupId = (await ownerScope(db, ownerOf(entity))).groupIds[0];
+  if (rootGroupId === undefined) return;
+  const scope = { sourceUrl: entity.sourceUrl, rootGroupId };
+  const stored = await storedUsers(db, scope, [...new Set(unmapped.map((ref) => ref.id))]);
+  const pending = unmapped.filter((ref) => stored.get(ref.id)?.mappedTo == null);
+  for (const [id, user] of stored) if (user.mappedTo != null) mapped.add(id);
+  // Ascending ids, one transaction each: the order every loader takes, so that none of them can deadlock.
+  for (const ref of [...pending].sort((a, b) => a.id - b.id)) {
+    if (mapped.has(ref.id)) continue;
+    await db.transaction((tx) => mapSourceUsers(tx, scope, pending.filter((other) => other.id === ref.id)));
+    mapped.add(ref.id);
+  }
+}
+
+/**
  * A source user the source would not show (deleted there, or hidden from the token). GitLab gives the contributions of
  * deleted users to its one "Ghost User"; here each such source user still gets a placeholder of its own (username
  * `ghost-<source id>`, the author name the export gave, else "Ghost User"), so that its contributions stay apart and
@@ -108,7 +141,7 @@ interface StoredUser {
   mappedTo: number | null;
 }
 
-async function storedUsers(tx: Tx, scope: { sourceUrl: string; rootGroupId: number | null }, ids: number[]): Promise<Map<number, StoredUser>> {
+async function storedUsers(tx: Db | Tx, scope: { sourceUrl: string; rootGroupId: number | null }, ids: number[]): Promise<Map<number, StoredUser>> {
   if (ids.length === 0) return new Map();
   const rows = await tx
     .select({

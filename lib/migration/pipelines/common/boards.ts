@@ -1,7 +1,7 @@
 import { sql } from "drizzle-orm";
 import { boardLabels, boardLists, boards, type Tx } from "@/lib/db";
 import { recordBoardProblems, resolveLists, resolveScopeLabels, type BoardProblem } from "../support/board-parts";
-import { fetchSourceUsers } from "../../source-users";
+import { prepareSourceUsers } from "../../source-users";
 import { readBoard, type BoardDraft, type ListDraft } from "./board-record";
 import { BoardReferences, describeIteration, describeRef } from "../support/board-references";
 import { ownerOf } from "../support/owner";
@@ -90,7 +90,7 @@ export const boardsPipeline: NdjsonPipeline<BoardDraft> = {
   relation: "boards",
   transform: (record, entity, key) => readBoard(record, ownerOf(entity), entity.entityId, key),
   // Assignee lists and scopes name source users by id only: their names come from the source before the load.
-  prepare: (rows, { entity, client }) => fetchSourceUsers(client, entity, sourceUsersOf(rows).map((id) => ({ id }))),
+  prepare: (rows, { entity, client }) => prepareSourceUsers(client, entity, sourceUsersOf(rows).map((id) => ({ id }))),
   async load(tx, rows, entity) {
     const refs = await BoardReferences.open(tx, entity);
     const users = await refs.users(sourceUsersOf(rows));

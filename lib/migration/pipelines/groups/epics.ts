@@ -1,4 +1,4 @@
-import { fetchSourceUsers } from "../../source-users";
+import { prepareSourceUsers } from "../../source-users";
 import { linkEntityEpics } from "./epics-hierarchy";
 import { loadEpics } from "./epics-load";
 import { transformEpic, type EpicRow } from "./epics-transform";
@@ -17,7 +17,7 @@ export const epicsPipeline: NdjsonPipeline<EpicRow> = {
   load: loadEpics,
   finish: (tx, entity) => linkEntityEpics(tx, entity.entityId, entity.bulkImportId),
   // Authors come as bare source ids: learn their names from the source before the chunk's transaction.
-  prepare: (rows, { entity, client }) => fetchSourceUsers(client, entity, rows.flatMap((row) => row.users)),
+  prepare: (rows, { entity, client }) => prepareSourceUsers(client, entity, rows.flatMap((row) => row.users)),
   titleOf: (record) => (typeof record.title === "string" ? record.title : undefined),
   sourceUrlOf: (record, entity) => (typeof record.iid === "number" ? sourceWebUrl(entity, `epics/${record.iid}`) : undefined),
 };

@@ -1,7 +1,7 @@
 import { and, eq, inArray } from "drizzle-orm";
 import { ciBuilds, ciPipelines, ciStages, externalPullRequests, type Tx } from "@/lib/db";
 import { RecordError } from "../../errors";
-import { fetchSourceUsers, mapSourceUsers } from "../../source-users";
+import { mapSourceUsers, prepareSourceUsers } from "../../source-users";
 import { insertNew } from "../support/insert-by-import-key";
 import { ownerOf, ownerScope } from "../support/owner";
 import { sourceWebUrl } from "../support/source-urls";
@@ -91,7 +91,7 @@ export const ciPipelinesPipeline: NdjsonPipeline<PipelineRow> = {
   relation: "ci_pipelines",
   transform: transformPipeline,
   load: loadPipelines,
-  prepare: (rows, { entity, client }) => fetchSourceUsers(client, entity, rows.flatMap((row) => row.users)),
+  prepare: (rows, { entity, client }) => prepareSourceUsers(client, entity, rows.flatMap((row) => row.users)),
   titleOf: (record) => (typeof record.ref === "string" ? record.ref : typeof record.sha === "string" ? record.sha : undefined),
   sourceUrlOf: (record, entity) => (typeof record.id === "number" ? sourceWebUrl(entity, `pipelines/${record.id}`) : undefined),
 };

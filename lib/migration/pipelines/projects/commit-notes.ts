@@ -1,6 +1,6 @@
 import type { Tx } from "@/lib/db";
 import { RecordError } from "../../errors";
-import { fetchSourceUsers, mapSourceUsers } from "../../source-users";
+import { mapSourceUsers, prepareSourceUsers } from "../../source-users";
 import { loadNotes, noteOf, noteUsers, type NoteInput } from "../support/notes";
 import { ownerOf, ownerScope } from "../support/owner";
 import { requiredString } from "../support/record-fields";
@@ -37,6 +37,6 @@ export const commitNotesPipeline: NdjsonPipeline<CommitNoteRow> = {
   relation: "commit_notes",
   transform: transformCommitNote,
   load: loadCommitNotes,
-  prepare: (rows, { entity, client }) => fetchSourceUsers(client, entity, noteUsers(rows.map((row) => row.note))),
+  prepare: (rows, { entity, client }) => prepareSourceUsers(client, entity, noteUsers(rows.map((row) => row.note))),
   titleOf: (record) => (typeof record.note === "string" ? record.note.slice(0, 255) : undefined),
 };

@@ -1,4 +1,4 @@
-import { fetchSourceUsers } from "../../source-users";
+import { prepareSourceUsers } from "../../source-users";
 import { sourceWebUrl } from "../support/source-urls";
 import type { NdjsonPipeline } from "../support/types";
 import { loadIssues } from "./issues-load";
@@ -15,7 +15,7 @@ export const issuesPipeline: NdjsonPipeline<IssueRow> = {
   transform: transformIssue,
   load: loadIssues,
   // Authors come as bare source ids: learn their names from the source before the chunk's transaction.
-  prepare: (rows, { entity, client }) => fetchSourceUsers(client, entity, rows.flatMap((row) => row.users)),
+  prepare: (rows, { entity, client }) => prepareSourceUsers(client, entity, rows.flatMap((row) => row.users)),
   titleOf: (record) => (typeof record.title === "string" ? record.title : undefined),
   sourceUrlOf: (record, entity) => (typeof record.iid === "number" ? sourceWebUrl(entity, `issues/${record.iid}`) : undefined),
 };

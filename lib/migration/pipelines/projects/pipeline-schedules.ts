@@ -1,7 +1,7 @@
 import { pipelineSchedules } from "@/lib/db";
 import { nextCronRun } from "@/lib/projects";
 import { RecordError } from "../../errors";
-import { fetchSourceUsers, mapSourceUsers } from "../../source-users";
+import { mapSourceUsers, prepareSourceUsers } from "../../source-users";
 import { importColumns, optionalString, optionalTimestamp, requiredString } from "../support/record-fields";
 import { insertNew } from "../support/insert-by-import-key";
 import { ownerOf, ownerScope } from "../support/owner";
@@ -55,6 +55,6 @@ export const pipelineSchedulesPipeline: NdjsonPipeline<ScheduleRow> = {
       rows.map((row) => ({ ...row.values, ownerId: row.sourceOwnerId === null ? null : (mapped.get(row.sourceOwnerId) ?? null) })),
     );
   },
-  prepare: (rows, { entity, client }) => fetchSourceUsers(client, entity, rows.flatMap((row) => (row.sourceOwnerId === null ? [] : [{ id: row.sourceOwnerId }]))),
+  prepare: (rows, { entity, client }) => prepareSourceUsers(client, entity, rows.flatMap((row) => (row.sourceOwnerId === null ? [] : [{ id: row.sourceOwnerId }]))),
   titleOf: (record) => (typeof record.description === "string" ? record.description : undefined),
 };

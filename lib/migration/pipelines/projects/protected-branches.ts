@@ -1,5 +1,5 @@
 import { protectedBranches } from "@/lib/db";
-import { fetchSourceUsers } from "../../source-users";
+import { prepareSourceUsers } from "../../source-users";
 import { mapRefUsers } from "./protected-refs-load";
 import { accessLevelsOf, accessLevelUsers, mappedAccessLevels, type AccessLevelInput } from "../support/ref-access-levels";
 import { importColumns, optionalBoolean, requiredString } from "../support/record-fields";
@@ -45,7 +45,7 @@ export const protectedBranchesPipeline: NdjsonPipeline<ProtectedBranchRow> = {
       unprotect: accessLevelsOf(record, "unprotect_access_levels"),
     };
   },
-  prepare: (rows, { entity, client }) => fetchSourceUsers(client, entity, rows.flatMap(usersOf)),
+  prepare: (rows, { entity, client }) => prepareSourceUsers(client, entity, rows.flatMap(usersOf)),
   async load(tx, rows, entity) {
     const mapped = await mapRefUsers(tx, entity, rows.flatMap(usersOf));
     const values = rows.map((row) => ({

@@ -1,5 +1,5 @@
 import { protectedTags } from "@/lib/db";
-import { fetchSourceUsers } from "../../source-users";
+import { prepareSourceUsers } from "../../source-users";
 import { mapRefUsers } from "./protected-refs-load";
 import { accessLevelsOf, accessLevelUsers, mappedAccessLevels, type AccessLevelInput } from "../support/ref-access-levels";
 import { importColumns, requiredString } from "../support/record-fields";
@@ -30,7 +30,7 @@ export const protectedTagsPipeline: NdjsonPipeline<ProtectedTagRow> = {
       create: accessLevelsOf(record, "create_access_levels"),
     };
   },
-  prepare: (rows, { entity, client }) => fetchSourceUsers(client, entity, rows.flatMap((row) => accessLevelUsers(row.create))),
+  prepare: (rows, { entity, client }) => prepareSourceUsers(client, entity, rows.flatMap((row) => accessLevelUsers(row.create))),
   async load(tx, rows, entity) {
     const mapped = await mapRefUsers(tx, entity, rows.flatMap((row) => accessLevelUsers(row.create)));
     await insertNew(

@@ -2,7 +2,7 @@ import { and, inArray } from "drizzle-orm";
 import { bulkInsert, milestoneReleases, milestones, releaseLinks, releases, type Tx } from "@/lib/db";
 import { GitNotFoundError, repositoryPath, tag } from "@/lib/repositories";
 import { RecordError } from "../../errors";
-import { fetchSourceUsers, mapSourceUsers } from "../../source-users";
+import { mapSourceUsers, prepareSourceUsers } from "../../source-users";
 import { insertNew } from "../support/insert-by-import-key";
 import { inScope, nearness, ownerOf, ownerScope } from "../support/owner";
 import { sourceWebUrl } from "../support/source-urls";
@@ -70,7 +70,7 @@ export const releasesPipeline: NdjsonPipeline<ReleaseRow> = {
   relation: "releases",
   transform: transformRelease,
   async prepare(rows, { entity, client }) {
-    await fetchSourceUsers(client, entity, rows.flatMap((row) => row.users));
+    await prepareSourceUsers(client, entity, rows.flatMap((row) => row.users));
     const repo = repositoryPath(ownerOf(entity).projectId!, "project");
     for (const row of rows) row.tagExists = await hasTag(repo, row.values.tagName);
   },

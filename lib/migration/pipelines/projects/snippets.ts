@@ -1,6 +1,6 @@
 import { snippets, type Tx } from "@/lib/db";
 import { RecordError } from "../../errors";
-import { fetchSourceUsers, mapSourceUsers, type SourceUserRef } from "../../source-users";
+import { mapSourceUsers, prepareSourceUsers, type SourceUserRef } from "../../source-users";
 import { insertNew } from "../support/insert-by-import-key";
 import { optionalUserId, type AwardInput } from "../support/nested-fields";
 import { awardRows, awardsOf, insertAwards, loadNotes, notesOf, noteUsers, type NoteInput } from "../support/notes";
@@ -86,7 +86,7 @@ export const snippetsPipeline: NdjsonPipeline<SnippetRow> = {
   transform: transformSnippet,
   load: loadSnippets,
   // Authors come as bare source ids: learn their names from the source before the chunk's transaction.
-  prepare: (rows, { entity, client }) => fetchSourceUsers(client, entity, rows.flatMap((row) => row.users)),
+  prepare: (rows, { entity, client }) => prepareSourceUsers(client, entity, rows.flatMap((row) => row.users)),
   titleOf: (record) => (typeof record.title === "string" ? record.title : undefined),
   sourceUrlOf: (record, entity) => (typeof record.id === "number" ? sourceWebUrl(entity, `snippets/${record.id}`) : undefined),
 };

@@ -1,5 +1,5 @@
 import { eq, inArray, or, type SQL } from "drizzle-orm";
-import { groups, projects, type Tx } from "@/lib/db";
+import { type Db, groups, projects, type Tx } from "@/lib/db";
 import type { OwnedTable, Owner } from "@/lib/content";
 import { RecordError } from "../../errors";
 import type { EntityContext } from "./types";
@@ -28,7 +28,7 @@ export interface OwnerScope {
 }
 
 /** The owner's scope, from its group (or its project's group); fails the record when the owner is gone. */
-export async function ownerScope(tx: Tx, owner: Owner): Promise<OwnerScope> {
+export async function ownerScope(tx: Db | Tx, owner: Owner): Promise<OwnerScope> {
   const [group] =
     owner.groupId !== undefined
       ? await tx.select({ traversalIds: groups.traversalIds }).from(groups).where(eq(groups.id, owner.groupId))
