@@ -14,8 +14,9 @@ export interface DiffInput {
   files: FileValues[];
 }
 
+// The source's own id of the diff means nothing here (the diff is the merge request's, found through it).
 const DIFF_COLUMNS = [
-  "state", "base_commit_sha", "head_commit_sha", "start_commit_sha", "real_size", "commits_count", "files_count",
+  "id", "state", "base_commit_sha", "head_commit_sha", "start_commit_sha", "real_size", "commits_count", "files_count",
   "merge_request_diff_commits", "merge_request_diff_files", "merge_request_id", "created_at", "updated_at",
 ] as const;
 const SHA = /^[0-9a-f]{7,64}$/i;

@@ -42,8 +42,9 @@ export interface MergeRequestRow extends IssuableActivity {
 }
 
 /**
- * What became a column or a row of its own; the rest (id, source_project_id, target_project_id, position...) is kept as
- * it came. `milestone` is dropped from the kept record only once the load has found it (merge-requests-load.ts).
+ * What became a column or a row of its own; the rest (id, a fork's source_project_id, position...) is kept as it came.
+ * `milestone` is dropped from the kept record only once the load has found it (merge-requests-load.ts). The source's
+ * own project ids say only whether the merge request came from a fork (`same_project`), unless it did.
  */
 const MERGE_REQUEST_COLUMNS = [
   "iid", "title", "description", "state", "state_id", "source_branch", "target_branch", "author_id", "updated_by_id",
@@ -153,7 +154,7 @@ export function transformMergeRequest(record: Record<string, unknown>, entity: E
       squashCommitSha: optionalString(record, "squash_commit_sha"),
       mergeParams: nestedRecord(record, "merge_params"),
       lastEditedAt: optionalTimestamp(record, "last_edited_at") ?? null,
-      ...importColumns(record, entity.entityId, key, MERGE_REQUEST_COLUMNS),
+      ...importColumns(record, entity.entityId, key, [...MERGE_REQUEST_COLUMNS, "target_project_id", ...(sourceProject === targetProject ? ["source_project_id"] : [])]),
       importKey: key,
     },
     authorId: optionalUserId(record, "author_id"),
