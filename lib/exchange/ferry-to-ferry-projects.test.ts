@@ -1,6 +1,6 @@
 import { and, asc, eq, inArray, isNotNull, sql } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
-import { badges, boards, ciBuilds, ciPipelines, ciStages, epicIssues, epics, externalPullRequests, getDb, issues, labels, milestones, notes, pipelineSchedules, projectCustomAttributes, projects, snippets } from "@/lib/db";
+import { badges, boards, ciBuilds, ciPipelines, ciStages, epicIssues, epics, externalPullRequests, getDb, issues, labels, mergeRequests, milestones, notes, pipelineSchedules, projectCustomAttributes, projects, snippets } from "@/lib/db";
 import { STATUS } from "@/lib/migration";
 import { projectSettings } from "@/lib/projects";
 import { repositoryPath } from "@/lib/repositories";
@@ -35,12 +35,17 @@ async function projectsUnder(rootFullPath: string) {
 describe("one Ferry migrating projects from another", () => {
   it("imports the projects Ferry imported from GitLab, repository by repository and relation by relation the same", async () => {
     const root = source().group(4351);
+    const appRepository = await makeSourceRepository(scratch, { commits: 4, branches: 2, tags: 3, mergeRequestRefs: 2, namedTags: ["release-1.1"] });
+    // Ferry's diff-note merge requests, !10's head a commit of the repository (Ferry A writes its head ref).
+    const head = await git(appRepository, ["rev-parse", "refs/heads/feature/1"]);
+    const diffNoteRecords = JSON.parse(JSON.stringify(ndjsonRecords("test/fixtures/ferry/merge_requests_diff_notes.ndjson")).replaceAll("5937ac0a7beb003549fc5fd26fc247adbce4a52e", head)) as Record<string, unknown>[];
     source().addProject({
-      groupId: 4351, path: "app", name: "App", description: "The app", fixtureProject: "complex", repository: await makeSourceRepository(scratch, { commits: 4, branches: 2, tags: 3, mergeRequestRefs: 2, namedTags: ["release-1.1"] }),
+      groupId: 4351, path: "app", name: "App", description: "The app", fixtureProject: "complex", repository: appRepository,
       // The fixture's snippet with a repository: Ferry A lists it in its GraphQL and serves it for Ferry B to mirror.
       snippets: [{ id: 1, title: "Test snippet title", createdAt: "2019-11-05T15:06:06Z", repository: await makeSnippetRepository(scratch, [{ "x.rb": "x = 1\n" }]) }],
       // The fixture's issues, and one in the root group's epic 2 (an enterprise source's `epic_issue`).
       relations: {
+        merge_requests: fromRecords([...ndjsonRecords(projectTreeFile("merge_requests")), ...diffNoteRecords]),
         issues: fromRecords([
           ...ndjsonRecords(projectTreeFile("issues")),
           { id: 950, iid: 20, title: "In an epic", state: "opened", author_id: 1, created_at: "2021-01-01T00:00:00.000Z", updated_at: "2021-01-01T00:00:00.000Z", epic_issue: { id: 3, relative_position: 7, epic: { iid: 2, title: "x" } }, notes: [] },
@@ -111,6 +116,40 @@ describe("one Ferry migrating projects from another", () => {
       expect(await issueNotes(bIssues), `issue notes of ${path}`).toEqual(await issueNotes(aIssues));
       const epicOf = async (rows: typeof aIssues) => (rows.length ? await getDb().select({ iid: epics.iid, position: epicIssues.relativePosition }).from(epicIssues).innerJoin(epics, eq(epics.id, epicIssues.epicId)).where(inArray(epicIssues.issueId, rows.map((i) => i.id))) : []);
       expect(await epicOf(bIssues), `epic links of ${path}`).toEqual(await epicOf(aIssues));
+      // Merge requests: the same, but for the users and milestones, which each instance maps or numbers its own way; and
+      // everything nested in them, as each Ferry stores it.
+      const mrRows = (id: number) => getDb().select().from(mergeRequests).where(eq(mergeRequests.projectId, id)).orderBy(mergeRequests.iid);
+      const [aMrs, bMrs] = await Promise.all([mrRows(a.id), mrRows(b.id)]);
+      const mrContent = ({ authorId, updatedById, lastEditedById, mergeUserId, milestoneId, ...row }: (typeof aMrs)[number]) => ({
+        people: [authorId, updatedById, lastEditedById, mergeUserId].map((id) => id !== null),
+        milestone: milestoneId !== null,
+        ...content(row),
+      });
+      expect(bMrs.map(mrContent), `merge requests of ${path}`).toEqual(aMrs.map(mrContent));
+      const mrTrees = async (rows: typeof aMrs) => {
+        if (rows.length === 0) return [];
+        const { rows: trees } = await getDb().execute(sql`
+          SELECT mr.iid,
+            (SELECT json_agg(json_build_object('note', n.note, 'type', n.type, 'position', n.position, 'original_position', n.original_position, 'change_position', n.change_position,
+               'line_code', n.line_code, 'discussion', n.discussion_id, 'resolved_at', n.resolved_at, 'resolved', n.resolved_by_id IS NOT NULL, 'system', n.system, 'action', n.system_action,
+               'hunk', (SELECT row_to_json(f)::jsonb - 'note_id' FROM note_diff_files f WHERE f.note_id = n.id),
+               'suggestions', (SELECT json_agg(s.to_content ORDER BY s.relative_order) FROM suggestions s WHERE s.note_id = n.id)) ORDER BY n.created_at, n.note)
+             FROM notes n WHERE n.noteable_type = 'MergeRequest' AND n.noteable_id = mr.id) AS notes,
+            (SELECT row_to_json(d)::jsonb - 'id' - 'merge_request_id' FROM merge_request_diffs d WHERE d.merge_request_id = mr.id) AS diff,
+            (SELECT json_agg(row_to_json(c)::jsonb - 'merge_request_diff_id' ORDER BY c.relative_order) FROM merge_request_diff_commits c JOIN merge_request_diffs d ON d.id = c.merge_request_diff_id WHERE d.merge_request_id = mr.id) AS commits,
+            (SELECT json_agg(row_to_json(f)::jsonb - 'merge_request_diff_id' ORDER BY f.relative_order) FROM merge_request_diff_files f JOIN merge_request_diffs d ON d.id = f.merge_request_diff_id WHERE d.merge_request_id = mr.id) AS files,
+            (SELECT count(*) FROM merge_request_assignees x WHERE x.merge_request_id = mr.id) AS assignees,
+            (SELECT json_agg(x.state) FROM merge_request_reviewers x WHERE x.merge_request_id = mr.id) AS reviewers,
+            (SELECT count(*) FROM merge_request_approvals x WHERE x.merge_request_id = mr.id) AS approvals,
+            (SELECT row_to_json(m)::jsonb - 'merge_request_id' - 'merged_by_id' - 'latest_closed_by_id' FROM merge_request_metrics m WHERE m.merge_request_id = mr.id) AS metrics,
+            (SELECT json_agg(l.title) FROM merge_request_labels x JOIN labels l ON l.id = x.label_id WHERE x.merge_request_id = mr.id) AS labels,
+            (SELECT json_agg(json_build_object('state', e.state, 'at', e.created_at)) FROM resource_state_events e WHERE e.merge_request_id = mr.id) AS state_events,
+            (SELECT json_agg(json_build_object('spent', t.time_spent, 'summary', t.summary)) FROM timelogs t WHERE t.merge_request_id = mr.id) AS timelogs,
+            (SELECT json_agg(e.action ORDER BY e.created_at, e.action) FROM events e WHERE e.target_type = 'MergeRequest' AND e.target_id = mr.id) AS events
+          FROM merge_requests mr WHERE mr.id IN ${sql`(${sql.join(rows.map((mr) => sql`${mr.id}`), sql`, `)})`} ORDER BY mr.iid`);
+        return trees;
+      };
+      expect(await mrTrees(bMrs), `merge request trees of ${path}`).toEqual(await mrTrees(aMrs));
       // Pipelines, their stages and jobs: the same, but for the users and the rows they point at, each instance's own.
       const pipelinesOf = async (id: number) => {
         const rows = await getDb().select().from(ciPipelines).where(eq(ciPipelines.projectId, id)).orderBy(ciPipelines.id);
@@ -133,6 +172,7 @@ describe("one Ferry migrating projects from another", () => {
       const [aExport, bExport] = await Promise.all([a.id, b.id].map((id) => exportGroupOverHttp(ferry().url, token, id, { kind: "project" })));
       expect([...bExport!.keys()].sort()).toEqual([...aExport!.keys()].sort());
       expect(aExport!.get("issues")?.records, `exported issues of ${path}`).toHaveLength(aIssues.length);
+      expect(aExport!.get("merge_requests")?.records, `exported merge requests of ${path}`).toHaveLength(aMrs.length);
       for (const [relation, exported] of aExport!) {
         if (relation === "repository") continue; // A bundle's bytes name the time it was made; the refs are compared above.
         expect(comparable(bExport!.get(relation)!), `${relation} of ${path}`).toEqual(comparable(exported));
@@ -140,6 +180,10 @@ describe("one Ferry migrating projects from another", () => {
     }
     const app = inA.get("app")!;
     expect((await getDb().select().from(issues).where(eq(issues.projectId, app.id))).length).toBe(13);
+    expect((await getDb().select().from(mergeRequests).where(eq(mergeRequests.projectId, app.id))).length).toBe(11);
+    expect(await git(repositoryPath(app.id, "project"), ["rev-parse", "refs/merge-requests/10/head"])).toBe(head);
+    const [appDiffNote] = await getDb().select().from(notes).where(and(eq(notes.projectId, app.id), eq(notes.type, "DiffNote"))).orderBy(asc(notes.createdAt)).limit(1);
+    expect(appDiffNote!.position).toMatchObject({ head_sha: head, new_line: 14, position_type: "text" });
     const [appIssue] = await getDb().select().from(issues).where(and(eq(issues.projectId, app.id), eq(issues.iid, 20)));
     expect(await getDb().select({ position: epicIssues.relativePosition }).from(epicIssues).where(eq(epicIssues.issueId, appIssue!.id))).toEqual([{ position: 7 }]);
     expect((await getDb().select().from(labels).where(eq(labels.projectId, app.id))).length).toBeGreaterThan(0);

@@ -92,6 +92,7 @@ describe("the relation catalog", () => {
       ["snippets", 3, "BulkImports::Projects::Pipelines::SnippetsPipeline"],
       ["boards", 4, "BulkImports::Common::Pipelines::BoardsPipeline"],
       ["snippets_repository", 4, "BulkImports::Projects::Pipelines::SnippetsRepositoryPipeline"],
+      ["merge_requests", 4, "BulkImports::Projects::Pipelines::MergeRequestsPipeline"],
       ["external_pull_requests", 4, "BulkImports::Projects::Pipelines::ExternalPullRequestsPipeline"],
       ["protected_branches", 4, "BulkImports::Projects::Pipelines::ProtectedBranchesPipeline"],
       ["protected_tags", 4, "Ferry::Projects::Pipelines::ProtectedTagsPipeline"],

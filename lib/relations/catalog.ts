@@ -81,7 +81,7 @@ export const RELATIONS: readonly RelationSpec[] = [
   { name: "issues", label: "Issue", format: "ndjson", project: { stage: 3, pipelineClass: projects("Issues") }, batchable: true, ferry: projectsBothWays },
   { name: "snippets", label: "Snippet", format: "ndjson", project: { stage: 3, pipelineClass: projects("Snippets") }, batchable: true, ferry: projectsBothWays },
   { name: "snippets_repository", label: "Snippet repository", format: "rest", project: { stage: 4, pipelineClass: projects("SnippetsRepository") }, ferry: importedForProjects },
-  { name: "merge_requests", label: "Merge request", format: "ndjson", project: { stage: 4, pipelineClass: projects("MergeRequests") }, batchable: true, ferry: notYet },
+  { name: "merge_requests", label: "Merge request", format: "ndjson", project: { stage: 4, pipelineClass: projects("MergeRequests") }, batchable: true, ferry: projectsBothWays },
   { name: "external_pull_requests", label: "External pull request", format: "ndjson", project: { stage: 4, pipelineClass: projects("ExternalPullRequests") }, batchable: true, ferry: projectsBothWays },
   { name: "protected_branches", label: "Protected Branch", format: "ndjson", project: { stage: 4, pipelineClass: projects("ProtectedBranches") }, batchable: true, ferry: projectsBothWays },
   { name: "protected_tags", label: "Protected tag", format: "ndjson", project: { stage: 4, pipelineClass: ferry("ProtectedTags") }, batchable: true, ferry: projectsBothWays },

@@ -7,6 +7,7 @@ export { fetchMirror, MirrorError, type MirrorRemote } from "./remote-mirror";
 export { checkGitVersion } from "./git-version";
 export { GitError, runGit, spawnGit, type GitExit, type GitFailure, type GitOptions, type GitProcess, type GitResult, type RunGitOptions } from "./git-process";
 export { housekeepingIdle, scheduleHousekeeping } from "./housekeeping";
+export { writeMergeRequestRefs, type MergeRequestHead } from "./merge-request-refs";
 export { repositoryPath, type RepositoryKind, type StoredRepositoryKind } from "./layout";
 export type { BranchPushRule, PushPolicy, TagPushRule } from "./push-policy";
 export { filePathProblem, refNameProblem, revisionProblem } from "./refs";

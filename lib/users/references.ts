@@ -1,6 +1,6 @@
 import { sql } from "drizzle-orm";
 import type { PgColumn, PgTable } from "drizzle-orm/pg-core";
-import { awardEmoji, boardLists, boards, ciBuilds, ciPipelines, type Db, epics, events, groupMembers, issueAssignees, issues, notes, pipelineSchedules, projectMembers, resourceLabelEvents, resourceMilestoneEvents, resourceStateEvents, timelogs, type Tx } from "@/lib/db";
+import { awardEmoji, boardLists, boards, ciBuilds, ciPipelines, type Db, epics, events, groupMembers, issueAssignees, issues, mergeRequestApprovals, mergeRequestAssignees, mergeRequestMetrics, mergeRequestReviewers, mergeRequests, notes, pipelineSchedules, projectMembers, resourceLabelEvents, resourceMilestoneEvents, resourceStateEvents, timelogs, type Tx } from "@/lib/db";
 
 
 /**
@@ -49,13 +49,19 @@ async function mergeAwardEmoji(tx: Tx, from: number, to: number): Promise<void> 
   await tx.execute(sql`UPDATE ${awardEmoji} SET user_id = ${to} WHERE user_id = ${from}`);
 }
 
-/** An issue has a user as assignee once: where the real user is already assigned, the placeholder's row goes. */
-async function mergeIssueAssignees(tx: Tx, from: number, to: number): Promise<void> {
-  await tx.execute(sql`
-    DELETE FROM ${issueAssignees} AS p
-    USING ${issueAssignees} AS t
-    WHERE p.user_id = ${from} AND t.user_id = ${to} AND t.issue_id = p.issue_id`);
-  await tx.execute(sql`UPDATE ${issueAssignees} SET user_id = ${to} WHERE user_id = ${from}`);
+/**
+ * A link table that has a user once per thing (an issue's assignees, a merge request's reviewers...): where the real
+ * user is already linked, the placeholder's row goes.
+ */
+function mergeUserLinks(table: PgTable, thing: string) {
+  const by = sql.identifier(thing);
+  return async (tx: Tx, from: number, to: number): Promise<void> => {
+    await tx.execute(sql`
+      DELETE FROM ${table} AS p
+      USING ${table} AS t
+      WHERE p.user_id = ${from} AND t.user_id = ${to} AND t.${by} = p.${by}`);
+    await tx.execute(sql`UPDATE ${table} SET user_id = ${to} WHERE user_id = ${from}`);
+  };
 }
 
 /** A board has one list per assignee: where the real user already has one on that board, the placeholder's goes. */
@@ -77,11 +83,21 @@ export const USER_REFERENCES: readonly UserReference[] = [
   { key: "issuesClosed", label: "Closed issues", table: issues, column: issues.closedById },
   { key: "issuesUpdated", label: "Updated issues", table: issues, column: issues.updatedById },
   { key: "issuesEdited", label: "Edited issues", table: issues, column: issues.lastEditedById },
-  { key: "issueAssignees", label: "Issue assignments", table: issueAssignees, column: issueAssignees.userId, reassign: mergeIssueAssignees },
+  { key: "issueAssignees", label: "Issue assignments", table: issueAssignees, column: issueAssignees.userId, reassign: mergeUserLinks(issueAssignees, "issue_id") },
+  { key: "mergeRequests", label: "Merge requests", table: mergeRequests, column: mergeRequests.authorId },
+  { key: "mergeRequestsUpdated", label: "Updated merge requests", table: mergeRequests, column: mergeRequests.updatedById },
+  { key: "mergeRequestsEdited", label: "Edited merge requests", table: mergeRequests, column: mergeRequests.lastEditedById },
+  { key: "mergeRequestsMergeUser", label: "Merge requests set to merge", table: mergeRequests, column: mergeRequests.mergeUserId },
+  { key: "mergeRequestAssignees", label: "Merge request assignments", table: mergeRequestAssignees, column: mergeRequestAssignees.userId, reassign: mergeUserLinks(mergeRequestAssignees, "merge_request_id") },
+  { key: "mergeRequestReviewers", label: "Merge request reviews", table: mergeRequestReviewers, column: mergeRequestReviewers.userId, reassign: mergeUserLinks(mergeRequestReviewers, "merge_request_id") },
+  { key: "mergeRequestApprovals", label: "Merge request approvals", table: mergeRequestApprovals, column: mergeRequestApprovals.userId, reassign: mergeUserLinks(mergeRequestApprovals, "merge_request_id") },
+  { key: "mergeRequestsMerged", label: "Merged merge requests", table: mergeRequestMetrics, column: mergeRequestMetrics.mergedById },
+  { key: "mergeRequestsClosed", label: "Closed merge requests", table: mergeRequestMetrics, column: mergeRequestMetrics.latestClosedById },
   { key: "timelogs", label: "Time spent", table: timelogs, column: timelogs.userId },
   { key: "labelEvents", label: "Label changes", table: resourceLabelEvents, column: resourceLabelEvents.userId },
   { key: "milestoneEvents", label: "Milestone changes", table: resourceMilestoneEvents, column: resourceMilestoneEvents.userId },
   { key: "notes", label: "Notes", table: notes, column: notes.authorId },
+  { key: "resolvedNotes", label: "Resolved threads", table: notes, column: notes.resolvedById },
   { key: "awardEmoji", label: "Emoji reactions", table: awardEmoji, column: awardEmoji.userId, reassign: mergeAwardEmoji },
   { key: "events", label: "Activity events", table: events, column: events.authorId },
   { key: "stateEvents", label: "State changes", table: resourceStateEvents, column: resourceStateEvents.userId },

@@ -35,6 +35,14 @@ const NESTED_IDENTITY: Record<string, string[]> = {
     "id", "project_id", "group_id", "noteable_id", "awardable_id", "target_id", "label_id", "milestone_id", "issue_id", "epic_id", "parent_id",
     "author_id", "user_id", "closed_by_id", "updated_by_id", "last_edited_by_id", "author",
   ],
+  // Merge requests nest notes (with their suggestions and diff files), award emoji, events, labels, milestones,
+  // resource events, people (assignees, reviewers, approvers, metrics) and their diff (commits and files, each naming
+  // the diff), and name people everywhere.
+  merge_requests: [
+    "id", "project_id", "source_project_id", "target_project_id", "noteable_id", "awardable_id", "target_id", "label_id", "milestone_id", "merge_request_id",
+    "merge_request_diff_id", "note_id", "diff_note_id", "author_id", "user_id", "updated_by_id", "last_edited_by_id", "merge_user_id", "assignee_id",
+    "merged_by_id", "latest_closed_by_id", "resolved_by_id", "author",
+  ],
   // Pipelines nest their stages and jobs (each naming its pipeline and stage), and name users each instance maps.
   ci_pipelines: ["id", "project_id", "pipeline_id", "stage_id", "commit_id", "user_id"],
   // Commit notes name their authors, whom each instance maps to its own account or placeholder.

@@ -77,7 +77,7 @@ describe("@gitbeaker/rest, unchanged, against Ferry", () => {
     // GitLab's names for a project's relations: its badges are project_badges, its repository is a file relation.
     expect(statuses.map((s) => s.relation).sort()).toEqual([
       "auto_devops", "boards", "ci_cd_settings", "ci_pipelines", "commit_notes", "container_expiration_policy", "custom_attributes", "design", "error_tracking_setting", "external_pull_requests",
-      "issues", "labels", "lfs_objects", "milestones", "pipeline_schedules", "project_badges", "project_feature", "protected_branches", "protected_tags", "push_rule",
+      "issues", "labels", "lfs_objects", "merge_requests", "milestones", "pipeline_schedules", "project_badges", "project_feature", "protected_branches", "protected_tags", "push_rule",
       "releases", "repository", "self", "service_desk_setting", "snippets", "uploads", "user_contributions",
     ]);
     const [self] = await lines(await api.ProjectRelationsExport.download(project.id, "self"));

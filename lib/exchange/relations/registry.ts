@@ -17,6 +17,7 @@ import { commitNotesRelation } from "./projects/commit-notes";
 import { customAttributesRelation } from "./projects/custom-attributes";
 import { externalPullRequestsRelation } from "./projects/external-pull-requests";
 import { issuesRelation } from "./projects/issues";
+import { mergeRequestsRelation } from "./projects/merge-requests";
 import { pipelineSchedulesRelation } from "./projects/pipeline-schedules";
 import { projectSelfRelation } from "./projects/project-self";
 import { designRelation, repositoryRelation } from "./projects/repository";
@@ -76,6 +77,7 @@ const EXPORTERS: Record<PortableKind, readonly ExportRelation[]> = {
     projectOwned(boardsRelation),
     projectOwned(uploadsRelation),
     issuesRelation,
+    mergeRequestsRelation,
     snippetsRelation,
     userContributionsRelation,
     externalPullRequestsRelation,

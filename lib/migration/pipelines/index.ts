@@ -25,6 +25,7 @@ import { commitNotesPipeline } from "./projects/commit-notes";
 import { customAttributesPipeline } from "./projects/custom-attributes";
 import { externalPullRequestsPipeline } from "./projects/external-pull-requests";
 import { issuesPipeline } from "./projects/issues";
+import { mergeRequestsPipeline } from "./projects/merge-requests";
 import { pipelineSchedulesPipeline } from "./projects/pipeline-schedules";
 import { projectPipeline } from "./projects/project";
 import { projectAttributesPipeline } from "./projects/project-attributes";
@@ -74,6 +75,7 @@ const IMPLEMENTATIONS: Record<PortableKind, readonly Pipeline[]> = {
     badgesPipeline,
     boardsPipeline,
     issuesPipeline,
+    mergeRequestsPipeline,
     snippetsPipeline,
     snippetsRepositoryPipeline,
     externalPullRequestsPipeline,

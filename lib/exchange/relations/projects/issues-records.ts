@@ -1,9 +1,10 @@
-import type { awardEmoji, epicIssues, epics, events, issues, iterations, labels, milestones, resourceLabelEvents, resourceMilestoneEvents, resourceStateEvents, timelogs, zoomMeetings } from "@/lib/db";
+import type { epicIssues, epics, issues, iterations, labels, milestones, zoomMeetings } from "@/lib/db";
 import { labelRecord } from "../common/labels";
 import { milestoneRecord } from "../common/milestones";
 import { epicAttributes } from "../groups/epics-records";
-import { eventRecord, stateEventRecord } from "../support/issuable-records";
-import { awardRecord, noteRecord, type NoteTree } from "../support/note-records";
+import { eventRecord, labelEventRecord, milestoneEventRecord, stateEventRecord, timelogRecord } from "../support/issuable-records";
+import type { IssuableActivityTree } from "../support/issuable-activity";
+import { awardRecord, noteRecord } from "../support/note-records";
 import { iso } from "../support/record-ids";
 import type { ExportRecord } from "../support/types";
 
@@ -12,20 +13,13 @@ type Label = typeof labels.$inferSelect;
 type Milestone = typeof milestones.$inferSelect;
 
 /** An issue with what hangs from it, as the relation's queries gather it. */
-export interface IssueTree {
+export interface IssueTree extends IssuableActivityTree {
   issue: Issue;
   milestone: Milestone | undefined;
   iteration: typeof iterations.$inferSelect | undefined;
   epic: { link: typeof epicIssues.$inferSelect; epic: typeof epics.$inferSelect } | undefined;
   assigneeIds: number[];
   labels: Label[];
-  awards: (typeof awardEmoji.$inferSelect)[];
-  notes: NoteTree[];
-  events: (typeof events.$inferSelect)[];
-  stateEvents: (typeof resourceStateEvents.$inferSelect)[];
-  labelEvents: { event: typeof resourceLabelEvents.$inferSelect; label: Label | null }[];
-  milestoneEvents: { event: typeof resourceMilestoneEvents.$inferSelect; milestone: Milestone | null }[];
-  timelogs: (typeof timelogs.$inferSelect)[];
   zoomMeetings: (typeof zoomMeetings.$inferSelect)[];
 }
 
@@ -68,24 +62,9 @@ function issueAttributes(issue: Issue): ExportRecord {
   };
 }
 
-function timelogRecord(log: IssueTree["timelogs"][number], issue: Issue): ExportRecord {
-  const columns = { id: log.id, time_spent: log.timeSpent, user_id: log.userId, created_at: iso(log.createdAt), updated_at: iso(log.updatedAt), spent_at: iso(log.spentAt), summary: log.summary };
-  return { ...columns, ...log.sourceAttributes, ...columns, issue_id: issue.id, project_id: issue.projectId };
-}
-
 function zoomMeetingRecord(meeting: IssueTree["zoomMeetings"][number], issue: Issue): ExportRecord {
   const columns = { id: meeting.id, project_id: issue.projectId, issue_id: issue.id, url: meeting.url, issue_status: meeting.issueStatus, created_at: iso(meeting.createdAt), updated_at: iso(meeting.updatedAt) };
   return { ...columns, ...meeting.sourceAttributes, ...columns };
-}
-
-function labelEventRecord({ event, label }: IssueTree["labelEvents"][number]): ExportRecord {
-  const columns = { id: event.id, action: event.action, issue_id: event.issueId, merge_request_id: null, label_id: event.labelId, user_id: event.userId, created_at: iso(event.createdAt) };
-  return { ...columns, ...event.sourceAttributes, ...columns, ...(label ? { label: labelRecord(label) } : {}) };
-}
-
-function milestoneEventRecord({ event, milestone }: IssueTree["milestoneEvents"][number]): ExportRecord {
-  const columns = { user_id: event.userId, action: event.action, state: event.state, created_at: iso(event.createdAt) };
-  return { ...columns, ...event.sourceAttributes, ...columns, ...(milestone ? { milestone: milestoneRecord(milestone) } : {}) };
 }
 
 function iterationRecord(iteration: NonNullable<IssueTree["iteration"]>): ExportRecord {
@@ -114,7 +93,7 @@ export function issueRecord(tree: IssueTree): ExportRecord {
     ...(tree.iteration ? { sprint_id: tree.iteration.id, iteration: iterationRecord(tree.iteration) } : {}),
     ...(tree.epic ? { epic_issue: { ...tree.epic.link.sourceAttributes, relative_position: tree.epic.link.relativePosition, epic: epicAttributes(tree.epic.epic) } } : {}),
     events: tree.events.map(eventRecord),
-    timelogs: tree.timelogs.map((log) => timelogRecord(log, issue)),
+    timelogs: tree.timelogs.map((log) => timelogRecord(log, { issue_id: issue.id, project_id: issue.projectId })),
     notes: tree.notes.map(noteRecord),
     label_links: tree.labels.map((label) => ({ target_id: issue.id, label_id: label.id, target_type: "Issue", label: labelRecord(label) })),
     resource_label_events: tree.labelEvents.map(labelEventRecord),

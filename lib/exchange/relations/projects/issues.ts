@@ -1,6 +1,7 @@
 import { and, asc, eq } from "drizzle-orm";
-import { epicIssues, epics, events, getDb, issueAssignees, issueLabels, issues, iterations, labels, milestones, resourceLabelEvents, resourceMilestoneEvents, resourceStateEvents, timelogs, zoomMeetings } from "@/lib/db";
-import { anyOf, awardsOf, groupBy, noteTreesOf } from "../support/note-records";
+import { epicIssues, epics, getDb, issueAssignees, issueLabels, issues, iterations, labels, milestones, zoomMeetings } from "@/lib/db";
+import { issuableActivityOf } from "../support/issuable-activity";
+import { anyOf, groupBy } from "../support/note-records";
 import type { CollectionRelation } from "../support/types";
 import { issueRecord, type IssueTree } from "./issues-records";
 
@@ -12,17 +13,11 @@ async function issueTrees(projectId: number, ids: readonly number[]): Promise<Is
   const rows = await db.select().from(issues).where(and(eq(issues.projectId, projectId), anyOf(issues.id, ids))).orderBy(asc(issues.id));
   if (rows.length === 0) return [];
   const issueIds = rows.map((issue) => issue.id);
-  const [assignees, linked, epicLinks, awardsByIssue, notesByIssue, issueEvents, stateEvents, labelEvents, milestoneEvents, logs, meetings] = await Promise.all([
+  const [assignees, linked, epicLinks, activityOf, meetings] = await Promise.all([
     db.select().from(issueAssignees).where(anyOf(issueAssignees.issueId, issueIds)).orderBy(asc(issueAssignees.userId)),
     db.select({ issueId: issueLabels.issueId, label: labels }).from(issueLabels).innerJoin(labels, eq(labels.id, issueLabels.labelId)).where(anyOf(issueLabels.issueId, issueIds)).orderBy(asc(labels.id)),
     db.select({ link: epicIssues, epic: epics }).from(epicIssues).innerJoin(epics, eq(epics.id, epicIssues.epicId)).where(anyOf(epicIssues.issueId, issueIds)),
-    awardsOf("Issue", issueIds),
-    noteTreesOf("Issue", issueIds),
-    db.select().from(events).where(and(eq(events.targetType, "Issue"), anyOf(events.targetId, issueIds))).orderBy(asc(events.id)),
-    db.select().from(resourceStateEvents).where(anyOf(resourceStateEvents.issueId, issueIds)).orderBy(asc(resourceStateEvents.id)),
-    db.select({ event: resourceLabelEvents, label: labels }).from(resourceLabelEvents).leftJoin(labels, eq(labels.id, resourceLabelEvents.labelId)).where(anyOf(resourceLabelEvents.issueId, issueIds)).orderBy(asc(resourceLabelEvents.id)),
-    db.select({ event: resourceMilestoneEvents, milestone: milestones }).from(resourceMilestoneEvents).leftJoin(milestones, eq(milestones.id, resourceMilestoneEvents.milestoneId)).where(anyOf(resourceMilestoneEvents.issueId, issueIds)).orderBy(asc(resourceMilestoneEvents.id)),
-    db.select().from(timelogs).where(anyOf(timelogs.issueId, issueIds)).orderBy(asc(timelogs.id)),
+    issuableActivityOf("Issue", issueIds),
     db.select().from(zoomMeetings).where(anyOf(zoomMeetings.issueId, issueIds)).orderBy(asc(zoomMeetings.id)),
   ]);
   const milestoneIds = distinct(rows.map((issue) => issue.milestoneId));
@@ -37,11 +32,6 @@ async function issueTrees(projectId: number, ids: readonly number[]): Promise<Is
   const epicByIssue = new Map(epicLinks.map((row) => [row.link.issueId, row]));
   const assigneesByIssue = groupBy(assignees, (row) => row.issueId);
   const labelsByIssue = groupBy(linked, (row) => row.issueId);
-  const eventsByIssue = groupBy(issueEvents, (event) => event.targetId!);
-  const stateEventsByIssue = groupBy(stateEvents, (event) => event.issueId!);
-  const labelEventsByIssue = groupBy(labelEvents, (row) => row.event.issueId!);
-  const milestoneEventsByIssue = groupBy(milestoneEvents, (row) => row.event.issueId!);
-  const logsByIssue = groupBy(logs, (log) => log.issueId!);
   const meetingsByIssue = groupBy(meetings, (meeting) => meeting.issueId);
   return rows.map((issue) => ({
     issue,
@@ -50,13 +40,7 @@ async function issueTrees(projectId: number, ids: readonly number[]): Promise<Is
     epic: epicByIssue.get(issue.id),
     assigneeIds: (assigneesByIssue.get(issue.id) ?? []).map((row) => row.userId),
     labels: (labelsByIssue.get(issue.id) ?? []).map((row) => row.label),
-    awards: awardsByIssue.get(issue.id) ?? [],
-    notes: notesByIssue.get(issue.id) ?? [],
-    events: eventsByIssue.get(issue.id) ?? [],
-    stateEvents: stateEventsByIssue.get(issue.id) ?? [],
-    labelEvents: labelEventsByIssue.get(issue.id) ?? [],
-    milestoneEvents: milestoneEventsByIssue.get(issue.id) ?? [],
-    timelogs: logsByIssue.get(issue.id) ?? [],
+    ...activityOf(issue.id),
     zoomMeetings: meetingsByIssue.get(issue.id) ?? [],
   }));
 }

@@ -1,17 +1,21 @@
 import { and, asc, eq, sql, type SQL } from "drizzle-orm";
 import type { AnyPgColumn } from "drizzle-orm/pg-core";
-import { awardEmoji, getDb, notes, users } from "@/lib/db";
+import { awardEmoji, getDb, noteDiffFiles, notes, suggestions, users } from "@/lib/db";
 import { iso } from "./record-ids";
 import type { ExportRecord } from "./types";
 
 type Note = typeof notes.$inferSelect;
 type Award = typeof awardEmoji.$inferSelect;
+type Suggestion = typeof suggestions.$inferSelect;
+type NoteDiffFile = typeof noteDiffFiles.$inferSelect;
 
-/** A note with what the export nests in it: its author's name and its award emoji. */
+/** A note with what the export nests in it: its author's name, its award emoji, and a diff note's hunk and suggestions. */
 export interface NoteTree {
   note: Note;
   authorName: string | null;
   awards: Award[];
+  diffFile?: NoteDiffFile;
+  suggestions?: Suggestion[];
 }
 
 /** `column = ANY(ids)` with one array parameter, however many ids. */
@@ -34,17 +38,33 @@ export async function awardsOf(awardableType: string, ids: readonly number[]): P
   return groupBy(rows, (award) => award.awardableId);
 }
 
-/** The notes matching a condition with their authors' names and award emoji, in id order: two queries. */
-async function noteTreesWhere(condition: SQL): Promise<NoteTree[]> {
-  const rows = await getDb().select({ note: notes, authorName: users.name }).from(notes).leftJoin(users, eq(users.id, notes.authorId)).where(condition).orderBy(asc(notes.id));
-  const awards = await awardsOf("Note", rows.map((row) => row.note.id));
-  return rows.map(({ note, authorName }) => ({ note, authorName, awards: awards.get(note.id) ?? [] }));
+/**
+ * The notes matching a condition with their authors' names and award emoji, in id order: two queries; with `diffs`
+ * (merge request notes), two more for their diff files and suggestions.
+ */
+async function noteTreesWhere(condition: SQL, diffs = false): Promise<NoteTree[]> {
+  const db = getDb();
+  const rows = await db.select({ note: notes, authorName: users.name }).from(notes).leftJoin(users, eq(users.id, notes.authorId)).where(condition).orderBy(asc(notes.id));
+  const ids = rows.map((row) => row.note.id);
+  const [awards, files, proposed] = await Promise.all([
+    awardsOf("Note", ids),
+    diffs && ids.length ? db.select().from(noteDiffFiles).where(anyOf(noteDiffFiles.noteId, ids)) : [],
+    diffs && ids.length ? db.select().from(suggestions).where(anyOf(suggestions.noteId, ids)).orderBy(asc(suggestions.noteId), asc(suggestions.relativeOrder)) : [],
+  ]);
+  const fileByNote = new Map(files.map((file) => [file.noteId, file]));
+  const suggestionsByNote = groupBy(proposed, (suggestion) => suggestion.noteId);
+  return rows.map(({ note, authorName }) => ({
+    note,
+    authorName,
+    awards: awards.get(note.id) ?? [],
+    ...(diffs ? { diffFile: fileByNote.get(note.id), suggestions: suggestionsByNote.get(note.id) ?? [] } : {}),
+  }));
 }
 
 /** The notes of these noteables with their authors' names and award emoji, by noteable id. */
 export async function noteTreesOf(noteableType: string, ids: readonly number[]): Promise<Map<number, NoteTree[]>> {
   if (ids.length === 0) return new Map();
-  return groupBy(await noteTreesWhere(and(eq(notes.noteableType, noteableType), anyOf(notes.noteableId, ids))!), (tree) => tree.note.noteableId);
+  return groupBy(await noteTreesWhere(and(eq(notes.noteableType, noteableType), anyOf(notes.noteableId, ids))!, noteableType === "MergeRequest"), (tree) => tree.note.noteableId);
 }
 
 /** A project's commit notes with these ids (the `commit_notes` relation), in id order. */
@@ -69,10 +89,42 @@ export function awardRecord(award: Award): ExportRecord {
  * Fields that point at records of the instance the note came from which Ferry does not map: given out as they came
  * they would name unrelated records here, so they go out empty (the stored record keeps them).
  */
-const FOREIGN_NOTE_FIELDS = { updated_by_id: null, resolved_by_id: null, review_id: null };
+const FOREIGN_NOTE_FIELDS = { updated_by_id: null, review_id: null };
 
-/** A note as GitLab's export nests it (`notes: [:author, :award_emoji, :system_note_metadata]`), with Ferry's ids. */
-export function noteRecord({ note, authorName, awards }: NoteTree): ExportRecord {
+/** A diff note's hunk as GitLab exports it (`note_diff_file`, its diff under the `diff_export` method's name). */
+function noteDiffFileRecord(file: NoteDiffFile): ExportRecord {
+  return {
+    diff_note_id: file.noteId,
+    new_file: file.newFile,
+    renamed_file: file.renamedFile,
+    deleted_file: file.deletedFile,
+    a_mode: file.aMode,
+    b_mode: file.bMode,
+    new_path: file.newPath,
+    old_path: file.oldPath,
+    diff_export: file.diff,
+  };
+}
+
+function suggestionRecord(suggestion: Suggestion): ExportRecord {
+  return {
+    note_id: suggestion.noteId,
+    relative_order: suggestion.relativeOrder,
+    applied: suggestion.applied,
+    commit_id: suggestion.commitId,
+    from_content: suggestion.fromContent,
+    to_content: suggestion.toContent,
+    lines_above: suggestion.linesAbove,
+    lines_below: suggestion.linesBelow,
+    outdated: suggestion.outdated,
+  };
+}
+
+/**
+ * A note as GitLab's export nests it (`notes: [:author, :award_emoji, :system_note_metadata]`, and for a merge
+ * request's `:suggestions, :note_diff_file`), with Ferry's ids.
+ */
+export function noteRecord({ note, authorName, awards, diffFile, suggestions: proposed }: NoteTree): ExportRecord {
   const columns = {
     id: note.id,
     note: note.note,
@@ -87,6 +139,14 @@ export function noteRecord({ note, authorName, awards }: NoteTree): ExportRecord
     system: note.system,
     discussion_id: note.discussionId,
     internal: note.internal,
+    type: note.type,
+    position: note.position,
+    original_position: note.originalPosition,
+    change_position: note.changePosition,
+    line_code: note.lineCode,
+    resolved_at: iso(note.resolvedAt),
+    resolved_by_id: note.resolvedById,
+    resolved_by_push: note.resolvedByPush,
   };
   // A note's own events name source users Ferry did not map (it keeps them with the note, unexported).
   const { system_note_metadata: metadata, events: _events, ...attributes } = note.sourceAttributes;
@@ -102,5 +162,7 @@ export function noteRecord({ note, authorName, awards }: NoteTree): ExportRecord
     author: { name: authorName ?? "Ghost User" },
     award_emoji: awards.map(awardRecord),
     ...(hasMetadata ? { system_note_metadata: { ...(metadata as Record<string, unknown> | undefined), action: note.systemAction } } : {}),
+    ...(proposed ? { suggestions: proposed.map(suggestionRecord) } : {}),
+    ...(diffFile ? { note_diff_file: noteDiffFileRecord(diffFile) } : {}),
   };
 }

@@ -1,10 +1,7 @@
 import { and, eq, inArray, sql } from "drizzle-orm";
-import { bulkInsert, copyRows, epicIssues, epics, issueAssignees, issueLabels, issues, iterations, resourceLabelEvents, resourceMilestoneEvents, timelogs, type Tx, zoomMeetings } from "@/lib/db";
+import { bulkInsert, copyRows, epicIssues, epics, issueAssignees, issueLabels, issues, iterations, type Tx, zoomMeetings } from "@/lib/db";
 import { mapSourceUsers } from "../../source-users";
-import { loadIssuableEvents } from "../support/issuable-load";
-import { resolveLabels } from "../support/label-resolution";
-import { resolveMilestones } from "../support/milestone-resolution";
-import { awardRows, insertAwards, loadNotes } from "../support/notes";
+import { loadIssuableActivity, resolveIssuableReferences } from "../support/issuable-load";
 import { insertNew } from "../support/insert-by-import-key";
 import { ownerOf, ownerScope, type OwnerScope } from "../support/owner";
 import type { EntityContext } from "../support/types";
@@ -45,8 +42,7 @@ export async function loadIssues(tx: Tx, rows: IssueRow[], entity: EntityContext
   const scope = await ownerScope(tx, owner);
   const mapped = await mapSourceUsers(tx, { sourceUrl: entity.sourceUrl, rootGroupId: scope.groupIds[0]! }, rows.flatMap((row) => row.users));
   const user = (id: number | null) => (id === null ? null : (mapped.get(id) ?? null));
-  const labelIds = await resolveLabels(tx, scope, rows.flatMap((row) => [...row.labels, ...row.labelEvents.flatMap((event) => (event.label ? [event.label] : []))]));
-  const milestoneIds = await resolveMilestones(tx, scope, rows.flatMap((row) => [...(row.milestone ? [row.milestone] : []), ...row.milestoneEvents.flatMap((event) => (event.milestone ? [event.milestone] : []))]));
+  const { labelIds, milestoneIds } = await resolveIssuableReferences(tx, scope, rows);
   const epicIds = await epicsByIid(tx, scope, [...new Set(rows.flatMap((row) => (row.epic ? [row.epic.iid] : [])))]);
   const iterationIds = await Promise.all(rows.map((row) => (row.iteration ? iterationOf(tx, scope, row.iteration) : null)));
 
@@ -83,38 +79,8 @@ export async function loadIssues(tx: Tx, rows: IssueRow[], entity: EntityContext
     }),
     skipExisting,
   );
-  await insertAwards(tx, fresh.flatMap(({ row, id }) => awardRows("Issue", id, row.awards, (userId) => user(userId)!)));
-  await loadNotes(tx, fresh.map(({ row, id }) => ({ id, notes: row.notes })), { owner, noteableType: "Issue", entityId: entity.entityId, user });
-  await loadIssuableEvents(tx, fresh.map(({ row, id }) => ({ id, events: row.events, stateEvents: row.stateEvents })), { owner, targetType: "Issue", user });
+  await loadIssuableActivity(tx, fresh, { owner, targetType: "Issue", entityId: entity.entityId, user, labelIds, milestoneIds });
   // Rows of issues inserted just now: nothing of theirs can be there yet.
-  await copyRows(
-    tx,
-    resourceLabelEvents,
-    fresh.flatMap(({ row, id }) =>
-      row.labelEvents.map((event) => ({ ...owner, issueId: id, labelId: event.label ? labelIds.get(event.label.title)! : null, userId: user(event.userId), action: event.action, sourceAttributes: event.sourceAttributes, createdAt: event.createdAt })),
-    ),
-  );
-  await copyRows(
-    tx,
-    resourceMilestoneEvents,
-    fresh.flatMap(({ row, id }) =>
-      row.milestoneEvents.map((event) => ({
-        ...owner,
-        issueId: id,
-        milestoneId: event.milestone ? milestoneIds.get(event.milestone.title)! : null,
-        userId: user(event.userId),
-        action: event.action,
-        state: event.state,
-        sourceAttributes: event.sourceAttributes,
-        createdAt: event.createdAt,
-      })),
-    ),
-  );
-  await copyRows(
-    tx,
-    timelogs,
-    fresh.flatMap(({ row, id }) => row.timelogs.map((log) => ({ issueId: id, userId: user(log.userId), timeSpent: log.timeSpent, spentAt: log.spentAt, summary: log.summary, sourceAttributes: log.sourceAttributes, createdAt: log.createdAt, updatedAt: log.updatedAt }))),
-  );
   await copyRows(
     tx,
     zoomMeetings,

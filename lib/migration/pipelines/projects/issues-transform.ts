@@ -1,43 +1,14 @@
 import type { issues } from "@/lib/db";
 import { RecordError } from "../../errors";
 import type { SourceUserRef } from "../../source-users";
-import { eventsOf, labelOf, labelsOf, stateEventsOf, stateOf, type EventInput, type StateEventInput } from "../support/issuable-fields";
-import type { LabelInput } from "../support/label-resolution";
-import type { MilestoneRefInput } from "../support/milestone-resolution";
-import { nestedList, nestedRecord, optionalInteger, optionalUserId, within, type AwardInput } from "../support/nested-fields";
-import { awardsOf, notesOf, noteUsers, type NoteInput } from "../support/notes";
+import { activityUsers, issuableActivityOf, type IssuableActivity } from "../support/issuable-activity";
+import { stateOf } from "../support/issuable-fields";
+import { nestedList, nestedRecord, optionalInteger, optionalUserId, within } from "../support/nested-fields";
 import { ownerOf } from "../support/owner";
 import { importColumns, optionalBoolean, optionalDate, optionalString, optionalTimestamp, rest, requiredString } from "../support/record-fields";
 import type { EntityContext } from "../support/types";
 
 type IssueValues = Omit<typeof issues.$inferInsert, "authorId" | "closedById" | "updatedById" | "lastEditedById" | "milestoneId" | "iterationId">;
-
-export interface LabelEventInput {
-  action: "add" | "remove";
-  label: LabelInput | null;
-  userId: number | null;
-  sourceAttributes: Record<string, unknown>;
-  createdAt: Date | undefined;
-}
-
-export interface MilestoneEventInput {
-  action: "add" | "remove";
-  milestone: MilestoneRefInput | null;
-  state: string;
-  userId: number | null;
-  sourceAttributes: Record<string, unknown>;
-  createdAt: Date | undefined;
-}
-
-export interface TimelogInput {
-  userId: number | null;
-  timeSpent: number;
-  spentAt: Date | undefined;
-  summary: string | null;
-  sourceAttributes: Record<string, unknown>;
-  createdAt: Date | undefined;
-  updatedAt: Date | undefined;
-}
 
 export interface ZoomMeetingInput {
   url: string;
@@ -48,25 +19,16 @@ export interface ZoomMeetingInput {
 }
 
 /** One source issue, ready to load: its columns, the source users it names, and its nested records. */
-export interface IssueRow {
+export interface IssueRow extends IssuableActivity {
   values: IssueValues & { importKey: string };
   authorId: number | null;
   closedById: number | null;
   updatedById: number | null;
   lastEditedById: number | null;
-  milestone: MilestoneRefInput | null;
   /** The group epic it belongs to, by iid (`epic_issue.epic`), and its place in the epic. */
   epic: { iid: number; relativePosition: number | null; sourceAttributes: Record<string, unknown> } | null;
   iteration: { title: string | null; startDate: string | null; dueDate: string | null } | null;
   assigneeIds: number[];
-  labels: LabelInput[];
-  awards: AwardInput[];
-  notes: NoteInput[];
-  events: EventInput[];
-  stateEvents: StateEventInput[];
-  labelEvents: LabelEventInput[];
-  milestoneEvents: MilestoneEventInput[];
-  timelogs: TimelogInput[];
   zoomMeetings: ZoomMeetingInput[];
   users: SourceUserRef[];
 }
@@ -82,7 +44,6 @@ const ISSUE_COLUMNS = [
   "labels", "award_emoji", "notes", "events", "resource_state_events", "resource_label_events",
   "resource_milestone_events", "issue_assignees", "timelogs", "zoom_meetings", "milestone_id", "sprint_id",
 ] as const;
-const MILESTONE_COLUMNS = ["title", "iid", "description", "state", "start_date", "due_date", "created_at", "updated_at"] as const;
 
 // GitLab's WorkItems::Type base types, and its issue_type values (the same names).
 const BASE_TYPES = ["issue", "incident", "test_case", "requirement", "task", "objective", "key_result", "epic", "ticket"];
@@ -107,69 +68,6 @@ function healthStatusOf(record: Record<string, unknown>): string | null {
   const name = typeof raw === "number" ? HEALTH[raw] : raw;
   if (typeof name !== "string" || !HEALTH_STATUSES.has(name)) throw new RecordError(`health_status ${JSON.stringify(raw)} is not valid`);
   return name;
-}
-
-export function milestoneOf(record: Record<string, unknown>): MilestoneRefInput {
-  const state = record.state ?? "active";
-  if (state !== "active" && state !== "closed") throw new RecordError(`state ${JSON.stringify(state)} is not active or closed`);
-  const iid = optionalInteger(record, "iid");
-  return {
-    title: requiredString(record, "title"),
-    iid: iid !== null && iid > 0 ? iid : null,
-    description: optionalString(record, "description"),
-    state,
-    startDate: optionalDate(record, "start_date"),
-    dueDate: optionalDate(record, "due_date"),
-    sourceAttributes: rest(record, MILESTONE_COLUMNS),
-    createdAt: optionalTimestamp(record, "created_at"),
-    updatedAt: optionalTimestamp(record, "updated_at"),
-  };
-}
-
-function addRemove(record: Record<string, unknown>): "add" | "remove" {
-  const raw = record.action;
-  const action = raw === 1 ? "add" : raw === 2 ? "remove" : raw;
-  if (action !== "add" && action !== "remove") throw new RecordError(`action ${JSON.stringify(raw)} is not add or remove`);
-  return action;
-}
-
-function labelEventOf(record: Record<string, unknown>): LabelEventInput {
-  const label = nestedRecord(record, "label");
-  return {
-    action: addRemove(record),
-    label: label ? within("label", () => labelOf(label)) : null,
-    userId: optionalUserId(record, "user_id"),
-    sourceAttributes: rest(record, ["action", "label", "user_id", "created_at"]),
-    createdAt: optionalTimestamp(record, "created_at"),
-  };
-}
-
-function milestoneEventOf(record: Record<string, unknown>): MilestoneEventInput {
-  const milestone = nestedRecord(record, "milestone");
-  const state = record.state ?? "opened";
-  if (typeof state !== "string" && typeof state !== "number") throw new RecordError("state must be a name");
-  return {
-    action: addRemove(record),
-    milestone: milestone ? within("milestone", () => milestoneOf(milestone)) : null,
-    state: typeof state === "number" ? (["", "opened", "closed", "merged", "locked", "reopened"][state] ?? "opened") : state,
-    userId: optionalUserId(record, "user_id"),
-    sourceAttributes: rest(record, ["action", "milestone", "state", "user_id", "created_at"]),
-    createdAt: optionalTimestamp(record, "created_at"),
-  };
-}
-
-function timelogOf(record: Record<string, unknown>): TimelogInput {
-  const timeSpent = optionalInteger(record, "time_spent");
-  if (timeSpent === null) throw new RecordError("time_spent can't be blank");
-  return {
-    userId: optionalUserId(record, "user_id"),
-    timeSpent,
-    spentAt: optionalTimestamp(record, "spent_at"),
-    summary: optionalString(record, "summary"),
-    sourceAttributes: rest(record, ["time_spent", "user_id", "spent_at", "summary", "created_at", "updated_at"]),
-    createdAt: optionalTimestamp(record, "created_at"),
-    updatedAt: optionalTimestamp(record, "updated_at"),
-  };
 }
 
 function zoomMeetingOf(record: Record<string, unknown>): ZoomMeetingInput {
@@ -204,13 +102,8 @@ function assigneesOf(record: Record<string, unknown>): number[] {
 }
 
 function usersOf(row: Omit<IssueRow, "users">): SourceUserRef[] {
-  const ids = [
-    row.authorId, row.closedById, row.updatedById, row.lastEditedById, ...row.assigneeIds,
-    ...row.awards.map((award) => award.userId),
-    ...row.events.map((event) => event.authorId),
-    ...[...row.stateEvents, ...row.labelEvents, ...row.milestoneEvents, ...row.timelogs].map((event) => event.userId),
-  ];
-  return [...ids.flatMap((id) => (id === null ? [] : [{ id }])), ...noteUsers(row.notes)];
+  const ids = [row.authorId, row.closedById, row.updatedById, row.lastEditedById, ...row.assigneeIds];
+  return [...ids.flatMap((id) => (id === null ? [] : [{ id }])), ...activityUsers(row)];
 }
 
 export function transformIssue(record: Record<string, unknown>, entity: EntityContext, key: string): IssueRow {
@@ -241,21 +134,10 @@ export function transformIssue(record: Record<string, unknown>, entity: EntityCo
     closedById: optionalUserId(record, "closed_by_id"),
     updatedById: optionalUserId(record, "updated_by_id"),
     lastEditedById: optionalUserId(record, "last_edited_by_id"),
-    milestone: within("milestone", () => {
-      const milestone = nestedRecord(record, "milestone");
-      return milestone ? milestoneOf(milestone) : null;
-    }),
+    ...issuableActivityOf(record, key),
     epic: epicOf(record),
     iteration: iterationOf(record),
     assigneeIds: assigneesOf(record),
-    labels: labelsOf(record),
-    awards: awardsOf(record),
-    notes: notesOf(record, key),
-    events: eventsOf(record),
-    stateEvents: stateEventsOf(record),
-    labelEvents: nestedList(record, "resource_label_events").map((event, i) => within(`resource_label_events[${i}]`, () => labelEventOf(event))),
-    milestoneEvents: nestedList(record, "resource_milestone_events").map((event, i) => within(`resource_milestone_events[${i}]`, () => milestoneEventOf(event))),
-    timelogs: nestedList(record, "timelogs").map((timelog, i) => within(`timelogs[${i}]`, () => timelogOf(timelog))),
     zoomMeetings: nestedList(record, "zoom_meetings").map((meeting, i) => within(`zoom_meetings[${i}]`, () => zoomMeetingOf(meeting))),
   };
   return { ...row, users: usersOf(row) };

@@ -1,17 +1,26 @@
-import { copyRows, events, resourceStateEvents, type Tx } from "@/lib/db";
+import { copyRows, events, resourceLabelEvents, resourceMilestoneEvents, resourceStateEvents, timelogs, type Tx } from "@/lib/db";
 import type { Owner } from "@/lib/content";
+import type { IssuableActivity } from "./issuable-activity";
 import type { EventInput, StateEventInput } from "./issuable-fields";
+import { resolveLabels } from "./label-resolution";
+import { resolveMilestones } from "./milestone-resolution";
+import { awardRows, insertAwards, loadNotes } from "./notes";
+import type { OwnerScope } from "./owner";
 
 type UserOf = (sourceId: number | null) => number | null;
+type TargetType = "Epic" | "Issue" | "MergeRequest";
+
+// The column of resource events (and timelogs) that names each kind of target.
+const TARGET_COLUMN = { Epic: "epicId", Issue: "issueId", MergeRequest: "mergeRequestId" } as const;
 
 /**
- * The activity events and state events of issuables (epics, issues) inserted just now: nothing of theirs can be there
- * yet, so they go in by COPY without a key of their own.
+ * The activity events and state events of issuables (epics, issues, merge requests) inserted just now: nothing of
+ * theirs can be there yet, so they go in by COPY without a key of their own.
  */
 export async function loadIssuableEvents(
   tx: Tx,
   fresh: readonly { id: number; events: readonly EventInput[]; stateEvents: readonly StateEventInput[] }[],
-  context: { owner: Owner; targetType: "Epic" | "Issue"; user: UserOf },
+  context: { owner: Owner; targetType: TargetType; user: UserOf },
 ): Promise<void> {
   const { owner, targetType, user } = context;
   await copyRows(
@@ -21,12 +30,64 @@ export async function loadIssuableEvents(
       list.map((event) => ({ ...owner, authorId: user(event.authorId), action: event.action, targetType, targetId: id, sourceAttributes: event.sourceAttributes, createdAt: event.createdAt, updatedAt: event.updatedAt })),
     ),
   );
-  const target = targetType === "Epic" ? "epicId" : "issueId";
+  const target = TARGET_COLUMN[targetType];
   await copyRows(
     tx,
     resourceStateEvents,
     fresh.flatMap(({ id, stateEvents }) =>
       stateEvents.map((event) => ({ ...owner, [target]: id, userId: user(event.userId), state: event.state, closeAfterError: event.closeAfterError, sourceAttributes: event.sourceAttributes, createdAt: event.createdAt })),
     ),
+  );
+}
+
+/** The labels and milestones a chunk of issuables names (their own and their events'), found or made: two queries. */
+export async function resolveIssuableReferences(tx: Tx, scope: OwnerScope, rows: readonly IssuableActivity[]) {
+  const labelIds = await resolveLabels(tx, scope, rows.flatMap((row) => [...row.labels, ...row.labelEvents.flatMap((event) => (event.label ? [event.label] : []))]));
+  const milestoneIds = await resolveMilestones(tx, scope, rows.flatMap((row) => [...(row.milestone ? [row.milestone] : []), ...row.milestoneEvents.flatMap((event) => (event.milestone ? [event.milestone] : []))]));
+  return { labelIds, milestoneIds };
+}
+
+/**
+ * Everything an issue or a merge request just inserted carries that they share: award emoji, notes (with theirs),
+ * activity and state events, label and milestone events, and timelogs, under the issuable's new id. A fixed number of
+ * statements for the chunk, whatever it holds.
+ */
+export async function loadIssuableActivity(
+  tx: Tx,
+  fresh: readonly { id: number; row: IssuableActivity }[],
+  context: { owner: Owner; targetType: "Issue" | "MergeRequest"; entityId: number; user: UserOf; labelIds: Map<string, number>; milestoneIds: Map<string, number> },
+): Promise<void> {
+  const { owner, targetType, entityId, user, labelIds, milestoneIds } = context;
+  const target = TARGET_COLUMN[targetType];
+  await insertAwards(tx, fresh.flatMap(({ row, id }) => awardRows(targetType, id, row.awards, (userId) => user(userId)!)));
+  await loadNotes(tx, fresh.map(({ row, id }) => ({ id, notes: row.notes })), { owner, noteableType: targetType, entityId, user });
+  await loadIssuableEvents(tx, fresh.map(({ row, id }) => ({ id, events: row.events, stateEvents: row.stateEvents })), { owner, targetType, user });
+  await copyRows(
+    tx,
+    resourceLabelEvents,
+    fresh.flatMap(({ row, id }) =>
+      row.labelEvents.map((event) => ({ ...owner, [target]: id, labelId: event.label ? labelIds.get(event.label.title)! : null, userId: user(event.userId), action: event.action, sourceAttributes: event.sourceAttributes, createdAt: event.createdAt })),
+    ),
+  );
+  await copyRows(
+    tx,
+    resourceMilestoneEvents,
+    fresh.flatMap(({ row, id }) =>
+      row.milestoneEvents.map((event) => ({
+        ...owner,
+        [target]: id,
+        milestoneId: event.milestone ? milestoneIds.get(event.milestone.title)! : null,
+        userId: user(event.userId),
+        action: event.action,
+        state: event.state,
+        sourceAttributes: event.sourceAttributes,
+        createdAt: event.createdAt,
+      })),
+    ),
+  );
+  await copyRows(
+    tx,
+    timelogs,
+    fresh.flatMap(({ row, id }) => row.timelogs.map((log) => ({ [target]: id, userId: user(log.userId), timeSpent: log.timeSpent, spentAt: log.spentAt, summary: log.summary, sourceAttributes: log.sourceAttributes, createdAt: log.createdAt, updatedAt: log.updatedAt }))),
   );
 }

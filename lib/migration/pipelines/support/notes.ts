@@ -1,11 +1,11 @@
-import { awardEmoji, bulkInsert, notes, type Tx } from "@/lib/db";
+import { awardEmoji, bulkInsert, copyRows, noteDiffFiles, notes, suggestions, type Tx } from "@/lib/db";
 import { sql } from "drizzle-orm";
 import type { Owner } from "@/lib/content";
 import { RecordError } from "../../errors";
 import type { SourceUserRef } from "../../source-users";
 import { insertNew } from "./insert-by-import-key";
-import { awardOf, nestedList, nestedRecord, optionalUserId, within, type AwardInput } from "./nested-fields";
-import { optionalBoolean, optionalString, optionalTimestamp, rest } from "./record-fields";
+import { awardOf, nestedList, nestedRecord, optionalInteger, optionalUserId, within, type AwardInput } from "./nested-fields";
+import { optionalBoolean, optionalString, optionalTimestamp, requiredString, rest } from "./record-fields";
 
 /**
  * The notes and award emoji of an imported noteable (an epic, a snippet): read from the export's nested `notes:
@@ -27,9 +27,90 @@ export interface NoteInput {
   createdAt: Date | undefined;
   updatedAt: Date | undefined;
   awards: AwardInput[];
+  /** GitLab's STI type (DiscussionNote, DiffNote...) and a diff note's place and resolution. */
+  diff: DiffNoteInput;
 }
 
-const NOTE_COLUMNS = ["note", "author_id", "author", "system", "discussion_id", "internal", "confidential", "award_emoji", "created_at", "updated_at"] as const;
+export interface DiffNoteInput {
+  type: string | null;
+  position: Record<string, unknown> | null;
+  originalPosition: Record<string, unknown> | null;
+  changePosition: Record<string, unknown> | null;
+  lineCode: string | null;
+  resolvedAt: Date | null;
+  resolvedById: number | null;
+  resolvedByPush: boolean | null;
+  noteDiffFile: Omit<typeof noteDiffFiles.$inferInsert, "noteId"> | null;
+  suggestions: Omit<typeof suggestions.$inferInsert, "noteId">[];
+}
+
+const NOTE_COLUMNS = [
+  "note", "author_id", "author", "system", "discussion_id", "internal", "confidential", "award_emoji", "created_at", "updated_at",
+  "type", "position", "original_position", "change_position", "line_code", "resolved_at", "resolved_by_id", "resolved_by_push", "note_diff_file", "suggestions",
+] as const;
+
+/**
+ * A position hash (base/start/head sha, paths, lines, position_type), as it came. Older exports wrote it as a JSON
+ * string of the hash: read the same.
+ */
+function positionOf(record: Record<string, unknown>, field: string): Record<string, unknown> | null {
+  let value = record[field];
+  if (value === undefined || value === null) return null;
+  if (typeof value === "string") {
+    try {
+      value = JSON.parse(value);
+    } catch {
+      throw new RecordError(`${field} must be a position`);
+    }
+  }
+  if (!value || typeof value !== "object" || Array.isArray(value)) throw new RecordError(`${field} must be a position`);
+  return value as Record<string, unknown>;
+}
+
+/** `note_diff_file`: the diff hunk a diff note was written on (`diff_export` in GitLab's export, `diff` in older ones). */
+function noteDiffFileOf(record: Record<string, unknown>): DiffNoteInput["noteDiffFile"] {
+  const diff = optionalString(record, "diff_export") ?? optionalString(record, "diff") ?? "";
+  return {
+    diff,
+    oldPath: requiredString(record, "old_path", 4096),
+    newPath: requiredString(record, "new_path", 4096),
+    aMode: optionalString(record, "a_mode"),
+    bMode: optionalString(record, "b_mode"),
+    newFile: optionalBoolean(record, "new_file") ?? false,
+    renamedFile: optionalBoolean(record, "renamed_file") ?? false,
+    deletedFile: optionalBoolean(record, "deleted_file") ?? false,
+  };
+}
+
+function suggestionOf(record: Record<string, unknown>, index: number): DiffNoteInput["suggestions"][number] {
+  return {
+    relativeOrder: optionalInteger(record, "relative_order") ?? index,
+    fromContent: optionalString(record, "from_content") ?? "",
+    toContent: optionalString(record, "to_content") ?? "",
+    applied: optionalBoolean(record, "applied") ?? false,
+    outdated: optionalBoolean(record, "outdated") ?? false,
+    commitId: optionalString(record, "commit_id"),
+    linesAbove: optionalInteger(record, "lines_above") ?? 0,
+    linesBelow: optionalInteger(record, "lines_below") ?? 0,
+  };
+}
+
+function diffNoteOf(record: Record<string, unknown>): DiffNoteInput {
+  const file = nestedRecord(record, "note_diff_file");
+  const resolvedAt = optionalTimestamp(record, "resolved_at");
+  return {
+    type: optionalString(record, "type"),
+    position: positionOf(record, "position"),
+    originalPosition: positionOf(record, "original_position"),
+    changePosition: positionOf(record, "change_position"),
+    lineCode: optionalString(record, "line_code"),
+    resolvedAt: resolvedAt ?? null,
+    resolvedById: optionalUserId(record, "resolved_by_id"),
+    resolvedByPush: optionalBoolean(record, "resolved_by_push"),
+    noteDiffFile: file ? within("note_diff_file", () => noteDiffFileOf(file)) : null,
+    suggestions: nestedList(record, "suggestions").map((suggestion, i) => within(`suggestions[${i}]`, () => suggestionOf(suggestion, i))),
+  };
+}
 
 /** A nested note; its import key is its noteable's key and its source id (or its position when it has none). */
 export function noteOf(record: Record<string, unknown>, noteableKey: string, index: number): NoteInput {
@@ -52,6 +133,7 @@ export function noteOf(record: Record<string, unknown>, noteableKey: string, ind
     createdAt: optionalTimestamp(record, "created_at"),
     updatedAt: optionalTimestamp(record, "updated_at"),
     awards: nestedList(record, "award_emoji").map((award, i) => within(`award_emoji[${i}]`, () => awardOf(award))),
+    diff: diffNoteOf(record),
   };
 }
 
@@ -64,7 +146,11 @@ export const awardsOf = (record: Record<string, unknown>): AwardInput[] => neste
 
 /** The source users notes and their award emoji name, with the names the export gives. */
 export function noteUsers(list: readonly NoteInput[]): SourceUserRef[] {
-  return list.flatMap((note) => [...(note.authorId === null ? [] : [{ id: note.authorId, name: note.authorName }]), ...note.awards.map((award) => ({ id: award.userId }))]);
+  return list.flatMap((note) => [
+    ...(note.authorId === null ? [] : [{ id: note.authorId, name: note.authorName }]),
+    ...(note.diff.resolvedById === null ? [] : [{ id: note.diff.resolvedById }]),
+    ...note.awards.map((award) => ({ id: award.userId })),
+  ]);
 }
 
 // A row that is there already (a replayed chunk's award emoji, by their unique index) is skipped.
@@ -102,6 +188,14 @@ export async function loadNotes(
       systemAction: note.systemAction,
       internal: note.internal,
       discussionId: note.discussionId,
+      type: note.diff.type,
+      position: note.diff.position,
+      originalPosition: note.diff.originalPosition,
+      changePosition: note.diff.changePosition,
+      lineCode: note.diff.lineCode,
+      resolvedAt: note.diff.resolvedAt,
+      resolvedById: user(note.diff.resolvedById),
+      resolvedByPush: note.diff.resolvedByPush,
       importEntityId: entityId,
       importKey: note.key,
       sourceAttributes: note.sourceAttributes,
@@ -117,4 +211,8 @@ export async function loadNotes(
     }),
   );
   await insertAwards(tx, awards);
+  // A diff note's hunk and suggestions: of notes inserted just now, so nothing of theirs can be there yet.
+  const fresh = noteables.flatMap(({ notes: list }) => list.flatMap((note) => (noteIds.has(note.key) ? [{ noteId: noteIds.get(note.key)!, diff: note.diff }] : [])));
+  await copyRows(tx, noteDiffFiles, fresh.flatMap(({ noteId, diff }) => (diff.noteDiffFile ? [{ ...diff.noteDiffFile, noteId }] : [])));
+  await copyRows(tx, suggestions, fresh.flatMap(({ noteId, diff }) => diff.suggestions.map((suggestion) => ({ ...suggestion, noteId }))));
 }
