@@ -4,7 +4,7 @@ import { awardCounts, type Label } from "@/lib/content";
 import type { AwardCount, Group, UserSummary } from "@/lib/groups";
 import { canUseFeature, listProjects, type ProjectWithAccess } from "@/lib/projects";
 import type { Viewer } from "@/lib/viewer";
-import { withOwnerPaths, type MilestoneWithPath } from "./milestone-paths";
+import { withOwnerPaths, type MilestoneWithPath } from "@/lib/content";
 
 export type Issue = typeof issues.$inferSelect;
 
