@@ -67,22 +67,26 @@ const fileColumns = {
 const isCollapsed = (file: { diffSize: number; tooLarge: boolean }) => file.tooLarge || file.diffSize > COLLAPSED_DIFF_BYTES;
 
 /**
- * The diff's files in order, a page of them with the total. A large file's text stays in the database (the query
- * does not even read it) unless `expand` names it, so a page of 300 files never carries 300 large diffs.
+ * The diff's files in order, a page of them with the total. `text`: "small" (the default) reads the text of files up
+ * to COLLAPSED_DIFF_BYTES and of those `expand` names, leaving a large file's text in the database (the query does not
+ * even read it), so a page of 300 files never carries 300 large diffs; "all" every text; "none" no text at all.
  */
 export async function listMergeRequestDiffFiles(
   diffId: number,
   page: { page: number; perPage: number },
-  options: { expand?: readonly string[]; withText?: boolean } = {},
+  options: { expand?: readonly string[]; text?: "small" | "all" | "none" } = {},
 ): Promise<{ rows: StoredDiffFile[]; total: number }> {
   const db = getDb();
   const where = eq(mergeRequestDiffFiles.mergeRequestDiffId, diffId);
   const expand = [...(options.expand ?? [])];
-  const withText = options.withText ?? true;
-  const text = withText
-    ? sql<string>`CASE WHEN NOT ${mergeRequestDiffFiles.tooLarge} AND ${mergeRequestDiffFiles.diffSize} <= ${COLLAPSED_DIFF_BYTES} THEN ${mergeRequestDiffFiles.diff}
-        WHEN ${mergeRequestDiffFiles.newPath} = ANY(${textArray(expand)}) THEN ${mergeRequestDiffFiles.diff} ELSE '' END`
-    : sql<string>`''`;
+  const mode = options.text ?? "small";
+  const text =
+    mode === "all"
+      ? sql<string>`${mergeRequestDiffFiles.diff}`
+      : mode === "none"
+        ? sql<string>`''`
+        : sql<string>`CASE WHEN NOT ${mergeRequestDiffFiles.tooLarge} AND ${mergeRequestDiffFiles.diffSize} <= ${COLLAPSED_DIFF_BYTES} THEN ${mergeRequestDiffFiles.diff}
+            WHEN ${mergeRequestDiffFiles.newPath} = ANY(${textArray(expand)}) THEN ${mergeRequestDiffFiles.diff} ELSE '' END`;
   const [rows, [count]] = await Promise.all([
     db
       .select({ ...fileColumns, diff: text })
@@ -93,7 +97,8 @@ export async function listMergeRequestDiffFiles(
       .offset((page.page - 1) * page.perPage),
     db.select({ total: sql<number>`count(*)::int` }).from(mergeRequestDiffFiles).where(where),
   ]);
-  return { rows: rows.map((row) => ({ ...row, diff: row.diff ?? "", collapsed: isCollapsed(row) && !(withText && expand.includes(row.newPath)) })), total: count?.total ?? 0 };
+  const shown = (row: { newPath: string }) => mode === "all" || (mode === "small" && expand.includes(row.newPath));
+  return { rows: rows.map((row) => ({ ...row, diff: row.diff ?? "", collapsed: isCollapsed(row) && !shown(row) })), total: count?.total ?? 0 };
 }
 
 /** One file of the diff by its position, with its whole text however large (the page's "expand", the API's diff). */
