@@ -19,3 +19,4 @@ export {
   type MergeRequestState,
   type ReviewerRow,
 } from "./queries";
+export { diffExcerpt, positionOf, type DiffPosition } from "./diff-excerpt";
