@@ -1,6 +1,6 @@
 import { sql, type SQL } from "drizzle-orm";
 import type { AnyPgColumn, PgTable } from "drizzle-orm/pg-core";
-import { labels, milestones, users } from "@/lib/db";
+import { containing, labels, milestones, users } from "@/lib/db";
 
 /**
  * The filters issues and merge requests share in GitLab's list APIs and pages (IssuableFinder): labels, milestone and
@@ -59,6 +59,6 @@ export function authorSql(t: IssuableTables, filter: UserFilter): SQL {
 
 /** Title or description containing the words, case-insensitively (GitLab's `search` with `in=title,description`). */
 export function searchSql(title: AnyPgColumn, description: AnyPgColumn, text: string): SQL {
-  const pattern = `%${text.toLowerCase().replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+  const pattern = containing(text.toLowerCase());
   return sql`(lower(${title}) LIKE ${pattern} OR lower(coalesce(${description}, '')) LIKE ${pattern})`;
 }

@@ -1,4 +1,5 @@
 import { sql, type SQL } from "drizzle-orm";
+import { arrayLiteral } from "@/lib/db";
 
-/** A text[] parameter (for `= ANY(...)`), each element quoted as PostgreSQL's array literal wants. */
-export const textArray = (list: readonly string[]): SQL => sql`${`{${list.map((item) => `"${item.replace(/["\\]/g, (c) => `\\${c}`)}"`).join(",")}}`}::text[]`;
+/** A text[] parameter (for `= ANY(...)`). */
+export const textArray = (list: readonly string[]): SQL => sql`${arrayLiteral(list)}::text[]`;

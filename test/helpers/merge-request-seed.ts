@@ -24,7 +24,7 @@ import {
 // from GitLab's own export fixture (complex/tree/project/merge_requests.ndjson), plus what that fixture lacks: a
 // DiffNote with GitLab's position hash, its note_diff_file and a suggestion, and a resolved discussion.
 
-const FIXTURE = path.join(__dirname, "../fixtures/gitlab/gitlabhq/spec/fixtures/lib/gitlab/import_export/complex/tree/project/merge_requests.ndjson");
+const FIXTURE = path.resolve("test/fixtures/gitlab/gitlabhq/spec/fixtures/lib/gitlab/import_export/complex/tree/project/merge_requests.ndjson");
 
 interface FixtureFile {
   relative_order: number;
