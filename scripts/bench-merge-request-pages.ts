@@ -1,4 +1,4 @@
-// `npm run bench:merge-requests`: how fast the merge request pages and their API calls answer, against the issue's
+// `npm run bench:merge-request-pages`: how fast the merge request pages and their API calls answer, against the issue's
 // target of 300 ms at p95.
 //
 // A project with BENCH_MRS merge requests (default 3,000, in every state), one of them with BENCH_NOTES notes (default
