@@ -72,8 +72,8 @@ export function MergeRequestList({ items, empty, showState }: { items: MergeRequ
               {showState || mr.state !== "opened" ? <MergeRequestStateBadge state={mr.state} /> : null}
               {mr.assignees.length ? <span title={`Assigned to ${mr.assignees.map((a) => a.name).join(", ")}`}>{`${mr.assignees.length} ${mr.assignees.length === 1 ? "assignee" : "assignees"}`}</span> : null}
               {mr.reviewers.length ? <span title={`Reviewers: ${mr.reviewers.map((a) => a.name).join(", ")}`}>{`${mr.reviewers.length} ${mr.reviewers.length === 1 ? "reviewer" : "reviewers"}`}</span> : null}
-              {mr.upvotes ? <span aria-label={`${mr.upvotes} upvotes`}>{`👍 ${mr.upvotes}`}</span> : null}
-              <span aria-label={`${mr.notes} comments`}>{`💬 ${mr.notes}`}</span>
+              {mr.upvotes ? <span>{`${mr.upvotes} ${mr.upvotes === 1 ? "upvote" : "upvotes"}`}</span> : null}
+              <span>{`${mr.notes} ${mr.notes === 1 ? "comment" : "comments"}`}</span>
             </div>
             <span>
               updated <When date={mr.updatedAt} />

@@ -1,3 +1,4 @@
+import { logger } from "@/lib/log";
 import { compare, GitError, GitNotFoundError, repositoryPath, type DiffFile, type DiffLimits } from "@/lib/repositories";
 import { listMergeRequestDiffFiles, type MergeRequestDiff, type StoredDiffFile } from "./diffs";
 
@@ -42,8 +43,9 @@ export async function mergeRequestChanges(projectId: number, diff: MergeRequestD
       const result = await compare(repositoryPath(projectId, "project"), base, diff.headCommitSha, { ...CHANGES_LIMITS, straight: true, maxCommits: 1 });
       if (!result.compare_timeout) return { source: "git", files: result.diffs, total: result.diffs.length, overflow: result.overflow };
     } catch (error) {
-      // A sha the repository lacks (a force-pushed branch, a repository not migrated): the stored diff says it all.
-      if (!(error instanceof GitError || error instanceof GitNotFoundError)) throw error;
+      // A sha the repository lacks (a force-pushed branch), or no repository at all (not migrated): the stored diff
+      // says it all.
+      if (!(error instanceof GitError || error instanceof GitNotFoundError)) logger.warn({ err: error, projectId }, "merge request changes: git failed, showing the stored diff");
     }
   }
   const { rows, total } = await listMergeRequestDiffFiles(diff.id, { page: 1, perPage: options.maxFiles ?? 1000 }, { expand: options.expand });

@@ -72,8 +72,8 @@ export const addedLines = (count: number, word = "line") => `@@ -0,0 +1,${count}
 
 export const BIG_FILE = "vendor/big.js";
 
-/** The diff thread: on files/ruby/popen.rb, new line 12 of the fixture's diff (`  vars = {`). */
-export const DIFF_THREAD = { path: "files/ruby/popen.rb", newLine: 12, body: "Should we freeze this hash?", reply: "Good idea, done." };
+/** The diff thread: on files/ruby/popen.rb, new line 12 of the fixture's diff (`    path ||= Dir.pwd`). */
+export const DIFF_THREAD = { path: "files/ruby/popen.rb", newLine: 12, lineText: "path ||= Dir.pwd", body: "Should this default to the repository root?", reply: "Good idea, done." };
 export const RESOLVED_THREAD = { body: "Please add a changelog entry.", reply: "Added." };
 
 export interface SeededMergeRequests {
@@ -153,12 +153,12 @@ export async function seedMergeRequests(projectId: number, people: { author: num
   const [diffNote] = await db
     .insert(notes)
     .values([
-      { projectId, noteableType: "MergeRequest", noteableId: mr1!.id, authorId: people.reviewer, note: `${DIFF_THREAD.body}\n\n\`\`\`suggestion:-0+0\n  vars = {}.freeze\n\`\`\``, type: "DiffNote", discussionId: discussion, position, originalPosition: position, lineCode: `${"0".repeat(40)}_0_${DIFF_THREAD.newLine}`, createdAt: at("2020-03-29T10:00:00Z") },
+      { projectId, noteableType: "MergeRequest", noteableId: mr1!.id, authorId: people.reviewer, note: `${DIFF_THREAD.body}\n\n\`\`\`suggestion:-0+0\n    path ||= root\n\`\`\``, type: "DiffNote", discussionId: discussion, position, originalPosition: position, lineCode: `${"0".repeat(40)}_0_${DIFF_THREAD.newLine}`, createdAt: at("2020-03-29T10:00:00Z") },
       { projectId, noteableType: "MergeRequest", noteableId: mr1!.id, authorId: people.author, note: DIFF_THREAD.reply, type: "DiffNote", discussionId: discussion, position, originalPosition: position, createdAt: at("2020-03-29T11:00:00Z") },
     ])
     .returning();
   await db.insert(noteDiffFiles).values({ noteId: diffNote!.id, diff: popen.utf8_diff, oldPath: popen.old_path, newPath: popen.new_path, aMode: popen.a_mode, bMode: popen.b_mode });
-  await db.insert(suggestions).values({ noteId: diffNote!.id, relativeOrder: 0, fromContent: "  vars = {\n", toContent: "  vars = {}.freeze\n" });
+  await db.insert(suggestions).values({ noteId: diffNote!.id, relativeOrder: 0, fromContent: "    path ||= Dir.pwd\n", toContent: "    path ||= root\n" });
   const resolved = "f0e1d2c3b4a5968778695a4b3c2d1e0f98765432";
   const resolvedAt = at("2020-03-30T12:00:00Z");
   await db.insert(notes).values([
