@@ -153,8 +153,8 @@ export async function seedMergeRequests(projectId: number, people: { author: num
   const [diffNote] = await db
     .insert(notes)
     .values([
-      { projectId, noteableType: "MergeRequest", noteableId: mr1!.id, authorId: people.reviewer, note: `${DIFF_THREAD.body}\n\n\`\`\`suggestion:-0+0\n    path ||= root\n\`\`\``, type: "DiffNote", discussionId: discussion, position, originalPosition: position, lineCode: `${"0".repeat(40)}_0_${DIFF_THREAD.newLine}`, createdAt: at("2020-03-29T10:00:00Z") },
-      { projectId, noteableType: "MergeRequest", noteableId: mr1!.id, authorId: people.author, note: DIFF_THREAD.reply, type: "DiffNote", discussionId: discussion, position, originalPosition: position, createdAt: at("2020-03-29T11:00:00Z") },
+      { projectId, noteableType: "MergeRequest", noteableId: mr1!.id, authorId: people.reviewer, note: `${DIFF_THREAD.body}\n\n\`\`\`suggestion:-0+0\n    path ||= root\n\`\`\``, type: "DiffNote", discussionId: discussion, position, originalPosition: position, lineCode: `${"0".repeat(40)}_0_${DIFF_THREAD.newLine}`, createdAt: at("2020-03-29T10:00:00Z"), updatedAt: at("2020-03-29T10:00:00Z") },
+      { projectId, noteableType: "MergeRequest", noteableId: mr1!.id, authorId: people.author, note: DIFF_THREAD.reply, type: "DiffNote", discussionId: discussion, position, originalPosition: position, createdAt: at("2020-03-29T11:00:00Z"), updatedAt: at("2020-03-29T11:00:00Z") },
     ])
     .returning();
   await db.insert(noteDiffFiles).values({ noteId: diffNote!.id, diff: popen.utf8_diff, oldPath: popen.old_path, newPath: popen.new_path, aMode: popen.a_mode, bMode: popen.b_mode });
@@ -162,8 +162,8 @@ export async function seedMergeRequests(projectId: number, people: { author: num
   const resolved = "f0e1d2c3b4a5968778695a4b3c2d1e0f98765432";
   const resolvedAt = at("2020-03-30T12:00:00Z");
   await db.insert(notes).values([
-    { projectId, noteableType: "MergeRequest", noteableId: mr1!.id, authorId: people.reviewer, note: RESOLVED_THREAD.body, type: "DiscussionNote", discussionId: resolved, resolvedAt, resolvedById: people.author, createdAt: at("2020-03-30T10:00:00Z") },
-    { projectId, noteableType: "MergeRequest", noteableId: mr1!.id, authorId: people.author, note: RESOLVED_THREAD.reply, type: "DiscussionNote", discussionId: resolved, resolvedAt, resolvedById: people.author, createdAt: at("2020-03-30T11:00:00Z") },
+    { projectId, noteableType: "MergeRequest", noteableId: mr1!.id, authorId: people.reviewer, note: RESOLVED_THREAD.body, type: "DiscussionNote", discussionId: resolved, resolvedAt, resolvedById: people.author, createdAt: at("2020-03-30T10:00:00Z"), updatedAt: at("2020-03-30T10:00:00Z") },
+    { projectId, noteableType: "MergeRequest", noteableId: mr1!.id, authorId: people.author, note: RESOLVED_THREAD.reply, type: "DiscussionNote", discussionId: resolved, resolvedAt, resolvedById: people.author, createdAt: at("2020-03-30T11:00:00Z"), updatedAt: at("2020-03-30T11:00:00Z") },
   ]);
   await db.insert(ciPipelines).values({ projectId, sha: position.head_sha, ref: one.source_branch, status: "success", source: "merge_request_event", mergeRequestIid: 9 });
   return { ids: { mr1: mr1!.id, mr2: mr2!.id, mr3: mr3!.id }, diffIds: { mr1: diffId1, mr2: diffId2 }, labelId: label!.id, milestoneId: milestone!.id };
