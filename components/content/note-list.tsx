@@ -35,7 +35,7 @@ function rowsOf(entries: ActivityEntry[]): Row[] {
   return rows;
 }
 
-function When({ date }: { date: Date }) {
+export function When({ date }: { date: Date }) {
   return (
     <time dateTime={date.toISOString()} title={formatDateTime(date)} className="text-gray-500">
       {timeAgo(date)}
@@ -65,7 +65,7 @@ function SystemEvent({ entry, epicHref }: { entry: ActivityEntry; epicHref: (iid
   );
 }
 
-function Comment({ note, epicHref, reply }: { note: NoteItem; epicHref: (iid: number) => string; reply: boolean }) {
+export function Comment({ note, epicHref, reply }: { note: NoteItem; epicHref: (iid: number) => string; reply: boolean }) {
   const edited = note.updatedAt.getTime() - note.createdAt.getTime() > 60_000;
   return (
     <article className={`flex gap-3 ${reply ? "border-t border-gray-100 pt-3" : ""}`} aria-label={`Comment by ${note.author?.name ?? "Ghost User"}`}>

@@ -8,7 +8,7 @@ import { snippetsUrl } from "./snippets/snippet-urls";
  * Repository → Files, Commits, Branches, Tags; Deploy → Releases; Build → Pipelines, Pipeline schedules; Wiki;
  * Snippets; Settings).
  */
-export type ProjectTabKey = "overview" | "members" | "boards" | "labels" | "milestones" | "files" | "commits" | "branches" | "tags" | "releases" | "pipelines" | "schedules" | "wiki" | "snippets" | "settings";
+export type ProjectTabKey = "overview" | "members" | "boards" | "labels" | "milestones" | "merge_requests" | "files" | "commits" | "branches" | "tags" | "releases" | "pipelines" | "schedules" | "wiki" | "snippets" | "settings";
 
 /**
  * Files and Commits open at the default branch; without one (nobody may read the code, or a repository HEAD points
@@ -29,6 +29,7 @@ export function ProjectTabs({
   canReadSchedules = false,
   canReadBoards = false,
   canReadMilestones = false,
+  openMergeRequests = null,
 }: {
   fullPath: string;
   current: ProjectTabKey;
@@ -40,6 +41,8 @@ export function ProjectTabs({
   canReadSchedules?: boolean;
   canReadBoards?: boolean;
   canReadMilestones?: boolean;
+  /** The open merge requests' count; null hides the tab (the viewer may not read them: GitLab's read_merge_request). */
+  openMergeRequests?: number | null;
 }) {
   return (
     <NavTabs
@@ -51,6 +54,8 @@ export function ProjectTabs({
         ...(canReadBoards ? [{ key: "boards", label: "Issue boards", href: projectPageUrl(fullPath, "boards") }] : []),
         { key: "labels", label: "Labels", href: projectPageUrl(fullPath, "labels") },
         ...(canReadMilestones ? [{ key: "milestones", label: "Milestones", href: projectPageUrl(fullPath, "milestones") }] : []),
+        // Code → Merge requests, with the open ones' count as GitLab's sidebar.
+        ...(openMergeRequests !== null ? [{ key: "merge_requests", label: "Merge requests", href: projectPageUrl(fullPath, "merge_requests"), count: openMergeRequests }] : []),
         ...(defaultBranch !== null
           ? [
               { key: "files", label: "Files", href: treeUrl(fullPath, defaultBranch) },

@@ -7,11 +7,13 @@ const segments = (value: string) => value.split("/").map(encodeURIComponent).joi
 const withPath = (base: string, path: string | undefined) => (path ? `${base}/${segments(path)}` : base);
 
 export const projectUrl = (fullPath: string) => `/${fullPath}`;
-export const projectPageUrl = (fullPath: string, page: "branches" | "tags" | "edit" | "releases" | "settings/repository" | "pipeline_schedules" | "project_members" | "labels" | "milestones" | "boards" | "pipelines") => `/${fullPath}/-/${page}`;
+export const projectPageUrl = (fullPath: string, page: "branches" | "tags" | "edit" | "releases" | "settings/repository" | "pipeline_schedules" | "project_members" | "labels" | "milestones" | "boards" | "pipelines" | "merge_requests") => `/${fullPath}/-/${page}`;
 /** A milestone's page (`/-/milestones/<iid>`) and a board's (`/-/boards/<id>`). */
 export const milestoneUrl = (fullPath: string, iid: number) => `/${fullPath}/-/milestones/${iid}`;
 export const boardUrl = (fullPath: string, id: number) => `/${fullPath}/-/boards/${id}`;
 /** One pipeline's page: `/-/pipelines/<id>`. */
+/** A merge request's page, or one of its tabs (GitLab's `/commits`, `/diffs`, `/pipelines`). */
+export const mergeRequestUrl = (fullPath: string, iid: number, tab?: "commits" | "diffs" | "pipelines") => `/${fullPath}/-/merge_requests/${iid}${tab ? `/${tab}` : ""}`;
 export const pipelineUrl = (fullPath: string, id: number) => `/${fullPath}/-/pipelines/${id}`;
 /** One release's page: `/-/releases/<tag>`, the tag encoded as one segment (GitLab's). */
 export const releaseUrl = (fullPath: string, tagName: string) => `/${fullPath}/-/releases/${encodeURIComponent(tagName)}`;

@@ -4,7 +4,7 @@ export interface NavTab {
   key: string;
   label: string;
   href: string;
-  count?: number;
+  count?: number | string;
 }
 
 /**

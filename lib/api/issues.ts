@@ -1,5 +1,5 @@
 import type { TokenIdentity } from "@/lib/auth/tokens";
-import { listNotes } from "@/lib/content";
+import { listDiscussions, listNotes } from "@/lib/content";
 import { findGroup } from "@/lib/groups";
 import {
   findIssue,
@@ -18,9 +18,10 @@ import { findProject } from "@/lib/projects";
 import { baseUrlOf } from "./base-url";
 import { booleanParam } from "./booleans";
 import { awardEmojiEntity, issueEntity, labelEventEntity, milestoneEventEntity, stateEventEntity } from "./entities/issues";
-import { noteEntity } from "./entities/notes";
+import { discussionEntity, noteEntity } from "./entities/notes";
 import { pathRowId, rowIdListParam, rowIdParam } from "./ids";
 import { pageParams, paginationHeaders, type PageParams } from "./pagination";
+import { labelList, userIdFilterParam } from "./issuable-params";
 import { readAll } from "./param-error";
 import { readParams } from "./params";
 import { apiRoute, type ApiContext } from "./request-auth";
@@ -29,18 +30,8 @@ import { choiceParam, stringParam } from "./strings";
 
 type Params = Record<string, unknown>;
 
-/** `labels=a,b` or `labels[]=a&labels[]=b`, as Grape's comma-separated arrays accept both. */
-function labelList(value: unknown): string[] | undefined {
-  const items = (Array.isArray(value) ? value : [value]).filter((v): v is string => typeof v === "string");
-  const labels = items.flatMap((v) => v.split(",")).map((v) => v.trim()).filter(Boolean);
-  return labels.length ? labels : undefined;
-}
-
 /** `assignee_id`: a user id, or GitLab's `None` / `Any` (any case). */
-function assigneeParam(value: unknown): ListIssuesOptions["assigneeId"] {
-  if (typeof value === "string" && /^(none|any)$/i.test(value.trim())) return value.trim().toLowerCase() === "none" ? "None" : "Any";
-  return rowIdParam(value, "assignee_id");
-}
+const assigneeParam = (value: unknown): ListIssuesOptions["assigneeId"] => userIdFilterParam(value, "assignee_id");
 
 type IssueListParams = Omit<ListIssuesOptions, "page" | "perPage"> & { withLabelsDetails: boolean };
 
@@ -140,6 +131,13 @@ export const issueNotesRoute = issueRoute(async ({ request, url, issue, baseUrl 
   const { rows, total } = await listNotes({ noteableType: "Issue", noteableId: issue.id, canReadConfidential: issue.canReadConfidential }, { ...options, ...page });
   // GitLab's notes of an issue carry the issue's iid.
   return json(rows.map((note) => ({ ...noteEntity(note, baseUrl), noteable_iid: issue.iid })), { headers: paginationHeaders(request, total, page) });
+});
+
+/** GET /projects/:id/issues/:issue_iid/discussions: threads oldest first, internal notes for Reporters and up. */
+export const issueDiscussionsRoute = issueRoute(async ({ request, url, issue, baseUrl }) => {
+  const [page] = readAll(() => pageParams(url.searchParams));
+  const { rows, total } = await listDiscussions({ noteableType: "Issue", noteableId: issue.id, canReadConfidential: issue.canReadConfidential }, page);
+  return json(rows.map((discussion) => discussionEntity(discussion, baseUrl, issue.iid)), { headers: paginationHeaders(request, total, page) });
 });
 
 /** A paginated list under an issue: `list` gives a page of rows and the total, `entity` shapes each. */

@@ -3,7 +3,7 @@ import { awardEmoji, getDb } from "@/lib/db";
 import type { AwardCount } from "@/lib/groups";
 
 /** What GitLab's award emoji hang on: an epic, a snippet or a note now, issues and merge requests with projects. */
-export type AwardableType = "Epic" | "Issue" | "Snippet" | "Note";
+export type AwardableType = "Epic" | "Issue" | "MergeRequest" | "Snippet" | "Note";
 
 /**
  * The emoji awarded to each of these things, per thing most awarded first (then the earliest awarded, then by name),

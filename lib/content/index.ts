@@ -16,10 +16,14 @@ export {
   type BoardMilestone,
   type BoardUser,
 } from "./boards";
+export { discussionIdOf, listDiscussions, type Discussion, type DiscussionNote, type NoteDiffFile, type Suggestion } from "./discussions";
+export { authorSql, labelledSql, linkedUserSql, milestoneSql, searchSql, type IssuableTables, type UserFilter } from "./issuable-filters";
+export { textArray } from "./sql-arrays";
 export { findLabel, labelTextColor, listLabels, type Label } from "./labels";
 export { findMilestone, findMilestoneByIid, listMilestones, type Milestone } from "./milestones";
 export { findEpicNote, listEpicActivity, listEpicNotes, listNotes, listSnippetNotes, noteCounts, type ActivityItem, type ListNotesOptions, type Note, type NoteableRef, type NoteRow, type StateEventRow } from "./notes";
 export { ownedBy, ownerKind, ownerList, ownerWhere, portableOwner, toOwner, type OwnedTable, type Owner, type OwnerRef, type Owners } from "./owner";
+export { withOwnerPaths, type MilestoneWithPath } from "./milestone-paths";
 export { ownerPathsOf, ownerWebPath, type OwnerPath } from "./owner-paths";
 export { countGroupRelations, countRelations, type GroupRelationCounts } from "./relation-counts";
 export { RELATION_OWNER_COLUMNS } from "./relation-tables";

@@ -29,17 +29,17 @@ export interface ListNotesOptions {
   perPage: number;
 }
 
-const author = { id: users.id, username: users.username, name: users.name, state: users.state, userType: users.userType };
+export const author = { id: users.id, username: users.username, name: users.name, state: users.state, userType: users.userType };
 
 /** A thing notes hang on, and whether the viewer may read its internal notes (reporter access or more, or admin). */
 export interface NoteableRef {
-  noteableType: "Epic" | "Issue";
+  noteableType: "Epic" | "Issue" | "MergeRequest";
   noteableId: number;
   canReadConfidential: boolean;
 }
 
 /** The noteable's notes the viewer may read: internal ones need what canReadConfidential says. */
-function noteableNotesSql(noteable: NoteableRef): SQL {
+export function noteableNotesSql(noteable: NoteableRef): SQL {
   const where = [eq(notes.noteableType, noteable.noteableType), eq(notes.noteableId, noteable.noteableId)];
   if (!noteable.canReadConfidential) where.push(eq(notes.internal, false));
   return and(...where)!;
@@ -48,7 +48,7 @@ function noteableNotesSql(noteable: NoteableRef): SQL {
 const epicNotesSql = (epic: EpicRow) => noteableNotesSql(epicRef(epic));
 const epicRef = (epic: EpicRow): NoteableRef => ({ noteableType: "Epic", noteableId: epic.id, canReadConfidential: epic.canReadConfidential });
 
-async function withAwards(rows: { note: Note; author: UserSummary | null }[]): Promise<NoteRow[]> {
+export async function withAwards(rows: { note: Note; author: UserSummary | null }[]): Promise<NoteRow[]> {
   if (rows.length === 0) return [];
   const counts = await awardCounts("Note", rows.map((r) => r.note.id));
   return rows.map((r) => ({ ...r.note, author: r.author, awards: counts.get(r.note.id) ?? [] }));

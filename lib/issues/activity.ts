@@ -1,9 +1,8 @@
 import { and, asc, eq, sql, type SQL } from "drizzle-orm";
 import type { PgTable } from "drizzle-orm/pg-core";
 import { awardEmoji, getDb, labels, milestones, resourceLabelEvents, resourceMilestoneEvents, resourceStateEvents, users } from "@/lib/db";
-import type { Label } from "@/lib/content";
 import type { UserSummary } from "@/lib/groups";
-import { withOwnerPaths, type MilestoneWithPath } from "./milestone-paths";
+import { withOwnerPaths, type Label, type MilestoneWithPath } from "@/lib/content";
 
 const userColumns = { id: users.id, username: users.username, name: users.name, state: users.state, userType: users.userType };
 

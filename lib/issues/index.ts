@@ -2,4 +2,4 @@
 // from them (award emoji, resource events). Their notes are lib/content's, as every noteable's.
 export { findIssue, groupIssueScope, listIssues, projectIssueScope, type Issue, type IssueRow, type IssueScope, type ListIssuesOptions } from "./queries";
 export { listIssueAwards, listIssueLabelEvents, listIssueMilestoneEvents, listIssueStateEvents, type AwardRow, type LabelEventRow, type MilestoneEventRow, type StateEventRow } from "./activity";
-export type { MilestoneWithPath } from "./milestone-paths";
+export type { MilestoneWithPath } from "@/lib/content";

@@ -1,10 +1,9 @@
 import { and, asc, desc, eq, inArray, or, sql, type SQL } from "drizzle-orm";
 import { ACCESS_LEVELS, epicIssues, epics, getDb, groups, issueAssignees, issueLabels, issues, labels, milestones, notes, timelogs, users } from "@/lib/db";
-import { awardCounts, type Label } from "@/lib/content";
+import { awardCounts, labelledSql, linkedUserSql, milestoneSql, searchSql, withOwnerPaths, type IssuableTables, type Label, type MilestoneWithPath } from "@/lib/content";
 import type { AwardCount, Group, UserSummary } from "@/lib/groups";
 import { canUseFeature, listProjects, type ProjectWithAccess } from "@/lib/projects";
 import type { Viewer } from "@/lib/viewer";
-import { withOwnerPaths, type MilestoneWithPath } from "./milestone-paths";
 
 export type Issue = typeof issues.$inferSelect;
 
@@ -47,7 +46,6 @@ export interface ListIssuesOptions {
   perPage: number;
 }
 
-const like = (text: string) => `%${text.toLowerCase().replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
 const userColumns = { id: users.id, username: users.username, name: users.name, state: users.state, userType: users.userType };
 
 /** The projects whose issues the viewer may read, and in which of them confidential issues too. */
@@ -95,33 +93,22 @@ function readableSql(scope: IssueScope): SQL {
   return and(inProjects, or(...confidentialOk))!;
 }
 
-function labelledSql(title: string): SQL {
-  if (title.toLowerCase() === "none") return sql`NOT EXISTS (SELECT 1 FROM ${issueLabels} WHERE ${issueLabels.issueId} = ${issues.id})`;
-  if (title.toLowerCase() === "any") return sql`EXISTS (SELECT 1 FROM ${issueLabels} WHERE ${issueLabels.issueId} = ${issues.id})`;
-  return sql`EXISTS (SELECT 1 FROM ${issueLabels} JOIN ${labels} ON ${labels.id} = ${issueLabels.labelId} WHERE ${issueLabels.issueId} = ${issues.id} AND ${labels.title} = ${title})`;
-}
-
-function milestoneSql(title: string): SQL {
-  if (title.toLowerCase() === "none") return sql`${issues.milestoneId} IS NULL`;
-  if (title.toLowerCase() === "any") return sql`${issues.milestoneId} IS NOT NULL`;
-  // By the issue's own milestone (its primary key), not every milestone of that title on the instance.
-  return sql`EXISTS (SELECT 1 FROM ${milestones} WHERE ${milestones.id} = ${issues.milestoneId} AND ${milestones.title} = ${title})`;
-}
-
-function assigneeSql(assignee: number | "None" | "Any"): SQL {
-  const assigned = sql`SELECT 1 FROM ${issueAssignees} WHERE ${issueAssignees.issueId} = ${issues.id}`;
-  if (assignee === "None") return sql`NOT EXISTS (${assigned})`;
-  if (assignee === "Any") return sql`EXISTS (${assigned})`;
-  return sql`EXISTS (${assigned} AND ${issueAssignees.userId} = ${assignee})`;
-}
+// The filters issues share with merge requests (lib/content's IssuableFinder), on the issue's own tables.
+const TABLES: IssuableTables = {
+  id: issues.id,
+  milestoneId: issues.milestoneId,
+  authorId: issues.authorId,
+  labelLinks: { table: issueLabels, owner: issueLabels.issueId, labelId: issueLabels.labelId },
+  userLinks: { assignee: { table: issueAssignees, owner: issueAssignees.issueId, userId: issueAssignees.userId } },
+};
 
 function filtersSql(o: Omit<ListIssuesOptions, "page" | "perPage">): SQL[] {
   const where: SQL[] = [];
   if (o.state) where.push(eq(issues.state, o.state));
-  if (o.search) where.push(sql`(lower(${issues.title}) LIKE ${like(o.search)} OR lower(coalesce(${issues.description}, '')) LIKE ${like(o.search)})`);
-  for (const title of o.labels ?? []) where.push(labelledSql(title));
-  if (o.milestone !== undefined) where.push(milestoneSql(o.milestone));
-  if (o.assigneeId !== undefined) where.push(assigneeSql(o.assigneeId));
+  if (o.search) where.push(searchSql(issues.title, issues.description, o.search));
+  for (const title of o.labels ?? []) where.push(labelledSql(TABLES, title));
+  if (o.milestone !== undefined) where.push(milestoneSql(TABLES, o.milestone));
+  if (o.assigneeId !== undefined) where.push(linkedUserSql(TABLES, "assignee", o.assigneeId));
   if (o.authorId !== undefined) where.push(eq(issues.authorId, o.authorId));
   if (o.iids?.length) where.push(inArray(issues.iid, o.iids));
   if (o.confidential !== undefined) where.push(eq(issues.confidential, o.confidential));

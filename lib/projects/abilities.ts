@@ -109,6 +109,14 @@ export const canReadPipelineSchedules = (viewer: Viewer, p: ProjectAccessFacts) 
 /** read_milestone: the project's milestones serve its issues and merge requests, so either open to the viewer will do. */
 export const canReadMilestones = (viewer: Viewer, p: ProjectAccessFacts) => canUseFeature(viewer, p, "issues") || canUseFeature(viewer, p, "merge_requests");
 
+/**
+ * read_merge_request: the merge requests feature open to the viewer; on a private project only Reporters and up (and
+ * administrators) read them, as GitLab's permissions table says of "View merge requests" (Guests on public and
+ * internal projects only).
+ */
+export const canReadMergeRequests = (viewer: Viewer, p: ProjectAccessFacts) =>
+  canUseFeature(viewer, p, "merge_requests") && (p.visibility !== "private" || viewer.isAdmin || atLeast(p, ACCESS_LEVELS.reporter));
+
 /** read_issue_board: boards show issues, so the issues feature must let the viewer in. */
 export const canReadIssueBoards = (viewer: Viewer, p: ProjectAccessFacts) => canUseFeature(viewer, p, "issues");
 /**

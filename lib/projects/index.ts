@@ -9,6 +9,7 @@ export {
   canPushRepository,
   canReadCode,
   canReadIssueBoards,
+  canReadMergeRequests,
   canReadMilestones,
   canReadPipelines,
   canReadPipelineSchedules,

@@ -52,6 +52,8 @@ export interface PipelineFilters {
   source?: string;
   username?: string;
   name?: string;
+  /** The pipelines of one merge request (its iid in the project): GET .../merge_requests/:iid/pipelines. */
+  mergeRequestIid?: number;
   orderBy?: PipelineOrder;
   sort?: "asc" | "desc";
   page: number;
@@ -75,6 +77,7 @@ function pipelineWhere(projectId: number, filters: PipelineFilters): SQL {
   if (filters.sha) where.push(eq(ciPipelines.sha, filters.sha));
   if (filters.source) where.push(eq(ciPipelines.source, filters.source));
   if (filters.name) where.push(eq(ciPipelines.name, filters.name));
+  if (filters.mergeRequestIid !== undefined) where.push(eq(ciPipelines.mergeRequestIid, filters.mergeRequestIid));
   if (filters.username) where.push(sql`${ciPipelines.userId} = (SELECT id FROM users WHERE username = ${filters.username})`);
   return and(...where)!;
 }

@@ -64,6 +64,13 @@ describe("the root catch-all", () => {
     }
     expect(await resolve("/a/proj/-/milestones/3")).toEqual({ route: "/projects/-/milestones/[iid]/-/[...path]", params: { iid: "3", path: ["a", "proj"] } });
     expect(await resolve("/a/proj/-/boards/12")).toEqual({ route: "/projects/-/boards/[id]/-/[...path]", params: { id: "12", path: ["a", "proj"] } });
+    // Merge requests: the list, one merge request's Overview, and its Commits, Changes and Pipelines tabs.
+    expect(await resolve("/a/b/proj/-/merge_requests")).toEqual({ route: "/projects/-/merge_requests/-/[...path]", params: { path: ["a", "b", "proj"] } });
+    expect(await resolve("/a/proj/-/merge_requests/7")).toEqual({ route: "/projects/-/merge_requests/[iid]/-/[...path]", params: { iid: "7", path: ["a", "proj"] } });
+    for (const tab of ["commits", "diffs", "pipelines"]) {
+      expect(await resolve(`/a/proj/-/merge_requests/7/${tab}`), tab).toEqual({ route: "/projects/-/merge_requests/[iid]/[tab]/-/[...path]", params: { iid: "7", tab, path: ["a", "proj"] } });
+    }
+    for (const url of ["/a/proj/-/merge_requests/x", "/a/proj/-/merge_requests/7/nothing", "/groups/a/-/merge_requests/7"]) expect((await resolve(url))?.route, url).not.toMatch(/merge_requests/);
     for (const url of ["/dashboard/groups", "/import/groups", "/import/history", "/admin/settings", "/groups/new", "/projects/new", "/-/user_settings/personal_access_tokens", "/-/health"]) {
       expect((await resolve(url))?.route, url).toBe(url);
     }

@@ -66,6 +66,8 @@ export async function GroupShell({ user, group, current, children }: { user: Pub
           { key: "labels", label: "Labels", count: labelCount.total },
           { key: "milestones", label: "Milestones", count: milestoneCount.total },
           { key: "epics", label: "Epics", count: epicCounts.all },
+          // Without a count: it would list every project of the group and its subgroups on every group page.
+          { key: "merge_requests", label: "Merge requests" },
           { key: "boards", label: "Boards", count: counts.boards + counts.epicBoards },
           { key: "iterations", label: "Iterations", count: counts.iterations },
           { key: "badges", label: "Badges", count: counts.badges },

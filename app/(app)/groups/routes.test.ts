@@ -38,6 +38,7 @@ describe("group page routes", () => {
     expect(await resolve("/groups/a/b")).toEqual({ route: "/groups/[...path]", params: { path: ["a", "b"] } });
     expect(await resolve("/groups/a/b/-/labels")).toEqual({ route: "/groups/-/labels/-/[...path]", params: { path: ["a", "b"] } });
     expect(await resolve("/groups/a/-/milestones")).toEqual({ route: "/groups/-/milestones/-/[...path]", params: { path: ["a"] } });
+    expect(await resolve("/groups/a/b/-/merge_requests")).toEqual({ route: "/groups/-/merge_requests/-/[...path]", params: { path: ["a", "b"] } });
     expect(await resolve("/groups/a/b/-/epics")).toEqual({ route: "/groups/-/epics/-/[...path]", params: { path: ["a", "b"] } });
     expect(await resolve("/groups/a/b/-/epics/3")).toEqual({ route: "/groups/-/epics/[iid]/-/[...path]", params: { iid: "3", path: ["a", "b"] } });
     expect(await resolve("/groups/a/-/boards")).toEqual({ route: "/groups/-/boards/-/[...path]", params: { path: ["a"] } });

@@ -4,7 +4,8 @@ import { cache, type ReactNode } from "react";
 import { ProjectHeader } from "@/components/projects/project-header";
 import type { ProjectTabKey } from "@/components/projects/project-tabs";
 import { isSafeBadgeUrl } from "@/lib/content";
-import { canAdminProject, canFetchRepository, canReadIssueBoards, canReadMilestones, canReadPipelines, canReadPipelineSchedules, findProject, renderedProjectBadges, type ProjectWithAccess } from "@/lib/projects";
+import { countMergeRequestsByState, projectMergeRequestScope } from "@/lib/merge-requests";
+import { canAdminProject, canFetchRepository, canReadIssueBoards, canReadMergeRequests, canReadMilestones, canReadPipelines, canReadPipelineSchedules, findProject, renderedProjectBadges, type ProjectWithAccess } from "@/lib/projects";
 import { defaultBranch, repositoryPath } from "@/lib/repositories";
 import { canReadProjectSnippets } from "@/lib/snippets";
 import type { PublicUser } from "@/lib/users";
@@ -97,6 +98,7 @@ export async function ProjectShell({ user, project, current, children }: { user:
   const branch = code ? ((await defaultBranch(repositoryPath(project.id, "project"))) ?? project.defaultBranch) : null;
   // Badges show on the overview only, as GitLab's.
   const badges = current === "overview" ? await renderedProjectBadges(project, new URL(await requestOrigin()).hostname) : [];
+  const openMergeRequests = canReadMergeRequests(user, project) ? (await countMergeRequestsByState(projectMergeRequestScope(user, project), {})).opened : null;
   return (
     <>
       <ProjectHeader
@@ -111,6 +113,7 @@ export async function ProjectShell({ user, project, current, children }: { user:
         canReadSchedules={canReadPipelineSchedules(user, project)}
         canReadBoards={canReadIssueBoards(user, project)}
         canReadMilestones={canReadMilestones(user, project)}
+        openMergeRequests={openMergeRequests}
         badges={badges.map((b) => ({ id: b.id, name: b.name, linkUrl: b.linkUrl, imageUrl: b.imageUrl, linkSafe: isSafeBadgeUrl(b.linkUrl), imageSafe: isSafeBadgeUrl(b.imageUrl) }))}
       />
       {children}

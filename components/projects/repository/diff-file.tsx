@@ -43,6 +43,18 @@ function diffRows(lines: DiffLine[]): string {
     .join("");
 }
 
+/** Some lines of a diff as its file box draws them (a diff thread's excerpt, say). */
+export function DiffLinesTable({ lines, caption }: { lines: DiffLine[]; caption: string }) {
+  return (
+    <div className="overflow-x-auto">
+      <table className="w-full border-collapse font-mono text-xs leading-5">
+        <caption className="sr-only">{caption}</caption>
+        <tbody dangerouslySetInnerHTML={{ __html: diffRows(lines) }} />
+      </table>
+    </div>
+  );
+}
+
 /** What changed about a file besides its lines: added, deleted, renamed, its mode. */
 function changeBadges(file: DiffFile) {
   const badges: string[] = [];
@@ -68,7 +80,24 @@ export function diffCounts(file: DiffFile): { additions: number; deletions: numb
  * by the commit's budget, or too large alone) offers `expandHref`, which reloads the page with that file read alone;
  * null once it was, and it is too large even so.
  */
-export function DiffFileBox({ file, index, fullPath, commit, expandHref }: { file: DiffFile; index: number; fullPath: string; commit: string; expandHref: string | null }) {
+export function DiffFileBox({
+  file,
+  index,
+  fullPath,
+  commit,
+  expandHref,
+  collapsedText = "This diff is collapsed: the commit's other changes filled the page. ",
+  expandLabel = "Expand",
+}: {
+  file: DiffFile;
+  index: number;
+  fullPath: string;
+  commit: string;
+  expandHref: string | null;
+  /** What a collapsed file says before its Expand link. */
+  collapsedText?: string;
+  expandLabel?: string;
+}) {
   // A file read alone because it was asked for (expandHref null) opens however long it is.
   const { lines, additions, deletions } = diffLines(file.diff);
   const path = file.deleted_file ? file.old_path : file.new_path;
@@ -110,20 +139,15 @@ export function DiffFileBox({ file, index, fullPath, commit, expandHref }: { fil
         <p className="px-4 py-3 text-sm text-gray-600">This diff is too large to show. View the file, or compare it with git.</p>
       ) : file.collapsed || file.too_large ? (
         <div className="px-4 py-3 text-sm text-gray-600">
-          {file.too_large ? "This diff is too large to show with the others. " : "This diff is collapsed: the commit's other changes filled the page. "}
+          {file.too_large ? "This diff is too large to show with the others. " : collapsedText}
           <Link href={expandHref!} scroll={false} className="font-medium">
-            Expand
+            {expandLabel}
           </Link>
         </div>
       ) : lines.length === 0 ? (
         <p className="px-4 py-3 text-sm text-gray-600">{file.new_file || file.deleted_file ? "Empty file." : "No changes to its content."}</p>
       ) : (
-        <div className="overflow-x-auto">
-          <table className="w-full border-collapse font-mono text-xs leading-5">
-            <caption className="sr-only">{`Changes to ${path}`}</caption>
-            <tbody dangerouslySetInnerHTML={{ __html: diffRows(lines) }} />
-          </table>
-        </div>
+        <DiffLinesTable lines={lines} caption={`Changes to ${path}`} />
       )}
     </details>
   );

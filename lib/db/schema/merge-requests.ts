@@ -56,6 +56,8 @@ export const mergeRequests = pgTable(
     index("merge_requests_project_updated_idx").on(t.projectId, t.updatedAt, t.id),
     index("merge_requests_project_state_created_idx").on(t.projectId, t.state, t.createdAt, t.id),
     index("merge_requests_project_target_branch_idx").on(t.projectId, t.targetBranch),
+    // source_branch= of the lists' API.
+    index("merge_requests_project_source_branch_idx").on(t.projectId, t.sourceBranch),
     index("merge_requests_milestone_idx").on(t.milestoneId),
     // author_id= filters, placeholder reassignment and contribution counts look merge requests up by each user column.
     index("merge_requests_author_idx").on(t.authorId),

@@ -1,4 +1,5 @@
-import { ownerPathsOf, type Milestone } from "@/lib/content";
+import type { Milestone } from "./milestones";
+import { ownerPathsOf } from "./owner-paths";
 
 /** A milestone with the full path of its project or group, for its web_url. */
 export type MilestoneWithPath = Milestone & { ownerPath: string };

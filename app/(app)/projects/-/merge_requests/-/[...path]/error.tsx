@@ -1,0 +1,7 @@
+"use client";
+
+import { GroupError } from "@/components/groups/group-error";
+
+export default function MergeRequestsError({ error, retry }: { error: unknown; retry: () => void }) {
+  return <GroupError what="the merge requests" error={error} retry={retry} />;
+}

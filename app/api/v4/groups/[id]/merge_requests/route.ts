@@ -1,0 +1,3 @@
+import { groupMergeRequestsRoute } from "@/lib/api";
+
+export const GET = groupMergeRequestsRoute;

@@ -1,0 +1,3 @@
+import { userMergeRequestsRoute } from "@/lib/api";
+
+export const GET = userMergeRequestsRoute;

@@ -1,0 +1,3 @@
+import { issueDiscussionsRoute } from "@/lib/api";
+
+export const GET = issueDiscussionsRoute;

@@ -1,0 +1,3 @@
+import { mergeRequestApprovalsRoute } from "@/lib/api";
+
+export const GET = mergeRequestApprovalsRoute;

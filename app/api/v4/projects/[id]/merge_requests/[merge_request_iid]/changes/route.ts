@@ -1,0 +1,3 @@
+import { mergeRequestChangesRoute } from "@/lib/api";
+
+export const GET = mergeRequestChangesRoute;

@@ -1,0 +1,3 @@
+import { mergeRequestCommitsRoute } from "@/lib/api";
+
+export const GET = mergeRequestCommitsRoute;

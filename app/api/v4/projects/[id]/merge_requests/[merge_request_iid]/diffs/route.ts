@@ -1,0 +1,3 @@
+import { mergeRequestDiffsRoute } from "@/lib/api";
+
+export const GET = mergeRequestDiffsRoute;

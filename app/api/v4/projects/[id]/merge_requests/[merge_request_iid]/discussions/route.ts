@@ -1,0 +1,3 @@
+import { mergeRequestDiscussionsRoute } from "@/lib/api";
+
+export const GET = mergeRequestDiscussionsRoute;

@@ -1,0 +1,3 @@
+import { mergeRequestNotesRoute } from "@/lib/api";
+
+export const GET = mergeRequestNotesRoute;

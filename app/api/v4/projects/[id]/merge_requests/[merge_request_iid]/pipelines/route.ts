@@ -1,0 +1,3 @@
+import { mergeRequestPipelinesRoute } from "@/lib/api";
+
+export const GET = mergeRequestPipelinesRoute;

@@ -1,0 +1,3 @@
+import { mergeRequestRouteGet } from "@/lib/api";
+
+export const GET = mergeRequestRouteGet;

@@ -1,0 +1,3 @@
+import { projectMergeRequestsRoute } from "@/lib/api";
+
+export const GET = projectMergeRequestsRoute;

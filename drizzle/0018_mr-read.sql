@@ -1,0 +1,1 @@
+CREATE INDEX "merge_requests_project_source_branch_idx" ON "merge_requests" USING btree ("project_id","source_branch");
