@@ -41,11 +41,15 @@ export interface ListIssuesOptions {
   authorId?: number;
   iids?: number[];
   confidential?: boolean;
-  orderBy?: "created_at" | "updated_at";
+  orderBy?: IssueOrder;
   sort?: "asc" | "desc";
   page: number;
   perPage: number;
 }
+
+/** GitLab's `order_by` values Ferry sorts by: dates, and the title. */
+export const ISSUE_ORDERS = ["created_at", "updated_at", "due_date", "title"] as const;
+export type IssueOrder = (typeof ISSUE_ORDERS)[number];
 
 const like = (text: string) => `%${text.toLowerCase().replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
 const userColumns = { id: users.id, username: users.username, name: users.name, state: users.state, userType: users.userType };
@@ -197,15 +201,22 @@ async function hydrate(scope: IssueScope, rows: Issue[]): Promise<IssueRow[]> {
 
 const distinct = (list: (number | null)[]) => [...new Set(list.filter((id): id is number => id !== null))];
 
+/** The sort of a list: issues without a due date come last whichever way (GitLab's NULLS LAST). */
+function orderOf(options: Pick<ListIssuesOptions, "orderBy" | "sort">): SQL[] {
+  const direction = options.sort === "asc" ? asc : desc;
+  if (options.orderBy === "due_date") return [sql`${issues.dueDate} ${sql.raw(options.sort === "asc" ? "ASC" : "DESC")} NULLS LAST`];
+  if (options.orderBy === "title") return [direction(sql`lower(${issues.title})`)];
+  return [direction(options.orderBy === "updated_at" ? issues.updatedAt : issues.createdAt)];
+}
+
 /** Issues of the scope the viewer may read, filtered, ordered and paginated as GitLab's issue lists are, with the total. */
 export async function listIssues(scope: IssueScope, options: ListIssuesOptions): Promise<{ rows: IssueRow[]; total: number }> {
   if (scope.projects.length === 0) return { rows: [], total: 0 };
   const where = and(readableSql(scope), ...filtersSql(options))!;
   const direction = options.sort === "asc" ? asc : desc;
-  const order = options.orderBy === "updated_at" ? issues.updatedAt : issues.createdAt;
   const db = getDb();
   const [rows, [count]] = await Promise.all([
-    db.select().from(issues).where(where).orderBy(direction(order), direction(issues.id)).limit(options.perPage).offset((options.page - 1) * options.perPage),
+    db.select().from(issues).where(where).orderBy(...orderOf(options), direction(issues.id)).limit(options.perPage).offset((options.page - 1) * options.perPage),
     db.select({ total: sql<number>`count(*)::int` }).from(issues).where(where),
   ]);
   return { rows: await hydrate(scope, rows), total: count?.total ?? 0 };
@@ -219,3 +230,24 @@ export async function findIssue(scope: IssueScope, iid: number): Promise<IssueRo
 }
 
 export type { IssueScope };
+
+/** How many issues of the scope the viewer may read are open, closed, and both, under the same filters: the list's tabs. */
+export async function countIssuesByState(scope: IssueScope, options: Omit<ListIssuesOptions, "state" | "page" | "perPage" | "orderBy" | "sort">): Promise<{ opened: number; closed: number; all: number }> {
+  if (scope.projects.length === 0) return { opened: 0, closed: 0, all: 0 };
+  const rows = await getDb()
+    .select({ state: issues.state, count: sql<number>`count(*)::int` })
+    .from(issues)
+    .where(and(readableSql(scope), ...filtersSql(options)))
+    .groupBy(issues.state);
+  const of = (state: string) => rows.find((row) => row.state === state)?.count ?? 0;
+  return { opened: of("opened"), closed: of("closed"), all: of("opened") + of("closed") };
+}
+
+/**
+ * Every issue the viewer may read, wherever it is (GitLab's `GET /issues`): the projects they can see whose issues
+ * feature lets them in.
+ */
+export async function userIssueScope(viewer: Viewer): Promise<IssueScope> {
+  const { rows } = await listProjects(viewer, { withIssuesEnabled: true, page: 1, perPage: 100_000 });
+  return scopeOf(viewer, rows);
+}

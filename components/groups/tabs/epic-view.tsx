@@ -3,10 +3,11 @@ import type { ReactNode } from "react";
 import { Markdown } from "@/components/ui/markdown";
 import { Awards, type AwardItem } from "@/components/content/awards";
 import { formatDateTime, formatDay, timeAgo } from "@/components/content/format";
-import { EpicLabels, type EpicLabelItem } from "./epic-labels";
+import { LabelChips, type LabelChipItem } from "@/components/content/label-chips";
+import { SideItem } from "@/components/content/side-item";
 import { Person, type PersonItem } from "@/components/content/person";
 import { ConfidentialBadge } from "@/components/content/confidential-badge";
-import { EpicStateBadge } from "./epic-state-badge";
+import { StateBadge } from "@/components/content/state-badge";
 import type { EpicLinkItem } from "./epics-list";
 
 export interface EpicDate {
@@ -26,7 +27,7 @@ export interface EpicViewItem {
   author: PersonItem | null;
   createdAt: Date;
   closedAt: Date | null;
-  labels: EpicLabelItem[];
+  labels: LabelChipItem[];
   awards: AwardItem[];
   startDate: EpicDate;
   dueDate: EpicDate;
@@ -46,15 +47,6 @@ function DateValue({ date }: { date: EpicDate }) {
   );
 }
 
-function SideItem({ label, children }: { label: string; children: ReactNode }) {
-  return (
-    <div className="border-b border-gray-200 py-3 last:border-b-0">
-      <dt className="mb-1 text-xs font-semibold uppercase tracking-wide text-gray-500">{label}</dt>
-      <dd className="text-sm">{children}</dd>
-    </div>
-  );
-}
-
 /** The epic page: header, description, reactions, child epics and the activity, with GitLab's sidebar on the right. */
 export function EpicView({ epic, listHref, epicHref, activity }: { epic: EpicViewItem; listHref: string; epicHref: (iid: number) => string; activity: ReactNode }) {
   return (
@@ -63,7 +55,7 @@ export function EpicView({ epic, listHref, epicHref, activity }: { epic: EpicVie
         <Link href={listHref}>Epics</Link> <span aria-hidden="true">/</span> <span className="font-mono">{epic.reference.slice(epic.reference.lastIndexOf("&"))}</span>
       </nav>
       <div className="mb-3 flex flex-wrap items-center gap-2 text-sm text-gray-600">
-        <EpicStateBadge state={epic.state} />
+        <StateBadge state={epic.state} />
         {epic.confidential ? <ConfidentialBadge /> : null}
         <span>
           Epic created <time dateTime={epic.createdAt.toISOString()} title={formatDateTime(epic.createdAt)}>{timeAgo(epic.createdAt)}</time> by
@@ -96,7 +88,7 @@ export function EpicView({ epic, listHref, epicHref, activity }: { epic: EpicVie
                       <span className="shrink-0 font-mono text-xs text-gray-500">{child.reference}</span>
                       {child.confidential ? <ConfidentialBadge /> : null}
                     </span>
-                    <EpicStateBadge state={child.state} />
+                    <StateBadge state={child.state} />
                   </li>
                 ))}
               </ul>
@@ -111,7 +103,7 @@ export function EpicView({ epic, listHref, epicHref, activity }: { epic: EpicVie
         </div>
         <aside aria-label="Epic details" className="self-start rounded-lg border border-gray-200 bg-white px-4">
           <dl>
-            <SideItem label="Labels">{epic.labels.length ? <EpicLabels labels={epic.labels} /> : <span className="text-gray-500">None</span>}</SideItem>
+            <SideItem label="Labels">{epic.labels.length ? <LabelChips labels={epic.labels} /> : <span className="text-gray-500">None</span>}</SideItem>
             <SideItem label="Start date">
               <DateValue date={epic.startDate} />
             </SideItem>
