@@ -98,13 +98,13 @@ const nextConfig = {
        */
       afterFiles: [
         { source: "/groups/:path+/-/:page(epics|boards|epic_boards|iterations)/:id(\\d+)", destination: "/groups/-/:page/:id/-/:path+" },
-        { source: "/groups/:path+/-/:page(labels|milestones|epics|boards|epic_boards|iterations|badges|members|placeholders|edit|download_export)", destination: "/groups/-/:page/-/:path+" },
+        { source: "/groups/:path+/-/:page(labels|milestones|epics|issues|boards|epic_boards|iterations|badges|members|placeholders|edit|download_export)", destination: "/groups/-/:page/-/:path+" },
         { source: `/:project(${GIT_FULL_PATH})/-/:page(tree|commits)`, destination: "/projects/-/:page/-/:project" },
         { source: `/:project(${GIT_FULL_PATH})/-/:page(tree|blob|raw|commits|archive)/:tail+`, destination: "/projects/-/:page/:tail+/-/:project" },
         { source: `/:project(${GIT_FULL_PATH})/-/commit/:sha([0-9a-fA-F]{4,64})`, destination: "/projects/-/commit/:sha/-/:project" },
-        { source: `/:project(${GIT_FULL_PATH})/-/:page(branches|tags|edit|releases|snippets|pipeline_schedules|labels|milestones|boards|project_members|pipelines)`, destination: "/projects/-/:page/-/:project" },
+        { source: `/:project(${GIT_FULL_PATH})/-/:page(branches|tags|edit|releases|snippets|pipeline_schedules|labels|milestones|boards|project_members|pipelines|issues)`, destination: "/projects/-/:page/-/:project" },
         // `groups` is a reserved top-level path: `/groups/<g>/-/milestones/3` is a group's page, never a project's.
-        { source: `/:project((?!groups/)${GIT_FULL_PATH})/-/:page(milestones|boards|pipelines)/:id(\\d+)`, destination: "/projects/-/:page/:id/-/:project" },
+        { source: `/:project((?!groups/)${GIT_FULL_PATH})/-/:page(milestones|boards|pipelines|issues|jobs)/:id(\\d+)`, destination: "/projects/-/:page/:id/-/:project" },
         { source: `/:project(${GIT_FULL_PATH})/-/releases/:tag`, destination: "/projects/-/releases/:tag/-/:project" },
         // A release asset's permanent address (`direct_asset_url`): a route that redirects to the link's address.
         { source: `/:project(${GIT_FULL_PATH})/-/releases/:tag/downloads/:tail+`, destination: "/projects/-/release-downloads/:tag/downloads/:tail+/-/:project" },

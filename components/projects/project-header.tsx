@@ -30,6 +30,7 @@ export function ProjectHeader({
   canReadSchedules = false,
   canReadBoards = false,
   canReadMilestones = false,
+  openIssues,
   badges = [],
 }: {
   project: ProjectHeaderItem;
@@ -43,6 +44,7 @@ export function ProjectHeader({
   canReadSchedules?: boolean;
   canReadBoards?: boolean;
   canReadMilestones?: boolean;
+  openIssues?: number;
   badges?: BadgeItem[];
 }) {
   return (
@@ -67,7 +69,7 @@ export function ProjectHeader({
           </>
         }
       />
-      <ProjectTabs fullPath={project.fullPath} current={current} defaultBranch={canReadCode ? defaultBranch : null} canReadWiki={canReadWiki} canAdmin={canAdmin} canReadSnippets={canReadSnippets} canReadPipelines={canReadPipelines} canReadSchedules={canReadSchedules} canReadBoards={canReadBoards} canReadMilestones={canReadMilestones} />
+      <ProjectTabs fullPath={project.fullPath} current={current} defaultBranch={canReadCode ? defaultBranch : null} canReadWiki={canReadWiki} canAdmin={canAdmin} canReadSnippets={canReadSnippets} canReadPipelines={canReadPipelines} canReadSchedules={canReadSchedules} canReadBoards={canReadBoards} canReadMilestones={canReadMilestones} openIssues={openIssues} />
     </>
   );
 }

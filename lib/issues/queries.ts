@@ -1,5 +1,5 @@
 import { and, asc, desc, eq, inArray, or, sql, type SQL } from "drizzle-orm";
-import { ACCESS_LEVELS, epicIssues, epics, getDb, groups, issueAssignees, issueLabels, issues, labels, milestones, notes, timelogs, users } from "@/lib/db";
+import { ACCESS_LEVELS, epicIssues, epics, getDb, groups, issueAssignees, issueLabels, issues, iterations, labels, milestones, notes, timelogs, users } from "@/lib/db";
 import { awardCounts, type Label } from "@/lib/content";
 import type { AwardCount, Group, UserSummary } from "@/lib/groups";
 import { canUseFeature, listProjects, type ProjectWithAccess } from "@/lib/projects";
@@ -17,6 +17,7 @@ export interface IssueRow extends Issue {
   labels: Label[];
   milestone: MilestoneWithPath | null;
   epic: { id: number; iid: number; title: string; groupId: number; groupFullPath: string } | null;
+  iteration: { id: number; iid: number; title: string | null; startDate: string; dueDate: string; groupFullPath: string } | null;
   awards: AwardCount[];
   upvotes: number;
   downvotes: number;
@@ -149,8 +150,9 @@ async function hydrate(scope: IssueScope, rows: Issue[]): Promise<IssueRow[]> {
   const db = getDb();
   const people = distinct(rows.flatMap((issue) => [issue.authorId, issue.closedById]));
   const milestoneIds = distinct(rows.map((issue) => issue.milestoneId));
+  const iterationIds = distinct(rows.map((issue) => issue.iterationId));
   const internalHidden = rows.filter((issue) => !scope.viewer.isAdmin && !scope.confidential.includes(issue.projectId)).map((issue) => issue.id);
-  const [assigneeRows, labelRows, epicRows, awards, noteRows, timeRows, peopleRows, milestoneRows] = await Promise.all([
+  const [assigneeRows, labelRows, epicRows, awards, noteRows, timeRows, peopleRows, milestoneRows, iterationRows] = await Promise.all([
     db.select({ issueId: issueAssignees.issueId, user: userColumns }).from(issueAssignees).innerJoin(users, eq(users.id, issueAssignees.userId)).where(inArray(issueAssignees.issueId, issueIds)).orderBy(asc(users.id)),
     db.select({ issueId: issueLabels.issueId, label: labels }).from(issueLabels).innerJoin(labels, eq(labels.id, issueLabels.labelId)).where(inArray(issueLabels.issueId, issueIds)).orderBy(asc(labels.title), asc(labels.id)),
     db
@@ -168,7 +170,15 @@ async function hydrate(scope: IssueScope, rows: Issue[]): Promise<IssueRow[]> {
     db.select({ issueId: timelogs.issueId, total: sql<number>`sum(${timelogs.timeSpent})::int` }).from(timelogs).where(inArray(timelogs.issueId, issueIds)).groupBy(timelogs.issueId),
     people.length ? db.select(userColumns).from(users).where(inArray(users.id, people)) : [],
     milestoneIds.length ? db.select().from(milestones).where(inArray(milestones.id, milestoneIds)) : [],
+    iterationIds.length
+      ? db
+          .select({ id: iterations.id, iid: iterations.iid, title: iterations.title, startDate: iterations.startDate, dueDate: iterations.dueDate, groupFullPath: groups.fullPath })
+          .from(iterations)
+          .innerJoin(groups, eq(groups.id, iterations.groupId))
+          .where(inArray(iterations.id, iterationIds))
+      : [],
   ]);
+  const iterationOf = new Map(iterationRows.map((iteration) => [iteration.id, iteration]));
   const assigneesOf = groupBy(assigneeRows, (row) => row.issueId);
   const labelsOf = groupBy(labelRows, (row) => row.issueId);
   const epicOf = new Map(epicRows.map(({ issueId, ...epic }) => [issueId, epic]));
@@ -189,6 +199,7 @@ async function hydrate(scope: IssueScope, rows: Issue[]): Promise<IssueRow[]> {
       labels: (labelsOf.get(issue.id) ?? []).map((row) => row.label),
       milestone: issue.milestoneId === null ? null : (milestoneOf.get(issue.milestoneId) ?? null),
       epic: epicOf.get(issue.id) ?? null,
+      iteration: issue.iterationId === null ? null : (iterationOf.get(issue.iterationId) ?? null),
       awards: issueAwards,
       upvotes: count("thumbsup"),
       downvotes: count("thumbsdown"),
@@ -250,4 +261,28 @@ export async function countIssuesByState(scope: IssueScope, options: Omit<ListIs
 export async function userIssueScope(viewer: Viewer): Promise<IssueScope> {
   const { rows } = await listProjects(viewer, { withIssuesEnabled: true, page: 1, perPage: 100_000 });
   return scopeOf(viewer, rows);
+}
+
+export interface IssueFilterOptions {
+  authors: UserSummary[];
+  assignees: UserSummary[];
+  labels: string[];
+  milestones: string[];
+}
+
+/**
+ * What the scope's readable issues can be filtered by, for the list's choices: their authors, assignees, labels and
+ * milestones, each by name. Every query starts from the scope's issues (the project index) and joins by key.
+ */
+export async function issueFilterOptions(scope: IssueScope): Promise<IssueFilterOptions> {
+  if (scope.projects.length === 0) return { authors: [], assignees: [], labels: [], milestones: [] };
+  const readable = readableSql(scope);
+  const db = getDb();
+  const [authors, assignees, labelRows, milestoneRows] = await Promise.all([
+    db.selectDistinct(userColumns).from(issues).innerJoin(users, eq(users.id, issues.authorId)).where(readable).orderBy(asc(users.username), asc(users.id)),
+    db.selectDistinct(userColumns).from(issues).innerJoin(issueAssignees, eq(issueAssignees.issueId, issues.id)).innerJoin(users, eq(users.id, issueAssignees.userId)).where(readable).orderBy(asc(users.username), asc(users.id)),
+    db.selectDistinct({ title: labels.title }).from(issues).innerJoin(issueLabels, eq(issueLabels.issueId, issues.id)).innerJoin(labels, eq(labels.id, issueLabels.labelId)).where(readable).orderBy(asc(labels.title)),
+    db.selectDistinct({ title: milestones.title }).from(issues).innerJoin(milestones, eq(milestones.id, issues.milestoneId)).where(readable).orderBy(asc(milestones.title)),
+  ]);
+  return { authors, assignees, labels: labelRows.map((row) => row.title), milestones: milestoneRows.map((row) => row.title) };
 }

@@ -4,6 +4,7 @@ import { cache, type ReactNode } from "react";
 import { ProjectHeader } from "@/components/projects/project-header";
 import type { ProjectTabKey } from "@/components/projects/project-tabs";
 import { isSafeBadgeUrl } from "@/lib/content";
+import { countIssuesByState, projectIssueScope } from "@/lib/issues";
 import { canAdminProject, canFetchRepository, canReadIssueBoards, canReadMilestones, canReadPipelines, canReadPipelineSchedules, findProject, renderedProjectBadges, type ProjectWithAccess } from "@/lib/projects";
 import { defaultBranch, repositoryPath } from "@/lib/repositories";
 import { canReadProjectSnippets } from "@/lib/snippets";
@@ -97,6 +98,9 @@ export async function ProjectShell({ user, project, current, children }: { user:
   const branch = code ? ((await defaultBranch(repositoryPath(project.id, "project"))) ?? project.defaultBranch) : null;
   // Badges show on the overview only, as GitLab's.
   const badges = current === "overview" ? await renderedProjectBadges(project, new URL(await requestOrigin()).hostname) : [];
+  // The Issues tab shows, with its open count, to whoever the issues feature lets in (GitLab's read_issue).
+  const issueScope = projectIssueScope(user, project);
+  const openIssues = issueScope.projects.length ? (await countIssuesByState(issueScope, {})).opened : undefined;
   return (
     <>
       <ProjectHeader
@@ -111,6 +115,7 @@ export async function ProjectShell({ user, project, current, children }: { user:
         canReadSchedules={canReadPipelineSchedules(user, project)}
         canReadBoards={canReadIssueBoards(user, project)}
         canReadMilestones={canReadMilestones(user, project)}
+        openIssues={openIssues}
         badges={badges.map((b) => ({ id: b.id, name: b.name, linkUrl: b.linkUrl, imageUrl: b.imageUrl, linkSafe: isSafeBadgeUrl(b.linkUrl), imageSafe: isSafeBadgeUrl(b.imageUrl) }))}
       />
       {children}
