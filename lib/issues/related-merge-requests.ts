@@ -12,12 +12,13 @@ export interface RelatedMergeRequest {
   closes: boolean;
 }
 
-// GitLab's default issue closing pattern, for a reference to this project's issue: "Closes #3", "fixes #3, #4"...
+// GitLab's default issue closing pattern, for this project's issues (`#3`; another project's `a/b#3` is not this one): "Closes #3", "fixes #3, #4"...
 const CLOSING_WORDS = "(?:clos(?:e|es|ed|ing)|fix(?:|es|ed|ing)|resolv(?:e|es|ed|ing)|implement(?:|s|ed|ing))";
 
 /** Whether `text` closes issue `iid` by GitLab's closing pattern: a closing word, then a list of references holding `#iid`. */
 export function closesIssue(text: string, iid: number): boolean {
-  const pattern = new RegExp(`\\b${CLOSING_WORDS}:?\\s+(?:(?:issues?\\s+)?(?:[\\w./-]*#\\d+)(?:\\s*,\\s*|\\s+and\\s+|\\s+))*(?:[\\w./-]*)#${iid}(?!\\d)`, "i");
+  const ref = "(?:issues?\\s+)?#";
+  const pattern = new RegExp(`\\b${CLOSING_WORDS}:?\\s+(?:${ref}\\d+(?:\\s*,?\\s+and\\s+|\\s*,\\s*|\\s+))*${ref}${iid}(?!\\d)`, "i");
   return pattern.test(text);
 }
 
