@@ -1,5 +1,3 @@
-import Link from "next/link";
-
 export type StateFilter = "opened" | "closed" | "all";
 
 const STATES: [StateFilter, string][] = [
@@ -26,6 +24,9 @@ export interface FilterField {
 const fieldClass = "rounded-md border-0 px-2 py-1.5 text-sm shadow-xs ring-1 ring-inset ring-gray-300 focus:ring-2 focus:ring-brand-600 focus:outline-none";
 
 /**
+ * Plain links, not next/link: each is a new server render of the same page with another query, and the client router
+ * does not refetch a project page (rewritten from `/<full path>/-/…`) for a query alone.
+ *
  * Open / Closed / All with their counts, the filters in use as chips, and a search box (with the list's other choices,
  * `fields`, beside it): a GET form, so every filter lives in the URL and survives reloads. `query` is what the URL
  * holds besides state, search and page: the state tabs and the search keep it.
@@ -58,7 +59,7 @@ export function IssuableFilters({
       <div className="flex flex-wrap items-center justify-between gap-3">
         <nav aria-label={`${title} state`} className="flex gap-1 text-sm">
           {STATES.map(([value, label]) => (
-            <Link
+            <a
               key={value}
               href={href(value)}
               aria-current={state === value ? "page" : undefined}
@@ -66,7 +67,7 @@ export function IssuableFilters({
             >
               {label}
               <span className="rounded-full bg-white/70 px-1.5 text-xs text-gray-600">{counts[value]}</span>
-            </Link>
+            </a>
           ))}
         </nav>
         <form action={base} role="search" className="flex flex-wrap items-center gap-2">
@@ -102,9 +103,9 @@ export function IssuableFilters({
           {active.map((filter) => (
             <li key={filter.label} className="inline-flex items-center gap-1.5 rounded-md bg-gray-100 px-2 py-1">
               {filter.label}: <strong>{filter.value}</strong>
-              <Link href={filter.clearHref} className="text-brand-700 hover:underline" aria-label={`Clear ${filter.label.toLowerCase()}`}>
+              <a href={filter.clearHref} className="text-brand-700 hover:underline" aria-label={`Clear ${filter.label.toLowerCase()}`}>
                 ×
-              </Link>
+              </a>
             </li>
           ))}
         </ul>

@@ -1,5 +1,3 @@
-import Link from "next/link";
-
 export interface LabelChipItem {
   id: number;
   title: string;
@@ -10,7 +8,8 @@ export interface LabelChipItem {
 
 /**
  * Labels as coloured chips, in the label's own colours; with `hrefFor`, each chip filters its list by its label (as
- * GitLab's), `noun` naming what is listed ("issues", "epics") for the link's accessible name.
+ * GitLab's), `noun` naming what is listed ("issues", "epics") for the link's accessible name. Plain links: the list's
+ * page again with another query (see IssuableFilters).
  */
 export function LabelChips({ labels, hrefFor, noun = "items" }: { labels: LabelChipItem[]; hrefFor?: (title: string) => string; noun?: string }) {
   if (labels.length === 0) return null;
@@ -19,9 +18,9 @@ export function LabelChips({ labels, hrefFor, noun = "items" }: { labels: LabelC
       {labels.map((label) => (
         <li key={label.id} title={label.description ?? undefined} className="rounded-full px-2 py-0.5 text-xs font-medium" style={{ backgroundColor: label.color, color: label.textColor }}>
           {hrefFor ? (
-            <Link href={hrefFor(label.title)} className="hover:underline" style={{ color: label.textColor }} aria-label={`Show ${noun} labelled ${label.title}`}>
+            <a href={hrefFor(label.title)} className="hover:underline" style={{ color: label.textColor }} aria-label={`Show ${noun} labelled ${label.title}`}>
               {label.title}
-            </Link>
+            </a>
           ) : (
             label.title
           )}

@@ -38,7 +38,7 @@ export function IssuesList({ issues, empty, showState, labelHref }: { issues: Is
             {issue.assignees.length ? <span title="Assignees">{issue.assignees.map((a) => `@${a.username}`).join(", ")}</span> : null}
             <span className="flex items-center gap-2">
               <Awards awards={issue.awards.filter((a) => a.name === "thumbsup" || a.name === "thumbsdown")} label={`Votes on ${issue.title}`} />
-              {issue.userNotesCount > 0 ? <span title="Comments" aria-label={`${issue.userNotesCount} comments`}>💬 {issue.userNotesCount}</span> : null}
+              {issue.userNotesCount > 0 ? <span>{issue.userNotesCount === 1 ? "1 comment" : `${issue.userNotesCount} comments`}</span> : null}
             </span>
           </>
         ),
