@@ -92,7 +92,7 @@ try {
       name: "issue page queries",
       run: async () => {
         const issue = (await findIssue(scope, ISSUES))!;
-        await Promise.all([listActivity({ noteableType: "Issue", noteableId: issue.id, canReadConfidential: true }, { page: 1, perPage: 100 }), relatedMergeRequests(viewer, (await findProject(viewer, project.fullPath))!, ISSUES)]);
+        await Promise.all([listActivity({ noteableType: "Issue", noteableId: issue.id, canReadConfidential: true }, { page: 1, perPage: 40 }), relatedMergeRequests(viewer, (await findProject(viewer, project.fullPath))!, ISSUES)]);
       },
     },
   ];

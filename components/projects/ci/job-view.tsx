@@ -50,7 +50,7 @@ export function JobView({ job, pipelinesHref }: { job: JobViewItem; pipelinesHre
         </span>
       </div>
       <div className="grid gap-6 lg:grid-cols-[minmax(0,1fr)_18rem]">
-        <section aria-label="Job log" className="rounded-lg bg-gray-900 p-4 font-mono text-sm text-gray-200">
+        <section aria-label="Job log" className="self-start rounded-lg bg-gray-900 p-4 font-mono text-sm text-gray-200">
           <p>{job.trigger ? "This trigger job runs a downstream pipeline: it has no log of its own." : "This job does not have a trace."}</p>
           {job.trigger ? null : <p className="mt-2 text-gray-400">Job logs are not part of a migration: the log of this imported job stayed on the source instance.</p>}
         </section>

@@ -10,13 +10,15 @@ import { listActivity } from "@/lib/content";
 import { relatedMergeRequests, type MilestoneWithPath } from "@/lib/issues";
 import { issueRoute } from "../../../issue-route";
 
-const ACTIVITY_PER_PAGE = 100;
+// Each entry is Markdown rendered on the server: 40 keep a page with hundreds of notes quick (GitLab loads its notes in
+// batches too); the rest are a page away.
+const ACTIVITY_PER_PAGE = 40;
 
 const milestonePath = (m: MilestoneWithPath) => (m.projectId !== null ? milestoneUrl(m.ownerPath, m.iid) : `/groups/${m.ownerPath}/-/milestones/${m.iid}`);
 
 /**
  * An issue (`/-/issues/<iid>`): its description and reactions, the merge requests that mention or close it, its
- * activity (threads, system notes and resource events in order, 100 a page), and GitLab's sidebar.
+ * activity (threads, system notes and resource events in order, 40 a page), and GitLab's sidebar.
  */
 export default async function IssuePage({ params, searchParams }: { params: Promise<ProjectParams & { iid: string }>; searchParams: Promise<{ page?: string }> }) {
   const { user, project, issue } = await issueRoute(params);
