@@ -98,13 +98,13 @@ const nextConfig = {
        */
       afterFiles: [
         { source: "/groups/:path+/-/:page(epics|boards|epic_boards|iterations)/:id(\\d+)", destination: "/groups/-/:page/:id/-/:path+" },
-        { source: "/groups/:path+/-/:page(labels|milestones|epics|boards|epic_boards|iterations|badges|members|placeholders|edit|download_export|merge_requests)", destination: "/groups/-/:page/-/:path+" },
+        { source: "/groups/:path+/-/:page(labels|milestones|epics|boards|epic_boards|iterations|badges|members|placeholders|edit|download_export|merge_requests|issues)", destination: "/groups/-/:page/-/:path+" },
         { source: `/:project(${GIT_FULL_PATH})/-/:page(tree|commits)`, destination: "/projects/-/:page/-/:project" },
         { source: `/:project(${GIT_FULL_PATH})/-/:page(tree|blob|raw|commits|archive)/:tail+`, destination: "/projects/-/:page/:tail+/-/:project" },
         { source: `/:project(${GIT_FULL_PATH})/-/commit/:sha([0-9a-fA-F]{4,64})`, destination: "/projects/-/commit/:sha/-/:project" },
-        { source: `/:project(${GIT_FULL_PATH})/-/:page(branches|tags|edit|releases|snippets|pipeline_schedules|labels|milestones|boards|project_members|pipelines|merge_requests)`, destination: "/projects/-/:page/-/:project" },
+        { source: `/:project(${GIT_FULL_PATH})/-/:page(branches|tags|edit|releases|snippets|pipeline_schedules|labels|milestones|boards|project_members|pipelines|merge_requests|issues)`, destination: "/projects/-/:page/-/:project" },
         // `groups` is a reserved top-level path: `/groups/<g>/-/milestones/3` is a group's page, never a project's.
-        { source: `/:project((?!groups/)${GIT_FULL_PATH})/-/:page(milestones|boards|pipelines)/:id(\\d+)`, destination: "/projects/-/:page/:id/-/:project" },
+        { source: `/:project((?!groups/)${GIT_FULL_PATH})/-/:page(milestones|boards|pipelines|issues|jobs)/:id(\\d+)`, destination: "/projects/-/:page/:id/-/:project" },
         // A merge request's Overview, and its Commits, Changes and Pipelines tabs at GitLab's addresses.
         { source: `/:project((?!groups/)${GIT_FULL_PATH})/-/merge_requests/:iid(\\d+)`, destination: "/projects/-/merge_requests/:iid/-/:project" },
         { source: `/:project((?!groups/)${GIT_FULL_PATH})/-/merge_requests/:iid(\\d+)/:tab(commits|diffs|pipelines)`, destination: "/projects/-/merge_requests/:iid/:tab/-/:project" },

@@ -2,7 +2,7 @@ import { MergeRequestFilters, mergeRequestQuery, type MergeRequestQuery, type Me
 import { MergeRequestList } from "@/components/merge-requests/merge-request-list";
 import { mergeRequestUrl } from "@/components/projects/project-urls";
 import { Pagination } from "@/components/ui/pagination";
-import { labelItems, peopleResolver } from "@/app/(app)/groups/-/epics/epic-items";
+import { labelItems, peopleResolver } from "@/app/(app)/content-items";
 import { pageOf } from "@/app/(app)/route-params";
 import { countMergeRequestsByState, listMergeRequests, type ListMergeRequestsOptions, type MergeRequestFilters as Filters, type MergeRequestScope } from "@/lib/merge-requests";
 

@@ -3,6 +3,7 @@ import { Awards, type AwardItem } from "./awards";
 import { formatDateTime, timeAgo } from "./format";
 import { Initial, Person, type PersonItem } from "./person";
 import { ConfidentialBadge } from "./confidential-badge";
+import { LabelChips, type LabelChipItem } from "./label-chips";
 
 export interface NoteItem {
   id: number;
@@ -16,7 +17,20 @@ export interface NoteItem {
   awards: AwardItem[];
 }
 
-export type ActivityEntry = { kind: "note"; note: NoteItem } | { kind: "state"; id: number; state: string; user: PersonItem | null; createdAt: Date };
+interface EventBase {
+  id: number;
+  user: PersonItem | null;
+  createdAt: Date;
+}
+
+/** A comment or system note, or a resource event drawn as the system note GitLab makes of it. */
+export type ActivityEntry =
+  | { kind: "note"; note: NoteItem }
+  | ({ kind: "state"; state: string } & EventBase)
+  | ({ kind: "label"; action: "add" | "remove"; label: LabelChipItem | null } & EventBase)
+  | ({ kind: "milestone"; action: "add" | "remove"; milestone: { title: string; href?: string } | null } & EventBase);
+
+type EventEntry = Exclude<ActivityEntry, { kind: "note" }>;
 
 type Row = { kind: "event"; entry: ActivityEntry } | { kind: "thread"; notes: NoteItem[] };
 
@@ -24,7 +38,7 @@ type Row = { kind: "event"; entry: ActivityEntry } | { kind: "thread"; notes: No
 function rowsOf(entries: ActivityEntry[]): Row[] {
   const rows: Row[] = [];
   for (const entry of entries) {
-    if (entry.kind === "state" || entry.note.system) {
+    if (entry.kind !== "note" || entry.note.system) {
       rows.push({ kind: "event", entry });
       continue;
     }
@@ -45,17 +59,33 @@ export function When({ date }: { date: Date }) {
 
 const STATE_TEXT: Record<string, string> = { closed: "closed", reopened: "reopened", opened: "opened" };
 
+/** What a resource event says, in GitLab's words: "added ~bug label", "changed milestone to %v1", "closed". */
+function EventText({ entry }: { entry: EventEntry }) {
+  if (entry.kind === "state") return <>{STATE_TEXT[entry.state] ?? entry.state}</>;
+  if (entry.kind === "label") {
+    return (
+      <span className="inline-flex flex-wrap items-center gap-1">
+        {entry.action === "add" ? "added" : "removed"}
+        {entry.label ? <LabelChips labels={[entry.label]} /> : <span className="italic">a deleted label</span>}
+        label
+      </span>
+    );
+  }
+  const title = entry.milestone ? entry.milestone.href ? <a href={entry.milestone.href}>%{entry.milestone.title}</a> : <>%{entry.milestone.title}</> : <span className="italic">a deleted milestone</span>;
+  return <>{entry.action === "add" ? <>changed milestone to {title}</> : <>removed milestone {title}</>}</>;
+}
+
 /** A system note or a state change: one muted line on the timeline, as GitLab draws them. */
-function SystemEvent({ entry, epicHref }: { entry: ActivityEntry; epicHref: (iid: number) => string }) {
-  const who = entry.kind === "state" ? entry.user : entry.note.author;
-  const date = entry.kind === "state" ? entry.createdAt : entry.note.createdAt;
+function SystemEvent({ entry, epicHref }: { entry: ActivityEntry; epicHref?: (iid: number) => string }) {
+  const who = entry.kind === "note" ? entry.note.author : entry.user;
+  const date = entry.kind === "note" ? entry.note.createdAt : entry.createdAt;
   return (
     <li className="relative flex items-start gap-3 py-2 pl-2 text-xs text-gray-600" data-system="true">
       <span aria-hidden="true" className="mt-1 size-2 shrink-0 rounded-full bg-gray-300 ring-4 ring-gray-50" />
       <div className="min-w-0 space-y-1">
         <p className="flex flex-wrap items-center gap-x-1">
           <Person person={who} />
-          <span>{entry.kind === "state" ? (STATE_TEXT[entry.state] ?? entry.state) : <InlineMarkdown source={entry.note.body} epicHref={epicHref} />}</span>
+          <span>{entry.kind === "note" ? <InlineMarkdown source={entry.note.body} epicHref={epicHref} /> : <EventText entry={entry} />}</span>
           <span aria-hidden="true">·</span>
           <When date={date} />
         </p>
@@ -65,7 +95,7 @@ function SystemEvent({ entry, epicHref }: { entry: ActivityEntry; epicHref: (iid
   );
 }
 
-export function Comment({ note, epicHref, reply }: { note: NoteItem; epicHref: (iid: number) => string; reply: boolean }) {
+export function Comment({ note, epicHref, reply }: { note: NoteItem; epicHref?: (iid: number) => string; reply: boolean }) {
   const edited = note.updatedAt.getTime() - note.createdAt.getTime() > 60_000;
   return (
     <article className={`flex gap-3 ${reply ? "border-t border-gray-100 pt-3" : ""}`} aria-label={`Comment by ${note.author?.name ?? "Ghost User"}`}>
@@ -85,14 +115,14 @@ export function Comment({ note, epicHref, reply }: { note: NoteItem; epicHref: (
   );
 }
 
-/** The epic's activity: comment threads as cards, system notes and state changes as small lines between them. */
-export function NoteList({ entries, epicHref }: { entries: ActivityEntry[]; epicHref: (iid: number) => string }) {
+/** An epic's or issue's activity: comment threads as cards, system notes and resource events as small lines between them. */
+export function NoteList({ entries, epicHref }: { entries: ActivityEntry[]; epicHref?: (iid: number) => string }) {
   if (entries.length === 0) return <p className="text-sm text-gray-500">No activity yet.</p>;
   return (
     <ol className="space-y-2" aria-label="Activity">
       {rowsOf(entries).map((row) =>
         row.kind === "event" ? (
-          <SystemEvent key={row.entry.kind === "state" ? `s${row.entry.id}` : `n${row.entry.note.id}`} entry={row.entry} epicHref={epicHref} />
+          <SystemEvent key={row.entry.kind === "note" ? `n${row.entry.note.id}` : `${row.entry.kind}${row.entry.id}`} entry={row.entry} epicHref={epicHref} />
         ) : (
           <li key={`t${row.notes[0]!.id}`} className={`rounded-lg border bg-white p-4 ${row.notes[0]!.internal ? "border-amber-200 bg-amber-50/40" : "border-gray-200"}`}>
             <div className="space-y-3">

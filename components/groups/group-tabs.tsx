@@ -1,7 +1,7 @@
 import { NavTabs } from "@/components/ui/nav-tabs";
 
 /** The tabs of a group; each is a URL (`/groups/<path>/-/<key>`, the overview `/groups/<path>`), so it can be shared. */
-export type GroupTabKey = "overview" | "labels" | "milestones" | "epics" | "merge_requests" | "boards" | "iterations" | "badges" | "members" | "placeholders" | "edit";
+export type GroupTabKey = "overview" | "labels" | "milestones" | "epics" | "issues" | "merge_requests" | "boards" | "iterations" | "badges" | "members" | "placeholders" | "edit";
 
 export interface GroupTab {
   key: GroupTabKey;

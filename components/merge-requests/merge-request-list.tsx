@@ -1,7 +1,7 @@
 import Link from "next/link";
 import { formatDateTime, timeAgo } from "@/components/content/format";
 import { Person, type PersonItem } from "@/components/content/person";
-import { EpicLabels, type EpicLabelItem } from "@/components/groups/tabs/epic-labels";
+import { LabelChips, type LabelChipItem } from "@/components/content/label-chips";
 import { MergeRequestStateBadge } from "./merge-request-state-badge";
 
 export interface MergeRequestListItem {
@@ -16,7 +16,7 @@ export interface MergeRequestListItem {
   createdAt: Date;
   updatedAt: Date;
   targetBranch: string;
-  labels: EpicLabelItem[];
+  labels: LabelChipItem[];
   milestone: string | null;
   assignees: PersonItem[];
   reviewers: PersonItem[];
@@ -65,7 +65,7 @@ export function MergeRequestList({ items, empty, showState }: { items: MergeRequ
                 </>
               ) : null}
             </p>
-            <EpicLabels labels={mr.labels} />
+            <LabelChips labels={mr.labels} />
           </div>
           <div className="flex shrink-0 flex-col items-end gap-1.5 text-xs text-gray-500">
             <div className="flex items-center gap-2">

@@ -1,7 +1,7 @@
 import type { ReactNode } from "react";
 import { formatDateTime, timeAgo } from "@/components/content/format";
 import { Person, type PersonItem } from "@/components/content/person";
-import { EpicLabels, type EpicLabelItem } from "@/components/groups/tabs/epic-labels";
+import { LabelChips, type LabelChipItem } from "@/components/content/label-chips";
 
 const REVIEW_STATES: Record<string, string> = { approved: "Approved", requested_changes: "Requested changes", reviewed: "Reviewed", unreviewed: "Review requested", unapproved: "Review requested" };
 
@@ -44,7 +44,7 @@ export function MergeRequestSidebar({
   reviewers: (PersonItem & { state: string })[];
   approvedBy: PersonItem[];
   approvalsRequired: number;
-  labels: EpicLabelItem[];
+  labels: LabelChipItem[];
   milestone: string | null;
   merged: { by: PersonItem | null; at: Date | null } | null;
   closed: { by: PersonItem | null; at: Date | null } | null;
@@ -104,7 +104,7 @@ export function MergeRequestSidebar({
           <None text="None" />
         )}
       </Block>
-      <Block title="Labels">{labels.length ? <EpicLabels labels={labels} /> : <None text="None" />}</Block>
+      <Block title="Labels">{labels.length ? <LabelChips labels={labels} /> : <None text="None" />}</Block>
       <Block title="Milestone">{milestone ? <p>{milestone}</p> : <None text="None" />}</Block>
     </aside>
   );

@@ -30,6 +30,7 @@ export function ProjectHeader({
   canReadSchedules = false,
   canReadBoards = false,
   canReadMilestones = false,
+  openIssues,
   openMergeRequests = null,
   badges = [],
 }: {
@@ -44,6 +45,7 @@ export function ProjectHeader({
   canReadSchedules?: boolean;
   canReadBoards?: boolean;
   canReadMilestones?: boolean;
+  openIssues?: number;
   openMergeRequests?: number | null;
   badges?: BadgeItem[];
 }) {
@@ -69,7 +71,7 @@ export function ProjectHeader({
           </>
         }
       />
-      <ProjectTabs fullPath={project.fullPath} current={current} defaultBranch={canReadCode ? defaultBranch : null} canReadWiki={canReadWiki} canAdmin={canAdmin} canReadSnippets={canReadSnippets} canReadPipelines={canReadPipelines} canReadSchedules={canReadSchedules} canReadBoards={canReadBoards} canReadMilestones={canReadMilestones} openMergeRequests={openMergeRequests} />
+      <ProjectTabs fullPath={project.fullPath} current={current} defaultBranch={canReadCode ? defaultBranch : null} canReadWiki={canReadWiki} canAdmin={canAdmin} canReadSnippets={canReadSnippets} canReadPipelines={canReadPipelines} canReadSchedules={canReadSchedules} canReadBoards={canReadBoards} canReadMilestones={canReadMilestones} openIssues={openIssues} openMergeRequests={openMergeRequests} />
     </>
   );
 }

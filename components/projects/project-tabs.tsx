@@ -1,14 +1,14 @@
 import { NavTabs } from "@/components/ui/nav-tabs";
 import { wikiUrl } from "@/lib/wikis/urls";
-import { commitsUrl, projectPageUrl, projectUrl, treeUrl } from "./project-urls";
+import { commitsUrl, issuesUrl, projectPageUrl, projectUrl, treeUrl } from "./project-urls";
 import { snippetsUrl } from "./snippets/snippet-urls";
 
 /**
- * The tabs of a project: GitLab's sidebar entries (Project; Manage → Members; Plan → Issue boards, Labels, Milestones;
+ * The tabs of a project: GitLab's sidebar entries (Project; Manage → Members; Plan → Issues, Issue boards, Labels, Milestones;
  * Repository → Files, Commits, Branches, Tags; Deploy → Releases; Build → Pipelines, Pipeline schedules; Wiki;
  * Snippets; Settings).
  */
-export type ProjectTabKey = "overview" | "members" | "boards" | "labels" | "milestones" | "merge_requests" | "files" | "commits" | "branches" | "tags" | "releases" | "pipelines" | "schedules" | "wiki" | "snippets" | "settings";
+export type ProjectTabKey = "overview" | "members" | "issues" | "boards" | "labels" | "milestones" | "merge_requests" | "files" | "commits" | "branches" | "tags" | "releases" | "pipelines" | "schedules" | "wiki" | "snippets" | "settings";
 
 /**
  * Files and Commits open at the default branch; without one (nobody may read the code, or a repository HEAD points
@@ -29,6 +29,7 @@ export function ProjectTabs({
   canReadSchedules = false,
   canReadBoards = false,
   canReadMilestones = false,
+  openIssues,
   openMergeRequests = null,
 }: {
   fullPath: string;
@@ -41,6 +42,8 @@ export function ProjectTabs({
   canReadSchedules?: boolean;
   canReadBoards?: boolean;
   canReadMilestones?: boolean;
+  /** The open issues the viewer may read; undefined when the issues feature keeps them out (no tab then). */
+  openIssues?: number;
   /** The open merge requests' count; null hides the tab (the viewer may not read them: GitLab's read_merge_request). */
   openMergeRequests?: number | null;
 }) {
@@ -51,6 +54,7 @@ export function ProjectTabs({
       tabs={[
         { key: "overview", label: "Project", href: projectUrl(fullPath) },
         { key: "members", label: "Members", href: projectPageUrl(fullPath, "project_members") },
+        ...(openIssues !== undefined ? [{ key: "issues", label: "Issues", count: openIssues, href: issuesUrl(fullPath) }] : []),
         ...(canReadBoards ? [{ key: "boards", label: "Issue boards", href: projectPageUrl(fullPath, "boards") }] : []),
         { key: "labels", label: "Labels", href: projectPageUrl(fullPath, "labels") },
         ...(canReadMilestones ? [{ key: "milestones", label: "Milestones", href: projectPageUrl(fullPath, "milestones") }] : []),

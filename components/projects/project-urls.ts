@@ -34,3 +34,7 @@ export const archiveUrl = (fullPath: string, ref: string, format: (typeof ARCHIV
   `/${fullPath}/-/archive/${segments(ref)}/${encodeURIComponent(`${fullPath.split("/").pop()}-${ref.replaceAll("/", "-")}.${format}`)}`;
 /** What `git clone` takes: `<origin>/<full path>.git`. */
 export const cloneUrl = (origin: string, fullPath: string) => `${origin.replace(/\/$/, "")}/${fullPath}.git`;
+/** The project's issues (`/-/issues`), one issue (`/-/issues/<iid>`), one CI job (`/-/jobs/<id>`). */
+export const issuesUrl = (fullPath: string) => `/${fullPath}/-/issues`;
+export const issueUrl = (fullPath: string, iid: number) => `/${fullPath}/-/issues/${iid}`;
+export const jobUrl = (fullPath: string, id: number) => `/${fullPath}/-/jobs/${id}`;

@@ -1,6 +1,7 @@
-import Link from "next/link";
-
-/** Prev / page numbers / next, as links that keep the other query parameters. */
+/**
+ * Prev / page numbers / next, as links that keep the other query parameters. Plain links: the same page with another
+ * query, which the client router does not refetch for a project page rewritten from `/<full path>/-/…`.
+ */
 export function Pagination({ page, totalPages, hrefFor, label = "Pagination" }: { page: number; totalPages: number; hrefFor: (page: number) => string; label?: string }) {
   if (totalPages <= 1) return null;
   const pages = Array.from({ length: totalPages }, (_, i) => i + 1).filter((p) => p === 1 || p === totalPages || Math.abs(p - page) <= 2);
@@ -8,9 +9,9 @@ export function Pagination({ page, totalPages, hrefFor, label = "Pagination" }: 
   return (
     <nav aria-label={label} className="mt-4 flex items-center justify-center gap-1">
       {page > 1 ? (
-        <Link href={hrefFor(page - 1)} className={`${item} bg-white text-gray-700 hover:bg-gray-50`}>
+        <a href={hrefFor(page - 1)} className={`${item} bg-white text-gray-700 hover:bg-gray-50`}>
           Prev
-        </Link>
+        </a>
       ) : (
         <span className={`${item} text-gray-400`} aria-disabled="true">
           Prev
@@ -19,15 +20,15 @@ export function Pagination({ page, totalPages, hrefFor, label = "Pagination" }: 
       {pages.map((p, i) => (
         <span key={p} className="flex items-center gap-1">
           {i > 0 && p - pages[i - 1]! > 1 ? <span className="px-1 text-gray-400">…</span> : null}
-          <Link href={hrefFor(p)} aria-current={p === page ? "page" : undefined} className={`${item} ${p === page ? "bg-brand-600 text-white ring-brand-600 hover:text-white" : "bg-white text-gray-700 hover:bg-gray-50"}`}>
+          <a href={hrefFor(p)} aria-current={p === page ? "page" : undefined} className={`${item} ${p === page ? "bg-brand-600 text-white ring-brand-600 hover:text-white" : "bg-white text-gray-700 hover:bg-gray-50"}`}>
             {p}
-          </Link>
+          </a>
         </span>
       ))}
       {page < totalPages ? (
-        <Link href={hrefFor(page + 1)} className={`${item} bg-white text-gray-700 hover:bg-gray-50`}>
+        <a href={hrefFor(page + 1)} className={`${item} bg-white text-gray-700 hover:bg-gray-50`}>
           Next
-        </Link>
+        </a>
       ) : (
         <span className={`${item} text-gray-400`} aria-disabled="true">
           Next

@@ -46,7 +46,7 @@ export { graphqlRoute } from "./graphql-route";
 export { projectSnippetFileRawRoute, projectSnippetRawRoute, projectSnippetRoute, projectSnippetsRoute } from "./project-snippets";
 export { pipelineScheduleRoute, pipelineSchedulesRoute } from "./project-pipeline-schedules";
 export { customAttributeRoute, customAttributesRoute } from "./project-custom-attributes";
-export { groupIssuesRoute, issueAwardEmojiRoute, issueDiscussionsRoute, issueLabelEventsRoute, issueMilestoneEventsRoute, issueNotesRoute, issueStateEventsRoute, projectIssueRoute, projectIssuesRoute } from "./issues";
+export { groupIssuesRoute, issueAwardEmojiRoute, issueDiscussionsRoute, issueLabelEventsRoute, issueMilestoneEventsRoute, issueNotesRoute, issueStateEventsRoute, projectIssueRoute, projectIssuesRoute, userIssuesRoute } from "./issues";
 export { commitCommentsRoute, commitStatusesRoute, jobRoute, pipelineBridgesRoute, pipelineJobsRoute, pipelineRoute, pipelinesRoute, projectJobsRoute } from "./project-pipelines";
 export {
   groupMergeRequestsRoute,

@@ -4,12 +4,14 @@ import { findGroup } from "@/lib/groups";
 import {
   findIssue,
   groupIssueScope,
+  ISSUE_ORDERS,
   listIssueAwards,
   listIssueLabelEvents,
   listIssueMilestoneEvents,
   listIssues,
   listIssueStateEvents,
   projectIssueScope,
+  userIssueScope,
   type IssueRow,
   type IssueScope,
   type ListIssuesOptions,
@@ -25,7 +27,7 @@ import { labelList, userIdFilterParam } from "./issuable-params";
 import { readAll } from "./param-error";
 import { readParams } from "./params";
 import { apiRoute, type ApiContext } from "./request-auth";
-import { json, notFound } from "./responses";
+import { json, notFound, unauthorized } from "./responses";
 import { choiceParam, stringParam } from "./strings";
 
 type Params = Record<string, unknown>;
@@ -39,7 +41,7 @@ type IssueListParams = Omit<ListIssuesOptions, "page" | "perPage"> & { withLabel
 function issueListParams(params: Params): IssueListParams {
   const [state, orderBy, sort, search, milestone, assigneeId, authorId, iids, confidential, withLabelsDetails] = readAll(
     () => choiceParam(params.state, "state", ["opened", "closed", "all"]),
-    () => choiceParam(params.order_by, "order_by", ["created_at", "updated_at"]),
+    () => choiceParam(params.order_by, "order_by", ISSUE_ORDERS),
     () => choiceParam(params.sort, "sort", ["asc", "desc"]),
     () => stringParam(params.search, "search") || undefined,
     () => stringParam(params.milestone, "milestone") || undefined,
@@ -65,10 +67,10 @@ function issueListParams(params: Params): IssueListParams {
 }
 
 /** A page of issues as GitLab answers a list: entities, and the pagination headers of the total. */
-async function issuePage(context: ApiContext<unknown, TokenIdentity | null>, scope: IssueScope, requestedProjectId?: number): Promise<Response> {
+async function issuePage(context: ApiContext<unknown, TokenIdentity | null>, scope: IssueScope, requestedProjectId?: number, mine?: (options: IssueListParams) => IssueListParams): Promise<Response> {
   const query = await readParams(context.request);
   const [{ withLabelsDetails, ...options }, page] = readAll(() => issueListParams(query), () => pageParams(context.url.searchParams));
-  const { rows, total } = await listIssues(scope, { ...options, ...page });
+  const { rows, total } = await listIssues(scope, { ...(mine ? mine({ withLabelsDetails, ...options }) : options), ...page });
   const base = baseUrlOf(context.request);
   return json(rows.map((issue) => issueEntity(issue, base, { withLabelsDetails, requestedProjectId })), { headers: paginationHeaders(context.request, total, page) });
 }
@@ -90,6 +92,24 @@ export const groupIssuesRoute = apiRoute<{ id: string }>("public", async (contex
   const group = await findGroup(context.viewer, context.params.id);
   if (!group) return notFound("Group Not");
   return issuePage(context, await groupIssueScope(context.viewer, group));
+});
+
+// GitLab's scopes of `GET /issues`, with the hyphenated spellings it still accepts.
+const USER_SCOPES = ["created_by_me", "assigned_to_me", "all", "created-by-me", "assigned-to-me"] as const;
+
+/**
+ * GET /issues: the issues the caller may read anywhere, those they created by default (`scope=created_by_me`), those
+ * assigned to them, or all. Without a token only `scope=all` answers (public projects' issues), as GitLab's.
+ */
+export const userIssuesRoute = apiRoute("public", async (context) => {
+  const query = await readParams(context.request);
+  const [scopeParam] = readAll(() => choiceParam(query.scope, "scope", USER_SCOPES));
+  const scope = (scopeParam ?? "created_by_me").replace(/-/g, "_");
+  if (scope !== "all" && context.viewer.anonymous) return unauthorized();
+  const viewerId = context.viewer.id;
+  const mine = (options: IssueListParams): IssueListParams =>
+    scope === "created_by_me" ? { ...options, authorId: viewerId } : scope === "assigned_to_me" ? { ...options, assigneeId: viewerId } : options;
+  return issuePage(context, await userIssueScope(context.viewer), undefined, mine);
 });
 
 type IssueContext = ApiContext<{ id: string; issue_iid: string }, TokenIdentity | null> & { issue: IssueRow; baseUrl: string };

@@ -21,7 +21,8 @@ export { authorSql, labelledSql, linkedUserSql, milestoneSql, searchSql, type Is
 export { textArray } from "./sql-arrays";
 export { findLabel, labelTextColor, listLabels, type Label } from "./labels";
 export { findMilestone, findMilestoneByIid, listMilestones, type Milestone } from "./milestones";
-export { findEpicNote, listEpicActivity, listEpicNotes, listNotes, listSnippetNotes, noteCounts, type ActivityItem, type ListNotesOptions, type Note, type NoteableRef, type NoteRow, type StateEventRow } from "./notes";
+export { listActivity, listEpicActivity, type ActivityItem, type LabelChangeRow, type MilestoneChangeRow, type StateEventRow } from "./activity";
+export { findEpicNote, listEpicNotes, listNotes, listSnippetNotes, noteCounts, type ListNotesOptions, type Note, type NoteableRef, type NoteRow } from "./notes";
 export { ownedBy, ownerKind, ownerList, ownerWhere, portableOwner, toOwner, type OwnedTable, type Owner, type OwnerRef, type Owners } from "./owner";
 export { withOwnerPaths, type MilestoneWithPath } from "./milestone-paths";
 export { ownerPathsOf, ownerWebPath, type OwnerPath } from "./owner-paths";

@@ -5,7 +5,7 @@ import { createGroup, findEpic } from "@/lib/groups";
 import { listEpicActivity, type ActivityItem } from "./index";
 
 const at = (time: string) => new Date(`2021-03-01T${time}:00.000Z`);
-const describeItem = (item: ActivityItem) => (item.kind === "note" ? item.note.note : `[${item.event.state}]`);
+const describeItem = (item: ActivityItem) => (item.kind === "note" ? item.note.note : `[${item.kind === "state" ? item.event.state : item.kind}]`);
 
 describe("listEpicActivity", () => {
   it("shows threads where they started with replies after them, state changes in between, internal notes to reporters only", async () => {

@@ -1,5 +1,5 @@
 import { and, asc, desc, eq, inArray, sql, type SQL } from "drizzle-orm";
-import { getDb, notes, resourceStateEvents, users } from "@/lib/db";
+import { getDb, notes, users } from "@/lib/db";
 import type { AwardCount, EpicRow, UserSummary } from "@/lib/groups";
 import { awardCounts } from "./award-emoji";
 
@@ -9,16 +9,6 @@ export interface NoteRow extends Note {
   author: UserSummary | null;
   awards: AwardCount[];
 }
-
-export interface StateEventRow {
-  id: number;
-  state: string;
-  createdAt: Date;
-  user: UserSummary | null;
-}
-
-/** One entry of an epic's activity: a note (comment or system note) or a state change (closed, reopened). */
-export type ActivityItem = { kind: "note"; note: NoteRow } | { kind: "state"; event: StateEventRow };
 
 export interface ListNotesOptions {
   orderBy?: "created_at" | "updated_at";
@@ -46,7 +36,7 @@ export function noteableNotesSql(noteable: NoteableRef): SQL {
 }
 
 const epicNotesSql = (epic: EpicRow) => noteableNotesSql(epicRef(epic));
-const epicRef = (epic: EpicRow): NoteableRef => ({ noteableType: "Epic", noteableId: epic.id, canReadConfidential: epic.canReadConfidential });
+export const epicRef = (epic: EpicRow): NoteableRef => ({ noteableType: "Epic", noteableId: epic.id, canReadConfidential: epic.canReadConfidential });
 
 export async function withAwards(rows: { note: Note; author: UserSummary | null }[]): Promise<NoteRow[]> {
   if (rows.length === 0) return [];
@@ -67,7 +57,7 @@ export async function listNotes(noteable: NoteableRef, options: ListNotesOptions
   const db = getDb();
   const [rows, [count]] = await Promise.all([
     db
-      .select({ note: notes, author })
+      .select({ note: notes, author: author })
       .from(notes)
       .leftJoin(users, eq(users.id, notes.authorId))
       .where(and(...where))
@@ -82,55 +72,12 @@ export async function listNotes(noteable: NoteableRef, options: ListNotesOptions
 /** One note of the epic, if it is there and the viewer may read it. */
 export async function findEpicNote(epic: EpicRow, noteId: number): Promise<NoteRow | undefined> {
   const rows = await getDb()
-    .select({ note: notes, author })
+    .select({ note: notes, author: author })
     .from(notes)
     .leftJoin(users, eq(users.id, notes.authorId))
     .where(and(epicNotesSql(epic), eq(notes.id, noteId)))
     .limit(1);
   return (await withAwards(rows))[0];
-}
-
-/**
- * The epic's page of activity, oldest first as GitLab's epic page shows it: notes grouped by discussion (a thread sits
- * where its first note was written, replies after it), with state changes interleaved as the system notes they are.
- */
-export async function listEpicActivity(epic: EpicRow, options: { page: number; perPage: number }): Promise<{ items: ActivityItem[]; total: number }> {
-  const db = getDb();
-  const visibleNotes = epicNotesSql(epic);
-  const timeline = sql`
-    SELECT 'note' AS kind, ${notes.id} AS id, ${notes.createdAt} AS created_at,
-      min(${notes.createdAt}) OVER (PARTITION BY coalesce(${notes.discussionId}, 'note:' || ${notes.id})) AS thread_start
-    FROM ${notes} WHERE ${visibleNotes}
-    UNION ALL
-    SELECT 'state', ${resourceStateEvents.id}, ${resourceStateEvents.createdAt}, ${resourceStateEvents.createdAt}
-    FROM ${resourceStateEvents} WHERE ${resourceStateEvents.epicId} = ${epic.id}`;
-  const [page, total] = await Promise.all([
-    db.execute<{ kind: "note" | "state"; id: number }>(sql`
-      SELECT kind, id FROM (${timeline}) activity
-      ORDER BY thread_start, created_at, kind, id
-      LIMIT ${options.perPage} OFFSET ${(options.page - 1) * options.perPage}`),
-    db.execute<{ total: number }>(sql`SELECT count(*)::int AS total FROM (${timeline}) activity`),
-  ]);
-  const noteIds = page.rows.filter((r) => r.kind === "note").map((r) => Number(r.id));
-  const eventIds = page.rows.filter((r) => r.kind === "state").map((r) => Number(r.id));
-  const [noteRows, eventRows] = await Promise.all([
-    noteIds.length ? db.select({ note: notes, author }).from(notes).leftJoin(users, eq(users.id, notes.authorId)).where(inArray(notes.id, noteIds)) : [],
-    eventIds.length
-      ? db
-          .select({ id: resourceStateEvents.id, state: resourceStateEvents.state, createdAt: resourceStateEvents.createdAt, user: author })
-          .from(resourceStateEvents)
-          .leftJoin(users, eq(users.id, resourceStateEvents.userId))
-          .where(inArray(resourceStateEvents.id, eventIds))
-      : [],
-  ]);
-  const noteById = new Map((await withAwards(noteRows)).map((n) => [n.id, n]));
-  const eventById = new Map(eventRows.map((e) => [e.id, e]));
-  const items = page.rows.flatMap((r): ActivityItem[] => {
-    const id = Number(r.id);
-    if (r.kind === "note") return noteById.has(id) ? [{ kind: "note", note: noteById.get(id)! }] : [];
-    return eventById.has(id) ? [{ kind: "state", event: eventById.get(id)! }] : [];
-  });
-  return { items, total: Number(total.rows[0]?.total ?? 0) };
 }
 
 /** How many notes each of these noteables has (`Snippet`), by id; one with none is absent. */
@@ -150,7 +97,7 @@ export async function listSnippetNotes(snippetId: number, options: { page: numbe
   const db = getDb();
   const [rows, [count]] = await Promise.all([
     db
-      .select({ note: notes, author })
+      .select({ note: notes, author: author })
       .from(notes)
       .leftJoin(users, eq(users.id, notes.authorId))
       .where(where)

@@ -1,5 +1,22 @@
-// Public face of lib/issues: a project's issues (and a group's, project by project), who may read them, and what hangs
-// from them (award emoji, resource events). Their notes are lib/content's, as every noteable's.
-export { findIssue, groupIssueScope, listIssues, projectIssueScope, type Issue, type IssueRow, type IssueScope, type ListIssuesOptions } from "./queries";
+// Public face of lib/issues: a project's issues (and a group's, project by project, and a user's), who may read them,
+// and what hangs from them (award emoji, resource events, related merge requests). Their notes and activity are
+// lib/content's, as every noteable's.
+export {
+  countIssuesByState,
+  findIssue,
+  groupIssueScope,
+  issueFilterOptions,
+  ISSUE_ORDERS,
+  listIssues,
+  projectIssueScope,
+  userIssueScope,
+  type Issue,
+  type IssueFilterOptions,
+  type IssueOrder,
+  type IssueRow,
+  type IssueScope,
+  type ListIssuesOptions,
+} from "./queries";
 export { listIssueAwards, listIssueLabelEvents, listIssueMilestoneEvents, listIssueStateEvents, type AwardRow, type LabelEventRow, type MilestoneEventRow, type StateEventRow } from "./activity";
+export { closesIssue, relatedMergeRequests, type RelatedMergeRequest } from "./related-merge-requests";
 export type { MilestoneWithPath } from "@/lib/content";

@@ -1,5 +1,5 @@
 import { and, asc, desc, eq, inArray, or, sql, type SQL } from "drizzle-orm";
-import { ACCESS_LEVELS, epicIssues, epics, getDb, groups, issueAssignees, issueLabels, issues, labels, milestones, notes, timelogs, users } from "@/lib/db";
+import { ACCESS_LEVELS, epicIssues, epics, getDb, groups, issueAssignees, issueLabels, issues, iterations, labels, milestones, notes, timelogs, users } from "@/lib/db";
 import { awardCounts, labelledSql, linkedUserSql, milestoneSql, searchSql, withOwnerPaths, type IssuableTables, type Label, type MilestoneWithPath } from "@/lib/content";
 import type { AwardCount, Group, UserSummary } from "@/lib/groups";
 import { canUseFeature, listProjects, type ProjectWithAccess } from "@/lib/projects";
@@ -16,6 +16,7 @@ export interface IssueRow extends Issue {
   labels: Label[];
   milestone: MilestoneWithPath | null;
   epic: { id: number; iid: number; title: string; groupId: number; groupFullPath: string } | null;
+  iteration: { id: number; iid: number; title: string | null; startDate: string; dueDate: string; groupFullPath: string } | null;
   awards: AwardCount[];
   upvotes: number;
   downvotes: number;
@@ -40,12 +41,17 @@ export interface ListIssuesOptions {
   authorId?: number;
   iids?: number[];
   confidential?: boolean;
-  orderBy?: "created_at" | "updated_at";
+  orderBy?: IssueOrder;
   sort?: "asc" | "desc";
   page: number;
   perPage: number;
 }
 
+/** GitLab's `order_by` values Ferry sorts by: dates, and the title. */
+export const ISSUE_ORDERS = ["created_at", "updated_at", "due_date", "title"] as const;
+export type IssueOrder = (typeof ISSUE_ORDERS)[number];
+
+const like = (text: string) => `%${text.toLowerCase().replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
 const userColumns = { id: users.id, username: users.username, name: users.name, state: users.state, userType: users.userType };
 
 /** The projects whose issues the viewer may read, and in which of them confidential issues too. */
@@ -132,8 +138,9 @@ async function hydrate(scope: IssueScope, rows: Issue[]): Promise<IssueRow[]> {
   const db = getDb();
   const people = distinct(rows.flatMap((issue) => [issue.authorId, issue.closedById]));
   const milestoneIds = distinct(rows.map((issue) => issue.milestoneId));
+  const iterationIds = distinct(rows.map((issue) => issue.iterationId));
   const internalHidden = rows.filter((issue) => !scope.viewer.isAdmin && !scope.confidential.includes(issue.projectId)).map((issue) => issue.id);
-  const [assigneeRows, labelRows, epicRows, awards, noteRows, timeRows, peopleRows, milestoneRows] = await Promise.all([
+  const [assigneeRows, labelRows, epicRows, awards, noteRows, timeRows, peopleRows, milestoneRows, iterationRows] = await Promise.all([
     db.select({ issueId: issueAssignees.issueId, user: userColumns }).from(issueAssignees).innerJoin(users, eq(users.id, issueAssignees.userId)).where(inArray(issueAssignees.issueId, issueIds)).orderBy(asc(users.id)),
     db.select({ issueId: issueLabels.issueId, label: labels }).from(issueLabels).innerJoin(labels, eq(labels.id, issueLabels.labelId)).where(inArray(issueLabels.issueId, issueIds)).orderBy(asc(labels.title), asc(labels.id)),
     db
@@ -151,7 +158,15 @@ async function hydrate(scope: IssueScope, rows: Issue[]): Promise<IssueRow[]> {
     db.select({ issueId: timelogs.issueId, total: sql<number>`sum(${timelogs.timeSpent})::int` }).from(timelogs).where(inArray(timelogs.issueId, issueIds)).groupBy(timelogs.issueId),
     people.length ? db.select(userColumns).from(users).where(inArray(users.id, people)) : [],
     milestoneIds.length ? db.select().from(milestones).where(inArray(milestones.id, milestoneIds)) : [],
+    iterationIds.length
+      ? db
+          .select({ id: iterations.id, iid: iterations.iid, title: iterations.title, startDate: iterations.startDate, dueDate: iterations.dueDate, groupFullPath: groups.fullPath })
+          .from(iterations)
+          .innerJoin(groups, eq(groups.id, iterations.groupId))
+          .where(inArray(iterations.id, iterationIds))
+      : [],
   ]);
+  const iterationOf = new Map(iterationRows.map((iteration) => [iteration.id, iteration]));
   const assigneesOf = groupBy(assigneeRows, (row) => row.issueId);
   const labelsOf = groupBy(labelRows, (row) => row.issueId);
   const epicOf = new Map(epicRows.map(({ issueId, ...epic }) => [issueId, epic]));
@@ -172,6 +187,7 @@ async function hydrate(scope: IssueScope, rows: Issue[]): Promise<IssueRow[]> {
       labels: (labelsOf.get(issue.id) ?? []).map((row) => row.label),
       milestone: issue.milestoneId === null ? null : (milestoneOf.get(issue.milestoneId) ?? null),
       epic: epicOf.get(issue.id) ?? null,
+      iteration: issue.iterationId === null ? null : (iterationOf.get(issue.iterationId) ?? null),
       awards: issueAwards,
       upvotes: count("thumbsup"),
       downvotes: count("thumbsdown"),
@@ -184,15 +200,22 @@ async function hydrate(scope: IssueScope, rows: Issue[]): Promise<IssueRow[]> {
 
 const distinct = (list: (number | null)[]) => [...new Set(list.filter((id): id is number => id !== null))];
 
+/** The sort of a list: issues without a due date come last whichever way (GitLab's NULLS LAST). */
+function orderOf(options: Pick<ListIssuesOptions, "orderBy" | "sort">): SQL[] {
+  const direction = options.sort === "asc" ? asc : desc;
+  if (options.orderBy === "due_date") return [sql`${issues.dueDate} ${sql.raw(options.sort === "asc" ? "ASC" : "DESC")} NULLS LAST`];
+  if (options.orderBy === "title") return [direction(sql`lower(${issues.title})`)];
+  return [direction(options.orderBy === "updated_at" ? issues.updatedAt : issues.createdAt)];
+}
+
 /** Issues of the scope the viewer may read, filtered, ordered and paginated as GitLab's issue lists are, with the total. */
 export async function listIssues(scope: IssueScope, options: ListIssuesOptions): Promise<{ rows: IssueRow[]; total: number }> {
   if (scope.projects.length === 0) return { rows: [], total: 0 };
   const where = and(readableSql(scope), ...filtersSql(options))!;
   const direction = options.sort === "asc" ? asc : desc;
-  const order = options.orderBy === "updated_at" ? issues.updatedAt : issues.createdAt;
   const db = getDb();
   const [rows, [count]] = await Promise.all([
-    db.select().from(issues).where(where).orderBy(direction(order), direction(issues.id)).limit(options.perPage).offset((options.page - 1) * options.perPage),
+    db.select().from(issues).where(where).orderBy(...orderOf(options), direction(issues.id)).limit(options.perPage).offset((options.page - 1) * options.perPage),
     db.select({ total: sql<number>`count(*)::int` }).from(issues).where(where),
   ]);
   return { rows: await hydrate(scope, rows), total: count?.total ?? 0 };
@@ -206,3 +229,48 @@ export async function findIssue(scope: IssueScope, iid: number): Promise<IssueRo
 }
 
 export type { IssueScope };
+
+/** How many issues of the scope the viewer may read are open, closed, and both, under the same filters: the list's tabs. */
+export async function countIssuesByState(scope: IssueScope, options: Omit<ListIssuesOptions, "state" | "page" | "perPage" | "orderBy" | "sort">): Promise<{ opened: number; closed: number; all: number }> {
+  if (scope.projects.length === 0) return { opened: 0, closed: 0, all: 0 };
+  const rows = await getDb()
+    .select({ state: issues.state, count: sql<number>`count(*)::int` })
+    .from(issues)
+    .where(and(readableSql(scope), ...filtersSql(options)))
+    .groupBy(issues.state);
+  const of = (state: string) => rows.find((row) => row.state === state)?.count ?? 0;
+  return { opened: of("opened"), closed: of("closed"), all: of("opened") + of("closed") };
+}
+
+/**
+ * Every issue the viewer may read, wherever it is (GitLab's `GET /issues`): the projects they can see whose issues
+ * feature lets them in.
+ */
+export async function userIssueScope(viewer: Viewer): Promise<IssueScope> {
+  const { rows } = await listProjects(viewer, { withIssuesEnabled: true, page: 1, perPage: 100_000 });
+  return scopeOf(viewer, rows);
+}
+
+export interface IssueFilterOptions {
+  authors: UserSummary[];
+  assignees: UserSummary[];
+  labels: string[];
+  milestones: string[];
+}
+
+/**
+ * What the scope's readable issues can be filtered by, for the list's choices: their authors, assignees, labels and
+ * milestones, each by name. Every query starts from the scope's issues (the project index) and joins by key.
+ */
+export async function issueFilterOptions(scope: IssueScope): Promise<IssueFilterOptions> {
+  if (scope.projects.length === 0) return { authors: [], assignees: [], labels: [], milestones: [] };
+  const readable = readableSql(scope);
+  const db = getDb();
+  const [authors, assignees, labelRows, milestoneRows] = await Promise.all([
+    db.selectDistinct(userColumns).from(issues).innerJoin(users, eq(users.id, issues.authorId)).where(readable).orderBy(asc(users.username), asc(users.id)),
+    db.selectDistinct(userColumns).from(issues).innerJoin(issueAssignees, eq(issueAssignees.issueId, issues.id)).innerJoin(users, eq(users.id, issueAssignees.userId)).where(readable).orderBy(asc(users.username), asc(users.id)),
+    db.selectDistinct({ title: labels.title }).from(issues).innerJoin(issueLabels, eq(issueLabels.issueId, issues.id)).innerJoin(labels, eq(labels.id, issueLabels.labelId)).where(readable).orderBy(asc(labels.title)),
+    db.selectDistinct({ title: milestones.title }).from(issues).innerJoin(milestones, eq(milestones.id, issues.milestoneId)).where(readable).orderBy(asc(milestones.title)),
+  ]);
+  return { authors, assignees, labels: labelRows.map((row) => row.title), milestones: milestoneRows.map((row) => row.title) };
+}

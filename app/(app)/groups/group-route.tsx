@@ -5,6 +5,7 @@ import { GroupHeader } from "@/components/groups/group-header";
 import type { GroupTabKey } from "@/components/groups/group-tabs";
 import { countGroupRelations, listLabels, listMilestones } from "@/lib/content";
 import { canAdminGroup, canCreateSubgroup, countEpicsByState, findGroup, listMembers, type GroupWithAccess } from "@/lib/groups";
+import { countIssuesByState, groupIssueScope } from "@/lib/issues";
 import { canCreateProjectIn } from "@/lib/projects";
 import { canManagePlaceholders, type PublicUser } from "@/lib/users";
 import { requireUser } from "../require-user";
@@ -36,6 +37,9 @@ export async function groupRoute(params: Promise<GroupParams>): Promise<{ user: 
   return { user, group };
 }
 
+/** The issues of the group's projects and its subgroups' the user may read: once a request, for the tab's count and the page. */
+export const groupIssueScopeOf = cache(groupIssueScope);
+
 /** A route's `generateMetadata`: "Labels · a/b", or the full path alone for the overview. From the URL: no query. */
 export function groupMetadata(section?: string) {
   return async ({ params }: { params: Promise<GroupParams> }): Promise<Metadata> => {
@@ -46,13 +50,15 @@ export function groupMetadata(section?: string) {
 
 /** The group's header and tabs, with their counts, above the page: every group route's layout renders its page in it. */
 export async function GroupShell({ user, group, current, children }: { user: PublicUser; group: GroupWithAccess; current: GroupTabKey; children: ReactNode }) {
-  const [labelCount, milestoneCount, memberCount, counts, epicCounts] = await Promise.all([
+  const [labelCount, milestoneCount, memberCount, counts, epicCounts, issueCounts] = await Promise.all([
     listLabels(group.id, { page: 1, perPage: 1 }),
     listMilestones(group.id, { page: 1, perPage: 1 }),
     listMembers(group, { inherited: true, page: 1, perPage: 1 }),
     countGroupRelations(group.id),
     // The Epics tab lists subgroups' epics too, and hides confidential ones from guests: its count must agree.
     countEpicsByState(user, group, {}),
+    // GitLab's group Issues count: the open issues of its projects and its subgroups' the user may read.
+    groupIssueScopeOf(user, group).then((scope) => countIssuesByState(scope, {})),
   ]);
   return (
     <>
@@ -66,6 +72,7 @@ export async function GroupShell({ user, group, current, children }: { user: Pub
           { key: "labels", label: "Labels", count: labelCount.total },
           { key: "milestones", label: "Milestones", count: milestoneCount.total },
           { key: "epics", label: "Epics", count: epicCounts.all },
+          { key: "issues", label: "Issues", count: issueCounts.opened },
           // Without a count: it would list every project of the group and its subgroups on every group page.
           { key: "merge_requests", label: "Merge requests" },
           { key: "boards", label: "Boards", count: counts.boards + counts.epicBoards },

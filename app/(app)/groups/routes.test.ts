@@ -41,6 +41,7 @@ describe("group page routes", () => {
     expect(await resolve("/groups/a/b/-/merge_requests")).toEqual({ route: "/groups/-/merge_requests/-/[...path]", params: { path: ["a", "b"] } });
     expect(await resolve("/groups/a/b/-/epics")).toEqual({ route: "/groups/-/epics/-/[...path]", params: { path: ["a", "b"] } });
     expect(await resolve("/groups/a/b/-/epics/3")).toEqual({ route: "/groups/-/epics/[iid]/-/[...path]", params: { iid: "3", path: ["a", "b"] } });
+    expect(await resolve("/groups/a/b/-/issues")).toEqual({ route: "/groups/-/issues/-/[...path]", params: { path: ["a", "b"] } });
     expect(await resolve("/groups/a/-/boards")).toEqual({ route: "/groups/-/boards/-/[...path]", params: { path: ["a"] } });
     expect(await resolve("/groups/a/-/boards/12")).toEqual({ route: "/groups/-/boards/[id]/-/[...path]", params: { id: "12", path: ["a"] } });
     expect(await resolve("/groups/a/-/epic_boards")).toEqual({ route: "/groups/-/epic_boards/-/[...path]", params: { path: ["a"] } });

@@ -3,7 +3,7 @@ import { DiscussionList } from "@/components/merge-requests/discussion-list";
 import { MergeRequestSidebar } from "@/components/merge-requests/merge-request-sidebar";
 import { Alert } from "@/components/ui/alert";
 import { Markdown } from "@/components/ui/markdown";
-import { labelItems, peopleResolver } from "@/app/(app)/groups/-/epics/epic-items";
+import { labelItems, peopleResolver } from "@/app/(app)/content-items";
 import { listDiscussions, type Discussion } from "@/lib/content";
 import { diffExcerpt, diffFileTexts, findMergeRequestDiff, positionOf, type MergeRequestRow } from "@/lib/merge-requests";
 import type { ProjectWithAccess } from "@/lib/projects";

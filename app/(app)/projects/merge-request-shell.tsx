@@ -1,7 +1,7 @@
 import type { ReactNode } from "react";
 import { MergeRequestHeader, type MergeRequestTabKey } from "@/components/merge-requests/merge-request-header";
 import { mergeRequestUrl } from "@/components/projects/project-urls";
-import { peopleResolver } from "@/app/(app)/groups/-/epics/epic-items";
+import { peopleResolver } from "@/app/(app)/content-items";
 import { findMergeRequestDiff, type MergeRequestRow } from "@/lib/merge-requests";
 import { canReadPipelines, listPipelines, type ProjectWithAccess } from "@/lib/projects";
 import type { PublicUser } from "@/lib/users";

@@ -4,6 +4,7 @@ import { cache, type ReactNode } from "react";
 import { ProjectHeader } from "@/components/projects/project-header";
 import type { ProjectTabKey } from "@/components/projects/project-tabs";
 import { isSafeBadgeUrl } from "@/lib/content";
+import { countIssuesByState, projectIssueScope } from "@/lib/issues";
 import { countMergeRequestsByState, projectMergeRequestScope } from "@/lib/merge-requests";
 import { canAdminProject, canFetchRepository, canReadIssueBoards, canReadMergeRequests, canReadMilestones, canReadPipelines, canReadPipelineSchedules, findProject, renderedProjectBadges, type ProjectWithAccess } from "@/lib/projects";
 import { defaultBranch, repositoryPath } from "@/lib/repositories";
@@ -98,6 +99,9 @@ export async function ProjectShell({ user, project, current, children }: { user:
   const branch = code ? ((await defaultBranch(repositoryPath(project.id, "project"))) ?? project.defaultBranch) : null;
   // Badges show on the overview only, as GitLab's.
   const badges = current === "overview" ? await renderedProjectBadges(project, new URL(await requestOrigin()).hostname) : [];
+  // The Issues tab shows, with its open count, to whoever the issues feature lets in (GitLab's read_issue).
+  const issueScope = projectIssueScope(user, project);
+  const openIssues = issueScope.projects.length ? (await countIssuesByState(issueScope, {})).opened : undefined;
   const openMergeRequests = canReadMergeRequests(user, project) ? (await countMergeRequestsByState(projectMergeRequestScope(user, project), {})).opened : null;
   return (
     <>
@@ -113,6 +117,7 @@ export async function ProjectShell({ user, project, current, children }: { user:
         canReadSchedules={canReadPipelineSchedules(user, project)}
         canReadBoards={canReadIssueBoards(user, project)}
         canReadMilestones={canReadMilestones(user, project)}
+        openIssues={openIssues}
         openMergeRequests={openMergeRequests}
         badges={badges.map((b) => ({ id: b.id, name: b.name, linkUrl: b.linkUrl, imageUrl: b.imageUrl, linkSafe: isSafeBadgeUrl(b.linkUrl), imageSafe: isSafeBadgeUrl(b.imageUrl) }))}
       />

@@ -1,6 +1,6 @@
 import Link from "next/link";
 import { LabelChip, type BoardLabelItem } from "@/components/content/board-column";
-import { EpicLabels, type EpicLabelItem } from "./epic-labels";
+import { LabelChips, type LabelChipItem } from "@/components/content/label-chips";
 import { ConfidentialBadge } from "@/components/content/confidential-badge";
 
 export interface EpicCardItem {
@@ -12,7 +12,7 @@ export interface EpicCardItem {
   confidential: boolean;
   /** The epic's colour, shown down the card's edge when the board displays colours. */
   color: string | null;
-  labels: EpicLabelItem[];
+  labels: LabelChipItem[];
 }
 
 export interface EpicBoardColumnItem {
@@ -36,7 +36,7 @@ function EpicCard({ card }: { card: EpicCardItem }) {
       <Link href={card.href} className="block text-sm font-medium break-words text-gray-900 hover:text-brand-600 hover:underline">
         {card.title}
       </Link>
-      <EpicLabels labels={card.labels} />
+      <LabelChips labels={card.labels} />
       <p className="flex flex-wrap items-center gap-2 text-xs text-gray-500">
         <span className="font-mono break-all" data-testid="epic-reference">
           {card.reference}

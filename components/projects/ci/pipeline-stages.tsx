@@ -1,3 +1,4 @@
+import Link from "next/link";
 import { ciDuration } from "@/lib/projects/ci-status";
 import { CiStatusBadge } from "./ci-status-badge";
 
@@ -10,8 +11,11 @@ export interface PipelineStageItem {
 
 const KIND: Record<string, string | null> = { "Ci::Build": null, "Ci::Bridge": "Trigger job", GenericCommitStatus: "External" };
 
-/** A pipeline's stages as columns, each with its jobs (and trigger jobs and external statuses): status, name, duration. */
-export function PipelineStages({ stages }: { stages: readonly PipelineStageItem[] }) {
+/**
+ * A pipeline's stages as columns, each with its jobs (and trigger jobs and external statuses): status, name, duration.
+ * Jobs and trigger jobs link to their page (`jobHref`); an external status to its own address, when it has one.
+ */
+export function PipelineStages({ stages, jobHref }: { stages: readonly PipelineStageItem[]; jobHref?: (id: number) => string }) {
   return (
     <ol className="flex gap-4 overflow-x-auto pb-2" aria-label="Stages">
       {stages.map((stage) => (
@@ -30,7 +34,9 @@ export function PipelineStages({ stages }: { stages: readonly PipelineStageItem[
                   <li key={job.id} className="rounded-md border border-gray-200 bg-white px-3 py-2 text-sm" aria-label={`Job ${job.name}`}>
                     <div className="flex items-center justify-between gap-2">
                       <span className="min-w-0 font-medium break-words text-gray-900" title={job.name}>
-                        {job.targetUrl && /^https?:\/\//i.test(job.targetUrl) ? (
+                        {jobHref && job.type !== "GenericCommitStatus" ? (
+                          <Link href={jobHref(job.id)}>{job.name}</Link>
+                        ) : job.targetUrl && /^https?:\/\//i.test(job.targetUrl) ? (
                           <a href={job.targetUrl} rel="noreferrer nofollow" target="_blank">
                             {job.name}
                           </a>

@@ -6,7 +6,8 @@ import { labelTextColor, type Label } from "@/lib/content";
 import { findEpicBoard, listEpicBoardColumns, type EpicBoardColumn, type EpicBoardDetails, type GroupWithAccess } from "@/lib/groups";
 import type { PublicUser } from "@/lib/users";
 import { boardLinks } from "../boards/board-links";
-import { epicPath, labelItems, referenceFrom } from "../epics/epic-items";
+import { labelItems } from "@/app/(app)/content-items";
+import { epicPath, referenceFrom } from "../epics/epic-items";
 
 /** Cards per list: a board is an overview, the Epics tab lists them all. */
 const CARDS_PER_LIST = 20;

@@ -1,10 +1,11 @@
-import { EpicFilters, type EpicStateFilter } from "@/components/groups/tabs/epic-filters";
+import { IssuableFilters, type StateFilter } from "@/components/content/issuable-filters";
 import { EpicsList } from "@/components/groups/tabs/epics-list";
 import { Pagination } from "@/components/ui/pagination";
 import { groupRoute, type GroupParams } from "@/app/(app)/groups/group-route";
 import { pageOf } from "@/app/(app)/route-params";
 import { countEpicsByState, listEpics } from "@/lib/groups";
-import { epicPath, labelItems, peopleResolver, referenceFrom } from "../../epic-items";
+import { labelItems, peopleResolver } from "@/app/(app)/content-items";
+import { epicPath, referenceFrom } from "../../epic-items";
 
 const PER_PAGE = 20;
 
@@ -21,7 +22,7 @@ export default async function EpicsPage({ params, searchParams }: { params: Prom
   const { user, group } = await groupRoute(params);
   const { search, state, label_name: label, ...query } = await searchParams;
   const page = pageOf(query.page);
-  const filter: EpicStateFilter = state === "closed" || state === "all" ? state : "opened";
+  const filter: StateFilter = state === "closed" || state === "all" ? state : "opened";
   const labelTitle = label?.trim() || undefined;
   const filters = { search: search?.trim() || undefined, labels: labelTitle ? [labelTitle] : undefined };
   const [{ rows, total }, counts] = await Promise.all([
@@ -34,7 +35,15 @@ export default async function EpicsPage({ params, searchParams }: { params: Prom
   const empty = filters.search || labelTitle ? "No epics match these filters." : filter === "opened" ? "No open epics." : filter === "closed" ? "No closed epics." : "This group has no epics.";
   return (
     <section aria-label="Epics">
-      <EpicFilters base={base} state={filter} search={filters.search} label={labelTitle} counts={counts} />
+      <IssuableFilters
+        base={base}
+        noun="epics"
+        state={filter}
+        search={filters.search}
+        query={labelTitle ? { label_name: labelTitle } : {}}
+        counts={counts}
+        active={labelTitle ? [{ label: "Label", value: labelTitle, clearHref: `${base}?${new URLSearchParams({ state: filter, ...(filters.search ? { search: filters.search } : {}) })}` }] : []}
+      />
       <EpicsList
         showState={filter === "all"}
         labelHref={(title) => href({ label_name: title })}

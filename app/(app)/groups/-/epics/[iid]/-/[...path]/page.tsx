@@ -1,12 +1,13 @@
 import { notFound } from "next/navigation";
 import { EpicView } from "@/components/groups/tabs/epic-view";
-import { NoteList, type ActivityEntry } from "@/components/content/note-list";
+import { NoteList } from "@/components/content/note-list";
 import { Pagination } from "@/components/ui/pagination";
 import { groupRoute, type GroupParams } from "@/app/(app)/groups/group-route";
 import { pageOf } from "@/app/(app)/route-params";
 import { listEpicActivity } from "@/lib/content";
 import { findEpicById, listChildEpics } from "@/lib/groups";
-import { epicOf, epicPath, labelItems, peopleResolver, referenceFrom } from "../../../epic-items";
+import { activityEntries, activityUsers, labelItems, peopleResolver } from "@/app/(app)/content-items";
+import { epicOf, epicPath, referenceFrom } from "../../../epic-items";
 
 const ACTIVITY_PER_PAGE = 50;
 
@@ -21,12 +22,8 @@ export default async function EpicPage({ params, searchParams }: { params: Promi
     listChildEpics(user, group, epic),
     listEpicActivity(epic, { page, perPage: ACTIVITY_PER_PAGE }),
   ]);
-  const person = await peopleResolver([epic.author, ...activity.items.map((item) => (item.kind === "note" ? item.note.author : item.event.user))]);
-  const entries: ActivityEntry[] = activity.items.map((item) =>
-    item.kind === "note"
-      ? { kind: "note", note: { id: item.note.id, body: item.note.note, system: item.note.system, internal: item.note.internal, discussionId: item.note.discussionId, author: person(item.note.author), createdAt: item.note.createdAt, updatedAt: item.note.updatedAt, awards: item.note.awards } }
-      : { kind: "state", id: item.event.id, state: item.event.state, user: person(item.event.user), createdAt: item.event.createdAt },
-  );
+  const person = await peopleResolver([epic.author, ...activityUsers(activity.items)]);
+  const entries = activityEntries(activity.items, person);
   const self = epicPath(epic);
   // References in the text (`&5`) are to epics of the epic's own group.
   const epicHref = (n: number) => `/groups/${epic.group.fullPath}/-/epics/${n}`;

@@ -1,7 +1,7 @@
 import Link from "next/link";
 import { CiStatusBadge } from "@/components/projects/ci/ci-status-badge";
 import { PipelineStages } from "@/components/projects/ci/pipeline-stages";
-import { commitUrl, projectPageUrl, treeUrl } from "@/components/projects/project-urls";
+import { commitUrl, jobUrl, projectPageUrl, treeUrl } from "@/components/projects/project-urls";
 import { TimeAgo } from "@/components/ui/time-ago";
 import type { ProjectParams } from "@/app/(app)/projects/project-route";
 import { ciDuration, pipelineStages } from "@/lib/projects";
@@ -59,7 +59,7 @@ export default async function PipelinePage({ params }: { params: Promise<Project
       {stages.length === 0 ? (
         <p className="rounded-lg border border-dashed border-gray-300 bg-white px-6 py-10 text-center text-sm text-gray-600">This pipeline has no stages or jobs.</p>
       ) : (
-        <PipelineStages stages={stages} />
+        <PipelineStages stages={stages} jobHref={(id) => jobUrl(fullPath, id)} />
       )}
     </article>
   );

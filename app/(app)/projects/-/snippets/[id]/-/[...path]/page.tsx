@@ -8,7 +8,7 @@ import { Badge } from "@/components/ui/badge";
 import { Markdown } from "@/components/ui/markdown";
 import { Pagination } from "@/components/ui/pagination";
 import { TimeAgo } from "@/components/ui/time-ago";
-import { peopleResolver } from "@/app/(app)/groups/-/epics/epic-items";
+import { peopleResolver } from "@/app/(app)/content-items";
 import { snippetRoute, type SnippetParams } from "@/app/(app)/projects/-/snippets/snippets-route";
 import { pageOf } from "@/app/(app)/route-params";
 import { awardCounts, listSnippetNotes } from "@/lib/content";

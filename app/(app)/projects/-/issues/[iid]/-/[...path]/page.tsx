@@ -1,0 +1,67 @@
+import { NoteList } from "@/components/content/note-list";
+import { formatSpan } from "@/components/content/format";
+import { IssueView } from "@/components/issues/issue-view";
+import { issuesUrl, issueUrl, milestoneUrl } from "@/components/projects/project-urls";
+import { Pagination } from "@/components/ui/pagination";
+import { activityEntries, activityUsers, labelItems, peopleResolver } from "@/app/(app)/content-items";
+import type { ProjectParams } from "@/app/(app)/projects/project-route";
+import { pageOf } from "@/app/(app)/route-params";
+import { listActivity } from "@/lib/content";
+import { relatedMergeRequests, type MilestoneWithPath } from "@/lib/issues";
+import { issueRoute } from "../../../issue-route";
+
+// Each entry is Markdown rendered on the server: 40 keep a page with hundreds of notes quick (GitLab loads its notes in
+// batches too); the rest are a page away.
+const ACTIVITY_PER_PAGE = 40;
+
+const milestonePath = (m: MilestoneWithPath) => (m.projectId !== null ? milestoneUrl(m.ownerPath, m.iid) : `/groups/${m.ownerPath}/-/milestones/${m.iid}`);
+
+/**
+ * An issue (`/-/issues/<iid>`): its description and reactions, the merge requests that mention or close it, its
+ * activity (threads, system notes and resource events in order, 40 a page), and GitLab's sidebar.
+ */
+export default async function IssuePage({ params, searchParams }: { params: Promise<ProjectParams & { iid: string }>; searchParams: Promise<{ page?: string }> }) {
+  const { user, project, issue } = await issueRoute(params);
+  const page = pageOf((await searchParams).page);
+  const [activity, related] = await Promise.all([
+    listActivity({ noteableType: "Issue", noteableId: issue.id, canReadConfidential: issue.canReadConfidential }, { page, perPage: ACTIVITY_PER_PAGE }),
+    relatedMergeRequests(user, project, issue.iid),
+  ]);
+  const person = await peopleResolver([issue.author, issue.closedBy, ...issue.assignees, ...activityUsers(activity.items)]);
+  const self = issueUrl(project.fullPath, issue.iid);
+  const iteration = issue.iteration;
+  return (
+    <IssueView
+      listHref={issuesUrl(project.fullPath)}
+      issue={{
+        iid: issue.iid,
+        title: issue.title,
+        reference: `${project.fullPath}#${issue.iid}`,
+        state: issue.state,
+        confidential: issue.confidential,
+        description: issue.description,
+        author: person(issue.author),
+        createdAt: issue.createdAt,
+        closedAt: issue.closedAt,
+        closedBy: person(issue.closedBy),
+        awards: issue.awards,
+        assignees: issue.assignees.map((a) => person(a)!),
+        labels: labelItems(issue.labels),
+        milestone: issue.milestone ? { title: issue.milestone.title, href: milestonePath(issue.milestone) } : null,
+        epic: issue.epic ? { title: issue.epic.title, reference: `${issue.epic.groupFullPath}&${issue.epic.iid}`, href: `/groups/${issue.epic.groupFullPath}/-/epics/${issue.epic.iid}` } : null,
+        iteration: iteration ? { title: iteration.title ?? `Iteration ${iteration.iid}`, span: formatSpan(iteration.startDate, iteration.dueDate) ?? "" } : null,
+        weight: issue.weight,
+        dueDate: issue.dueDate,
+        timeEstimate: issue.timeEstimate,
+        totalTimeSpent: issue.totalTimeSpent,
+        relatedMergeRequests: related.map((mr) => ({ ...mr, href: `/${project.fullPath}/-/merge_requests/${mr.iid}` })),
+      }}
+      activity={
+        <>
+          <NoteList entries={activityEntries(activity.items, person, (m) => (m.projectId === project.id ? milestoneUrl(project.fullPath, m.iid) : undefined))} />
+          <Pagination page={page} totalPages={Math.ceil(activity.total / ACTIVITY_PER_PAGE)} hrefFor={(p) => `${self}?page=${p}`} label="Activity pagination" />
+        </>
+      }
+    />
+  );
+}

@@ -1,0 +1,3 @@
+import { userIssuesRoute } from "@/lib/api";
+
+export const GET = userIssuesRoute;

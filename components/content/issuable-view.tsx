@@ -1,0 +1,82 @@
+import Link from "next/link";
+import type { ReactNode } from "react";
+import { Markdown } from "@/components/ui/markdown";
+import { Awards, type AwardItem } from "./awards";
+import { ConfidentialBadge } from "./confidential-badge";
+import { formatDateTime, timeAgo } from "./format";
+import { Person, type PersonItem } from "./person";
+import { StateBadge } from "./state-badge";
+
+export interface IssuableViewItem {
+  /** "Epic", "Issue": the header's "Issue created … by". */
+  kind: string;
+  title: string;
+  /** What the breadcrumb shows after the list's name: `#3`, `&3`. */
+  shortReference: string;
+  state: string;
+  confidential: boolean;
+  description: string | null;
+  author: PersonItem | null;
+  createdAt: Date;
+  awards: AwardItem[];
+}
+
+/**
+ * The page of an epic or an issue as GitLab lays it out: breadcrumb, state and author, title, then the description
+ * and its reactions, what the kind adds (`sections`: child epics, related merge requests), and the activity; the
+ * sidebar (`sidebar`: SideItems) on the right.
+ */
+export function IssuableView({
+  item,
+  listName,
+  listHref,
+  epicHref,
+  sections,
+  activity,
+  sidebar,
+}: {
+  item: IssuableViewItem;
+  listName: string;
+  listHref: string;
+  epicHref?: (iid: number) => string;
+  sections?: ReactNode;
+  activity: ReactNode;
+  sidebar: ReactNode;
+}) {
+  return (
+    <article aria-labelledby="issuable-title">
+      <nav aria-label="Breadcrumb" className="mb-3 text-sm text-gray-500">
+        <Link href={listHref}>{listName}</Link> <span aria-hidden="true">/</span> <span className="font-mono">{item.shortReference}</span>
+      </nav>
+      <div className="mb-3 flex flex-wrap items-center gap-2 text-sm text-gray-600">
+        <StateBadge state={item.state} />
+        {item.confidential ? <ConfidentialBadge /> : null}
+        <span>
+          {item.kind} created <time dateTime={item.createdAt.toISOString()} title={formatDateTime(item.createdAt)}>{timeAgo(item.createdAt)}</time> by
+        </span>
+        <Person person={item.author} />
+      </div>
+      <h2 id="issuable-title" className="mb-6 text-2xl font-semibold break-words text-gray-900">
+        {item.title}
+      </h2>
+      <div className="grid gap-8 lg:grid-cols-[minmax(0,1fr)_16rem]">
+        <div className="min-w-0 space-y-8">
+          <section aria-label="Description" className="space-y-4">
+            {item.description?.trim() ? <Markdown source={item.description} epicHref={epicHref} /> : <p className="text-sm text-gray-500 italic">No description.</p>}
+            <Awards awards={item.awards} label={`Reactions to the ${item.kind.toLowerCase()}`} />
+          </section>
+          {sections}
+          <section aria-labelledby="activity-heading">
+            <h3 id="activity-heading" className="mb-3 text-base font-semibold text-gray-900">
+              Activity
+            </h3>
+            {activity}
+          </section>
+        </div>
+        <aside aria-label={`${item.kind} details`} className="self-start rounded-lg border border-gray-200 bg-white px-4">
+          <dl>{sidebar}</dl>
+        </aside>
+      </div>
+    </article>
+  );
+}

@@ -1,0 +1,162 @@
+import Link from "next/link";
+import type { ReactNode } from "react";
+import type { AwardItem } from "@/components/content/awards";
+import { formatDay } from "@/components/content/format";
+import { IssuableView } from "@/components/content/issuable-view";
+import { LabelChips, type LabelChipItem } from "@/components/content/label-chips";
+import { Person, type PersonItem } from "@/components/content/person";
+import { SideItem } from "@/components/content/side-item";
+import { StateBadge } from "@/components/content/state-badge";
+
+export interface IssueViewItem {
+  iid: number;
+  title: string;
+  /** `group/project#3`, as GitLab's sidebar shows it to copy. */
+  reference: string;
+  state: string;
+  confidential: boolean;
+  description: string | null;
+  author: PersonItem | null;
+  createdAt: Date;
+  closedAt: Date | null;
+  closedBy: PersonItem | null;
+  awards: AwardItem[];
+  assignees: PersonItem[];
+  labels: LabelChipItem[];
+  milestone: { title: string; href: string } | null;
+  epic: { title: string; reference: string; href: string } | null;
+  iteration: { title: string; span: string } | null;
+  weight: number | null;
+  dueDate: string | null;
+  /** Seconds. */
+  timeEstimate: number;
+  totalTimeSpent: number;
+  relatedMergeRequests: { id: number; iid: number; title: string; state: string; closes: boolean; href: string }[];
+}
+
+/** GitLab's human time: 1w 2d 3h 30m (a week of 5 days, a day of 8 hours), `0h` for nothing. */
+export function humanTime(seconds: number): string {
+  if (seconds <= 0) return "0h";
+  const parts: string[] = [];
+  let rest = Math.round(seconds / 60);
+  for (const [unit, minutes] of [["mo", 4 * 5 * 8 * 60], ["w", 5 * 8 * 60], ["d", 8 * 60], ["h", 60], ["m", 1]] as const) {
+    if (rest >= minutes) {
+      parts.push(`${Math.floor(rest / minutes)}${unit}`);
+      rest %= minutes;
+    }
+  }
+  return parts.join(" ") || "0h";
+}
+
+const none = <span className="text-gray-500">None</span>;
+
+function TimeTracking({ estimate, spent }: { estimate: number; spent: number }) {
+  if (!estimate && !spent) return <span className="text-gray-500">No estimate or time spent</span>;
+  return (
+    <span className="flex flex-col gap-1">
+      <span>Spent: {humanTime(spent)}</span>
+      <span>Estimate: {estimate ? humanTime(estimate) : "None"}</span>
+      {estimate ? (
+        <span className="h-1.5 w-full overflow-hidden rounded-full bg-gray-200" aria-hidden="true">
+          <span className={`block h-full ${spent > estimate ? "bg-red-500" : "bg-green-500"}`} style={{ width: `${Math.min(100, Math.round((spent / estimate) * 100))}%` }} />
+        </span>
+      ) : null}
+    </span>
+  );
+}
+
+/** The issue page: GitLab's header, description, related merge requests and activity, with its sidebar on the right. */
+export function IssueView({ issue, listHref, activity }: { issue: IssueViewItem; listHref: string; activity: ReactNode }) {
+  return (
+    <IssuableView
+      item={{ ...issue, kind: "Issue", shortReference: `#${issue.iid}` }}
+      listName="Issues"
+      listHref={listHref}
+      activity={activity}
+      sections={
+        <section aria-labelledby="related-mrs-heading">
+          <h3 id="related-mrs-heading" className="mb-2 text-base font-semibold text-gray-900">
+            Related merge requests <span className="text-sm font-normal text-gray-500">({issue.relatedMergeRequests.length})</span>
+          </h3>
+          {issue.relatedMergeRequests.length === 0 ? (
+            <p className="text-sm text-gray-500">No merge request mentions this issue.</p>
+          ) : (
+            <ul className="divide-y divide-gray-100 rounded-lg border border-gray-200 bg-white" aria-label="Related merge requests">
+              {issue.relatedMergeRequests.map((mr) => (
+                <li key={mr.id} className="flex items-center justify-between gap-3 px-4 py-2 text-sm">
+                  <span className="flex min-w-0 items-center gap-2">
+                    <Link href={mr.href} className="truncate font-medium text-gray-900 hover:text-brand-600 hover:underline">
+                      {mr.title}
+                    </Link>
+                    <span className="shrink-0 font-mono text-xs text-gray-500">!{mr.iid}</span>
+                    {mr.closes ? <span className="shrink-0 text-xs text-gray-500">closes this issue</span> : null}
+                  </span>
+                  <StateBadge state={mr.state} />
+                </li>
+              ))}
+            </ul>
+          )}
+        </section>
+      }
+      sidebar={
+        <>
+          <SideItem label="Assignees">
+            {issue.assignees.length ? (
+              <ul className="space-y-1">
+                {issue.assignees.map((person) => (
+                  <li key={person.username}>
+                    <Person person={person} />
+                  </li>
+                ))}
+              </ul>
+            ) : (
+              none
+            )}
+          </SideItem>
+          <SideItem label="Labels">{issue.labels.length ? <LabelChips labels={issue.labels} /> : none}</SideItem>
+          <SideItem label="Milestone">{issue.milestone ? <Link href={issue.milestone.href}>{issue.milestone.title}</Link> : none}</SideItem>
+          <SideItem label="Epic">
+            {issue.epic ? (
+              <Link href={issue.epic.href} className="break-words">
+                {issue.epic.title} <span className="font-mono text-xs text-gray-500">{issue.epic.reference}</span>
+              </Link>
+            ) : (
+              none
+            )}
+          </SideItem>
+          <SideItem label="Iteration">
+            {issue.iteration ? (
+              <span className="flex flex-col">
+                <span>{issue.iteration.title}</span>
+                <span className="text-xs text-gray-500">{issue.iteration.span}</span>
+              </span>
+            ) : (
+              none
+            )}
+          </SideItem>
+          <SideItem label="Weight">{issue.weight !== null ? issue.weight : none}</SideItem>
+          <SideItem label="Due date">{issue.dueDate ? formatDay(issue.dueDate) : none}</SideItem>
+          <SideItem label="Time tracking">
+            <TimeTracking estimate={issue.timeEstimate} spent={issue.totalTimeSpent} />
+          </SideItem>
+          {issue.closedAt ? (
+            <SideItem label="Closed">
+              <span className="flex flex-wrap items-center gap-1">
+                {formatDay(issue.closedAt)}
+                {issue.closedBy ? (
+                  <>
+                    by <Person person={issue.closedBy} showUsername={false} />
+                  </>
+                ) : null}
+              </span>
+            </SideItem>
+          ) : null}
+          <SideItem label="Confidentiality">{issue.confidential ? "Confidential: only project members with at least the Reporter role, the author and assignees can see it." : "Not confidential"}</SideItem>
+          <SideItem label="Reference">
+            <span className="font-mono text-xs break-all text-gray-700">{issue.reference}</span>
+          </SideItem>
+        </>
+      }
+    />
+  );
+}
