@@ -6,6 +6,7 @@ export { cancelBulkImport, timeoutStaleImports } from "./engine/cancel";
 export { NUDGE_INTERVAL_MS, nudgeStalledImports } from "./engine/nudge";
 export { ImportRequestError, RecordError, type ImportRequestField } from "./errors";
 export { importJobHandlers } from "./jobs";
+export { startFileImport, type FileImportRefusal, type StartedFileImport } from "./file-import/start-file-import";
 export { IMPORT_EVENTS_CHANNEL, notifyImportChanged, type ImportEvent } from "./notify";
 export * from "./status";
 
