@@ -49,7 +49,7 @@ describe("scanning a GitLab group export archive", () => {
         expect(self).toMatchObject({ parent_id: group.parentId ?? null, name: group.name });
       }
       const labels = await readRecords(path.join(scratch, "store"), index.groups[0]!.relations.labels);
-      expect(labels.map((l) => l.title)).toContain("Board Label");
+      expect(labels.map((l) => l.title)).toContain("Bruffefunc");
     });
   }
 

@@ -1,6 +1,7 @@
 import fs from "node:fs";
 import path from "node:path";
 import { once } from "node:events";
+import { finished } from "node:stream/promises";
 import { ArchiveError, isArchiveRoot, readTarGz, refusedEntryType, safeRelativePath, type TarEntry } from "@/lib/archive";
 import { INDEX_FILE, STORE_FILE, type ArchiveGroup, type ArchiveIndex, type StoredRelation } from "./archive-store";
 
@@ -47,14 +48,18 @@ const lineLimitMessage = (limit: number, name: string) => `JSON exceeds ${Math.r
 class RelationStore {
   private readonly out: fs.WriteStream;
   private position = 0;
+  private failure: unknown;
 
   constructor(file: string) {
     this.out = fs.createWriteStream(file, { mode: 0o600 });
+    // A disk error surfaces at the next write or at close, not as an unhandled event.
+    this.out.on("error", (error) => (this.failure ??= error));
   }
 
   private async write(bytes: Buffer): Promise<void> {
+    if (this.failure) throw this.failure;
     this.position += bytes.length;
-    if (!this.out.write(bytes)) await once(this.out, "drain");
+    if (!this.out.write(bytes)) await Promise.race([once(this.out, "drain"), once(this.out, "close")]);
   }
 
   /** A member's NDJSON, each line checked against the limit as it streams past; blank lines are not records. */
@@ -93,8 +98,8 @@ class RelationStore {
   }
 
   async close(): Promise<void> {
-    this.out.end();
-    await once(this.out, "finish");
+    await finished(this.out.end());
+    if (this.failure) throw this.failure;
   }
 
   destroy(): void {

@@ -1,5 +1,6 @@
 import fs from "node:fs";
 import { once } from "node:events";
+import { finished } from "node:stream/promises";
 
 /** The upload did not arrive as a well-formed multipart body, or its file went past the size limit. */
 export class UploadError extends Error {
@@ -63,7 +64,8 @@ export async function receiveMultipart(body: AsyncIterable<Uint8Array>, boundary
     if (out) {
       written += bytes.length;
       if (written > maxFileBytes) throw new UploadError("too_large", "File is too big");
-      if (!out.write(bytes)) await once(out, "drain");
+      if (!out.write(bytes)) await Promise.race([once(out, "drain"), finished(out)]);
+      if (out.errored) throw out.errored;
       return;
     }
     fieldBytes += bytes.length;
@@ -73,8 +75,7 @@ export async function receiveMultipart(body: AsyncIterable<Uint8Array>, boundary
   const endPart = async () => {
     if (!part) return;
     if (out) {
-      out.end();
-      await once(out, "finish");
+      await finished(out.end());
       out = null;
       file = { fileName: part.fileName ?? "", size: written };
     } else {
@@ -101,6 +102,8 @@ export async function receiveMultipart(body: AsyncIterable<Uint8Array>, boundary
             if (out || file) throw new UploadError("malformed", "Only one file may be uploaded.");
             written = 0;
             out = fs.createWriteStream(target, { mode: 0o600 });
+            // A disk error fails the write that waits on it (finished() below), never as an unhandled event.
+            out.on("error", () => undefined);
           } else {
             fieldChunks = [];
             fieldBytes = 0;
