@@ -1,6 +1,5 @@
 import fs from "node:fs";
 import path from "node:path";
-import { once } from "node:events";
 import { finished } from "node:stream/promises";
 import { ArchiveError, isArchiveRoot, readTarGz, refusedEntryType, safeRelativePath, type TarEntry } from "@/lib/archive";
 import { INDEX_FILE, STORE_FILE, type ArchiveGroup, type ArchiveIndex, type StoredRelation } from "./archive-store";
@@ -39,6 +38,19 @@ async function readSmall(entry: TarEntry, limit: number): Promise<string> {
   return Buffer.concat(parts).toString("utf8");
 }
 
+/** Waits for the stream to take more, or to end (failed): one pair of listeners, removed again. */
+export function drained(out: fs.WriteStream): Promise<void> {
+  return new Promise((resolve) => {
+    const done = () => {
+      out.off("drain", done);
+      out.off("close", done);
+      resolve();
+    };
+    out.on("drain", done);
+    out.on("close", done);
+  });
+}
+
 const lineLimitMessage = (limit: number, name: string) => `JSON exceeds ${Math.round(limit / 1_048_576)} MB limit in ${name}`;
 
 /**
@@ -59,7 +71,7 @@ class RelationStore {
   private async write(bytes: Buffer): Promise<void> {
     if (this.failure) throw this.failure;
     this.position += bytes.length;
-    if (!this.out.write(bytes)) await Promise.race([once(this.out, "drain"), once(this.out, "close")]);
+    if (!this.out.write(bytes)) await drained(this.out);
   }
 
   /** A member's NDJSON, each line checked against the limit as it streams past; blank lines are not records. */

@@ -1,6 +1,6 @@
 import fs from "node:fs";
-import { once } from "node:events";
 import { finished } from "node:stream/promises";
+import { drained } from "./archive-scan";
 
 /** The upload did not arrive as a well-formed multipart body, or its file went past the size limit. */
 export class UploadError extends Error {
@@ -64,7 +64,7 @@ export async function receiveMultipart(body: AsyncIterable<Uint8Array>, boundary
     if (out) {
       written += bytes.length;
       if (written > maxFileBytes) throw new UploadError("too_large", "File is too big");
-      if (!out.write(bytes)) await Promise.race([once(out, "drain"), finished(out)]);
+      if (!out.write(bytes)) await drained(out);
       if (out.errored) throw out.errored;
       return;
     }
