@@ -20,17 +20,19 @@ const AVAILABILITY_DELAY_MS = 300;
 
 /** Whether the path is free under the parent, asked as the importer page asks it; null while unknown. */
 function usePathTaken(path: string, parentId: string, skip: boolean): string | null {
-  const [taken, setTaken] = useState<string | null>(null);
+  const key = `${parentId}/${path}`;
+  // The answer is kept with the question it answers: a stale one (the user typed on) is no answer.
+  const [answer, setAnswer] = useState<{ key: string; taken: string | null }>({ key: "", taken: null });
   useEffect(() => {
-    setTaken(null);
     if (skip || !path) return;
     const controller = new AbortController();
     const timer = setTimeout(() => {
       const query = new URLSearchParams({ path, parent_id: parentId });
       fetch(`/import/bulk_imports/path_availability?${query}`, { signal: controller.signal })
         .then((response) => (response.ok ? (response.json() as Promise<PathAvailabilityJson>) : null))
-        .then((answer) => {
-          if (answer?.exists) setTaken(`This path is already taken.${answer.suggestion ? ` Try ${answer.suggestion}.` : ""}`);
+        .then((found) => {
+          const taken = found?.exists ? `This path is already taken.${found.suggestion ? ` Try ${found.suggestion}.` : ""}` : null;
+          setAnswer({ key: `${parentId}/${path}`, taken });
         })
         .catch(() => undefined);
     }, AVAILABILITY_DELAY_MS);
@@ -39,7 +41,7 @@ function usePathTaken(path: string, parentId: string, skip: boolean): string | n
       controller.abort();
     };
   }, [path, parentId, skip]);
-  return taken;
+  return !skip && answer.key === key ? answer.taken : null;
 }
 
 const megabytes = (bytes: number) => `${(bytes / 1_048_576).toFixed(1)} MB`;
