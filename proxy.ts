@@ -58,9 +58,10 @@ export default function proxy(request: NextRequest) {
 // Keep in step with NON_PAGE_PATHS in next.config.js, which gives these their headers. Git's smart HTTP (GIT_REWRITES
 // there, the `.git/...` and `/info/refs` tail here) must never come through: for a request that a proxy sees, Next.js
 // buffers the body in memory and cuts it at experimental.proxyClientMaxBodySize (10 MB), which would break any push;
-// git clients send no cookie and no Origin either, and authenticate on the route.
+// git clients send no cookie and no Origin either, and authenticate on the route. The group import upload
+// (/import/gitlab_group) stays out for the same reason, and checks the session and origin itself.
 export const config = {
   matcher: [
-    "/((?!api/|_next/|-/health|-/readiness|-/git/|favicon\\.ico$|icon\\.svg$|(?:(?:[\\w.][\\w.-]*[\\w-]|\\w)/)+(?:[\\w.][\\w.-]*[\\w-]|\\w)(?:\\.git/(?:git-upload-pack|git-receive-pack|info/lfs/objects/batch|gitlab-lfs/objects/[0-9a-f]{64})|/info/refs)$).*)",
+    "/((?!api/|_next/|-/health|-/readiness|-/git/|import/gitlab_group$|favicon\\.ico$|icon\\.svg$|(?:(?:[\\w.][\\w.-]*[\\w-]|\\w)/)+(?:[\\w.][\\w.-]*[\\w-]|\\w)(?:\\.git/(?:git-upload-pack|git-receive-pack|info/lfs/objects/batch|gitlab-lfs/objects/[0-9a-f]{64})|/info/refs)$).*)",
   ],
 };

@@ -42,6 +42,11 @@ export interface ApiRouteOptions {
    * repository files API takes `read_repository`.
    */
   readScopes?: readonly TokenScope[];
+  /**
+   * The route streams its body itself, under a limit of its own (an uploaded export archive): the general cap on
+   * request bodies does not apply to it.
+   */
+  streamsBody?: boolean;
 }
 
 function allows(identity: TokenIdentity, access: ApiAccess, request: Request, options: ApiRouteOptions): boolean {
@@ -62,7 +67,7 @@ export function apiRoute<P = Record<string, never>>(access: "read" | "write", ha
 export function apiRoute<P>(access: ApiAccess, handler: (context: ApiContext<P>) => Promise<Response>, options: ApiRouteOptions = {}): RouteHandler<P> {
   return async (request, context) => {
     try {
-      if (declaredTooLarge(request)) return bodyTooLarge();
+      if (!options.streamsBody && declaredTooLarge(request)) return bodyTooLarge();
       const url = new URL(request.url);
       queryPairs(url);
       const params = decodePathParams(await context.params);

@@ -33,6 +33,8 @@ const schema = z.object({
   FERRY_IMPORT_JOB_TIMEOUT_SECONDS: z.coerce.number().int().min(1).default(900),
   FERRY_IMPORT_MAX_DOWNLOAD_MB: z.coerce.number().int().min(1).default(5120),
   FERRY_IMPORT_MAX_LINE_MB: z.coerce.number().int().min(1).default(50),
+  // GitLab's max_decompressed_archive_size default: the bound on an uploaded export archive, unpacked.
+  FERRY_IMPORT_MAX_DECOMPRESSED_MB: z.coerce.number().int().min(1).default(25600),
   FERRY_IMPORT_MAX_PARSE_SECONDS: z.coerce.number().int().min(1).default(120),
   FERRY_IMPORT_MAX_FAILURES_PER_RELATION: z.coerce.number().int().min(1).default(1000),
   FERRY_IMPORT_MAX_CONSECUTIVE_BAD_LINES: z.coerce.number().int().min(1).default(1000),

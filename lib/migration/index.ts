@@ -6,6 +6,10 @@ export { cancelBulkImport, timeoutStaleImports } from "./engine/cancel";
 export { NUDGE_INTERVAL_MS, nudgeStalledImports } from "./engine/nudge";
 export { ImportRequestError, RecordError, type ImportRequestField } from "./errors";
 export { importJobHandlers } from "./jobs";
+export { startFileImport, type FileImportRefusal, type StartedFileImport } from "./file-import/start-file-import";
+// The archive half of a file import, on its own for bench:file-import.
+export { scanGroupArchive } from "./file-import/archive-scan";
+export { readStoredRelation } from "./file-import/archive-store";
 export { IMPORT_EVENTS_CHANNEL, notifyImportChanged, type ImportEvent } from "./notify";
 export * from "./status";
 

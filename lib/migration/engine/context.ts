@@ -4,11 +4,15 @@ import { bulkImportEntities, bulkImports, getDb, users } from "@/lib/db";
 import { SourceClient } from "@/lib/gitlab";
 import { sourcePolicy } from "@/lib/settings";
 import type { EntityContext } from "../pipelines";
+import { archiveRelationSource } from "./archive-relation-source";
 import { httpRelationSource } from "./http-relation-source";
 import type { RelationSource } from "./relation-source";
 
 export type BulkImportRow = typeof bulkImports.$inferSelect;
 export type EntityRow = typeof bulkImportEntities.$inferSelect;
+
+/** `bulk_imports.source_type` of an import from a GitLab export archive (POST /groups/import). */
+export const FILE_IMPORT_SOURCE_TYPE = "file";
 
 const PORTABLE = { group_entity: "group", project_entity: "project" } as const;
 
@@ -50,6 +54,7 @@ export async function loadEntity(entityId: number): Promise<LoadedEntity | undef
       projectId: entity.projectId,
       migrateProjects: entity.migrateProjects,
       migrateMemberships: entity.migrateMemberships,
+      fromArchive: bulkImport.sourceType === FILE_IMPORT_SOURCE_TYPE,
     },
   };
 }
@@ -60,12 +65,15 @@ export async function sourceClientFor(bulkImport: BulkImportRow): Promise<Source
   return new SourceClient({ url: bulkImport.sourceUrl, token: decryptSecret(bulkImport.tokenCiphertext), ...policy });
 }
 
-/** Where the entity's relations are read from: the source's relation-export API. */
-export function relationSourceFor(loaded: LoadedEntity, client: SourceClient): RelationSource {
+/** Where the entity's relations are read from: the source's relation-export API, or the uploaded archive. */
+export function relationSourceFor(loaded: LoadedEntity, client: SourceClient | null): RelationSource {
+  if (!client) return archiveRelationSource(loaded.bulkImport.id, loaded.context.sourceXid);
   return httpRelationSource(client, { kind: loaded.context.portable, id: loaded.context.sourceXid });
 }
 
-export async function withSourceClient<T>(bulkImport: BulkImportRow, run: (client: SourceClient) => Promise<T>): Promise<T> {
+/** Runs with a client for the import's source; a file import has no source, and runs with null. */
+export async function withSourceClient<T>(bulkImport: BulkImportRow, run: (client: SourceClient | null) => Promise<T>): Promise<T> {
+  if (bulkImport.sourceType === FILE_IMPORT_SOURCE_TYPE) return run(null);
   const client = await sourceClientFor(bulkImport);
   try {
     return await run(client);

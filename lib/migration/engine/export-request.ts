@@ -18,14 +18,14 @@ export async function requestExport(entityId: number, job: Pick<PgBoss.JobWithMe
   try {
     await withSourceClient(bulkImport, async (client) => {
       let xid = entity.sourceXid;
-      if (!xid) {
+      if (!xid && client) {
         // Child entities found before their id was known, and imports started by path: resolve the id once.
         const { data } = await client.get<{ id: number }>(portableApiPath(loaded.context.portable, entity.sourceFullPath));
         xid = data.id;
         await getDb().update(bulkImportEntities).set({ sourceXid: xid }).where(eq(bulkImportEntities.id, entityId));
       }
       const version = parseVersion(bulkImport.sourceVersion);
-      await relationSourceFor({ ...loaded, context: { ...loaded.context, sourceXid: xid } }, client).startExport({ batched: version ? supportsBatchedExport(version) : false });
+      await relationSourceFor({ ...loaded, context: { ...loaded.context, sourceXid: xid ?? 0 } }, client).startExport({ batched: version ? supportsBatchedExport(version) : false });
     });
   } catch (error) {
     const retryable = isSourceError(error) ? error.retryable : true;

@@ -58,7 +58,7 @@ export async function loadBatch(
   entity: EntityContext,
   body: Readable,
   batchNumber: number,
-  client: SourceClient,
+  client: SourceClient | null,
   failures: FailureRecorder,
   tally: BatchTally,
   progress: BatchProgress = { resumeAfterLine: 0 },
@@ -107,7 +107,8 @@ export async function loadBatch(
       chunk = [];
       chunkBytes = 0;
       // Outside the transactions: an error here (the source failing) fails the batch, which is retried whole.
-      await pipeline.prepare?.(pending.map((p) => p.row), { entity, client });
+      // A file import has no source to ask about users: they map by what the records say, or to placeholders.
+      if (client) await pipeline.prepare?.(pending.map((p) => p.row), { entity, client });
       await loadPieces(pending);
     }
     await progress.checkpoint?.(lastLine);

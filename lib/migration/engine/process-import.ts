@@ -6,7 +6,8 @@ import { notifyImportChanged } from "../notify";
 import { pipelinesFor } from "../pipelines";
 import { STATUS, TERMINAL } from "../status";
 import { finishImportIfDone } from "./progress";
-import { loadEntity } from "./context";
+import { removeImportStore } from "../file-import/archive-store";
+import { FILE_IMPORT_SOURCE_TYPE, loadEntity } from "./context";
 
 /**
  * GitLab's BulkImportWorker, driven by events instead of a 5 s loop: start entities up to the concurrency limit
@@ -14,13 +15,21 @@ import { loadEntity } from "./context";
  * or a subgroup is discovered.
  */
 export async function processImport(bulkImportId: number): Promise<void> {
+  let ended = false;
   const toStart = await getDb().transaction(async (tx) => {
     const [bulkImport] = await tx.select().from(bulkImports).where(eq(bulkImports.id, bulkImportId)).for("update");
-    if (!bulkImport || TERMINAL.includes(bulkImport.status)) return [];
+    const fileImport = bulkImport?.sourceType === FILE_IMPORT_SOURCE_TYPE;
+    if (!bulkImport || TERMINAL.includes(bulkImport.status)) {
+      ended = fileImport;
+      return [];
+    }
     if (bulkImport.status === STATUS.created) {
       await tx.update(bulkImports).set({ status: STATUS.started, updatedAt: new Date() }).where(eq(bulkImports.id, bulkImportId));
     }
-    if (await finishImportIfDone(tx, bulkImportId)) return [];
+    if (await finishImportIfDone(tx, bulkImportId)) {
+      ended = fileImport;
+      return [];
+    }
     const [running] = await tx
       .select({ count: sql<number>`count(*)::int` })
       .from(bulkImportEntities)
@@ -45,5 +54,7 @@ export async function processImport(bulkImportId: number): Promise<void> {
     await notifyImportChanged(tx, { userId: bulkImport.userId, bulkImportId });
     return waiting.map((w) => w.id);
   });
+  // A file import's records are all loaded (or never will be): the store of its archive gives its disk back.
+  if (ended) await removeImportStore(bulkImportId);
   if (toStart.length > 0) await wakeLocalWorkers("import.export-request");
 }

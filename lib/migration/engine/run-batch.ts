@@ -11,7 +11,7 @@ import { STATUS, TRACKER_STATUS } from "../status";
 import { loadEntity, relationSourceFor, withSourceClient, type LoadedEntity } from "./context";
 import { recordFailure } from "../record-failure";
 import { cappedFailures } from "../capped-failures";
-import { EntityStopped } from "../errors";
+import { EntityStopped, RecordError } from "../errors";
 import { HandOver, loadBatch, type BatchProgress, type BatchTally } from "./load-batch";
 import { reportProgress, settleBatchedTracker } from "./end-tracker";
 import { isRetryable } from "./retry-policy";
@@ -29,8 +29,15 @@ function handOverTime(job: EngineJob): number {
   return job.startedOn.getTime() + seconds * 750;
 }
 
+/** The client, for what only a source instance can answer (pipelinesFor keeps such pipelines out of file imports). */
+function sourceOnly(client: SourceClient | null, relation: string): SourceClient {
+  if (!client) throw new RecordError(`${relation} cannot be read from an export file`, "BulkImports::Pipeline::NotInArchive");
+  return client;
+}
+
 interface Prepared {
-  client: SourceClient;
+  /** Null for a file import: no source instance to ask. */
+  client: SourceClient | null;
   loaded: LoadedEntity;
   pipeline: StagedPipeline<ExportPipeline>;
 }
@@ -96,7 +103,7 @@ export async function runBatch(trackerId: number, batchNumber: number, job: Engi
     try {
       const download =
         pipeline.kind === "ndjson" && pipeline.read
-          ? { body: pipeline.read({ entity: loaded.context, client }) }
+          ? { body: pipeline.read({ entity: loaded.context, client: sourceOnly(client, pipeline.relation) }) }
           : await relationSourceFor(loaded, client).download(exportRelationName(loaded.context.portable, pipeline.relation), batchNumber, {
               maxBytes: getConfig().FERRY_IMPORT_MAX_DOWNLOAD_MB * 1024 * 1024,
             });

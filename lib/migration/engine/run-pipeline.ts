@@ -52,9 +52,11 @@ export async function runPipeline(trackerId: number, poll: number, job: Job): Pr
   }
 }
 
-async function runRest(pipeline: StagedPipeline<RestPipeline>, tracker: Tracker, loaded: LoadedEntity, client: SourceClient): Promise<void> {
+async function runRest(pipeline: StagedPipeline<RestPipeline>, tracker: Tracker, loaded: LoadedEntity, client: SourceClient | null): Promise<void> {
   await updateTracker(tracker.id, { status: TRACKER_STATUS.started, startedAt: tracker.startedAt ?? new Date() });
-  const result = await pipeline.run({ entity: loaded.context, client, db: getDb() });
+  const result = client
+    ? await pipeline.run({ entity: loaded.context, client, db: getDb() })
+    : await runFromArchive(pipeline, loaded);
   const counts = { sourceObjectsCount: result.source, fetchedObjectsCount: result.fetched, importedObjectsCount: result.imported };
   // New child entities may have been found (subgroups): the import starts them. Asked before the tracker ends, so
   // that a crash in between costs a repeated run of this job, never an entity that nothing starts.
@@ -62,14 +64,19 @@ async function runRest(pipeline: StagedPipeline<RestPipeline>, tracker: Tracker,
   await endTracker(tracker.id, result.skipped ? TRACKER_STATUS.skipped : TRACKER_STATUS.finished, { ...counts, message: result.skipped ?? null });
 }
 
+function runFromArchive(pipeline: StagedPipeline<RestPipeline>, loaded: LoadedEntity) {
+  if (!pipeline.fromArchive) throw new RecordError(`${pipeline.relation} cannot be read from an export file`, "BulkImports::Pipeline::NotInArchive");
+  return pipeline.fromArchive({ entity: loaded.context, db: getDb() });
+}
+
 /** Records the pipeline reads itself (GraphQL) rather than from the export: one unbatched file, batch 0, with no export to wait for. */
-async function runRead(pipeline: StagedPipeline<ExportPipeline>, tracker: Tracker, loaded: LoadedEntity, client: SourceClient, job: Job): Promise<void> {
+async function runRead(pipeline: StagedPipeline<ExportPipeline>, tracker: Tracker, loaded: LoadedEntity, client: SourceClient | null, job: Job): Promise<void> {
   await updateTracker(tracker.id, { status: TRACKER_STATUS.started, batched: false, startedAt: tracker.startedAt ?? new Date() });
   await getDb().insert(bulkImportBatchTrackers).values({ trackerId: tracker.id, batchNumber: 0 }).onConflictDoNothing();
   await runBatch(tracker.id, 0, job, { client, loaded, pipeline });
 }
 
-async function runNdjson(pipeline: StagedPipeline<ExportPipeline>, tracker: Tracker, loaded: LoadedEntity, client: SourceClient, poll: number, job: Job): Promise<void> {
+async function runNdjson(pipeline: StagedPipeline<ExportPipeline>, tracker: Tracker, loaded: LoadedEntity, client: SourceClient | null, poll: number, job: Job): Promise<void> {
   if (pipeline.kind === "ndjson" && pipeline.read) return runRead(pipeline, tracker, loaded, client, job);
   const source = relationSourceFor(loaded, client);
   const relation = exportRelationName(loaded.context.portable, pipeline.relation);

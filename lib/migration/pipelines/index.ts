@@ -106,11 +106,22 @@ export function pipelineFor(kind: PortableKind, relation: string): StagedPipelin
   return { ...pipeline, stage: use.stage, pipelineClass: use.pipelineClass };
 }
 
+/**
+ * Whether a pipeline can read its relation from a GitLab export archive: NDJSON relations can (the archive has them,
+ * or they are empty), REST steps only through their `fromArchive`; what only a source instance answers (GraphQL
+ * reads) or files (a group export has no uploads) cannot.
+ */
+function readsFromArchive(pipeline: Pipeline): boolean {
+  if (pipeline.kind === "rest") return pipeline.fromArchive !== undefined;
+  return pipeline.kind === "ndjson" && !pipeline.read;
+}
+
 /** The pipelines an entity runs, in stage order: the catalog's relations its source has and its options take. */
 export function pipelinesFor(entity: EntityContext): StagedPipeline[] {
   const source = { version: entity.sourceVersion, enterprise: entity.sourceEnterprise };
   return relationsOf(entity.portable).flatMap((use) => {
     const pipeline = sourceHasRelation(use.spec, source) ? pipelineFor(entity.portable, use.name) : undefined;
+    if (pipeline && entity.fromArchive && !readsFromArchive(pipeline)) return [];
     return pipeline && (!pipeline.applies || pipeline.applies(entity)) ? [pipeline] : [];
   });
 }

@@ -22,7 +22,8 @@ export default async function NewGroupPage({ searchParams }: { searchParams: Pro
         title="New group"
         description={
           <>
-            Groups hold subgroups, projects and members. Moving groups from another GitLab instance? <Link href="/import/groups">Import group</Link>
+            Groups hold subgroups, projects and members. Moving groups from another GitLab instance? <Link href="/import/groups">Import group</Link>{" "}
+            by direct transfer, or <Link href={`/import/gitlab_group/new${parent_id ? `?parent_id=${encodeURIComponent(parent_id)}` : ""}`}>import a group from an export file</Link>.
           </>
         }
       />

@@ -1,5 +1,6 @@
 import { eq } from "drizzle-orm";
 import { groups } from "@/lib/db";
+import { readArchiveIndex } from "../../file-import/archive-store";
 import { addChildEntities } from "../support/child-entities";
 import type { RestPipeline } from "../support/types";
 import { sourceApiPath } from "../support/source-urls";
@@ -33,5 +34,17 @@ export const subgroupsPipeline: RestPipeline = {
       );
     }
     return { source: Math.max(source, fetched), fetched, imported: fetched };
+  },
+  // The archive's groups whose parent is this one: their path under this entity's stands for their full path.
+  async fromArchive({ entity, db }) {
+    const [group] = await db.select({ fullPath: groups.fullPath }).from(groups).where(eq(groups.id, entity.groupId!));
+    const children = (await readArchiveIndex(entity.bulkImportId)).groups.filter((child) => child.parentId === entity.sourceXid);
+    await addChildEntities(
+      db,
+      entity,
+      group!.fullPath,
+      children.map((child) => ({ sourceType: "group_entity", sourceFullPath: `${entity.sourceFullPath}/${child.path}`, sourceXid: child.id, destinationSlug: child.path })),
+    );
+    return { source: children.length, fetched: children.length, imported: children.length };
   },
 };

@@ -24,6 +24,8 @@ export interface EntityContext {
   projectId: number | null;
   migrateProjects: boolean;
   migrateMemberships: boolean;
+  /** Read from a GitLab export archive (file import) rather than from a source instance: there is no client. */
+  fromArchive?: boolean;
 }
 
 /** A pipeline's stage, GitLab class, version and edition gates are the catalog's (lib/relations), not its own. */
@@ -42,6 +44,11 @@ export interface RestPipeline extends PipelineBase {
   /** It adds child entities (subgroups, projects): the import looks for entities to start when it ends. */
   addsEntities?: boolean;
   run(context: { entity: EntityContext; client: SourceClient; db: Db }): Promise<RestResult>;
+  /**
+   * The same step for a file import, from the archive's index instead of the source's REST API. A pipeline without
+   * it does not run for file imports (the archive has nothing for it: avatars, projects, iterations).
+   */
+  fromArchive?(context: { entity: EntityContext; db: Db }): Promise<RestResult>;
 }
 
 export interface RestResult {

@@ -60,7 +60,14 @@ export default async function BulkImportDetailsPage({ params }: { params: Promis
         }
         description={
           <>
-            From <a href={details.sourceUrl}>{details.sourceUrl}</a> (GitLab {details.sourceVersion}) by @{details.username}, created {formatDateTime(details.createdAt)}.
+            {details.sourceUrl.startsWith("file:///") ? (
+              <>From the export file {decodeURIComponent(details.sourceUrl.slice(details.sourceUrl.lastIndexOf("/") + 1))}</>
+            ) : (
+              <>
+                From <a href={details.sourceUrl}>{details.sourceUrl}</a> (GitLab {details.sourceVersion})
+              </>
+            )}{" "}
+            by @{details.username}, created {formatDateTime(details.createdAt)}.
           </>
         }
         actions={<LiveRefresh bulkImportId={details.id} scope={details.userId === user.id ? "mine" : "all"} pollWhileDisconnected={running} indicator />}
