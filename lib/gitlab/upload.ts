@@ -64,6 +64,8 @@ export async function uploadFile(file: string, target: UploadTarget, policy: Url
     request.once("response", resolve);
     request.once("error", reject);
   });
+  // The pipeline below hears of a failed request first; this promise is awaited only once the file is sent.
+  answered.catch(() => undefined);
   try {
     await pipeline(fs.createReadStream(file), request);
     const response = await answered;
