@@ -29,7 +29,7 @@ const { eq } = await import("drizzle-orm");
 let stopDb = async () => undefined as void;
 if (process.env.DATABASE_URL) setDatabaseUrl(process.env.DATABASE_URL);
 else {
-  const embedded = await startEmbedded(path.join(dataDir, "postgres"), { adoptOrphan: false });
+  const embedded = await startEmbedded(dataDir, { adoptOrphan: false });
   setDatabaseUrl(embedded.url);
   stopDb = () => embedded.stop();
 }
