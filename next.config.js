@@ -102,7 +102,7 @@ const nextConfig = {
         { source: `/:project(${GIT_FULL_PATH})/-/:page(tree|commits)`, destination: "/projects/-/:page/-/:project" },
         { source: `/:project(${GIT_FULL_PATH})/-/:page(tree|blob|raw|commits|archive)/:tail+`, destination: "/projects/-/:page/:tail+/-/:project" },
         { source: `/:project(${GIT_FULL_PATH})/-/commit/:sha([0-9a-fA-F]{4,64})`, destination: "/projects/-/commit/:sha/-/:project" },
-        { source: `/:project(${GIT_FULL_PATH})/-/:page(branches|tags|edit|releases|snippets|pipeline_schedules|labels|milestones|boards|project_members|pipelines|merge_requests|issues)`, destination: "/projects/-/:page/-/:project" },
+        { source: `/:project(${GIT_FULL_PATH})/-/:page(branches|tags|edit|releases|snippets|pipeline_schedules|labels|milestones|boards|project_members|pipelines|merge_requests|issues|download_export)`, destination: "/projects/-/:page/-/:project" },
         // `groups` is a reserved top-level path: `/groups/<g>/-/milestones/3` is a group's page, never a project's.
         { source: `/:project((?!groups/)${GIT_FULL_PATH})/-/:page(milestones|boards|pipelines|issues|jobs)/:id(\\d+)`, destination: "/projects/-/:page/:id/-/:project" },
         // A merge request's Overview, and its Commits, Changes and Pipelines tabs at GitLab's addresses.

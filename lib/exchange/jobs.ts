@@ -6,7 +6,7 @@ import { runRelationExport } from "./run-relation-export";
 /** The source side's job handlers, registered by lib/runtime's worker. */
 export const exchangeJobHandlers: JobHandlers = {
   "exchange.relation-export": (data, job) => runRelationExport(data.exportId, data.runId, job),
-  "exchange.file-export": (data) => runFileExport(data.exportId, data.runId),
+  "exchange.file-export": ({ exportId, runId, ...options }) => runFileExport(exportId, runId, options),
   "exchange.prune": async () => ({ relationExports: await pruneExports(), fileExports: await pruneFileExports() }),
 };
 

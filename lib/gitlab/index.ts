@@ -17,6 +17,7 @@ export { downloadRelation, exportStatus, normaliseExportStatus, portableApiPath,
 export type { ExportBatchStatus, ExportState, RelationExportStatus } from "./relation-export";
 export { parseRetryAfter } from "./retry";
 export { normaliseSourceUrl } from "./url-policy";
+export { uploadFile, uploadUrlProblem, type UploadTarget } from "./upload";
 export type { ResolvedAddress, Resolver, UrlPolicyOptions } from "./url-policy";
 export {
   BATCHED_EXPORT_MIN_VERSION,

@@ -47,8 +47,14 @@ export interface JobPayloads {
   /** `runId` names the run that queued the job: a restarted export has a new one, and the old job stops. */
   "exchange.relation-export": { exportId: number; runId: string };
   /** `runId` names the request: a newer one for the same portable and user replaces it, and the old job stops. */
-  "exchange.file-export": { exportId: number; runId: string };
+  "exchange.file-export": { exportId: number; runId: string } & FileExportOptions;
   "exchange.prune": { reason: "schedule" | "manual" };
+}
+
+/** What POST /projects/:id/export may add: the description the archive gives the project, where to send the archive. */
+export interface FileExportOptions {
+  description?: string;
+  upload?: { url: string; method: "PUT" | "POST" };
 }
 
 export type JobHandler<N extends JobName> = (data: JobPayloads[N], job: PgBoss.JobWithMetadata<JobPayloads[N]>) => Promise<unknown>;

@@ -1,8 +1,7 @@
 import { sql } from "drizzle-orm";
-import { bigint, bigserial, check, index, integer, pgTable, serial, text, timestamp, uniqueIndex } from "drizzle-orm/pg-core";
+import { bigint, bigserial, index, integer, pgTable, serial, text, timestamp, uniqueIndex } from "drizzle-orm/pg-core";
 import { users } from "./accounts";
-import { groups } from "./groups";
-import { projects } from "./projects";
+import { oneOwner, ownerColumns } from "./owner";
 
 /**
  * A file-based export of a group (or a project) for the user who asked (GitLab's import_export_upload with its
@@ -13,8 +12,7 @@ export const fileExports = pgTable(
   "file_exports",
   {
     id: serial("id").primaryKey(),
-    groupId: integer("group_id").references(() => groups.id, { onDelete: "cascade" }),
-    projectId: integer("project_id").references(() => projects.id, { onDelete: "cascade" }),
+    ...ownerColumns(),
     userId: integer("user_id")
       .notNull()
       .references(() => users.id, { onDelete: "cascade" }),
@@ -36,7 +34,7 @@ export const fileExports = pgTable(
     uniqueIndex("file_exports_project_user_idx").on(t.projectId, t.userId).where(sql`${t.projectId} IS NOT NULL`),
     // The sweep of expired archives.
     index("file_exports_finished_idx").on(t.finishedAt),
-    check("file_exports_one_portable", sql`(${t.groupId} IS NULL) <> (${t.projectId} IS NULL)`),
+    oneOwner("file_exports", t),
   ],
 );
 

@@ -2,7 +2,8 @@ import { asc, sql } from "drizzle-orm";
 import type { TarInput } from "@/lib/archive";
 import { getDb, groups } from "@/lib/db";
 import { GITLAB_API_VERSION, FERRY_REVISION } from "../api/instance-routes";
-import { relationsFor } from "../relations/registry";
+import { findRelation, treeRelationsFor } from "../relations/registry";
+import type { SingleRelation } from "../relations/support/types";
 import { collectionText, singleText } from "../serialize";
 import { spooledMember, textMember } from "./spool";
 
@@ -34,13 +35,10 @@ export async function* groupArchiveMembers(rootId: number, scratch: string): Asy
   yield* versionMembers();
   const ids = await groupTree(rootId);
   yield textMember("./tree/groups/_all.ndjson", ids.map((id) => `${id}\n`).join(""));
+  const self = findRelation("group", "self") as SingleRelation;
   for (const id of ids) {
-    for (const relation of relationsFor("group")) {
-      if (relation.kind === "file") continue;
-      if (relation.kind === "single" && relation.name === "self") {
-        yield await spooledMember(`./tree/groups/${id}.json`, singleText(relation, id).chunks, scratch);
-        continue;
-      }
+    yield await spooledMember(`./tree/groups/${id}.json`, singleText(self, id).chunks, scratch);
+    for (const relation of treeRelationsFor("group")) {
       const text = relation.kind === "collection" ? collectionText(relation, id) : singleText(relation, id);
       yield await spooledMember(`./tree/groups/${id}/${relation.name}.ndjson`, text.chunks, scratch);
     }

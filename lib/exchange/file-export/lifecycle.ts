@@ -3,13 +3,16 @@ import fs from "node:fs";
 import path from "node:path";
 import { randomUUID } from "node:crypto";
 import { and, eq, inArray, isNotNull, lt, type SQL } from "drizzle-orm";
-import { fileExports, getDb, groups } from "@/lib/db";
-import { enqueue } from "@/lib/jobs";
+import { fileExports, getDb, groups, projects } from "@/lib/db";
+import { isSourceError, uploadFile } from "@/lib/gitlab";
+import { enqueue, type FileExportOptions } from "@/lib/jobs";
 import { logger } from "@/lib/log";
+import { sourcePolicy } from "@/lib/settings";
 import { resolveExportPath, writeGzipFile } from "../files";
 import type { Portable } from "../portable";
 import { groupArchiveMembers } from "./group-archive";
-import { writeTar } from "@/lib/archive";
+import { projectArchiveMembers } from "./project-archive";
+import { writeTar, type TarInput } from "@/lib/archive";
 
 type FileExport = typeof fileExports.$inferSelect;
 
@@ -50,10 +53,11 @@ async function removeReplacedRuns(exportId: number, keepRunId: string): Promise<
 }
 
 /**
- * Starts (or starts again) the user's export of a group into an archive: GitLab's Groups::ImportExport::ExportService
- * async_execute. A new request replaces the previous export of that user, whose job then stops unwritten.
+ * Starts (or starts again) the user's export of a group or project into an archive: GitLab's
+ * Groups::ImportExport::ExportService and Projects::ImportExport::ExportService async_execute. A new request replaces
+ * the previous export of that user, whose job then stops unwritten. `options` (projects) travel with the job.
  */
-export async function startFileExport(portable: Portable, userId: number): Promise<void> {
+export async function startFileExport(portable: Portable, userId: number, options: FileExportOptions = {}): Promise<void> {
   const runId = randomUUID();
   const now = new Date();
   const reset = { status: "queued" as const, runId, filePath: null, fileName: null, fileSize: null, error: null, startedAt: null, finishedAt: null, updatedAt: now };
@@ -66,23 +70,54 @@ export async function startFileExport(portable: Portable, userId: number): Promi
       set: reset,
     })
     .returning({ id: fileExports.id });
-  await enqueue("exchange.file-export", { exportId: row!.id, runId });
+  await enqueue("exchange.file-export", { exportId: row!.id, runId, ...options });
   await removeReplacedRuns(row!.id, runId);
 }
 
-/** The job: writes the archive for the run that queued it, unless a newer request replaced that run. */
-export async function runFileExport(exportId: number, runId: string): Promise<void> {
+/** The archive's name stem and members for the export's group or project. */
+async function archiveOf(row: FileExport, scratch: string, options: FileExportOptions): Promise<{ fullPath: string; members: AsyncIterable<TarInput> }> {
+  const db = getDb();
+  if (row.groupId !== null) {
+    const [group] = await db.select({ fullPath: groups.fullPath }).from(groups).where(eq(groups.id, row.groupId));
+    return { fullPath: group!.fullPath, members: groupArchiveMembers(row.groupId, scratch) };
+  }
+  const [project] = await db
+    .select({ namespace: groups.fullPath, path: projects.path })
+    .from(projects)
+    .innerJoin(groups, eq(groups.id, projects.namespaceId))
+    .where(eq(projects.id, row.projectId!));
+  return { fullPath: `${project!.namespace}/${project!.path}`, members: projectArchiveMembers(row.projectId!, scratch, { description: options.description }) };
+}
+
+/** Why an export's upload failed, for the user: the URL policy's or the server's answer, never the URL itself. */
+const uploadFailure = (error: unknown) => `The export could not be uploaded: ${isSourceError(error) ? error.message : "the upload failed."}`;
+
+/**
+ * The job: writes the archive for the run that queued it, unless a newer request replaced that run; with `upload`,
+ * then sends it there (GitLab's WebUploadStrategy), the export failing when the upload does.
+ */
+export async function runFileExport(exportId: number, runId: string, options: FileExportOptions = {}): Promise<void> {
   const db = getDb();
   const current = () => and(eq(fileExports.id, exportId), eq(fileExports.runId, runId));
   const [row] = await db.update(fileExports).set({ status: "started", startedAt: new Date(), updatedAt: new Date() }).where(current()).returning();
   if (!row) return;
-  if (row.groupId === null) throw new Error(`file export ${exportId}: project archives are not written yet`);
-  const [group] = await db.select({ fullPath: groups.fullPath }).from(groups).where(eq(groups.id, row.groupId));
-  const fileName = exportFileName(group!.fullPath, new Date());
-  const relative = path.join(ARCHIVES, String(exportId), runId, fileName);
   const scratch = await fs.promises.mkdtemp(path.join(os.tmpdir(), "ferry-export-"));
+  let relative: string | undefined;
   try {
-    const size = await writeGzipFile(relative, writeTar(groupArchiveMembers(row.groupId, scratch)));
+    const archive = await archiveOf(row, scratch, options);
+    const fileName = exportFileName(archive.fullPath, new Date());
+    relative = path.join(ARCHIVES, String(exportId), runId, fileName);
+    const size = await writeGzipFile(relative, writeTar(archive.members));
+    if (options.upload) {
+      try {
+        await uploadFile(resolveExportPath(relative), options.upload, await sourcePolicy());
+      } catch (error) {
+        logger.warn({ err: isSourceError(error) ? error.message : error, exportId }, "file export upload failed");
+        await db.update(fileExports).set({ status: "failed", error: uploadFailure(error), finishedAt: new Date(), updatedAt: new Date() }).where(current());
+        await removeArchive(exportId, runId);
+        return;
+      }
+    }
     const [done] = await db
       .update(fileExports)
       .set({ status: "finished", filePath: relative, fileName, fileSize: size, finishedAt: new Date(), updatedAt: new Date() })
@@ -91,8 +126,13 @@ export async function runFileExport(exportId: number, runId: string): Promise<vo
     // Replaced while it was written: the file belongs to no request.
     if (!done) await removeArchive(exportId, runId);
   } catch (error) {
-    logger.error({ err: error, exportId }, "file export failed");
-    await db.update(fileExports).set({ status: "failed", error: "The export could not be written.", finishedAt: new Date(), updatedAt: new Date() }).where(current());
+    const [failed] = await db
+      .update(fileExports)
+      .set({ status: "failed", error: "The export could not be written.", finishedAt: new Date(), updatedAt: new Date() })
+      .where(current())
+      .returning({ id: fileExports.id });
+    // A newer request removes the files of the run it replaced, maybe while this job wrote them: no failure of its own.
+    if (failed) logger.error({ err: error, exportId }, "file export failed");
     await removeArchive(exportId, runId);
   } finally {
     await fs.promises.rm(scratch, { recursive: true, force: true });
@@ -105,7 +145,17 @@ export async function fileExportView(portable: Pick<Portable, "kind" | "id">, us
   const finishedAt = row?.status === "finished" ? row.finishedAt : null;
   const expiresAt = finishedAt ? new Date(finishedAt.getTime() + FILE_EXPORT_TTL_MS) : null;
   const state = !row || (expiresAt !== null && expiresAt < now) ? ("none" as const) : row.status;
-  return { state, finishedAt, expiresAt };
+  return { state, finishedAt, expiresAt, error: row?.status === "failed" ? row.error : null };
+}
+
+/**
+ * GitLab's `export_status` of the user's export (Project#export_status): a failed or expired export is `none`, as
+ * GitLab has no file and no job for it. `regeneration_in_progress` (a running export beside a finished file) does not
+ * arise: a new request removes the previous file at once.
+ */
+export async function fileExportStatus(portable: Pick<Portable, "kind" | "id">, userId: number): Promise<"none" | "queued" | "started" | "finished"> {
+  const { state } = await fileExportView(portable, userId);
+  return state === "failed" ? "none" : state;
 }
 
 /** The downloadable archive of a finished export, or why there is none. */

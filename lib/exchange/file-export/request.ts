@@ -1,11 +1,14 @@
+import { uploadUrlProblem } from "@/lib/gitlab";
+import type { FileExportOptions } from "@/lib/jobs";
 import { throttled } from "@/lib/rate-limits";
+import { sourcePolicy } from "@/lib/settings";
 import type { PortableKind } from "@/lib/relations";
 import type { Viewer } from "@/lib/viewer";
 import { findExportable, type ExportRefusal, type Portable } from "../portable";
 import { exportArchive, startFileExport } from "./lifecycle";
 
 /** Why a request about a file export was refused, as GitLab answers it (`{"message": ...}` and a status). */
-export type FileExportRefusal = ExportRefusal | { status: 429; message: "rate_limited" };
+export type FileExportRefusal = ExportRefusal | { status: 429; message: "rate_limited" } | { status: 400; message: string };
 
 const LIMITS = {
   group: { start: "groupExport", download: "groupDownloadExport" },
@@ -16,13 +19,16 @@ const RATE_LIMITED = { status: 429, message: "rate_limited" } as const;
 
 /**
  * Starts the viewer's export of a group or project into an archive, after GitLab's checks in GitLab's order:
- * permission, the administrator's switch, the per-user rate limit. The API and the Settings page both come here.
+ * permission, the administrator's switch, the per-user rate limit, then (projects) the upload URL, which the outbound
+ * URL policy must allow (400 with its reason, as GitLab's StrategyError). The API and the Settings pages come here.
  */
-export async function requestFileExport(kind: PortableKind, viewer: Viewer, idOrPath: string): Promise<{ portable: Portable } | { refusal: FileExportRefusal }> {
+export async function requestFileExport(kind: PortableKind, viewer: Viewer, idOrPath: string, options: FileExportOptions = {}): Promise<{ portable: Portable } | { refusal: FileExportRefusal }> {
   const lookup = await findExportable(kind, viewer, idOrPath, "fileExportEnabled");
   if ("refusal" in lookup) return lookup;
   if (await throttled(LIMITS[kind].start, `user:${viewer.id}`)) return { refusal: RATE_LIMITED };
-  await startFileExport(lookup.portable, viewer.id);
+  const problem = options.upload ? uploadUrlProblem(options.upload.url, await sourcePolicy()) : null;
+  if (problem) return { refusal: { status: 400, message: problem } };
+  await startFileExport(lookup.portable, viewer.id, options);
   return lookup;
 }
 

@@ -27,7 +27,7 @@ import { releasesRelation } from "./projects/releases";
 import { settingRelations } from "./projects/setting-relations";
 import { snippetsRelation } from "./projects/snippets";
 import { userContributionsRelation } from "./projects/user-contributions";
-import type { ExportRelation, OwnedRelation } from "./support/types";
+import type { CollectionRelation, ExportRelation, OwnedRelation, SingleRelation } from "./support/types";
 
 /**
  * A common relation bound to one kind of portable: the runner's portable id becomes that portable's owner, and the
@@ -104,6 +104,22 @@ const RELATIONS: Record<PortableKind, readonly ExportRelation[]> = { group: expo
 /** What Ferry exports for a group or a project, `self` first. */
 export function relationsFor(kind: PortableKind): readonly ExportRelation[] {
   return RELATIONS[kind];
+}
+
+/**
+ * A project's members as GitLab's file export writes them (`project_members`): its direct transfer reads them by
+ * GraphQL instead, so they are in no relation export.
+ */
+const projectMembersRelation = { ...projectOwned(membersRelation), name: "project_members" } as CollectionRelation;
+
+/**
+ * The NDJSON files of a file export's tree (`tree/groups/<id>/<relation>.ndjson`, `tree/project/<relation>.ndjson`):
+ * the relation exports' records without `self` (the tree's `<id>.json` / `project.json`) and the file relations
+ * (members of the archive of their own), and a project's members.
+ */
+export function treeRelationsFor(kind: PortableKind): readonly (CollectionRelation | SingleRelation)[] {
+  const records = RELATIONS[kind].filter((relation): relation is CollectionRelation | SingleRelation => relation.kind !== "file" && relation.name !== "self");
+  return kind === "project" ? [...records, projectMembersRelation] : records;
 }
 
 export function findRelation(kind: PortableKind, name: string): ExportRelation | undefined {

@@ -2,12 +2,8 @@ import { GroupExport } from "@/components/groups/settings/group-export";
 import { groupRoute, type GroupParams } from "@/app/(app)/groups/group-route";
 import { fileExportView } from "@/lib/exchange";
 import { getSettings } from "@/lib/settings";
+import { DOWNLOAD_ERRORS } from "@/app/(app)/file-exports";
 import { exportGroupAction } from "../../actions";
-
-const DOWNLOAD_ERRORS: Record<string, string> = {
-  expired: "The export has expired or is not ready yet. Export the group again.",
-  rate_limited: "You downloaded this export a moment ago. Downloads are limited: try again in a minute.",
-};
 
 /** Settings → General: for now its Advanced → Export group section, as GitLab lays it out. */
 export default async function GroupSettingsPage({ params, searchParams }: { params: Promise<GroupParams>; searchParams: Promise<{ export_error?: string }> }) {
@@ -23,7 +19,7 @@ export default async function GroupSettingsPage({ params, searchParams }: { para
         finishedAt={current.finishedAt?.toISOString() ?? null}
         expiresAt={current.expiresAt?.toISOString() ?? null}
         downloadHref={`/groups/${group.fullPath}/-/download_export`}
-        downloadError={query.export_error ? (DOWNLOAD_ERRORS[query.export_error] ?? null) : null}
+        downloadError={DOWNLOAD_ERRORS[query.export_error ?? ""]?.("group") ?? null}
       />
     </div>
   );

@@ -2,6 +2,7 @@
 
 import { redirect } from "next/navigation";
 import { projectPageUrl } from "@/components/projects/project-urls";
+import { startExportFromPage } from "@/app/(app)/file-exports";
 import { currentUser } from "@/lib/auth";
 import type { ActionState } from "@/lib/forms";
 import { changePathFromForm, deleteFromForm, setArchivedFromForm, updateGeneralFromForm } from "./settings-requests";
@@ -31,4 +32,9 @@ export async function deleteProjectAction(_prev: ActionState, form: FormData): P
   const result = await deleteFromForm(await signedIn(), form);
   if ("state" in result) return result.state;
   redirect(`/groups/${result.groupPath}`);
+}
+
+/** Settings → Export project: starts the signed-in Maintainer's export, which replaces their previous one. */
+export async function exportProjectAction(projectId: number): Promise<ActionState> {
+  return startExportFromPage("project", projectId);
 }

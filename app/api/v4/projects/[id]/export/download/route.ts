@@ -1,0 +1,3 @@
+import { fileExportRoutes } from "@/lib/exchange";
+
+export const GET = fileExportRoutes("project").download;

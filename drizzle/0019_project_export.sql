@@ -1,0 +1,2 @@
+ALTER TABLE "file_exports" DROP CONSTRAINT "file_exports_one_portable";--> statement-breakpoint
+ALTER TABLE "file_exports" ADD CONSTRAINT "file_exports_one_owner" CHECK (num_nonnulls("file_exports"."group_id", "file_exports"."project_id") = 1);
