@@ -59,7 +59,8 @@ interface IssueScope {
 
 const readsConfidential = (viewer: Viewer, project: ProjectWithAccess) => viewer.isAdmin || (project.accessLevel ?? 0) >= ACCESS_LEVELS.reporter;
 
-function scopeOf(viewer: Viewer, list: ProjectWithAccess[]): IssueScope {
+/** The issue scope of some projects the viewer can see (those whose issues feature lets them in). */
+export function issueScopeOf(viewer: Viewer, list: ProjectWithAccess[]): IssueScope {
   // GitLab's read_issue: the project readable, and its issues feature open to the viewer.
   const readable = list.filter((project) => canUseFeature(viewer, project, "issues"));
   return {
@@ -70,12 +71,12 @@ function scopeOf(viewer: Viewer, list: ProjectWithAccess[]): IssueScope {
 }
 
 /** A project's issues, if the viewer may read them at all. */
-export const projectIssueScope = (viewer: Viewer, project: ProjectWithAccess): IssueScope => scopeOf(viewer, [project]);
+export const projectIssueScope = (viewer: Viewer, project: ProjectWithAccess): IssueScope => issueScopeOf(viewer, [project]);
 
 /** The issues of a group's projects and of its subgroups' that the viewer can see. */
 export async function groupIssueScope(viewer: Viewer, group: Group): Promise<IssueScope> {
   const { rows } = await listProjects(viewer, { namespaceId: group.id, includeSubgroups: true, withIssuesEnabled: true, page: 1, perPage: 100_000 });
-  return scopeOf(viewer, rows);
+  return issueScopeOf(viewer, rows);
 }
 
 const ids = (list: readonly number[]) => sql`${`{${list.join(",")}}`}::integer[]`;
@@ -84,7 +85,7 @@ const ids = (list: readonly number[]) => sql`${`{${list.join(",")}}`}::integer[]
  * Issues in the scope the viewer may read: a confidential one needs Reporter access to its project, or to be its author
  * or one of its assignees (GitLab's read_issue for confidential issues).
  */
-function readableSql(scope: IssueScope): SQL {
+export function readableIssueSql(scope: IssueScope): SQL {
   const inProjects = sql`${issues.projectId} = ANY(${ids(scope.projects.map((p) => p.id))})`;
   if (scope.viewer.isAdmin) return inProjects;
   const confidentialOk: SQL[] = [eq(issues.confidential, false), sql`${issues.projectId} = ANY(${ids(scope.confidential)})`];
@@ -200,7 +201,7 @@ const distinct = (list: (number | null)[]) => [...new Set(list.filter((id): id i
 /** Issues of the scope the viewer may read, filtered, ordered and paginated as GitLab's issue lists are, with the total. */
 export async function listIssues(scope: IssueScope, options: ListIssuesOptions): Promise<{ rows: IssueRow[]; total: number }> {
   if (scope.projects.length === 0) return { rows: [], total: 0 };
-  const where = and(readableSql(scope), ...filtersSql(options))!;
+  const where = and(readableIssueSql(scope), ...filtersSql(options))!;
   const direction = options.sort === "asc" ? asc : desc;
   const order = options.orderBy === "updated_at" ? issues.updatedAt : issues.createdAt;
   const db = getDb();
@@ -214,7 +215,7 @@ export async function listIssues(scope: IssueScope, options: ListIssuesOptions):
 /** One issue of the scope's project by iid, if the viewer may read it. */
 export async function findIssue(scope: IssueScope, iid: number): Promise<IssueRow | undefined> {
   if (scope.projects.length !== 1) return undefined;
-  const rows = await getDb().select().from(issues).where(and(readableSql(scope), eq(issues.projectId, scope.projects[0]!.id), eq(issues.iid, iid))).limit(1);
+  const rows = await getDb().select().from(issues).where(and(readableIssueSql(scope), eq(issues.projectId, scope.projects[0]!.id), eq(issues.iid, iid))).limit(1);
   return (await hydrate(scope, rows))[0];
 }
 

@@ -1,6 +1,7 @@
 import Link from "next/link";
 import type { ReactNode } from "react";
 import { Markdown } from "@/components/ui/markdown";
+import type { ResolvedReferences } from "@/lib/markdown";
 import { Awards, type AwardItem } from "@/components/content/awards";
 import { formatDateTime, formatDay, timeAgo } from "@/components/content/format";
 import { EpicLabels, type EpicLabelItem } from "./epic-labels";
@@ -56,7 +57,7 @@ function SideItem({ label, children }: { label: string; children: ReactNode }) {
 }
 
 /** The epic page: header, description, reactions, child epics and the activity, with GitLab's sidebar on the right. */
-export function EpicView({ epic, listHref, epicHref, activity }: { epic: EpicViewItem; listHref: string; epicHref: (iid: number) => string; activity: ReactNode }) {
+export function EpicView({ epic, listHref, epicHref, references, activity }: { epic: EpicViewItem; listHref: string; epicHref: (iid: number) => string; references?: ResolvedReferences; activity: ReactNode }) {
   return (
     <article aria-labelledby="epic-title">
       <nav aria-label="Breadcrumb" className="mb-3 text-sm text-gray-500">
@@ -76,7 +77,7 @@ export function EpicView({ epic, listHref, epicHref, activity }: { epic: EpicVie
       <div className="grid gap-8 lg:grid-cols-[minmax(0,1fr)_16rem]">
         <div className="min-w-0 space-y-8">
           <section aria-label="Description" className="space-y-4">
-            {epic.description?.trim() ? <Markdown source={epic.description} epicHref={epicHref} /> : <p className="text-sm text-gray-500 italic">No description.</p>}
+            {epic.description?.trim() ? <Markdown source={epic.description} epicHref={epicHref} references={references} /> : <p className="text-sm text-gray-500 italic">No description.</p>}
             <Awards awards={epic.awards} label="Reactions to the epic" />
           </section>
           <section aria-labelledby="children-heading">

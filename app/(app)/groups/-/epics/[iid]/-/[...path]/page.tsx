@@ -6,6 +6,7 @@ import { groupRoute, type GroupParams } from "@/app/(app)/groups/group-route";
 import { pageOf } from "@/app/(app)/route-params";
 import { listEpicActivity } from "@/lib/content";
 import { findEpicById, listChildEpics } from "@/lib/groups";
+import { resolveReferences } from "@/lib/references";
 import { epicOf, epicPath, labelItems, peopleResolver, referenceFrom } from "../../../epic-items";
 
 const ACTIVITY_PER_PAGE = 50;
@@ -21,19 +22,23 @@ export default async function EpicPage({ params, searchParams }: { params: Promi
     listChildEpics(user, group, epic),
     listEpicActivity(epic, { page, perPage: ACTIVITY_PER_PAGE }),
   ]);
-  const person = await peopleResolver([epic.author, ...activity.items.map((item) => (item.kind === "note" ? item.note.author : item.event.user))]);
+  const [person, references] = await Promise.all([
+    peopleResolver([epic.author, ...activity.items.map((item) => (item.kind === "note" ? item.note.author : item.event.user))]),
+    // References in the text (`&5`, `~label`, `group/project#5`, `@user`) link where they exist and the viewer may see them.
+    resolveReferences(user, { group: epic.group.fullPath }, [epic.description, ...activity.items.map((item) => (item.kind === "note" ? item.note.note : null))]),
+  ]);
   const entries: ActivityEntry[] = activity.items.map((item) =>
     item.kind === "note"
       ? { kind: "note", note: { id: item.note.id, body: item.note.note, system: item.note.system, internal: item.note.internal, discussionId: item.note.discussionId, author: person(item.note.author), createdAt: item.note.createdAt, updatedAt: item.note.updatedAt, awards: item.note.awards } }
       : { kind: "state", id: item.event.id, state: item.event.state, user: person(item.event.user), createdAt: item.event.createdAt },
   );
   const self = epicPath(epic);
-  // References in the text (`&5`) are to epics of the epic's own group.
   const epicHref = (n: number) => `/groups/${epic.group.fullPath}/-/epics/${n}`;
   return (
     <EpicView
       listHref={`/groups/${group.fullPath}/-/epics`}
       epicHref={epicHref}
+      references={references}
       epic={{
         title: epic.title,
         reference: `${epic.group.fullPath}&${epic.iid}`,
@@ -52,7 +57,7 @@ export default async function EpicPage({ params, searchParams }: { params: Promi
       }}
       activity={
         <>
-          <NoteList entries={entries} epicHref={epicHref} />
+          <NoteList entries={entries} epicHref={epicHref} references={references} />
           <Pagination page={page} totalPages={Math.ceil(activity.total / ACTIVITY_PER_PAGE)} hrefFor={(p) => `${self}?page=${p}`} label="Activity pagination" />
         </>
       }
