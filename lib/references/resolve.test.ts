@@ -93,7 +93,7 @@ describe("resolveReferences", () => {
     const resolved = await resolveReferences(viewers.owner, { group: paths.root }, [`&5 ~"two words" %4 #1 ${paths.app}#1`]);
     expect(hrefs(resolved)).toEqual({
       "epic::id:5": `/groups/${paths.root}/-/epics/5`,
-      "label::name:two words": `/groups/${paths.root}/-/issues?label_name[]=two%20words`,
+      "label::name:two words": `/groups/${paths.root}/-/epics?label_name=two%20words`,
       "milestone::id:4": `/groups/${paths.root}/-/milestones/4`,
       [`issue:${paths.app.toLowerCase()}:id:1`]: `/${paths.app}/-/issues/1`,
     });

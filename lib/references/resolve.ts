@@ -170,7 +170,8 @@ export async function resolveReferences(viewer: Viewer, context: ReferenceContex
         const base = target.inGroup ? `/groups/${group!.fullPath}/-` : `/${project!.fullPath}/-`;
         if (reference.kind === "label") {
           const row = nearest(labelRows, owners, (l) => (reference.byId ? l.id === Number(reference.value) : l.title === reference.value));
-          if (row) resolved[key] = { href: `${base}/issues?${labelQuery(row.title)}`, title: row.description ?? row.title };
+          // A group's text is an epic's: its labels list the group's epics (Ferry's group pages), a project's its issues.
+          if (row) resolved[key] = { href: `${base}/${target.inGroup ? `epics?label_name=${encodeURIComponent(row.title)}` : `issues?${labelQuery(row.title)}`}`, title: row.description ?? row.title };
         } else {
           const row = nearest(milestoneRows, owners, (m) => (reference.byId ? m.iid === Number(reference.value) : m.title === reference.value));
           if (row) resolved[key] = { href: row.projectId !== null ? `/${project!.fullPath}/-/milestones/${row.iid}` : `/groups/${groupPathOf.get(row.groupId!)}/-/milestones/${row.iid}`, title: row.title };
