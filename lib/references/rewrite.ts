@@ -85,5 +85,9 @@ export function rewriteReferences(text: string, context: ReferenceRewrite): stri
   const sourceUrl = context.sourceUrl.replace(/\/+$/, "");
   const urlPattern = new RegExp(`${escapeRegExp(sourceUrl)}(/groups)?/(${URL_PATH})`, "gi");
   const hasUrl = sourceUrl !== "" && context.paths.length > 0;
-  return mapOutsideCode(text, (part) => rewriteReferenceText(hasUrl && part.toLowerCase().includes(sourceUrl.toLowerCase()) ? rewriteUrls(part, context, urlPattern) : part, context));
+  const rewrite = (part: string) => rewriteReferenceText(hasUrl && part.toLowerCase().includes(sourceUrl.toLowerCase()) ? rewriteUrls(part, context, urlPattern) : part, context);
+  // Most texts name nothing to rewrite: the whole text unchanged means every stretch of it is (a stretch starts after
+  // code's backtick or line end, which no reference pattern looks behind for), so the Markdown need not be parsed.
+  if (rewrite(text) === text) return text;
+  return mapOutsideCode(text, rewrite);
 }
