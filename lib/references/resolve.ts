@@ -2,7 +2,7 @@ import { and, eq, inArray, or, sql, type SQL } from "drizzle-orm";
 import { epics, getDb, groups, issues, labels, mergeRequests, milestones, users } from "@/lib/db";
 import { readableEpicSql, visibleToSql, type Group } from "@/lib/groups";
 import { issueScopeOf, readableIssueSql } from "@/lib/issues";
-import { canReadMilestones, canReadProject, canUseFeature, findProjectsByPath, type ProjectWithAccess } from "@/lib/projects";
+import { canReadMilestones, canReadProject, canUseFeature, findProjectsByPath } from "@/lib/projects";
 import type { Viewer } from "@/lib/viewer";
 import { textOutsideCode } from "./outside-code";
 import { findReferences, referenceKey, type Reference, type ResolvedReferences } from "./syntax";
