@@ -18,6 +18,7 @@ const PUBLIC_DEEP_MODULES = [
   "@/lib/live/import-event",
   "@/lib/migration/wire",
   "@/lib/projects/ci-status",
+  "@/lib/references/syntax",
   "@/lib/sources/target-rules",
   "@/lib/wikis/urls",
 ];

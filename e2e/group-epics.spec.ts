@@ -16,6 +16,7 @@ async function createGroup(page: Page, name: string, parentId?: number): Promise
 const DESCRIPTION = [
   "## Goals",
   "Ship **payments** first, then the _mobile_ client (see &2).",
+  "Triage ~bug and ~\"needs design\" first; &99 and `&2` are no links.",
   "- Card payments",
   "- Refunds via [the runbook](https://example.com/runbook)",
   "",
@@ -127,6 +128,12 @@ test("lists a group's epics with state tabs, search and pages, and shows an epic
   await expect(description.locator("strong")).toHaveText("payments");
   await expect(description.getByRole("link", { name: "the runbook" })).toHaveAttribute("href", "https://example.com/runbook");
   await expect(description.getByRole("link", { name: "&2" })).toHaveAttribute("href", `/groups/${path}/-/epics/2`);
+  // References link only to what exists (lib/references): labels to their issues, a missing epic and code stay text.
+  await expect(description.getByRole("link", { name: "~bug" })).toHaveAttribute("href", `/groups/${path}/-/epics?label_name=bug`);
+  await expect(description.getByRole("link", { name: '~"needs design"' })).toHaveAttribute("href", `/groups/${path}/-/epics?label_name=needs%20design`);
+  await expect(description.getByRole("link", { name: "&99" })).toHaveCount(0);
+  await expect(description.locator("code")).toHaveText("&2");
+  await page.screenshot({ path: "/tmp/references-epic.png", fullPage: true });
   await expect(description).toContainText("<script>alert('xss')</script> stays text");
   await expect(description.getByRole("link", { name: "this" })).toHaveCount(0);
   await expect(page.getByRole("list", { name: "Reactions to the epic" }).getByLabel("thumbsup: 1")).toBeVisible();

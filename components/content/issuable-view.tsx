@@ -1,6 +1,7 @@
 import Link from "next/link";
 import type { ReactNode } from "react";
 import { Markdown } from "@/components/ui/markdown";
+import type { ResolvedReferences } from "@/lib/markdown";
 import { Awards, type AwardItem } from "./awards";
 import { ConfidentialBadge } from "./confidential-badge";
 import { formatDateTime, timeAgo } from "./format";
@@ -31,6 +32,7 @@ export function IssuableView({
   listName,
   listHref,
   epicHref,
+  references,
   sections,
   activity,
   sidebar,
@@ -39,6 +41,8 @@ export function IssuableView({
   listName: string;
   listHref: string;
   epicHref?: (iid: number) => string;
+  /** The description's references the page resolved (lib/references), linked where they exist and may be seen. */
+  references?: ResolvedReferences;
   sections?: ReactNode;
   activity: ReactNode;
   sidebar: ReactNode;
@@ -62,7 +66,7 @@ export function IssuableView({
       <div className="grid gap-8 lg:grid-cols-[minmax(0,1fr)_16rem]">
         <div className="min-w-0 space-y-8">
           <section aria-label="Description" className="space-y-4">
-            {item.description?.trim() ? <Markdown source={item.description} epicHref={epicHref} /> : <p className="text-sm text-gray-500 italic">No description.</p>}
+            {item.description?.trim() ? <Markdown source={item.description} epicHref={epicHref} references={references} /> : <p className="text-sm text-gray-500 italic">No description.</p>}
             <Awards awards={item.awards} label={`Reactions to the ${item.kind.toLowerCase()}`} />
           </section>
           {sections}

@@ -1,4 +1,5 @@
 import { InlineMarkdown, Markdown } from "@/components/ui/markdown";
+import type { ResolvedReferences } from "@/lib/markdown";
 import { Awards, type AwardItem } from "./awards";
 import { formatDateTime, timeAgo } from "./format";
 import { Initial, Person, type PersonItem } from "./person";
@@ -76,7 +77,7 @@ function EventText({ entry }: { entry: EventEntry }) {
 }
 
 /** A system note or a state change: one muted line on the timeline, as GitLab draws them. */
-function SystemEvent({ entry, epicHref }: { entry: ActivityEntry; epicHref?: (iid: number) => string }) {
+function SystemEvent({ entry, epicHref, references }: { entry: ActivityEntry; epicHref?: (iid: number) => string; references?: ResolvedReferences }) {
   const who = entry.kind === "note" ? entry.note.author : entry.user;
   const date = entry.kind === "note" ? entry.note.createdAt : entry.createdAt;
   return (
@@ -85,7 +86,7 @@ function SystemEvent({ entry, epicHref }: { entry: ActivityEntry; epicHref?: (ii
       <div className="min-w-0 space-y-1">
         <p className="flex flex-wrap items-center gap-x-1">
           <Person person={who} />
-          <span>{entry.kind === "note" ? <InlineMarkdown source={entry.note.body} epicHref={epicHref} /> : <EventText entry={entry} />}</span>
+          <span>{entry.kind === "note" ? <InlineMarkdown source={entry.note.body} epicHref={epicHref} references={references} /> : <EventText entry={entry} />}</span>
           <span aria-hidden="true">·</span>
           <When date={date} />
         </p>
@@ -95,7 +96,7 @@ function SystemEvent({ entry, epicHref }: { entry: ActivityEntry; epicHref?: (ii
   );
 }
 
-export function Comment({ note, epicHref, reply }: { note: NoteItem; epicHref?: (iid: number) => string; reply: boolean }) {
+export function Comment({ note, epicHref, references, reply }: { note: NoteItem; epicHref?: (iid: number) => string; references?: ResolvedReferences; reply: boolean }) {
   const edited = note.updatedAt.getTime() - note.createdAt.getTime() > 60_000;
   return (
     <article className={`flex gap-3 ${reply ? "border-t border-gray-100 pt-3" : ""}`} aria-label={`Comment by ${note.author?.name ?? "Ghost User"}`}>
@@ -108,7 +109,7 @@ export function Comment({ note, epicHref, reply }: { note: NoteItem; epicHref?: 
           {edited ? <span className="text-xs text-gray-500">(edited)</span> : null}
           {note.internal ? <ConfidentialBadge label="Internal note" /> : null}
         </header>
-        <Markdown source={note.body} epicHref={epicHref} />
+        <Markdown source={note.body} epicHref={epicHref} references={references} />
         <Awards awards={note.awards} label="Reactions" />
       </div>
     </article>
@@ -116,19 +117,20 @@ export function Comment({ note, epicHref, reply }: { note: NoteItem; epicHref?: 
 }
 
 /** An epic's or issue's activity: comment threads as cards, system notes and resource events as small lines between them. */
-export function NoteList({ entries, epicHref }: { entries: ActivityEntry[]; epicHref?: (iid: number) => string }) {
+/** `references`: the notes' references the page resolved (lib/references), linked where they exist and may be seen. */
+export function NoteList({ entries, epicHref, references }: { entries: ActivityEntry[]; epicHref?: (iid: number) => string; references?: ResolvedReferences }) {
   if (entries.length === 0) return <p className="text-sm text-gray-500">No activity yet.</p>;
   return (
     <ol className="space-y-2" aria-label="Activity">
       {rowsOf(entries).map((row) =>
         row.kind === "event" ? (
-          <SystemEvent key={row.entry.kind === "note" ? `n${row.entry.note.id}` : `${row.entry.kind}${row.entry.id}`} entry={row.entry} epicHref={epicHref} />
+          <SystemEvent key={row.entry.kind === "note" ? `n${row.entry.note.id}` : `${row.entry.kind}${row.entry.id}`} entry={row.entry} epicHref={epicHref} references={references} />
         ) : (
           <li key={`t${row.notes[0]!.id}`} className={`rounded-lg border bg-white p-4 ${row.notes[0]!.internal ? "border-amber-200 bg-amber-50/40" : "border-gray-200"}`}>
             <div className="space-y-3">
               {row.notes.map((note, i) => (
                 <div key={note.id} className={i > 0 ? "pl-6" : ""}>
-                  <Comment note={note} epicHref={epicHref} reply={i > 0} />
+                  <Comment note={note} epicHref={epicHref} references={references} reply={i > 0} />
                 </div>
               ))}
             </div>

@@ -1,7 +1,7 @@
 import Link from "next/link";
 import type { ReactNode } from "react";
 import ReactMarkdown, { type Components, type ExtraProps, type Options } from "react-markdown";
-import { markdownPlugins, safeHref, type HastNode, type MarkdownRepository, type MarkdownWiki } from "@/lib/markdown";
+import { markdownPlugins, safeHref, type HastNode, type MarkdownRepository, type MarkdownWiki, type ResolvedReferences } from "@/lib/markdown";
 
 /**
  * GitLab-flavoured Markdown for imported descriptions and notes, drawn with react-markdown from lib/markdown's chain of
@@ -84,7 +84,7 @@ const ELEMENTS: Components = {
 /** In running text, the one paragraph is no paragraph. */
 const INLINE_ELEMENTS: Components = { ...ELEMENTS, p: ({ children }) => <>{children}</> };
 
-/** Links: a refused address (unsafe, or empty) shows the source as written, as text; `&N` references stay in the app. */
+/** Links: a refused address (unsafe, or empty) shows the source as written, as text; references stay in the app. */
 function linkElement(source: string): Components["a"] {
   return function MarkdownLink({ node, href, title, children, id, ...rest }) {
     if (!href) {
@@ -93,9 +93,9 @@ function linkElement(source: string): Components["a"] {
       const end = node?.position?.end.offset;
       return <>{start !== undefined && end !== undefined ? source.slice(start, end) : children}</>;
     }
-    if (node?.properties.dataEpicRef !== undefined) {
+    if (node?.properties.dataEpicRef !== undefined || node?.properties.dataReference !== undefined) {
       return (
-        <Link href={href} className="hover:underline">
+        <Link href={href} title={title} className="text-blue-700 hover:underline">
           {children}
         </Link>
       );
@@ -117,9 +117,18 @@ function footnoteProps(props: Record<string, unknown>) {
   return keep;
 }
 
-function render(source: string, epicHref: ((iid: number) => string) | undefined, inline: boolean, repository?: MarkdownRepository, wiki?: MarkdownWiki) {
+/** What a document's links resolve against (see MarkdownContext). */
+interface LinkContext {
+  epicHref?: (iid: number) => string;
+  /** The document's references that exist and the viewer may see (lib/references' resolveReferences). */
+  references?: ResolvedReferences;
+  repository?: MarkdownRepository;
+  wiki?: MarkdownWiki;
+}
+
+function render(source: string, inline: boolean, { epicHref, references, repository, wiki }: LinkContext) {
   const options: Options = {
-    ...markdownPlugins({ epicHref, repository, wiki, inline }),
+    ...markdownPlugins({ epicHref, references, repository, wiki, inline }),
     urlTransform: (url) => safeHref(url),
     components: { ...(inline ? INLINE_ELEMENTS : ELEMENTS), a: linkElement(source) },
   };
@@ -131,11 +140,11 @@ function render(source: string, epicHref: ((iid: number) => string) | undefined,
  * file of that repository at `refName`, and its relative links and images name files beside it. `wiki`: the document
  * is a page of that project's wiki, and its relative links name the wiki's pages and files.
  */
-export function Markdown({ source, epicHref, repository, wiki, className = "" }: { source: string; epicHref?: (iid: number) => string; repository?: MarkdownRepository; wiki?: MarkdownWiki; className?: string }) {
-  return <div className={`space-y-3 text-sm leading-6 text-gray-800 ${className}`}>{render(source, epicHref, false, repository, wiki)}</div>;
+export function Markdown({ source, className = "", ...links }: { source: string; className?: string } & LinkContext) {
+  return <div className={`space-y-3 text-sm leading-6 text-gray-800 ${className}`}>{render(source, false, links)}</div>;
 }
 
 /** One line of Markdown inside running text (system notes, titles): emphasis, code, links and references, no blocks. */
-export function InlineMarkdown({ source, epicHref }: { source: string; epicHref?: (iid: number) => string }) {
-  return render(source.replace(/\s*\n\s*/g, " "), epicHref, true);
+export function InlineMarkdown({ source, epicHref, references }: { source: string; epicHref?: (iid: number) => string; references?: ResolvedReferences }) {
+  return render(source.replace(/\s*\n\s*/g, " "), true, { epicHref, references });
 }

@@ -11,6 +11,8 @@ const bool = (fallback: boolean) =>
 const schema = z.object({
   PORT: z.coerce.number().int().min(1).max(65535).default(3000),
   HOSTNAME: z.string().default("0.0.0.0"),
+  // GitLab's external_url: where users reach Ferry, for the addresses imports write into text (references).
+  FERRY_EXTERNAL_URL: z.string().url().regex(/^https?:\/\//i, "must be an http(s) URL").optional().or(z.literal("").transform(() => undefined)),
   DATABASE_URL: z.string().url().optional().or(z.literal("").transform(() => undefined)),
   FERRY_DATA_DIR: z.string().default(".data"),
   AUTH_SECRET: z.string().min(32).optional(),
@@ -60,6 +62,11 @@ export function parseConfig(env: NodeJS.ProcessEnv = process.env): Config {
     throw new ConfigError(`Invalid configuration:\n${lines.join("\n")}`);
   }
   return { ...result.data, dataDir: path.resolve(result.data.FERRY_DATA_DIR) };
+}
+
+/** Ferry's base URL without a trailing slash: FERRY_EXTERNAL_URL, else this host on its port (GitLab's default). */
+export function externalUrl(config: Config = getConfig()): string {
+  return (config.FERRY_EXTERNAL_URL ?? `http://localhost:${config.PORT}`).replace(/\/+$/, "");
 }
 
 export function getConfig(): Config {

@@ -77,7 +77,7 @@ const like = (text: string) => `%${text.toLowerCase().replace(/[\\%_]/g, (c) => 
  * Epics of a group (joined to `groups` as the epic's own group) that the viewer may read: the group is visible to them
  * (the rules of `findGroup`), and a confidential epic needs reporter access or more there, as in GitLab.
  */
-function readableSql(viewer: Viewer): SQL {
+export function readableEpicSql(viewer: Viewer): SQL {
   if (viewer.isAdmin) return sql`true`;
   return sql`(${visibleToSql(viewer)} AND (${epics.confidential} = false OR coalesce(${accessLevelSql(viewer.id)}, 0) >= ${ACCESS_LEVELS.reporter}))`;
 }
@@ -88,7 +88,7 @@ function confidentialAccessSql(viewer: Viewer): SQL<boolean> {
 }
 
 /**
- * `readableSql` for a group's list, as two sets of group ids computed once each (the visible groups of the scope, and
+ * `readableEpicSql` for a group's list, as two sets of group ids computed once each (the visible groups of the scope, and
  * those where the viewer may read confidential epics) instead of a visibility check per epic row.
  */
 function readableInScopeSql(viewer: Viewer, scope: SQL): SQL {
@@ -194,7 +194,7 @@ async function hydrate(viewer: Viewer, selected: SelectedEpic[]): Promise<EpicRo
       .select({ parentId: epics.parentId, count: sql<number>`count(*)::int` })
       .from(epics)
       .innerJoin(groups, eq(groups.id, epics.groupId))
-      .where(and(inArray(epics.parentId, ids), readableSql(viewer)))
+      .where(and(inArray(epics.parentId, ids), readableEpicSql(viewer)))
       .groupBy(epics.parentId),
   ]);
   const labelsOf = groupBy(labelRows, (r) => r.epicId);
@@ -249,14 +249,14 @@ export async function countEpicsByState(viewer: Viewer, group: Group, options: O
 export async function findEpic(viewer: Viewer, group: Group, iid: number): Promise<EpicRow | undefined> {
   if (!isRowId(iid)) return undefined;
   const selected = await selectEpics(viewer)
-    .where(and(eq(epics.groupId, group.id), eq(epics.iid, iid), readableSql(viewer)))
+    .where(and(eq(epics.groupId, group.id), eq(epics.iid, iid), readableEpicSql(viewer)))
     .limit(1);
   return (await hydrate(viewer, selected))[0];
 }
 
 /** An epic by id wherever it lives (a parent may be in an ancestor group), if the viewer may read it. */
 export async function findEpicById(viewer: Viewer, id: number): Promise<EpicRow | undefined> {
-  const selected = await selectEpics(viewer).where(and(eq(epics.id, id), readableSql(viewer))).limit(1);
+  const selected = await selectEpics(viewer).where(and(eq(epics.id, id), readableEpicSql(viewer))).limit(1);
   return (await hydrate(viewer, selected))[0];
 }
 

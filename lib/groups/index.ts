@@ -21,4 +21,4 @@ export {
   type IterationRow,
   type IterationState,
 } from "./iterations";
-export { countEpicsByState, findEpic, findEpicById, listChildEpics, listEpics, type AwardCount, type Epic, type EpicRow, type ListEpicsOptions, type UserSummary } from "./epics";
+export { countEpicsByState, findEpic, findEpicById, listChildEpics, listEpics, readableEpicSql, type AwardCount, type Epic, type EpicRow, type ListEpicsOptions, type UserSummary } from "./epics";

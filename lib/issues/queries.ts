@@ -63,7 +63,8 @@ interface IssueScope {
 
 const readsConfidential = (viewer: Viewer, project: ProjectWithAccess) => viewer.isAdmin || (project.accessLevel ?? 0) >= ACCESS_LEVELS.reporter;
 
-function scopeOf(viewer: Viewer, list: ProjectWithAccess[]): IssueScope {
+/** The issue scope of some projects the viewer can see (those whose issues feature lets them in). */
+export function issueScopeOf(viewer: Viewer, list: ProjectWithAccess[]): IssueScope {
   // GitLab's read_issue: the project readable, and its issues feature open to the viewer.
   const readable = list.filter((project) => canUseFeature(viewer, project, "issues"));
   return {
@@ -74,12 +75,12 @@ function scopeOf(viewer: Viewer, list: ProjectWithAccess[]): IssueScope {
 }
 
 /** A project's issues, if the viewer may read them at all. */
-export const projectIssueScope = (viewer: Viewer, project: ProjectWithAccess): IssueScope => scopeOf(viewer, [project]);
+export const projectIssueScope = (viewer: Viewer, project: ProjectWithAccess): IssueScope => issueScopeOf(viewer, [project]);
 
 /** The issues of a group's projects and of its subgroups' that the viewer can see. */
 export async function groupIssueScope(viewer: Viewer, group: Group): Promise<IssueScope> {
   const { rows } = await listProjects(viewer, { namespaceId: group.id, includeSubgroups: true, withIssuesEnabled: true, page: 1, perPage: 100_000 });
-  return scopeOf(viewer, rows);
+  return issueScopeOf(viewer, rows);
 }
 
 const ids = (list: readonly number[]) => sql`${`{${list.join(",")}}`}::integer[]`;
@@ -88,7 +89,7 @@ const ids = (list: readonly number[]) => sql`${`{${list.join(",")}}`}::integer[]
  * Issues in the scope the viewer may read: a confidential one needs Reporter access to its project, or to be its author
  * or one of its assignees (GitLab's read_issue for confidential issues).
  */
-function readableSql(scope: IssueScope): SQL {
+export function readableIssueSql(scope: IssueScope): SQL {
   const inProjects = sql`${issues.projectId} = ANY(${ids(scope.projects.map((p) => p.id))})`;
   if (scope.viewer.isAdmin) return inProjects;
   const confidentialOk: SQL[] = [eq(issues.confidential, false), sql`${issues.projectId} = ANY(${ids(scope.confidential)})`];
@@ -211,7 +212,7 @@ function orderOf(options: Pick<ListIssuesOptions, "orderBy" | "sort">): SQL[] {
 /** Issues of the scope the viewer may read, filtered, ordered and paginated as GitLab's issue lists are, with the total. */
 export async function listIssues(scope: IssueScope, options: ListIssuesOptions): Promise<{ rows: IssueRow[]; total: number }> {
   if (scope.projects.length === 0) return { rows: [], total: 0 };
-  const where = and(readableSql(scope), ...filtersSql(options))!;
+  const where = and(readableIssueSql(scope), ...filtersSql(options))!;
   const direction = options.sort === "asc" ? asc : desc;
   const db = getDb();
   const [rows, [count]] = await Promise.all([
@@ -224,7 +225,7 @@ export async function listIssues(scope: IssueScope, options: ListIssuesOptions):
 /** One issue of the scope's project by iid, if the viewer may read it. */
 export async function findIssue(scope: IssueScope, iid: number): Promise<IssueRow | undefined> {
   if (scope.projects.length !== 1) return undefined;
-  const rows = await getDb().select().from(issues).where(and(readableSql(scope), eq(issues.projectId, scope.projects[0]!.id), eq(issues.iid, iid))).limit(1);
+  const rows = await getDb().select().from(issues).where(and(readableIssueSql(scope), eq(issues.projectId, scope.projects[0]!.id), eq(issues.iid, iid))).limit(1);
   return (await hydrate(scope, rows))[0];
 }
 
@@ -236,7 +237,7 @@ export async function countIssuesByState(scope: IssueScope, options: Omit<ListIs
   const rows = await getDb()
     .select({ state: issues.state, count: sql<number>`count(*)::int` })
     .from(issues)
-    .where(and(readableSql(scope), ...filtersSql(options)))
+    .where(and(readableIssueSql(scope), ...filtersSql(options)))
     .groupBy(issues.state);
   const of = (state: string) => rows.find((row) => row.state === state)?.count ?? 0;
   return { opened: of("opened"), closed: of("closed"), all: of("opened") + of("closed") };
@@ -248,7 +249,7 @@ export async function countIssuesByState(scope: IssueScope, options: Omit<ListIs
  */
 export async function userIssueScope(viewer: Viewer): Promise<IssueScope> {
   const { rows } = await listProjects(viewer, { withIssuesEnabled: true, page: 1, perPage: 100_000 });
-  return scopeOf(viewer, rows);
+  return issueScopeOf(viewer, rows);
 }
 
 export interface IssueFilterOptions {
@@ -264,7 +265,7 @@ export interface IssueFilterOptions {
  */
 export async function issueFilterOptions(scope: IssueScope): Promise<IssueFilterOptions> {
   if (scope.projects.length === 0) return { authors: [], assignees: [], labels: [], milestones: [] };
-  const readable = readableSql(scope);
+  const readable = readableIssueSql(scope);
   const db = getDb();
   const [authors, assignees, labelRows, milestoneRows] = await Promise.all([
     db.selectDistinct(userColumns).from(issues).innerJoin(users, eq(users.id, issues.authorId)).where(readable).orderBy(asc(users.username), asc(users.id)),

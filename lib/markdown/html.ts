@@ -55,7 +55,7 @@ function write(node: HastNode, source: string): string {
       const { start, end } = node.position ?? { start: {}, end: {} };
       return start.offset !== undefined && end.offset !== undefined ? escapeText(source.slice(start.offset, end.offset)) : children();
     }
-    if (properties.dataEpicRef === undefined) properties.rel = LINK_REL;
+    if (properties.dataEpicRef === undefined && properties.dataReference === undefined) properties.rel = LINK_REL;
   }
   if (node.tagName === "img" && properties.src === undefined) return escapeText(String(properties.alt ?? ""));
   const open = `<${node.tagName}${attributes(properties)}>`;

@@ -2,3 +2,4 @@
 // pages draw with react-markdown (components/ui/markdown.tsx), and the HTML the API answers with.
 export { markdownToHtml, preformattedHtml } from "./html";
 export { markdownPlugins, safeHref, type HastNode, type MarkdownContext, type MarkdownRepository, type MarkdownWiki } from "./plugins";
+export type { ResolvedReferences } from "@/lib/references/syntax";

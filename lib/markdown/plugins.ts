@@ -1,12 +1,14 @@
 import rehypeSanitize, { defaultSchema } from "rehype-sanitize";
 import remarkGfm from "remark-gfm";
 import type { PluggableList } from "unified";
+import { findReferences, referenceKey, type ResolvedReferences } from "@/lib/references/syntax";
 import { wikiLinkPath, wikiRawUrl, wikiUrl } from "@/lib/wikis/urls";
 
 /*
  * GitLab-flavoured Markdown, one chain of plugins for every renderer (the pages' React one, the API's HTML one):
  * remark-gfm (tables, task lists, strikethrough, autolinks, footnotes) and GitLab's own habits: a line break in a
- * paragraph is a line break, `&N` is an epic reference, a README's or a wiki page's relative links name its
+ * paragraph is a line break, references (`#12`, `!3`, `~label`, `@user`...) that the page resolved link to what they
+ * name (and `&N` to an epic where the page only knows its group's epics), a README's or a wiki page's relative links name its
  * repository's files or its wiki's pages. Safe by construction: raw HTML in the source shows as text (it is never
  * parsed), the result is sanitized, and only http(s), mailto and same-site addresses survive (safeHref, which each
  * renderer applies to the addresses left); other images become links (nothing is loaded from another origin).
@@ -32,26 +34,38 @@ interface MdNode {
   data?: { hProperties?: Record<string, string>; repositoryFile?: boolean };
 }
 
-/** Replaces, in every text node (outside links when `outsideLinks`), each match of `pattern` with nodes of `make`. */
-function splitText(node: MdNode, pattern: RegExp, make: (match: RegExpMatchArray) => MdNode[], outsideLinks: boolean) {
+/** A stretch of a text node to replace, and what replaces it. */
+interface Piece {
+  index: number;
+  length: number;
+  nodes: MdNode[];
+}
+
+/** Replaces, in every text node (outside links when `outsideLinks`), the pieces `find` gives with their nodes. */
+function splitTextBy(node: MdNode, find: (text: string) => Iterable<Piece>, outsideLinks: boolean) {
   if (!node.children || (outsideLinks && (node.type === "link" || node.type === "linkReference"))) return;
   node.children = node.children.flatMap((child) => {
     if (child.type !== "text") {
-      splitText(child, pattern, make, outsideLinks);
+      splitTextBy(child, find, outsideLinks);
       return [child];
     }
     const text = child.value ?? "";
     const out: MdNode[] = [];
     let last = 0;
-    for (const match of text.matchAll(pattern)) {
-      if (match.index > last) out.push({ type: "text", value: text.slice(last, match.index) });
-      out.push(...make(match));
-      last = match.index + match[0].length;
+    for (const piece of find(text)) {
+      if (piece.index > last) out.push({ type: "text", value: text.slice(last, piece.index) });
+      out.push(...piece.nodes);
+      last = piece.index + piece.length;
     }
     if (last === 0) return [child];
     if (last < text.length) out.push({ type: "text", value: text.slice(last) });
     return out;
   });
+}
+
+/** splitTextBy for each match of `pattern`, replaced with the nodes of `make`. */
+function splitText(node: MdNode, pattern: RegExp, make: (match: RegExpMatchArray) => MdNode[], outsideLinks: boolean) {
+  splitTextBy(node, (text) => [...text.matchAll(pattern)].map((match) => ({ index: match.index, length: match[0].length, nodes: make(match) })), outsideLinks);
 }
 
 /** GitLab keeps a single newline inside a paragraph as a line break. */
@@ -66,6 +80,26 @@ const remarkEpicReferences = ({ epicHref }: { epicHref?: (iid: number) => string
     tree,
     EPIC_REFERENCE,
     (match) => [{ type: "link", url: epicHref(Number(match[1])), children: [{ type: "text", value: match[0] }], data: { hProperties: { dataEpicRef: match[1]! } } }],
+    true,
+  );
+};
+
+/**
+ * References the page resolved (lib/references' resolveReferences: only what exists and the viewer may see) become
+ * links, marked to be drawn as in-app links; any other reference stays text, as GitLab shows a confidential issue to
+ * those who may not read it. Code is no text node, so references in code stay code; references inside links stay text.
+ */
+const remarkReferences = ({ references }: { references?: ResolvedReferences }) => (tree: MdNode) => {
+  if (!references) return;
+  splitTextBy(
+    tree,
+    (text) =>
+      findReferences(text).flatMap((reference) => {
+        const resolved = references[referenceKey(reference)];
+        if (!resolved) return [];
+        const link: MdNode = { type: "link", url: resolved.href, title: resolved.title ?? null, children: [{ type: "text", value: reference.text }], data: { hProperties: { dataReference: reference.kind } } };
+        return [{ index: reference.index, length: reference.text.length, nodes: [link] }];
+      }),
     true,
   );
 };
@@ -224,16 +258,20 @@ const rehypeRawAsText = () => (tree: HastNode) => {
 
 const sanitizeSchema = {
   ...defaultSchema,
-  attributes: { ...defaultSchema.attributes, a: [...(defaultSchema.attributes?.a ?? []), "dataEpicRef"] },
+  attributes: { ...defaultSchema.attributes, a: [...(defaultSchema.attributes?.a ?? []), "dataEpicRef", "dataReference", "title"] },
   // No HTML is parsed, so every id comes from remark-rehype (footnotes), which prefixes it already: prefixing again
   // would break the footnote links.
   clobberPrefix: "",
 };
 
 
-/** What a document is, for its links: a file of a repository, a page of a wiki; `&N` links when epicHref is given. */
+/**
+ * What a document is, for its links: a file of a repository, a page of a wiki; its resolved references; `&N` links
+ * to epicHref when the page resolved no references.
+ */
 export interface MarkdownContext {
   epicHref?: (iid: number) => string;
+  references?: ResolvedReferences;
   repository?: MarkdownRepository;
   wiki?: MarkdownWiki;
   /** One line of running text: no blocks, no line breaks. */
@@ -241,7 +279,7 @@ export interface MarkdownContext {
 }
 
 /** The remark plugins (on the Markdown tree) and rehype plugins (on the HTML tree) every renderer runs, in order. */
-export function markdownPlugins({ epicHref, repository, wiki, inline = false }: MarkdownContext): { remarkPlugins: PluggableList; rehypePlugins: PluggableList } {
+export function markdownPlugins({ epicHref, references, repository, wiki, inline = false }: MarkdownContext): { remarkPlugins: PluggableList; rehypePlugins: PluggableList } {
   return {
     remarkPlugins: [
       ...(inline ? [remarkInlineOnly] : []),
@@ -249,7 +287,9 @@ export function markdownPlugins({ epicHref, repository, wiki, inline = false }: 
       [remarkRepositoryLinks, { repository }],
       [remarkWikiLinks, { wiki }],
       remarkImagesAsLinks,
-      [remarkEpicReferences, { epicHref }],
+      [remarkReferences, { references }],
+      // Resolved references say which epics exist: `&N` links blindly only where nothing was resolved.
+      [remarkEpicReferences, { epicHref: references ? undefined : epicHref }],
       ...(inline ? [] : [remarkLineBreaks]),
     ],
     rehypePlugins: [rehypeRawAsText, [rehypeSanitize, sanitizeSchema]],

@@ -24,7 +24,7 @@ export { createProject, DEFAULT_BRANCH, type CreateProjectOptions, type NewProje
 export { deleteProject } from "./delete";
 export { ProjectError, type ProjectField } from "./errors";
 export { listProjectMembers, type ProjectMemberRow } from "./members";
-export { findProject, listProjects, PROJECT_ORDERS, type ListProjectsOptions, type Project, type ProjectOrder, type ProjectWithAccess } from "./queries";
+export { findProject, findProjectsByPath, listProjects, PROJECT_ORDERS, type ListProjectsOptions, type Project, type ProjectOrder, type ProjectWithAccess } from "./queries";
 export {
   FEATURE_ACCESS_LEVELS,
   featureAccessLevel,

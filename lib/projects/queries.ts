@@ -79,6 +79,21 @@ export async function findProject(viewer: Viewer, idOrPath: string | number): Pr
   return row ? withAccess(row) : undefined;
 }
 
+/** Projects by full path (any case) that the viewer may see, in one query whatever the number of paths. */
+export async function findProjectsByPath(viewer: Viewer, paths: readonly string[]): Promise<ProjectWithAccess[]> {
+  const pairs = [...new Set(paths.map((path) => path.toLowerCase()))].flatMap((path) => {
+    const slash = path.lastIndexOf("/");
+    return slash > 0 && slash < path.length - 1 && !path.includes("\0") ? [sql`(${path.slice(0, slash)}, ${path.slice(slash + 1)})`] : [];
+  });
+  if (pairs.length === 0) return [];
+  const rows = await getDb()
+    .select(selection(viewer))
+    .from(projects)
+    .innerJoin(groups, eq(groups.id, projects.namespaceId))
+    .where(and(sql`(lower(${groups.fullPath}), lower(${projects.path})) IN (${sql.join(pairs, sql`, `)})`, projectVisibleToSql(viewer)));
+  return rows.map(withAccess);
+}
+
 export const PROJECT_ORDERS = ["id", "name", "path", "created_at", "updated_at", "last_activity_at", "star_count"] as const;
 export type ProjectOrder = (typeof PROJECT_ORDERS)[number];
 

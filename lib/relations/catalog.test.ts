@@ -111,6 +111,7 @@ describe("the relation catalog", () => {
       ["commit_notes", 5, "BulkImports::Projects::Pipelines::CommitNotesPipeline"],
       ["lfs_objects", 5, "BulkImports::Common::Pipelines::LfsObjectsPipeline"],
       ["design", 5, "BulkImports::Projects::Pipelines::DesignBundlePipeline"],
+      ["references", 5, "BulkImports::Projects::Pipelines::ReferencesPipeline"],
     ]);
     // An Enterprise source's push rule too.
     expect(pipelinesFor({ ...entity, sourceEnterprise: true }).map((p) => p.relation)).toContain("push_rule");

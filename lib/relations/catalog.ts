@@ -103,5 +103,5 @@ export const RELATIONS: readonly RelationSpec[] = [
   { name: "commit_notes", label: "Commit notes", format: "ndjson", project: { stage: 5, pipelineClass: projects("CommitNotes") }, minSourceVersion: "15.10.0", batchable: true, ferry: projectsBothWays },
   { name: "lfs_objects", label: "LFS object", format: "file", project: { stage: 5, pipelineClass: common("LfsObjects") }, ferry: projectsBothWays },
   { name: "design", label: "Design", format: "file", project: { stage: 5, pipelineClass: projects("DesignBundle") }, minSourceVersion: "15.1.0", ferry: projectsBothWays },
-  { name: "references", label: "Reference", format: "rest", project: { stage: 5, pipelineClass: projects("References") }, ferry: notYet },
+  { name: "references", label: "Reference", format: "rest", project: { stage: 5, pipelineClass: projects("References") }, ferry: importedForProjects },
 ];

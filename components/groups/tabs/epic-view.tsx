@@ -1,5 +1,6 @@
 import Link from "next/link";
 import type { ReactNode } from "react";
+import type { ResolvedReferences } from "@/lib/markdown";
 import type { AwardItem } from "@/components/content/awards";
 import { IssuableView } from "@/components/content/issuable-view";
 import { formatDateTime, formatDay } from "@/components/content/format";
@@ -48,13 +49,14 @@ function DateValue({ date }: { date: EpicDate }) {
 }
 
 /** The epic page: header, description, reactions, child epics and the activity, with GitLab's sidebar on the right. */
-export function EpicView({ epic, listHref, epicHref, activity }: { epic: EpicViewItem; listHref: string; epicHref: (iid: number) => string; activity: ReactNode }) {
+export function EpicView({ epic, listHref, epicHref, references, activity }: { epic: EpicViewItem; listHref: string; epicHref: (iid: number) => string; references?: ResolvedReferences; activity: ReactNode }) {
   return (
     <IssuableView
       item={{ ...epic, kind: "Epic", shortReference: epic.reference.slice(epic.reference.lastIndexOf("&")) }}
       listName="Epics"
       listHref={listHref}
       epicHref={epicHref}
+      references={references}
       activity={activity}
       sections={
         <section aria-labelledby="children-heading">

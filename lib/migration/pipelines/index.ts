@@ -31,6 +31,7 @@ import { projectPipeline } from "./projects/project";
 import { projectAttributesPipeline } from "./projects/project-attributes";
 import { protectedBranchesPipeline } from "./projects/protected-branches";
 import { protectedTagsPipeline } from "./projects/protected-tags";
+import { referencesPipeline } from "./projects/references";
 import { releasesPipeline } from "./projects/releases";
 import { repositoryPipeline } from "./projects/repository";
 import { repositoryBundlePipeline } from "./projects/repository-bundle";
@@ -90,6 +91,7 @@ const IMPLEMENTATIONS: Record<PortableKind, readonly Pipeline[]> = {
     wikiPipeline,
     lfsObjectsPipeline,
     designBundlePipeline,
+    referencesPipeline,
     ...settingRelationPipelines,
   ],
 };

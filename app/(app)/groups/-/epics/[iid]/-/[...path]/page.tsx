@@ -7,6 +7,7 @@ import { pageOf } from "@/app/(app)/route-params";
 import { listEpicActivity } from "@/lib/content";
 import { findEpicById, listChildEpics } from "@/lib/groups";
 import { activityEntries, activityUsers, labelItems, peopleResolver } from "@/app/(app)/content-items";
+import { resolveReferences } from "@/lib/references";
 import { epicOf, epicPath, referenceFrom } from "../../../epic-items";
 
 const ACTIVITY_PER_PAGE = 50;
@@ -22,15 +23,19 @@ export default async function EpicPage({ params, searchParams }: { params: Promi
     listChildEpics(user, group, epic),
     listEpicActivity(epic, { page, perPage: ACTIVITY_PER_PAGE }),
   ]);
-  const person = await peopleResolver([epic.author, ...activityUsers(activity.items)]);
+  const [person, references] = await Promise.all([
+    peopleResolver([epic.author, ...activityUsers(activity.items)]),
+    // References in the text (`&5`, `~label`, `group/project#5`, `@user`) link where they exist and the viewer may see them.
+    resolveReferences(user, { group: epic.group.fullPath }, [epic.description, ...activity.items.map((item) => (item.kind === "note" ? item.note.note : null))]),
+  ]);
   const entries = activityEntries(activity.items, person);
   const self = epicPath(epic);
-  // References in the text (`&5`) are to epics of the epic's own group.
   const epicHref = (n: number) => `/groups/${epic.group.fullPath}/-/epics/${n}`;
   return (
     <EpicView
       listHref={`/groups/${group.fullPath}/-/epics`}
       epicHref={epicHref}
+      references={references}
       epic={{
         title: epic.title,
         reference: `${epic.group.fullPath}&${epic.iid}`,
@@ -49,7 +54,7 @@ export default async function EpicPage({ params, searchParams }: { params: Promi
       }}
       activity={
         <>
-          <NoteList entries={entries} epicHref={epicHref} />
+          <NoteList entries={entries} epicHref={epicHref} references={references} />
           <Pagination page={page} totalPages={Math.ceil(activity.total / ACTIVITY_PER_PAGE)} hrefFor={(p) => `${self}?page=${p}`} label="Activity pagination" />
         </>
       }
