@@ -3,6 +3,7 @@ import type { ReactNode } from "react";
 import type { AwardItem } from "@/components/content/awards";
 import { formatDay } from "@/components/content/format";
 import { IssuableView } from "@/components/content/issuable-view";
+import type { ResolvedReferences } from "@/lib/markdown";
 import { LabelChips, type LabelChipItem } from "@/components/content/label-chips";
 import { Person, type PersonItem } from "@/components/content/person";
 import { SideItem } from "@/components/content/side-item";
@@ -66,9 +67,10 @@ function TimeTracking({ estimate, spent }: { estimate: number; spent: number }) 
 }
 
 /** The issue page: GitLab's header, description, related merge requests and activity, with its sidebar on the right. */
-export function IssueView({ issue, listHref, activity }: { issue: IssueViewItem; listHref: string; activity: ReactNode }) {
+export function IssueView({ issue, listHref, references, activity }: { issue: IssueViewItem; listHref: string; references?: ResolvedReferences; activity: ReactNode }) {
   return (
     <IssuableView
+      references={references}
       item={{ ...issue, kind: "Issue", shortReference: `#${issue.iid}` }}
       listName="Issues"
       listHref={listHref}

@@ -8,6 +8,7 @@ import type { ProjectParams } from "@/app/(app)/projects/project-route";
 import { pageOf } from "@/app/(app)/route-params";
 import { listActivity } from "@/lib/content";
 import { relatedMergeRequests, type MilestoneWithPath } from "@/lib/issues";
+import { resolveReferences } from "@/lib/references";
 import { issueRoute } from "../../../issue-route";
 
 // Each entry is Markdown rendered on the server: 40 keep a page with hundreds of notes quick (GitLab loads its notes in
@@ -27,12 +28,17 @@ export default async function IssuePage({ params, searchParams }: { params: Prom
     listActivity({ noteableType: "Issue", noteableId: issue.id, canReadConfidential: issue.canReadConfidential }, { page, perPage: ACTIVITY_PER_PAGE }),
     relatedMergeRequests(user, project, issue.iid),
   ]);
-  const person = await peopleResolver([issue.author, issue.closedBy, ...issue.assignees, ...activityUsers(activity.items)]);
+  const [person, references] = await Promise.all([
+    peopleResolver([issue.author, issue.closedBy, ...issue.assignees, ...activityUsers(activity.items)]),
+    // `#12`, `!3`, `~label`, `%"m"`, `group/project#5`, `@user` link where they exist and the viewer may see them.
+    resolveReferences(user, { project: project.fullPath }, [issue.description, ...activity.items.map((item) => (item.kind === "note" ? item.note.note : null))]),
+  ]);
   const self = issueUrl(project.fullPath, issue.iid);
   const iteration = issue.iteration;
   return (
     <IssueView
       listHref={issuesUrl(project.fullPath)}
+      references={references}
       issue={{
         iid: issue.iid,
         title: issue.title,
@@ -58,7 +64,7 @@ export default async function IssuePage({ params, searchParams }: { params: Prom
       }}
       activity={
         <>
-          <NoteList entries={activityEntries(activity.items, person, (m) => (m.projectId === project.id ? milestoneUrl(project.fullPath, m.iid) : undefined))} />
+          <NoteList entries={activityEntries(activity.items, person, (m) => (m.projectId === project.id ? milestoneUrl(project.fullPath, m.iid) : undefined))} references={references} />
           <Pagination page={page} totalPages={Math.ceil(activity.total / ACTIVITY_PER_PAGE)} hrefFor={(p) => `${self}?page=${p}`} label="Activity pagination" />
         </>
       }
