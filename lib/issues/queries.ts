@@ -51,7 +51,6 @@ export interface ListIssuesOptions {
 export const ISSUE_ORDERS = ["created_at", "updated_at", "due_date", "title"] as const;
 export type IssueOrder = (typeof ISSUE_ORDERS)[number];
 
-const like = (text: string) => `%${text.toLowerCase().replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
 const userColumns = { id: users.id, username: users.username, name: users.name, state: users.state, userType: users.userType };
 
 /** The projects whose issues the viewer may read, and in which of them confidential issues too. */

@@ -3,7 +3,6 @@ import type { PortableKind, RelationSpec } from "./types";
 const GROUP: readonly PortableKind[] = ["group"];
 const PROJECT: readonly PortableKind[] = ["project"];
 const NONE: readonly PortableKind[] = [];
-const notYet = { imports: NONE, exports: NONE };
 const groupOnly = { imports: GROUP, exports: GROUP };
 const BOTH: readonly PortableKind[] = ["group", "project"];
 // The common relations: one pipeline imports them and one exporter writes them for groups and projects alike.
