@@ -13,6 +13,13 @@ import type { IssueRow } from "./issues-transform";
 // A row that is there already (a replayed chunk's links, by their primary keys) is skipped.
 const skipExisting = sql`ON CONFLICT DO NOTHING`;
 
+/** The labels a chunk of issues names, on the issues and in their label events. */
+export const labelsOf = (rows: IssueRow[]) => rows.flatMap((row) => [...row.labels, ...row.labelEvents.flatMap((event) => (event.label ? [event.label] : []))]);
+
+/** The milestones a chunk of issues names, on the issues and in their milestone events. */
+export const milestonesOf = (rows: IssueRow[]) =>
+  rows.flatMap((row) => [...(row.milestone ? [row.milestone] : []), ...row.milestoneEvents.flatMap((event) => (event.milestone ? [event.milestone] : []))]);
+
 /** The epics of the project's groups with these iids, the nearest group's winning (one query for the chunk). */
 async function epicsByIid(tx: Tx, scope: OwnerScope, iids: number[]): Promise<Map<number, number>> {
   if (iids.length === 0 || scope.groupIds.length === 0) return new Map();
@@ -45,8 +52,8 @@ export async function loadIssues(tx: Tx, rows: IssueRow[], entity: EntityContext
   const scope = await ownerScope(tx, owner);
   const mapped = await mapSourceUsers(tx, { sourceUrl: entity.sourceUrl, rootGroupId: scope.groupIds[0]! }, rows.flatMap((row) => row.users));
   const user = (id: number | null) => (id === null ? null : (mapped.get(id) ?? null));
-  const labelIds = await resolveLabels(tx, scope, rows.flatMap((row) => [...row.labels, ...row.labelEvents.flatMap((event) => (event.label ? [event.label] : []))]));
-  const milestoneIds = await resolveMilestones(tx, scope, rows.flatMap((row) => [...(row.milestone ? [row.milestone] : []), ...row.milestoneEvents.flatMap((event) => (event.milestone ? [event.milestone] : []))]));
+  const labelIds = await resolveLabels(tx, scope, labelsOf(rows));
+  const milestoneIds = await resolveMilestones(tx, scope, milestonesOf(rows));
   const epicIds = await epicsByIid(tx, scope, [...new Set(rows.flatMap((row) => (row.epic ? [row.epic.iid] : [])))]);
   const iterationIds = await Promise.all(rows.map((row) => (row.iteration ? iterationOf(tx, scope, row.iteration) : null)));
 

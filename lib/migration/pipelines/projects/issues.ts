@@ -1,7 +1,10 @@
 import { prepareSourceUsers } from "../../source-users";
+import { resolveLabels } from "../support/label-resolution";
+import { resolveMilestones } from "../support/milestone-resolution";
+import { inOwnerTransaction } from "../support/owner-transaction";
 import { sourceWebUrl } from "../support/source-urls";
 import type { NdjsonPipeline } from "../support/types";
-import { loadIssues } from "./issues-load";
+import { labelsOf, loadIssues, milestonesOf } from "./issues-load";
 import { transformIssue, type IssueRow } from "./issues-transform";
 
 /**
@@ -14,8 +17,15 @@ export const issuesPipeline: NdjsonPipeline<IssueRow> = {
   relation: "issues",
   transform: transformIssue,
   load: loadIssues,
-  // Authors come as bare source ids: learn their names from the source before the chunk's transaction.
-  prepare: (rows, { entity, client }) => prepareSourceUsers(client, entity, rows.flatMap((row) => row.users)),
+  // Authors come as bare source ids: learn their names from the source, and map them, before the chunk's transaction;
+  // labels and milestones named by title are made there too, so that concurrent chunks never wait on each other.
+  async prepare(rows, { entity, client }) {
+    await prepareSourceUsers(client, entity, rows.flatMap((row) => row.users));
+    await inOwnerTransaction(entity, async (tx, scope) => {
+      await resolveLabels(tx, scope, labelsOf(rows));
+      await resolveMilestones(tx, scope, milestonesOf(rows));
+    });
+  },
   titleOf: (record) => (typeof record.title === "string" ? record.title : undefined),
   sourceUrlOf: (record, entity) => (typeof record.iid === "number" ? sourceWebUrl(entity, `issues/${record.iid}`) : undefined),
 };
