@@ -87,7 +87,7 @@ describe("project merge requests, by direct transfer", () => {
       });
 
       // !10 field by field: its people, label, milestone, metrics, diff, events.
-      const ids = (table: { mergeRequestId: typeof mergeRequestAssignees.mergeRequestId }) => eq(table.mergeRequestId, ten.id);
+      const ids = (table: typeof mergeRequestAssignees | typeof mergeRequestReviewers | typeof mergeRequestApprovals) => eq(table.mergeRequestId, ten.id);
       expect(await db.select({ userId: mergeRequestAssignees.userId }).from(mergeRequestAssignees).where(ids(mergeRequestAssignees))).toEqual([{ userId: one }]);
       expect(await db.select({ userId: mergeRequestReviewers.userId, state: mergeRequestReviewers.state }).from(mergeRequestReviewers).where(ids(mergeRequestReviewers))).toEqual([{ userId: two, state: "approved" }]);
       expect(await db.select({ userId: mergeRequestApprovals.userId }).from(mergeRequestApprovals).where(ids(mergeRequestApprovals))).toEqual([{ userId: two }]);

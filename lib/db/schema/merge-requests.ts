@@ -1,7 +1,8 @@
 import { sql } from "drizzle-orm";
-import { bigint, boolean, index, integer, jsonb, pgTable, primaryKey, serial, text, timestamp, uniqueIndex } from "drizzle-orm/pg-core";
+import { bigint, boolean, type ExtraConfigColumn, index, integer, jsonb, pgTable, primaryKey, serial, text, timestamp, uniqueIndex } from "drizzle-orm/pg-core";
 import { users } from "./accounts";
 import { labels, milestones } from "./content";
+import { diffFileColumns } from "./diff-file-columns";
 import { importKey } from "./import-key";
 import { projects } from "./projects";
 
@@ -68,42 +69,31 @@ export const mergeRequests = pgTable(
   ],
 );
 
-/** A user on a merge request: its assignees and reviewers (GitLab's merge_request_assignees / _reviewers). */
-const mergeRequestUser = (name: string) =>
-  pgTable(
-    name,
-    {
-      mergeRequestId: integer("merge_request_id")
-        .notNull()
-        .references(() => mergeRequests.id, { onDelete: "cascade" }),
-      userId: integer("user_id")
-        .notNull()
-        .references(() => users.id, { onDelete: "cascade" }),
-      createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
-    },
-    (t) => [primaryKey({ columns: [t.mergeRequestId, t.userId] }), index(`${name}_user_idx`).on(t.userId)],
-  );
+/** A user on a merge request (an assignee, reviewer or approver): one row per merge request and user. */
+const mergeRequestUserColumns = () => ({
+  mergeRequestId: integer("merge_request_id")
+    .notNull()
+    .references(() => mergeRequests.id, { onDelete: "cascade" }),
+  userId: integer("user_id")
+    .notNull()
+    .references(() => users.id, { onDelete: "cascade" }),
+});
+const createdAt = () => timestamp("created_at", { withTimezone: true }).notNull().defaultNow();
+const perMergeRequestUser =
+  (name: string) =>
+  (t: { mergeRequestId: ExtraConfigColumn; userId: ExtraConfigColumn }) => [primaryKey({ columns: [t.mergeRequestId, t.userId] }), index(`${name}_user_idx`).on(t.userId)];
 
-export const mergeRequestAssignees = mergeRequestUser("merge_request_assignees");
+export const mergeRequestAssignees = pgTable("merge_request_assignees", { ...mergeRequestUserColumns(), createdAt: createdAt() }, perMergeRequestUser("merge_request_assignees"));
 
 /** Reviewers, with GitLab's review `state` (unreviewed, reviewed, requested_changes, approved...). */
 export const mergeRequestReviewers = pgTable(
   "merge_request_reviewers",
-  {
-    mergeRequestId: integer("merge_request_id")
-      .notNull()
-      .references(() => mergeRequests.id, { onDelete: "cascade" }),
-    userId: integer("user_id")
-      .notNull()
-      .references(() => users.id, { onDelete: "cascade" }),
-    state: text("state").notNull().default("unreviewed"),
-    createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
-  },
-  (t) => [primaryKey({ columns: [t.mergeRequestId, t.userId] }), index("merge_request_reviewers_user_idx").on(t.userId)],
+  { ...mergeRequestUserColumns(), state: text("state").notNull().default("unreviewed"), createdAt: createdAt() },
+  perMergeRequestUser("merge_request_reviewers"),
 );
 
 /** Who approved a merge request (GitLab's `approvals`). */
-export const mergeRequestApprovals = mergeRequestUser("merge_request_approvals");
+export const mergeRequestApprovals = pgTable("merge_request_approvals", { ...mergeRequestUserColumns(), createdAt: createdAt() }, perMergeRequestUser("merge_request_approvals"));
 
 export const mergeRequestLabels = pgTable(
   "merge_request_labels",
@@ -190,13 +180,7 @@ export const mergeRequestDiffFiles = pgTable(
       .notNull()
       .references(() => mergeRequestDiffs.id, { onDelete: "cascade" }),
     relativeOrder: integer("relative_order").notNull(),
-    oldPath: text("old_path").notNull(),
-    newPath: text("new_path").notNull(),
-    aMode: text("a_mode"),
-    bMode: text("b_mode"),
-    newFile: boolean("new_file").notNull().default(false),
-    renamedFile: boolean("renamed_file").notNull().default(false),
-    deletedFile: boolean("deleted_file").notNull().default(false),
+    ...diffFileColumns(),
     tooLarge: boolean("too_large").notNull().default(false),
     binary: boolean("binary").notNull().default(false),
     generated: boolean("generated").notNull().default(false),

@@ -1,6 +1,7 @@
 import { sql } from "drizzle-orm";
 import { boolean, index, integer, jsonb, pgTable, serial, text, timestamp, uniqueIndex } from "drizzle-orm/pg-core";
 import { users } from "./accounts";
+import { diffFileColumns } from "./diff-file-columns";
 import { importKey } from "./import-key";
 import { oneOwner, ownerColumns, perOwner } from "./owner";
 
@@ -62,13 +63,7 @@ export const noteDiffFiles = pgTable("note_diff_files", {
     .primaryKey()
     .references(() => notes.id, { onDelete: "cascade" }),
   diff: text("diff").notNull().default(""),
-  oldPath: text("old_path").notNull(),
-  newPath: text("new_path").notNull(),
-  aMode: text("a_mode"),
-  bMode: text("b_mode"),
-  newFile: boolean("new_file").notNull().default(false),
-  renamedFile: boolean("renamed_file").notNull().default(false),
-  deletedFile: boolean("deleted_file").notNull().default(false),
+  ...diffFileColumns(),
 });
 
 /** A change proposed in a diff note (GitLab's `suggestions`), in the note's order. */

@@ -1,4 +1,4 @@
-import { prepareSourceUsers } from "../../source-users";
+import { prepareIssuables } from "../support/issuable-load";
 import { sourceWebUrl } from "../support/source-urls";
 import type { NdjsonPipeline } from "../support/types";
 import { loadIssues } from "./issues-load";
@@ -14,8 +14,9 @@ export const issuesPipeline: NdjsonPipeline<IssueRow> = {
   relation: "issues",
   transform: transformIssue,
   load: loadIssues,
-  // Authors come as bare source ids: learn their names from the source before the chunk's transaction.
-  prepare: (rows, { entity, client }) => prepareSourceUsers(client, entity, rows.flatMap((row) => row.users)),
+  // Authors come as bare source ids: learn their names from the source, and map them, before the chunk's transaction;
+  // labels and milestones named by title are made there too, so that concurrent chunks never wait on each other.
+  prepare: prepareIssuables,
   titleOf: (record) => (typeof record.title === "string" ? record.title : undefined),
   sourceUrlOf: (record, entity) => (typeof record.iid === "number" ? sourceWebUrl(entity, `issues/${record.iid}`) : undefined),
 };

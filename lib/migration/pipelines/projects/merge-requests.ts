@@ -1,4 +1,4 @@
-import { fetchSourceUsers } from "../../source-users";
+import { prepareIssuables } from "../support/issuable-load";
 import { sourceWebUrl } from "../support/source-urls";
 import type { NdjsonPipeline } from "../support/types";
 import { writeImportedMergeRequestRefs } from "./merge-request-refs";
@@ -17,8 +17,8 @@ export const mergeRequestsPipeline: NdjsonPipeline<MergeRequestRow> = {
   relation: "merge_requests",
   transform: transformMergeRequest,
   load: loadMergeRequests,
-  // Authors come as bare source ids: learn their names from the source before the chunk's transaction.
-  prepare: (rows, { entity, client }) => fetchSourceUsers(client, entity, rows.flatMap((row) => row.users)),
+  // As issues: users mapped, labels and milestones made, before the chunk's transaction.
+  prepare: prepareIssuables,
   finish: (tx, entity) => writeImportedMergeRequestRefs(tx, entity.entityId),
   titleOf: (record) => (typeof record.title === "string" ? record.title : undefined),
   sourceUrlOf: (record, entity) => (typeof record.iid === "number" ? sourceWebUrl(entity, `merge_requests/${record.iid}`) : undefined),

@@ -1,11 +1,15 @@
 import { copyRows, events, resourceLabelEvents, resourceMilestoneEvents, resourceStateEvents, timelogs, type Tx } from "@/lib/db";
 import type { Owner } from "@/lib/content";
+import type { SourceClient } from "@/lib/gitlab";
+import { prepareSourceUsers, type SourceUserRef } from "../../source-users";
 import type { IssuableActivity } from "./issuable-activity";
 import type { EventInput, StateEventInput } from "./issuable-fields";
 import { resolveLabels } from "./label-resolution";
 import { resolveMilestones } from "./milestone-resolution";
 import { awardRows, insertAwards, loadNotes } from "./notes";
 import type { OwnerScope } from "./owner";
+import { inOwnerTransaction } from "./owner-transaction";
+import type { EntityContext } from "./types";
 
 type UserOf = (sourceId: number | null) => number | null;
 type TargetType = "Epic" | "Issue" | "MergeRequest";
@@ -40,11 +44,28 @@ export async function loadIssuableEvents(
   );
 }
 
+/** The labels a chunk of issuables names, on the issuables and in their label events. */
+const labelsOf = (rows: readonly IssuableActivity[]) => rows.flatMap((row) => [...row.labels, ...row.labelEvents.flatMap((event) => (event.label ? [event.label] : []))]);
+
+/** The milestones a chunk of issuables names, on the issuables and in their milestone events. */
+const milestonesOf = (rows: readonly IssuableActivity[]) =>
+  rows.flatMap((row) => [...(row.milestone ? [row.milestone] : []), ...row.milestoneEvents.flatMap((event) => (event.milestone ? [event.milestone] : []))]);
+
 /** The labels and milestones a chunk of issuables names (their own and their events'), found or made: two queries. */
 export async function resolveIssuableReferences(tx: Tx, scope: OwnerScope, rows: readonly IssuableActivity[]) {
-  const labelIds = await resolveLabels(tx, scope, rows.flatMap((row) => [...row.labels, ...row.labelEvents.flatMap((event) => (event.label ? [event.label] : []))]));
-  const milestoneIds = await resolveMilestones(tx, scope, rows.flatMap((row) => [...(row.milestone ? [row.milestone] : []), ...row.milestoneEvents.flatMap((event) => (event.milestone ? [event.milestone] : []))]));
+  const labelIds = await resolveLabels(tx, scope, labelsOf(rows));
+  const milestoneIds = await resolveMilestones(tx, scope, milestonesOf(rows));
   return { labelIds, milestoneIds };
+}
+
+/**
+ * Maps the users a chunk of issuables names and makes the labels and milestones it names, each in short transactions
+ * of their own before the chunk's: made inside it, their rows' locks would queue every concurrent chunk naming them
+ * behind the first one's commit.
+ */
+export async function prepareIssuables(rows: readonly (IssuableActivity & { users: readonly SourceUserRef[] })[], { entity, client }: { entity: EntityContext; client: SourceClient }): Promise<void> {
+  await prepareSourceUsers(client, entity, rows.flatMap((row) => row.users));
+  await inOwnerTransaction(entity, (tx, scope) => resolveIssuableReferences(tx, scope, rows));
 }
 
 /**
