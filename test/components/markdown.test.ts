@@ -116,7 +116,7 @@ describe("Markdown: rendering", () => {
 
   it("links &N epic references when it knows where, outside code and links", () => {
     expect(html("child of &12, not a&3 or &4x or &&5")).toBe(
-      '<div class="space-y-3 text-sm leading-6 text-gray-800 "><p class="break-words">child of <a class="hover:underline" href="/groups/g/-/epics/12">&amp;12</a>, not a&amp;3 or &amp;4x or &amp;&amp;5</p></div>',
+      '<div class="space-y-3 text-sm leading-6 text-gray-800 "><p class="break-words">child of <a class="text-blue-700 hover:underline" href="/groups/g/-/epics/12">&amp;12</a>, not a&amp;3 or &amp;4x or &amp;&amp;5</p></div>',
     );
     expect(html("`&1` [see &2](https://x.y)")).not.toContain("/epics/");
     expect(html("see &7", false)).toContain("see &amp;7");
@@ -133,7 +133,7 @@ describe("InlineMarkdown", () => {
     expect(inline("changed title from **a** to *b*")).toBe("changed title from <strong>a</strong> to <em>b</em>");
     expect(inline("# not a heading\n- not a list\n> not a quote")).toBe("# not a heading - not a list &gt; not a quote");
     expect(inline("1. step")).toBe("1. step");
-    expect(inline("added `x` and &3")).toBe('added <code class="rounded bg-gray-100 px-1 py-0.5 font-mono text-[0.85em] text-gray-800 ">x</code> and <a class="hover:underline" href="/groups/g/-/epics/3">&amp;3</a>');
+    expect(inline("added `x` and &3")).toBe('added <code class="rounded bg-gray-100 px-1 py-0.5 font-mono text-[0.85em] text-gray-800 ">x</code> and <a class="text-blue-700 hover:underline" href="/groups/g/-/epics/3">&amp;3</a>');
     expect(inline("see https://example.com")).toBe('see <a href="https://example.com" rel="nofollow noreferrer noopener" class="break-all underline">https://example.com</a>');
   });
 });
