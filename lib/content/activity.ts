@@ -3,7 +3,7 @@ import { getDb, labels, milestones, notes, resourceLabelEvents, resourceMileston
 import type { EpicRow, UserSummary } from "@/lib/groups";
 import type { Label } from "./labels";
 import type { Milestone } from "./milestones";
-import { author, epicRef, noteableNotesSql, withAwards, type NoteableRef, type NoteRow } from "./notes";
+import { author, epicRef, selectNotes, noteableNotesSql, withAwards, type NoteableRef, type NoteRow } from "./notes";
 
 export interface StateEventRow {
   id: number;
@@ -123,7 +123,7 @@ export async function listActivity(ref: NoteableRef, options: { page: number; pe
   const idsOf = (kind: ActivityItem["kind"]) => page.rows.filter((r) => r.kind === kind).map((r) => Number(r.id));
   const noteIds = idsOf("note");
   const [noteRows, states, labelEvents, milestoneEvents] = await Promise.all([
-    noteIds.length ? db.select({ note: notes, author: author }).from(notes).leftJoin(users, eq(users.id, notes.authorId)).where(inArray(notes.id, noteIds)) : [],
+    noteIds.length ? selectNotes().where(inArray(notes.id, noteIds)) : [],
     eventsById("state", idsOf("state")),
     eventsById("label", idsOf("label")),
     eventsById("milestone", idsOf("milestone")),

@@ -1,16 +1,14 @@
 import { createHash } from "node:crypto";
-import { and, asc, eq, inArray, sql } from "drizzle-orm";
-import { getDb, noteDiffFiles, notes, suggestions, users } from "@/lib/db";
-import type { UserSummary } from "@/lib/groups";
+import { and, asc, inArray, sql } from "drizzle-orm";
+import { getDb, noteDiffFiles, notes, suggestions } from "@/lib/db";
 import { textArray } from "./sql-arrays";
-import { author, noteableNotesSql, withAwards, type NoteableRef, type NoteRow } from "./notes";
+import { noteableNotesSql, selectNotes, withAwards, type NoteableRef, type NoteRow } from "./notes";
 
 export type NoteDiffFile = typeof noteDiffFiles.$inferSelect;
 export type Suggestion = typeof suggestions.$inferSelect;
 
-/** A note of a discussion: who resolved it, the piece of diff a diff note was written on, its suggestions. */
+/** A note of a discussion: the piece of diff a diff note was written on, its suggestions. */
 export interface DiscussionNote extends NoteRow {
-  resolvedBy: UserSummary | null;
   diffFile: NoteDiffFile | null;
   suggestions: Suggestion[];
 }
@@ -50,23 +48,16 @@ export async function listDiscussions(noteable: NoteableRef, page: { page: numbe
     db.select({ total: sql<number>`count(DISTINCT ${threadKey})::int` }).from(notes).where(visible),
   ]);
   if (keys.length === 0) return { rows: [], total: count?.total ?? 0 };
-  const rows = await db
-    .select({ note: notes, author })
-    .from(notes)
-    .leftJoin(users, eq(users.id, notes.authorId))
-    .where(and(visible, sql`${threadKey} = ANY(${textArray(keys.map((k) => k.key))})`))
+  const rows = await selectNotes().where(and(visible, sql`${threadKey} = ANY(${textArray(keys.map((k) => k.key))})`))
     .orderBy(asc(notes.createdAt), asc(notes.id));
   const noteRows = await withAwards(rows);
   const noteIds = noteRows.map((note) => note.id);
-  const resolvers = [...new Set(noteRows.flatMap((note) => (note.resolvedById === null ? [] : [note.resolvedById])))];
   const diffNoteIds = noteRows.filter((note) => note.position !== null || note.type === "DiffNote").map((note) => note.id);
-  const [diffFiles, suggestionRows, resolverRows] = await Promise.all([
+  const [diffFiles, suggestionRows] = await Promise.all([
     diffNoteIds.length ? db.select().from(noteDiffFiles).where(inArray(noteDiffFiles.noteId, diffNoteIds)) : [],
     diffNoteIds.length ? db.select().from(suggestions).where(inArray(suggestions.noteId, noteIds)).orderBy(asc(suggestions.noteId), asc(suggestions.relativeOrder)) : [],
-    resolvers.length ? db.select(author).from(users).where(inArray(users.id, resolvers)) : [],
   ]);
   const diffFileOf = new Map(diffFiles.map((file) => [file.noteId, file]));
-  const resolverOf = new Map(resolverRows.map((user) => [user.id, user as UserSummary]));
   const suggestionsOf = new Map<number, Suggestion[]>();
   for (const suggestion of suggestionRows) suggestionsOf.set(suggestion.noteId, [...(suggestionsOf.get(suggestion.noteId) ?? []), suggestion]);
   const byKey = new Map<string, DiscussionNote[]>();
@@ -74,7 +65,6 @@ export async function listDiscussions(noteable: NoteableRef, page: { page: numbe
     const key = note.discussionId ?? `note:${note.id}`;
     const full: DiscussionNote = {
       ...note,
-      resolvedBy: note.resolvedById === null ? null : (resolverOf.get(note.resolvedById) ?? null),
       diffFile: diffFileOf.get(note.id) ?? null,
       suggestions: suggestionsOf.get(note.id) ?? [],
     };

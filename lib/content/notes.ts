@@ -1,4 +1,5 @@
 import { and, asc, desc, eq, inArray, sql, type SQL } from "drizzle-orm";
+import { alias } from "drizzle-orm/pg-core";
 import { getDb, notes, users } from "@/lib/db";
 import type { AwardCount, EpicRow, UserSummary } from "@/lib/groups";
 import { awardCounts } from "./award-emoji";
@@ -7,6 +8,8 @@ export type Note = typeof notes.$inferSelect;
 
 export interface NoteRow extends Note {
   author: UserSummary | null;
+  /** Who resolved the note's thread, for a resolvable note that is resolved. */
+  resolvedBy: UserSummary | null;
   awards: AwardCount[];
 }
 
@@ -20,6 +23,15 @@ export interface ListNotesOptions {
 }
 
 export const author = { id: users.id, username: users.username, name: users.name, state: users.state, userType: users.userType };
+const resolver = alias(users, "resolver");
+
+/** Notes with their authors and resolvers (two joins on users' key), for every list of notes to narrow and order. */
+export const selectNotes = () =>
+  getDb()
+    .select({ note: notes, author, resolvedBy: { id: resolver.id, username: resolver.username, name: resolver.name, state: resolver.state, userType: resolver.userType } })
+    .from(notes)
+    .leftJoin(users, eq(users.id, notes.authorId))
+    .leftJoin(resolver, eq(resolver.id, notes.resolvedById));
 
 /** A thing notes hang on, and whether the viewer may read its internal notes (reporter access or more, or admin). */
 export interface NoteableRef {
@@ -38,10 +50,10 @@ export function noteableNotesSql(noteable: NoteableRef): SQL {
 const epicNotesSql = (epic: EpicRow) => noteableNotesSql(epicRef(epic));
 export const epicRef = (epic: EpicRow): NoteableRef => ({ noteableType: "Epic", noteableId: epic.id, canReadConfidential: epic.canReadConfidential });
 
-export async function withAwards(rows: { note: Note; author: UserSummary | null }[]): Promise<NoteRow[]> {
+export async function withAwards(rows: { note: Note; author: UserSummary | null; resolvedBy: UserSummary | null }[]): Promise<NoteRow[]> {
   if (rows.length === 0) return [];
   const counts = await awardCounts("Note", rows.map((r) => r.note.id));
-  return rows.map((r) => ({ ...r.note, author: r.author, awards: counts.get(r.note.id) ?? [] }));
+  return rows.map((r) => ({ ...r.note, author: r.author, resolvedBy: r.resolvedBy, awards: counts.get(r.note.id) ?? [] }));
 }
 
 /** An epic's notes as GitLab's notes API lists them: newest first by default, ties broken by id. */
@@ -56,11 +68,7 @@ export async function listNotes(noteable: NoteableRef, options: ListNotesOptions
   const order = options.orderBy === "updated_at" ? notes.updatedAt : notes.createdAt;
   const db = getDb();
   const [rows, [count]] = await Promise.all([
-    db
-      .select({ note: notes, author: author })
-      .from(notes)
-      .leftJoin(users, eq(users.id, notes.authorId))
-      .where(and(...where))
+    selectNotes().where(and(...where))
       .orderBy(direction(order), direction(notes.id))
       .limit(options.perPage)
       .offset((options.page - 1) * options.perPage),
@@ -71,11 +79,7 @@ export async function listNotes(noteable: NoteableRef, options: ListNotesOptions
 
 /** One note of the epic, if it is there and the viewer may read it. */
 export async function findEpicNote(epic: EpicRow, noteId: number): Promise<NoteRow | undefined> {
-  const rows = await getDb()
-    .select({ note: notes, author: author })
-    .from(notes)
-    .leftJoin(users, eq(users.id, notes.authorId))
-    .where(and(epicNotesSql(epic), eq(notes.id, noteId)))
+  const rows = await selectNotes().where(and(epicNotesSql(epic), eq(notes.id, noteId)))
     .limit(1);
   return (await withAwards(rows))[0];
 }
@@ -96,11 +100,7 @@ export async function listSnippetNotes(snippetId: number, options: { page: numbe
   const where = and(eq(notes.noteableType, "Snippet"), eq(notes.noteableId, snippetId));
   const db = getDb();
   const [rows, [count]] = await Promise.all([
-    db
-      .select({ note: notes, author: author })
-      .from(notes)
-      .leftJoin(users, eq(users.id, notes.authorId))
-      .where(where)
+    selectNotes().where(where)
       .orderBy(asc(notes.createdAt), asc(notes.id))
       .limit(options.perPage)
       .offset((options.page - 1) * options.perPage),

@@ -12,6 +12,7 @@ import {
   mergeRequests,
   milestones,
   notes,
+  timelogs,
   users,
 } from "@/lib/db";
 import { authorSql, awardCounts, labelledSql, linkedUserSql, milestoneSql, searchSql, withOwnerPaths, type IssuableTables, type Label, type MilestoneWithPath, type UserFilter } from "@/lib/content";
@@ -43,6 +44,8 @@ export interface MergeRequestRow extends MergeRequest {
   downvotes: number;
   /** Comments (not system notes) the viewer may read. */
   userNotesCount: number;
+  /** The sum of its timelogs, in seconds. */
+  totalTimeSpent: number;
   /** The latest diff's file count as GitLab's changes_count ("100+" when it stopped counting), null without a diff. */
   changesCount: string | null;
   diffRefs: { baseSha: string | null; headSha: string | null; startSha: string | null } | null;
@@ -157,7 +160,7 @@ async function hydrate(scope: MergeRequestScope, rows: MergeRequest[]): Promise<
   const mrIds = rows.map((mr) => mr.id);
   const db = getDb();
   const internalHidden = rows.filter((mr) => !scope.viewer.isAdmin && !scope.confidential.includes(mr.projectId)).map((mr) => mr.id);
-  const [assigneeRows, reviewerRows, approvalRows, labelRows, metricRows, diffRows, awards, noteRows, milestoneRows] = await Promise.all([
+  const [assigneeRows, reviewerRows, approvalRows, labelRows, metricRows, diffRows, awards, noteRows, timeRows, milestoneRows] = await Promise.all([
     db.select({ mrId: mergeRequestAssignees.mergeRequestId, user: userColumns }).from(mergeRequestAssignees).innerJoin(users, eq(users.id, mergeRequestAssignees.userId)).where(inArray(mergeRequestAssignees.mergeRequestId, mrIds)).orderBy(asc(users.id)),
     db
       .select({ mrId: mergeRequestReviewers.mergeRequestId, user: userColumns, state: mergeRequestReviewers.state })
@@ -183,6 +186,7 @@ async function hydrate(scope: MergeRequestScope, rows: MergeRequest[]): Promise<
       .from(notes)
       .where(and(eq(notes.noteableType, "MergeRequest"), inArray(notes.noteableId, mrIds), eq(notes.system, false), internalHidden.length ? sql`NOT (${notes.internal} AND ${notes.noteableId} = ANY(${ids(internalHidden)}))` : undefined))
       .groupBy(notes.noteableId),
+    db.select({ mrId: timelogs.mergeRequestId, total: sql<number>`sum(${timelogs.timeSpent})::int` }).from(timelogs).where(inArray(timelogs.mergeRequestId, mrIds)).groupBy(timelogs.mergeRequestId),
     (async () => {
       const milestoneIds = distinct(rows.map((mr) => mr.milestoneId));
       return milestoneIds.length ? db.select().from(milestones).where(inArray(milestones.id, milestoneIds)) : [];
@@ -199,6 +203,7 @@ async function hydrate(scope: MergeRequestScope, rows: MergeRequest[]): Promise<
   const labelsOf = groupBy(labelRows, (row) => row.mrId);
   const diffOf = new Map(diffRows.map((d) => [d.mrId, d]));
   const notesOf = new Map(noteRows.map((row) => [row.mrId, row.count]));
+  const timeOf = new Map(timeRows.map((row) => [row.mrId, row.total]));
   const milestoneOf = await withOwnerPaths(milestoneRows);
   const projectOf = new Map(scope.projects.map((project) => [project.id, project]));
   return rows.map((mr) => {
@@ -223,6 +228,7 @@ async function hydrate(scope: MergeRequestScope, rows: MergeRequest[]): Promise<
       upvotes: count("thumbsup"),
       downvotes: count("thumbsdown"),
       userNotesCount: notesOf.get(mr.id) ?? 0,
+      totalTimeSpent: timeOf.get(mr.id) ?? 0,
       changesCount: diff ? (diff.realSize ?? String(diff.filesCount)) : null,
       diffRefs: diff ? { baseSha: diff.baseSha, headSha: diff.headSha ?? mr.diffHeadSha, startSha: diff.startSha ?? mr.targetBranchSha } : null,
       canReadConfidential: scope.viewer.isAdmin || scope.confidential.includes(mr.projectId),

@@ -1,23 +1,7 @@
 import type { AwardRow, IssueRow, LabelEventRow, MilestoneEventRow, MilestoneWithPath, StateEventRow } from "@/lib/issues";
 import { labelBasicEntity, milestoneEntity } from "./content";
+import { timeStatsEntity } from "./time-stats";
 import { userBasic } from "./user";
-
-/**
- * GitLab's human durations for time tracking (`1w 2d 3h 4m`): a week of five days and a day of eight hours, as its
- * ChronicDuration settings; null for nothing.
- */
-function humanDuration(seconds: number): string | null {
-  if (seconds <= 0) return null;
-  const units: [string, number][] = [["mo", 4 * 5 * 8 * 3600], ["w", 5 * 8 * 3600], ["d", 8 * 3600], ["h", 3600], ["m", 60], ["s", 1]];
-  let left = seconds;
-  const parts: string[] = [];
-  for (const [name, size] of units) {
-    const count = Math.floor(left / size);
-    if (count > 0) parts.push(`${count}${name}`);
-    left -= count * size;
-  }
-  return parts.join(" ");
-}
 
 /** GitLab's Milestone entity, a project's or a group's (web_url under its owner). */
 export function issueMilestoneEntity(milestone: MilestoneWithPath, baseUrl: string) {
@@ -71,12 +55,7 @@ export function issueEntity(issue: IssueRow, baseUrl: string, options: IssueEnti
     discussion_locked: issue.discussionLocked,
     issue_type: issue.workItemType,
     web_url: `${baseUrl}/${issue.project.fullPath}/-/${issue.workItemType === "incident" ? "issues/incident" : "issues"}/${issue.iid}`,
-    time_stats: {
-      time_estimate: issue.timeEstimate,
-      total_time_spent: issue.totalTimeSpent,
-      human_time_estimate: humanDuration(issue.timeEstimate),
-      human_total_time_spent: humanDuration(issue.totalTimeSpent),
-    },
+    time_stats: timeStatsEntity(issue.timeEstimate, issue.totalTimeSpent),
     task_completion_status: { count: 0, completed_count: 0 },
     weight: issue.weight,
     blocking_issues_count: 0,

@@ -1,6 +1,7 @@
 import type { MergeRequestDiffCommit, MergeRequestRow } from "@/lib/merge-requests";
 import { labelBasicEntity } from "./content";
 import { issueMilestoneEntity } from "./issues";
+import { timeStatsEntity } from "./time-stats";
 import { userBasic } from "./user";
 
 export interface MergeRequestEntityOptions {
@@ -66,7 +67,7 @@ export function mergeRequestBasicEntity(mr: MergeRequestRow, baseUrl: string, op
     reference: short,
     references: { short, relative: options.requestedProjectId === mr.projectId ? short : full, full },
     web_url: `${baseUrl}/${mr.project.fullPath}/-/merge_requests/${mr.iid}`,
-    time_stats: { time_estimate: mr.timeEstimate, total_time_spent: 0, human_time_estimate: null, human_total_time_spent: null },
+    time_stats: timeStatsEntity(mr.timeEstimate, mr.totalTimeSpent),
     squash: mr.squash,
     squash_on_merge: mr.squash,
     task_completion_status: { count: 0, completed_count: 0 },

@@ -13,7 +13,7 @@ export function noteEntity(note: NoteRow | DiscussionNote, baseUrl: string) {
   const imported = note.importEntityId !== null;
   const type = note.type ?? (typeof note.sourceAttributes.type === "string" ? note.sourceAttributes.type : null);
   const resolvable = isResolvable(note);
-  const resolvedBy = "resolvedBy" in note ? note.resolvedBy : null;
+  const resolvedBy = note.resolvedBy;
   return {
     id: note.id,
     type,
