@@ -24,57 +24,16 @@ const { startImports, STATUS } = await import("@/lib/migration");
 const { createUser } = await import("@/lib/users");
 const { waitForImports } = await import("@/test/helpers/imports");
 const { DEFAULT_TOKEN, generated, startTestSource } = await import("@/test/source");
+const { mergeRequestRecord } = await import("./bench/history-records");
 const { cpuSeconds, peakRssBytes, postgresCpuSeconds } = await import("./bench/proc-stats");
 const { embedded, postmaster } = await benchDatabase(dataDir);
-
-const at = (index: number) => new Date(Date.UTC(2020, 0, 1) + index * 60_000).toISOString();
-const sha = (n: number) => (n * 2654435761).toString(16).padStart(8, "0").repeat(5).slice(0, 40);
-/** A unified diff of about `bytes` bytes: every run imports the same merge requests. */
-const diffText = (index: number, bytes: number) => {
-  let text = `@@ -1,${index % 50} +1,${(index % 50) + 3} @@\n`;
-  for (let line = 0; text.length < bytes; line++) text += `${line % 3 ? "+" : " "}    const value${line} = compute(${index}, ${line}); // keep the diff realistic\n`;
-  return text;
-};
-
-function mergeRequest(index: number, files = 30, diffBytes = DIFF_BYTES) {
-  const iid = index + 1;
-  const head = sha(iid * 100 + 9);
-  const position = { base_sha: sha(iid), start_sha: sha(iid), head_sha: head, old_path: "src/file-0.ts", new_path: "src/file-0.ts", position_type: "text", old_line: null, new_line: 3, line_range: null };
-  return {
-    id: 500_000 + iid, iid, title: `Merge request ${iid}`, description: `Changes ${iid}`, state: iid % 4 ? "opened" : "merged", source_branch: `feature-${iid}`, target_branch: "main",
-    source_project_id: 5, target_project_id: 5, author_id: 1 + (index % 50), merge_status: "can_be_merged", diff_head_sha: head, created_at: at(index), updated_at: at(index + 1),
-    merge_request_assignees: [{ user_id: 1 + ((index + 1) % 50), created_at: at(index) }],
-    merge_request_reviewers: [{ user_id: 1 + ((index + 2) % 50), created_at: at(index), state: "reviewed" }],
-    approvals: [{ user_id: 1 + ((index + 3) % 50), created_at: at(index), updated_at: at(index) }],
-    metrics: { merged_by_id: iid % 4 ? null : 1, merged_at: iid % 4 ? null : at(index + 1), added_lines: 30, removed_lines: 3 },
-    label_links: [{ label: { title: `label-${index % 20}`, color: "#428bca", type: "ProjectLabel" } }],
-    resource_state_events: iid % 4 ? [] : [{ user_id: 1, state: "merged", created_at: at(index + 1) }],
-    notes: [
-      { id: 5_000_000 + index * 3, note: "Please rename this.", noteable_type: "MergeRequest", author_id: 1 + ((index + 2) % 50), author: { name: "Reviewer" }, type: "DiffNote", position, original_position: position, line_code: "abc_0_3", discussion_id: sha(iid * 7), created_at: at(index),
-        note_diff_file: { diff_export: diffText(index, 300), new_path: "src/file-0.ts", old_path: "src/file-0.ts", a_mode: "100644", b_mode: "100644", new_file: false, renamed_file: false, deleted_file: false },
-        suggestions: [{ relative_order: 0, from_content: "const a = 1;\n", to_content: "const renamed = 1;\n", applied: false, outdated: false, lines_above: 0, lines_below: 0 }] },
-      { id: 5_000_000 + index * 3 + 1, note: "Done.", noteable_type: "MergeRequest", author_id: 1 + (index % 50), author: { name: "Author" }, type: "DiffNote", position, original_position: position, discussion_id: sha(iid * 7), created_at: at(index + 1) },
-      { id: 5_000_000 + index * 3 + 2, note: "added 10 commits", noteable_type: "MergeRequest", author_id: 1 + (index % 50), system: true, system_note_metadata: { action: "commit", commit_count: 10 }, created_at: at(index) },
-    ],
-    merge_request_diff: {
-      state: "collected", base_commit_sha: sha(iid), head_commit_sha: head, start_commit_sha: sha(iid), real_size: String(files), created_at: at(index), updated_at: at(index),
-      merge_request_diff_commits: Array.from({ length: 10 }, (_, n) => ({
-        relative_order: n, sha: sha(iid * 100 + 9 - n), message: `Commit ${n} of ${iid}\n`, authored_date: at(index), committed_date: at(index),
-        commit_author: { name: "Ada Lovelace", email: "ada@example.com" }, committer: { name: "Grace Hopper", email: "grace@example.com" },
-      })),
-      merge_request_diff_files: Array.from({ length: files }, (_, n) => ({
-        relative_order: n, utf8_diff: diffText(index * 31 + n, diffBytes), new_path: `src/file-${n}.ts`, old_path: `src/file-${n}.ts`, a_mode: "100644", b_mode: "100644", new_file: false, renamed_file: false, deleted_file: false, too_large: false,
-      })),
-    },
-  };
-}
 
 const source = await startTestSource({ version: "17.8.0", batchSize: 1000 });
 const total = COUNT + (HUGE_FILES > 0 ? 1 : 0);
 source.addProject({
   groupId: 4351, path: "bench", name: "Bench",
   // Generated one record at a time as the download streams: the source holds none of them.
-  relations: { merge_requests: generated(total, (index) => (index === COUNT ? mergeRequest(index, HUGE_FILES, HUGE_DIFF_BYTES) : mergeRequest(index))) },
+  relations: { merge_requests: generated(total, (index) => (index === COUNT ? mergeRequestRecord(index, HUGE_FILES, HUGE_DIFF_BYTES) : mergeRequestRecord(index, 30, DIFF_BYTES))) },
 });
 const user = await createUser({ username: "bench", email: "bench@example.com", name: "Bench", password: "bench password" });
 const worker = await startWorker("merge-requests");
