@@ -1,5 +1,5 @@
-import { formatDateTime, timeAgo } from "@/components/content/format";
 import { Person, type PersonItem } from "@/components/content/person";
+import { When } from "@/components/content/when";
 import { NavTabs } from "@/components/ui/nav-tabs";
 import { MergeRequestStateBadge } from "./merge-request-state-badge";
 
@@ -35,9 +35,7 @@ export function MergeRequestHeader({ mr, current, hrefs, counts }: { mr: MergeRe
         <code className="rounded bg-blue-50 px-1.5 text-xs text-blue-800">{mr.sourceBranch}</code>
         <span>into</span>
         <code className="rounded bg-blue-50 px-1.5 text-xs text-blue-800">{mr.targetBranch}</code>
-        <time dateTime={mr.createdAt.toISOString()} title={formatDateTime(mr.createdAt)}>
-          {timeAgo(mr.createdAt)}
-        </time>
+        <When date={mr.createdAt} />
       </p>
       <div className="mt-4">
         <NavTabs

@@ -1,5 +1,5 @@
 import Link from "next/link";
-import { formatDateTime, timeAgo } from "@/components/content/format";
+import { When } from "@/components/content/when";
 import { commitUrl, mergeRequestUrl } from "@/components/projects/project-urls";
 import { Pagination } from "@/components/ui/pagination";
 import { pageOf } from "@/app/(app)/route-params";
@@ -29,9 +29,7 @@ export async function MergeRequestCommitsTab({ project, mr, page: pageParam }: {
                   {when ? (
                     <>
                       {" authored "}
-                      <time dateTime={when.toISOString()} title={formatDateTime(when)}>
-                        {timeAgo(when)}
-                      </time>
+                      <When date={when} />
                     </>
                   ) : null}
                 </p>
