@@ -5,6 +5,7 @@ import { LabelChips, type LabelChipItem } from "./label-chips";
 import { Person, type PersonItem } from "./person";
 import { ConfidentialBadge } from "./confidential-badge";
 import { When } from "./when";
+import { EmptyState } from "@/components/ui/empty-state";
 
 /** What names an epic, an issue or a merge request and links to it wherever they are listed. */
 export interface IssuableLinkItem {
@@ -35,7 +36,7 @@ export interface IssuableListItem extends IssuableLinkItem {
  * and when, when it closed and what else the kind adds, then its labels (each filtering the list by its label).
  */
 export function IssuableList({ items, noun, empty, labelHref }: { items: IssuableListItem[]; noun: string; empty: string; labelHref?: (title: string) => string }) {
-  if (items.length === 0) return <p className="rounded-lg border border-dashed border-gray-300 bg-white px-6 py-10 text-center text-sm text-gray-600">{empty}</p>;
+  if (items.length === 0) return <EmptyState>{empty}</EmptyState>;
   const title = noun.charAt(0).toUpperCase() + noun.slice(1);
   return (
     <ul className="divide-y divide-gray-100 rounded-lg border border-gray-200 bg-white" aria-label={title}>
