@@ -4,17 +4,15 @@ import { Markdown } from "@/components/ui/markdown";
 import type { ResolvedReferences } from "@/lib/markdown";
 import { Awards, type AwardItem } from "./awards";
 import { ConfidentialBadge } from "./confidential-badge";
+import type { LabelChipItem } from "./label-chips";
 import { Person, type PersonItem } from "./person";
 import { SideItem } from "./side-item";
 import { StateBadge } from "./state-badge";
 import { When } from "./when";
 
-export interface IssuableViewItem {
-  /** "Epic", "Issue": the header's "Issue created … by". */
-  kind: string;
+/** What an epic's and an issue's page both show; each kind's item adds its own. */
+export interface IssuableFields {
   title: string;
-  /** What the breadcrumb shows after the list's name: `#3`, `&3`. */
-  shortReference: string;
   /** `group/project#3`, `group&3`: the sidebar's last entry, to copy. */
   reference: string;
   state: string;
@@ -22,7 +20,16 @@ export interface IssuableViewItem {
   description: string | null;
   author: PersonItem | null;
   createdAt: Date;
+  closedAt: Date | null;
+  labels: LabelChipItem[];
   awards: AwardItem[];
+}
+
+export interface IssuableViewItem extends Omit<IssuableFields, "closedAt" | "labels"> {
+  /** "Epic", "Issue": the header's "Issue created … by". */
+  kind: string;
+  /** What the breadcrumb shows after the list's name: `#3`, `&3`. */
+  shortReference: string;
 }
 
 /**

@@ -1,29 +1,17 @@
 import Link from "next/link";
 import type { ReactNode } from "react";
-import type { AwardItem } from "@/components/content/awards";
 import { formatDay } from "@/components/content/format";
-import { IssuableView } from "@/components/content/issuable-view";
+import { IssuableView, type IssuableFields } from "@/components/content/issuable-view";
 import type { ResolvedReferences } from "@/lib/markdown";
-import { LabelChips, type LabelChipItem } from "@/components/content/label-chips";
+import { LabelChips } from "@/components/content/label-chips";
 import { Person, type PersonItem } from "@/components/content/person";
 import { SideItem } from "@/components/content/side-item";
 import { IssuableLinks } from "@/components/content/issuable-links";
 
-export interface IssueViewItem {
+export interface IssueViewItem extends IssuableFields {
   iid: number;
-  title: string;
-  /** `group/project#3`, as GitLab's sidebar shows it to copy. */
-  reference: string;
-  state: string;
-  confidential: boolean;
-  description: string | null;
-  author: PersonItem | null;
-  createdAt: Date;
-  closedAt: Date | null;
   closedBy: PersonItem | null;
-  awards: AwardItem[];
   assignees: PersonItem[];
-  labels: LabelChipItem[];
   milestone: { title: string; href: string } | null;
   epic: { title: string; reference: string; href: string } | null;
   iteration: { title: string; span: string } | null;

@@ -1,12 +1,10 @@
 import Link from "next/link";
 import type { ReactNode } from "react";
 import type { ResolvedReferences } from "@/lib/markdown";
-import type { AwardItem } from "@/components/content/awards";
-import { IssuableView } from "@/components/content/issuable-view";
+import { IssuableView, type IssuableFields } from "@/components/content/issuable-view";
 import { formatDateTime, formatDay } from "@/components/content/format";
-import { LabelChips, type LabelChipItem } from "@/components/content/label-chips";
+import { LabelChips } from "@/components/content/label-chips";
 import { SideItem } from "@/components/content/side-item";
-import type { PersonItem } from "@/components/content/person";
 import { ConfidentialBadge } from "@/components/content/confidential-badge";
 import { IssuableLinks } from "@/components/content/issuable-links";
 import type { EpicLinkItem } from "./epics-list";
@@ -18,18 +16,7 @@ export interface EpicDate {
   inheritedDate: string | null;
 }
 
-export interface EpicViewItem {
-  title: string;
-  /** `group/path&3`, as GitLab's sidebar shows it to copy. */
-  reference: string;
-  state: string;
-  confidential: boolean;
-  description: string | null;
-  author: PersonItem | null;
-  createdAt: Date;
-  closedAt: Date | null;
-  labels: LabelChipItem[];
-  awards: AwardItem[];
+export interface EpicViewItem extends IssuableFields {
   startDate: EpicDate;
   dueDate: EpicDate;
   /** Null without a parent; without `href` when the parent exists but is not visible to the viewer. */
