@@ -2,7 +2,7 @@ import { IssuableList, type IssuableLinkItem } from "@/components/content/issuab
 import type { LabelChipItem } from "@/components/content/label-chips";
 import type { PersonItem } from "@/components/content/person";
 import { When } from "@/components/content/when";
-import { MergeRequestStateBadge } from "./merge-request-state-badge";
+import { StateBadge } from "@/components/content/state-badge";
 
 export interface MergeRequestListItem extends Omit<IssuableLinkItem, "confidential"> {
   draft: boolean;
@@ -46,7 +46,7 @@ export function MergeRequestList({ items, empty, showState }: { items: MergeRequ
         aside: (
           <>
             <div className="flex items-center gap-2">
-              {showState || mr.state !== "opened" ? <MergeRequestStateBadge state={mr.state} /> : null}
+              {showState || mr.state !== "opened" ? <StateBadge state={mr.state} mergeRequest /> : null}
               {mr.assignees.length ? <span title={`Assigned to ${mr.assignees.map((a) => a.name).join(", ")}`}>{counted(mr.assignees.length, "assignee", "assignees")}</span> : null}
               {mr.reviewers.length ? <span title={`Reviewers: ${mr.reviewers.map((a) => a.name).join(", ")}`}>{counted(mr.reviewers.length, "reviewer", "reviewers")}</span> : null}
               {mr.upvotes ? <span>{counted(mr.upvotes, "upvote", "upvotes")}</span> : null}

@@ -4,6 +4,7 @@ import { describe, expect, it } from "vitest";
 import { IssuableLinks } from "@/components/content/issuable-links";
 import { IssuableStateTabs } from "@/components/content/issuable-state-tabs";
 import { IssuableView } from "@/components/content/issuable-view";
+import { StateBadge } from "@/components/content/state-badge";
 import { MergeRequestList, type MergeRequestListItem } from "@/components/merge-requests/merge-request-list";
 import { DiffFiles } from "@/components/projects/repository/diff-files";
 import type { DiffFile } from "@/lib/repositories";
@@ -104,5 +105,17 @@ describe("DiffFiles", () => {
     expect(html).toContain("<h3");
     expect(html).toContain("Only 2 of 3 changed files are listed.");
     expect(text(html)).toContain("Changed files (2) a.rb +2 -1 b.rb +1 -1");
+  });
+});
+
+describe("StateBadge", () => {
+  it("badges a closed merge request as given up (red, as GitLab's) and a closed issue as done, a locked merge request as Open", () => {
+    const closedMr = renderToStaticMarkup(createElement(StateBadge, { state: "closed", mergeRequest: true }));
+    const closedIssue = renderToStaticMarkup(createElement(StateBadge, { state: "closed" }));
+    expect(text(closedMr)).toBe("Closed");
+    expect(closedMr).toContain("text-red-700");
+    expect(closedIssue).toContain("text-blue-700");
+    expect(text(renderToStaticMarkup(createElement(StateBadge, { state: "locked", mergeRequest: true })))).toBe("Open");
+    expect(text(renderToStaticMarkup(createElement(StateBadge, { state: "locked" })))).toBe("Locked");
   });
 });
