@@ -1,4 +1,3 @@
-import Link from "next/link";
 import { IssuableStateTabs } from "@/components/content/issuable-state-tabs";
 
 export type MergeRequestStateFilter = "opened" | "merged" | "closed" | "all";
@@ -91,9 +90,10 @@ export function MergeRequestFilters({ base, query, counts }: { base: string; que
             Apply filters
           </button>
           {filtered ? (
-            <Link href={`${base}?${mergeRequestQuery({ state: query.state })}`} className="text-sm">
+            // A plain link, as the state tabs: a new server render, so the form comes back empty.
+            <a href={`${base}?${mergeRequestQuery({ state: query.state })}`} className="text-sm">
               Clear filters
-            </Link>
+            </a>
           ) : null}
         </div>
       </form>
