@@ -1,6 +1,7 @@
 "use client";
 
 import { useEffect, useRef, useState } from "react";
+import { EmptyState } from "@/components/ui/empty-state";
 
 export interface BadgeItem {
   id: number;
@@ -39,7 +40,7 @@ function BadgeImage({ badge }: { badge: BadgeItem }) {
 
 /** GitLab's badges table (group settings): name, the badge as it renders, and where it links. */
 export function BadgesList({ badges, empty }: { badges: BadgeItem[]; empty: string }) {
-  if (badges.length === 0) return <p className="rounded-lg border border-dashed border-gray-300 bg-white px-6 py-10 text-center text-sm text-gray-600">{empty}</p>;
+  if (badges.length === 0) return <EmptyState>{empty}</EmptyState>;
   return (
     <div className="overflow-x-auto rounded-lg border border-gray-200 bg-white">
       <table className="min-w-full divide-y divide-gray-100 text-sm" aria-label="Badges">

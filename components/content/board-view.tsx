@@ -1,5 +1,6 @@
 import { BoardColumn, LabelChip, type BoardColumnItem, type BoardLabelItem } from "./board-column";
 import { BoardSwitcher, type BoardLink } from "./board-switcher";
+import { EmptyState } from "@/components/ui/empty-state";
 
 export interface BoardScopeItem {
   milestone: string | null;
@@ -68,7 +69,7 @@ function Scope({ scope }: { scope: BoardScopeItem }) {
  */
 export function BoardLanes({ name, empty, alignTop = false, children }: { name: string; empty: boolean; alignTop?: boolean; children: React.ReactNode }) {
   if (empty) {
-    return <p className="rounded-lg border border-dashed border-gray-300 bg-white px-6 py-10 text-center text-sm text-gray-600">This board shows no lists: its Open and Closed lists are hidden and it has no other.</p>;
+    return <EmptyState>This board shows no lists: its Open and Closed lists are hidden and it has no other.</EmptyState>;
   }
   return (
     <div className={`flex gap-3 overflow-x-auto pb-2 ${alignTop ? "items-start" : ""}`} aria-label={`Lists of ${name}`} role="group">

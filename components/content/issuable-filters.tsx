@@ -1,3 +1,5 @@
+import { IssuableStateTabs } from "./issuable-state-tabs";
+
 export type StateFilter = "opened" | "closed" | "all";
 
 const STATES: [StateFilter, string][] = [
@@ -24,9 +26,6 @@ export interface FilterField {
 const fieldClass = "rounded-md border-0 px-2 py-1.5 text-sm shadow-xs ring-1 ring-inset ring-gray-300 focus:ring-2 focus:ring-brand-600 focus:outline-none";
 
 /**
- * Plain links, not next/link: each is a new server render of the same page with another query, and the client router
- * does not refetch a project page (rewritten from `/<full path>/-/…`) for a query alone.
- *
  * Open / Closed / All with their counts, the filters in use as chips, and a search box (with the list's other choices,
  * `fields`, beside it): a GET form, so every filter lives in the URL and survives reloads. `query` is what the URL
  * holds besides state, search and page: the state tabs and the search keep it.
@@ -57,19 +56,7 @@ export function IssuableFilters({
   return (
     <div className="mb-4 space-y-3">
       <div className="flex flex-wrap items-center justify-between gap-3">
-        <nav aria-label={`${title} state`} className="flex gap-1 text-sm">
-          {STATES.map(([value, label]) => (
-            <a
-              key={value}
-              href={href(value)}
-              aria-current={state === value ? "page" : undefined}
-              className={`inline-flex items-center gap-1.5 rounded-md px-3 py-1.5 ${state === value ? "bg-gray-200 font-medium text-gray-900" : "text-gray-600 hover:bg-gray-100"}`}
-            >
-              {label}
-              <span className="rounded-full bg-white/70 px-1.5 text-xs text-gray-600">{counts[value]}</span>
-            </a>
-          ))}
-        </nav>
+        <IssuableStateTabs label={`${title} state`} states={STATES} current={state} counts={counts} hrefFor={href} />
         <form action={base} role="search" className="flex flex-wrap items-center gap-2">
           <input type="hidden" name="state" value={state} />
           {kept.map(([name, value]) => (

@@ -1,9 +1,11 @@
 import Link from "next/link";
 import type { ReactNode } from "react";
-import { formatDateTime, formatDay, timeAgo } from "./format";
+import { formatDateTime, formatDay } from "./format";
 import { LabelChips, type LabelChipItem } from "./label-chips";
 import { Person, type PersonItem } from "./person";
 import { ConfidentialBadge } from "./confidential-badge";
+import { When } from "./when";
+import { EmptyState } from "@/components/ui/empty-state";
 
 /** What names an epic, an issue or a merge request and links to it wherever they are listed. */
 export interface IssuableLinkItem {
@@ -21,6 +23,8 @@ export interface IssuableListItem extends IssuableLinkItem {
   author: PersonItem | null;
   createdAt: Date;
   closedAt: Date | null;
+  /** Before the title: a merge request's Draft mark. */
+  flag?: ReactNode;
   /** More of the second line: a span of dates, a milestone... */
   details?: ReactNode[];
   /** The row's right side: state, counts, votes. */
@@ -28,11 +32,11 @@ export interface IssuableListItem extends IssuableLinkItem {
 }
 
 /**
- * A list of epics or issues as GitLab draws them: the title (and a confidential mark), then the reference, who opened it
+ * A list of epics, issues or merge requests as GitLab draws them: the title (and a confidential mark), then the reference, who opened it
  * and when, when it closed and what else the kind adds, then its labels (each filtering the list by its label).
  */
 export function IssuableList({ items, noun, empty, labelHref }: { items: IssuableListItem[]; noun: string; empty: string; labelHref?: (title: string) => string }) {
-  if (items.length === 0) return <p className="rounded-lg border border-dashed border-gray-300 bg-white px-6 py-10 text-center text-sm text-gray-600">{empty}</p>;
+  if (items.length === 0) return <EmptyState>{empty}</EmptyState>;
   const title = noun.charAt(0).toUpperCase() + noun.slice(1);
   return (
     <ul className="divide-y divide-gray-100 rounded-lg border border-gray-200 bg-white" aria-label={title}>
@@ -40,6 +44,7 @@ export function IssuableList({ items, noun, empty, labelHref }: { items: Issuabl
         <li key={item.id} className="flex items-start justify-between gap-4 px-4 py-3">
           <div className="min-w-0 space-y-1">
             <p className="flex flex-wrap items-center gap-2">
+              {item.flag}
               <Link href={item.href} className="font-medium text-gray-900 hover:text-brand-600 hover:underline">
                 {item.title}
               </Link>
@@ -49,7 +54,7 @@ export function IssuableList({ items, noun, empty, labelHref }: { items: Issuabl
               <span className="font-mono">{item.reference}</span>
               <span aria-hidden="true">·</span>
               <span>
-                created <time dateTime={item.createdAt.toISOString()} title={formatDateTime(item.createdAt)}>{timeAgo(item.createdAt)}</time> by
+                created <When date={item.createdAt} /> by
               </span>
               <Person person={item.author} showUsername={false} />
               {item.state === "closed" && item.closedAt ? (

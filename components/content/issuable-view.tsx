@@ -4,28 +4,38 @@ import { Markdown } from "@/components/ui/markdown";
 import type { ResolvedReferences } from "@/lib/markdown";
 import { Awards, type AwardItem } from "./awards";
 import { ConfidentialBadge } from "./confidential-badge";
-import { formatDateTime, timeAgo } from "./format";
+import type { LabelChipItem } from "./label-chips";
 import { Person, type PersonItem } from "./person";
+import { SideItem } from "./side-item";
 import { StateBadge } from "./state-badge";
+import { When } from "./when";
 
-export interface IssuableViewItem {
-  /** "Epic", "Issue": the header's "Issue created … by". */
-  kind: string;
+/** What an epic's and an issue's page both show; each kind's item adds its own. */
+export interface IssuableFields {
   title: string;
-  /** What the breadcrumb shows after the list's name: `#3`, `&3`. */
-  shortReference: string;
+  /** `group/project#3`, `group&3`: the sidebar's last entry, to copy. */
+  reference: string;
   state: string;
   confidential: boolean;
   description: string | null;
   author: PersonItem | null;
   createdAt: Date;
+  closedAt: Date | null;
+  labels: LabelChipItem[];
   awards: AwardItem[];
+}
+
+export interface IssuableViewItem extends Omit<IssuableFields, "closedAt" | "labels"> {
+  /** "Epic", "Issue": the header's "Issue created … by". */
+  kind: string;
+  /** What the breadcrumb shows after the list's name: `#3`, `&3`. */
+  shortReference: string;
 }
 
 /**
  * The page of an epic or an issue as GitLab lays it out: breadcrumb, state and author, title, then the description
  * and its reactions, what the kind adds (`sections`: child epics, related merge requests), and the activity; the
- * sidebar (`sidebar`: SideItems) on the right.
+ * sidebar (`sidebar`: SideItems, then the reference) on the right.
  */
 export function IssuableView({
   item,
@@ -56,7 +66,7 @@ export function IssuableView({
         <StateBadge state={item.state} />
         {item.confidential ? <ConfidentialBadge /> : null}
         <span>
-          {item.kind} created <time dateTime={item.createdAt.toISOString()} title={formatDateTime(item.createdAt)}>{timeAgo(item.createdAt)}</time> by
+          {item.kind} created <When date={item.createdAt} /> by
         </span>
         <Person person={item.author} />
       </div>
@@ -78,7 +88,12 @@ export function IssuableView({
           </section>
         </div>
         <aside aria-label={`${item.kind} details`} className="self-start rounded-lg border border-gray-200 bg-white px-4">
-          <dl>{sidebar}</dl>
+          <dl>
+            {sidebar}
+            <SideItem label="Reference">
+              <span className="font-mono text-xs break-all text-gray-700">{item.reference}</span>
+            </SideItem>
+          </dl>
         </aside>
       </div>
     </article>

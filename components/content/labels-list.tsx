@@ -1,3 +1,5 @@
+import { EmptyState } from "@/components/ui/empty-state";
+
 export interface LabelItem {
   id: number;
   title: string;
@@ -9,7 +11,7 @@ export interface LabelItem {
 }
 
 export function LabelsList({ labels, empty }: { labels: LabelItem[]; empty: string }) {
-  if (labels.length === 0) return <p className="rounded-lg border border-dashed border-gray-300 bg-white px-6 py-10 text-center text-sm text-gray-600">{empty}</p>;
+  if (labels.length === 0) return <EmptyState>{empty}</EmptyState>;
   return (
     <ul className="divide-y divide-gray-100 rounded-lg border border-gray-200 bg-white" aria-label="Labels">
       {labels.map((label) => (

@@ -1,4 +1,5 @@
 import { Badge } from "@/components/ui/badge";
+import { EmptyState } from "@/components/ui/empty-state";
 
 export interface MilestoneItem {
   id: number;
@@ -20,7 +21,7 @@ export function milestoneDates(m: Pick<MilestoneItem, "startDate" | "dueDate">):
 }
 
 export function MilestonesList({ milestones, empty }: { milestones: MilestoneItem[]; empty: string }) {
-  if (milestones.length === 0) return <p className="rounded-lg border border-dashed border-gray-300 bg-white px-6 py-10 text-center text-sm text-gray-600">{empty}</p>;
+  if (milestones.length === 0) return <EmptyState>{empty}</EmptyState>;
   return (
     <ul className="divide-y divide-gray-100 rounded-lg border border-gray-200 bg-white" aria-label="Milestones">
       {milestones.map((m) => (

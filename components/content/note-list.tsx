@@ -1,7 +1,7 @@
 import { InlineMarkdown, Markdown } from "@/components/ui/markdown";
 import type { ResolvedReferences } from "@/lib/markdown";
 import { Awards, type AwardItem } from "./awards";
-import { formatDateTime, timeAgo } from "./format";
+import { When } from "./when";
 import { Initial, Person, type PersonItem } from "./person";
 import { ConfidentialBadge } from "./confidential-badge";
 import { LabelChips, type LabelChipItem } from "./label-chips";
@@ -50,14 +50,6 @@ function rowsOf(entries: ActivityEntry[]): Row[] {
   return rows;
 }
 
-export function When({ date }: { date: Date }) {
-  return (
-    <time dateTime={date.toISOString()} title={formatDateTime(date)} className="text-gray-500">
-      {timeAgo(date)}
-    </time>
-  );
-}
-
 const STATE_TEXT: Record<string, string> = { closed: "closed", reopened: "reopened", opened: "opened" };
 
 /** What a resource event says, in GitLab's words: "added ~bug label", "changed milestone to %v1", "closed". */
@@ -88,7 +80,7 @@ function SystemEvent({ entry, epicHref, references }: { entry: ActivityEntry; ep
           <Person person={who} />
           <span>{entry.kind === "note" ? <InlineMarkdown source={entry.note.body} epicHref={epicHref} references={references} /> : <EventText entry={entry} />}</span>
           <span aria-hidden="true">·</span>
-          <When date={date} />
+          <When date={date} className="text-gray-500" />
         </p>
         {entry.kind === "note" ? <Awards awards={entry.note.awards} label="Reactions" /> : null}
       </div>
@@ -105,7 +97,7 @@ export function Comment({ note, epicHref, references, reply }: { note: NoteItem;
         <header className="flex flex-wrap items-center gap-x-1.5 text-sm">
           <Person person={note.author} />
           <span aria-hidden="true" className="text-gray-400">·</span>
-          <When date={note.createdAt} />
+          <When date={note.createdAt} className="text-gray-500" />
           {edited ? <span className="text-xs text-gray-500">(edited)</span> : null}
           {note.internal ? <ConfidentialBadge label="Internal note" /> : null}
         </header>

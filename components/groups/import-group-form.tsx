@@ -6,13 +6,8 @@ import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { Field } from "@/components/ui/field";
 import { ProgressBar } from "@/components/ui/progress-bar";
-import { groupPathError, pathFromName } from "@/lib/groups/path-rules";
 import type { PathAvailabilityJson } from "@/lib/migration/wire";
-
-interface ParentOption {
-  id: number;
-  fullPath: string;
-}
+import { GroupPathField, ParentGroupSelect, useGroupPlace, type ParentGroupOption } from "./group-path-fields";
 
 type Phase = { kind: "idle" } | { kind: "uploading"; sent: number; total: number } | { kind: "checking" } | { kind: "failed"; message: string };
 
@@ -51,17 +46,12 @@ const megabytes = (bytes: number) => `${(bytes / 1_048_576).toFixed(1)} MB`;
  * and the file, uploaded with a progress bar. The server checks everything again; on success the import's status
  * page takes over.
  */
-export function ImportGroupForm({ parents, defaultParentId, origin, maxImportSizeMb }: { parents: ParentOption[]; defaultParentId?: number; origin: string; maxImportSizeMb: number }) {
+export function ImportGroupForm({ parents, defaultParentId, origin, maxImportSizeMb }: { parents: ParentGroupOption[]; defaultParentId?: number; origin: string; maxImportSizeMb: number }) {
   const router = useRouter();
   const [name, setName] = useState("");
-  const [path, setPath] = useState("");
-  const [pathTouched, setPathTouched] = useState(false);
-  const [parentId, setParentId] = useState(defaultParentId ? String(defaultParentId) : "");
   const [file, setFile] = useState<File | null>(null);
   const [phase, setPhase] = useState<Phase>({ kind: "idle" });
-  const parent = parents.find((p) => String(p.id) === parentId);
-  const shownPath = pathTouched ? path : pathFromName(name);
-  const ruleError = shownPath ? groupPathError(shownPath, !parent) : null;
+  const { parent, parentId, setParentId, shownPath, typePath, ruleError } = useGroupPlace(parents, name, { parentId: defaultParentId ? String(defaultParentId) : "" });
   const takenError = usePathTaken(shownPath, parentId, Boolean(ruleError));
   const tooBig = file && maxImportSizeMb > 0 && file.size > maxImportSizeMb * 1_048_576 ? `The file is larger than the maximum import size (${maxImportSizeMb} MiB).` : null;
   const busy = phase.kind === "uploading" || phase.kind === "checking";
@@ -94,39 +84,8 @@ export function ImportGroupForm({ parents, defaultParentId, origin, maxImportSiz
     <form onSubmit={submit} className="max-w-2xl space-y-5" noValidate aria-busy={busy}>
       {phase.kind === "failed" ? <Alert tone="error">{phase.message}</Alert> : null}
       <Field label="New group name" name="name" required value={name} onChange={(e) => setName(e.target.value)} disabled={busy} autoFocus />
-      <div>
-        <label htmlFor="parent_id" className="block text-sm font-medium text-gray-900">
-          Parent group
-        </label>
-        <select
-          id="parent_id"
-          name="parent_id"
-          value={parentId}
-          disabled={busy}
-          onChange={(e) => setParentId(e.target.value)}
-          className="mt-1 block w-full rounded-md border-0 px-3 py-2 text-sm shadow-xs ring-1 ring-inset ring-gray-300 focus:ring-2 focus:ring-brand-600"
-        >
-          <option value="">No parent (top-level group)</option>
-          {parents.map((p) => (
-            <option key={p.id} value={p.id}>
-              {p.fullPath}
-            </option>
-          ))}
-        </select>
-      </div>
-      <Field
-        label="New group URL"
-        name="path"
-        prefix={`${origin}/groups/${parent ? `${parent.fullPath}/` : ""}`}
-        required
-        value={shownPath}
-        disabled={busy}
-        onChange={(e) => {
-          setPathTouched(true);
-          setPath(e.target.value);
-        }}
-        error={ruleError ?? takenError ?? undefined}
-      />
+      <ParentGroupSelect parents={parents} value={parentId} onChange={setParentId} disabled={busy} />
+      <GroupPathField label="New group URL" origin={origin} parent={parent} value={shownPath} onChange={typePath} disabled={busy} error={ruleError ?? takenError ?? undefined} />
       <div>
         <label htmlFor="file" className="block text-sm font-medium text-gray-900">
           GitLab group export file

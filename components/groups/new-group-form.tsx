@@ -6,7 +6,7 @@ import { Button } from "@/components/ui/button";
 import { Field } from "@/components/ui/field";
 import { TextAreaField } from "@/components/ui/text-area-field";
 import type { ActionState } from "@/lib/forms";
-import { groupPathError, pathFromName } from "@/lib/groups/path-rules";
+import { GroupPathField, ParentGroupSelect, useGroupPlace } from "./group-path-fields";
 
 interface ParentOption {
   id: number;
@@ -35,56 +35,15 @@ export function NewGroupForm({
   const [state, formAction, pending] = useActionState(action, {});
   const v = state.values ?? {};
   const [name, setName] = useState(v.name ?? "");
-  const [path, setPath] = useState(v.path ?? "");
-  const [pathTouched, setPathTouched] = useState(Boolean(v.path));
-  const [parentId, setParentId] = useState(v.parent_id ?? (defaultParentId ? String(defaultParentId) : ""));
-  const parent = parents.find((p) => String(p.id) === parentId);
-  const shownPath = pathTouched ? path : pathFromName(name);
-  // Checked as the user types, with the same rules the server applies again on submit.
-  const livePathError = shownPath ? groupPathError(shownPath, !parent) : null;
+  const { parent, parentId, setParentId, shownPath, typePath, ruleError: livePathError } = useGroupPlace(parents, name, { path: v.path, parentId: v.parent_id ?? (defaultParentId ? String(defaultParentId) : "") });
   const errors = state.fieldErrors ?? {};
 
   return (
     <form action={formAction} className="max-w-2xl space-y-5" noValidate>
       {state.error ? <Alert tone="error">{state.error}</Alert> : null}
       <Field label="Group name" name="name" required value={name} onChange={(e) => setName(e.target.value)} error={errors.name} hint="Must start with a letter, digit, emoji, or underscore." autoFocus />
-      <div>
-        <label htmlFor="parent_id" className="block text-sm font-medium text-gray-900">
-          Parent group
-        </label>
-        <select
-          id="parent_id"
-          name="parent_id"
-          value={parentId}
-          onChange={(e) => setParentId(e.target.value)}
-          className="mt-1 block w-full rounded-md border-0 px-3 py-2 text-sm shadow-xs ring-1 ring-inset ring-gray-300 focus:ring-2 focus:ring-brand-600"
-          aria-describedby={errors.parentId ? "parent_id-error" : undefined}
-        >
-          <option value="">No parent (top-level group)</option>
-          {parents.map((p) => (
-            <option key={p.id} value={p.id}>
-              {p.fullPath}
-            </option>
-          ))}
-        </select>
-        {errors.parentId ? (
-          <p id="parent_id-error" role="alert" className="mt-1 text-sm text-red-600">
-            {errors.parentId}
-          </p>
-        ) : null}
-      </div>
-      <Field
-        label="Group URL"
-        name="path"
-        prefix={`${origin}/groups/${parent ? `${parent.fullPath}/` : ""}`}
-        required
-        value={shownPath}
-        onChange={(e) => {
-          setPathTouched(true);
-          setPath(e.target.value);
-        }}
-        error={errors.path ?? livePathError ?? undefined}
-      />
+      <ParentGroupSelect parents={parents} value={parentId} onChange={setParentId} error={errors.parentId} />
+      <GroupPathField label="Group URL" origin={origin} parent={parent} value={shownPath} onChange={typePath} error={errors.path ?? livePathError ?? undefined} />
       <fieldset>
         <legend className="text-sm font-medium text-gray-900">Visibility level</legend>
         <div className="mt-2 space-y-2">

@@ -1,29 +1,17 @@
 import Link from "next/link";
 import type { ReactNode } from "react";
-import type { AwardItem } from "@/components/content/awards";
 import { formatDay } from "@/components/content/format";
-import { IssuableView } from "@/components/content/issuable-view";
+import { IssuableView, type IssuableFields } from "@/components/content/issuable-view";
 import type { ResolvedReferences } from "@/lib/markdown";
-import { LabelChips, type LabelChipItem } from "@/components/content/label-chips";
+import { LabelChips } from "@/components/content/label-chips";
 import { Person, type PersonItem } from "@/components/content/person";
 import { SideItem } from "@/components/content/side-item";
-import { StateBadge } from "@/components/content/state-badge";
+import { IssuableLinks } from "@/components/content/issuable-links";
 
-export interface IssueViewItem {
+export interface IssueViewItem extends IssuableFields {
   iid: number;
-  title: string;
-  /** `group/project#3`, as GitLab's sidebar shows it to copy. */
-  reference: string;
-  state: string;
-  confidential: boolean;
-  description: string | null;
-  author: PersonItem | null;
-  createdAt: Date;
-  closedAt: Date | null;
   closedBy: PersonItem | null;
-  awards: AwardItem[];
   assignees: PersonItem[];
-  labels: LabelChipItem[];
   milestone: { title: string; href: string } | null;
   epic: { title: string; reference: string; href: string } | null;
   iteration: { title: string; span: string } | null;
@@ -76,29 +64,12 @@ export function IssueView({ issue, listHref, references, activity }: { issue: Is
       listHref={listHref}
       activity={activity}
       sections={
-        <section aria-labelledby="related-mrs-heading">
-          <h3 id="related-mrs-heading" className="mb-2 text-base font-semibold text-gray-900">
-            Related merge requests <span className="text-sm font-normal text-gray-500">({issue.relatedMergeRequests.length})</span>
-          </h3>
-          {issue.relatedMergeRequests.length === 0 ? (
-            <p className="text-sm text-gray-500">No merge request mentions this issue.</p>
-          ) : (
-            <ul className="divide-y divide-gray-100 rounded-lg border border-gray-200 bg-white" aria-label="Related merge requests">
-              {issue.relatedMergeRequests.map((mr) => (
-                <li key={mr.id} className="flex items-center justify-between gap-3 px-4 py-2 text-sm">
-                  <span className="flex min-w-0 items-center gap-2">
-                    <Link href={mr.href} className="truncate font-medium text-gray-900 hover:text-brand-600 hover:underline">
-                      {mr.title}
-                    </Link>
-                    <span className="shrink-0 font-mono text-xs text-gray-500">!{mr.iid}</span>
-                    {mr.closes ? <span className="shrink-0 text-xs text-gray-500">closes this issue</span> : null}
-                  </span>
-                  <StateBadge state={mr.state} />
-                </li>
-              ))}
-            </ul>
-          )}
-        </section>
+        <IssuableLinks
+          id="related-mrs"
+          heading="Related merge requests"
+          empty="No merge request mentions this issue."
+          items={issue.relatedMergeRequests.map((mr) => ({ ...mr, reference: `!${mr.iid}`, note: mr.closes ? <span className="shrink-0 text-xs text-gray-500">closes this issue</span> : null }))}
+        />
       }
       sidebar={
         <>
@@ -154,9 +125,6 @@ export function IssueView({ issue, listHref, references, activity }: { issue: Is
             </SideItem>
           ) : null}
           <SideItem label="Confidentiality">{issue.confidential ? "Confidential: only project members with at least the Reporter role, the author and assignees can see it." : "Not confidential"}</SideItem>
-          <SideItem label="Reference">
-            <span className="font-mono text-xs break-all text-gray-700">{issue.reference}</span>
-          </SideItem>
         </>
       }
     />

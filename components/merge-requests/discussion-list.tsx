@@ -1,4 +1,5 @@
-import { Comment, When, type NoteItem } from "@/components/content/note-list";
+import { Comment, type NoteItem } from "@/components/content/note-list";
+import { When } from "@/components/content/when";
 import { Person, type PersonItem } from "@/components/content/person";
 import { InlineMarkdown } from "@/components/ui/markdown";
 import { DiffLinesTable } from "@/components/projects/repository/diff-file";
@@ -24,7 +25,7 @@ function SystemLine({ note, epicHref }: { note: NoteItem; epicHref: (iid: number
           <InlineMarkdown source={note.body.split("\n", 1)[0] ?? ""} epicHref={epicHref} />
         </span>
         <span aria-hidden="true">·</span>
-        <When date={note.createdAt} />
+        <When date={note.createdAt} className="text-gray-500" />
       </p>
     </li>
   );
@@ -70,7 +71,7 @@ export function DiscussionList({ items, epicHref }: { items: DiscussionItem[]; e
                   <span aria-hidden="true" className="text-green-700">✓</span>
                   <span>{`${item.notes.length === 1 ? "1 comment" : `${item.notes.length} comments`} · Thread resolved by`}</span>
                   <Person person={item.resolved.by} showUsername={false} />
-                  <When date={item.resolved.at} />
+                  <When date={item.resolved.at} className="text-gray-500" />
                   {item.diff ? <span className="font-mono text-xs text-gray-500">{`on ${item.diff.path}`}</span> : null}
                 </summary>
                 <Thread item={item} epicHref={epicHref} />

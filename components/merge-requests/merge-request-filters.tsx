@@ -1,4 +1,4 @@
-import Link from "next/link";
+import { IssuableStateTabs } from "@/components/content/issuable-state-tabs";
 
 export type MergeRequestStateFilter = "opened" | "merged" | "closed" | "all";
 
@@ -54,19 +54,7 @@ export function MergeRequestFilters({ base, query, counts }: { base: string; que
   const filtered = TEXT_FILTERS.some(([name]) => query[name]) || Boolean(query.search);
   return (
     <div className="mb-4 space-y-3">
-      <nav aria-label="Merge request state" className="flex flex-wrap gap-1 text-sm">
-        {STATES.map(([value, label]) => (
-          <Link
-            key={value}
-            href={`${base}?${mergeRequestQuery({ ...query, state: value })}`}
-            aria-current={query.state === value ? "page" : undefined}
-            className={`inline-flex items-center gap-1.5 rounded-md px-3 py-1.5 ${query.state === value ? "bg-gray-200 font-medium text-gray-900" : "text-gray-600 hover:bg-gray-100"}`}
-          >
-            {label}
-            <span className="rounded-full bg-white/70 px-1.5 text-xs text-gray-600">{counts[value]}</span>
-          </Link>
-        ))}
-      </nav>
+      <IssuableStateTabs label="Merge request state" states={STATES} current={query.state} counts={counts} hrefFor={(state) => `${base}?${mergeRequestQuery({ ...query, state })}`} />
       <form action={base} role="search" aria-label="Filter merge requests" className="rounded-lg border border-gray-200 bg-white p-3">
         <input type="hidden" name="state" value={query.state} />
         <div className="grid gap-3 sm:grid-cols-2 lg:grid-cols-4">
@@ -102,9 +90,10 @@ export function MergeRequestFilters({ base, query, counts }: { base: string; que
             Apply filters
           </button>
           {filtered ? (
-            <Link href={`${base}?${mergeRequestQuery({ state: query.state })}`} className="text-sm">
+            // A plain link, as the state tabs: a new server render, so the form comes back empty.
+            <a href={`${base}?${mergeRequestQuery({ state: query.state })}`} className="text-sm">
               Clear filters
-            </Link>
+            </a>
           ) : null}
         </div>
       </form>

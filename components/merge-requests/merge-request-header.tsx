@@ -1,7 +1,7 @@
-import { formatDateTime, timeAgo } from "@/components/content/format";
 import { Person, type PersonItem } from "@/components/content/person";
+import { When } from "@/components/content/when";
 import { NavTabs } from "@/components/ui/nav-tabs";
-import { MergeRequestStateBadge } from "./merge-request-state-badge";
+import { StateBadge } from "@/components/content/state-badge";
 
 export type MergeRequestTabKey = "overview" | "commits" | "pipelines" | "diffs";
 
@@ -28,16 +28,14 @@ export function MergeRequestHeader({ mr, current, hrefs, counts }: { mr: MergeRe
         {mr.title}
       </h2>
       <p className="mt-2 flex flex-wrap items-center gap-x-1.5 gap-y-1 text-sm text-gray-600">
-        <MergeRequestStateBadge state={mr.state} />
+        <StateBadge state={mr.state} mergeRequest />
         <span className="font-mono text-gray-500">{`!${mr.iid}`}</span>
         <Person person={mr.author} showUsername={false} />
         <span>requested to merge</span>
         <code className="rounded bg-blue-50 px-1.5 text-xs text-blue-800">{mr.sourceBranch}</code>
         <span>into</span>
         <code className="rounded bg-blue-50 px-1.5 text-xs text-blue-800">{mr.targetBranch}</code>
-        <time dateTime={mr.createdAt.toISOString()} title={formatDateTime(mr.createdAt)}>
-          {timeAgo(mr.createdAt)}
-        </time>
+        <When date={mr.createdAt} />
       </p>
       <div className="mt-4">
         <NavTabs

@@ -1,16 +1,10 @@
-import Link from "next/link";
-import { formatDateTime, timeAgo } from "@/components/content/format";
-import { Person, type PersonItem } from "@/components/content/person";
-import { LabelChips, type LabelChipItem } from "@/components/content/label-chips";
-import { MergeRequestStateBadge } from "./merge-request-state-badge";
+import { IssuableList, type IssuableLinkItem } from "@/components/content/issuable-list";
+import type { LabelChipItem } from "@/components/content/label-chips";
+import type { PersonItem } from "@/components/content/person";
+import { When } from "@/components/content/when";
+import { StateBadge } from "@/components/content/state-badge";
 
-export interface MergeRequestListItem {
-  id: number;
-  href: string;
-  /** `!7`, or `group/project!7` in a group's list. */
-  reference: string;
-  title: string;
-  state: string;
+export interface MergeRequestListItem extends Omit<IssuableLinkItem, "confidential"> {
   draft: boolean;
   author: PersonItem | null;
   createdAt: Date;
@@ -24,63 +18,46 @@ export interface MergeRequestListItem {
   upvotes: number;
 }
 
-function When({ date }: { date: Date }) {
-  return (
-    <time dateTime={date.toISOString()} title={formatDateTime(date)}>
-      {timeAgo(date)}
-    </time>
-  );
-}
+const counted = (n: number, one: string, many: string) => `${n} ${n === 1 ? one : many}`;
 
-/** A list of merge requests as GitLab's: title, reference, author and target branch, labels; state and counts on the right. */
+/**
+ * A project's or group's merge requests as GitLab lists them: a Draft mark before the title, the target branch and
+ * milestone on the second line; state, assignees, reviewers, votes and comments on the right, and when it was updated.
+ * `reference` is `!7`, or `group/project!7` in a group's list.
+ */
 export function MergeRequestList({ items, empty, showState }: { items: MergeRequestListItem[]; empty: string; showState: boolean }) {
-  if (items.length === 0) return <p className="rounded-lg border border-dashed border-gray-300 bg-white px-6 py-10 text-center text-sm text-gray-600">{empty}</p>;
   return (
-    <ul className="divide-y divide-gray-100 rounded-lg border border-gray-200 bg-white" aria-label="Merge requests">
-      {items.map((mr) => (
-        <li key={mr.id} className="flex items-start justify-between gap-4 px-4 py-3">
-          <div className="min-w-0 space-y-1">
-            <p className="flex flex-wrap items-center gap-2">
-              {mr.draft ? <span className="rounded bg-gray-100 px-1.5 text-xs text-gray-600">Draft</span> : null}
-              <Link href={mr.href} className="font-medium text-gray-900 hover:text-brand-600 hover:underline">
-                {mr.title}
-              </Link>
-            </p>
-            <p className="flex flex-wrap items-center gap-x-1.5 text-xs text-gray-500">
-              <span className="font-mono">{mr.reference}</span>
-              <span aria-hidden="true">·</span>
-              <span>
-                created <When date={mr.createdAt} /> by
-              </span>
-              <Person person={mr.author} showUsername={false} />
-              <span aria-hidden="true">·</span>
-              <span className="inline-flex items-center gap-1" title="Target branch">
-                <span className="sr-only">Target branch </span>
-                <span className="font-mono">{mr.targetBranch}</span>
-              </span>
-              {mr.milestone ? (
-                <>
-                  <span aria-hidden="true">·</span>
-                  <span title="Milestone">{mr.milestone}</span>
-                </>
-              ) : null}
-            </p>
-            <LabelChips labels={mr.labels} />
-          </div>
-          <div className="flex shrink-0 flex-col items-end gap-1.5 text-xs text-gray-500">
+    <IssuableList
+      noun="merge requests"
+      empty={empty}
+      items={items.map((mr) => ({
+        ...mr,
+        // Merge requests are never confidential, and their list does not say when one closed.
+        confidential: false,
+        closedAt: null,
+        flag: mr.draft ? <span className="rounded bg-gray-100 px-1.5 text-xs text-gray-600">Draft</span> : null,
+        details: [
+          <span key="target" className="inline-flex items-center gap-1" title="Target branch">
+            <span className="sr-only">Target branch </span>
+            <span className="font-mono">{mr.targetBranch}</span>
+          </span>,
+          ...(mr.milestone ? [<span key="milestone" title="Milestone">{mr.milestone}</span>] : []),
+        ],
+        aside: (
+          <>
             <div className="flex items-center gap-2">
-              {showState || mr.state !== "opened" ? <MergeRequestStateBadge state={mr.state} /> : null}
-              {mr.assignees.length ? <span title={`Assigned to ${mr.assignees.map((a) => a.name).join(", ")}`}>{`${mr.assignees.length} ${mr.assignees.length === 1 ? "assignee" : "assignees"}`}</span> : null}
-              {mr.reviewers.length ? <span title={`Reviewers: ${mr.reviewers.map((a) => a.name).join(", ")}`}>{`${mr.reviewers.length} ${mr.reviewers.length === 1 ? "reviewer" : "reviewers"}`}</span> : null}
-              {mr.upvotes ? <span>{`${mr.upvotes} ${mr.upvotes === 1 ? "upvote" : "upvotes"}`}</span> : null}
-              <span>{`${mr.notes} ${mr.notes === 1 ? "comment" : "comments"}`}</span>
+              {showState || mr.state !== "opened" ? <StateBadge state={mr.state} mergeRequest /> : null}
+              {mr.assignees.length ? <span title={`Assigned to ${mr.assignees.map((a) => a.name).join(", ")}`}>{counted(mr.assignees.length, "assignee", "assignees")}</span> : null}
+              {mr.reviewers.length ? <span title={`Reviewers: ${mr.reviewers.map((a) => a.name).join(", ")}`}>{counted(mr.reviewers.length, "reviewer", "reviewers")}</span> : null}
+              {mr.upvotes ? <span>{counted(mr.upvotes, "upvote", "upvotes")}</span> : null}
+              <span>{counted(mr.notes, "comment", "comments")}</span>
             </div>
             <span>
               updated <When date={mr.updatedAt} />
             </span>
-          </div>
-        </li>
-      ))}
-    </ul>
+          </>
+        ),
+      }))}
+    />
   );
 }

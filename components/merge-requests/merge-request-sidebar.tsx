@@ -1,7 +1,7 @@
 import type { ReactNode } from "react";
-import { formatDateTime, timeAgo } from "@/components/content/format";
 import { Person, type PersonItem } from "@/components/content/person";
 import { LabelChips, type LabelChipItem } from "@/components/content/label-chips";
+import { When } from "@/components/content/when";
 
 const REVIEW_STATES: Record<string, string> = { approved: "Approved", requested_changes: "Requested changes", reviewed: "Reviewed", unreviewed: "Review requested", unapproved: "Review requested" };
 
@@ -20,11 +20,7 @@ function Stamp({ what, by, at }: { what: string; by: PersonItem | null; at: Date
   return (
     <p className="flex flex-wrap items-center gap-x-1">
       {what} by <Person person={by} showUsername={false} />
-      {at ? (
-        <time dateTime={at.toISOString()} title={formatDateTime(at)}>
-          {timeAgo(at)}
-        </time>
-      ) : null}
+      {at ? <When date={at} /> : null}
     </p>
   );
 }

@@ -1,8 +1,9 @@
-import { diffAnchor, diffCounts, DiffFileBox } from "@/components/projects/repository/diff-file";
+import { diffAnchor, diffCounts } from "@/components/projects/repository/diff-file";
+import { DiffFiles } from "@/components/projects/repository/diff-files";
 import { mergeRequestUrl } from "@/components/projects/project-urls";
-import { Alert } from "@/components/ui/alert";
 import { findMergeRequestDiff, mergeRequestChanges, type MergeRequestRow } from "@/lib/merge-requests";
 import type { ProjectWithAccess } from "@/lib/projects";
+import { EmptyState } from "@/components/ui/empty-state";
 
 // Files a reader may expand at once (`?expand=<path>`), as on the commit page.
 const MAX_EXPANDED = 5;
@@ -13,53 +14,29 @@ const MAX_EXPANDED = 5;
  */
 export async function MergeRequestChangesTab({ project, mr, expand: asked }: { project: ProjectWithAccess; mr: MergeRequestRow; expand: string[] }) {
   const diff = await findMergeRequestDiff(mr.id);
-  if (!diff) return <p className="rounded-lg border border-dashed border-gray-300 bg-white px-6 py-10 text-center text-sm text-gray-600">No changes: this merge request has no diff.</p>;
+  if (!diff) return <EmptyState>No changes: this merge request has no diff.</EmptyState>;
   const expand = asked.slice(0, MAX_EXPANDED);
   const { files, total, overflow, source } = await mergeRequestChanges(project.id, diff, { expand });
   const head = diff.headCommitSha ?? mr.diffHeadSha ?? mr.sourceBranch;
   const base = mergeRequestUrl(project.fullPath, mr.iid, "diffs");
   const expandHref = (path: string, index: number) => `${base}?${new URLSearchParams([...expand.map((p) => ["expand", p]), ["expand", path]])}#${diffAnchor(index)}`;
   const counts = files.map(diffCounts);
-  const additions = counts.reduce((sum, c) => sum + (c?.additions ?? 0), 0);
-  const deletions = counts.reduce((sum, c) => sum + (c?.deletions ?? 0), 0);
+  const stats = { additions: counts.reduce((sum, c) => sum + (c?.additions ?? 0), 0), deletions: counts.reduce((sum, c) => sum + (c?.deletions ?? 0), 0) };
   return (
-    <section aria-labelledby="changes-title">
-      <h3 id="changes-title" className="mb-3 text-sm text-gray-700">
-        {`Showing ${total.toLocaleString("en")} changed ${total === 1 ? "file" : "files"} with `}
-        <span className="font-semibold text-green-700">{`${additions.toLocaleString("en")} ${additions === 1 ? "addition" : "additions"}`}</span>
-        {" and "}
-        <span className="font-semibold text-red-700">{`${deletions.toLocaleString("en")} ${deletions === 1 ? "deletion" : "deletions"}`}</span>
-        <span className="text-gray-500">{source === "git" ? " (from the repository)" : ""}</span>
-      </h3>
-      {overflow ? (
-        <div className="mb-3">
-          <Alert tone="warning" title="Too many changes to show.">{`Only ${files.length} of ${total} changed files are listed.`}</Alert>
-        </div>
-      ) : null}
-      {files.length > 1 ? (
-        <details className="mb-4 rounded-lg border border-gray-200 bg-white" open={files.length <= 20}>
-          <summary className="cursor-pointer px-4 py-2 text-sm font-medium text-gray-900">{`Changed files (${files.length})`}</summary>
-          <ul className="border-t border-gray-100 px-4 py-2 text-xs">
-            {files.map((file, index) => (
-              <li key={index} className="flex items-center justify-between gap-3 py-0.5">
-                <a href={`#${diffAnchor(index)}`} className="truncate font-mono">
-                  {file.renamed_file ? `${file.old_path} → ${file.new_path}` : file.deleted_file ? file.old_path : file.new_path}
-                </a>
-                {counts[index] ? (
-                  <span className="shrink-0 font-mono">
-                    <span className="text-green-700">{`+${counts[index].additions}`}</span> <span className="text-red-700">{`-${counts[index].deletions}`}</span>
-                  </span>
-                ) : null}
-              </li>
-            ))}
-          </ul>
-        </details>
-      ) : null}
-      <div className="space-y-4">
-        {files.map((file, index) => (
-          <DiffFileBox key={index} file={file} index={index} fullPath={project.fullPath} commit={head} expandHref={expand.includes(file.new_path) ? null : expandHref(file.new_path, index)} collapsedText="This diff is collapsed. " expandLabel="Click to expand" />
-        ))}
-      </div>
-    </section>
+    <DiffFiles
+      files={files}
+      total={total}
+      stats={stats}
+      headingLevel="h3"
+      headingNote={<span className="text-gray-500">{source === "git" ? " (from the repository)" : ""}</span>}
+      overflow={overflow ? `Only ${files.length} of ${total} changed files are listed.` : null}
+      listTitle={`Changed files (${files.length})`}
+      fullPath={project.fullPath}
+      commit={head}
+      expand={expand}
+      expandHref={expandHref}
+      collapsedText="This diff is collapsed. "
+      expandLabel="Click to expand"
+    />
   );
 }

@@ -1,10 +1,11 @@
 import Link from "next/link";
-import { formatDateTime, timeAgo } from "@/components/content/format";
+import { When } from "@/components/content/when";
 import { commitUrl, mergeRequestUrl } from "@/components/projects/project-urls";
 import { Pagination } from "@/components/ui/pagination";
 import { pageOf } from "@/app/(app)/route-params";
 import { findMergeRequestDiff, listMergeRequestCommits, type MergeRequestRow } from "@/lib/merge-requests";
 import type { ProjectWithAccess } from "@/lib/projects";
+import { EmptyState } from "@/components/ui/empty-state";
 
 const PER_PAGE = 50;
 
@@ -13,7 +14,7 @@ export async function MergeRequestCommitsTab({ project, mr, page: pageParam }: {
   const page = pageOf(pageParam);
   const diff = await findMergeRequestDiff(mr.id);
   const { rows, total } = diff ? await listMergeRequestCommits(diff.id, { page, perPage: PER_PAGE }) : { rows: [], total: 0 };
-  if (total === 0) return <p className="rounded-lg border border-dashed border-gray-300 bg-white px-6 py-10 text-center text-sm text-gray-600">No commits belong to this merge request.</p>;
+  if (total === 0) return <EmptyState>No commits belong to this merge request.</EmptyState>;
   return (
     <section aria-label="Commits">
       <ul className="divide-y divide-gray-100 rounded-lg border border-gray-200 bg-white" aria-label="Merge request commits">
@@ -29,9 +30,7 @@ export async function MergeRequestCommitsTab({ project, mr, page: pageParam }: {
                   {when ? (
                     <>
                       {" authored "}
-                      <time dateTime={when.toISOString()} title={formatDateTime(when)}>
-                        {timeAgo(when)}
-                      </time>
+                      <When date={when} />
                     </>
                   ) : null}
                 </p>

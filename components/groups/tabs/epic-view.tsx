@@ -1,14 +1,12 @@
 import Link from "next/link";
 import type { ReactNode } from "react";
 import type { ResolvedReferences } from "@/lib/markdown";
-import type { AwardItem } from "@/components/content/awards";
-import { IssuableView } from "@/components/content/issuable-view";
+import { IssuableView, type IssuableFields } from "@/components/content/issuable-view";
 import { formatDateTime, formatDay } from "@/components/content/format";
-import { LabelChips, type LabelChipItem } from "@/components/content/label-chips";
+import { LabelChips } from "@/components/content/label-chips";
 import { SideItem } from "@/components/content/side-item";
-import type { PersonItem } from "@/components/content/person";
 import { ConfidentialBadge } from "@/components/content/confidential-badge";
-import { StateBadge } from "@/components/content/state-badge";
+import { IssuableLinks } from "@/components/content/issuable-links";
 import type { EpicLinkItem } from "./epics-list";
 
 export interface EpicDate {
@@ -18,18 +16,7 @@ export interface EpicDate {
   inheritedDate: string | null;
 }
 
-export interface EpicViewItem {
-  title: string;
-  /** `group/path&3`, as GitLab's sidebar shows it to copy. */
-  reference: string;
-  state: string;
-  confidential: boolean;
-  description: string | null;
-  author: PersonItem | null;
-  createdAt: Date;
-  closedAt: Date | null;
-  labels: LabelChipItem[];
-  awards: AwardItem[];
+export interface EpicViewItem extends IssuableFields {
   startDate: EpicDate;
   dueDate: EpicDate;
   /** Null without a parent; without `href` when the parent exists but is not visible to the viewer. */
@@ -59,29 +46,12 @@ export function EpicView({ epic, listHref, epicHref, references, activity }: { e
       references={references}
       activity={activity}
       sections={
-        <section aria-labelledby="children-heading">
-          <h3 id="children-heading" className="mb-2 text-base font-semibold text-gray-900">
-            Child epics <span className="text-sm font-normal text-gray-500">({epic.children.length})</span>
-          </h3>
-          {epic.children.length === 0 ? (
-            <p className="text-sm text-gray-500">No child epics.</p>
-          ) : (
-            <ul className="divide-y divide-gray-100 rounded-lg border border-gray-200 bg-white" aria-label="Child epics">
-              {epic.children.map((child) => (
-                <li key={child.id} className="flex items-center justify-between gap-3 px-4 py-2 text-sm">
-                  <span className="flex min-w-0 items-center gap-2">
-                    <Link href={child.href} className="truncate font-medium text-gray-900 hover:text-brand-600 hover:underline">
-                      {child.title}
-                    </Link>
-                    <span className="shrink-0 font-mono text-xs text-gray-500">{child.reference}</span>
-                    {child.confidential ? <ConfidentialBadge /> : null}
-                  </span>
-                  <StateBadge state={child.state} />
-                </li>
-              ))}
-            </ul>
-          )}
-        </section>
+        <IssuableLinks
+          id="children"
+          heading="Child epics"
+          empty="No child epics."
+          items={epic.children.map((child) => ({ ...child, note: child.confidential ? <ConfidentialBadge /> : null }))}
+        />
       }
       sidebar={
         <>
@@ -112,9 +82,6 @@ export function EpicView({ epic, listHref, epicHref, references, activity }: { e
               </time>
             </SideItem>
           ) : null}
-          <SideItem label="Reference">
-            <span className="font-mono text-xs break-all text-gray-700">{epic.reference}</span>
-          </SideItem>
         </>
       }
     />

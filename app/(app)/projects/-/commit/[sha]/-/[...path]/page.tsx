@@ -3,8 +3,8 @@ import { Suspense } from "react";
 import { commitUrl, treeUrl } from "@/components/projects/project-urls";
 import { CommitComments } from "@/components/projects/repository/commit-comments";
 import { CommitRefsLine } from "@/components/projects/repository/commit-refs-line";
-import { diffAnchor, diffCounts, DiffFileBox } from "@/components/projects/repository/diff-file";
-import { Alert } from "@/components/ui/alert";
+import { diffAnchor } from "@/components/projects/repository/diff-file";
+import { DiffFiles } from "@/components/projects/repository/diff-files";
 import { LinkButton } from "@/components/ui/button";
 import { CopyButton } from "@/components/ui/copy-button";
 import { TimeAgo } from "@/components/ui/time-ago";
@@ -88,53 +88,19 @@ export default async function CommitPage({ params, searchParams }: { params: Pro
         </dd>
       </dl>
 
-      <section aria-labelledby="changes-title" className="mt-6">
-        <h2 id="changes-title" className="mb-3 text-sm text-gray-700">
-          {`Showing ${diff.files_changed.toLocaleString("en")} changed ${diff.files_changed === 1 ? "file" : "files"}`}
-          {stats ? (
-            <>
-              {" with "}
-              <span className="font-semibold text-green-700">{`${stats.additions.toLocaleString("en")} ${stats.additions === 1 ? "addition" : "additions"}`}</span>
-              {" and "}
-              <span className="font-semibold text-red-700">{`${stats.deletions.toLocaleString("en")} ${stats.deletions === 1 ? "deletion" : "deletions"}`}</span>
-            </>
-          ) : null}
-        </h2>
-        {diff.files_changed > files.length ? (
-          <div className="mb-3">
-            <Alert tone="warning" title="Too many changes to show.">
-              {`To keep this page fast, only ${files.length} of ${diff.files_changed} changed files are listed. Browse the files at this commit, or clone the repository, to see all of them.`}
-            </Alert>
-          </div>
-        ) : null}
-        {files.length > 1 ? (
-          <details className="mb-4 rounded-lg border border-gray-200 bg-white" open={files.length <= 20}>
-            <summary className="cursor-pointer px-4 py-2 text-sm font-medium text-gray-900">Changed files</summary>
-            <ul className="border-t border-gray-100 px-4 py-2 text-xs">
-              {files.map((file, index) => {
-                const counts = diffCounts(file);
-                return (
-                  <li key={index} className="flex items-center justify-between gap-3 py-0.5">
-                    <a href={`#${diffAnchor(index)}`} className="truncate font-mono">
-                      {file.renamed_file ? `${file.old_path} → ${file.new_path}` : file.deleted_file ? file.old_path : file.new_path}
-                    </a>
-                    {counts ? (
-                      <span className="shrink-0 font-mono">
-                        <span className="text-green-700">{`+${counts.additions}`}</span> <span className="text-red-700">{`-${counts.deletions}`}</span>
-                      </span>
-                    ) : null}
-                  </li>
-                );
-              })}
-            </ul>
-          </details>
-        ) : null}
-        <div className="space-y-4">
-          {files.map((file, index) => (
-            <DiffFileBox key={index} file={file} index={index} fullPath={fullPath} commit={commit.id} expandHref={expand.includes(file.new_path) ? null : expandHref(file.new_path, index)} />
-          ))}
-        </div>
-      </section>
+      <DiffFiles
+        className="mt-6"
+        files={files}
+        total={diff.files_changed}
+        stats={stats ?? null}
+        headingLevel="h2"
+        overflow={diff.files_changed > files.length ? `To keep this page fast, only ${files.length} of ${diff.files_changed} changed files are listed. Browse the files at this commit, or clone the repository, to see all of them.` : null}
+        listTitle="Changed files"
+        fullPath={fullPath}
+        commit={commit.id}
+        expand={expand}
+        expandHref={expandHref}
+      />
       <CommitComments comments={comments.rows} total={comments.total} />
     </article>
   );
