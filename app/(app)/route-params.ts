@@ -14,5 +14,11 @@ export function fullPathOf(segments: string[]): string | undefined {
   return parts.length > 0 && parts.every((part) => part !== "" && part !== "-") ? parts.join("/") : undefined;
 }
 
-/** A page's number from `?page=`: 1 unless a positive number is given. */
-export const pageOf = (value: string | undefined) => Math.max(1, Number(value) || 1);
+/**
+ * A page's number from `?page=`: 1 unless a positive whole number is given, and at most 100,000 (an offset past
+ * PostgreSQL's range would fail the page instead of showing it empty).
+ */
+export const pageOf = (value: string | undefined) => {
+  const page = Number(value);
+  return Number.isSafeInteger(page) && page >= 1 ? Math.min(page, 100_000) : 1;
+};

@@ -1,22 +1,26 @@
 import type { DiscussionItem } from "@/components/merge-requests/discussion-list";
 import { DiscussionList } from "@/components/merge-requests/discussion-list";
 import { MergeRequestSidebar } from "@/components/merge-requests/merge-request-sidebar";
-import { Alert } from "@/components/ui/alert";
+import { mergeRequestUrl } from "@/components/projects/project-urls";
+import { Pagination } from "@/components/ui/pagination";
+import { pageOf } from "@/app/(app)/route-params";
 import { Markdown } from "@/components/ui/markdown";
 import { labelItems, peopleResolver } from "@/app/(app)/content-items";
 import { listDiscussions, type Discussion } from "@/lib/content";
 import { diffExcerpt, diffFileTexts, findMergeRequestDiff, positionOf, type MergeRequestRow } from "@/lib/merge-requests";
 import type { ProjectWithAccess } from "@/lib/projects";
 
-// The Overview draws every thread of a merge request up to this many; past it, the API has them all page by page.
-const MAX_DISCUSSIONS = 2000;
+// Threads a page of the Overview draws. Rendering is what costs (Markdown, diff excerpts: about 1.7 ms a note), so a
+// merge request with 500 notes took 0.9 s to draw whole; its threads now come in pages, oldest first, as the API's.
+const DISCUSSIONS_PER_PAGE = 50;
 
 const pathOf = (position: Record<string, unknown> | null) => (typeof position?.new_path === "string" ? position.new_path : typeof position?.old_path === "string" ? position.old_path : null);
 
 /** The Overview of a merge request: description, its people and approvals beside it, then its activity. */
-export async function MergeRequestOverview({ project, mr }: { project: ProjectWithAccess; mr: MergeRequestRow }) {
+export async function MergeRequestOverview({ project, mr, page: pageParam }: { project: ProjectWithAccess; mr: MergeRequestRow; page?: string }) {
+  const page = pageOf(pageParam);
   const [{ rows: discussions, total }, diff] = await Promise.all([
-    listDiscussions({ noteableType: "MergeRequest", noteableId: mr.id, canReadConfidential: mr.canReadConfidential }, { page: 1, perPage: MAX_DISCUSSIONS }),
+    listDiscussions({ noteableType: "MergeRequest", noteableId: mr.id, canReadConfidential: mr.canReadConfidential }, { page, perPage: DISCUSSIONS_PER_PAGE }),
     findMergeRequestDiff(mr.id),
   ]);
   const isDiffThread = (d: Discussion) => d.notes[0]!.position !== null && pathOf(d.notes[0]!.position) !== null;
@@ -41,6 +45,8 @@ export async function MergeRequestOverview({ project, mr }: { project: ProjectWi
       resolved: allResolved ? { by: person(resolver.resolvedBy), at: resolver.resolvedAt! } : null,
     };
   });
+  const totalPages = Math.ceil(total / DISCUSSIONS_PER_PAGE);
+  const first = (page - 1) * DISCUSSIONS_PER_PAGE + 1;
   const epicHref = (iid: number) => `/groups/${project.namespace.fullPath}/-/epics/${iid}`;
   return (
     <div className="grid gap-6 lg:grid-cols-[minmax(0,1fr)_16rem]">
@@ -52,12 +58,9 @@ export async function MergeRequestOverview({ project, mr }: { project: ProjectWi
           <h3 id="activity-title" className="mb-3 text-sm font-semibold text-gray-900">
             Activity
           </h3>
-          {total > discussions.length ? (
-            <div className="mb-3">
-              <Alert tone="warning" title="Long discussion.">{`The first ${discussions.length} of ${total} threads are shown.`}</Alert>
-            </div>
-          ) : null}
+          {totalPages > 1 ? <p className="mb-3 text-xs text-gray-600">{`Threads ${first.toLocaleString("en")}–${(first + discussions.length - 1).toLocaleString("en")} of ${total.toLocaleString("en")}, oldest first`}</p> : null}
           <DiscussionList items={items} epicHref={epicHref} />
+          <Pagination page={page} totalPages={totalPages} hrefFor={(p) => `${mergeRequestUrl(project.fullPath, mr.iid)}?page=${p}#activity-title`} label="Activity pages" />
         </section>
       </div>
       <MergeRequestSidebar

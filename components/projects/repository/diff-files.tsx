@@ -1,14 +1,22 @@
 import type { ReactNode } from "react";
 import { Alert } from "@/components/ui/alert";
+import { Pagination } from "@/components/ui/pagination";
 import type { DiffFile } from "@/lib/repositories";
 import { diffAnchor, diffCounts, DiffFileBox } from "./diff-file";
 
 const plural = (n: number, one: string, many: string) => `${n.toLocaleString("en")} ${n === 1 ? one : many}`;
 
+/** Files drawn a page at a time: the list names every file, and links each to the page that draws it. */
+export interface DiffPaging {
+  page: number;
+  perPage: number;
+  hrefFor: (page: number) => string;
+}
+
 /**
  * A diff as a commit's page and a merge request's Changes tab show it: "Showing N changed files with + and −", a
- * warning when not every file is listed, the list of changed files (folded past 20), then each file. A file not in
- * `expand` gets the link that reads it alone (`expandHref`).
+ * warning when not every file is listed, the list of changed files (folded past 20), then each file, or with `paging`
+ * the files of one page and the pages' links. A file not in `expand` gets the link that reads it alone (`expandHref`).
  */
 export function DiffFiles({
   files,
@@ -25,6 +33,7 @@ export function DiffFiles({
   collapsedText,
   expandLabel,
   className,
+  paging,
 }: {
   files: DiffFile[];
   /** Changed files in all, listed or not. */
@@ -43,8 +52,12 @@ export function DiffFiles({
   collapsedText?: string;
   expandLabel?: string;
   className?: string;
+  paging?: DiffPaging;
 }) {
   const Heading = headingLevel;
+  const from = paging ? (paging.page - 1) * paging.perPage : 0;
+  const shown = paging ? files.slice(from, from + paging.perPage) : files;
+  const anchorHref = (index: number) => (paging && (index < from || index >= from + paging.perPage) ? `${paging.hrefFor(Math.floor(index / paging.perPage) + 1)}#${diffAnchor(index)}` : `#${diffAnchor(index)}`);
   return (
     <section aria-labelledby="changes-title" className={className}>
       <Heading id="changes-title" className="mb-3 text-sm text-gray-700">
@@ -74,7 +87,7 @@ export function DiffFiles({
               const counts = diffCounts(file);
               return (
                 <li key={index} className="flex items-center justify-between gap-3 py-0.5">
-                  <a href={`#${diffAnchor(index)}`} className="truncate font-mono">
+                  <a href={anchorHref(index)} className="truncate font-mono">
                     {file.renamed_file ? `${file.old_path} → ${file.new_path}` : file.deleted_file ? file.old_path : file.new_path}
                   </a>
                   {counts ? (
@@ -89,19 +102,20 @@ export function DiffFiles({
         </details>
       ) : null}
       <div className="space-y-4">
-        {files.map((file, index) => (
+        {shown.map((file, offset) => (
           <DiffFileBox
-            key={index}
+            key={from + offset}
             file={file}
-            index={index}
+            index={from + offset}
             fullPath={fullPath}
             commit={commit}
-            expandHref={expand.includes(file.new_path) ? null : expandHref(file.new_path, index)}
+            expandHref={expand.includes(file.new_path) ? null : expandHref(file.new_path, from + offset)}
             collapsedText={collapsedText}
             expandLabel={expandLabel}
           />
         ))}
       </div>
+      {paging ? <Pagination page={paging.page} totalPages={Math.ceil(files.length / paging.perPage)} hrefFor={(page) => `${paging.hrefFor(page)}#changes-title`} label="Changes pages" /> : null}
     </section>
   );
 }

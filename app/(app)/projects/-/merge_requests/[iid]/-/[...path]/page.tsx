@@ -2,8 +2,8 @@ import { MergeRequestOverview } from "@/app/(app)/projects/merge-request-overvie
 import { mergeRequestRoute } from "@/app/(app)/projects/merge-request-route";
 import type { ProjectParams } from "@/app/(app)/projects/project-route";
 
-/** `/-/merge_requests/<iid>`: the Overview, its description, people, approvals and activity. */
-export default async function MergeRequestPage({ params }: { params: Promise<ProjectParams & { iid: string }> }) {
+/** `/-/merge_requests/<iid>[?page=N]`: the Overview, its description, people, approvals and activity (a page of threads). */
+export default async function MergeRequestPage({ params, searchParams }: { params: Promise<ProjectParams & { iid: string }>; searchParams: Promise<{ page?: string }> }) {
   const { project, mr } = await mergeRequestRoute(params);
-  return <MergeRequestOverview project={project} mr={mr} />;
+  return <MergeRequestOverview project={project} mr={mr} page={(await searchParams).page} />;
 }

@@ -11,7 +11,7 @@ export default async function MergeRequestTabPage({ params, searchParams }: { pa
   const { project, mr } = await mergeRequestRoute(params);
   const query = await searchParams;
   if (tab === "commits") return <MergeRequestCommitsTab project={project} mr={mr} page={query.page} />;
-  if (tab === "diffs") return <MergeRequestChangesTab project={project} mr={mr} expand={[query.expand ?? []].flat()} />;
+  if (tab === "diffs") return <MergeRequestChangesTab project={project} mr={mr} expand={[query.expand ?? []].flat()} page={query.page} />;
   if (tab === "pipelines") return <MergeRequestPipelinesTab project={project} mr={mr} />;
   notFound();
 }
