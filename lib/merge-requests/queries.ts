@@ -11,10 +11,28 @@ import {
   mergeRequestReviewers,
   mergeRequests,
   milestones,
-  notes,
   users,
 } from "@/lib/db";
-import { authorSql, awardCounts, labelledSql, linkedUserSql, milestoneSql, searchSql, withOwnerPaths, type IssuableTables, type Label, type MilestoneWithPath, type UserFilter } from "@/lib/content";
+import {
+  authorSql,
+  awardCounts,
+  distinct,
+  groupBy,
+  intArray,
+  issuableScopeOf,
+  labelledSql,
+  linkedUserSql,
+  milestoneSql,
+  searchSql,
+  userNoteCounts,
+  userSummaryColumns,
+  withOwnerPaths,
+  type IssuableScope,
+  type IssuableTables,
+  type Label,
+  type MilestoneWithPath,
+  type UserFilter,
+} from "@/lib/content";
 import type { AwardCount, Group, UserSummary } from "@/lib/groups";
 import { canReadMergeRequests, listProjects, type ProjectWithAccess } from "@/lib/projects";
 import type { Viewer } from "@/lib/viewer";
@@ -73,24 +91,10 @@ export interface ListMergeRequestsOptions {
 
 export type MergeRequestFilters = Omit<ListMergeRequestsOptions, "page" | "perPage" | "orderBy" | "sort">;
 
-const userColumns = { id: users.id, username: users.username, name: users.name, state: users.state, userType: users.userType };
-
 /** The projects whose merge requests the viewer may read (GitLab's read_merge_request on each). */
-export interface MergeRequestScope {
-  projects: { id: number; fullPath: string; namespaceId: number }[];
-  /** Projects where the viewer reads internal notes. */
-  confidential: number[];
-  viewer: Viewer;
-}
+export type MergeRequestScope = IssuableScope;
 
-function scopeOf(viewer: Viewer, list: ProjectWithAccess[]): MergeRequestScope {
-  const readable = list.filter((project) => canReadMergeRequests(viewer, project));
-  return {
-    projects: readable.map((project) => ({ id: project.id, fullPath: project.fullPath, namespaceId: project.namespaceId })),
-    confidential: readable.filter((project) => viewer.isAdmin || (project.accessLevel ?? 0) >= 20).map((project) => project.id),
-    viewer,
-  };
-}
+const scopeOf = (viewer: Viewer, list: ProjectWithAccess[]): MergeRequestScope => issuableScopeOf(viewer, list, (project) => canReadMergeRequests(viewer, project));
 
 export const projectMergeRequestScope = (viewer: Viewer, project: ProjectWithAccess): MergeRequestScope => scopeOf(viewer, [project]);
 
@@ -117,8 +121,6 @@ const TABLES: IssuableTables = {
   },
 };
 
-const ids = (list: readonly number[]) => sql`${`{${list.join(",")}}`}::integer[]`;
-
 function filtersSql(o: MergeRequestFilters): SQL[] {
   const where: SQL[] = [];
   // GitLab's `opened` scope takes locked merge requests too (locked is a moment of merging, still open).
@@ -137,36 +139,23 @@ function filtersSql(o: MergeRequestFilters): SQL[] {
   return where;
 }
 
-const inScope = (scope: MergeRequestScope) => sql`${mergeRequests.projectId} = ANY(${ids(scope.projects.map((p) => p.id))})`;
-
-function groupBy<T>(items: readonly T[], key: (item: T) => number): Map<number, T[]> {
-  const map = new Map<number, T[]>();
-  for (const item of items) {
-    const list = map.get(key(item));
-    if (list) list.push(item);
-    else map.set(key(item), [item]);
-  }
-  return map;
-}
-
-const distinct = (list: (number | null)[]) => [...new Set(list.filter((id): id is number => id !== null))];
+const inScope = (scope: MergeRequestScope) => sql`${mergeRequests.projectId} = ANY(${intArray(scope.projects.map((p) => p.id))})`;
 
 /** Everything the merge request entity shows, for a page of them, in a fixed number of queries whatever the page size. */
 async function hydrate(scope: MergeRequestScope, rows: MergeRequest[]): Promise<MergeRequestRow[]> {
   if (rows.length === 0) return [];
   const mrIds = rows.map((mr) => mr.id);
   const db = getDb();
-  const internalHidden = rows.filter((mr) => !scope.viewer.isAdmin && !scope.confidential.includes(mr.projectId)).map((mr) => mr.id);
-  const [assigneeRows, reviewerRows, approvalRows, labelRows, metricRows, diffRows, awards, noteRows, milestoneRows] = await Promise.all([
-    db.select({ mrId: mergeRequestAssignees.mergeRequestId, user: userColumns }).from(mergeRequestAssignees).innerJoin(users, eq(users.id, mergeRequestAssignees.userId)).where(inArray(mergeRequestAssignees.mergeRequestId, mrIds)).orderBy(asc(users.id)),
+  const [assigneeRows, reviewerRows, approvalRows, labelRows, metricRows, diffRows, awards, notesOf, milestoneRows] = await Promise.all([
+    db.select({ mrId: mergeRequestAssignees.mergeRequestId, user: userSummaryColumns }).from(mergeRequestAssignees).innerJoin(users, eq(users.id, mergeRequestAssignees.userId)).where(inArray(mergeRequestAssignees.mergeRequestId, mrIds)).orderBy(asc(users.id)),
     db
-      .select({ mrId: mergeRequestReviewers.mergeRequestId, user: userColumns, state: mergeRequestReviewers.state })
+      .select({ mrId: mergeRequestReviewers.mergeRequestId, user: userSummaryColumns, state: mergeRequestReviewers.state })
       .from(mergeRequestReviewers)
       .innerJoin(users, eq(users.id, mergeRequestReviewers.userId))
       .where(inArray(mergeRequestReviewers.mergeRequestId, mrIds))
       .orderBy(asc(users.id)),
     db
-      .select({ mrId: mergeRequestApprovals.mergeRequestId, user: userColumns })
+      .select({ mrId: mergeRequestApprovals.mergeRequestId, user: userSummaryColumns })
       .from(mergeRequestApprovals)
       .innerJoin(users, eq(users.id, mergeRequestApprovals.userId))
       .where(inArray(mergeRequestApprovals.mergeRequestId, mrIds))
@@ -178,11 +167,7 @@ async function hydrate(scope: MergeRequestScope, rows: MergeRequest[]): Promise<
       .from(mergeRequestDiffs)
       .where(inArray(mergeRequestDiffs.mergeRequestId, mrIds)),
     awardCounts("MergeRequest", mrIds),
-    db
-      .select({ mrId: notes.noteableId, count: sql<number>`count(*)::int` })
-      .from(notes)
-      .where(and(eq(notes.noteableType, "MergeRequest"), inArray(notes.noteableId, mrIds), eq(notes.system, false), internalHidden.length ? sql`NOT (${notes.internal} AND ${notes.noteableId} = ANY(${ids(internalHidden)}))` : undefined))
-      .groupBy(notes.noteableId),
+    userNoteCounts(scope, "MergeRequest", rows),
     (async () => {
       const milestoneIds = distinct(rows.map((mr) => mr.milestoneId));
       return milestoneIds.length ? db.select().from(milestones).where(inArray(milestones.id, milestoneIds)) : [];
@@ -190,7 +175,7 @@ async function hydrate(scope: MergeRequestScope, rows: MergeRequest[]): Promise<
   ]);
   const metricsOf = new Map(metricRows.map((m) => [m.mergeRequestId, m]));
   const people = distinct([...rows.map((mr) => mr.authorId), ...metricRows.flatMap((m) => [m.mergedById, m.latestClosedById])]);
-  const peopleRows = people.length ? await db.select(userColumns).from(users).where(inArray(users.id, people)) : [];
+  const peopleRows = people.length ? await db.select(userSummaryColumns).from(users).where(inArray(users.id, people)) : [];
   const userOf = new Map(peopleRows.map((user) => [user.id, user]));
   const person = (id: number | null | undefined) => (id === null || id === undefined ? null : (userOf.get(id) ?? null));
   const assigneesOf = groupBy(assigneeRows, (row) => row.mrId);
@@ -198,7 +183,6 @@ async function hydrate(scope: MergeRequestScope, rows: MergeRequest[]): Promise<
   const approvalsOf = groupBy(approvalRows, (row) => row.mrId);
   const labelsOf = groupBy(labelRows, (row) => row.mrId);
   const diffOf = new Map(diffRows.map((d) => [d.mrId, d]));
-  const notesOf = new Map(noteRows.map((row) => [row.mrId, row.count]));
   const milestoneOf = await withOwnerPaths(milestoneRows);
   const projectOf = new Map(scope.projects.map((project) => [project.id, project]));
   return rows.map((mr) => {

@@ -1,4 +1,5 @@
 import { and, asc, eq, type SQL } from "drizzle-orm";
+import { groupBy } from "@/lib/content";
 import { awardEmoji, getDb, noteDiffFiles, notes, suggestions, users } from "@/lib/db";
 import { diffFileFields } from "./record-fields";
 import { anyOf, iso } from "./record-ids";
@@ -18,17 +19,7 @@ export interface NoteTree {
   suggestions?: Suggestion[];
 }
 
-export { anyOf };
-
-export function groupBy<T>(rows: readonly T[], key: (row: T) => number): Map<number, T[]> {
-  const grouped = new Map<number, T[]>();
-  for (const row of rows) {
-    const list = grouped.get(key(row));
-    if (list) list.push(row);
-    else grouped.set(key(row), [row]);
-  }
-  return grouped;
-}
+export { anyOf, groupBy };
 
 /** The award emoji of these awardables (`Epic`, `Snippet`, `Note`), by awardable id, oldest first. */
 export async function awardsOf(awardableType: string, ids: readonly number[]): Promise<Map<number, Award[]>> {
