@@ -1,6 +1,9 @@
-import { and, eq, inArray, sql, type SQL } from "drizzle-orm";
-import { ACCESS_LEVELS, getDb, notes, users } from "@/lib/db";
+import { and, asc, eq, inArray, sql, type SQL } from "drizzle-orm";
+import { ACCESS_LEVELS, getDb, labels, notes, users } from "@/lib/db";
+import type { UserSummary } from "@/lib/groups";
 import type { Viewer } from "@/lib/viewer";
+import type { IssuableTables } from "./issuable-filters";
+import type { Label } from "./labels";
 
 // What the issue and merge request queries share when they gather a page of rows and what hangs from them.
 
@@ -56,3 +59,29 @@ export async function userNoteCounts(scope: IssuableScope, noteableType: "Issue"
     .groupBy(notes.noteableId);
   return new Map(counts.map((row) => [row.id, row.count]));
 }
+
+/** The users of one of the issuables' user links (assignees...), by issuable id, each list by user id. */
+export async function linkedUsersOf(t: IssuableTables, link: string, ids: readonly number[]): Promise<Map<number, UserSummary[]>> {
+  const { table, owner, userId } = t.userLinks[link]!;
+  const rows = await getDb()
+    .select({ ownerId: owner, user: userSummaryColumns })
+    .from(table)
+    .innerJoin(users, eq(users.id, userId))
+    .where(inArray(owner, [...ids]))
+    .orderBy(asc(users.id));
+  return mapGroups(groupBy(rows, (row) => row.ownerId as number), (row) => row.user);
+}
+
+/** The issuables' labels, by issuable id, each list by title (as GitLab lists an issuable's labels). */
+export async function linkedLabelsOf(t: IssuableTables, ids: readonly number[]): Promise<Map<number, Label[]>> {
+  const { table, owner, labelId } = t.labelLinks;
+  const rows = await getDb()
+    .select({ ownerId: owner, label: labels })
+    .from(table)
+    .innerJoin(labels, eq(labels.id, labelId))
+    .where(inArray(owner, [...ids]))
+    .orderBy(asc(labels.title), asc(labels.id));
+  return mapGroups(groupBy(rows, (row) => row.ownerId as number), (row) => row.label);
+}
+
+const mapGroups = <T, U>(groups: Map<number, T[]>, map: (item: T) => U) => new Map([...groups].map(([key, list]) => [key, list.map(map)]));

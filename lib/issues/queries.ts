@@ -1,23 +1,6 @@
 import { and, asc, desc, eq, inArray, or, sql, type SQL } from "drizzle-orm";
 import { epicIssues, epics, getDb, groups, issueAssignees, issueLabels, issues, iterations, labels, milestones, timelogs, users } from "@/lib/db";
-import {
-  awardCounts,
-  distinct,
-  groupBy,
-  intArray,
-  issuableScopeOf,
-  labelledSql,
-  linkedUserSql,
-  milestoneSql,
-  searchSql,
-  userNoteCounts,
-  userSummaryColumns,
-  withOwnerPaths,
-  type IssuableScope,
-  type IssuableTables,
-  type Label,
-  type MilestoneWithPath,
-} from "@/lib/content";
+import { awardCounts, distinct, intArray, issuableScopeOf, labelledSql, linkedLabelsOf, linkedUsersOf, linkedUserSql, milestoneSql, searchSql, userNoteCounts, userSummaryColumns, withOwnerPaths, type IssuableScope, type IssuableTables, type Label, type MilestoneWithPath } from "@/lib/content";
 import type { AwardCount, Group, UserSummary } from "@/lib/groups";
 import { canUseFeature, listProjects, type ProjectWithAccess } from "@/lib/projects";
 import type { Viewer } from "@/lib/viewer";
@@ -131,9 +114,9 @@ async function hydrate(scope: IssueScope, rows: Issue[]): Promise<IssueRow[]> {
   const people = distinct(rows.flatMap((issue) => [issue.authorId, issue.closedById]));
   const milestoneIds = distinct(rows.map((issue) => issue.milestoneId));
   const iterationIds = distinct(rows.map((issue) => issue.iterationId));
-  const [assigneeRows, labelRows, epicRows, awards, notesOf, timeRows, peopleRows, milestoneRows, iterationRows] = await Promise.all([
-    db.select({ issueId: issueAssignees.issueId, user: userSummaryColumns }).from(issueAssignees).innerJoin(users, eq(users.id, issueAssignees.userId)).where(inArray(issueAssignees.issueId, issueIds)).orderBy(asc(users.id)),
-    db.select({ issueId: issueLabels.issueId, label: labels }).from(issueLabels).innerJoin(labels, eq(labels.id, issueLabels.labelId)).where(inArray(issueLabels.issueId, issueIds)).orderBy(asc(labels.title), asc(labels.id)),
+  const [assigneesOf, labelsOf, epicRows, awards, notesOf, timeRows, peopleRows, milestoneRows, iterationRows] = await Promise.all([
+    linkedUsersOf(TABLES, "assignee", issueIds),
+    linkedLabelsOf(TABLES, issueIds),
     db
       .select({ issueId: epicIssues.issueId, id: epics.id, iid: epics.iid, title: epics.title, groupId: epics.groupId, groupFullPath: groups.fullPath })
       .from(epicIssues)
@@ -154,8 +137,6 @@ async function hydrate(scope: IssueScope, rows: Issue[]): Promise<IssueRow[]> {
       : [],
   ]);
   const iterationOf = new Map(iterationRows.map((iteration) => [iteration.id, iteration]));
-  const assigneesOf = groupBy(assigneeRows, (row) => row.issueId);
-  const labelsOf = groupBy(labelRows, (row) => row.issueId);
   const epicOf = new Map(epicRows.map(({ issueId, ...epic }) => [issueId, epic]));
   const timeOf = new Map(timeRows.map((row) => [row.issueId, row.total]));
   const userOf = new Map(peopleRows.map((user) => [user.id, user]));
@@ -169,8 +150,8 @@ async function hydrate(scope: IssueScope, rows: Issue[]): Promise<IssueRow[]> {
       project: projectOf.get(issue.projectId)!,
       author: issue.authorId === null ? null : (userOf.get(issue.authorId) ?? null),
       closedBy: issue.closedById === null ? null : (userOf.get(issue.closedById) ?? null),
-      assignees: (assigneesOf.get(issue.id) ?? []).map((row) => row.user),
-      labels: (labelsOf.get(issue.id) ?? []).map((row) => row.label),
+      assignees: assigneesOf.get(issue.id) ?? [],
+      labels: labelsOf.get(issue.id) ?? [],
       milestone: issue.milestoneId === null ? null : (milestoneOf.get(issue.milestoneId) ?? null),
       epic: epicOf.get(issue.id) ?? null,
       iteration: issue.iterationId === null ? null : (iterationOf.get(issue.iterationId) ?? null),

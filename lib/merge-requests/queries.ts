@@ -2,7 +2,6 @@ import { and, asc, desc, eq, inArray, sql, type SQL } from "drizzle-orm";
 import type { AnyPgColumn } from "drizzle-orm/pg-core";
 import {
   getDb,
-  labels,
   mergeRequestApprovals,
   mergeRequestAssignees,
   mergeRequestDiffs,
@@ -13,26 +12,7 @@ import {
   milestones,
   users,
 } from "@/lib/db";
-import {
-  authorSql,
-  awardCounts,
-  distinct,
-  groupBy,
-  intArray,
-  issuableScopeOf,
-  labelledSql,
-  linkedUserSql,
-  milestoneSql,
-  searchSql,
-  userNoteCounts,
-  userSummaryColumns,
-  withOwnerPaths,
-  type IssuableScope,
-  type IssuableTables,
-  type Label,
-  type MilestoneWithPath,
-  type UserFilter,
-} from "@/lib/content";
+import { authorSql, awardCounts, distinct, groupBy, intArray, issuableScopeOf, labelledSql, linkedLabelsOf, linkedUsersOf, linkedUserSql, milestoneSql, searchSql, userNoteCounts, userSummaryColumns, withOwnerPaths, type IssuableScope, type IssuableTables, type Label, type MilestoneWithPath, type UserFilter } from "@/lib/content";
 import type { AwardCount, Group, UserSummary } from "@/lib/groups";
 import { canReadMergeRequests, listProjects, type ProjectWithAccess } from "@/lib/projects";
 import type { Viewer } from "@/lib/viewer";
@@ -146,8 +126,8 @@ async function hydrate(scope: MergeRequestScope, rows: MergeRequest[]): Promise<
   if (rows.length === 0) return [];
   const mrIds = rows.map((mr) => mr.id);
   const db = getDb();
-  const [assigneeRows, reviewerRows, approvalRows, labelRows, metricRows, diffRows, awards, notesOf, milestoneRows] = await Promise.all([
-    db.select({ mrId: mergeRequestAssignees.mergeRequestId, user: userSummaryColumns }).from(mergeRequestAssignees).innerJoin(users, eq(users.id, mergeRequestAssignees.userId)).where(inArray(mergeRequestAssignees.mergeRequestId, mrIds)).orderBy(asc(users.id)),
+  const [assigneesOf, reviewerRows, approvalRows, labelsOf, metricRows, diffRows, awards, notesOf, milestoneRows] = await Promise.all([
+    linkedUsersOf(TABLES, "assignee", mrIds),
     db
       .select({ mrId: mergeRequestReviewers.mergeRequestId, user: userSummaryColumns, state: mergeRequestReviewers.state })
       .from(mergeRequestReviewers)
@@ -160,7 +140,7 @@ async function hydrate(scope: MergeRequestScope, rows: MergeRequest[]): Promise<
       .innerJoin(users, eq(users.id, mergeRequestApprovals.userId))
       .where(inArray(mergeRequestApprovals.mergeRequestId, mrIds))
       .orderBy(asc(mergeRequestApprovals.createdAt), asc(users.id)),
-    db.select({ mrId: mergeRequestLabels.mergeRequestId, label: labels }).from(mergeRequestLabels).innerJoin(labels, eq(labels.id, mergeRequestLabels.labelId)).where(inArray(mergeRequestLabels.mergeRequestId, mrIds)).orderBy(asc(labels.title), asc(labels.id)),
+    linkedLabelsOf(TABLES, mrIds),
     db.select().from(mergeRequestMetrics).where(inArray(mergeRequestMetrics.mergeRequestId, mrIds)),
     db
       .select({ mrId: mergeRequestDiffs.mergeRequestId, realSize: mergeRequestDiffs.realSize, filesCount: mergeRequestDiffs.filesCount, baseSha: mergeRequestDiffs.baseCommitSha, headSha: mergeRequestDiffs.headCommitSha, startSha: mergeRequestDiffs.startCommitSha })
@@ -178,10 +158,8 @@ async function hydrate(scope: MergeRequestScope, rows: MergeRequest[]): Promise<
   const peopleRows = people.length ? await db.select(userSummaryColumns).from(users).where(inArray(users.id, people)) : [];
   const userOf = new Map(peopleRows.map((user) => [user.id, user]));
   const person = (id: number | null | undefined) => (id === null || id === undefined ? null : (userOf.get(id) ?? null));
-  const assigneesOf = groupBy(assigneeRows, (row) => row.mrId);
   const reviewersOf = groupBy(reviewerRows, (row) => row.mrId);
   const approvalsOf = groupBy(approvalRows, (row) => row.mrId);
-  const labelsOf = groupBy(labelRows, (row) => row.mrId);
   const diffOf = new Map(diffRows.map((d) => [d.mrId, d]));
   const milestoneOf = await withOwnerPaths(milestoneRows);
   const projectOf = new Map(scope.projects.map((project) => [project.id, project]));
@@ -194,10 +172,10 @@ async function hydrate(scope: MergeRequestScope, rows: MergeRequest[]): Promise<
       ...mr,
       project: projectOf.get(mr.projectId)!,
       author: person(mr.authorId),
-      assignees: (assigneesOf.get(mr.id) ?? []).map((row) => row.user),
+      assignees: assigneesOf.get(mr.id) ?? [],
       reviewers: (reviewersOf.get(mr.id) ?? []).map((row) => ({ ...row.user, reviewState: row.state })),
       approvedBy: (approvalsOf.get(mr.id) ?? []).map((row) => row.user),
-      labels: (labelsOf.get(mr.id) ?? []).map((row) => row.label),
+      labels: labelsOf.get(mr.id) ?? [],
       milestone: mr.milestoneId === null ? null : (milestoneOf.get(mr.milestoneId) ?? null),
       mergedBy: person(metrics?.mergedById),
       closedBy: person(metrics?.latestClosedById),
