@@ -34,7 +34,7 @@ export interface UploadReceiver {
  * Registers the file's beforeAll/afterAll: the worker, the server (it answers `status(url)`, 200 by default) and a
  * project with a README of a fresh user. The fields are set once beforeAll has run.
  */
-export function useUploadReceiver(status: (url: string) => number = () => 200): UploadReceiver {
+export function uploadReceiverFixture(status: (url: string) => number = () => 200): UploadReceiver {
   const receiver: UploadReceiver = { received: [], port: 0, token: "", userId: 0, projectId: 0 };
   let worker: RunningWorker | undefined;
   let server: http.Server | undefined;

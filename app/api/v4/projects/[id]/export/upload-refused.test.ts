@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { findFileExport } from "@/lib/exchange";
 import { callRaw } from "@/test/exchange/route-call";
-import { exportEnded, postExport, useUploadReceiver } from "@/test/exchange/upload-receiver";
+import { exportEnded, postExport, uploadReceiverFixture } from "@/test/exchange/upload-receiver";
 import { GET as status } from "./route";
 
 // A real installation's policy: https only, no private or loopback addresses (the file's own process and queue).
@@ -9,7 +9,7 @@ process.env.FERRY_ALLOW_LOCAL_SOURCES = "false";
 process.env.FERRY_ALLOW_INSECURE_SOURCES = "false";
 process.env.FERRY_QUEUE_SCHEMA = "pgboss_project_export_refused_test";
 
-const receiver = useUploadReceiver();
+const receiver = uploadReceiverFixture();
 const { received } = receiver;
 
 const post = (body: unknown) => postExport(receiver, body);

@@ -1,7 +1,7 @@
 import { createHash } from "node:crypto";
 import { describe, expect, it } from "vitest";
 import { callRaw } from "@/test/exchange/route-call";
-import { exportEnded, postExport, useUploadReceiver } from "@/test/exchange/upload-receiver";
+import { exportEnded, postExport, uploadReceiverFixture } from "@/test/exchange/upload-receiver";
 import { POST as startExport } from "./route";
 import { GET as download } from "./download/route";
 
@@ -11,7 +11,7 @@ process.env.FERRY_ALLOW_LOCAL_SOURCES = "true";
 process.env.FERRY_ALLOW_INSECURE_SOURCES = "true";
 process.env.FERRY_QUEUE_SCHEMA = "pgboss_project_export_upload_test";
 
-const receiver = useUploadReceiver((url) => (url.startsWith("/broken") ? 500 : 200));
+const receiver = uploadReceiverFixture((url) => (url.startsWith("/broken") ? 500 : 200));
 const { received } = receiver;
 const base = () => `http://127.0.0.1:${receiver.port}`;
 
