@@ -9,6 +9,7 @@
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
+import { givenOrEmbeddedDatabase, stampedBenchUser } from "./bench/harness";
 
 const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), "ferry-bench-export-"));
 process.env.FERRY_DATA_DIR = dataDir;
@@ -20,31 +21,20 @@ const LABELS = Number(process.env.BENCH_LABELS ?? 20_000);
 const MILESTONES = Number(process.env.BENCH_MILESTONES ?? 10_000);
 const WORKERS = Number(process.env.FERRY_WORKER_CONCURRENCY ?? 5);
 
-const { setDatabaseUrl, closeDb, getDb } = await import("@/lib/db/client");
+const { closeDb, getDb } = await import("@/lib/db/client");
 const { labels, milestones, bulkImportExports } = await import("@/lib/db");
-const { startEmbedded } = await import("@/lib/db/embedded");
-const { runMigrations } = await import("@/lib/db/migrate");
 const { startWorker, stopBoss } = await import("@/lib/jobs");
 const { exchangeJobHandlers, findRelation, startExport, EXPORT_STATUS } = await import("@/lib/exchange");
 const { createGroup } = await import("@/lib/groups");
-const { createUser } = await import("@/lib/users");
 const { createPersonalAccessToken } = await import("@/lib/auth/tokens");
 const { startApiServer } = await import("@/test/exchange/api-server");
 const { exportGroupOverHttp } = await import("@/test/exchange/export-client");
 const { eq } = await import("drizzle-orm");
 
-let stopDb = async () => undefined as void;
-if (process.env.DATABASE_URL) setDatabaseUrl(process.env.DATABASE_URL);
-else {
-  const embedded = await startEmbedded(dataDir, { adoptOrphan: false });
-  setDatabaseUrl(embedded.url);
-  stopDb = () => embedded.stop();
-}
-await runMigrations();
+const stopDb = await givenOrEmbeddedDatabase(dataDir);
 
 // The group: records the size of GitLab's, with the fields an import from GitLab keeps beside the columns.
-const stamp = Date.now();
-const user = await createUser({ username: `bench${stamp}`, email: `bench${stamp}@example.com`, name: "Bench", password: "bench password" });
+const { user, stamp } = await stampedBenchUser();
 const group = await createGroup(user, { name: "Bench export", path: `bench-export-${stamp}` });
 const seedStart = performance.now();
 for (let i = 0; i < LABELS; i += 1000) {

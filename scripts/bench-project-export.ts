@@ -12,35 +12,25 @@ import { randomBytes } from "node:crypto";
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
+import { givenOrEmbeddedDatabase, stampedBenchUser } from "./bench/harness";
 
 const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), "ferry-bench-project-export-"));
 process.env.FERRY_DATA_DIR = dataDir;
 process.env.LOG_LEVEL ??= "fatal";
 const MB = Number(process.env.BENCH_MB ?? 300);
 
-const { setDatabaseUrl, closeDb } = await import("@/lib/db/client");
-const { startEmbedded } = await import("@/lib/db/embedded");
-const { runMigrations } = await import("@/lib/db/migrate");
+const { closeDb } = await import("@/lib/db/client");
 const { fileExports, getDb } = await import("@/lib/db");
 const { createGroup } = await import("@/lib/groups");
 const { createProject } = await import("@/lib/projects");
-const { createUser } = await import("@/lib/users");
 const { repositoryPath } = await import("@/lib/repositories");
 const { runFileExport } = await import("@/lib/exchange/file-export/lifecycle");
 const { resolveExportPath } = await import("@/lib/exchange/files");
 const { eq } = await import("drizzle-orm");
 
-let stopDb = async () => undefined as void;
-if (process.env.DATABASE_URL) setDatabaseUrl(process.env.DATABASE_URL);
-else {
-  const embedded = await startEmbedded(dataDir, { adoptOrphan: false });
-  setDatabaseUrl(embedded.url);
-  stopDb = () => embedded.stop();
-}
-await runMigrations();
+const stopDb = await givenOrEmbeddedDatabase(dataDir);
 
-const stamp = Date.now();
-const user = await createUser({ username: `bench${stamp}`, email: `bench${stamp}@example.com`, name: "Bench", password: "bench password" });
+const { user, stamp } = await stampedBenchUser();
 const group = await createGroup(user, { name: "Bench", path: `bench-${stamp}` });
 const project = await createProject(user, { name: "Big", namespaceId: group.id, initializeWithReadme: true });
 

@@ -1,7 +1,7 @@
 import type { UserFilter } from "@/lib/content";
 import { rowIdParam } from "./ids";
-import { ParamError } from "./param-error";
-import { stringParam } from "./strings";
+import { ParamError, readAll } from "./param-error";
+import { choiceParam, stringParam } from "./strings";
 
 // What the issue and merge request lists of GitLab's API both read (IssuableFinder's parameters).
 
@@ -29,4 +29,26 @@ export function userFilterParams(params: Record<string, unknown>, who: string): 
   if (byId !== undefined && username !== undefined) throw new ParamError(`${who}_id, ${who}_username are mutually exclusive`);
   if (username !== undefined) return /^(none|any)$/i.test(username) ? (username.toLowerCase() === "none" ? "None" : "Any") : { username };
   return byId;
+}
+
+/**
+ * `state`, `order_by`, `sort`, `search`, `milestone` and `labels`, as both lists read them first, with GitLab's defaults
+ * (all states, newest created first). A ParamError names every bad one, in this order, ahead of the list's own.
+ */
+export function issuableListBasics<const S extends string, const O extends string>(params: Record<string, unknown>, states: readonly S[], orders: readonly ("created_at" | O)[]) {
+  const [state, orderBy, sort, search, milestone] = readAll(
+    () => choiceParam(params.state, "state", states),
+    () => choiceParam(params.order_by, "order_by", orders),
+    () => choiceParam(params.sort, "sort", ["asc", "desc"]),
+    () => stringParam(params.search, "search") || undefined,
+    () => stringParam(params.milestone, "milestone") || undefined,
+  );
+  return {
+    state: state === "all" ? undefined : (state as Exclude<S, "all"> | undefined),
+    orderBy: orderBy ?? "created_at",
+    sort: sort ?? "desc",
+    search,
+    labels: labelList(params.labels),
+    milestone,
+  };
 }

@@ -23,12 +23,12 @@ import { awardEmojiEntity, issueEntity, labelEventEntity, milestoneEventEntity, 
 import { discussionEntity, noteEntity } from "./entities/notes";
 import { pathRowId, rowIdListParam, rowIdParam } from "./ids";
 import { pageParams, paginationHeaders, type PageParams } from "./pagination";
-import { labelList, userIdFilterParam } from "./issuable-params";
+import { issuableListBasics, userIdFilterParam } from "./issuable-params";
 import { readAll } from "./param-error";
 import { readParams } from "./params";
 import { apiRoute, type ApiContext } from "./request-auth";
 import { json, notFound, unauthorized } from "./responses";
-import { choiceParam, stringParam } from "./strings";
+import { choiceParam } from "./strings";
 
 type Params = Record<string, unknown>;
 
@@ -39,12 +39,8 @@ type IssueListParams = Omit<ListIssuesOptions, "page" | "perPage"> & { withLabel
 
 /** The filters of `GET /projects/:id/issues` and `GET /groups/:id/issues`, with GitLab's defaults (all states, newest first). */
 function issueListParams(params: Params): IssueListParams {
-  const [state, orderBy, sort, search, milestone, assigneeId, authorId, iids, confidential, withLabelsDetails] = readAll(
-    () => choiceParam(params.state, "state", ["opened", "closed", "all"]),
-    () => choiceParam(params.order_by, "order_by", ISSUE_ORDERS),
-    () => choiceParam(params.sort, "sort", ["asc", "desc"]),
-    () => stringParam(params.search, "search") || undefined,
-    () => stringParam(params.milestone, "milestone") || undefined,
+  const [basics, assigneeId, authorId, iids, confidential, withLabelsDetails] = readAll(
+    () => issuableListBasics(params, ["opened", "closed", "all"], ISSUE_ORDERS),
     () => assigneeParam(params.assignee_id),
     () => rowIdParam(params.author_id, "author_id"),
     () => rowIdListParam(params.iids, "iids"),
@@ -52,12 +48,7 @@ function issueListParams(params: Params): IssueListParams {
     () => booleanParam(params.with_labels_details, "with_labels_details"),
   );
   return {
-    state: state === "all" ? undefined : state,
-    orderBy: orderBy ?? "created_at",
-    sort: sort ?? "desc",
-    search,
-    labels: labelList(params.labels),
-    milestone,
+    ...basics,
     assigneeId,
     authorId,
     iids: iids ?? [],

@@ -23,7 +23,7 @@ import { discussionEntity, noteEntity } from "./entities/notes";
 import { pipelineBasic } from "./entities/pipelines";
 import { diffEntity } from "./entities/repository";
 import { pathRowId, rowIdListParam } from "./ids";
-import { labelList, userFilterParams } from "./issuable-params";
+import { issuableListBasics, userFilterParams } from "./issuable-params";
 import { pageParams, paginationHeaders } from "./pagination";
 import { readAll } from "./param-error";
 import { readParams } from "./params";
@@ -47,12 +47,8 @@ function draftParam(params: Params): boolean | undefined {
 
 /** The filters of GitLab's merge request lists, with its defaults (all states, newest created first). */
 function listParams(params: Params): ListParams {
-  const [state, orderBy, sort, search, milestone, author, assignee, reviewer, sourceBranch, targetBranch, iids, draft, scope, withLabelsDetails] = readAll(
-    () => choiceParam(params.state, "state", ["opened", "closed", "locked", "merged", "all"]),
-    () => choiceParam(params.order_by, "order_by", ["created_at", "updated_at", "title", "merged_at"]),
-    () => choiceParam(params.sort, "sort", ["asc", "desc"]),
-    () => stringParam(params.search, "search") || undefined,
-    () => stringParam(params.milestone, "milestone") || undefined,
+  const [basics, author, assignee, reviewer, sourceBranch, targetBranch, iids, draft, scope, withLabelsDetails] = readAll(
+    () => issuableListBasics(params, ["opened", "closed", "locked", "merged", "all"], ["created_at", "updated_at", "title", "merged_at"]),
     () => userFilterParams(params, "author"),
     () => userFilterParams(params, "assignee"),
     () => userFilterParams(params, "reviewer"),
@@ -64,12 +60,7 @@ function listParams(params: Params): ListParams {
     () => booleanParam(params.with_labels_details, "with_labels_details"),
   );
   return {
-    state: state === "all" ? undefined : state,
-    orderBy: orderBy ?? "created_at",
-    sort: sort ?? "desc",
-    search,
-    labels: labelList(params.labels),
-    milestone,
+    ...basics,
     author,
     assignee,
     reviewer,

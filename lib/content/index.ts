@@ -19,6 +19,7 @@ export {
 export { discussionIdOf, listDiscussions, type Discussion, type DiscussionNote, type NoteDiffFile, type Suggestion } from "./discussions";
 export { authorSql, labelledSql, linkedUserSql, milestoneSql, searchSql, type IssuableTables, type UserFilter } from "./issuable-filters";
 export { textArray } from "./sql-arrays";
+export { distinct, groupBy, intArray, issuableScopeOf, linkedLabelsOf, linkedUsersOf, userNoteCounts, userSummaryColumns, type IssuableScope } from "./issuable-rows";
 export { findLabel, labelTextColor, listLabels, type Label } from "./labels";
 export { findMilestone, findMilestoneByIid, listMilestones, type Milestone } from "./milestones";
 export { listActivity, listEpicActivity, type ActivityItem, type LabelChangeRow, type MilestoneChangeRow, type StateEventRow } from "./activity";

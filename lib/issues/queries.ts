@@ -1,6 +1,6 @@
 import { and, asc, desc, eq, inArray, or, sql, type SQL } from "drizzle-orm";
-import { ACCESS_LEVELS, epicIssues, epics, getDb, groups, issueAssignees, issueLabels, issues, iterations, labels, milestones, notes, timelogs, users } from "@/lib/db";
-import { awardCounts, labelledSql, linkedUserSql, milestoneSql, searchSql, withOwnerPaths, type IssuableTables, type Label, type MilestoneWithPath } from "@/lib/content";
+import { epicIssues, epics, getDb, groups, issueAssignees, issueLabels, issues, iterations, labels, milestones, timelogs, users } from "@/lib/db";
+import { awardCounts, distinct, intArray, issuableScopeOf, labelledSql, linkedLabelsOf, linkedUsersOf, linkedUserSql, milestoneSql, searchSql, userNoteCounts, userSummaryColumns, withOwnerPaths, type IssuableScope, type IssuableTables, type Label, type MilestoneWithPath } from "@/lib/content";
 import type { AwardCount, Group, UserSummary } from "@/lib/groups";
 import { canUseFeature, listProjects, type ProjectWithAccess } from "@/lib/projects";
 import type { Viewer } from "@/lib/viewer";
@@ -51,26 +51,13 @@ export interface ListIssuesOptions {
 export const ISSUE_ORDERS = ["created_at", "updated_at", "due_date", "title"] as const;
 export type IssueOrder = (typeof ISSUE_ORDERS)[number];
 
-const userColumns = { id: users.id, username: users.username, name: users.name, state: users.state, userType: users.userType };
-
 /** The projects whose issues the viewer may read, and in which of them confidential issues too. */
-interface IssueScope {
-  projects: { id: number; fullPath: string; namespaceId: number }[];
-  confidential: number[];
-  viewer: Viewer;
-}
-
-const readsConfidential = (viewer: Viewer, project: ProjectWithAccess) => viewer.isAdmin || (project.accessLevel ?? 0) >= ACCESS_LEVELS.reporter;
+type IssueScope = IssuableScope;
 
 /** The issue scope of some projects the viewer can see (those whose issues feature lets them in). */
 export function issueScopeOf(viewer: Viewer, list: ProjectWithAccess[]): IssueScope {
   // GitLab's read_issue: the project readable, and its issues feature open to the viewer.
-  const readable = list.filter((project) => canUseFeature(viewer, project, "issues"));
-  return {
-    projects: readable.map((project) => ({ id: project.id, fullPath: project.fullPath, namespaceId: project.namespaceId })),
-    confidential: readable.filter((project) => readsConfidential(viewer, project)).map((project) => project.id),
-    viewer,
-  };
+  return issuableScopeOf(viewer, list, (project) => canUseFeature(viewer, project, "issues"));
 }
 
 /** A project's issues, if the viewer may read them at all. */
@@ -82,16 +69,14 @@ export async function groupIssueScope(viewer: Viewer, group: Group): Promise<Iss
   return issueScopeOf(viewer, rows);
 }
 
-const ids = (list: readonly number[]) => sql`${`{${list.join(",")}}`}::integer[]`;
-
 /**
  * Issues in the scope the viewer may read: a confidential one needs Reporter access to its project, or to be its author
  * or one of its assignees (GitLab's read_issue for confidential issues).
  */
 export function readableIssueSql(scope: IssueScope): SQL {
-  const inProjects = sql`${issues.projectId} = ANY(${ids(scope.projects.map((p) => p.id))})`;
+  const inProjects = sql`${issues.projectId} = ANY(${intArray(scope.projects.map((p) => p.id))})`;
   if (scope.viewer.isAdmin) return inProjects;
-  const confidentialOk: SQL[] = [eq(issues.confidential, false), sql`${issues.projectId} = ANY(${ids(scope.confidential)})`];
+  const confidentialOk: SQL[] = [eq(issues.confidential, false), sql`${issues.projectId} = ANY(${intArray(scope.confidential)})`];
   if (!scope.viewer.anonymous) {
     confidentialOk.push(eq(issues.authorId, scope.viewer.id));
     confidentialOk.push(sql`EXISTS (SELECT 1 FROM ${issueAssignees} WHERE ${issueAssignees.issueId} = ${issues.id} AND ${issueAssignees.userId} = ${scope.viewer.id})`);
@@ -121,16 +106,6 @@ function filtersSql(o: Omit<ListIssuesOptions, "page" | "perPage">): SQL[] {
   return where;
 }
 
-function groupBy<T>(items: readonly T[], key: (item: T) => number): Map<number, T[]> {
-  const map = new Map<number, T[]>();
-  for (const item of items) {
-    const list = map.get(key(item));
-    if (list) list.push(item);
-    else map.set(key(item), [item]);
-  }
-  return map;
-}
-
 /** Everything an issue entity shows, for a page of issues, in a fixed number of queries whatever the page size. */
 async function hydrate(scope: IssueScope, rows: Issue[]): Promise<IssueRow[]> {
   if (rows.length === 0) return [];
@@ -139,10 +114,9 @@ async function hydrate(scope: IssueScope, rows: Issue[]): Promise<IssueRow[]> {
   const people = distinct(rows.flatMap((issue) => [issue.authorId, issue.closedById]));
   const milestoneIds = distinct(rows.map((issue) => issue.milestoneId));
   const iterationIds = distinct(rows.map((issue) => issue.iterationId));
-  const internalHidden = rows.filter((issue) => !scope.viewer.isAdmin && !scope.confidential.includes(issue.projectId)).map((issue) => issue.id);
-  const [assigneeRows, labelRows, epicRows, awards, noteRows, timeRows, peopleRows, milestoneRows, iterationRows] = await Promise.all([
-    db.select({ issueId: issueAssignees.issueId, user: userColumns }).from(issueAssignees).innerJoin(users, eq(users.id, issueAssignees.userId)).where(inArray(issueAssignees.issueId, issueIds)).orderBy(asc(users.id)),
-    db.select({ issueId: issueLabels.issueId, label: labels }).from(issueLabels).innerJoin(labels, eq(labels.id, issueLabels.labelId)).where(inArray(issueLabels.issueId, issueIds)).orderBy(asc(labels.title), asc(labels.id)),
+  const [assigneesOf, labelsOf, epicRows, awards, notesOf, timeRows, peopleRows, milestoneRows, iterationRows] = await Promise.all([
+    linkedUsersOf(TABLES, "assignee", issueIds),
+    linkedLabelsOf(TABLES, issueIds),
     db
       .select({ issueId: epicIssues.issueId, id: epics.id, iid: epics.iid, title: epics.title, groupId: epics.groupId, groupFullPath: groups.fullPath })
       .from(epicIssues)
@@ -150,13 +124,9 @@ async function hydrate(scope: IssueScope, rows: Issue[]): Promise<IssueRow[]> {
       .innerJoin(groups, eq(groups.id, epics.groupId))
       .where(inArray(epicIssues.issueId, issueIds)),
     awardCounts("Issue", issueIds),
-    db
-      .select({ issueId: notes.noteableId, count: sql<number>`count(*)::int` })
-      .from(notes)
-      .where(and(eq(notes.noteableType, "Issue"), inArray(notes.noteableId, issueIds), eq(notes.system, false), internalHidden.length ? sql`NOT (${notes.internal} AND ${notes.noteableId} = ANY(${ids(internalHidden)}))` : undefined))
-      .groupBy(notes.noteableId),
+    userNoteCounts(scope, "Issue", rows),
     db.select({ issueId: timelogs.issueId, total: sql<number>`sum(${timelogs.timeSpent})::int` }).from(timelogs).where(inArray(timelogs.issueId, issueIds)).groupBy(timelogs.issueId),
-    people.length ? db.select(userColumns).from(users).where(inArray(users.id, people)) : [],
+    people.length ? db.select(userSummaryColumns).from(users).where(inArray(users.id, people)) : [],
     milestoneIds.length ? db.select().from(milestones).where(inArray(milestones.id, milestoneIds)) : [],
     iterationIds.length
       ? db
@@ -167,10 +137,7 @@ async function hydrate(scope: IssueScope, rows: Issue[]): Promise<IssueRow[]> {
       : [],
   ]);
   const iterationOf = new Map(iterationRows.map((iteration) => [iteration.id, iteration]));
-  const assigneesOf = groupBy(assigneeRows, (row) => row.issueId);
-  const labelsOf = groupBy(labelRows, (row) => row.issueId);
   const epicOf = new Map(epicRows.map(({ issueId, ...epic }) => [issueId, epic]));
-  const notesOf = new Map(noteRows.map((row) => [row.issueId, row.count]));
   const timeOf = new Map(timeRows.map((row) => [row.issueId, row.total]));
   const userOf = new Map(peopleRows.map((user) => [user.id, user]));
   const milestoneOf = await withOwnerPaths(milestoneRows);
@@ -183,8 +150,8 @@ async function hydrate(scope: IssueScope, rows: Issue[]): Promise<IssueRow[]> {
       project: projectOf.get(issue.projectId)!,
       author: issue.authorId === null ? null : (userOf.get(issue.authorId) ?? null),
       closedBy: issue.closedById === null ? null : (userOf.get(issue.closedById) ?? null),
-      assignees: (assigneesOf.get(issue.id) ?? []).map((row) => row.user),
-      labels: (labelsOf.get(issue.id) ?? []).map((row) => row.label),
+      assignees: assigneesOf.get(issue.id) ?? [],
+      labels: labelsOf.get(issue.id) ?? [],
       milestone: issue.milestoneId === null ? null : (milestoneOf.get(issue.milestoneId) ?? null),
       epic: epicOf.get(issue.id) ?? null,
       iteration: issue.iterationId === null ? null : (iterationOf.get(issue.iterationId) ?? null),
@@ -197,8 +164,6 @@ async function hydrate(scope: IssueScope, rows: Issue[]): Promise<IssueRow[]> {
     };
   });
 }
-
-const distinct = (list: (number | null)[]) => [...new Set(list.filter((id): id is number => id !== null))];
 
 /** The sort of a list: issues without a due date come last whichever way (GitLab's NULLS LAST). */
 function orderOf(options: Pick<ListIssuesOptions, "orderBy" | "sort">): SQL[] {
@@ -267,8 +232,8 @@ export async function issueFilterOptions(scope: IssueScope): Promise<IssueFilter
   const readable = readableIssueSql(scope);
   const db = getDb();
   const [authors, assignees, labelRows, milestoneRows] = await Promise.all([
-    db.selectDistinct(userColumns).from(issues).innerJoin(users, eq(users.id, issues.authorId)).where(readable).orderBy(asc(users.username), asc(users.id)),
-    db.selectDistinct(userColumns).from(issues).innerJoin(issueAssignees, eq(issueAssignees.issueId, issues.id)).innerJoin(users, eq(users.id, issueAssignees.userId)).where(readable).orderBy(asc(users.username), asc(users.id)),
+    db.selectDistinct(userSummaryColumns).from(issues).innerJoin(users, eq(users.id, issues.authorId)).where(readable).orderBy(asc(users.username), asc(users.id)),
+    db.selectDistinct(userSummaryColumns).from(issues).innerJoin(issueAssignees, eq(issueAssignees.issueId, issues.id)).innerJoin(users, eq(users.id, issueAssignees.userId)).where(readable).orderBy(asc(users.username), asc(users.id)),
     db.selectDistinct({ title: labels.title }).from(issues).innerJoin(issueLabels, eq(issueLabels.issueId, issues.id)).innerJoin(labels, eq(labels.id, issueLabels.labelId)).where(readable).orderBy(asc(labels.title)),
     db.selectDistinct({ title: milestones.title }).from(issues).innerJoin(milestones, eq(milestones.id, issues.milestoneId)).where(readable).orderBy(asc(milestones.title)),
   ]);

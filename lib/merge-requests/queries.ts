@@ -2,7 +2,6 @@ import { and, asc, desc, eq, inArray, sql, type SQL } from "drizzle-orm";
 import type { AnyPgColumn } from "drizzle-orm/pg-core";
 import {
   getDb,
-  labels,
   mergeRequestApprovals,
   mergeRequestAssignees,
   mergeRequestDiffs,
@@ -11,11 +10,10 @@ import {
   mergeRequestReviewers,
   mergeRequests,
   milestones,
-  notes,
   timelogs,
   users,
 } from "@/lib/db";
-import { authorSql, awardCounts, labelledSql, linkedUserSql, milestoneSql, searchSql, withOwnerPaths, type IssuableTables, type Label, type MilestoneWithPath, type UserFilter } from "@/lib/content";
+import { authorSql, awardCounts, distinct, groupBy, intArray, issuableScopeOf, labelledSql, linkedLabelsOf, linkedUsersOf, linkedUserSql, milestoneSql, searchSql, userNoteCounts, userSummaryColumns, withOwnerPaths, type IssuableScope, type IssuableTables, type Label, type MilestoneWithPath, type UserFilter } from "@/lib/content";
 import type { AwardCount, Group, UserSummary } from "@/lib/groups";
 import { canReadMergeRequests, listProjects, type ProjectWithAccess } from "@/lib/projects";
 import type { Viewer } from "@/lib/viewer";
@@ -76,24 +74,10 @@ export interface ListMergeRequestsOptions {
 
 export type MergeRequestFilters = Omit<ListMergeRequestsOptions, "page" | "perPage" | "orderBy" | "sort">;
 
-const userColumns = { id: users.id, username: users.username, name: users.name, state: users.state, userType: users.userType };
-
 /** The projects whose merge requests the viewer may read (GitLab's read_merge_request on each). */
-export interface MergeRequestScope {
-  projects: { id: number; fullPath: string; namespaceId: number }[];
-  /** Projects where the viewer reads internal notes. */
-  confidential: number[];
-  viewer: Viewer;
-}
+export type MergeRequestScope = IssuableScope;
 
-function scopeOf(viewer: Viewer, list: ProjectWithAccess[]): MergeRequestScope {
-  const readable = list.filter((project) => canReadMergeRequests(viewer, project));
-  return {
-    projects: readable.map((project) => ({ id: project.id, fullPath: project.fullPath, namespaceId: project.namespaceId })),
-    confidential: readable.filter((project) => viewer.isAdmin || (project.accessLevel ?? 0) >= 20).map((project) => project.id),
-    viewer,
-  };
-}
+const scopeOf = (viewer: Viewer, list: ProjectWithAccess[]): MergeRequestScope => issuableScopeOf(viewer, list, (project) => canReadMergeRequests(viewer, project));
 
 export const projectMergeRequestScope = (viewer: Viewer, project: ProjectWithAccess): MergeRequestScope => scopeOf(viewer, [project]);
 
@@ -120,8 +104,6 @@ const TABLES: IssuableTables = {
   },
 };
 
-const ids = (list: readonly number[]) => sql`${`{${list.join(",")}}`}::integer[]`;
-
 function filtersSql(o: MergeRequestFilters): SQL[] {
   const where: SQL[] = [];
   // GitLab's `opened` scope takes locked merge requests too (locked is a moment of merging, still open).
@@ -140,52 +122,35 @@ function filtersSql(o: MergeRequestFilters): SQL[] {
   return where;
 }
 
-const inScope = (scope: MergeRequestScope) => sql`${mergeRequests.projectId} = ANY(${ids(scope.projects.map((p) => p.id))})`;
-
-function groupBy<T>(items: readonly T[], key: (item: T) => number): Map<number, T[]> {
-  const map = new Map<number, T[]>();
-  for (const item of items) {
-    const list = map.get(key(item));
-    if (list) list.push(item);
-    else map.set(key(item), [item]);
-  }
-  return map;
-}
-
-const distinct = (list: (number | null)[]) => [...new Set(list.filter((id): id is number => id !== null))];
+const inScope = (scope: MergeRequestScope) => sql`${mergeRequests.projectId} = ANY(${intArray(scope.projects.map((p) => p.id))})`;
 
 /** Everything the merge request entity shows, for a page of them, in a fixed number of queries whatever the page size. */
 async function hydrate(scope: MergeRequestScope, rows: MergeRequest[]): Promise<MergeRequestRow[]> {
   if (rows.length === 0) return [];
   const mrIds = rows.map((mr) => mr.id);
   const db = getDb();
-  const internalHidden = rows.filter((mr) => !scope.viewer.isAdmin && !scope.confidential.includes(mr.projectId)).map((mr) => mr.id);
-  const [assigneeRows, reviewerRows, approvalRows, labelRows, metricRows, diffRows, awards, noteRows, timeRows, milestoneRows] = await Promise.all([
-    db.select({ mrId: mergeRequestAssignees.mergeRequestId, user: userColumns }).from(mergeRequestAssignees).innerJoin(users, eq(users.id, mergeRequestAssignees.userId)).where(inArray(mergeRequestAssignees.mergeRequestId, mrIds)).orderBy(asc(users.id)),
+  const [assigneesOf, reviewerRows, approvalRows, labelsOf, metricRows, diffRows, awards, notesOf, timeRows, milestoneRows] = await Promise.all([
+    linkedUsersOf(TABLES, "assignee", mrIds),
     db
-      .select({ mrId: mergeRequestReviewers.mergeRequestId, user: userColumns, state: mergeRequestReviewers.state })
+      .select({ mrId: mergeRequestReviewers.mergeRequestId, user: userSummaryColumns, state: mergeRequestReviewers.state })
       .from(mergeRequestReviewers)
       .innerJoin(users, eq(users.id, mergeRequestReviewers.userId))
       .where(inArray(mergeRequestReviewers.mergeRequestId, mrIds))
       .orderBy(asc(users.id)),
     db
-      .select({ mrId: mergeRequestApprovals.mergeRequestId, user: userColumns })
+      .select({ mrId: mergeRequestApprovals.mergeRequestId, user: userSummaryColumns })
       .from(mergeRequestApprovals)
       .innerJoin(users, eq(users.id, mergeRequestApprovals.userId))
       .where(inArray(mergeRequestApprovals.mergeRequestId, mrIds))
       .orderBy(asc(mergeRequestApprovals.createdAt), asc(users.id)),
-    db.select({ mrId: mergeRequestLabels.mergeRequestId, label: labels }).from(mergeRequestLabels).innerJoin(labels, eq(labels.id, mergeRequestLabels.labelId)).where(inArray(mergeRequestLabels.mergeRequestId, mrIds)).orderBy(asc(labels.title), asc(labels.id)),
+    linkedLabelsOf(TABLES, mrIds),
     db.select().from(mergeRequestMetrics).where(inArray(mergeRequestMetrics.mergeRequestId, mrIds)),
     db
       .select({ mrId: mergeRequestDiffs.mergeRequestId, realSize: mergeRequestDiffs.realSize, filesCount: mergeRequestDiffs.filesCount, baseSha: mergeRequestDiffs.baseCommitSha, headSha: mergeRequestDiffs.headCommitSha, startSha: mergeRequestDiffs.startCommitSha })
       .from(mergeRequestDiffs)
       .where(inArray(mergeRequestDiffs.mergeRequestId, mrIds)),
     awardCounts("MergeRequest", mrIds),
-    db
-      .select({ mrId: notes.noteableId, count: sql<number>`count(*)::int` })
-      .from(notes)
-      .where(and(eq(notes.noteableType, "MergeRequest"), inArray(notes.noteableId, mrIds), eq(notes.system, false), internalHidden.length ? sql`NOT (${notes.internal} AND ${notes.noteableId} = ANY(${ids(internalHidden)}))` : undefined))
-      .groupBy(notes.noteableId),
+    userNoteCounts(scope, "MergeRequest", rows),
     db.select({ mrId: timelogs.mergeRequestId, total: sql<number>`sum(${timelogs.timeSpent})::int` }).from(timelogs).where(inArray(timelogs.mergeRequestId, mrIds)).groupBy(timelogs.mergeRequestId),
     (async () => {
       const milestoneIds = distinct(rows.map((mr) => mr.milestoneId));
@@ -194,15 +159,12 @@ async function hydrate(scope: MergeRequestScope, rows: MergeRequest[]): Promise<
   ]);
   const metricsOf = new Map(metricRows.map((m) => [m.mergeRequestId, m]));
   const people = distinct([...rows.map((mr) => mr.authorId), ...metricRows.flatMap((m) => [m.mergedById, m.latestClosedById])]);
-  const peopleRows = people.length ? await db.select(userColumns).from(users).where(inArray(users.id, people)) : [];
+  const peopleRows = people.length ? await db.select(userSummaryColumns).from(users).where(inArray(users.id, people)) : [];
   const userOf = new Map(peopleRows.map((user) => [user.id, user]));
   const person = (id: number | null | undefined) => (id === null || id === undefined ? null : (userOf.get(id) ?? null));
-  const assigneesOf = groupBy(assigneeRows, (row) => row.mrId);
   const reviewersOf = groupBy(reviewerRows, (row) => row.mrId);
   const approvalsOf = groupBy(approvalRows, (row) => row.mrId);
-  const labelsOf = groupBy(labelRows, (row) => row.mrId);
   const diffOf = new Map(diffRows.map((d) => [d.mrId, d]));
-  const notesOf = new Map(noteRows.map((row) => [row.mrId, row.count]));
   const timeOf = new Map(timeRows.map((row) => [row.mrId, row.total]));
   const milestoneOf = await withOwnerPaths(milestoneRows);
   const projectOf = new Map(scope.projects.map((project) => [project.id, project]));
@@ -215,10 +177,10 @@ async function hydrate(scope: MergeRequestScope, rows: MergeRequest[]): Promise<
       ...mr,
       project: projectOf.get(mr.projectId)!,
       author: person(mr.authorId),
-      assignees: (assigneesOf.get(mr.id) ?? []).map((row) => row.user),
+      assignees: assigneesOf.get(mr.id) ?? [],
       reviewers: (reviewersOf.get(mr.id) ?? []).map((row) => ({ ...row.user, reviewState: row.state })),
       approvedBy: (approvalsOf.get(mr.id) ?? []).map((row) => row.user),
-      labels: (labelsOf.get(mr.id) ?? []).map((row) => row.label),
+      labels: labelsOf.get(mr.id) ?? [],
       milestone: mr.milestoneId === null ? null : (milestoneOf.get(mr.milestoneId) ?? null),
       mergedBy: person(metrics?.mergedById),
       closedBy: person(metrics?.latestClosedById),

@@ -1,12 +1,11 @@
 import { and, asc, eq, inArray, sql } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
 import { awardEmoji, getDb, issueAssignees, issueLabels, issues, labels, milestones, notes, projects, resourceLabelEvents, resourceMilestoneEvents, resourceStateEvents, timelogs, users, zoomMeetings } from "@/lib/db";
-import { makeUser, unique } from "@/test/helpers/factories";
-import { importResult, waitForImports } from "@/test/helpers/imports";
+import { importGroupProject } from "@/test/helpers/imports";
 import { runImportWorker } from "@/test/helpers/import-worker";
-import { DEFAULT_TOKEN, fromRecords, ndjsonRecords, projectTreeFile, startTestSource } from "@/test/source";
+import { fromRecords, ndjsonRecords, projectTreeFile, startTestSource } from "@/test/source";
 import { issuesPipeline } from "./pipelines/projects/issues";
-import { startImports, STATUS, TRACKER_STATUS } from "./index";
+import { STATUS, TRACKER_STATUS } from "./index";
 
 runImportWorker("pgboss_issues_import_test");
 
@@ -29,16 +28,11 @@ describe("project issues, by direct transfer", () => {
     const source = await startTestSource({ version: "17.8.0", batchSize: 5, exportDelayMs: 20 });
     try {
       source.addProject({ groupId: ROOT, path: "app", name: "App", fixtureProject: "complex", relations: { releases: fromRecords([]), issues: fromRecords([...fixture(), extra, bad]) } });
-      const user = await makeUser();
-      const [started] = await startImports(user, { url: source.url, token: DEFAULT_TOKEN }, [
-        { sourceFullPath: source.group(ROOT).path, destinationSlug: unique("dest"), destinationNamespace: "", migrateProjects: true, migrateMemberships: false },
-      ]);
-      const [bulkImport] = await waitForImports([started!.bulkImportId]);
-      const app = (await importResult(started!.bulkImportId)).get(`${source.group(ROOT).path}/app`)!;
+      const { bulkImport, project: app } = await importGroupProject(source, ROOT, "app");
       expect(app.entity.status).toBe(STATUS.finished);
       expect(app.trackers.get("issues")).toMatchObject({ status: TRACKER_STATUS.finished, sourceObjectsCount: 14, importedObjectsCount: 13, batched: true });
       expect(app.failures.map((f) => [f.relation, f.exceptionMessage])).toEqual([["issues", expect.stringMatching(/iid must be a positive integer/)]]);
-      expect(bulkImport!.hasFailures).toBe(true);
+      expect(bulkImport.hasFailures).toBe(true);
 
       const projectId = app.entity.projectId!;
       const rows = await getDb().select().from(issues).where(eq(issues.projectId, projectId)).orderBy(asc(issues.iid));

@@ -2,14 +2,13 @@ import { and, asc, eq, inArray, sql } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
 import { awardEmoji, getDb, labels, mergeRequestApprovals, mergeRequestAssignees, mergeRequestDiffCommits, mergeRequestDiffFiles, mergeRequestDiffs, mergeRequestLabels, mergeRequestMetrics, mergeRequestReviewers, mergeRequests, milestones, noteDiffFiles, notes, resourceMilestoneEvents, resourceStateEvents, suggestions, timelogs, users } from "@/lib/db";
 import { repositoryPath } from "@/lib/repositories";
-import { makeUser, unique } from "@/test/helpers/factories";
 import { git, temporaryDirectory } from "@/test/helpers/git-client";
-import { importResult, waitForImports } from "@/test/helpers/imports";
+import { importGroupProject } from "@/test/helpers/imports";
 import { runImportWorker } from "@/test/helpers/import-worker";
 import { makeSourceRepository } from "@/test/helpers/source-repository";
-import { DEFAULT_TOKEN, fromRecords, ndjsonRecords, projectTreeFile, startTestSource } from "@/test/source";
+import { fromRecords, ndjsonRecords, projectTreeFile, startTestSource } from "@/test/source";
 import { mergeRequestsPipeline } from "./pipelines/projects/merge-requests";
-import { startImports, STATUS, TRACKER_STATUS } from "./index";
+import { STATUS, TRACKER_STATUS } from "./index";
 
 runImportWorker("pgboss_merge_requests_import_test");
 
@@ -28,13 +27,8 @@ const bad = { id: 1999, iid: 12, title: "No source branch", target_branch: "main
 async function importProject(version: string, records: Record<string, unknown>[], repository: string) {
   const source = await startTestSource({ version, batchSize: 4, exportDelayMs: 20 });
   source.addProject({ groupId: ROOT, path: "app", name: "App", fixtureProject: "complex", repository, relations: { releases: fromRecords([]), issues: fromRecords([]), merge_requests: fromRecords(records) } });
-  const user = await makeUser();
-  const [started] = await startImports(user, { url: source.url, token: DEFAULT_TOKEN }, [
-    { sourceFullPath: source.group(ROOT).path, destinationSlug: unique("dest"), destinationNamespace: "", migrateProjects: true, migrateMemberships: false },
-  ]);
-  const [bulkImport] = await waitForImports([started!.bulkImportId]);
-  const app = (await importResult(started!.bulkImportId)).get(`${source.group(ROOT).path}/app`)!;
-  return { source, bulkImport: bulkImport!, app };
+  const { bulkImport, project: app } = await importGroupProject(source, ROOT, "app");
+  return { source, bulkImport, app };
 }
 
 describe("project merge requests, by direct transfer", () => {

@@ -1,19 +1,13 @@
 import { and, eq, or } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
 import { awardEmoji, epics, events, getDb, notes, resourceStateEvents } from "@/lib/db";
-import { createGroup } from "@/lib/groups";
-import { makeUser, unique } from "@/test/helpers/factories";
-import { listPlaceholders, mapSourceUser, reassignPlaceholder } from "./index";
-
-const SOURCE = "https://gitlab.example.com";
-let nextId = 3_000_000 + Math.floor(Math.random() * 1_000_000);
+import { makeUser } from "@/test/helpers/factories";
+import { groupWithPlaceholder } from "@/test/helpers/placeholder";
+import { listPlaceholders, reassignPlaceholder } from "./index";
 
 /** An imported group with an epic that a source user (a placeholder) wrote, closed, commented, reacted to and reopened. */
 async function importedEpic() {
-  const owner = await makeUser();
-  const group = await createGroup(owner, { name: unique("Root"), path: unique("root") });
-  const ada = { id: nextId++, username: unique("ada"), name: "Ada", publicEmail: null };
-  const placeholder = await getDb().transaction((tx) => mapSourceUser(tx, { sourceUrl: SOURCE, rootGroupId: group.id, sourceUser: ada }));
+  const { owner, group, placeholder } = await groupWithPlaceholder();
   const db = getDb();
   const [epic] = await db
     .insert(epics)

@@ -1,21 +1,13 @@
 import { eq } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
 import { getDb, issueAssignees, issues, milestones, resourceLabelEvents, resourceMilestoneEvents, timelogs } from "@/lib/db";
-import { createGroup } from "@/lib/groups";
-import { createProject } from "@/lib/projects";
-import { makeUser, unique } from "@/test/helpers/factories";
-import { listPlaceholders, mapSourceUser, reassignPlaceholder } from "./index";
-
-const SOURCE = "https://gitlab.example.com";
-let nextId = 4_000_000 + Math.floor(Math.random() * 1_000_000);
+import { makeUser } from "@/test/helpers/factories";
+import { projectWithPlaceholder } from "@/test/helpers/placeholder";
+import { listPlaceholders, reassignPlaceholder } from "./index";
 
 /** An imported project with an issue a source user (a placeholder) wrote, closed, edited, took on, timed and relabelled. */
 async function importedIssue() {
-  const owner = await makeUser();
-  const group = await createGroup(owner, { name: unique("Root"), path: unique("root") });
-  const project = await createProject(owner, { name: "App", namespaceId: group.id });
-  const ada = { id: nextId++, username: unique("ada"), name: "Ada", publicEmail: null };
-  const placeholder = await getDb().transaction((tx) => mapSourceUser(tx, { sourceUrl: SOURCE, rootGroupId: group.id, sourceUser: ada }));
+  const { owner, group, project, placeholder } = await projectWithPlaceholder();
   const db = getDb();
   const [issue] = await db
     .insert(issues)

@@ -1,5 +1,5 @@
-// What the import benchmarks share: an embedded PostgreSQL of their own, child processes started and stopped, and
-// worker processes started exactly as `npm run worker` starts them.
+// What the benchmarks share: a database of their own (an embedded PostgreSQL, or the one DATABASE_URL names), child
+// processes started and stopped, and worker processes started exactly as `npm run worker` starts them.
 import { execFileSync, spawn, type ChildProcess } from "node:child_process";
 import fs from "node:fs";
 import os from "node:os";
@@ -32,6 +32,33 @@ export async function benchDatabase(dataDir: string) {
   process.env.DATABASE_URL = embedded.url;
   await runMigrations();
   return { embedded, postmaster: runningPostmaster(pgDir)!.pid };
+}
+
+/**
+ * DATABASE_URL's database, or else an embedded PostgreSQL of its own in `dataDir`; migrated either way. Returns what
+ * stops the database it started (nothing when it was given one).
+ */
+export async function givenOrEmbeddedDatabase(dataDir: string): Promise<() => Promise<void>> {
+  const { setDatabaseUrl } = await import("@/lib/db/client");
+  const { startEmbedded } = await import("@/lib/db/embedded");
+  const { runMigrations } = await import("@/lib/db/migrate");
+  let stop = async () => undefined as void;
+  if (process.env.DATABASE_URL) setDatabaseUrl(process.env.DATABASE_URL);
+  else {
+    const embedded = await startEmbedded(dataDir, { adoptOrphan: false });
+    setDatabaseUrl(embedded.url);
+    stop = () => embedded.stop();
+  }
+  await runMigrations();
+  return stop;
+}
+
+/** A user of its own for one run (a given database may hold earlier runs'), and the stamp that made its name unique. */
+export async function stampedBenchUser() {
+  const { createUser } = await import("@/lib/users");
+  const stamp = Date.now();
+  const user = await createUser({ username: `bench${stamp}`, email: `bench${stamp}@example.com`, name: "Bench", password: "bench password" });
+  return { user, stamp };
 }
 
 /** A child process and its first stdout line that satisfies `ready`. */

@@ -42,15 +42,22 @@ export async function sourceCount(source: TestSource, groupId: number, relation:
   return rel ? countRecords(rel) : 0;
 }
 
-/**
- * Imports a test-source group with its subgroups, as a new user, without projects or memberships (what a pipeline's own
- * test needs, quickly): the bulk import once it ended, every entity's result, and the top-level group's entry.
- */
-export async function importGroupAlone(source: TestSource, sourceGroupId: number, slugPrefix: string) {
+/** Imports a test-source group with its subgroups as a new user: the bulk import once it ended, every entity's result, and the top-level group's entry. */
+async function importSourceGroup(source: TestSource, sourceGroupId: number, options: { slugPrefix: string; migrateProjects: boolean; migrateMemberships: boolean }) {
+  const { slugPrefix, migrateProjects, migrateMemberships } = options;
   const [started] = await startImports(await makeUser(), { url: source.url, token: DEFAULT_TOKEN }, [
-    { sourceFullPath: source.group(sourceGroupId).path, destinationSlug: unique(slugPrefix), destinationNamespace: "", migrateProjects: false, migrateMemberships: false },
+    { sourceFullPath: source.group(sourceGroupId).path, destinationSlug: unique(slugPrefix), destinationNamespace: "", migrateProjects, migrateMemberships },
   ]);
   const [bulkImport] = await waitForImports([started!.bulkImportId]);
   const result = await importResult(started!.bulkImportId);
   return { bulkImport: bulkImport!, result, root: result.get(source.group(sourceGroupId).path)! };
+}
+
+/** The group alone, without projects or memberships: what a group pipeline's own test needs, quickly. */
+export const importGroupAlone = (source: TestSource, sourceGroupId: number, slugPrefix: string) => importSourceGroup(source, sourceGroupId, { slugPrefix, migrateProjects: false, migrateMemberships: false });
+
+/** The group with its projects, without memberships: what a project relation's test needs; `project` is the result of the one at `projectPath`. */
+export async function importGroupProject(source: TestSource, sourceGroupId: number, projectPath: string) {
+  const imported = await importSourceGroup(source, sourceGroupId, { slugPrefix: "dest", migrateProjects: true, migrateMemberships: false });
+  return { ...imported, project: imported.result.get(`${source.group(sourceGroupId).path}/${projectPath}`)! };
 }

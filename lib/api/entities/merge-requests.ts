@@ -13,6 +13,18 @@ export interface MergeRequestEntityOptions {
 
 const iso = (date: Date | null) => date?.toISOString() ?? null;
 
+/** The fields both GitLab's MergeRequestBasic and its approvals answer open with. */
+const mergeRequestHead = (mr: MergeRequestRow) => ({
+  id: mr.id,
+  iid: mr.iid,
+  project_id: mr.projectId,
+  title: mr.title,
+  description: mr.description,
+  state: mr.state,
+  created_at: mr.createdAt.toISOString(),
+  updated_at: mr.updatedAt.toISOString(),
+});
+
 /**
  * GitLab's MergeRequestBasic entity (the lists: `GET /projects/:id/merge_requests`, a group's, a user's). Ferry merges
  * nothing, so the merge-time fields keep what the source said and `detailed_merge_status` follows `merge_status`.
@@ -26,14 +38,7 @@ export function mergeRequestBasicEntity(mr: MergeRequestRow, baseUrl: string, op
   const mergedBy = mr.mergedBy ? userBasic(mr.mergedBy, baseUrl) : null;
   const sourceProjectId = typeof mr.sourceAttributes.source_project_id === "number" && !mr.sameProject ? mr.sourceAttributes.source_project_id : mr.projectId;
   return {
-    id: mr.id,
-    iid: mr.iid,
-    project_id: mr.projectId,
-    title: mr.title,
-    description: mr.description,
-    state: mr.state,
-    created_at: mr.createdAt.toISOString(),
-    updated_at: mr.updatedAt.toISOString(),
+    ...mergeRequestHead(mr),
     merged_by: mergedBy,
     merge_user: mergedBy,
     merged_at: iso(mr.mergedAt),
@@ -125,14 +130,7 @@ export function mergeRequestCommitEntity(commit: MergeRequestDiffCommit, project
 export function approvalsEntity(mr: MergeRequestRow, baseUrl: string, viewerId: number | null) {
   const required = mr.approvalsBeforeMerge ?? 0;
   return {
-    id: mr.id,
-    iid: mr.iid,
-    project_id: mr.projectId,
-    title: mr.title,
-    description: mr.description,
-    state: mr.state,
-    created_at: mr.createdAt.toISOString(),
-    updated_at: mr.updatedAt.toISOString(),
+    ...mergeRequestHead(mr),
     merge_status: mr.mergeStatus,
     approved: mr.approvedBy.length >= required && (required > 0 || mr.approvedBy.length > 0),
     approvals_required: required,

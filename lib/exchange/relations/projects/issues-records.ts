@@ -5,6 +5,7 @@ import { epicAttributes } from "../groups/epics-records";
 import { eventRecord, labelEventRecord, milestoneEventRecord, stateEventRecord, timelogRecord } from "../support/issuable-records";
 import type { IssuableActivityTree } from "../support/issuable-activity";
 import { awardRecord, noteRecord } from "../support/note-records";
+import { keptSourceFields } from "../support/record-fields";
 import { iso } from "../support/record-ids";
 import type { ExportRecord } from "../support/types";
 
@@ -31,8 +32,6 @@ export interface IssueTree extends IssuableActivityTree {
 const FOREIGN_ISSUE_FIELDS = ["moved_to_id", "duplicated_to_id", "promoted_to_epic_id"];
 // GitLab's import_export.yml excludes these from issues.
 const EXCLUDED_ISSUE_FIELDS = new Set(["state_id", "service_desk_reply_to", "external_key", "namespace_id", "imported_from", "work_item_type_id"]);
-
-const without = (record: Record<string, unknown>, drop: Set<string>) => Object.fromEntries(Object.entries(record).filter(([key]) => !drop.has(key)));
 
 function issueAttributes(issue: Issue): ExportRecord {
   return {
@@ -83,8 +82,7 @@ function iterationRecord(iteration: NonNullable<IssueTree["iteration"]>): Export
 export function issueRecord(tree: IssueTree): ExportRecord {
   const { issue } = tree;
   const columns = issueAttributes(issue);
-  const kept = without(issue.sourceAttributes, EXCLUDED_ISSUE_FIELDS);
-  for (const field of FOREIGN_ISSUE_FIELDS) if (kept[field] !== undefined) kept[field] = null;
+  const kept = keptSourceFields(issue.sourceAttributes, EXCLUDED_ISSUE_FIELDS, FOREIGN_ISSUE_FIELDS);
   return {
     ...columns,
     ...kept,

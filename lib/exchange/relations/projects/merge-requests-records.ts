@@ -4,6 +4,7 @@ import { milestoneRecord } from "../common/milestones";
 import type { IssuableActivityTree } from "../support/issuable-activity";
 import { eventRecord, labelEventRecord, milestoneEventRecord, stateEventRecord, timelogRecord } from "../support/issuable-records";
 import { awardRecord, noteRecord } from "../support/note-records";
+import { diffFileFields, keptSourceFields } from "../support/record-fields";
 import { iso } from "../support/record-ids";
 import type { ExportRecord } from "../support/types";
 
@@ -35,8 +36,6 @@ export interface MergeRequestTree extends IssuableActivityTree {
 const EXCLUDED_FIELDS = new Set(["state_id", "head_pipeline_id", "latest_merge_request_diff_id", "imported_from"]);
 /** Source ids Ferry does not map (the source's fork project, another instance's pipeline): out empty, kept stored. */
 const FOREIGN_FIELDS = ["merge_request_diff_id", "head_pipeline_id"];
-
-const without = (record: Record<string, unknown>, drop: Set<string>) => Object.fromEntries(Object.entries(record).filter(([key]) => !drop.has(key)));
 
 function mergeRequestAttributes(mr: MergeRequest): ExportRecord {
   const kept = mr.sourceAttributes;
@@ -99,13 +98,7 @@ function diffFileRecord(file: DiffFile): ExportRecord {
     relative_order: file.relativeOrder,
     // GitLab's `utf8_diff` method: the text of the diff.
     utf8_diff: file.diff,
-    new_path: file.newPath,
-    old_path: file.oldPath,
-    a_mode: file.aMode,
-    b_mode: file.bMode,
-    new_file: file.newFile,
-    renamed_file: file.renamedFile,
-    deleted_file: file.deletedFile,
+    ...diffFileFields(file),
     too_large: file.tooLarge,
     binary: file.binary,
     generated: file.generated,
@@ -153,8 +146,7 @@ function metricsRecord(metrics: NonNullable<MergeRequestTree["metrics"]>): Expor
 export function mergeRequestRecord(tree: MergeRequestTree): ExportRecord {
   const { mergeRequest: mr } = tree;
   const columns = mergeRequestAttributes(mr);
-  const kept = without(mr.sourceAttributes, EXCLUDED_FIELDS);
-  for (const field of FOREIGN_FIELDS) if (kept[field] !== undefined) kept[field] = null;
+  const kept = keptSourceFields(mr.sourceAttributes, EXCLUDED_FIELDS, FOREIGN_FIELDS);
   const linked = (list: LinkedUser[], extra: (user: LinkedUser) => ExportRecord = () => ({})) =>
     list.map((user) => ({ user_id: user.userId, merge_request_id: mr.id, created_at: iso(user.createdAt), ...extra(user) }));
   return {

@@ -1,7 +1,8 @@
-import { and, asc, eq, sql, type SQL } from "drizzle-orm";
-import type { AnyPgColumn } from "drizzle-orm/pg-core";
+import { and, asc, eq, type SQL } from "drizzle-orm";
+import { groupBy } from "@/lib/content";
 import { awardEmoji, getDb, noteDiffFiles, notes, suggestions, users } from "@/lib/db";
-import { iso } from "./record-ids";
+import { diffFileFields } from "./record-fields";
+import { anyOf, iso } from "./record-ids";
 import type { ExportRecord } from "./types";
 
 type Note = typeof notes.$inferSelect;
@@ -18,18 +19,7 @@ export interface NoteTree {
   suggestions?: Suggestion[];
 }
 
-/** `column = ANY(ids)` with one array parameter, however many ids. */
-export const anyOf = (column: AnyPgColumn, ids: readonly number[]): SQL => sql`${column} = ANY(${`{${ids.join(",")}}`}::integer[])`;
-
-export function groupBy<T>(rows: readonly T[], key: (row: T) => number): Map<number, T[]> {
-  const grouped = new Map<number, T[]>();
-  for (const row of rows) {
-    const list = grouped.get(key(row));
-    if (list) list.push(row);
-    else grouped.set(key(row), [row]);
-  }
-  return grouped;
-}
+export { anyOf, groupBy };
 
 /** The award emoji of these awardables (`Epic`, `Snippet`, `Note`), by awardable id, oldest first. */
 export async function awardsOf(awardableType: string, ids: readonly number[]): Promise<Map<number, Award[]>> {
@@ -95,13 +85,7 @@ const FOREIGN_NOTE_FIELDS = { updated_by_id: null, review_id: null };
 function noteDiffFileRecord(file: NoteDiffFile): ExportRecord {
   return {
     diff_note_id: file.noteId,
-    new_file: file.newFile,
-    renamed_file: file.renamedFile,
-    deleted_file: file.deletedFile,
-    a_mode: file.aMode,
-    b_mode: file.bMode,
-    new_path: file.newPath,
-    old_path: file.oldPath,
+    ...diffFileFields(file),
     diff_export: file.diff,
   };
 }

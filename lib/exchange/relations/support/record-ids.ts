@@ -1,6 +1,6 @@
 import { and, eq, sql, type SQL } from "drizzle-orm";
 import type { AnyPgColumn, PgTable } from "drizzle-orm/pg-core";
-import { ownerWhere, type OwnedTable, type Owner } from "@/lib/content";
+import { intArray, ownerWhere, type OwnedTable, type Owner } from "@/lib/content";
 import { getDb } from "@/lib/db";
 
 /**
@@ -26,8 +26,8 @@ export function ownerIdsOf(table: PgTable & OwnedTable, id: AnyPgColumn) {
   return idsWhere(table, id, (owner: Owner) => ownerWhere(table, owner));
 }
 
-/** One of these ids, as one array parameter, not 1000. */
-const anyOf = (id: AnyPgColumn, ids: readonly number[]): SQL => sql`${id} = ANY(${`{${ids.join(",")}}`}::integer[])`;
+/** `column = ANY(ids)`: one of these ids, as one array parameter, not 1000. */
+export const anyOf = (id: AnyPgColumn, ids: readonly number[]): SQL => sql`${id} = ANY(${intArray(ids)})`;
 
 /** The condition "owned by this group and one of these ids", for `records()`. */
 export function ownedIds(id: AnyPgColumn, owner: AnyPgColumn, portableId: number, ids: readonly number[]): SQL {
