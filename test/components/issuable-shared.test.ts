@@ -106,6 +106,22 @@ describe("DiffFiles", () => {
     expect(html).toContain("Only 2 of 3 changed files are listed.");
     expect(text(html)).toContain("Changed files (2) a.rb +2 -1 b.rb +1 -1");
   });
+
+  it("draws one page of files, lists them all with links to their page, and links the pages", () => {
+    const files = Array.from({ length: 30 }, (_, i) => file(`f${i}.rb`, "@@ -1 +1 @@\n-x\n+y\n"));
+    const hrefFor = (page: number) => `/g/p/-/merge_requests/7/diffs?page=${page}`;
+    const html = renderToStaticMarkup(
+      createElement(DiffFiles, { files, total: 30, stats: null, headingLevel: "h3", overflow: null, listTitle: "Changed files (30)", fullPath: "g/p", commit: "abc", expand: [], expandHref: (path) => `/x?expand=${path}`, paging: { page: 2, perPage: 25, hrefFor } }),
+    );
+    // Boxes for files 26-30 only, under their own numbers; the list links the first page's files there.
+    expect(html).toContain('id="diff-25"');
+    expect(html).toContain('id="diff-29"');
+    expect(html).not.toContain('id="diff-24"');
+    expect(html).toContain('href="/g/p/-/merge_requests/7/diffs?page=1#diff-0"');
+    expect(html).toContain('href="#diff-27"');
+    expect(html).toMatch(/aria-label="Changes pages"/);
+    expect(html).toContain('href="/g/p/-/merge_requests/7/diffs?page=1#changes-title"');
+  });
 });
 
 describe("StateBadge", () => {
