@@ -89,6 +89,12 @@ export function storedFilePath(at: StoreAt, name: string): string {
   return path.join(typeof at === "number" ? importDirectory(at) : at, FILES_DIRECTORY, ...name.split("/"));
 }
 
+/** A file of a bulk import's project archive, where the scan kept it; null when the archive had none of that name. */
+export async function storedArchiveFile(bulkImportId: number, name: string): Promise<string | null> {
+  const index = await readArchiveIndex(bulkImportId);
+  return index.project?.files.includes(name) ? storedFilePath(bulkImportId, name) : null;
+}
+
 /** One relation's records as they were in the archive (NDJSON). */
 export function readStoredRelation(at: StoreAt, stored: StoredRelation): fs.ReadStream {
   return fs.createReadStream(storeFile(at), { start: stored.offset, end: stored.offset + stored.length - 1 });

@@ -3,7 +3,7 @@ import fs from "node:fs";
 import path from "node:path";
 import { and, eq, sql } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
-import { bulkImports, getDb, issues, lfsObjectsProjects, projects, uploads } from "@/lib/db";
+import { bulkImports, getDb, issues, lfsObjectsProjects, projects, snippets, uploads } from "@/lib/db";
 import { createGroup } from "@/lib/groups";
 import { STATUS, TRACKER_STATUS } from "@/lib/migration";
 import { importsRoot } from "@/lib/migration/file-import/archive-store";
@@ -15,7 +15,8 @@ import { makeUser, unique } from "@/test/helpers/factories";
 import { git, temporaryDirectory } from "@/test/helpers/git-client";
 import { importResult, waitForImports } from "@/test/helpers/imports";
 import { runImportWorker } from "@/test/helpers/import-worker";
-import { makeSourceRepository } from "@/test/helpers/source-repository";
+import { snippetBundleDigest } from "@/lib/snippets";
+import { makeSnippetRepository, makeSourceRepository } from "@/test/helpers/source-repository";
 import { GET as getStatus } from "../[id]/import/route";
 import { POST } from "./route";
 
@@ -40,13 +41,16 @@ async function latestImport(userId: number) {
   return row;
 }
 
-/** A bundle of a scripted repository (every ref), as GitLab's RepoSaver writes `project.bundle`. */
-async function repositoryBundle(): Promise<{ bundle: Buffer; refs: string }> {
-  const repo = await makeSourceRepository(work, { commits: 3, branches: 2, tags: 2, mergeRequestRefs: 1 });
+const refsOf = (repo: string) => git(work, ["--git-dir", repo, "for-each-ref", "--format=%(refname) %(objectname)"]);
+
+/** A bundle of a repository (every ref), as GitLab's RepoSaver writes `project.bundle`, and the refs it holds. */
+async function bundleOf(repo: string): Promise<{ bundle: Buffer; refs: string }> {
   const file = path.join(work, `${path.basename(repo)}.bundle`);
   await git(work, ["--git-dir", repo, "bundle", "create", "--quiet", file, "--all"]);
-  return { bundle: fs.readFileSync(file), refs: await git(work, ["--git-dir", repo, "for-each-ref", "--format=%(refname) %(objectname)"]) };
+  return { bundle: fs.readFileSync(file), refs: await refsOf(repo) };
 }
+
+const repositoryBundle = async () => bundleOf(await makeSourceRepository(work, { commits: 3, branches: 2, tags: 2, mergeRequestRefs: 1 }));
 
 const uploadsLeftOver = () => fs.readdirSync(importsRoot(), { withFileTypes: true }).filter((entry) => entry.name.startsWith("upload-"));
 
@@ -73,7 +77,7 @@ const RELATIONS: [tracker: string, file: string][] = [
 ];
 
 describe("POST /projects/import", () => {
-  it("imports GitLab's complex project export with its repository, uploads and LFS objects, every relation's count equal", async () => {
+  it("imports GitLab's complex project export with its repository, wiki, snippet repository, uploads and LFS objects, every relation's count equal", async () => {
     const user = await makeUser();
     const token = await tokenFor(user.id);
     const group = await createGroup(user, { name: "Landing", path: unique("landing"), visibility: "internal" });
@@ -81,8 +85,15 @@ describe("POST /projects/import", () => {
     const secret = "0123456789abcdef0123456789abcdef";
     const lfs = Buffer.from("large file content\n");
     const oid = createHash("sha256").update(lfs).digest("hex");
+    const wiki = await bundleOf(await makeSourceRepository(work, { commits: 2, branches: 0, tags: 0, mergeRequestRefs: 0, binary: false }));
+    const snippet = await bundleOf(await makeSnippetRepository(work, [{ "x.rb": "x = 1\n" }]));
+    // The fixture's snippet, by the digest GitLab names its bundle with (title, description, created_at, updated_at).
+    const at = new Date("2019-11-05T15:06:06.579Z");
+    const digest = snippetBundleDigest({ title: "Test snippet title", description: "Test snippet description", createdAt: at, updatedAt: at });
     const extra: Member[] = [
       { header: { name: "./project.bundle" }, data: bundle },
+      { header: { name: "./project.wiki.bundle" }, data: wiki.bundle },
+      { header: { name: `./snippets/${digest}.bundle` }, data: snippet.bundle },
       { header: { name: `./uploads/${secret}/notes.txt` }, data: Buffer.from("an upload\n") },
       { header: { name: `./lfs-objects/${oid}` }, data: lfs },
       { header: { name: "./lfs-objects.json" }, data: Buffer.from(JSON.stringify({ [oid]: ["project"] })) },
@@ -109,7 +120,12 @@ describe("POST /projects/import", () => {
     // Read back: the records are the project's, the repository has every ref the bundle had, the files are stored.
     const [issueCount] = await getDb().select({ n: sql<number>`count(*)::int` }).from(issues).where(eq(issues.projectId, projectId));
     expect(issueCount!.n).toBe(projectFixtureCount("complex", "issues"));
-    expect(await git(work, ["--git-dir", repositoryPath(projectId, "project"), "for-each-ref", "--format=%(refname) %(objectname)"])).toBe(refs);
+    expect(await refsOf(repositoryPath(projectId, "project"))).toBe(refs);
+    expect(await refsOf(repositoryPath(projectId, "wiki"))).toBe(wiki.refs);
+    const [snippetRow] = await getDb().select({ id: snippets.id }).from(snippets).where(eq(snippets.projectId, projectId));
+    expect(await refsOf(repositoryPath(snippetRow!.id, "snippet"))).toBe(snippet.refs);
+    expect(entry!.trackers.get("wiki")).toMatchObject({ status: TRACKER_STATUS.finished, importedObjectsCount: 1 });
+    expect(entry!.trackers.get("snippets_repository")).toMatchObject({ status: TRACKER_STATUS.finished, importedObjectsCount: 1 });
     expect(entry!.trackers.get("repository_bundle")).toMatchObject({ status: TRACKER_STATUS.finished });
     expect(await getDb().select({ filename: uploads.filename }).from(uploads).where(and(eq(uploads.projectId, projectId), eq(uploads.secret, secret)))).toEqual([{ filename: "notes.txt" }]);
     expect(await getDb().select({ type: lfsObjectsProjects.repositoryType }).from(lfsObjectsProjects).where(eq(lfsObjectsProjects.projectId, projectId))).toEqual([{ type: "project" }]);
