@@ -6,20 +6,55 @@ import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { Field } from "@/components/ui/field";
 import { ProgressBar } from "@/components/ui/progress-bar";
-import { groupPathError, pathFromName } from "@/lib/groups/path-rules";
+import { groupPathError, pathFromName, projectPathError, projectPathFromName } from "@/lib/groups/path-rules";
 import type { PathAvailabilityJson } from "@/lib/migration/wire";
 
-interface ParentOption {
+export interface NamespaceOption {
   id: number;
   fullPath: string;
 }
+
+/** What differs between importing a group and a project from a file: words, rules, the address it posts to. */
+export type FileImportKind = "group" | "project";
+
+const KINDS = {
+  group: {
+    nameLabel: "New group name",
+    namespaceLabel: "Parent group",
+    namespaceField: "parent_id",
+    urlLabel: "New group URL",
+    urlPrefix: (origin: string, parent: NamespaceOption | undefined) => `${origin}/groups/${parent ? `${parent.fullPath}/` : ""}`,
+    fileLabel: "GitLab group export file",
+    fileHint: "An export from GitLab (or Ferry): Group → Settings → Export group.",
+    endpoint: "/import/gitlab_group",
+    submit: "Import group",
+    pathFromName,
+    pathError: (path: string, parent: NamespaceOption | undefined) => groupPathError(path, !parent),
+  },
+  project: {
+    nameLabel: "Project name",
+    namespaceLabel: "Group",
+    namespaceField: "namespace",
+    urlLabel: "Project URL",
+    urlPrefix: (origin: string, parent: NamespaceOption | undefined) => `${origin}/${parent ? `${parent.fullPath}/` : ""}`,
+    fileLabel: "GitLab project export file",
+    fileHint: "An export from GitLab (or Ferry): Project → Settings → General → Export project.",
+    endpoint: "/import/gitlab_project",
+    submit: "Import project",
+    pathFromName: projectPathFromName,
+    pathError: (path: string) => {
+      const error = projectPathError(path);
+      return error ? `Path ${error}` : null;
+    },
+  },
+} as const;
 
 type Phase = { kind: "idle" } | { kind: "uploading"; sent: number; total: number } | { kind: "checking" } | { kind: "failed"; message: string };
 
 const AVAILABILITY_DELAY_MS = 300;
 
 /** Whether the path is free under the parent, asked as the importer page asks it; null while unknown. */
-function usePathTaken(path: string, parentId: string, skip: boolean): string | null {
+function usePathTaken(kind: FileImportKind, path: string, parentId: string, skip: boolean): string | null {
   const key = `${parentId}/${path}`;
   // The answer is kept with the question it answers: a stale one (the user typed on) is no answer.
   const [answer, setAnswer] = useState<{ key: string; taken: string | null }>({ key: "", taken: null });
@@ -27,7 +62,7 @@ function usePathTaken(path: string, parentId: string, skip: boolean): string | n
     if (skip || !path) return;
     const controller = new AbortController();
     const timer = setTimeout(() => {
-      const query = new URLSearchParams({ path, parent_id: parentId });
+      const query = new URLSearchParams({ path, parent_id: parentId, ...(kind === "project" ? { kind } : {}) });
       fetch(`/import/bulk_imports/path_availability?${query}`, { signal: controller.signal })
         .then((response) => (response.ok ? (response.json() as Promise<PathAvailabilityJson>) : null))
         .then((found) => {
@@ -40,18 +75,32 @@ function usePathTaken(path: string, parentId: string, skip: boolean): string | n
       clearTimeout(timer);
       controller.abort();
     };
-  }, [path, parentId, skip]);
+  }, [kind, path, parentId, skip]);
   return !skip && answer.key === key ? answer.taken : null;
 }
 
 const megabytes = (bytes: number) => `${(bytes / 1_048_576).toFixed(1)} MB`;
 
 /**
- * GitLab's "Import from an export file": name, path (checked as typed, against the rules and what is taken), parent,
+ * GitLab's "Import from an export file", for a group (New group → Import group) or a project (New project → Import
+ * project → GitLab export): name, path (checked as typed, against the rules and what is taken), the group it goes in,
  * and the file, uploaded with a progress bar. The server checks everything again; on success the import's status
- * page takes over.
+ * page takes over. A project needs a group; a group may be top-level.
  */
-export function ImportGroupForm({ parents, defaultParentId, origin, maxImportSizeMb }: { parents: ParentOption[]; defaultParentId?: number; origin: string; maxImportSizeMb: number }) {
+export function FileImportForm({
+  kind,
+  parents,
+  defaultParentId,
+  origin,
+  maxImportSizeMb,
+}: {
+  kind: FileImportKind;
+  parents: NamespaceOption[];
+  defaultParentId?: number;
+  origin: string;
+  maxImportSizeMb: number;
+}) {
+  const words = KINDS[kind];
   const router = useRouter();
   const [name, setName] = useState("");
   const [path, setPath] = useState("");
@@ -60,23 +109,24 @@ export function ImportGroupForm({ parents, defaultParentId, origin, maxImportSiz
   const [file, setFile] = useState<File | null>(null);
   const [phase, setPhase] = useState<Phase>({ kind: "idle" });
   const parent = parents.find((p) => String(p.id) === parentId);
-  const shownPath = pathTouched ? path : pathFromName(name);
-  const ruleError = shownPath ? groupPathError(shownPath, !parent) : null;
-  const takenError = usePathTaken(shownPath, parentId, Boolean(ruleError));
+  const shownPath = pathTouched ? path : words.pathFromName(name);
+  const ruleError = shownPath ? words.pathError(shownPath, parent) : null;
+  const missingParent = kind === "project" && !parent;
+  const takenError = usePathTaken(kind, shownPath, parentId, Boolean(ruleError) || missingParent);
   const tooBig = file && maxImportSizeMb > 0 && file.size > maxImportSizeMb * 1_048_576 ? `The file is larger than the maximum import size (${maxImportSizeMb} MiB).` : null;
   const busy = phase.kind === "uploading" || phase.kind === "checking";
 
   const submit = (event: React.FormEvent<HTMLFormElement>) => {
     event.preventDefault();
-    if (!file || !name.trim() || !shownPath || ruleError || takenError || tooBig) return;
+    if (!file || !name.trim() || !shownPath || ruleError || takenError || tooBig || missingParent) return;
     const form = new FormData();
     form.append("name", name.trim());
     form.append("path", shownPath);
-    if (parentId) form.append("parent_id", parentId);
+    if (parentId) form.append(words.namespaceField, parentId);
     form.append("file", file, file.name);
     // XMLHttpRequest, not fetch: only it reports upload progress.
     const request = new XMLHttpRequest();
-    request.open("POST", "/import/gitlab_group");
+    request.open("POST", words.endpoint);
     request.responseType = "json";
     request.upload.onprogress = (e) => setPhase({ kind: "uploading", sent: e.loaded, total: e.lengthComputable ? e.total : file.size });
     request.upload.onload = () => setPhase({ kind: "checking" });
@@ -93,10 +143,10 @@ export function ImportGroupForm({ parents, defaultParentId, origin, maxImportSiz
   return (
     <form onSubmit={submit} className="max-w-2xl space-y-5" noValidate aria-busy={busy}>
       {phase.kind === "failed" ? <Alert tone="error">{phase.message}</Alert> : null}
-      <Field label="New group name" name="name" required value={name} onChange={(e) => setName(e.target.value)} disabled={busy} autoFocus />
+      <Field label={words.nameLabel} name="name" required value={name} onChange={(e) => setName(e.target.value)} disabled={busy} autoFocus />
       <div>
         <label htmlFor="parent_id" className="block text-sm font-medium text-gray-900">
-          Parent group
+          {words.namespaceLabel}
         </label>
         <select
           id="parent_id"
@@ -106,7 +156,7 @@ export function ImportGroupForm({ parents, defaultParentId, origin, maxImportSiz
           onChange={(e) => setParentId(e.target.value)}
           className="mt-1 block w-full rounded-md border-0 px-3 py-2 text-sm shadow-xs ring-1 ring-inset ring-gray-300 focus:ring-2 focus:ring-brand-600"
         >
-          <option value="">No parent (top-level group)</option>
+          <option value="">{kind === "group" ? "No parent (top-level group)" : "Pick a group"}</option>
           {parents.map((p) => (
             <option key={p.id} value={p.id}>
               {p.fullPath}
@@ -115,9 +165,9 @@ export function ImportGroupForm({ parents, defaultParentId, origin, maxImportSiz
         </select>
       </div>
       <Field
-        label="New group URL"
+        label={words.urlLabel}
         name="path"
-        prefix={`${origin}/groups/${parent ? `${parent.fullPath}/` : ""}`}
+        prefix={words.urlPrefix(origin, parent)}
         required
         value={shownPath}
         disabled={busy}
@@ -129,7 +179,7 @@ export function ImportGroupForm({ parents, defaultParentId, origin, maxImportSiz
       />
       <div>
         <label htmlFor="file" className="block text-sm font-medium text-gray-900">
-          GitLab group export file
+          {words.fileLabel}
         </label>
         <input
           id="file"
@@ -142,7 +192,7 @@ export function ImportGroupForm({ parents, defaultParentId, origin, maxImportSiz
           className="mt-1 block w-full text-sm text-gray-700 file:mr-3 file:rounded-md file:border-0 file:bg-gray-100 file:px-3 file:py-2 file:text-sm file:font-medium"
         />
         <p id="file-hint" className={`mt-1 text-xs ${tooBig ? "text-red-600" : "text-gray-500"}`} role={tooBig ? "alert" : undefined}>
-          {tooBig ?? (maxImportSizeMb > 0 ? `Maximum file size: ${maxImportSizeMb} MiB.` : "An export from GitLab (or Ferry): Group → Settings → Export group.")}
+          {tooBig ?? (maxImportSizeMb > 0 ? `Maximum file size: ${maxImportSizeMb} MiB.` : words.fileHint)}
         </p>
       </div>
       {phase.kind === "uploading" ? (
@@ -160,8 +210,8 @@ export function ImportGroupForm({ parents, defaultParentId, origin, maxImportSiz
           </p>
         </div>
       ) : null}
-      <Button type="submit" disabled={busy || !file || !name.trim() || !shownPath || Boolean(ruleError ?? takenError ?? tooBig)}>
-        {busy ? "Importing…" : "Import group"}
+      <Button type="submit" disabled={busy || missingParent || !file || !name.trim() || !shownPath || Boolean(ruleError ?? takenError ?? tooBig)}>
+        {busy ? "Importing…" : words.submit}
       </Button>
     </form>
   );
