@@ -3,7 +3,7 @@ import fs from "node:fs";
 import path from "node:path";
 import { and, eq, sql } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
-import { bulkImports, getDb, issues, lfsObjectsProjects, projects, snippets, uploads } from "@/lib/db";
+import { appSettings, bulkImports, getDb, issues, lfsObjectsProjects, projects, snippets, uploads } from "@/lib/db";
 import { createGroup } from "@/lib/groups";
 import { STATUS, TRACKER_STATUS } from "@/lib/migration";
 import { importsRoot } from "@/lib/migration/file-import/archive-store";
@@ -187,6 +187,31 @@ describe("POST /projects/import", () => {
     expect(await send({ path: "x", namespace: "no/such/group" }, archive, ownerToken)).toEqual({ status: 404, body: { message: "404 Namespace Not Found" } });
     expect(await send({ path: "x", namespace: group.fullPath }, archive, await tokenFor(stranger.id))).toEqual({ status: 403, body: { message: "403 Forbidden" } });
     expect(await send({ path: taken.path, namespace: group.fullPath }, archive, ownerToken)).toEqual({ status: 400, body: { message: "Path has already been taken" } });
+    expect(uploadsLeftOver()).toEqual([]);
+  });
+
+  it("obeys the administrator: file import off is a 403, the largest import file a 400, the project_import rate limit a 429", async () => {
+    const user = await makeUser();
+    const token = await tokenFor(user.id);
+    const group = await createGroup(user, { name: "Limits", path: unique("limits") });
+    const archive = await tarGzOf(projectFixtureMembers("complex"));
+    const set = (values: Partial<typeof appSettings.$inferInsert>) => getDb().insert(appSettings).values({ id: 1, ...values }).onConflictDoUpdate({ target: appSettings.id, set: values });
+    try {
+      await set({ fileImportEnabled: false });
+      expect(await send({ path: unique("p"), namespace: group.fullPath }, archive, token)).toEqual({ status: 403, body: { message: "403 Forbidden" } });
+      await set({ fileImportEnabled: true, maxImportSizeMb: 1 });
+      const big = Buffer.concat([archive, Buffer.alloc(1024 * 1024 + 1)]);
+      expect(await send({ path: unique("p"), namespace: group.fullPath }, big, token)).toEqual({ status: 400, body: { message: "File is too big (over 1 MiB)." } });
+      await set({ maxImportSizeMb: 0, projectImportLimit: 2 });
+      // A fresh user: the uses above counted for the first one.
+      const fresh = await tokenFor((await makeUser()).id);
+      const statuses: number[] = [];
+      for (let i = 0; i < 3; i++) statuses.push((await send({ namespace: group.fullPath }, archive, fresh)).status);
+      expect(statuses).toEqual([400, 400, 429]);
+    } finally {
+      await set({ fileImportEnabled: true, maxImportSizeMb: 0, projectImportLimit: 6 });
+    }
+    expect(await latestImport(user.id)).toBeUndefined();
     expect(uploadsLeftOver()).toEqual([]);
   });
 
