@@ -2,7 +2,7 @@ import fs from "node:fs";
 import path from "node:path";
 import { randomBytes } from "node:crypto";
 import { and, eq, sql } from "drizzle-orm";
-import { getDb, projects, type Visibility } from "@/lib/db";
+import { ACCESS_LEVELS, getDb, projects, type Visibility } from "@/lib/db";
 import { capVisibility, findGroup, type GroupWithAccess } from "@/lib/groups";
 import { logger } from "@/lib/log";
 import { canCreateProjectIn, canOwnProject, createProject, findProject, MAX_DESCRIPTION_LENGTH, ProjectError } from "@/lib/projects";
@@ -59,7 +59,8 @@ const PROJECT_IMPORT: FileImportKind<Checked> = {
     if (!namespaceKey) return refuse(400, "namespace is missing", "error");
     const namespace = await findGroup(viewer, namespaceKey);
     if (!namespace) return refuse(404, "404 Namespace Not Found");
-    if (!canCreateProjectIn(viewer, namespace)) return refuse(403, "403 Forbidden");
+    // GitLab's import_projects (16.0, 15.11.1): Maintainer of the group, whatever its project creation level lets Developers do.
+    if (!canCreateProjectIn(viewer, namespace) || (!viewer.isAdmin && (namespace.accessLevel ?? 0) < ACCESS_LEVELS.maintainer)) return refuse(403, "403 Forbidden");
     const existing = await projectAt(namespace.id, projectPath);
     const overwrite = TRUE.has((fields.overwrite ?? "").trim().toLowerCase());
     if (existing !== null && !overwrite) return refuse(400, "Path has already been taken");

@@ -1,6 +1,7 @@
 import Link from "next/link";
 import { FileImportForm } from "@/components/import/file-import-form";
 import { PageHeader } from "@/components/ui/page-header";
+import { ACCESS_LEVELS } from "@/lib/db";
 import { getSettings } from "@/lib/settings";
 import { creatableNamespaces } from "../../../projects/new/create-request";
 import { requestOrigin } from "../../../request-origin";
@@ -13,7 +14,9 @@ export const dynamic = "force-dynamic";
 export default async function ImportProjectPage({ searchParams }: { searchParams: Promise<{ namespace_id?: string }> }) {
   const user = await requireUser();
   const { namespace_id } = await searchParams;
-  const [namespaces, settings, origin] = await Promise.all([creatableNamespaces(user), getSettings(), requestOrigin()]);
+  const [creatable, settings, origin] = await Promise.all([creatableNamespaces(user), getSettings(), requestOrigin()]);
+  // Importing takes a Maintainer of the group (GitLab's import_projects), more than creating a blank project may.
+  const namespaces = creatable.filter((g) => user.isAdmin || (g.accessLevel ?? 0) >= ACCESS_LEVELS.maintainer);
   const wanted = namespace_id && /^\d+$/.test(namespace_id) ? Number(namespace_id) : undefined;
   return (
     <>
@@ -33,7 +36,7 @@ export default async function ImportProjectPage({ searchParams }: { searchParams
         <p className="rounded-lg border border-dashed border-gray-300 bg-white px-6 py-10 text-center text-sm text-gray-600">An administrator has turned off importing projects from export files.</p>
       ) : namespaces.length === 0 ? (
         <p className="rounded-lg border border-dashed border-gray-300 bg-white px-6 py-10 text-center text-sm text-gray-600">
-          There is no group you can create a project in. <Link href="/groups/new">Create a group</Link> first.
+          There is no group you can import a project into: that takes a Maintainer of the group. <Link href="/groups/new">Create a group</Link> first.
         </p>
       ) : (
         <section aria-labelledby="from-file">

@@ -3,7 +3,7 @@ import fs from "node:fs";
 import path from "node:path";
 import { and, eq, sql } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
-import { appSettings, bulkImports, getDb, issues, lfsObjectsProjects, projects, snippets, uploads } from "@/lib/db";
+import { ACCESS_LEVELS, appSettings, bulkImports, getDb, groupMembers, issues, lfsObjectsProjects, projects, snippets, uploads } from "@/lib/db";
 import { createGroup } from "@/lib/groups";
 import { STATUS, TRACKER_STATUS } from "@/lib/migration";
 import { importsRoot } from "@/lib/migration/file-import/archive-store";
@@ -185,6 +185,9 @@ describe("POST /projects/import", () => {
     expect(await send({ namespace: group.fullPath }, archive, ownerToken)).toEqual({ status: 400, body: { error: "path is missing" } });
     expect(await send({ path: "x", namespace: group.fullPath }, null, ownerToken)).toEqual({ status: 400, body: { error: "file is missing" } });
     expect(await send({ path: "x", namespace: "no/such/group" }, archive, ownerToken)).toEqual({ status: 404, body: { message: "404 Namespace Not Found" } });
+    expect(await send({ path: "x", namespace: group.fullPath }, archive, await tokenFor(stranger.id))).toEqual({ status: 403, body: { message: "403 Forbidden" } });
+    // A Developer may create projects in the group, but importing one takes a Maintainer (GitLab 16.0).
+    await getDb().insert(groupMembers).values({ groupId: group.id, userId: stranger.id, accessLevel: ACCESS_LEVELS.developer });
     expect(await send({ path: "x", namespace: group.fullPath }, archive, await tokenFor(stranger.id))).toEqual({ status: 403, body: { message: "403 Forbidden" } });
     expect(await send({ path: taken.path, namespace: group.fullPath }, archive, ownerToken)).toEqual({ status: 400, body: { message: "Path has already been taken" } });
     expect(uploadsLeftOver()).toEqual([]);
