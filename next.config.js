@@ -42,7 +42,7 @@ const GIT_REWRITES = [
  * What proxy.ts does not see (its matcher leaves these out): API answers, health checks, git, build assets. None is a
  * page, so nothing may load or run from them, should a browser open one.
  */
-const NON_PAGE_PATHS = ["/api/:path*", "/_next/:path*", "/-/health", "/-/readiness", "/-/git/:path*", "/import/gitlab_group", ...GIT_REWRITES.map((rule) => rule.source), "/favicon.ico"];
+const NON_PAGE_PATHS = ["/api/:path*", "/_next/:path*", "/-/health", "/-/readiness", "/-/git/:path*", "/import/gitlab_group", "/import/gitlab_project", ...GIT_REWRITES.map((rule) => rule.source), "/favicon.ico"];
 const nonPageContentSecurityPolicy = "default-src 'none'; object-src 'none'; base-uri 'none'; form-action 'none'; frame-ancestors 'none'";
 
 // Native and server-only packages stay out of the bundle: they load from node_modules at run time.

@@ -59,9 +59,9 @@ export default function proxy(request: NextRequest) {
 // there, the `.git/...` and `/info/refs` tail here) must never come through: for a request that a proxy sees, Next.js
 // buffers the body in memory and cuts it at experimental.proxyClientMaxBodySize (10 MB), which would break any push;
 // git clients send no cookie and no Origin either, and authenticate on the route. The group import upload
-// (/import/gitlab_group) stays out for the same reason, and checks the session and origin itself.
+// (/import/gitlab_group, /import/gitlab_project) stays out for the same reason, and checks the session and origin itself.
 export const config = {
   matcher: [
-    "/((?!api/|_next/|-/health|-/readiness|-/git/|import/gitlab_group$|favicon\\.ico$|icon\\.svg$|(?:(?:[\\w.][\\w.-]*[\\w-]|\\w)/)+(?:[\\w.][\\w.-]*[\\w-]|\\w)(?:\\.git/(?:git-upload-pack|git-receive-pack|info/lfs/objects/batch|gitlab-lfs/objects/[0-9a-f]{64})|/info/refs)$).*)",
+    "/((?!api/|_next/|-/health|-/readiness|-/git/|import/gitlab_group$|import/gitlab_project$|favicon\\.ico$|icon\\.svg$|(?:(?:[\\w.][\\w.-]*[\\w-]|\\w)/)+(?:[\\w.][\\w.-]*[\\w-]|\\w)(?:\\.git/(?:git-upload-pack|git-receive-pack|info/lfs/objects/batch|gitlab-lfs/objects/[0-9a-f]{64})|/info/refs)$).*)",
   ],
 };

@@ -2,6 +2,7 @@ export { baseUrlOf } from "./base-url";
 export { groupEntity } from "./entities/group";
 export { memberEntity, type MemberLike } from "./entities/member";
 export { projectBasicEntity, projectEntity, projectWithAccessEntity } from "./entities/project";
+export { projectImportStatusEntity } from "./entities/project-import-status";
 export { userBasic, userPublic, userSelf } from "./entities/user";
 export { bulkImportEntity, bulkImportEntityEntity, bulkImportFailureEntity } from "./entities/bulk-imports";
 export { pageParams, paginationHeaders, type PageParams } from "./pagination";

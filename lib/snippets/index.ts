@@ -4,4 +4,5 @@
 export { canReadProjectSnippets, canReadSnippet, readableSnippetsSql, type SnippetAccessFacts } from "./access";
 export { MAX_SNIPPET_FILES, openSnippetFile, snippetFiles, snippetFileView, snippetRepository, type SnippetFile, type SnippetFiles } from "./files";
 export { findProjectSnippet, listProjectSnippets, snippetsAfter, type Snippet, type SnippetRow } from "./queries";
+export { snippetBundleDigest } from "./bundle-digest";
 export { validateSnippetRepository } from "./repository-validation";

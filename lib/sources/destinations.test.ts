@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { ACCESS_LEVELS, getDb, groupMembers } from "@/lib/db";
 import { createGroup } from "@/lib/groups";
+import { createProject } from "@/lib/projects";
 import { makeUser, unique } from "@/test/helpers/factories";
 import { listDestinationGroups, pathAvailability } from "./destinations";
 
@@ -39,6 +40,21 @@ describe("pathAvailability", () => {
     await createGroup(user, { name: "Api", path: "api", parentId: top.id });
     expect(await pathAvailability(user, top.id, "api")).toEqual({ exists: true, suggestion: "api-1" });
     expect(await pathAvailability(user, top.id, path)).toEqual({ exists: false, suggestion: null });
+  });
+
+  it("for a project, counts the group's projects and subgroups as taken, and needs a group the user may create projects in", async () => {
+    const [owner, stranger] = [await makeUser(), await makeUser()];
+    const group = await createGroup(owner, { name: "Projects", path: unique("projects") });
+    await createProject(owner, { name: "App", path: "app", namespaceId: group.id });
+    await createProject(owner, { name: "App 1", path: "app-1", namespaceId: group.id });
+    await createGroup(owner, { name: "Docs", path: "docs", parentId: group.id });
+    expect(await pathAvailability(owner, group.id, "APP", "project")).toEqual({ exists: true, suggestion: "APP-2" });
+    expect(await pathAvailability(owner, group.id, "docs", "project")).toEqual({ exists: true, suggestion: "docs-1" });
+    expect(await pathAvailability(owner, group.id, "web", "project")).toEqual({ exists: false, suggestion: null });
+    // Projects do not count for a subgroup's path (the group default), and a project needs a group.
+    expect(await pathAvailability(owner, group.id, "app")).toEqual({ exists: false, suggestion: null });
+    expect(await pathAvailability(owner, null, "app", "project")).toBeNull();
+    expect(await pathAvailability(stranger, group.id, "app", "project")).toBeNull();
   });
 
   it("tells nothing about a parent the user may not import into", async () => {

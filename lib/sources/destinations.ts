@@ -1,5 +1,6 @@
-import { and, asc, sql, type SQL } from "drizzle-orm";
-import { getDb, groups, containing } from "@/lib/db";
+import { and, asc, eq, sql, type SQL } from "drizzle-orm";
+import { getDb, groups, containing, projects } from "@/lib/db";
+import { canCreateProjectIn } from "@/lib/projects";
 import { accessLevelSql, canCreateSubgroup, findGroup, SUBGROUP_CREATION_MIN_LEVEL, visibleToSql } from "@/lib/groups";
 import type { Viewer } from "@/lib/viewer";
 
@@ -37,30 +38,46 @@ export interface PathAvailability {
 const SUGGESTION_BATCH = 50;
 const SUGGESTION_BATCHES = 4;
 
-async function takenAmong(fullPaths: string[]): Promise<Set<string>> {
+/** Which of the full paths a group holds, or, with `projectsOf`, a group or a project of that group (their routes are one space). */
+async function takenAmong(fullPaths: string[], projectsOf?: { id: number; fullPath: string }): Promise<Set<string>> {
+  const lower = fullPaths.map((p) => p.toLowerCase());
   const rows = await getDb()
     .select({ fullPath: sql<string>`lower(${groups.fullPath})` })
     .from(groups)
-    .where(sql`lower(${groups.fullPath}) = ANY(${sql.param(fullPaths.map((p) => p.toLowerCase()))}::text[])`);
-  return new Set(rows.map((row) => row.fullPath));
+    .where(sql`lower(${groups.fullPath}) = ANY(${sql.param(lower)}::text[])`);
+  const taken = new Set(rows.map((row) => row.fullPath));
+  if (projectsOf) {
+    const prefix = `${projectsOf.fullPath.toLowerCase()}/`;
+    const paths = lower.filter((p) => p.startsWith(prefix)).map((p) => p.slice(prefix.length));
+    const found = await getDb()
+      .select({ path: sql<string>`lower(${projects.path})` })
+      .from(projects)
+      .where(and(eq(projects.namespaceId, projectsOf.id), sql`lower(${projects.path}) = ANY(${sql.param(paths)}::text[])`));
+    for (const row of found) taken.add(prefix + row.path);
+  }
+  return taken;
 }
 
 /**
  * Whether `path` is taken under the parent (null: top level), and if so a free alternative. Null when the parent
  * does not exist for the viewer or they may not create subgroups in it, so that nothing leaks about its children.
  */
-export async function pathAvailability(viewer: Viewer, parentId: number | null, path: string): Promise<PathAvailability | null> {
+export async function pathAvailability(viewer: Viewer, parentId: number | null, path: string, kind: "group" | "project" = "group"): Promise<PathAvailability | null> {
   let prefix = "";
+  let projectsOf: { id: number; fullPath: string } | undefined;
   if (parentId !== null) {
     const parent = await findGroup(viewer, parentId);
-    if (!parent || !canCreateSubgroup(viewer, parent.accessLevel)) return null;
+    if (!parent || !(kind === "project" ? canCreateProjectIn(viewer, parent) : canCreateSubgroup(viewer, parent.accessLevel))) return null;
     prefix = `${parent.fullPath}/`;
+    if (kind === "project") projectsOf = { id: parent.id, fullPath: parent.fullPath };
+  } else if (kind === "project") {
+    return null;
   }
   const wanted = path.trim();
-  if (!(await takenAmong([prefix + wanted])).has((prefix + wanted).toLowerCase())) return { exists: false, suggestion: null };
+  if (!(await takenAmong([prefix + wanted], projectsOf)).has((prefix + wanted).toLowerCase())) return { exists: false, suggestion: null };
   for (let batch = 0; batch < SUGGESTION_BATCHES; batch++) {
     const candidates = Array.from({ length: SUGGESTION_BATCH }, (_, i) => `${wanted}-${batch * SUGGESTION_BATCH + i + 1}`);
-    const taken = await takenAmong(candidates.map((candidate) => prefix + candidate));
+    const taken = await takenAmong(candidates.map((candidate) => prefix + candidate), projectsOf);
     const free = candidates.find((candidate) => !taken.has((prefix + candidate).toLowerCase()));
     if (free) return { exists: true, suggestion: free };
   }

@@ -1,7 +1,7 @@
-import { createHash } from "node:crypto";
 import { and, asc, eq, gt } from "drizzle-orm";
 import type { TarInput } from "@/lib/archive";
 import { getDb, snippets } from "@/lib/db";
+import { snippetBundleDigest } from "@/lib/snippets";
 import { projectSelfRelation } from "../relations/projects/project-self";
 import { bundleEntry } from "../relations/projects/repository";
 import { findRelation, treeRelationsFor } from "../relations/registry";
@@ -13,17 +13,6 @@ import { versionMembers } from "./group-archive";
 export interface ProjectArchiveOptions {
   /** `description` of POST /projects/:id/export: the description the archive gives the project instead of its own. */
   description?: string;
-}
-
-/** Ruby's `Time#to_s` of a UTC time, as GitLab interpolates it into a snippet's digest: `2019-11-05 15:06:06 UTC`. */
-const rubyTime = (at: Date) => `${at.toISOString().slice(0, 19).replace("T", " ")} UTC`;
-
-/**
- * The name of a snippet's bundle in a project archive, `snippets/<hexdigest>.bundle`: GitLab's Snippet#hexdigest,
- * SHA256 of title, description, created_at and updated_at, which its importer computes again from the restored snippet.
- */
-export function snippetBundleDigest(snippet: { title: string; description: string | null; createdAt: Date; updatedAt: Date }): string {
-  return createHash("sha256").update(`${snippet.title}${snippet.description ?? ""}${rubyTime(snippet.createdAt)}${rubyTime(snippet.updatedAt)}`).digest("hex");
 }
 
 const SNIPPET_PAGE = 500;

@@ -2,6 +2,7 @@ import { and, eq, notInArray } from "drizzle-orm";
 import { bulkImportEntities, bulkImportFailures, bulkImportTrackers, getDb, sqlExecutor } from "@/lib/db";
 import { enqueueIn } from "@/lib/jobs";
 import { snapshotEntityStats } from "../entity-stats";
+import { completeOverwrite } from "../file-import/overwrite";
 import { STATUS, TERMINAL, TRACKER_STATUS, TRACKER_TERMINAL } from "../status";
 import { processImport } from "./process-import";
 import { notifyEntity } from "./progress";
@@ -19,6 +20,8 @@ export async function finishEntity(entityId: number, forceStatus?: number): Prom
       const ran = trackers.filter((t) => t.status !== TRACKER_STATUS.skipped);
       status = ran.length > 0 && ran.every((t) => t.status === TRACKER_STATUS.failed) ? STATUS.failed : STATUS.finished;
     }
+    // `overwrite`: the finished project takes the replaced one's place in the same commit that ends it.
+    if (status === STATUS.finished) await completeOverwrite(tx, entity);
     const [failure] = await tx.select({ id: bulkImportFailures.id }).from(bulkImportFailures).where(eq(bulkImportFailures.entityId, entityId)).limit(1);
     await tx.update(bulkImportEntities).set({ status, hasFailures: Boolean(failure), finishedAt: now(), updatedAt: now() }).where(eq(bulkImportEntities.id, entityId));
     if (status !== STATUS.finished) {

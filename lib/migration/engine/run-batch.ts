@@ -6,7 +6,7 @@ import { getConfig } from "@/lib/config";
 import { logger } from "@/lib/log";
 import { enqueue } from "@/lib/jobs";
 import { exportRelationName } from "@/lib/relations";
-import { pipelineFor, type ExportPipeline, type StagedPipeline } from "../pipelines";
+import { pipelineFor, readsItself, type ExportPipeline, type StagedPipeline } from "../pipelines";
 import { STATUS, TRACKER_STATUS } from "../status";
 import { loadEntity, relationSourceFor, withSourceClient, type LoadedEntity } from "./context";
 import { recordFailure } from "../record-failure";
@@ -102,7 +102,7 @@ export async function runBatch(trackerId: number, batchNumber: number, job: Engi
     let stopWatching = () => undefined as void;
     try {
       const download =
-        pipeline.kind === "ndjson" && pipeline.read
+        pipeline.kind === "ndjson" && pipeline.read && readsItself(pipeline, loaded.context)
           ? { body: pipeline.read({ entity: loaded.context, client: sourceOnly(client, pipeline.relation) }) }
           : await relationSourceFor(loaded, client).download(exportRelationName(loaded.context.portable, pipeline.relation), batchNumber, {
               maxBytes: getConfig().FERRY_IMPORT_MAX_DOWNLOAD_MB * 1024 * 1024,

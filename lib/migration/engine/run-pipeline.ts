@@ -4,7 +4,7 @@ import type { SourceClient } from "@/lib/gitlab";
 import { enqueue } from "@/lib/jobs";
 import { RecordError } from "../errors";
 import { exportRelationName } from "@/lib/relations";
-import { pipelineFor, type ExportPipeline, type RestPipeline, type StagedPipeline } from "../pipelines";
+import { pipelineFor, readsItself, type ExportPipeline, type RestPipeline, type StagedPipeline } from "../pipelines";
 import { STATUS, TRACKER_STATUS } from "../status";
 import { advanceEntity } from "./advance-entity";
 import { loadEntity, relationSourceFor, withSourceClient, type LoadedEntity } from "./context";
@@ -77,7 +77,7 @@ async function runRead(pipeline: StagedPipeline<ExportPipeline>, tracker: Tracke
 }
 
 async function runNdjson(pipeline: StagedPipeline<ExportPipeline>, tracker: Tracker, loaded: LoadedEntity, client: SourceClient | null, poll: number, job: Job): Promise<void> {
-  if (pipeline.kind === "ndjson" && pipeline.read) return runRead(pipeline, tracker, loaded, client, job);
+  if (readsItself(pipeline, loaded.context)) return runRead(pipeline, tracker, loaded, client, job);
   const source = relationSourceFor(loaded, client);
   const relation = exportRelationName(loaded.context.portable, pipeline.relation);
   let status = await source.status(relation);

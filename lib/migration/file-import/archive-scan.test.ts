@@ -3,9 +3,9 @@ import os from "node:os";
 import path from "node:path";
 import zlib from "node:zlib";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import { ArchiveCheckError, scanGroupArchive } from "./archive-scan";
-import { readRecords } from "./archive-store";
-import { fixtureCount, fixtureMembers, tarGzOf, type Member } from "./test-archives";
+import { ArchiveCheckError, scanArchive, scanGroupArchive } from "./archive-scan";
+import { readRecords, storedFilePath } from "./archive-store";
+import { fixtureCount, fixtureMembers, projectFixtureCount, projectFixtureMembers, tarGzOf, type Member } from "./test-archives";
 
 const MB = 1024 * 1024;
 const LIMITS = { maxDecompressedBytes: 64 * MB, maxLineBytes: 50 * MB };
@@ -108,5 +108,53 @@ describe("scanning a GitLab group export archive", () => {
     // gzip allows concatenated members; an empty one after the archive changes nothing.
     const index = await scan(Buffer.concat([archive, zlib.gzipSync(Buffer.alloc(0))]));
     expect(index.groups).toHaveLength(3);
+  });
+});
+
+describe("scanning a GitLab project export archive", () => {
+  const scanProject = async (members: Member[]) => {
+    const file = path.join(scratch, "archive.tar.gz");
+    await fs.promises.writeFile(file, await tarGzOf(members));
+    return scanArchive(file, path.join(scratch, "store"), LIMITS, "project");
+  };
+  const projectRefusal = async (members: Member[]) => {
+    const error = await scanProject(members).then(
+      () => null,
+      (e: unknown) => e,
+    );
+    expect(error).toBeInstanceOf(ArchiveCheckError);
+    expect(fs.existsSync(path.join(scratch, "store"))).toBe(false);
+    return (error as Error).message;
+  };
+
+  it("indexes tree/project.json and every relation, and keeps the files the import reads, dropping links and others", async () => {
+    const index = await scanProject(
+      projectFixtureMembers("complex", [
+        { header: { name: "./project.bundle" }, data: Buffer.from("bundle") },
+        { header: { name: "./uploads/0123456789abcdef0123456789abcdef/a.txt" }, data: Buffer.from("a") },
+        { header: { name: "./avatar/logo.png" }, data: Buffer.from("png") },
+        { header: { name: "./lfs-objects.json" }, data: Buffer.from("{}") },
+        { header: { name: "./snippets/", type: "directory" } },
+        { header: { name: "./elsewhere.txt" }, data: Buffer.from("not read") },
+        { header: { name: "./project.wiki.bundle", type: "symlink", linkname: "/etc/passwd" } },
+      ]),
+    );
+    expect(index.groups).toEqual([]);
+    for (const relation of ["issues", "merge_requests", "labels", "project_members", "ci_pipelines"]) {
+      expect(index.project!.relations[relation]?.count, relation).toBe(projectFixtureCount("complex", relation));
+    }
+    expect(index.project!.files.sort()).toEqual(["avatar/logo.png", "lfs-objects.json", "project.bundle", "uploads/0123456789abcdef0123456789abcdef/a.txt"]);
+    expect(fs.readFileSync(storedFilePath(path.join(scratch, "store"), "project.bundle"), "utf8")).toBe("bundle");
+    const [self] = await readRecords(path.join(scratch, "store"), index.project!.relations.self);
+    expect(self).toMatchObject({ description: expect.any(String) });
+  });
+
+  it("refuses what GitLab refuses: no tree/project.json, a hard link, a second tree/project.json", async () => {
+    const version = { header: { name: "./VERSION" }, data: Buffer.from("0.2.4") };
+    expect(await projectRefusal([version])).toBe("Invalid file: tree/project.json is missing");
+    expect(await projectRefusal([...projectFixtureMembers("complex"), { header: { name: "./project.bundle", type: "link", linkname: "./VERSION" } }])).toBe("File shares hard link");
+    expect(await projectRefusal([...projectFixtureMembers("complex"), { header: { name: "tree/project.json" }, data: Buffer.from("{}") }])).toBe("Duplicate file: tree/project.json");
+    // A group export is not a project export.
+    expect(await projectRefusal(fixtureMembers("complex"))).toBe("Invalid file: tree/project.json is missing");
   });
 });

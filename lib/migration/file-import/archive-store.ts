@@ -20,19 +20,35 @@ export interface ArchiveGroup {
   relations: Record<string, StoredRelation>;
 }
 
+/** The project of a project export archive. */
+export interface ArchiveProject {
+  /** The project's id in the exporting instance (`tree/project.json`'s `id`), 0 when it has none. */
+  id: number;
+  name: string;
+  path: string;
+  /** By relation name: `self` is `tree/project.json`, the rest `tree/project/<relation>.ndjson`. */
+  relations: Record<string, StoredRelation>;
+  /** The archive's files kept beside the store, by their archive names (`project.bundle`, `uploads/<secret>/<name>`...). */
+  files: string[];
+}
+
 /**
- * What the scan of an archive found, written beside the relation store: the groups to import, root first then in
- * the archive's `_all.ndjson` order (every parent before its children), and where each relation's records are.
+ * What the scan of an archive found, written beside the relation store. A group archive: the groups to import, root
+ * first then in the archive's `_all.ndjson` order (every parent before its children), and where each relation's
+ * records are. A project archive: no groups, its project.
  */
 export interface ArchiveIndex {
   gitlabVersion: string | null;
   groups: ArchiveGroup[];
   /** Groups of the archive that cannot be imported (bad id, parent missing), with GitLab's reason. */
   skipped: { id: number; message: string }[];
+  project?: ArchiveProject;
 }
 
 export const INDEX_FILE = "index.json";
 export const STORE_FILE = "relations.ndjson";
+/** The directory beside the store that holds a project archive's files (bundles, uploads, LFS objects). */
+export const FILES_DIRECTORY = "files";
 
 /** `FERRY_DATA_DIR/imports`: uploads being checked, and the relation stores of file imports under way. */
 export function importsRoot(): string {
@@ -67,6 +83,17 @@ export async function archiveGroup(bulkImportId: number, id: number): Promise<Ar
 /** A store: a bulk import's, or one at a directory (an upload's, before its import exists). */
 type StoreAt = number | string;
 const storeFile = (at: StoreAt) => path.join(typeof at === "number" ? importDirectory(at) : at, STORE_FILE);
+
+/** Where a project archive's file is kept (its archive name was checked safe by the scan). */
+export function storedFilePath(at: StoreAt, name: string): string {
+  return path.join(typeof at === "number" ? importDirectory(at) : at, FILES_DIRECTORY, ...name.split("/"));
+}
+
+/** A file of a bulk import's project archive, where the scan kept it; null when the archive had none of that name. */
+export async function storedArchiveFile(bulkImportId: number, name: string): Promise<string | null> {
+  const index = await readArchiveIndex(bulkImportId);
+  return index.project?.files.includes(name) ? storedFilePath(bulkImportId, name) : null;
+}
 
 /** One relation's records as they were in the archive (NDJSON). */
 export function readStoredRelation(at: StoreAt, stored: StoredRelation): fs.ReadStream {

@@ -3,7 +3,7 @@ import path from "node:path";
 import { randomUUID } from "node:crypto";
 import { Readable } from "node:stream";
 import { getConfig } from "@/lib/config";
-import { bulkImportEntities, bulkImports, getDb } from "@/lib/db";
+import { bulkImportEntities, bulkImports, getDb, type Tx } from "@/lib/db";
 import { capVisibility, createGroup, findGroup, GroupError, type Group } from "@/lib/groups";
 import { enqueue } from "@/lib/jobs";
 import { logger } from "@/lib/log";
@@ -13,7 +13,7 @@ import { getSettings } from "@/lib/settings";
 import type { Viewer } from "@/lib/viewer";
 import { FILE_IMPORT_SOURCE_TYPE } from "../engine/context";
 import { notifyImportChanged } from "../notify";
-import { ArchiveCheckError, scanGroupArchive } from "./archive-scan";
+import { ArchiveCheckError, scanArchive, type ArchiveKind } from "./archive-scan";
 import { importDirectory, importsRoot, readRecords, type ArchiveIndex } from "./archive-store";
 import { boundaryOf, receiveMultipart, UploadError } from "./multipart";
 
@@ -35,7 +35,7 @@ export interface StartedFileImport {
 const MIB = 1024 * 1024;
 const LEVELS = { 0: "private", 10: "internal", 20: "public" } as const;
 
-const refuse = (status: FileImportRefusal["status"], message: FileImportRefusal["message"], key: FileImportRefusal["key"] = "message") => ({ refusal: { status, message, key } });
+export const refuse = (status: FileImportRefusal["status"], message: FileImportRefusal["message"], key: FileImportRefusal["key"] = "message") => ({ refusal: { status, message, key } });
 
 function parentIdOf(raw: string | undefined): number | null | "invalid" {
   if (raw === undefined || raw.trim() === "") return null;
@@ -50,20 +50,41 @@ async function checkParent(viewer: Viewer, parentId: number | null): Promise<Gro
   return parent;
 }
 
+/** An upload that passed every check: its text fields, the file's name, and the scanned archive's store. */
+export interface CheckedUpload {
+  fields: Record<string, string>;
+  fileName: string;
+  index: ArchiveIndex;
+  /** The store's directory, removed when `create` returns unless `create` moved it (to the import's place). */
+  store: string;
+}
+
+export interface FileImportKind<P> {
+  kind: ArchiveKind;
+  /** The per-user rate limit the endpoint counts against (GitLab's `group_import` / `project_import`). */
+  rateLimit: "groupImport" | "projectImport";
+  /** GitLab's parameter checks, made before the archive is read: what `create` needs of them, or a refusal. */
+  check(viewer: Viewer, fields: Record<string, string>): Promise<P | { refusal: FileImportRefusal }>;
+}
+
 /**
- * GitLab's `POST /groups/import` (and the New group page's "Import group"): the checks GitLab makes before it reads
- * the upload (the administrator's switch, the per-user rate limit), then the upload streamed to disk under the
- * administrator's maximum import size, then the archive checked member by member in one pass. Only an archive that
- * passes creates anything: the group (with the request's name and path, under the parent) and a bulk import of kind
- * `file` whose root entity is that group, which the workers then fill relation by relation, subgroups included, as a
- * direct transfer. A refusal at any step leaves no group, no import and no file behind.
+ * What `POST /groups/import` and `POST /projects/import` share: the checks GitLab makes before it reads the upload
+ * (the administrator's switch, the per-user rate limit), then the upload streamed to disk under the administrator's
+ * maximum import size, the request's fields checked, then the archive checked member by member in one pass. Only an
+ * archive that passes reaches `create`, which makes the group or project and its import. A refusal at any step
+ * leaves no file behind.
  */
-export async function startFileImport(viewer: Viewer, request: Request): Promise<StartedFileImport | { refusal: FileImportRefusal }> {
+export async function receiveFileImport<P extends object, T>(
+  viewer: Viewer,
+  request: Request,
+  kind: FileImportKind<P>,
+  create: (upload: CheckedUpload, checked: P) => Promise<T | { refusal: FileImportRefusal }>,
+): Promise<T | { refusal: FileImportRefusal }> {
   const contentType = request.headers.get("content-type") ?? "";
   const body: AsyncIterable<Uint8Array> = request.body ? Readable.fromWeb(request.body as import("node:stream/web").ReadableStream<Uint8Array>) : Readable.from([]);
   const settings = await getSettings();
   if (!settings.fileImportEnabled) return refuse(403, "403 Forbidden");
-  if (await throttled("groupImport", `user:${viewer.id}`)) return refuse(429, "This endpoint has been requested too many times. Try again later.");
+  if (await throttled(kind.rateLimit, `user:${viewer.id}`)) return refuse(429, "This endpoint has been requested too many times. Try again later.");
   const boundary = boundaryOf(contentType);
   if (!boundary) return refuse(400, "file is missing", "error");
 
@@ -82,40 +103,108 @@ export async function startFileImport(viewer: Viewer, request: Request): Promise
       return refuse(400, message);
     }
     const { fields, file } = received;
-    for (const name of ["name", "path"] as const) if (!fields[name]?.trim()) return refuse(400, `${name} is missing`, "error");
+    const checked = await kind.check(viewer, fields);
+    if ("refusal" in checked) return checked;
     if (!file) return refuse(400, "file is missing", "error");
-    const parentId = parentIdOf(fields.parent_id);
-    if (parentId === "invalid") return refuse(400, "parent_id is invalid", "error");
-    const parent = await checkParent(viewer, parentId);
-    if (parent && "refusal" in parent) return parent;
 
     const store = path.join(upload, "store");
     let index: ArchiveIndex;
     try {
-      index = await scanGroupArchive(archive, store, { maxDecompressedBytes: config.FERRY_IMPORT_MAX_DECOMPRESSED_MB * MIB, maxLineBytes: config.FERRY_IMPORT_MAX_LINE_MB * MIB });
+      index = await scanArchive(archive, store, { maxDecompressedBytes: config.FERRY_IMPORT_MAX_DECOMPRESSED_MB * MIB, maxLineBytes: config.FERRY_IMPORT_MAX_LINE_MB * MIB }, kind.kind);
     } catch (error) {
       if (error instanceof ArchiveCheckError) return refuse(400, error.message);
       throw error;
     }
     await fs.promises.rm(archive, { force: true });
-    return await createImport(viewer, { name: fields.name!.trim(), path: fields.path!.trim(), parent, fileName: file.fileName, index, store });
+    return await create({ fields, fileName: file.fileName, index, store }, checked);
   } finally {
     await fs.promises.rm(upload, { recursive: true, force: true });
   }
+}
+
+export interface FileImportRows {
+  bulkImportId: number;
+  entityId: number;
+}
+
+/**
+ * In the transaction that creates the group or project: the bulk import of kind `file` and its root entity, and the
+ * store moved to the import's own place before the rows commit (no committed import lacks its records). `moved`
+ * hears of the move, so that a transaction that then fails can give the directory back.
+ */
+export async function insertFileImport(
+  tx: Tx,
+  viewer: Viewer,
+  upload: CheckedUpload,
+  entity: Omit<typeof bulkImportEntities.$inferInsert, "bulkImportId">,
+  moved: (bulkImportId: number) => void,
+): Promise<FileImportRows> {
+  const [bulkImport] = await tx
+    .insert(bulkImports)
+    .values({
+      userId: viewer.id,
+      sourceType: FILE_IMPORT_SOURCE_TYPE,
+      // Users of the archive are one source's: their placeholders are kept apart from any other upload's.
+      sourceUrl: `file:///${randomUUID()}/${encodeURIComponent(upload.fileName || "export.tar.gz")}`,
+      // The archive's relations are read as Ferry's own version would export them: none is left out by version.
+      sourceVersion: answeredGitLabVersion(),
+      sourceEnterprise: true,
+      tokenCiphertext: "",
+    })
+    .returning({ id: bulkImports.id });
+  const [row] = await tx
+    .insert(bulkImportEntities)
+    .values({ ...entity, bulkImportId: bulkImport!.id })
+    .returning({ id: bulkImportEntities.id });
+  await fs.promises.rename(upload.store, importDirectory(bulkImport!.id));
+  moved(bulkImport!.id);
+  await notifyImportChanged(tx, { userId: viewer.id, bulkImportId: bulkImport!.id, entityId: row!.id });
+  return { bulkImportId: bulkImport!.id, entityId: row!.id };
+}
+
+/** After the creating transaction committed: the workers start on the import. */
+export async function enqueueFileImport(bulkImportId: number): Promise<void> {
+  await enqueue("import.process", { bulkImportId }, { singletonKey: String(bulkImportId) });
+}
+
+/** A failed creating transaction: the store it moved, if it did, is removed. */
+export async function discardMovedStore(bulkImportId: number | null): Promise<void> {
+  if (bulkImportId !== null) await fs.promises.rm(importDirectory(bulkImportId), { recursive: true, force: true });
+}
+
+const GROUP_IMPORT: FileImportKind<{ name: string; path: string; parent: Group | null }> = {
+  kind: "group",
+  rateLimit: "groupImport",
+  async check(viewer, fields) {
+    for (const name of ["name", "path"] as const) if (!fields[name]?.trim()) return refuse(400, `${name} is missing`, "error");
+    const parentId = parentIdOf(fields.parent_id);
+    if (parentId === "invalid") return refuse(400, "parent_id is invalid", "error");
+    const parent = await checkParent(viewer, parentId);
+    if (parent && "refusal" in parent) return parent;
+    return { name: fields.name!.trim(), path: fields.path!.trim(), parent };
+  },
+};
+
+/**
+ * GitLab's `POST /groups/import` (and the New group page's "Import group"): the shared checks (receiveFileImport),
+ * then the group (with the request's name and path, under the parent) and a bulk import of kind `file` whose root
+ * entity is that group, which the workers then fill relation by relation, subgroups included, as a direct transfer.
+ * A refusal at any step leaves no group, no import and no file behind.
+ */
+export async function startFileImport(viewer: Viewer, request: Request): Promise<StartedFileImport | { refusal: FileImportRefusal }> {
+  return receiveFileImport(viewer, request, GROUP_IMPORT, (upload, checked) => createImport(viewer, { ...checked, upload }));
 }
 
 interface Prepared {
   name: string;
   path: string;
   parent: Group | null;
-  fileName: string;
-  index: ArchiveIndex;
-  store: string;
+  upload: CheckedUpload;
 }
 
 async function createImport(viewer: Viewer, request: Prepared): Promise<StartedFileImport | { refusal: FileImportRefusal }> {
-  const root = request.index.groups[0]!;
-  const [attributes] = await readRecords(request.store, root.relations.self);
+  const root = request.upload.index.groups[0]!;
+  const [attributes] = await readRecords(request.upload.store, root.relations.self);
   const level = typeof attributes?.visibility_level === "number" ? LEVELS[attributes.visibility_level as keyof typeof LEVELS] : undefined;
   let moved: number | null = null;
   try {
@@ -131,23 +220,11 @@ async function createImport(viewer: Viewer, request: Prepared): Promise<StartedF
         },
         { tx },
       );
-      const [bulkImport] = await tx
-        .insert(bulkImports)
-        .values({
-          userId: viewer.id,
-          sourceType: FILE_IMPORT_SOURCE_TYPE,
-          // Users of the archive are one source's: their placeholders are kept apart from any other upload's.
-          sourceUrl: `file:///${randomUUID()}/${encodeURIComponent(request.fileName || "export.tar.gz")}`,
-          // The archive's relations are read as Ferry's own version would export them: none is left out by version.
-          sourceVersion: answeredGitLabVersion(),
-          sourceEnterprise: true,
-          tokenCiphertext: "",
-        })
-        .returning({ id: bulkImports.id });
-      const [entity] = await tx
-        .insert(bulkImportEntities)
-        .values({
-          bulkImportId: bulkImport!.id,
+      const rows = await insertFileImport(
+        tx,
+        viewer,
+        request.upload,
+        {
           sourceType: "group_entity",
           sourceFullPath: root.path || request.path,
           sourceXid: root.id,
@@ -156,18 +233,15 @@ async function createImport(viewer: Viewer, request: Prepared): Promise<StartedF
           namespaceId: group.id,
           migrateProjects: false,
           migrateMemberships: true,
-        })
-        .returning({ id: bulkImportEntities.id });
-      // The store moves to the import's own place before the rows commit: no committed import lacks its records.
-      await fs.promises.rename(request.store, importDirectory(bulkImport!.id));
-      moved = bulkImport!.id;
-      await notifyImportChanged(tx, { userId: viewer.id, bulkImportId: bulkImport!.id, entityId: entity!.id });
-      return { bulkImportId: bulkImport!.id, entityId: entity!.id, groupId: group.id, fullPath: group.fullPath };
+        },
+        (id) => (moved = id),
+      );
+      return { ...rows, groupId: group.id, fullPath: group.fullPath };
     });
-    await enqueue("import.process", { bulkImportId: started.bulkImportId }, { singletonKey: String(started.bulkImportId) });
+    await enqueueFileImport(started.bulkImportId);
     return started;
   } catch (error) {
-    if (moved !== null) await fs.promises.rm(importDirectory(moved), { recursive: true, force: true });
+    await discardMovedStore(moved);
     if (error instanceof GroupError) {
       if (error.status === 403 || error.status === 404) return refuse(error.status, error.message);
       return refuse(400, `Failed to save group {:${error.field ?? "base"}=>["${error.message}"]}`);

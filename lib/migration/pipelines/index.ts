@@ -110,12 +110,19 @@ export function pipelineFor(kind: PortableKind, relation: string): StagedPipelin
 
 /**
  * Whether a pipeline can read its relation from a GitLab export archive: NDJSON relations can (the archive has them,
- * or they are empty), REST steps only through their `fromArchive`; what only a source instance answers (GraphQL
- * reads) or files (a group export has no uploads) cannot.
+ * or they are empty), REST steps only through their `fromArchive`. A project archive also holds what direct transfer
+ * reads otherwise (its members, read by GraphQL there) and files (bundles, uploads, LFS objects); a group archive
+ * has neither.
  */
-function readsFromArchive(pipeline: Pipeline): boolean {
+function readsFromArchive(pipeline: Pipeline, kind: PortableKind): boolean {
   if (pipeline.kind === "rest") return pipeline.fromArchive !== undefined;
+  if (kind === "project") return true;
   return pipeline.kind === "ndjson" && !pipeline.read;
+}
+
+/** Whether the pipeline reads its records itself (GraphQL) rather than from the relation export or the archive. */
+export function readsItself(pipeline: Pipeline, entity: EntityContext): boolean {
+  return pipeline.kind === "ndjson" && pipeline.read !== undefined && !entity.fromArchive;
 }
 
 /** The pipelines an entity runs, in stage order: the catalog's relations its source has and its options take. */
@@ -123,7 +130,7 @@ export function pipelinesFor(entity: EntityContext): StagedPipeline[] {
   const source = { version: entity.sourceVersion, enterprise: entity.sourceEnterprise };
   return relationsOf(entity.portable).flatMap((use) => {
     const pipeline = sourceHasRelation(use.spec, source) ? pipelineFor(entity.portable, use.name) : undefined;
-    if (pipeline && entity.fromArchive && !readsFromArchive(pipeline)) return [];
+    if (pipeline && entity.fromArchive && !readsFromArchive(pipeline, entity.portable)) return [];
     return pipeline && (!pipeline.applies || pipeline.applies(entity)) ? [pipeline] : [];
   });
 }

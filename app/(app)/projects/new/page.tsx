@@ -25,7 +25,15 @@ export default async function NewProjectPage({ searchParams }: { searchParams: P
   const origin = await requestOrigin();
   return (
     <>
-      <PageHeader title="Create blank project" description="Store your files, plan your work, and collaborate on code. A project lives in a group." />
+      <PageHeader
+        title="Create blank project"
+        description={
+          <>
+            Store your files, plan your work, and collaborate on code. A project lives in a group. Have a GitLab export?{" "}
+            <Link href={`/import/gitlab_project/new${wanted !== undefined ? `?namespace_id=${wanted}` : ""}`}>Import project</Link>.
+          </>
+        }
+      />
       {namespaces.length === 0 ? (
         <Alert tone="info" title="There is no group you can create a project in.">
           A project belongs to a group in which you are at least a Developer (or whatever role the group asks for). <Link href="/groups/new">Create a group</Link> first, or ask

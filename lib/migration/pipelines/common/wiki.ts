@@ -4,6 +4,7 @@ import { RecordError } from "../../errors";
 import { ownerOf } from "../support/owner";
 import { sourceApiPath } from "../support/source-urls";
 import type { RestPipeline } from "../support/types";
+import { restoreArchiveWiki } from "../projects/archive-bundles";
 
 /**
  * Stage 5 of a project entity (GitLab's WikiPipeline): when the source's `GET /projects/:id/wikis` lists pages, the
@@ -38,4 +39,6 @@ export const wikiPipeline: RestPipeline = {
     }
     return { source: pages, fetched: pages, imported: pages };
   },
+  // A file import: the archive's `project.wiki.bundle`.
+  fromArchive: ({ entity }) => restoreArchiveWiki(entity),
 };

@@ -65,4 +65,9 @@ export const projectPipeline: RestPipeline = {
     }
     return { source: 1, fetched: 1, imported: 1 };
   },
+  // A file import's project is created with the request (POST /projects/import), before its entity exists.
+  async fromArchive({ entity }) {
+    if (!entity.projectId) throw new RecordError(`Entity ${entity.entityId} has no destination project.`, "BulkImports::Error");
+    return { source: 1, fetched: 1, imported: 1 };
+  },
 };

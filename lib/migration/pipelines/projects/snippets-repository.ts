@@ -8,6 +8,7 @@ import { RecordError } from "../../errors";
 import { recordFailure } from "../../record-failure";
 import { ownerOf } from "../support/owner";
 import type { EntityContext, RestPipeline } from "../support/types";
+import { restoreArchiveSnippets } from "./archive-bundles";
 
 // GitLab's GetSnippetRepositoryQuery, word for word: a source that answers GitLab's importer answers Ferry's.
 const QUERY = `query($full_path: ID!) { project(fullPath: $full_path) { snippets { page_info: pageInfo { next_page: endCursor has_next_page: hasNextPage } nodes { title createdAt httpUrlToRepo } } } }`;
@@ -120,4 +121,6 @@ export const snippetsRepositoryPipeline: RestPipeline = {
     }
     return { source, fetched, imported };
   },
+  // A file import: each snippet's `snippets/<digest>.bundle` of the archive.
+  fromArchive: ({ entity, db }) => restoreArchiveSnippets(entity, db),
 };

@@ -1,6 +1,6 @@
 import { headers } from "next/headers";
 import Link from "next/link";
-import { ImportGroupForm } from "@/components/groups/import-group-form";
+import { FileImportForm } from "@/components/import/file-import-form";
 import { PageHeader } from "@/components/ui/page-header";
 import { baseUrlOf } from "@/lib/api";
 import { listGroups, SUBGROUP_CREATION_MIN_LEVEL } from "@/lib/groups";
@@ -39,7 +39,7 @@ export default async function ImportGroupPage({ searchParams }: { searchParams: 
           <h2 id="from-file" className="mb-4 text-lg font-semibold text-gray-900">
             Import from an export file
           </h2>
-          <ImportGroupForm parents={parents} defaultParentId={parent_id ? Number(parent_id) : undefined} origin={origin} maxImportSizeMb={settings.maxImportSizeMb} />
+          <FileImportForm kind="group" parents={parents} defaultParentId={parent_id ? Number(parent_id) : undefined} origin={origin} maxImportSizeMb={settings.maxImportSizeMb} />
         </section>
       ) : (
         <p className="rounded-lg border border-dashed border-gray-300 bg-white px-6 py-10 text-center text-sm text-gray-600">An administrator has turned off importing groups from export files.</p>

@@ -9,7 +9,7 @@ import { readTarGz } from "@/lib/archive";
 import { getConfig } from "@/lib/config";
 import { ACCESS_LEVELS, getDb, projectMembers, snippets } from "@/lib/db";
 import { exchangeJobHandlers, findFileExport } from "@/lib/exchange";
-import { snippetBundleDigest } from "@/lib/exchange/file-export/project-archive";
+import { snippetBundleDigest } from "@/lib/snippets";
 import { treeRelationsFor } from "@/lib/exchange/relations/registry";
 import { STATUS } from "@/lib/migration";
 import { repositoryPath } from "@/lib/repositories";

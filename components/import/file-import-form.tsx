@@ -6,15 +6,52 @@ import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { Field } from "@/components/ui/field";
 import { ProgressBar } from "@/components/ui/progress-bar";
+import { projectPathError, projectPathFromName } from "@/lib/groups/path-rules";
 import type { PathAvailabilityJson } from "@/lib/migration/wire";
-import { GroupPathField, ParentGroupSelect, useGroupPlace, type ParentGroupOption } from "./group-path-fields";
+import { GROUP_PATH_RULES, GroupPathField, ParentGroupSelect, useGroupPlace, type ParentGroupOption, type PathRules } from "@/components/groups/group-path-fields";
+
+/** What differs between importing a group and a project from a file: words, rules, the address it posts to. */
+export type FileImportKind = "group" | "project";
+
+const KINDS = {
+  group: {
+    nameLabel: "New group name",
+    namespaceLabel: "Parent group",
+    namespaceField: "parent_id",
+    urlLabel: "New group URL",
+    noneLabel: "No parent (top-level group)",
+    fileLabel: "GitLab group export file",
+    fileHint: "An export from GitLab (or Ferry): Group → Settings → Export group.",
+    endpoint: "/import/gitlab_group",
+    submit: "Import group",
+    rules: GROUP_PATH_RULES,
+  },
+  project: {
+    nameLabel: "Project name",
+    namespaceLabel: "Group",
+    namespaceField: "namespace",
+    urlLabel: "Project URL",
+    noneLabel: "Pick a group",
+    fileLabel: "GitLab project export file",
+    fileHint: "An export from GitLab (or Ferry): Project → Settings → General → Export project.",
+    endpoint: "/import/gitlab_project",
+    submit: "Import project",
+    rules: {
+      pathFromName: projectPathFromName,
+      pathError: (path) => {
+        const error = projectPathError(path);
+        return error ? `Path ${error}` : null;
+      },
+    } satisfies PathRules,
+  },
+} as const;
 
 type Phase = { kind: "idle" } | { kind: "uploading"; sent: number; total: number } | { kind: "checking" } | { kind: "failed"; message: string };
 
 const AVAILABILITY_DELAY_MS = 300;
 
 /** Whether the path is free under the parent, asked as the importer page asks it; null while unknown. */
-function usePathTaken(path: string, parentId: string, skip: boolean): string | null {
+function usePathTaken(kind: FileImportKind, path: string, parentId: string, skip: boolean): string | null {
   const key = `${parentId}/${path}`;
   // The answer is kept with the question it answers: a stale one (the user typed on) is no answer.
   const [answer, setAnswer] = useState<{ key: string; taken: string | null }>({ key: "", taken: null });
@@ -22,7 +59,7 @@ function usePathTaken(path: string, parentId: string, skip: boolean): string | n
     if (skip || !path) return;
     const controller = new AbortController();
     const timer = setTimeout(() => {
-      const query = new URLSearchParams({ path, parent_id: parentId });
+      const query = new URLSearchParams({ path, parent_id: parentId, ...(kind === "project" ? { kind } : {}) });
       fetch(`/import/bulk_imports/path_availability?${query}`, { signal: controller.signal })
         .then((response) => (response.ok ? (response.json() as Promise<PathAvailabilityJson>) : null))
         .then((found) => {
@@ -35,38 +72,53 @@ function usePathTaken(path: string, parentId: string, skip: boolean): string | n
       clearTimeout(timer);
       controller.abort();
     };
-  }, [path, parentId, skip]);
+  }, [kind, path, parentId, skip]);
   return !skip && answer.key === key ? answer.taken : null;
 }
 
 const megabytes = (bytes: number) => `${(bytes / 1_048_576).toFixed(1)} MB`;
 
 /**
- * GitLab's "Import from an export file": name, path (checked as typed, against the rules and what is taken), parent,
+ * GitLab's "Import from an export file", for a group (New group → Import group) or a project (New project → Import
+ * project → GitLab export): name, path (checked as typed, against the rules and what is taken), the group it goes in,
  * and the file, uploaded with a progress bar. The server checks everything again; on success the import's status
- * page takes over.
+ * page takes over. A project needs a group; a group may be top-level.
  */
-export function ImportGroupForm({ parents, defaultParentId, origin, maxImportSizeMb }: { parents: ParentGroupOption[]; defaultParentId?: number; origin: string; maxImportSizeMb: number }) {
+export function FileImportForm({
+  kind,
+  parents,
+  defaultParentId,
+  origin,
+  maxImportSizeMb,
+}: {
+  kind: FileImportKind;
+  parents: ParentGroupOption[];
+  defaultParentId?: number;
+  origin: string;
+  maxImportSizeMb: number;
+}) {
+  const words = KINDS[kind];
   const router = useRouter();
   const [name, setName] = useState("");
   const [file, setFile] = useState<File | null>(null);
   const [phase, setPhase] = useState<Phase>({ kind: "idle" });
-  const { parent, parentId, setParentId, shownPath, typePath, ruleError } = useGroupPlace(parents, name, { parentId: defaultParentId ? String(defaultParentId) : "" });
-  const takenError = usePathTaken(shownPath, parentId, Boolean(ruleError));
+  const { parent, parentId, setParentId, shownPath, typePath, ruleError } = useGroupPlace(parents, name, { parentId: defaultParentId ? String(defaultParentId) : "" }, words.rules);
+  const missingParent = kind === "project" && !parent;
+  const takenError = usePathTaken(kind, shownPath, parentId, Boolean(ruleError) || missingParent);
   const tooBig = file && maxImportSizeMb > 0 && file.size > maxImportSizeMb * 1_048_576 ? `The file is larger than the maximum import size (${maxImportSizeMb} MiB).` : null;
   const busy = phase.kind === "uploading" || phase.kind === "checking";
 
   const submit = (event: React.FormEvent<HTMLFormElement>) => {
     event.preventDefault();
-    if (!file || !name.trim() || !shownPath || ruleError || takenError || tooBig) return;
+    if (!file || !name.trim() || !shownPath || ruleError || takenError || tooBig || missingParent) return;
     const form = new FormData();
     form.append("name", name.trim());
     form.append("path", shownPath);
-    if (parentId) form.append("parent_id", parentId);
+    if (parentId) form.append(words.namespaceField, parentId);
     form.append("file", file, file.name);
     // XMLHttpRequest, not fetch: only it reports upload progress.
     const request = new XMLHttpRequest();
-    request.open("POST", "/import/gitlab_group");
+    request.open("POST", words.endpoint);
     request.responseType = "json";
     request.upload.onprogress = (e) => setPhase({ kind: "uploading", sent: e.loaded, total: e.lengthComputable ? e.total : file.size });
     request.upload.onload = () => setPhase({ kind: "checking" });
@@ -83,12 +135,12 @@ export function ImportGroupForm({ parents, defaultParentId, origin, maxImportSiz
   return (
     <form onSubmit={submit} className="max-w-2xl space-y-5" noValidate aria-busy={busy}>
       {phase.kind === "failed" ? <Alert tone="error">{phase.message}</Alert> : null}
-      <Field label="New group name" name="name" required value={name} onChange={(e) => setName(e.target.value)} disabled={busy} autoFocus />
-      <ParentGroupSelect parents={parents} value={parentId} onChange={setParentId} disabled={busy} />
-      <GroupPathField label="New group URL" origin={origin} parent={parent} value={shownPath} onChange={typePath} disabled={busy} error={ruleError ?? takenError ?? undefined} />
+      <Field label={words.nameLabel} name="name" required value={name} onChange={(e) => setName(e.target.value)} disabled={busy} autoFocus />
+      <ParentGroupSelect parents={parents} value={parentId} onChange={setParentId} disabled={busy} label={words.namespaceLabel} noneLabel={words.noneLabel} />
+      <GroupPathField kind={kind} label={words.urlLabel} origin={origin} parent={parent} value={shownPath} onChange={typePath} disabled={busy} error={ruleError ?? takenError ?? undefined} />
       <div>
         <label htmlFor="file" className="block text-sm font-medium text-gray-900">
-          GitLab group export file
+          {words.fileLabel}
         </label>
         <input
           id="file"
@@ -101,7 +153,7 @@ export function ImportGroupForm({ parents, defaultParentId, origin, maxImportSiz
           className="mt-1 block w-full text-sm text-gray-700 file:mr-3 file:rounded-md file:border-0 file:bg-gray-100 file:px-3 file:py-2 file:text-sm file:font-medium"
         />
         <p id="file-hint" className={`mt-1 text-xs ${tooBig ? "text-red-600" : "text-gray-500"}`} role={tooBig ? "alert" : undefined}>
-          {tooBig ?? (maxImportSizeMb > 0 ? `Maximum file size: ${maxImportSizeMb} MiB.` : "An export from GitLab (or Ferry): Group → Settings → Export group.")}
+          {tooBig ?? (maxImportSizeMb > 0 ? `Maximum file size: ${maxImportSizeMb} MiB.` : words.fileHint)}
         </p>
       </div>
       {phase.kind === "uploading" ? (
@@ -119,8 +171,8 @@ export function ImportGroupForm({ parents, defaultParentId, origin, maxImportSiz
           </p>
         </div>
       ) : null}
-      <Button type="submit" disabled={busy || !file || !name.trim() || !shownPath || Boolean(ruleError ?? takenError ?? tooBig)}>
-        {busy ? "Importing…" : "Import group"}
+      <Button type="submit" disabled={busy || missingParent || !file || !name.trim() || !shownPath || Boolean(ruleError ?? takenError ?? tooBig)}>
+        {busy ? "Importing…" : words.submit}
       </Button>
     </form>
   );
