@@ -1,4 +1,4 @@
-import { and, asc, eq, inArray } from "drizzle-orm";
+import { and, asc, eq, or } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
 import { externalUrl } from "@/lib/config";
 import { bulkImportTrackers, getDb, issues, mergeRequests, notes } from "@/lib/db";
@@ -109,7 +109,12 @@ describe("the references step", () => {
       const snapshot = async () => ({
         issues: await db.select({ d: issues.description, u: issues.updatedAt }).from(issues).where(eq(issues.projectId, projectId)),
         mrs: await db.select({ d: mergeRequests.description }).from(mergeRequests).where(eq(mergeRequests.projectId, projectId)),
-        notes: await db.select({ n: notes.note, u: notes.updatedAt }).from(notes).where(inArray(notes.noteableId, [issue!.id, mr!.id])).orderBy(asc(notes.id)),
+        // By noteable type and id: another test's notes on an epic or a snippet of the same id are not this project's.
+        notes: await db
+          .select({ n: notes.note, u: notes.updatedAt })
+          .from(notes)
+          .where(or(and(eq(notes.noteableType, "Issue"), eq(notes.noteableId, issue!.id)), and(eq(notes.noteableType, "MergeRequest"), eq(notes.noteableId, mr!.id))))
+          .orderBy(asc(notes.id)),
       });
       const before = await snapshot();
       expect(await run()).toEqual({ source: 4, fetched: 4, imported: 4 });

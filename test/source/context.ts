@@ -13,7 +13,7 @@ export interface RequestContext {
   query: URLSearchParams;
   log: RequestLogEntry;
   target: FaultTarget;
-  /** http://127.0.0.1:PORT, for web_url and Link headers. */
+  /** http://127.x.y.z:PORT, for web_url and Link headers. */
   baseUrl: string;
   store: FixtureStore;
   config: SourceConfig;

@@ -1,3 +1,4 @@
+import { randomInt } from "node:crypto";
 import http, { type IncomingMessage, type ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
 import { setTimeout as sleep } from "node:timers/promises";
@@ -40,7 +41,7 @@ const API_PREFIX = "/api/v4";
 const GRAPHQL_PATH = "/api/graphql";
 
 export interface TestSource {
-  /** http://127.0.0.1:PORT (the instance URL a user would enter). */
+  /** http://127.x.y.z:PORT (the instance URL a user would enter). */
   readonly url: string;
   /** `${url}/api/v4`. */
   readonly apiUrl: string;
@@ -98,7 +99,7 @@ function buildRouter(): Router {
     .add("GET", ROUTES.projectExportDownload, downloadProjectExport);
 }
 
-/** Starts a stand-in GitLab on 127.0.0.1 and a free port. */
+/** Starts a stand-in GitLab on a loopback address of its own and a free port. */
 export async function startTestSource(options: TestSourceOptions = {}): Promise<TestSource> {
   const config: SourceConfig = {
     version: options.version ?? "17.8.0-ee",
@@ -211,12 +212,16 @@ export async function startTestSource(options: TestSourceOptions = {}): Promise<
     await match.handler(ctx);
   }
 
+  // A loopback address of its own (all of 127.0.0.0/8 is this machine's): Ferry keys what it learns of a source by its
+  // URL (source users, their names and emails), and sources of tests running in parallel on one database must not
+  // share one through a port the system handed out again.
+  const host = `127.${1 + randomInt(254)}.${randomInt(256)}.${1 + randomInt(254)}`;
   await new Promise<void>((resolve, reject) => {
     server.once("error", reject);
-    server.listen(0, "127.0.0.1", () => resolve());
+    server.listen(0, host, () => resolve());
   });
   const { port } = server.address() as AddressInfo;
-  baseUrl = `http://127.0.0.1:${port}`;
+  baseUrl = `http://${host}:${port}`;
 
   return {
     url: baseUrl,
