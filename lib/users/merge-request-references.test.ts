@@ -1,4 +1,4 @@
-import { eq } from "drizzle-orm";
+import { and, eq } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
 import { getDb, mergeRequestApprovals, mergeRequestAssignees, mergeRequestMetrics, mergeRequestReviewers, mergeRequests, notes } from "@/lib/db";
 import { makeUser } from "@/test/helpers/factories";
@@ -46,6 +46,6 @@ describe("reassigning a placeholder's merge request contributions", () => {
     // Where the account had reviewed already, its own review stays.
     expect(await db.select({ state: mergeRequestReviewers.state }).from(mergeRequestReviewers).where(eq(mergeRequestReviewers.mergeRequestId, mr.id))).toEqual([{ state: "reviewed" }]);
     expect(await db.select({ mergedById: mergeRequestMetrics.mergedById, latestClosedById: mergeRequestMetrics.latestClosedById }).from(mergeRequestMetrics).where(eq(mergeRequestMetrics.mergeRequestId, mr.id))).toEqual([{ mergedById: target.id, latestClosedById: target.id }]);
-    expect(await db.select({ resolvedById: notes.resolvedById }).from(notes).where(eq(notes.noteableId, mr.id))).toEqual([{ resolvedById: target.id }]);
+    expect(await db.select({ resolvedById: notes.resolvedById }).from(notes).where(and(eq(notes.noteableType, "MergeRequest"), eq(notes.noteableId, mr.id)))).toEqual([{ resolvedById: target.id }]);
   });
 });
