@@ -1,10 +1,9 @@
-import { headers } from "next/headers";
 import Link from "next/link";
 import { FileImportForm } from "@/components/import/file-import-form";
 import { PageHeader } from "@/components/ui/page-header";
-import { baseUrlOf } from "@/lib/api";
 import { listGroups, SUBGROUP_CREATION_MIN_LEVEL } from "@/lib/groups";
 import { getSettings } from "@/lib/settings";
+import { requestOrigin } from "../../../request-origin";
 import { requireUser } from "../../../require-user";
 
 export const metadata = { title: "Import group" };
@@ -14,12 +13,12 @@ export const dynamic = "force-dynamic";
 export default async function ImportGroupPage({ searchParams }: { searchParams: Promise<{ parent_id?: string }> }) {
   const user = await requireUser();
   const { parent_id } = await searchParams;
-  const [{ rows }, settings] = await Promise.all([
+  const [{ rows }, settings, origin] = await Promise.all([
     listGroups(user, { minAccessLevel: user.isAdmin ? undefined : SUBGROUP_CREATION_MIN_LEVEL, orderBy: "path", page: 1, perPage: 100 }),
     getSettings(),
+    requestOrigin(),
   ]);
   const parents = rows.map((g) => ({ id: g.id, fullPath: g.fullPath })).sort((a, b) => a.fullPath.localeCompare(b.fullPath));
-  const origin = baseUrlOf(new Request("http://localhost", { headers: await headers() }));
   return (
     <>
       <p className="mb-3 text-sm">
