@@ -4,7 +4,7 @@ import { STATUS, TRACKER_STATUS, TRACKER_TERMINAL } from "../status";
 import { pipelineFor } from "../pipelines";
 import { advanceEntity } from "./advance-entity";
 import { portableOf } from "./context";
-import { markTrackerEnded, notifyEntity } from "./progress";
+import { markTrackerEnded, notifyEntity, touchEntity } from "./progress";
 
 /**
  * Ends a tracker (unless it already ended) and moves its entity on. The next step runs inline rather than through
@@ -29,7 +29,8 @@ const sums = {
 /**
  * After a batch ended: while others are still open, report progress now and then (no lock on the entity or the
  * tracker that a batch would wait for); once none is left, end the tracker with the sums of its batches, run the
- * pipeline's `finish` in the same transaction, and move the entity on.
+ * pipeline's `finish` in the same transaction, and move the entity on. Only the tracker's row is held while `finish`
+ * runs (it can take seconds: linking epics, writing merge request refs): the entity's other relations go on ending.
  */
 export async function settleBatchedTracker(trackerId: number): Promise<void> {
   const [[state], [batchesLeft]] = await Promise.all([
@@ -48,7 +49,6 @@ export async function settleBatchedTracker(trackerId: number): Promise<void> {
       .innerJoin(bulkImportEntities, eq(bulkImportEntities.id, bulkImportTrackers.entityId))
       .where(eq(bulkImportTrackers.id, trackerId));
     if (!row) return undefined;
-    await tx.update(bulkImportEntities).set({ updatedAt: new Date() }).where(eq(bulkImportEntities.id, row.entityId));
     const [locked] = await tx.select({ status: bulkImportTrackers.status }).from(bulkImportTrackers).where(eq(bulkImportTrackers.id, trackerId)).for("update");
     // Also when it had ended already: a retried job must still move the entity on.
     if (!locked || TRACKER_TERMINAL.includes(locked.status)) return row.entityId;
@@ -70,6 +70,7 @@ export async function settleBatchedTracker(trackerId: number): Promise<void> {
       .set({ fetchedObjectsCount: total.fetched, importedObjectsCount: total.imported, omittedFailuresCount: total.omitted, status, finishedAt: new Date(), updatedAt: new Date() })
       .where(eq(bulkImportTrackers.id, trackerId));
     await notifyEntity(tx, row.entityId);
+    await touchEntity(tx, row.entityId);
     return row.entityId;
   });
   if (settled) await advanceEntity(settled);

@@ -1,4 +1,4 @@
-import { and, eq, notInArray } from "drizzle-orm";
+import { and, eq, notInArray, sql } from "drizzle-orm";
 import { bulkImportEntities, bulkImports, bulkImportTrackers, getDb, type Tx } from "@/lib/db";
 import { notifyImportChanged } from "../notify";
 import { STATUS, TERMINAL, TRACKER_TERMINAL } from "../status";
@@ -7,7 +7,8 @@ const now = () => new Date();
 
 /*
  * Lock order, everywhere: import, then entity, then tracker, then batch (cancel and finish take them in that order
- * too). Progress updates never lock the import row: the stale sweep reads the entities' updated_at instead.
+ * too). Progress updates never lock the import row: the stale sweep reads the entities' updated_at instead. They
+ * never wait for the entity row either (touchEntity), so they may touch it after taking a tracker's lock.
  */
 
 /** Tells listeners (inside the caller's transaction, so only once committed) that an entity changed. */
@@ -25,22 +26,29 @@ async function entityOfTracker(tx: Tx, trackerId: number): Promise<number | unde
   return row?.entityId;
 }
 
-/** Touches the entity (its updated_at is the progress the stale sweep looks at) before the tracker: the lock order. */
-async function touchEntity(tx: Tx, entityId: number): Promise<void> {
-  await tx.update(bulkImportEntities).set({ updatedAt: now() }).where(eq(bulkImportEntities.id, entityId));
+/**
+ * Notes progress on the entity (its updated_at is what the nudge and the stale sweep look at), unless another
+ * transaction holds its row: that one is moving the entity (advancing, ending, cancelling, or noting progress itself),
+ * which is progress enough. Waiting there made every relation of an entity queue behind the one whose end ran a long
+ * `finish`, and a second worker slowed imports down. Never waiting also keeps the lock order safe when the touch
+ * comes after a tracker's lock; it comes last, so the row is held only until the commit.
+ */
+export async function touchEntity(tx: Tx, entityId: number): Promise<void> {
+  const free = sql`(SELECT ${bulkImportEntities.id} FROM ${bulkImportEntities} WHERE ${bulkImportEntities.id} = ${entityId} FOR UPDATE SKIP LOCKED)`;
+  await tx.update(bulkImportEntities).set({ updatedAt: now() }).where(sql`${bulkImportEntities.id} = ${free}`);
 }
 
 export async function updateTracker(trackerId: number, changes: Partial<typeof bulkImportTrackers.$inferInsert>, tx?: Tx): Promise<void> {
   const run = async (t: Tx) => {
     const entityId = await entityOfTracker(t, trackerId);
     if (entityId === undefined) return;
-    await touchEntity(t, entityId);
     // An ended tracker keeps what it ended with: a late write from a slower job must not change it.
     await t
       .update(bulkImportTrackers)
       .set({ ...changes, updatedAt: now() })
       .where(and(eq(bulkImportTrackers.id, trackerId), notInArray(bulkImportTrackers.status, [...TRACKER_TERMINAL])));
     await notifyEntity(t, entityId);
+    await touchEntity(t, entityId);
   };
   await (tx ? run(tx) : getDb().transaction(run));
 }
@@ -50,13 +58,13 @@ export async function markTrackerEnded(trackerId: number, status: number, extra:
   return getDb().transaction(async (tx) => {
     const entityId = await entityOfTracker(tx, trackerId);
     if (entityId === undefined) return undefined;
-    await touchEntity(tx, entityId);
     const [row] = await tx
       .update(bulkImportTrackers)
       .set({ ...extra, status, finishedAt: now(), updatedAt: now() })
       .where(and(eq(bulkImportTrackers.id, trackerId), notInArray(bulkImportTrackers.status, [...TRACKER_TERMINAL])))
       .returning({ id: bulkImportTrackers.id });
     if (row) await notifyEntity(tx, entityId);
+    await touchEntity(tx, entityId);
     return entityId;
   });
 }

@@ -1,61 +1,17 @@
-import { and, asc, eq, gt, inArray, isNotNull, ne, sql, type SQL } from "drizzle-orm";
-import { alias, type PgColumn, type PgTable } from "drizzle-orm/pg-core";
+import { and, eq, inArray, ne, sql } from "drizzle-orm";
+import { alias } from "drizzle-orm/pg-core";
 import { externalUrl } from "@/lib/config";
 import { bulkImportEntities, groups, issues, mergeRequests, notes, projects, sourceUserMappings, sourceUsers, users, type Db } from "@/lib/db";
 import { rewriteReferences, type PathMapping, type ReferenceRewrite } from "@/lib/references";
+import { rewriteTexts, type ImportedTexts } from "../support/rewrite-texts";
 import type { EntityContext, RestPipeline } from "../support/types";
 
-const PAGE = 1000;
-
-/** A text column an import fills, read through its import key (the entity's unique index) a page at a time. */
-interface ImportedText {
-  table: PgTable;
-  id: PgColumn;
-  text: PgColumn;
-  importEntityId: PgColumn;
-  importKey: PgColumn;
-  /** Which of the table's imported rows carry references (GitLab: issues, merge requests and their notes). */
-  where?: SQL;
-}
-
-/** The texts GitLab's ReferencesPipeline rewrites. Another one is a line here. */
-const TEXTS: readonly ImportedText[] = [
-  { table: issues, id: issues.id, text: issues.description, importEntityId: issues.importEntityId, importKey: issues.importKey },
-  { table: mergeRequests, id: mergeRequests.id, text: mergeRequests.description, importEntityId: mergeRequests.importEntityId, importKey: mergeRequests.importKey },
-  { table: notes, id: notes.id, text: notes.note, importEntityId: notes.importEntityId, importKey: notes.importKey, where: inArray(notes.noteableType, ["Issue", "MergeRequest"]) },
+/** The texts GitLab's ReferencesPipeline rewrites: issues, merge requests and their notes. Another one is a line here. */
+const texts = (entityId: number): ImportedTexts[] => [
+  { table: issues, id: issues.id, text: issues.description, rows: eq(issues.importEntityId, entityId) },
+  { table: mergeRequests, id: mergeRequests.id, text: mergeRequests.description, rows: eq(mergeRequests.importEntityId, entityId) },
+  { table: notes, id: notes.id, text: notes.note, rows: and(eq(notes.importEntityId, entityId), inArray(notes.noteableType, ["Issue", "MergeRequest"]))! },
 ];
-
-/**
- * Rewrites one column of the entity's rows, a page of 1,000 at a time in import-key order (one index read), and
- * writes the rows that change in one UPDATE per page. `updated_at` stays: the text is the same document, as on GitLab
- * (`save!(touch: false)`). Returns how many texts it read.
- */
-async function rewriteColumn(db: Db, column: ImportedText, entityId: number, context: ReferenceRewrite): Promise<number> {
-  let read = 0;
-  let after = "";
-  for (;;) {
-    const rows = (await db
-      .select({ id: column.id, key: column.importKey, text: column.text })
-      .from(column.table)
-      .where(and(eq(column.importEntityId, entityId), isNotNull(column.importKey), gt(column.importKey, after), column.where))
-      .orderBy(asc(column.importKey))
-      .limit(PAGE)) as { id: number; key: string; text: string | null }[];
-    if (rows.length === 0) break;
-    after = rows[rows.length - 1]!.key;
-    read += rows.length;
-    const changed = rows.flatMap((row) => {
-      if (!row.text) return [];
-      const text = rewriteReferences(row.text, context);
-      return text === row.text ? [] : [{ id: row.id, text }];
-    });
-    if (changed.length > 0) {
-      const values = sql.join(changed.map((row) => sql`(${row.id}::integer, ${row.text}::text)`), sql`, `);
-      await db.execute(sql`UPDATE ${column.table} SET ${sql.identifier(column.text.name)} = v.text FROM (VALUES ${values}) AS v(id, text) WHERE ${column.id} = v.id`);
-    }
-    if (rows.length < PAGE) break;
-  }
-  return read;
-}
 
 /** Where each group and project of this migration came from on the source, and its full path in Ferry now. */
 async function pathsOf(db: Db, bulkImportId: number): Promise<PathMapping[]> {
@@ -107,7 +63,7 @@ export const referencesPipeline: RestPipeline = {
       usernames: await usernamesOf(db, entity, project.traversalIds[0]!),
     };
     let read = 0;
-    for (const column of TEXTS) read += await rewriteColumn(db, column, entity.entityId, context);
+    for (const column of texts(entity.entityId)) read += await rewriteTexts(db, column, (text) => rewriteReferences(text, context));
     // Every text is looked at, whether or not it names anything: a replay counts the same.
     return { source: read, fetched: read, imported: read };
   },
