@@ -126,6 +126,18 @@ try {
     client.release();
   }
   console.log(`all: Ferry ${(ferryRows / ferrySeconds).toFixed(0)} rows/s, COPY ${(ferryRows / copySeconds).toFixed(0)} rows/s, ratio ${(copySeconds / ferrySeconds).toFixed(2)} (goal: at least 0.3)`);
+  // The rest of the project's import, after the relations above: what a user waits for too (references, metrics...).
+  const steps = await getDb()
+    .select({ relation: bulkImportTrackers.relation, startedAt: bulkImportTrackers.startedAt, finishedAt: bulkImportTrackers.finishedAt })
+    .from(bulkImportTrackers)
+    .where(eq(bulkImportTrackers.entityId, project!.entityId));
+  const others = steps
+    .filter((step) => !(step.relation in TABLES) && step.startedAt && step.finishedAt)
+    .map((step) => ({ relation: step.relation, seconds: (step.finishedAt!.getTime() - step.startedAt!.getTime()) / 1000 }))
+    .filter((step) => step.seconds >= 0.5)
+    .sort((a, b) => b.seconds - a.seconds);
+  const wall = (done!.updatedAt.getTime() - done!.createdAt.getTime()) / 1000;
+  console.log(`whole import: ${wall.toFixed(1)} s; other steps of 0.5 s or more: ${others.map((step) => `${step.relation} ${step.seconds.toFixed(1)} s`).join(", ") || "none"}`);
   console.log(`CPU per row: worker ${((workerCpu / ferryRows) * 1e6).toFixed(0)} µs (whole import), COPY ${((copyCpu / ferryRows) * 1e6).toFixed(0)} µs; worker peak RSS ${(peakRss / 2 ** 20).toFixed(0)} MB`);
 } finally {
   await stopChild(worker);

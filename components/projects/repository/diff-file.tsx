@@ -1,6 +1,6 @@
 import Link from "next/link";
 import { escapeHtml } from "@/lib/highlight";
-import { diffLines, type DiffFile, type DiffLine } from "@/lib/repositories";
+import { diffLineCounts, diffLines, type DiffFile, type DiffLine } from "@/lib/repositories";
 import { blobUrl } from "../project-urls";
 
 /** Files whose diff has more lines than this start folded (still in the page: one click shows them). */
@@ -70,8 +70,7 @@ export const diffAnchor = (index: number) => `diff-${index}`;
 /** The counts of a file's diff for the file list: null when its diff was not read (collapsed, too large, binary). */
 export function diffCounts(file: DiffFile): { additions: number; deletions: number } | null {
   if (file.collapsed || file.too_large || file.binary) return null;
-  const { additions, deletions } = diffLines(file.diff);
-  return { additions, deletions };
+  return diffLineCounts(file.diff);
 }
 
 /**

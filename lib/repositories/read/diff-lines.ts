@@ -52,3 +52,24 @@ export function diffLines(diff: string): DiffLines {
   }
   return { lines, additions, deletions };
 }
+
+/**
+ * The counts of `diffLines` without its lines: a page lists every changed file with its +/- (300 files of 40 KB on a
+ * merge request's Changes tab), and draws only a page of them, so only that page's lines are worth making.
+ */
+export function diffLineCounts(diff: string): { additions: number; deletions: number } {
+  let additions = 0;
+  let deletions = 0;
+  let inHunk = false;
+  for (let start = 0; start < diff.length; ) {
+    const newline = diff.indexOf("\n", start);
+    const end = newline === -1 ? diff.length : newline;
+    const mark = diff[start];
+    // Inside a hunk a line starts with a space, a plus, a minus or a backslash: only a hunk header starts with @.
+    if (mark === "@" && HUNK.test(diff.slice(start, end))) inHunk = true;
+    else if (inHunk && mark === "+") additions++;
+    else if (inHunk && mark === "-") deletions++;
+    start = end + 1;
+  }
+  return { additions, deletions };
+}

@@ -12,7 +12,7 @@ export type { Commit } from "./commit-format";
 export { getCommit, type CommitDetail, type CommitStats } from "./commit-detail";
 export { commitRefs, type CommitRef, type CommitRefs, type RefScope } from "./commit-refs";
 export { countPathCommits, lastCommitFor, listCommits, type CommitPage, type ListCommitsOptions } from "./commits";
-export { diffLines, type DiffLine, type DiffLines } from "./diff-lines";
+export { diffLineCounts, diffLines, type DiffLine, type DiffLines } from "./diff-lines";
 export { DEFAULT_DIFF_LIMITS, type DiffFile, type DiffLimits, type DiffResult } from "./diff-parse";
 export { commitDiff, compare, type CompareOptions, type Comparison } from "./diffs";
 export { GitNotFoundError } from "./errors";
