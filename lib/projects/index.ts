@@ -21,7 +21,7 @@ export {
 } from "./abilities";
 export { badgePlaceholders, renderBadgeUrl, renderedProjectBadges, type BadgePlaceholders, type RenderedBadge } from "./badge-placeholders";
 export { createProject, DEFAULT_BRANCH, type CreateProjectOptions, type NewProject } from "./create";
-export { deleteProject } from "./delete";
+export { deleteProject, removeRepositories, repositoriesOf, type StoredRepository } from "./delete";
 export { ProjectError, type ProjectField } from "./errors";
 export { listProjectMembers, type ProjectMemberRow } from "./members";
 export { findProject, findProjectsByPath, listProjects, PROJECT_ORDERS, type ListProjectsOptions, type Project, type ProjectOrder, type ProjectWithAccess } from "./queries";

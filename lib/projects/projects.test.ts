@@ -2,9 +2,9 @@ import fs from "node:fs";
 import path from "node:path";
 import { eq } from "drizzle-orm";
 import { describe, expect, it, vi } from "vitest";
-import { ACCESS_LEVELS, getDb, groupMembers, groups, projects } from "@/lib/db";
+import { ACCESS_LEVELS, getDb, groupMembers, groups, projects, snippets } from "@/lib/db";
 import { createGroup, type Group } from "@/lib/groups";
-import { repositoryExists, repositoryPath, runGit } from "@/lib/repositories";
+import { createRepository, repositoryExists, repositoryPath, runGit } from "@/lib/repositories";
 import type { Viewer } from "@/lib/viewer";
 import { makeUser, unique } from "@/test/helpers/factories";
 import { createProject, deleteProject, findProject, ProjectError, setArchived, updateProject } from "./index";
@@ -227,10 +227,16 @@ describe("changing and deleting a project", () => {
     await expect(deleteProject(maintainer, (await findProject(maintainer, project.id))!)).rejects.toMatchObject({ status: 403 });
     expect(await repositoryExists(project.id, "project")).toBe(true);
 
+    const [snippet] = await getDb().insert(snippets).values({ projectId: project.id, title: "Kept in git" }).returning();
+    await createRepository(snippet!.id, { kind: "snippet" });
+    expect(await repositoryExists(snippet!.id, "snippet")).toBe(true);
+
     await deleteProject(owner, project);
     expect(await findProject(owner, project.id)).toBeUndefined();
     expect(fs.existsSync(repositoryPath(project.id, "project"))).toBe(false);
     expect(fs.existsSync(repositoryPath(project.id, "wiki"))).toBe(false);
+    // Its snippets' repositories go with it: nothing would ever read them again.
+    expect(fs.existsSync(repositoryPath(snippet!.id, "snippet"))).toBe(false);
     // The group is untouched.
     expect(await getDb().select({ id: groups.id }).from(groups).where(eq(groups.id, group.id))).toHaveLength(1);
   });

@@ -1,6 +1,7 @@
 import { and, eq, notInArray } from "drizzle-orm";
 import { bulkImportEntities, bulkImportFailures, bulkImportTrackers, getDb, sqlExecutor } from "@/lib/db";
 import { enqueueIn } from "@/lib/jobs";
+import { removeRepositories } from "@/lib/projects";
 import { snapshotEntityStats } from "../entity-stats";
 import { completeOverwrite } from "../file-import/overwrite";
 import { STATUS, TERMINAL, TRACKER_STATUS, TRACKER_TERMINAL } from "../status";
@@ -11,7 +12,7 @@ const now = () => new Date();
 
 /** Ends an entity: failed when every pipeline that ran failed (GitLab's EntityFinisher), else finished. */
 export async function finishEntity(entityId: number, forceStatus?: number): Promise<void> {
-  const bulkImportId = await getDb().transaction(async (tx) => {
+  const ended = await getDb().transaction(async (tx) => {
     const [entity] = await tx.select().from(bulkImportEntities).where(eq(bulkImportEntities.id, entityId)).for("update");
     if (!entity || TERMINAL.includes(entity.status)) return undefined;
     let status = forceStatus;
@@ -21,7 +22,7 @@ export async function finishEntity(entityId: number, forceStatus?: number): Prom
       status = ran.length > 0 && ran.every((t) => t.status === TRACKER_STATUS.failed) ? STATUS.failed : STATUS.finished;
     }
     // `overwrite`: the finished project takes the replaced one's place in the same commit that ends it.
-    if (status === STATUS.finished) await completeOverwrite(tx, entity);
+    const replaced = status === STATUS.finished ? await completeOverwrite(tx, entity) : [];
     const [failure] = await tx.select({ id: bulkImportFailures.id }).from(bulkImportFailures).where(eq(bulkImportFailures.entityId, entityId)).limit(1);
     await tx.update(bulkImportEntities).set({ status, hasFailures: Boolean(failure), finishedAt: now(), updatedAt: now() }).where(eq(bulkImportEntities.id, entityId));
     if (status !== STATUS.finished) {
@@ -35,8 +36,10 @@ export async function finishEntity(entityId: number, forceStatus?: number): Prom
     await notifyEntity(tx, entityId);
     // The import moves on inline below; this job, committed with the entity's end, does it if the process dies first.
     await enqueueIn(sqlExecutor(tx), "import.process", { bulkImportId: entity.bulkImportId }, { singletonKey: String(entity.bulkImportId) });
-    return entity.bulkImportId;
+    return { bulkImportId: entity.bulkImportId, replaced };
   });
-  if (bulkImportId) await processImport(bulkImportId);
+  if (!ended) return;
+  await removeRepositories(ended.replaced);
+  await processImport(ended.bulkImportId);
 }
 

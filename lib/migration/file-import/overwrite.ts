@@ -1,6 +1,6 @@
-import { and, eq, ne, sql } from "drizzle-orm";
+import { and, eq, inArray, ne, sql } from "drizzle-orm";
 import { bulkImports, projects, type Tx } from "@/lib/db";
-import { removeRepository } from "@/lib/repositories";
+import { repositoriesOf, type StoredRepository } from "@/lib/projects";
 import { FILE_IMPORT_SOURCE_TYPE } from "../engine/context";
 
 interface EndingEntity {
@@ -14,22 +14,26 @@ interface EndingEntity {
  * `overwrite=true` of POST /projects/import (GitLab's OverwriteProjectService), in the transaction that finishes the
  * project's entity: the import ran at a temporary path (`<path>-<hex>`, name `<name>-<hex>`), and now, complete, the
  * project at the requested path is deleted and the imported one takes its path and name, in one commit. An import
- * that failed never gets here: the old project stays as it was. Nothing to do for any other entity.
+ * that failed never gets here: the old project stays as it was. Nothing to do for any other entity. Returns the
+ * replaced project's repositories, for the caller to remove once this has committed (removeRepositories).
  */
-export async function completeOverwrite(tx: Tx, entity: EndingEntity): Promise<void> {
-  if (entity.sourceType !== "project_entity" || entity.projectId === null) return;
+export async function completeOverwrite(tx: Tx, entity: EndingEntity): Promise<StoredRepository[]> {
+  if (entity.sourceType !== "project_entity" || entity.projectId === null) return [];
   const [row] = await tx
     .select({ path: projects.path, name: projects.name, namespaceId: projects.namespaceId, sourceType: bulkImports.sourceType })
     .from(projects)
     .innerJoin(bulkImports, eq(bulkImports.id, entity.bulkImportId))
     .where(eq(projects.id, entity.projectId));
-  if (!row || row.sourceType !== FILE_IMPORT_SOURCE_TYPE || row.path.toLowerCase() === entity.destinationSlug.toLowerCase()) return;
+  if (!row || row.sourceType !== FILE_IMPORT_SOURCE_TYPE || row.path.toLowerCase() === entity.destinationSlug.toLowerCase()) return [];
   const suffix = row.path.slice(entity.destinationSlug.length);
   const name = suffix && row.name.endsWith(suffix) ? row.name.slice(0, -suffix.length) : row.name;
-  const replaced = await tx
-    .delete(projects)
-    .where(and(eq(projects.namespaceId, row.namespaceId), sql`lower(${projects.path}) = lower(${entity.destinationSlug})`, ne(projects.id, entity.projectId)))
-    .returning({ id: projects.id });
+  const doomed = await tx
+    .select({ id: projects.id })
+    .from(projects)
+    .where(and(eq(projects.namespaceId, row.namespaceId), sql`lower(${projects.path}) = lower(${entity.destinationSlug})`, ne(projects.id, entity.projectId)));
+  const repositories: StoredRepository[] = [];
+  for (const { id } of doomed) repositories.push(...(await repositoriesOf(tx, id)));
+  if (doomed.length > 0) await tx.delete(projects).where(inArray(projects.id, doomed.map(({ id }) => id)));
   // Another project may hold the name alone: the imported one then keeps its temporary name rather than failing.
   const [clash] = await tx
     .select({ id: projects.id })
@@ -39,6 +43,5 @@ export async function completeOverwrite(tx: Tx, entity: EndingEntity): Promise<v
     .update(projects)
     .set({ path: entity.destinationSlug, ...(clash ? {} : { name }), updatedAt: new Date() })
     .where(eq(projects.id, entity.projectId));
-  // As deleteProject: the repositories go before the commit, so a failure leaves both projects as they were.
-  for (const { id } of replaced) for (const kind of ["project", "wiki", "design"] as const) await removeRepository(id, kind);
+  return repositories;
 }

@@ -9,7 +9,7 @@ import { STATUS, TRACKER_STATUS } from "@/lib/migration";
 import { importsRoot } from "@/lib/migration/file-import/archive-store";
 import { importRequest, projectFixtureCount, projectFixtureMembers, tarGzOf, type Member } from "@/lib/migration/file-import/test-archives";
 import { createProject } from "@/lib/projects";
-import { repositoryPath } from "@/lib/repositories";
+import { createRepository, repositoryPath } from "@/lib/repositories";
 import { tokenFor } from "@/test/helpers/api";
 import { makeUser, unique } from "@/test/helpers/factories";
 import { git, temporaryDirectory } from "@/test/helpers/git-client";
@@ -223,6 +223,10 @@ describe("POST /projects/import", () => {
     const token = await tokenFor(user.id);
     const group = await createGroup(user, { name: "Overwrite", path: unique("overwrite") });
     const old = await createProject(user, { name: "Old", path: unique("old"), namespaceId: group.id });
+    const [oldSnippet] = await getDb().insert(snippets).values({ projectId: old.id, title: "Old snippet" }).returning();
+    await createRepository(oldSnippet!.id, { kind: "snippet" });
+    const oldRepositories = [repositoryPath(old.id, "project"), repositoryPath(oldSnippet!.id, "snippet")];
+    expect(oldRepositories.map((dir) => fs.existsSync(dir))).toEqual([true, true]);
 
     // A failing import (corrupt bundle) leaves the old project where it was.
     const corrupt = projectFixtureMembers("complex", [{ header: { name: "./project.bundle" }, data: Buffer.from("# v2 git bundle\nnot really\n") }]);
@@ -232,6 +236,7 @@ describe("POST /projects/import", () => {
     await waitForImports([(await latestImport(user.id))!.id]);
     const [still] = await getDb().select({ id: projects.id }).from(projects).where(and(eq(projects.namespaceId, group.id), eq(projects.path, old.path)));
     expect(still).toEqual({ id: old.id });
+    expect(oldRepositories.map((dir) => fs.existsSync(dir))).toEqual([true, true]);
 
     const answer = await send(
       { path: old.path, name: "Old", namespace: group.fullPath, overwrite: "true", "override_params[description]": "Overridden" },
@@ -244,5 +249,7 @@ describe("POST /projects/import", () => {
     const [now] = await getDb().select().from(projects).where(and(eq(projects.namespaceId, group.id), eq(projects.path, old.path)));
     expect(now).toMatchObject({ id: answer.body.id, name: "Old", description: "Overridden" });
     expect(await getDb().select().from(projects).where(eq(projects.id, old.id))).toEqual([]);
+    // Its repositories, its snippets' included, went once the swap had committed.
+    expect(oldRepositories.map((dir) => fs.existsSync(dir))).toEqual([false, false]);
   });
 });
