@@ -9,7 +9,7 @@ import { makeUser, unique } from "@/test/helpers/factories";
 import { git, temporaryDirectory } from "@/test/helpers/git-client";
 import { importResult, sourceCount, waitForImports } from "@/test/helpers/imports";
 import { makeSourceRepository } from "@/test/helpers/source-repository";
-import { DEFAULT_TOKEN, ROUTES, startTestSource } from "@/test/source";
+import { DEFAULT_TOKEN, fromRecords, ndjsonRecords, projectTreeFile, ROUTES, startTestSource } from "@/test/source";
 import { startImports, STATUS } from "./index";
 
 // A queue of its own, and jobs that count as lost 4 s after their worker vanished (the default is 15 minutes).
@@ -135,6 +135,72 @@ describe("a worker killed in the middle of an import", () => {
       expect(await refsOf(restored)).toBe(await refsOf(repository));
       expect(await git(restored, ["fsck", "--strict", "--no-dangling"])).toBe("");
       expect(await git(restored, ["rev-list", "--all", "--count"])).toBe(await git(repository, ["rev-list", "--all", "--count"]));
+    } finally {
+      worker.kill("SIGTERM");
+      if (worker.exitCode === null) await once(worker, "exit");
+      await source.close();
+    }
+  }, 180_000);
+
+  it("loads every merge request, note, diff file and commit once when its worker dies in the middle of a merge requests batch", async () => {
+    // Batches of 2, slowly downloaded, so that the kill lands while merge request batches are being loaded.
+    const source = await startTestSource({ version: "17.8.0", batchSize: 2, exportDelayMs: 20 });
+    const repository = await makeSourceRepository(scratch, { commits: 3, branches: 2, tags: 0, mergeRequestRefs: 0 });
+    const head = await git(repository, ["rev-parse", "refs/heads/feature/1"]);
+    const records = [
+      ...ndjsonRecords(projectTreeFile("merge_requests")),
+      ...(JSON.parse(JSON.stringify(ndjsonRecords("test/fixtures/ferry/merge_requests_diff_notes.ndjson")).replaceAll("5937ac0a7beb003549fc5fd26fc247adbce4a52e", head)) as Record<string, unknown>[]),
+    ];
+    const nested = (key: string) => records.reduce((sum, mr) => sum + ((mr[key] as unknown[] | undefined)?.length ?? 0), 0);
+    const diffParts = (key: string) => records.reduce((sum, mr) => sum + (((mr.merge_request_diff as Record<string, unknown[]> | undefined)?.[key])?.length ?? 0), 0);
+    source.addProject({ groupId: 4353, path: "reviews", name: "Reviews", repository, relations: { issues: fromRecords([]), merge_requests: fromRecords(records) } });
+    source.faults.add({ type: "delay", endpoint: ROUTES.projectExportDownload, relation: "merge_requests", ms: 700 });
+    const user = await makeUser();
+    let worker = startWorkerProcess();
+    try {
+      const [started] = await startImports(user, { url: source.url, token: DEFAULT_TOKEN }, [
+        { sourceFullPath: source.store.fullPath(source.group(4353)), destinationSlug: unique("mr-kill"), destinationNamespace: "", migrateProjects: true, migrateMemberships: false },
+      ]);
+      const loading = () =>
+        getDb()
+          .select({ n: sql<number>`count(*)::int` })
+          .from(bulkImportBatchTrackers)
+          .innerJoin(bulkImportTrackers, eq(bulkImportTrackers.id, bulkImportBatchTrackers.trackerId))
+          .innerJoin(bulkImportEntities, eq(bulkImportEntities.id, bulkImportTrackers.entityId))
+          .where(sql`${bulkImportEntities.bulkImportId} = ${started!.bulkImportId} AND ${bulkImportTrackers.relation} = 'merge_requests' AND ${bulkImportBatchTrackers.status} = ${STATUS.started}`)
+          .then(([row]) => row!.n > 0);
+      await waitUntil("a merge requests batch to start", loading);
+      worker.kill("SIGKILL");
+      await once(worker, "exit");
+      worker = startWorkerProcess();
+
+      const [bulkImport] = await waitForImports([started!.bulkImportId], 150_000);
+      expect(bulkImport!.status).toBe(STATUS.finished);
+      expect(bulkImport!.hasFailures).toBe(false);
+      const [entry] = [...(await importResult(started!.bulkImportId))].filter(([path]) => path.endsWith("/reviews")).map(([, value]) => value);
+      expect(entry!.entity.status).toBe(STATUS.finished);
+      const projectId = entry!.entity.projectId!;
+      const tracker = entry!.trackers.get("merge_requests")!;
+      expect(tracker.importedObjectsCount).toBe(records.length);
+      const { rows: [counts] } = await getDb().execute<Record<string, number>>(sql`
+        SELECT (SELECT count(*) FROM merge_requests WHERE project_id = ${projectId})::int AS mrs,
+          (SELECT count(DISTINCT iid) FROM merge_requests WHERE project_id = ${projectId})::int AS iids,
+          (SELECT count(*) FROM notes n JOIN merge_requests m ON n.noteable_type = 'MergeRequest' AND n.noteable_id = m.id WHERE m.project_id = ${projectId})::int AS notes,
+          (SELECT count(*) FROM merge_request_diff_files f JOIN merge_request_diffs d ON d.id = f.merge_request_diff_id JOIN merge_requests m ON m.id = d.merge_request_id WHERE m.project_id = ${projectId})::int AS files,
+          (SELECT count(*) FROM merge_request_diff_commits c JOIN merge_request_diffs d ON d.id = c.merge_request_diff_id JOIN merge_requests m ON m.id = d.merge_request_id WHERE m.project_id = ${projectId})::int AS commits,
+          (SELECT count(*) FROM merge_request_diffs d JOIN merge_requests m ON m.id = d.merge_request_id WHERE m.project_id = ${projectId})::int AS diffs`);
+      expect(counts).toEqual({
+        mrs: records.length,
+        iids: records.length,
+        notes: nested("notes"),
+        files: diffParts("merge_request_diff_files"),
+        commits: diffParts("merge_request_diff_commits"),
+        diffs: records.filter((mr) => mr.merge_request_diff).length,
+      });
+      // The merge request's head ref, written when the relation ended, points where the source's did.
+      expect(await git(repositoryPath(projectId, "project"), ["rev-parse", "refs/merge-requests/10/head"])).toBe(head);
+      const failures = await getDb().select().from(bulkImportFailures).where(eq(bulkImportFailures.entityId, entry!.entity.id));
+      expect(failures).toEqual([]);
     } finally {
       worker.kill("SIGTERM");
       if (worker.exitCode === null) await once(worker, "exit");
