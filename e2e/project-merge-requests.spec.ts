@@ -29,6 +29,8 @@ test("a project's merge requests: the list and its filters, an MR's Overview wit
   } finally {
     await closeDb();
   }
+  // References in a description link where they exist (!7 does, !404 does not), as on the issue page.
+  await withDatabase((client) => client.query("UPDATE merge_requests SET description = $1 WHERE project_id = $2 AND iid = 9", ["Follows up !7; not !404.", project.id]));
   const base = `/${groupPath}/gitlab-test`;
 
   // Code → Merge requests, from the project's tabs, with the open count; Open by default.
@@ -77,6 +79,10 @@ test("a project's merge requests: the list and its filters, an MR's Overview wit
   await expect(page).toHaveURL(new RegExp(`${base}/-/merge_requests/9$`));
   await expect(page.getByRole("heading", { name: "MR1" })).toBeVisible();
   await expect(page.getByText("requested to merge")).toBeVisible();
+  const description = page.getByRole("region", { name: "Description" });
+  await expect(description.getByRole("link", { name: "!7" })).toHaveAttribute("href", `${base}/-/merge_requests/7`);
+  await expect(description.getByRole("link", { name: "!404" })).toHaveCount(0);
+  await expect(description).toContainText("not !404.");
   const details = page.getByRole("complementary", { name: "Merge request details" });
   await expect(details.getByRole("region", { name: "Approvals" })).toContainText("Approved by 1 person");
   await expect(details.getByRole("region", { name: "Reviewers" })).toContainText("Rita Reviewer");

@@ -3,6 +3,7 @@ import { When } from "@/components/content/when";
 import { Person, type PersonItem } from "@/components/content/person";
 import { InlineMarkdown } from "@/components/ui/markdown";
 import { DiffLinesTable } from "@/components/projects/repository/diff-file";
+import type { ResolvedReferences } from "@/lib/markdown";
 import type { DiffLine } from "@/lib/repositories";
 
 /** One entry of a merge request's activity: a system note, a comment alone, or a thread (on a diff line, perhaps). */
@@ -15,14 +16,20 @@ export interface DiscussionItem {
   resolved: { by: PersonItem | null; at: Date } | null;
 }
 
-function SystemLine({ note, epicHref }: { note: NoteItem; epicHref: (iid: number) => string }) {
+/** How the notes' Markdown links: epics by iid, and the references that exist and the viewer may see. */
+interface Links {
+  epicHref: (iid: number) => string;
+  references?: ResolvedReferences;
+}
+
+function SystemLine({ note, epicHref, references }: { note: NoteItem } & Links) {
   return (
     <li className="flex items-start gap-3 py-2 pl-2 text-xs text-gray-600" data-system="true">
       <span aria-hidden="true" className="mt-1 size-2 shrink-0 rounded-full bg-gray-300 ring-4 ring-gray-50" />
       <p className="flex min-w-0 flex-wrap items-center gap-x-1">
         <Person person={note.author} />
         <span className="min-w-0 break-words">
-          <InlineMarkdown source={note.body.split("\n", 1)[0] ?? ""} epicHref={epicHref} />
+          <InlineMarkdown source={note.body.split("\n", 1)[0] ?? ""} epicHref={epicHref} references={references} />
         </span>
         <span aria-hidden="true">·</span>
         <When date={note.createdAt} className="text-gray-500" />
@@ -31,7 +38,7 @@ function SystemLine({ note, epicHref }: { note: NoteItem; epicHref: (iid: number
   );
 }
 
-function Thread({ item, epicHref }: { item: DiscussionItem; epicHref: (iid: number) => string }) {
+function Thread({ item, epicHref, references }: { item: DiscussionItem } & Links) {
   return (
     <>
       {item.diff ? (
@@ -43,7 +50,7 @@ function Thread({ item, epicHref }: { item: DiscussionItem; epicHref: (iid: numb
       <div className="space-y-3 p-4">
         {item.notes.map((note, i) => (
           <div key={note.id} className={i > 0 ? "pl-6" : ""}>
-            <Comment note={note} epicHref={epicHref} reply={i > 0} />
+            <Comment note={note} epicHref={epicHref} references={references} reply={i > 0} />
           </div>
         ))}
       </div>
@@ -55,12 +62,12 @@ function Thread({ item, epicHref }: { item: DiscussionItem; epicHref: (iid: numb
  * A merge request's activity as GitLab's Overview draws it: system notes as small lines, comments as cards, threads
  * with their replies, a diff thread under the lines it is on, a resolved thread folded ("resolved by X") until opened.
  */
-export function DiscussionList({ items, epicHref }: { items: DiscussionItem[]; epicHref: (iid: number) => string }) {
+export function DiscussionList({ items, epicHref, references }: { items: DiscussionItem[] } & Links) {
   if (items.length === 0) return <p className="text-sm text-gray-500">No activity yet.</p>;
   return (
     <ol className="space-y-2" aria-label="Activity">
       {items.map((item) => {
-        if (item.kind === "system") return <SystemLine key={item.id} note={item.notes[0]!} epicHref={epicHref} />;
+        if (item.kind === "system") return <SystemLine key={item.id} note={item.notes[0]!} epicHref={epicHref} references={references} />;
         const internal = item.notes[0]!.internal;
         const box = `overflow-hidden rounded-lg border bg-white ${internal ? "border-amber-200 bg-amber-50/40" : "border-gray-200"}`;
         if (item.resolved) {
@@ -74,7 +81,7 @@ export function DiscussionList({ items, epicHref }: { items: DiscussionItem[]; e
                   <When date={item.resolved.at} className="text-gray-500" />
                   {item.diff ? <span className="font-mono text-xs text-gray-500">{`on ${item.diff.path}`}</span> : null}
                 </summary>
-                <Thread item={item} epicHref={epicHref} />
+                <Thread item={item} epicHref={epicHref} references={references} />
               </details>
             </li>
           );
@@ -82,7 +89,7 @@ export function DiscussionList({ items, epicHref }: { items: DiscussionItem[]; e
         return (
           <li key={item.id} className={box}>
             {item.kind === "thread" && !item.diff ? <p className="border-b border-gray-100 px-4 py-1.5 text-xs text-gray-500">Thread · unresolved</p> : null}
-            <Thread item={item} epicHref={epicHref} />
+            <Thread item={item} epicHref={epicHref} references={references} />
           </li>
         );
       })}

@@ -9,6 +9,8 @@ import { labelItems, peopleResolver } from "@/app/(app)/content-items";
 import { listDiscussions, type Discussion } from "@/lib/content";
 import { diffExcerpt, diffFileTexts, findMergeRequestDiff, positionOf, type MergeRequestRow } from "@/lib/merge-requests";
 import type { ProjectWithAccess } from "@/lib/projects";
+import { resolveReferences } from "@/lib/references";
+import type { PublicUser } from "@/lib/users";
 
 // Threads a page of the Overview draws. Rendering is what costs (Markdown, diff excerpts: about 1.7 ms a note), so a
 // merge request with 500 notes took 0.9 s to draw whole; its threads now come in pages, oldest first, as the API's.
@@ -17,7 +19,7 @@ const DISCUSSIONS_PER_PAGE = 50;
 const pathOf = (position: Record<string, unknown> | null) => (typeof position?.new_path === "string" ? position.new_path : typeof position?.old_path === "string" ? position.old_path : null);
 
 /** The Overview of a merge request: description, its people and approvals beside it, then its activity. */
-export async function MergeRequestOverview({ project, mr, page: pageParam }: { project: ProjectWithAccess; mr: MergeRequestRow; page?: string }) {
+export async function MergeRequestOverview({ user, project, mr, page: pageParam }: { user: PublicUser; project: ProjectWithAccess; mr: MergeRequestRow; page?: string }) {
   const page = pageOf(pageParam);
   const [{ rows: discussions, total }, diff] = await Promise.all([
     listDiscussions({ noteableType: "MergeRequest", noteableId: mr.id, canReadConfidential: mr.canReadConfidential }, { page, perPage: DISCUSSIONS_PER_PAGE }),
@@ -28,7 +30,11 @@ export async function MergeRequestOverview({ project, mr, page: pageParam }: { p
   const missing = discussions.filter((d) => isDiffThread(d) && !d.notes[0]!.diffFile).map((d) => pathOf(d.notes[0]!.position)!);
   const stored = diff && missing.length ? await diffFileTexts(diff.id, missing) : new Map<string, string>();
   const notes = discussions.flatMap((d) => d.notes);
-  const person = await peopleResolver([...notes.flatMap((n) => [n.author, n.resolvedBy]), ...mr.assignees, ...mr.reviewers, ...mr.approvedBy, mr.mergedBy, mr.closedBy]);
+  const [person, references] = await Promise.all([
+    peopleResolver([...notes.flatMap((n) => [n.author, n.resolvedBy]), ...mr.assignees, ...mr.reviewers, ...mr.approvedBy, mr.mergedBy, mr.closedBy]),
+    // `#12`, `!3`, `~label`, `%"m"`, `group/project#5`, `@user` link where they exist and the viewer may see them.
+    resolveReferences(user, { project: project.fullPath }, [mr.description, ...notes.map((n) => n.note)]),
+  ]);
   const items: DiscussionItem[] = discussions.map((d) => {
     const first = d.notes[0]!;
     const path = isDiffThread(d) ? pathOf(first.position)! : null;
@@ -52,14 +58,14 @@ export async function MergeRequestOverview({ project, mr, page: pageParam }: { p
     <div className="grid gap-6 lg:grid-cols-[minmax(0,1fr)_16rem]">
       <div className="min-w-0 space-y-6">
         <section aria-label="Description" className="rounded-lg border border-gray-200 bg-white p-4">
-          {mr.description?.trim() ? <Markdown source={mr.description} epicHref={epicHref} /> : <p className="text-sm text-gray-500">No description.</p>}
+          {mr.description?.trim() ? <Markdown source={mr.description} epicHref={epicHref} references={references} /> : <p className="text-sm text-gray-500">No description.</p>}
         </section>
         <section aria-labelledby="activity-title">
           <h3 id="activity-title" className="mb-3 text-sm font-semibold text-gray-900">
             Activity
           </h3>
           {totalPages > 1 ? <p className="mb-3 text-xs text-gray-600">{`Threads ${first.toLocaleString("en")}–${(first + discussions.length - 1).toLocaleString("en")} of ${total.toLocaleString("en")}, oldest first`}</p> : null}
-          <DiscussionList items={items} epicHref={epicHref} />
+          <DiscussionList items={items} epicHref={epicHref} references={references} />
           <Pagination page={page} totalPages={totalPages} hrefFor={(p) => `${mergeRequestUrl(project.fullPath, mr.iid)}?page=${p}#activity-title`} label="Activity pages" />
         </section>
       </div>
