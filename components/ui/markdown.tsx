@@ -1,7 +1,7 @@
 import Link from "next/link";
 import type { ReactNode } from "react";
 import ReactMarkdown, { type Components, type ExtraProps, type Options } from "react-markdown";
-import { markdownPlugins, safeHref, type HastNode, type MarkdownRepository, type MarkdownWiki, type ResolvedReferences } from "@/lib/markdown";
+import { markdownPlugins, plainParagraphs, safeHref, type HastNode, type MarkdownRepository, type MarkdownWiki, type ResolvedReferences } from "@/lib/markdown";
 
 /**
  * GitLab-flavoured Markdown for imported descriptions and notes, drawn with react-markdown from lib/markdown's chain of
@@ -126,7 +126,20 @@ interface LinkContext {
   wiki?: MarkdownWiki;
 }
 
-function render(source: string, inline: boolean, { epicHref, references, repository, wiki }: LinkContext) {
+function render(source: string, inline: boolean, links: LinkContext) {
+  const plain = plainParagraphs(source);
+  if (!plain) return parse(source, inline, links);
+  // What the parser would draw: a paragraph each, and a line break (GitLab's) at each line end inside one.
+  const paragraphs = plain.map((lines, i) => (
+    <p key={i} className="break-words">
+      {lines.map((line, j) => (j === 0 ? line : [<br key={`b${j}`} />, `\n${line}`]))}
+    </p>
+  ));
+  if (inline) return <>{plain.map((lines) => lines.join("\n")).join("\n")}</>;
+  return paragraphs.flatMap((paragraph, i) => (i === 0 ? [paragraph] : ["\n", paragraph]));
+}
+
+function parse(source: string, inline: boolean, { epicHref, references, repository, wiki }: LinkContext) {
   const options: Options = {
     ...markdownPlugins({ epicHref, references, repository, wiki, inline }),
     urlTransform: (url) => safeHref(url),
@@ -142,6 +155,11 @@ function render(source: string, inline: boolean, { epicHref, references, reposit
  */
 export function Markdown({ source, className = "", ...links }: { source: string; className?: string } & LinkContext) {
   return <div className={`space-y-3 text-sm leading-6 text-gray-800 ${className}`}>{render(source, false, links)}</div>;
+}
+
+/** A Markdown document drawn by the parser whatever its text: what the plain-text shortcut is tested against. */
+export function ParsedMarkdown({ source, inline = false }: { source: string; inline?: boolean }) {
+  return inline ? parse(source.replace(/\s*\n\s*/g, " "), true, {}) : <div className="space-y-3 text-sm leading-6 text-gray-800 ">{parse(source, false, {})}</div>;
 }
 
 /** One line of Markdown inside running text (system notes, titles): emphasis, code, links and references, no blocks. */

@@ -1,8 +1,8 @@
 import { createElement } from "react";
 import { renderToStaticMarkup } from "react-dom/server";
 import { describe, expect, it } from "vitest";
-import { InlineMarkdown, Markdown } from "@/components/ui/markdown";
-import { safeHref } from "@/lib/markdown";
+import { InlineMarkdown, Markdown, ParsedMarkdown } from "@/components/ui/markdown";
+import { plainParagraphs, safeHref } from "@/lib/markdown";
 
 const epicHref = (iid: number) => `/groups/g/-/epics/${iid}`;
 const html = (source: string, withEpics = true) => renderToStaticMarkup(createElement(Markdown, { source, epicHref: withEpics ? epicHref : undefined }));
@@ -135,5 +135,34 @@ describe("InlineMarkdown", () => {
     expect(inline("1. step")).toBe("1. step");
     expect(inline("added `x` and &3")).toBe('added <code class="rounded bg-gray-100 px-1 py-0.5 font-mono text-[0.85em] text-gray-800 ">x</code> and <a class="text-blue-700 hover:underline" href="/groups/g/-/epics/3">&amp;3</a>');
     expect(inline("see https://example.com")).toBe('see <a href="https://example.com" rel="nofollow noreferrer noopener" class="break-all underline">https://example.com</a>');
+  });
+});
+
+describe("Markdown: plain text drawn without the parser", () => {
+  const PLAIN = [
+    "LGTM",
+    "Done.",
+    "Thanks, fixed in the next commit (see above).",
+    "first line\nsecond line",
+    "one paragraph\n\nanother one\nwith two lines\n\n\nand a third",
+    "\n\nleading and trailing line ends\n\n",
+    "Café, naïve, 日本語, Ünïcödé; it's \"quoted\"?",
+    "2020 was long, 3 of 4 agree and 1.5 is a number",
+    "a well-known path like src/lib/x.ts or a/b",
+  ];
+
+  it("draws what the parser draws", () => {
+    for (const source of PLAIN) {
+      expect(plainParagraphs(source), source).not.toBeNull();
+      const parsed = renderToStaticMarkup(createElement(ParsedMarkdown, { source }));
+      expect(html(source), source).toBe(parsed);
+      expect(inline(source), source).toBe(renderToStaticMarkup(createElement(ParsedMarkdown, { source, inline: true })));
+    }
+  });
+
+  it("leaves anything that could be syntax to the parser", () => {
+    for (const source of ["1. a list", "- an item", "2) another", "   indented", "# heading", "a_b", "*em*", "`code`", "www.example.com", "https://example.com", "line with a hard break  \nnext", "trailing space ", "#12", "!3", "~label", "%m", "@user", "&5", "[link](x)", "a | b", "<b>", "a\\b", ":smile:", "x\r\ny", "a\n-\n", "a\n===", "=", "x".repeat(20_001)]) {
+      expect(plainParagraphs(source), source).toBeNull();
+    }
   });
 });
