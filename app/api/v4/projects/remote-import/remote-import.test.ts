@@ -6,6 +6,7 @@ import { appSettings, bulkImportEntities, bulkImportFailures, bulkImports, getDb
 import { createGroup } from "@/lib/groups";
 import { STATUS, TRACKER_STATUS } from "@/lib/migration";
 import { importsRoot } from "@/lib/migration/file-import/archive-store";
+import { fetchRemoteArchive } from "@/lib/migration/file-import/fetch-remote-archive";
 import { projectFixtureCount, projectFixtureMembers, tarGzOf } from "@/lib/migration/file-import/test-archives";
 import type { TestServer } from "@/lib/gitlab/test-server";
 import { createProject } from "@/lib/projects";
@@ -68,7 +69,7 @@ async function storedText(bulkImportId: number, projectId: number): Promise<stri
   return rows.flatMap((result) => (result.rows as { row: string }[]).map((r) => r.row)).join("\n");
 }
 
-const leftovers = (bulkImportId: number) => fs.readdirSync(importsRoot()).filter((name) => name === String(bulkImportId) || name === `remote-${bulkImportId}`);
+const leftovers = (bulkImportId: number) => fs.readdirSync(importsRoot()).filter((name) => name === String(bulkImportId) || name.startsWith(`remote-${bulkImportId}-`));
 
 async function setup(prefix: string) {
   const user = await makeUser();
@@ -114,6 +115,9 @@ describe("POST /projects/remote-import", () => {
     const asked = server.requests.filter((r) => r.url.startsWith("/complex.tar.gz"));
     expect(asked.map((r) => r.method)).toEqual(["HEAD", "GET"]);
     expect(leftovers(bulkImport!.id)).toEqual([]);
+    // Delivered again (at least once): the seal is gone, nothing is fetched or changed.
+    await fetchRemoteArchive(bulkImport!.id, { retryCount: 0, retryLimit: 3 });
+    expect(server.requests.filter((r) => r.url.startsWith("/complex.tar.gz"))).toHaveLength(2);
     const stored = await storedText(bulkImport!.id, projectId);
     expect(stored).toContain(String(bulkImport!.id));
     expect(stored).not.toContain(SECRET);
@@ -221,6 +225,27 @@ describe("POST /projects/remote-import", () => {
       expect(await storedText(bulkImport!.id, projectId)).not.toContain(SECRET);
     }
     expect(logs.join("")).not.toContain(SECRET);
+  });
+
+  it("imports once, with exact counts, when the fetch is delivered several times at once", async () => {
+    const { user, token, group } = await setup("twice");
+    files.set("/twice.tar.gz", { body: await tarGzOf(projectFixtureMembers("complex")) });
+    const answer = await post({ url: urlOf("twice.tar.gz"), path: unique("twice"), namespace: group.fullPath }, token);
+    expect(answer.status).toBe(201);
+    const bulkImport = await latestImport(user.id);
+    // Two more deliveries beside the worker's own: each downloads, one moves its store in, the others find the seal gone.
+    await Promise.all([fetchRemoteArchive(bulkImport!.id, { retryCount: 0, retryLimit: 3 }), fetchRemoteArchive(bulkImport!.id, { retryCount: 1, retryLimit: 3 })]);
+    const [ended] = await waitForImports([bulkImport!.id]);
+    expect(ended).toMatchObject({ status: STATUS.finished, hasFailures: false });
+    const [entry] = [...(await importResult(bulkImport!.id)).values()];
+    for (const [tracker, file] of [["labels", "labels"], ["issues", "issues"]] as const) {
+      expect(entry!.trackers.get(tracker), tracker).toMatchObject({ status: TRACKER_STATUS.finished, importedObjectsCount: projectFixtureCount("complex", file) });
+    }
+    const [count] = await getDb().select({ n: sql<number>`count(*)::int` }).from(issues).where(eq(issues.projectId, answer.body.id as number));
+    expect(count!.n).toBe(projectFixtureCount("complex", "issues"));
+    expect(leftovers(bulkImport!.id)).toEqual([]);
+    // The two direct deliveries read the seal before any commit could drop it: both downloaded (3 in the runs seen).
+    expect(server.requests.filter((r) => r.url.startsWith("/twice.tar.gz") && r.method === "GET").length).toBeGreaterThanOrEqual(2);
   });
 
   it("overwrites an existing project only once the remote import is complete, and keeps it when the download fails", async () => {
