@@ -27,15 +27,14 @@ const hmac = (key: Buffer | string, data: string) => createHmac("sha256", key).u
  * S3's check of a presigned request (SigV4, query parameters), recomputed here from the request as it arrived:
  * 403 for a wrong or expired signature, another key or region, null when it is S3's to serve.
  */
-function verifySigV4(req: http.IncomingMessage): number | null {
+function verifySigV4(req: Pick<http.IncomingMessage, "method" | "url" | "headers">, keys = { id: ACCESS_KEY_ID, secret: SECRET_ACCESS_KEY, region: REGION }, now = Date.now()): number | null {
   const url = new URL(req.url ?? "/", "https://s3.test");
-  if (!url.pathname.startsWith(`/${BUCKET}/`)) return null;
   const query = url.searchParams;
   const [keyId, date, region, service, terminal] = (query.get("X-Amz-Credential") ?? "").split("/");
-  if (query.get("X-Amz-Algorithm") !== "AWS4-HMAC-SHA256" || keyId !== ACCESS_KEY_ID || region !== REGION || service !== "s3" || terminal !== "aws4_request") return 403;
+  if (query.get("X-Amz-Algorithm") !== "AWS4-HMAC-SHA256" || keyId !== keys.id || region !== keys.region || service !== "s3" || terminal !== "aws4_request") return 403;
   const amzDate = query.get("X-Amz-Date") ?? "";
   const signedAt = Date.parse(amzDate.replace(/^(\d{4})(\d{2})(\d{2})T(\d{2})(\d{2})(\d{2})Z$/, "$1-$2-$3T$4:$5:$6Z"));
-  if (!amzDate.startsWith(date!) || !(Date.now() <= signedAt + Number(query.get("X-Amz-Expires")) * 1000)) return 403;
+  if (!amzDate.startsWith(date!) || !(now <= signedAt + Number(query.get("X-Amz-Expires")) * 1000)) return 403;
   if (query.get("X-Amz-SignedHeaders") !== "host") return 403;
   const canonicalPath = url.pathname.split("/").map((segment) => rfc3986(decodeURIComponent(segment))).join("/");
   const canonicalQuery = [...query.entries()]
@@ -46,7 +45,7 @@ function verifySigV4(req: http.IncomingMessage): number | null {
   const canonical = [req.method, canonicalPath, canonicalQuery, `host:${req.headers.host}\n`, "host", "UNSIGNED-PAYLOAD"].join("\n");
   const scope = `${date}/${region}/s3/aws4_request`;
   const toSign = ["AWS4-HMAC-SHA256", amzDate, scope, createHash("sha256").update(canonical).digest("hex")].join("\n");
-  const key = hmac(hmac(hmac(hmac(`AWS4${SECRET_ACCESS_KEY}`, date!), region!), "s3"), "aws4_request");
+  const key = hmac(hmac(hmac(hmac(`AWS4${keys.secret}`, date!), region!), "s3"), "aws4_request");
   const expected = Buffer.from(hmac(key, toSign).toString("hex"));
   const given = Buffer.from(query.get("X-Amz-Signature") ?? "");
   return given.length === expected.length && timingSafeEqual(given, expected) ? null : 403;
@@ -55,7 +54,7 @@ function verifySigV4(req: http.IncomingMessage): number | null {
 const S3_HEADERS = { server: "AmazonS3", "x-amz-request-id": "4442587FB7D0A2F9", "content-type": "application/x-gzip" };
 const objects = new Map<string, ServedFile>();
 // The store answers at FERRY_S3_ENDPOINT, path-style: its address must be known before the configuration is read.
-const store = await startFileServer(objects, verifySigV4);
+const store = await startFileServer(objects, (req) => (req.url?.startsWith(`/${BUCKET}/`) ? verifySigV4(req) : null));
 process.env.FERRY_S3_ENDPOINT = store.url;
 afterAll(() => store.close());
 const { ferry } = runFerryExchange(QUEUE);
@@ -84,6 +83,18 @@ async function everyStoredRow(): Promise<string> {
 }
 
 describe("POST /projects/remote-import-s3", () => {
+  it("checks signatures as S3 does: AWS's documented presigned URL passes the test store's check, a changed one does not", () => {
+    // "Authenticating Requests: Using Query Parameters (AWS Signature Version 4)", Amazon S3 API reference.
+    const keys = { id: "AKIAIOSFODNN7EXAMPLE", secret: "wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY", region: "us-east-1" };
+    const query = "X-Amz-Algorithm=AWS4-HMAC-SHA256&X-Amz-Credential=AKIAIOSFODNN7EXAMPLE%2F20130524%2Fus-east-1%2Fs3%2Faws4_request&X-Amz-Date=20130524T000000Z&X-Amz-Expires=86400&X-Amz-SignedHeaders=host";
+    const signature = "aeeed9bbccd4d02ee5c0109b86d86835f995330da4c265957d157751f604d404";
+    const request = (path: string, sig: string) => ({ method: "GET", url: `${path}?${query}&X-Amz-Signature=${sig}`, headers: { host: "examplebucket.s3.amazonaws.com" } });
+    const at = Date.parse("2013-05-24T01:00:00Z");
+    expect(verifySigV4(request("/test.txt", signature), keys, at)).toBeNull();
+    expect(verifySigV4(request("/test2.txt", signature), keys, at)).toBe(403);
+    expect(verifySigV4(request("/test.txt", signature), keys, Date.parse("2013-05-26T00:00:00Z"))).toBe(403);
+  });
+
   it("imports an object through a SigV4 presigned URL the store verifies, and keeps the secret key nowhere", async () => {
     const user = await makeUser();
     const token = await tokenFor(user.id);
