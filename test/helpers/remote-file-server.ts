@@ -11,6 +11,8 @@ export interface ServedFile {
   status?: number;
   headers?: http.OutgoingHttpHeaders;
   body?: Buffer;
+  /** The GET's answer waits this long (a slow store). */
+  delayMs?: number;
 }
 
 /** Headers given as undefined are left out (no Content-Length: the body is sent chunked). */
@@ -37,8 +39,10 @@ export async function startFileServer(files: Map<string, ServedFile>, authorize?
         res.end();
         return;
       }
-      res.writeHead(file.status ?? 200, defined({ "content-type": "application/gzip", "content-length": String(body.length), ...file.headers }));
-      res.end(body);
+      setTimeout(() => {
+        res.writeHead(file.status ?? 200, defined({ "content-type": "application/gzip", "content-length": String(body.length), ...file.headers }));
+        res.end(body);
+      }, file.delayMs ?? 0);
     },
     { tls: true },
   );

@@ -4,7 +4,7 @@ import { and, desc, eq, sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { appSettings, bulkImportEntities, bulkImportFailures, bulkImports, getDb, issues, projects } from "@/lib/db";
 import { createGroup } from "@/lib/groups";
-import { STATUS, TRACKER_STATUS } from "@/lib/migration";
+import { cancelBulkImport, STATUS, TRACKER_STATUS } from "@/lib/migration";
 import { importsRoot } from "@/lib/migration/file-import/archive-store";
 import { fetchRemoteArchive } from "@/lib/migration/file-import/fetch-remote-archive";
 import { projectFixtureCount, projectFixtureMembers, tarGzOf } from "@/lib/migration/file-import/test-archives";
@@ -246,6 +246,28 @@ describe("POST /projects/remote-import", () => {
     expect(leftovers(bulkImport!.id)).toEqual([]);
     // The two direct deliveries read the seal before any commit could drop it: both downloaded (3 in the runs seen).
     expect(server.requests.filter((r) => r.url.startsWith("/twice.tar.gz") && r.method === "GET").length).toBeGreaterThanOrEqual(2);
+  });
+
+  it("drops a download that ends after the import was cancelled, and the sealed URL with the cancel", async () => {
+    const { user, token, group } = await setup("cancel");
+    files.set("/slow.tar.gz", { body: await tarGzOf(projectFixtureMembers("complex")), delayMs: 2_000 });
+    const answer = await post({ url: urlOf("slow.tar.gz"), path: unique("cancel"), namespace: group.fullPath }, token);
+    expect(answer.status).toBe(201);
+    const bulkImport = await latestImport(user.id);
+    // Cancelled while the worker waits for the file.
+    const deadline = Date.now() + 30_000;
+    while (!server.requests.some((r) => r.url.startsWith("/slow.tar.gz") && r.method === "GET") && Date.now() < deadline) await new Promise((r) => setTimeout(r, 50));
+    expect(await cancelBulkImport(user, bulkImport!.id)).toBe(true);
+    const [canceled] = await getDb().select().from(bulkImports).where(eq(bulkImports.id, bulkImport!.id));
+    expect(canceled).toMatchObject({ status: STATUS.canceled, tokenCiphertext: "" });
+    // The download ends later (its directory goes once it has): nothing of it is kept, nothing imported.
+    const until = Date.now() + 30_000;
+    await new Promise((r) => setTimeout(r, 2_000));
+    while (leftovers(bulkImport!.id).length > 0 && Date.now() < until) await new Promise((r) => setTimeout(r, 100));
+    expect(leftovers(bulkImport!.id)).toEqual([]);
+    expect(await statusOf(answer.body.id as number, token)).toMatchObject({ import_status: "canceled" });
+    const [count] = await getDb().select({ n: sql<number>`count(*)::int` }).from(issues).where(eq(issues.projectId, answer.body.id as number));
+    expect(count!.n).toBe(0);
   });
 
   it("overwrites an existing project only once the remote import is complete, and keeps it when the download fails", async () => {
