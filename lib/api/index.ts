@@ -3,6 +3,7 @@ export { groupEntity } from "./entities/group";
 export { memberEntity, type MemberLike } from "./entities/member";
 export { projectBasicEntity, projectEntity, projectWithAccessEntity } from "./entities/project";
 export { projectImportStatusEntity } from "./entities/project-import-status";
+export { projectImportResponse } from "./project-import-response";
 export { userBasic, userPublic, userSelf } from "./entities/user";
 export { bulkImportEntity, bulkImportEntityEntity, bulkImportFailureEntity } from "./entities/bulk-imports";
 export { pageParams, paginationHeaders, type PageParams } from "./pagination";

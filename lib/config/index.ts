@@ -33,6 +33,8 @@ const schema = z.object({
   FERRY_IMPORT_TIMEOUT_HOURS: z.coerce.number().positive().default(24),
   FERRY_IMPORT_NUDGE_SECONDS: z.coerce.number().int().min(5).default(30),
   FERRY_IMPORT_JOB_TIMEOUT_SECONDS: z.coerce.number().int().min(1).default(900),
+  // POST /projects/remote-import-s3: an S3-compatible store (MinIO, Ceph...) instead of AWS, addressed path-style.
+  FERRY_S3_ENDPOINT: z.string().url().regex(/^https:\/\/[^/?#]+\/?$/i, "must be an https:// origin").optional().or(z.literal("").transform(() => undefined)),
   FERRY_IMPORT_MAX_DOWNLOAD_MB: z.coerce.number().int().min(1).default(5120),
   FERRY_IMPORT_MAX_LINE_MB: z.coerce.number().int().min(1).default(50),
   // GitLab's max_decompressed_archive_size default: the bound on an uploaded export archive, unpacked.

@@ -30,3 +30,5 @@ export {
   TOKEN_SELF_MIN_VERSION,
 } from "./version";
 export type { GitLabVersion } from "./version";
+export { downloadRemoteFile, failureDetail, remoteFileHeaders, remoteUrlProblem, type RemoteResponse } from "./remote-file";
+export { presignS3Url, type S3Object } from "./s3-presign";

@@ -11,6 +11,9 @@ export function queueDefinitions(): Record<JobName, PgBoss.Queue> {
   return {
     housekeeping: { name: "housekeeping", retryLimit: 2, retryDelay: 60, expireInSeconds: 15 * 60 },
     "import.process": { name: "import.process", policy: "stately", retryLimit: 5, retryDelay: 2, retryBackoff: true, expireInSeconds },
+    // A remote import's archive fetched and checked (POST /projects/remote-import): one at a time per import, and a
+    // download of up to 10 GiB needs longer than a relation's job.
+    "import.remote-archive": { name: "import.remote-archive", policy: "stately", retryLimit: 3, retryDelay: 10, retryBackoff: true, expireInSeconds: Math.max(expireInSeconds, 6 * 3600) },
     "import.export-request": { name: "import.export-request", retryLimit: 5, retryDelay: 2, retryBackoff: true, expireInSeconds },
     "import.advance": { name: "import.advance", policy: "stately", retryLimit: 5, retryDelay: 2, retryBackoff: true, expireInSeconds },
     "import.pipeline": { name: "import.pipeline", retryLimit: 5, retryDelay: 2, retryBackoff: true, expireInSeconds },
@@ -26,6 +29,7 @@ export function queueDefinitions(): Record<JobName, PgBoss.Queue> {
 export const JOB_NAMES = [
   "housekeeping",
   "import.process",
+  "import.remote-archive",
   "import.export-request",
   "import.advance",
   "import.pipeline",
@@ -39,6 +43,7 @@ export type JobName = (typeof JOB_NAMES)[number];
 export interface JobPayloads {
   housekeeping: { reason: "schedule" | "manual" };
   "import.process": { bulkImportId: number };
+  "import.remote-archive": { bulkImportId: number };
   "import.export-request": { entityId: number };
   "import.advance": { entityId: number };
   /** `poll` counts how often the source's export status was found not ready, for the backoff. */

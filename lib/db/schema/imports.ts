@@ -35,7 +35,10 @@ export const bulkImports = pgTable(
     sourceUrl: text("source_url").notNull(),
     sourceVersion: text("source_version").notNull(),
     sourceEnterprise: boolean("source_enterprise").notNull().default(false),
-    /** The import keeps its own copy of the token, so that disconnecting the page's source does not break it. */
+    /**
+     * The import keeps its own copy of the token, so that disconnecting the page's source does not break it. A remote
+     * file import (POST /projects/remote-import) seals its URL here instead, until a worker has fetched the archive.
+     */
     tokenCiphertext: text("token_ciphertext").notNull(),
     status: integer("status").notNull().default(0),
     hasFailures: boolean("has_failures").notNull().default(false),

@@ -1,6 +1,7 @@
 import { and, eq, inArray, lt, notInArray, sql } from "drizzle-orm";
 import { bulkImportBatchTrackers, bulkImportEntities, bulkImports, bulkImportTrackers, getDb, type Tx } from "@/lib/db";
 import { notifyImportChanged } from "../notify";
+import { FILE_IMPORT_SOURCE_TYPE } from "./context";
 import { STATUS, TERMINAL, TRACKER_STATUS, TRACKER_TERMINAL } from "../status";
 
 /** Ends every unfinished part of an import with one status: its pending jobs then find nothing to do. */
@@ -26,7 +27,9 @@ async function endImport(tx: Tx, bulkImportId: number, status: typeof STATUS.can
         .where(and(inArray(bulkImportBatchTrackers.trackerId, trackers.map((t) => t.id)), inArray(bulkImportBatchTrackers.status, [STATUS.created, STATUS.started])));
     }
   }
-  const [updated] = await tx.update(bulkImports).set({ status, updatedAt: now }).where(eq(bulkImports.id, bulkImportId)).returning({ userId: bulkImports.userId });
+  // A remote file import that had not fetched its archive yet has no more use for the URL it sealed.
+  const seal = sql`CASE WHEN ${bulkImports.sourceType} = ${FILE_IMPORT_SOURCE_TYPE} THEN '' ELSE ${bulkImports.tokenCiphertext} END`;
+  const [updated] = await tx.update(bulkImports).set({ status, tokenCiphertext: seal, updatedAt: now }).where(eq(bulkImports.id, bulkImportId)).returning({ userId: bulkImports.userId });
   if (updated) await notifyImportChanged(tx, { userId: updated.userId, bulkImportId });
   return entities.length;
 }

@@ -7,6 +7,7 @@ import { pipelinesFor } from "../pipelines";
 import { STATUS, TERMINAL } from "../status";
 import { finishImportIfDone } from "./progress";
 import { removeImportStore } from "../file-import/archive-store";
+import { awaitsRemoteArchive } from "../file-import/remote-archive";
 import { FILE_IMPORT_SOURCE_TYPE, loadEntity } from "./context";
 
 /**
@@ -16,11 +17,18 @@ import { FILE_IMPORT_SOURCE_TYPE, loadEntity } from "./context";
  */
 export async function processImport(bulkImportId: number): Promise<void> {
   let ended = false;
+  let fetching = false;
   const toStart = await getDb().transaction(async (tx) => {
     const [bulkImport] = await tx.select().from(bulkImports).where(eq(bulkImports.id, bulkImportId)).for("update");
     const fileImport = bulkImport?.sourceType === FILE_IMPORT_SOURCE_TYPE;
     if (!bulkImport || TERMINAL.includes(bulkImport.status)) {
       ended = fileImport;
+      return [];
+    }
+    // A remote import's archive is not here yet: its fetch comes first (again, if a nudge finds it quiet), then this.
+    if (fileImport && awaitsRemoteArchive(bulkImport)) {
+      await enqueueIn(sqlExecutor(tx), "import.remote-archive", { bulkImportId }, { singletonKey: String(bulkImportId) });
+      fetching = true;
       return [];
     }
     if (bulkImport.status === STATUS.created) {
@@ -57,4 +65,5 @@ export async function processImport(bulkImportId: number): Promise<void> {
   // A file import's records are all loaded (or never will be): the store of its archive gives its disk back.
   if (ended) await removeImportStore(bulkImportId);
   if (toStart.length > 0) await wakeLocalWorkers("import.export-request");
+  if (fetching) await wakeLocalWorkers("import.remote-archive");
 }

@@ -9,7 +9,7 @@ import { enqueue } from "@/lib/jobs";
 import { logger } from "@/lib/log";
 import { answeredGitLabVersion } from "@/lib/relations";
 import { throttled } from "@/lib/rate-limits";
-import { getSettings } from "@/lib/settings";
+import { getSettings, type Settings } from "@/lib/settings";
 import type { Viewer } from "@/lib/viewer";
 import { FILE_IMPORT_SOURCE_TYPE } from "../engine/context";
 import { notifyImportChanged } from "../notify";
@@ -68,6 +68,17 @@ export interface FileImportKind<P> {
 }
 
 /**
+ * The checks GitLab makes before anything else of a file import: the administrator's switch (`gitlab_project` among
+ * the import sources), then the per-user rate limit (which counts this use). The settings come back for what follows.
+ */
+export async function admitFileImport(viewer: Viewer, rateLimit: FileImportKind<object>["rateLimit"]): Promise<{ settings: Settings } | { refusal: FileImportRefusal }> {
+  const settings = await getSettings();
+  if (!settings.fileImportEnabled) return refuse(403, "403 Forbidden");
+  if (await throttled(rateLimit, `user:${viewer.id}`)) return refuse(429, "This endpoint has been requested too many times. Try again later.");
+  return { settings };
+}
+
+/**
  * What `POST /groups/import` and `POST /projects/import` share: the checks GitLab makes before it reads the upload
  * (the administrator's switch, the per-user rate limit), then the upload streamed to disk under the administrator's
  * maximum import size, the request's fields checked, then the archive checked member by member in one pass. Only an
@@ -82,9 +93,9 @@ export async function receiveFileImport<P extends object, T>(
 ): Promise<T | { refusal: FileImportRefusal }> {
   const contentType = request.headers.get("content-type") ?? "";
   const body: AsyncIterable<Uint8Array> = request.body ? Readable.fromWeb(request.body as import("node:stream/web").ReadableStream<Uint8Array>) : Readable.from([]);
-  const settings = await getSettings();
-  if (!settings.fileImportEnabled) return refuse(403, "403 Forbidden");
-  if (await throttled(kind.rateLimit, `user:${viewer.id}`)) return refuse(429, "This endpoint has been requested too many times. Try again later.");
+  const admitted = await admitFileImport(viewer, kind.rateLimit);
+  if ("refusal" in admitted) return admitted;
+  const { settings } = admitted;
   const boundary = boundaryOf(contentType);
   if (!boundary) return refuse(400, "file is missing", "error");
 
@@ -127,15 +138,19 @@ export interface FileImportRows {
   entityId: number;
 }
 
+/** The archive of a file import: an upload's checked store, or a remote file still to fetch (its sealed reference). */
+export type ImportArchive = Pick<CheckedUpload, "fileName" | "store"> | { fileName: string; store: null; pending: string };
+
 /**
  * In the transaction that creates the group or project: the bulk import of kind `file` and its root entity, and the
  * store moved to the import's own place before the rows commit (no committed import lacks its records). `moved`
- * hears of the move, so that a transaction that then fails can give the directory back.
+ * hears of the move, so that a transaction that then fails can give the directory back. A remote archive has no
+ * store yet: the import keeps its sealed reference (URL and all) in the token column until a worker fetches it.
  */
 export async function insertFileImport(
   tx: Tx,
   viewer: Viewer,
-  upload: CheckedUpload,
+  upload: ImportArchive,
   entity: Omit<typeof bulkImportEntities.$inferInsert, "bulkImportId">,
   moved: (bulkImportId: number) => void,
 ): Promise<FileImportRows> {
@@ -149,15 +164,17 @@ export async function insertFileImport(
       // The archive's relations are read as Ferry's own version would export them: none is left out by version.
       sourceVersion: answeredGitLabVersion(),
       sourceEnterprise: true,
-      tokenCiphertext: "",
+      tokenCiphertext: "pending" in upload ? upload.pending : "",
     })
     .returning({ id: bulkImports.id });
   const [row] = await tx
     .insert(bulkImportEntities)
     .values({ ...entity, bulkImportId: bulkImport!.id })
     .returning({ id: bulkImportEntities.id });
-  await fs.promises.rename(upload.store, importDirectory(bulkImport!.id));
-  moved(bulkImport!.id);
+  if (upload.store !== null) {
+    await fs.promises.rename(upload.store, importDirectory(bulkImport!.id));
+    moved(bulkImport!.id);
+  }
   await notifyImportChanged(tx, { userId: viewer.id, bulkImportId: bulkImport!.id, entityId: row!.id });
   return { bulkImportId: bulkImport!.id, entityId: row!.id };
 }

@@ -8,7 +8,7 @@ import { logger } from "@/lib/log";
 import { canCreateProjectIn, canOwnProject, createProject, findProject, MAX_DESCRIPTION_LENGTH, ProjectError } from "@/lib/projects";
 import type { Viewer } from "@/lib/viewer";
 import { INDEX_FILE, STORE_FILE, readRecords, type ArchiveIndex } from "./archive-store";
-import { discardMovedStore, enqueueFileImport, insertFileImport, receiveFileImport, refuse, type CheckedUpload, type FileImportKind, type FileImportRefusal } from "./start-file-import";
+import { discardMovedStore, enqueueFileImport, insertFileImport, receiveFileImport, refuse, type CheckedUpload, type FileImportKind, type FileImportRefusal, type ImportArchive } from "./start-file-import";
 
 export interface StartedProjectImport {
   bulkImportId: number;
@@ -16,7 +16,7 @@ export interface StartedProjectImport {
   projectId: number;
 }
 
-interface Checked {
+export interface CheckedProjectImport {
   path: string;
   name: string;
   namespace: GroupWithAccess;
@@ -48,7 +48,7 @@ async function projectAt(namespaceId: number, projectPath: string): Promise<numb
   return row?.id ?? null;
 }
 
-const PROJECT_IMPORT: FileImportKind<Checked> = {
+const PROJECT_IMPORT: FileImportKind<CheckedProjectImport> = {
   kind: "project",
   rateLimit: "projectImport",
   async check(viewer, fields) {
@@ -78,7 +78,7 @@ const PROJECT_IMPORT: FileImportKind<Checked> = {
  * `self` relation: the attributes pipeline then reads the overrides, which "take precedence over all values defined
  * inside the export file", and no other step needs to know of them.
  */
-async function applyOverrides(upload: CheckedUpload, overrides: Record<string, string>): Promise<Record<string, unknown>> {
+export async function applyOverrides(upload: Pick<CheckedUpload, "index" | "store">, overrides: Record<string, string>): Promise<Record<string, unknown>> {
   const project = upload.index.project!;
   const [archived] = await readRecords(upload.store, project.relations.self);
   const attributes = { ...archived, ...overrides };
@@ -92,14 +92,20 @@ async function applyOverrides(upload: CheckedUpload, overrides: Record<string, s
   return attributes;
 }
 
-function visibilityOf(attributes: Record<string, unknown>): Visibility {
+export function visibilityOf(attributes: Record<string, unknown>): Visibility {
   if (typeof attributes.visibility === "string" && ["private", "internal", "public"].includes(attributes.visibility)) return attributes.visibility as Visibility;
   return typeof attributes.visibility_level === "number" ? (LEVELS[attributes.visibility_level] ?? "private") : "private";
 }
 
-async function createImport(viewer: Viewer, upload: CheckedUpload, checked: Checked): Promise<StartedProjectImport | { refusal: FileImportRefusal }> {
-  const attributes = await applyOverrides(upload, checked.overrides);
-  const exported = upload.index.project!;
+/**
+ * The project (at a temporary path under `overwrite`) and its file import, in one transaction. An upload's archive
+ * was checked: its attributes, with the overrides over them, give the project's description and visibility. A remote
+ * archive is not read yet: the overrides alone do, and the worker that fetches it sets the archive's visibility.
+ */
+export async function createProjectImport(viewer: Viewer, checked: CheckedProjectImport, archive: { upload: CheckedUpload } | { remote: ImportArchive }): Promise<StartedProjectImport | { refusal: FileImportRefusal }> {
+  const upload = "upload" in archive ? archive.upload : archive.remote;
+  const attributes: Record<string, unknown> = "upload" in archive ? await applyOverrides(archive.upload, checked.overrides) : { ...checked.overrides };
+  const exported = "upload" in archive ? archive.upload.index.project! : { id: 0, path: "" };
   // `overwrite`: the import goes to a temporary path and name; the finished import takes the old project's place.
   const suffix = checked.replaces === null ? "" : `-${randomBytes(4).toString("hex")}`;
   let moved: number | null = null;
@@ -157,5 +163,8 @@ async function createImport(viewer: Viewer, upload: CheckedUpload, checked: Chec
  * direct transfer. A refusal at any step leaves no project, no import and no file behind.
  */
 export function startProjectImport(viewer: Viewer, request: Request): Promise<StartedProjectImport | { refusal: FileImportRefusal }> {
-  return receiveFileImport(viewer, request, PROJECT_IMPORT, (upload, checked) => createImport(viewer, upload, checked));
+  return receiveFileImport(viewer, request, PROJECT_IMPORT, (upload, checked) => createProjectImport(viewer, checked, { upload }));
 }
+
+/** GitLab's parameter checks of a project import (path, namespace and the right to import there, a taken path). */
+export const checkProjectImport = (viewer: Viewer, fields: Record<string, string>) => PROJECT_IMPORT.check(viewer, fields);
