@@ -8,6 +8,7 @@ import {
   ACCESS_LEVELS,
   appSettings,
   bulkImportEntities,
+  bulkImports,
   bulkImportTrackers,
   ciBuilds,
   ciPipelines,
@@ -277,6 +278,16 @@ describe("POST /projects/import-relation", () => {
       body: { message: "Import version mismatch: Required 0.2.4 but was 0.2.3" },
     });
     expect(await trackers()).toEqual([]);
+
+    // GitLab's any_import_in_progress?: the project's own import still running is a 409 too.
+    const [own] = await db().insert(bulkImports).values({ userId: owner.id, sourceType: "file", sourceUrl: "file:///own/x.tar.gz", sourceVersion: "17.5.0", tokenCiphertext: "", status: STATUS.started }).returning();
+    const [ownEntity] = await db()
+      .insert(bulkImportEntities)
+      .values({ bulkImportId: own!.id, sourceType: "project_entity", sourceFullPath: fullPath, destinationSlug: project.path, destinationNamespace: group.fullPath, projectId: project.id, status: STATUS.started })
+      .returning();
+    expect(await importRelation({ path: fullPath, relation: "issues" }, archive, await maintainer())).toEqual({ status: 409, body: { message: "A relation import is already in progress for this project" } });
+    await db().update(bulkImportEntities).set({ status: STATUS.finished }).where(eq(bulkImportEntities.id, ownEntity!.id));
+    await db().update(bulkImports).set({ status: STATUS.finished }).where(eq(bulkImports.id, own!.id));
 
     // GitLab's spec: a started tracker of the project makes the next request a 409, and nothing is created.
     const [running] = await db().insert(relationImportTrackers).values({ projectId: project.id, userId: owner.id, relation: "issues", status: 1 }).returning();
