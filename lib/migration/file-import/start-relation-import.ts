@@ -100,8 +100,9 @@ async function createRelationImport(viewer: Viewer, upload: CheckedUpload, { pro
           projectId: project.id,
           migrateProjects: false,
           migrateMemberships: false,
-          // The one relation, into the project as it is: its attributes, repository, members and other relations untouched.
-          onlyRelations: [relation],
+          // The one relation, into the project as it is: its attributes, repository, members and other relations
+          // untouched. The archive's members are read only to map the users its records name (no membership added).
+          onlyRelations: ["members", relation],
           skipExistingIids: true,
         },
         (id) => (moved = id),

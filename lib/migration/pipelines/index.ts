@@ -128,7 +128,7 @@ export function readsItself(pipeline: Pipeline, entity: EntityContext): boolean 
 /**
  * The pipelines an entity runs, in stage order: the catalog's relations its source has and its options take; of
  * those, only the ones it is restricted to (a relation import runs its one relation, which makes the labels and
- * milestones it names as it loads, and nothing else of the project).
+ * milestones it names as it loads, and the members step that maps the archive's users without adding members).
  */
 export function pipelinesFor(entity: EntityContext): StagedPipeline[] {
   const source = { version: entity.sourceVersion, enterprise: entity.sourceEnterprise };

@@ -20,6 +20,7 @@ import {
   mergeRequests,
   milestones,
   notes,
+  projectMembers,
   relationImportTrackers,
 } from "@/lib/db";
 import { createGroup } from "@/lib/groups";
@@ -67,12 +68,22 @@ const fixtureRecords = (relation: string) =>
     .filter((line) => line.trim())
     .map((line) => JSON.parse(line) as Record<string, unknown>);
 
-/** A project imported from GitLab's complex export, as POST /projects/import makes it, and its archive. */
+/**
+ * A project imported from GitLab's complex export, as POST /projects/import makes it, and its archive. The member with
+ * source id 15 (author of issue 2) has the public email of a local account here, so their records map to it.
+ */
 async function importedProject() {
   const user = await makeUser();
   const token = await tokenFor(user.id);
   const group = await createGroup(user, { name: "Relations", path: unique("relations") });
-  const archive = await tarGzOf(projectFixtureMembers("complex"));
+  const member = await makeUser({ email: `${unique("breanna")}@example.com` });
+  const members = projectFixtureMembers("complex").map((entry) => {
+    if (entry.header.name !== "./tree/project/project_members.ndjson") return entry;
+    const lines = entry.data!.toString("utf8").split("\n").filter((line) => line.trim()).map((line) => JSON.parse(line) as { user: { id: number; public_email: string } });
+    for (const line of lines) if (line.user.id === 15) line.user.public_email = member.email;
+    return { ...entry, data: Buffer.from(lines.map((line) => JSON.stringify(line)).join("\n")) };
+  });
+  const archive = await tarGzOf(members);
   const projectPath = unique("project");
   const answer = await answerOf(await importProject(importRequest({ path: projectPath, namespace: group.fullPath }, archive, token, "projects/import"), { params: Promise.resolve({}) }));
   expect(answer.status).toBe(201);
@@ -80,7 +91,7 @@ async function importedProject() {
   const [entity] = await db().select({ bulkImportId: bulkImportEntities.bulkImportId }).from(bulkImportEntities).where(eq(bulkImportEntities.projectId, projectId));
   const [ended] = await waitForImports([entity!.bulkImportId]);
   expect(ended).toMatchObject({ status: STATUS.finished });
-  return { user, token, group, archive, projectId, fullPath: `${group.fullPath}/${projectPath}` };
+  return { user, token, group, archive, projectId, member, fullPath: `${group.fullPath}/${projectPath}` };
 }
 
 /** Waits for a relation import's file import to end; gives its one entity's tracker and failures. */
@@ -134,7 +145,8 @@ const withoutIds = <T extends { id: number }>(map: Map<number, T>) => new Map([.
 
 describe("POST /projects/import-relation", () => {
   it("imports each of the four relations again: the missing iids come back with their notes, the existing ones stay as they are, counts exact", async () => {
-    const { token, archive, projectId, fullPath } = await importedProject();
+    const { token, archive, projectId, fullPath, member } = await importedProject();
+    const membersBefore = await db().select({ userId: projectMembers.userId, accessLevel: projectMembers.accessLevel }).from(projectMembers).where(eq(projectMembers.projectId, projectId)).orderBy(projectMembers.userId);
     const send = async (relation: string) => {
       const answer = await importRelation({ path: fullPath, relation }, archive, token);
       expect(answer.status, relation).toBe(201);
@@ -142,8 +154,10 @@ describe("POST /projects/import-relation", () => {
       const done = await finishedRelationImport(answer.body.id as number);
       expect(done.ended.status, relation).toBe(STATUS.finished);
       expect(done.entry.failures.map((f) => `${f.relation}: ${f.exceptionMessage}`)).toEqual([]);
-      // Only the chosen relation's pipeline ran: nothing of the project's attributes, repository, members or others.
-      expect([...done.entry.trackers.keys()]).toEqual([relation]);
+      // Only the chosen relation's pipeline ran, with the archive's members read to map users: nothing of the
+      // project's attributes, repository or other relations, and no membership added.
+      expect([...done.entry.trackers.keys()].sort()).toEqual(["members", relation].sort());
+      expect(done.entry.trackers.get("members")).toMatchObject({ status: TRACKER_STATUS.finished, importedObjectsCount: 4 });
       return { ...done, id: answer.body.id as number };
     };
 
@@ -162,8 +176,9 @@ describe("POST /projects/import-relation", () => {
     expect(withoutIds(issuesAfter)).toEqual(withoutIds(new Map([...issuesBefore, [1, { ...issuesBefore.get(1)!, title: "Edited here" }]])));
     // The existing ones are the same rows; the returned ones are new rows of this import.
     for (const iid of [1, 3, 4, 5, 6, 8, 9, 10, 11, 12]) expect(issuesAfter.get(iid)!.id).toBe(issuesBefore.get(iid)!.id);
-    const [returned] = await db().select({ entityId: issues.importEntityId }).from(issues).where(eq(issues.id, issuesAfter.get(2)!.id));
-    expect(returned!.entityId).toBe(issuesRun.entry.entity.id);
+    const [returned] = await db().select({ entityId: issues.importEntityId, authorId: issues.authorId }).from(issues).where(eq(issues.id, issuesAfter.get(2)!.id));
+    // Its author maps to the account the archive's members name, as in the first import.
+    expect(returned).toEqual({ entityId: issuesRun.entry.entity.id, authorId: member.id });
 
     // Merge requests: one deleted with its notes and diff.
     const mrsBefore = await mergeRequestsByIid(projectId);
@@ -201,6 +216,9 @@ describe("POST /projects/import-relation", () => {
     const pipelinesAfter = await pipelinesOf(projectId);
     const shape = (rows: typeof pipelinesBefore) => rows.map(withoutId).sort((a, b) => JSON.stringify(a).localeCompare(JSON.stringify(b)));
     expect(shape(pipelinesAfter)).toEqual(shape(pipelinesBefore));
+
+    // The project's members are as they were: the archive's were read, not added.
+    expect(await db().select({ userId: projectMembers.userId, accessLevel: projectMembers.accessLevel }).from(projectMembers).where(eq(projectMembers.projectId, projectId)).orderBy(projectMembers.userId)).toEqual(membersBefore);
 
     // The list, newest first, every one finished; the archive's store and the uploads are gone.
     const listed = await list(projectId, token);
@@ -358,6 +376,6 @@ describe("POST /projects/import-relation", () => {
     expect(status.body.failed_relations).toEqual([expect.objectContaining({ relation_name: "milestones", source: "transformer", line_number: 1 })]);
     expect((await list(projectId, token)).body).toEqual([expect.objectContaining({ id: answer.body.id, relation: "milestones", status: "finished" })]);
     const trackerRows = await db().select({ relation: bulkImportTrackers.relation }).from(bulkImportTrackers).where(eq(bulkImportTrackers.entityId, run.entry.entity.id));
-    expect(trackerRows).toEqual([{ relation: "milestones" }]);
+    expect(trackerRows.map((row) => row.relation).sort()).toEqual(["members", "milestones"]);
   });
 });
