@@ -9,7 +9,7 @@ export { importJobHandlers } from "./jobs";
 export { startFileImport, type FileImportRefusal, type StartedFileImport } from "./file-import/start-file-import";
 export { startProjectImport, type StartedProjectImport } from "./file-import/start-project-import";
 export { projectImportState, type ProjectImportState } from "./file-import/project-import-status";
-export { IMPORTABLE_RELATIONS, listRelationImports, startRelationImport, type RelationImport } from "./file-import/start-relation-import";
+export { listRelationImports, startRelationImport, type RelationImport } from "./file-import/start-relation-import";
 // The archive half of a file import, on its own for bench:file-import.
 export { scanGroupArchive } from "./file-import/archive-scan";
 export { readStoredRelation } from "./file-import/archive-store";
