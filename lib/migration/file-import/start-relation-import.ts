@@ -96,7 +96,7 @@ async function createRelationImport(viewer: Viewer, upload: CheckedUpload, { pro
           sourceFullPath: exported.path || project.path,
           sourceXid: exported.id,
           destinationSlug: project.path,
-          destinationNamespace: project.fullPath.slice(0, -project.path.length - 1),
+          destinationNamespace: project.namespace.fullPath,
           projectId: project.id,
           migrateProjects: false,
           migrateMemberships: false,
