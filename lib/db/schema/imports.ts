@@ -69,6 +69,16 @@ export const bulkImportEntities = pgTable(
     migrateMemberships: boolean("migrate_memberships").notNull().default(true),
     hasFailures: boolean("has_failures").notNull().default(false),
     /**
+     * The only relations this entity imports (POST /projects/import-relation: one, into an existing project); null:
+     * every relation its kind, source and options take.
+     */
+    onlyRelations: text("only_relations").array(),
+    /**
+     * Into a project that has records already: a record whose iid the project has is skipped, neither duplicated nor
+     * overwritten (GitLab's skip_on_duplicate_iid of a relation import).
+     */
+    skipExistingIids: boolean("skip_existing_iids").notNull().default(false),
+    /**
      * Per relation, what the source said it had against what arrived (GitLab's entity stats), written when the entity
      * finishes: `{ labels: { source: 10, fetched: 10, imported: 10 } }`.
      */
@@ -167,5 +177,36 @@ export const bulkImportFailures = pgTable(
     uniqueIndex("bulk_import_failures_record_idx")
       .on(t.entityId, t.relation, t.batchNumber, t.lineNumber)
       .where(sql`${t.lineNumber} IS NOT NULL`),
+  ],
+);
+
+/**
+ * GitLab's RelationImportTracker: one `POST /projects/import-relation` (a relation of an export archive imported again
+ * into an existing project), with GitLab's statuses (created 0, started 1, finished 2, failed 3). It runs as the file
+ * import `bulkImportId`, whose status it follows.
+ */
+export const relationImportTrackers = pgTable(
+  "relation_import_trackers",
+  {
+    id: serial("id").primaryKey(),
+    projectId: integer("project_id")
+      .notNull()
+      .references(() => projects.id, { onDelete: "cascade" }),
+    userId: integer("user_id")
+      .notNull()
+      .references(() => users.id, { onDelete: "cascade" }),
+    relation: text("relation", { enum: ["issues", "merge_requests", "milestones", "ci_pipelines"] }).notNull(),
+    status: integer("status").notNull().default(0),
+    bulkImportId: integer("bulk_import_id")
+      .unique()
+      .references(() => bulkImports.id, { onDelete: "set null" }),
+    createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+    updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    // GET /projects/:id/relation-imports, newest first.
+    index("relation_import_trackers_project_idx").on(t.projectId, t.id),
+    // One relation import at a time per project, however many requests race (GitLab's 409).
+    uniqueIndex("relation_import_trackers_running_idx").on(t.projectId).where(sql`${t.status} IN (0, 1)`),
   ],
 );

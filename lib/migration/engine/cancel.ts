@@ -1,5 +1,6 @@
 import { and, eq, inArray, lt, notInArray, sql } from "drizzle-orm";
 import { bulkImportBatchTrackers, bulkImportEntities, bulkImports, bulkImportTrackers, getDb, type Tx } from "@/lib/db";
+import { followBulkImport } from "../file-import/relation-import-status";
 import { notifyImportChanged } from "../notify";
 import { FILE_IMPORT_SOURCE_TYPE } from "./context";
 import { STATUS, TERMINAL, TRACKER_STATUS, TRACKER_TERMINAL } from "../status";
@@ -30,7 +31,10 @@ async function endImport(tx: Tx, bulkImportId: number, status: typeof STATUS.can
   // A remote file import that had not fetched its archive yet has no more use for the URL it sealed.
   const seal = sql`CASE WHEN ${bulkImports.sourceType} = ${FILE_IMPORT_SOURCE_TYPE} THEN '' ELSE ${bulkImports.tokenCiphertext} END`;
   const [updated] = await tx.update(bulkImports).set({ status, tokenCiphertext: seal, updatedAt: now }).where(eq(bulkImports.id, bulkImportId)).returning({ userId: bulkImports.userId });
-  if (updated) await notifyImportChanged(tx, { userId: updated.userId, bulkImportId });
+  if (updated) {
+    await followBulkImport(tx, bulkImportId, status);
+    await notifyImportChanged(tx, { userId: updated.userId, bulkImportId });
+  }
   return entities.length;
 }
 

@@ -55,6 +55,8 @@ export async function loadEntity(entityId: number): Promise<LoadedEntity | undef
       migrateProjects: entity.migrateProjects,
       migrateMemberships: entity.migrateMemberships,
       fromArchive: bulkImport.sourceType === FILE_IMPORT_SOURCE_TYPE,
+      onlyRelations: entity.onlyRelations ?? undefined,
+      skipExistingIids: entity.skipExistingIids,
     },
   };
 }

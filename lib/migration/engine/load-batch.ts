@@ -3,7 +3,7 @@ import { getConfig } from "@/lib/config";
 import { getDb } from "@/lib/db";
 import { readNdjson, type SourceClient } from "@/lib/gitlab";
 import { RecordError } from "../errors";
-import type { EntityContext, NdjsonPipeline, StagedPipeline } from "../pipelines";
+import { withoutExistingIids, type EntityContext, type NdjsonPipeline, type StagedPipeline } from "../pipelines";
 import type { FailureRecorder } from "../capped-failures";
 import { readAhead } from "./read-ahead";
 
@@ -88,8 +88,12 @@ export async function loadBatch(
    */
   const loadPieces = async (pending: Pending[]): Promise<void> => {
     try {
-      await db.transaction((tx) => pipeline.load(tx, pending.map((p) => p.row), entity));
-      tally.imported += pending.length;
+      tally.imported += await db.transaction(async (tx) => {
+        // A relation import leaves out what the project has already: read, not imported.
+        const kept = await withoutExistingIids(tx, pipeline, entity, pending, (p) => p.row);
+        if (kept.length > 0) await pipeline.load(tx, kept.map((p) => p.row), entity);
+        return kept.length;
+      });
       badRun = 0;
     } catch (error) {
       if (pending.length === 1) return fail("loader", error, pending[0]!.line, pending[0]!.record);

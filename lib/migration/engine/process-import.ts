@@ -8,6 +8,7 @@ import { STATUS, TERMINAL } from "../status";
 import { finishImportIfDone } from "./progress";
 import { removeImportStore } from "../file-import/archive-store";
 import { awaitsRemoteArchive } from "../file-import/remote-archive";
+import { followBulkImport } from "../file-import/relation-import-status";
 import { FILE_IMPORT_SOURCE_TYPE, loadEntity } from "./context";
 
 /**
@@ -33,6 +34,7 @@ export async function processImport(bulkImportId: number): Promise<void> {
     }
     if (bulkImport.status === STATUS.created) {
       await tx.update(bulkImports).set({ status: STATUS.started, updatedAt: new Date() }).where(eq(bulkImports.id, bulkImportId));
+      await followBulkImport(tx, bulkImportId, STATUS.started);
     }
     if (await finishImportIfDone(tx, bulkImportId)) {
       ended = fileImport;

@@ -1,5 +1,6 @@
 import { and, eq, notInArray, sql } from "drizzle-orm";
 import { bulkImportEntities, bulkImports, bulkImportTrackers, getDb, type Tx } from "@/lib/db";
+import { followBulkImport } from "../file-import/relation-import-status";
 import { notifyImportChanged } from "../notify";
 import { STATUS, TERMINAL, TRACKER_TERMINAL } from "../status";
 
@@ -79,7 +80,10 @@ export async function finishImportIfDone(tx: Tx, bulkImportId: number): Promise<
     .set({ status, hasFailures: entities.some((e) => e.hasFailures || e.status !== STATUS.finished), updatedAt: now() })
     .where(and(eq(bulkImports.id, bulkImportId), notInArray(bulkImports.status, [...TERMINAL])))
     .returning({ userId: bulkImports.userId });
-  if (updated) await notifyImportChanged(tx, { userId: updated.userId, bulkImportId });
+  if (updated) {
+    await followBulkImport(tx, bulkImportId, status);
+    await notifyImportChanged(tx, { userId: updated.userId, bulkImportId });
+  }
   return true;
 }
 

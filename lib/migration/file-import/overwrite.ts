@@ -8,6 +8,7 @@ interface EndingEntity {
   sourceType: string;
   projectId: number | null;
   destinationSlug: string;
+  onlyRelations: string[] | null;
 }
 
 /**
@@ -18,7 +19,8 @@ interface EndingEntity {
  * replaced project's repositories, for the caller to remove once this has committed (removeRepositories).
  */
 export async function completeOverwrite(tx: Tx, entity: EndingEntity): Promise<StoredRepository[]> {
-  if (entity.sourceType !== "project_entity" || entity.projectId === null) return [];
+  // A relation import (onlyRelations) adds to the project it names: there is nothing to swap.
+  if (entity.sourceType !== "project_entity" || entity.projectId === null || entity.onlyRelations !== null) return [];
   const [row] = await tx
     .select({ path: projects.path, name: projects.name, namespaceId: projects.namespaceId, sourceType: bulkImports.sourceType })
     .from(projects)

@@ -17,9 +17,9 @@ import { ArchiveCheckError, scanArchive, type ArchiveKind } from "./archive-scan
 import { importDirectory, importsRoot, readRecords, type ArchiveIndex } from "./archive-store";
 import { boundaryOf, receiveMultipart, UploadError } from "./multipart";
 
-/** Why `POST /groups/import` was refused: GitLab's status, and its message (`{"message": ...}` or `{"error": ...}`). */
+/** Why `POST /groups/import` (or another file import) was refused: GitLab's status, and its message (`{"message": ...}` or `{"error": ...}`). */
 export interface FileImportRefusal {
-  status: 400 | 403 | 404 | 429;
+  status: 400 | 403 | 404 | 409 | 429;
   message: string | Record<string, string[]>;
   /** Grape's parameter errors answer `{"error": "name is missing"}`, the rest `{"message": ...}`. */
   key?: "error" | "message";

@@ -125,10 +125,16 @@ export function readsItself(pipeline: Pipeline, entity: EntityContext): boolean 
   return pipeline.kind === "ndjson" && pipeline.read !== undefined && !entity.fromArchive;
 }
 
-/** The pipelines an entity runs, in stage order: the catalog's relations its source has and its options take. */
+/**
+ * The pipelines an entity runs, in stage order: the catalog's relations its source has and its options take; of
+ * those, only the ones it is restricted to (a relation import runs its one relation, which makes the labels and
+ * milestones it names as it loads, and the members step that maps the archive's users without adding members).
+ */
 export function pipelinesFor(entity: EntityContext): StagedPipeline[] {
   const source = { version: entity.sourceVersion, enterprise: entity.sourceEnterprise };
+  const only = entity.onlyRelations;
   return relationsOf(entity.portable).flatMap((use) => {
+    if (only && !only.includes(use.name)) return [];
     const pipeline = sourceHasRelation(use.spec, source) ? pipelineFor(entity.portable, use.name) : undefined;
     if (pipeline && entity.fromArchive && !readsFromArchive(pipeline, entity.portable)) return [];
     return pipeline && (!pipeline.applies || pipeline.applies(entity)) ? [pipeline] : [];
@@ -140,4 +146,5 @@ export function implementedRelations(kind: PortableKind): string[] {
   return [...BY_RELATION[kind].keys()];
 }
 
+export { withoutExistingIids } from "./support/existing-iids";
 export type { EntityContext, ExportPipeline, FileFailure, FilePipeline, NdjsonPipeline, Pipeline, RestPipeline, RestResult, StagedPipeline } from "./support/types";

@@ -63,7 +63,9 @@ async function addMembership(tx: Tx, owner: Owner, membership: Membership): Prom
 export const membersPipeline: NdjsonPipeline<MemberRow> = {
   kind: "ndjson",
   relation: "members",
-  applies: (entity) => entity.migrateMemberships,
+  // Into an existing project (a relation import) the members only say who the archive's users are, as GitLab's
+  // MembersMapper does for its relation import: authors map to the accounts they name, and no membership is added.
+  applies: (entity) => entity.migrateMemberships || entity.skipExistingIids === true,
   transform(record) {
     const accessLevel = record.access_level;
     if (typeof accessLevel !== "number" || !ACCESS_LEVELS.has(accessLevel)) throw new RecordError("access_level is not included in the list");
@@ -87,7 +89,7 @@ export const membersPipeline: NdjsonPipeline<MemberRow> = {
     for (const row of sorted) {
       const sourceUser = { ...row.sourceUser, name: row.sourceUser.name ?? names.get(row.sourceUser.id) ?? null };
       const userId = await mapSourceUser(tx, { sourceUrl: entity.sourceUrl, rootGroupId, sourceUser });
-      if (userId === entity.userId) continue;
+      if (userId === entity.userId || entity.skipExistingIids) continue;
       if (ancestors.length > 0) {
         const [inherited] = await tx
           .select({ level: sql<number | null>`max(${groupMembers.accessLevel})` })

@@ -29,6 +29,7 @@ export const milestonesPipeline: NdjsonPipeline<MilestoneRow> = {
     };
   },
   load: insertByImportKey(milestones),
+  iids: { table: milestones, of: (row) => row.iid },
   titleOf: (record) => (typeof record.title === "string" ? record.title : undefined),
   sourceUrlOf: (record, entity) => (typeof record.iid === "number" ? sourceWebUrl(entity, `milestones/${record.iid}`) : undefined),
 };

@@ -91,6 +91,7 @@ export const ciPipelinesPipeline: NdjsonPipeline<PipelineRow> = {
   relation: "ci_pipelines",
   transform: transformPipeline,
   load: loadPipelines,
+  iids: { table: ciPipelines, of: (row) => row.values.iid ?? null },
   prepare: (rows, { entity, client }) => prepareSourceUsers(client, entity, rows.flatMap((row) => row.users)),
   titleOf: (record) => (typeof record.ref === "string" ? record.ref : typeof record.sha === "string" ? record.sha : undefined),
   sourceUrlOf: (record, entity) => (typeof record.id === "number" ? sourceWebUrl(entity, `pipelines/${record.id}`) : undefined),

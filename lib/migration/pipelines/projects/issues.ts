@@ -1,3 +1,4 @@
+import { issues } from "@/lib/db";
 import { prepareIssuables } from "../support/issuable-load";
 import { sourceWebUrl } from "../support/source-urls";
 import type { NdjsonPipeline } from "../support/types";
@@ -14,6 +15,7 @@ export const issuesPipeline: NdjsonPipeline<IssueRow> = {
   relation: "issues",
   transform: transformIssue,
   load: loadIssues,
+  iids: { table: issues, of: (row) => row.values.iid },
   // Authors come as bare source ids: learn their names from the source, and map them, before the chunk's transaction;
   // labels and milestones named by title are made there too, so that concurrent chunks never wait on each other.
   prepare: prepareIssuables,

@@ -1,3 +1,4 @@
+import { mergeRequests } from "@/lib/db";
 import { prepareIssuables } from "../support/issuable-load";
 import { sourceWebUrl } from "../support/source-urls";
 import type { NdjsonPipeline } from "../support/types";
@@ -17,6 +18,7 @@ export const mergeRequestsPipeline: NdjsonPipeline<MergeRequestRow> = {
   relation: "merge_requests",
   transform: transformMergeRequest,
   load: loadMergeRequests,
+  iids: { table: mergeRequests, of: (row) => row.values.iid },
   // As issues: users mapped, labels and milestones made, before the chunk's transaction.
   prepare: prepareIssuables,
   finish: (tx, entity) => writeImportedMergeRequestRefs(tx, entity.entityId),

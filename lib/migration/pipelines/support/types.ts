@@ -1,8 +1,8 @@
 import type { Readable } from "node:stream";
+import type { PgColumn, PgTable } from "drizzle-orm/pg-core";
 import type { Db, Tx } from "@/lib/db";
 import type { SourceClient } from "@/lib/gitlab";
 import type { PortableKind } from "@/lib/relations";
-
 
 export interface EntityContext {
   entityId: number;
@@ -26,7 +26,14 @@ export interface EntityContext {
   migrateMemberships: boolean;
   /** Read from a GitLab export archive (file import) rather than from a source instance: there is no client. */
   fromArchive?: boolean;
+  /** The only relations this entity imports (a relation import); undefined: every one that applies. */
+  onlyRelations?: readonly string[];
+  /** Into a project that has records already: records whose iid it has are skipped (a relation import). */
+  skipExistingIids?: boolean;
 }
+
+/** A table that numbers its records by iid in their project, with the import's own columns. */
+export type IidTable = PgTable & { projectId: PgColumn; iid: PgColumn; importEntityId: PgColumn };
 
 /** A pipeline's stage, GitLab class, version and edition gates are the catalog's (lib/relations), not its own. */
 interface PipelineBase {
@@ -78,6 +85,11 @@ export interface NdjsonPipeline<Row = unknown> extends PipelineBase {
    * order, by any worker, need together (the epic hierarchy). Must be idempotent: a replayed ending runs it again.
    */
   finish?(tx: Tx, entity: { entityId: number; bulkImportId: number }): Promise<void>;
+  /**
+   * The project table numbering the relation's records, and a row's iid (null: a record without one): what a relation
+   * import (`entity.skipExistingIids`) compares to skip the records the project has already.
+   */
+  iids?: { table: IidTable; of(row: Row): number | null };
   /** The title shown for a failed record (GitLab: title or name). */
   titleOf?(record: Record<string, unknown>): string | undefined;
   /** Where the record lives on the source, linked from the failures page. */
