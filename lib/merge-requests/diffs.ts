@@ -73,13 +73,17 @@ export interface LineCounts {
 }
 
 /**
- * Each file's added and removed lines, counted where the text is, so that none of it leaves the database: a stored diff
- * starts at its first hunk, so every added line follows a line end ("\n+"), and likewise every removed one. Null for a
- * binary or too large file, which has no lines to count.
+ * Each file's added and removed lines, counted where the text is, so that none of it leaves the database: after the
+ * first hunk's header (a stored diff may start with `---`/`+++` lines), every added line follows a line end ("\n+"),
+ * and likewise every removed one; as diffLineCounts counts them. Null for a binary or too large file.
  */
-const countOf = (mark: "+" | "-") =>
-  sql<number | null>`CASE WHEN ${mergeRequestDiffFiles.tooLarge} OR ${mergeRequestDiffFiles.binary} OR ${mergeRequestDiffFiles.diff} LIKE 'Binary files %' THEN NULL
-    ELSE (length(${mergeRequestDiffFiles.diff}) - length(replace(${mergeRequestDiffFiles.diff}, ${`\n${mark}`}, ''))) / 2 END`;
+const countOf = (mark: "+" | "-") => {
+  const diff = mergeRequestDiffFiles.diff;
+  const hunks = sql`substr(${diff}, strpos(${diff}, '@@'))`;
+  return sql<number | null>`CASE WHEN ${mergeRequestDiffFiles.tooLarge} OR ${mergeRequestDiffFiles.binary} OR ${diff} LIKE 'Binary files %' THEN NULL
+    WHEN strpos(${diff}, '@@') = 0 THEN 0
+    ELSE (length(${hunks}) - length(replace(${hunks}, ${`\n${mark}`}, ''))) / 2 END`;
+};
 
 /** The first `max` files of the diff in order, without their text, each with its LineCounts (null: none to count). */
 export async function listMergeRequestDiffFileCounts(diffId: number, max: number): Promise<(StoredDiffFile & { counts: LineCounts | null })[]> {
