@@ -66,41 +66,6 @@ const fileColumns = {
 
 const isCollapsed = (file: { diffSize: number; tooLarge: boolean }) => file.tooLarge || file.diffSize > COLLAPSED_DIFF_BYTES;
 
-/** Added and removed lines of a file. */
-export interface LineCounts {
-  additions: number;
-  deletions: number;
-}
-
-/**
- * Each file's added and removed lines, counted where the text is, so that none of it leaves the database: after the
- * first hunk's header (a stored diff may start with `---`/`+++` lines), every added line follows a line end ("\n+"),
- * and likewise every removed one; as diffLineCounts counts them. Null for a binary or too large file.
- */
-const countOf = (mark: "+" | "-") => {
-  const diff = mergeRequestDiffFiles.diff;
-  const hunks = sql`substr(${diff}, strpos(${diff}, '@@'))`;
-  return sql<number | null>`CASE WHEN ${mergeRequestDiffFiles.tooLarge} OR ${mergeRequestDiffFiles.binary} OR ${diff} LIKE 'Binary files %' THEN NULL
-    WHEN strpos(${diff}, '@@') = 0 THEN 0
-    ELSE (length(${hunks}) - length(replace(${hunks}, ${`\n${mark}`}, ''))) / 2 END`;
-};
-
-/** The first `max` files of the diff in order, without their text, each with its LineCounts (null: none to count). */
-export async function listMergeRequestDiffFileCounts(diffId: number, max: number): Promise<(StoredDiffFile & { counts: LineCounts | null })[]> {
-  const rows = await getDb()
-    .select({ ...fileColumns, additions: countOf("+"), deletions: countOf("-") })
-    .from(mergeRequestDiffFiles)
-    .where(eq(mergeRequestDiffFiles.mergeRequestDiffId, diffId))
-    .orderBy(asc(mergeRequestDiffFiles.relativeOrder))
-    .limit(max);
-  return rows.map(({ additions, deletions, ...file }) => ({
-    ...file,
-    diff: "",
-    collapsed: isCollapsed(file),
-    counts: additions === null || deletions === null ? null : { additions, deletions },
-  }));
-}
-
 /**
  * The diff's files in order, a page of them with the total. `text`: "small" (the default) reads the text of files up
  * to COLLAPSED_DIFF_BYTES and of those `expand` names, leaving a large file's text in the database (the query does not
