@@ -52,41 +52,6 @@ describe("mergeRequestChanges", () => {
     expect(expanded.files[1]!.collapsed).toBe(false);
     expect(expanded.files[1]!.diff.length).toBeGreaterThan(COLLAPSED_DIFF_BYTES);
   });
-
-  it("reads the stored texts of the asked page only, and counts every file's lines in the database", async () => {
-    const db = getDb();
-    const [mr] = await db.insert(mergeRequests).values({ projectId: sample.project.id, iid: 3, title: "Many files", sourceBranch: "feature/y", targetBranch: "main", authorId: sample.owner.id }).returning();
-    const [stored] = await db.insert(mergeRequestDiffs).values({ mergeRequestId: mr!.id, filesCount: 7 }).returning();
-    const texts = [
-      "@@ -1,2 +1,3 @@\n a\n-b\n+B\n+C\n",
-      "@@ -0,0 +1,2 @@\n+x\n+y\n\\ No newline at end of file\n",
-      "@@ -3,3 +3,0 @@\n-gone\n--also gone, starting with a minus\n-+and this\n",
-      "Binary files a/logo.png and b/logo.png differ\n",
-      addedLines(4),
-      "@@ -1 +1 @@\n-old\n+new\n",
-      "@@ -1 +1,2 @@\n one\n+two\n",
-    ];
-    await db.insert(mergeRequestDiffFiles).values(texts.map((diff, index) => ({ mergeRequestDiffId: stored!.id, relativeOrder: index, oldPath: `f${index}`, newPath: `f${index}`, diff, diffSize: diff.length })));
-    const diff = (await findMergeRequestDiff(mr!.id))!;
-    const changes = await mergeRequestChanges(sample.project.id, diff, { page: { page: 2, perPage: 3 } });
-    expect(changes.source).toBe("stored");
-    expect(changes.total).toBe(7);
-    // Page 2 is files 3 to 5: only theirs are read.
-    expect(changes.files.map((file) => file.diff !== "")).toEqual([false, false, false, true, true, true, false]);
-    expect(changes.files[5]!.diff).toBe(texts[5]);
-    expect(changes.counts).toEqual([
-      { additions: 2, deletions: 1 },
-      { additions: 2, deletions: 0 },
-      { additions: 0, deletions: 3 },
-      null,
-      { additions: 4, deletions: 0 },
-      { additions: 1, deletions: 1 },
-      { additions: 1, deletions: 0 },
-    ]);
-    // A page past the end is the last one.
-    const last = await mergeRequestChanges(sample.project.id, diff, { page: { page: 99, perPage: 3 } });
-    expect(last.files.map((file) => file.diff !== "")).toEqual([false, false, false, false, false, false, true]);
-  });
 });
 
 describe("diffExcerpt", () => {

@@ -66,37 +66,6 @@ const fileColumns = {
 
 const isCollapsed = (file: { diffSize: number; tooLarge: boolean }) => file.tooLarge || file.diffSize > COLLAPSED_DIFF_BYTES;
 
-/** Added and removed lines of a file. */
-export interface LineCounts {
-  additions: number;
-  deletions: number;
-}
-
-/**
- * Each file's added and removed lines, counted where the text is, so that none of it leaves the database: a stored diff
- * starts at its first hunk, so every added line follows a line end ("\n+"), and likewise every removed one. Null for a
- * binary or too large file, which has no lines to count.
- */
-const countOf = (mark: "+" | "-") =>
-  sql<number | null>`CASE WHEN ${mergeRequestDiffFiles.tooLarge} OR ${mergeRequestDiffFiles.binary} OR ${mergeRequestDiffFiles.diff} LIKE 'Binary files %' THEN NULL
-    ELSE (length(${mergeRequestDiffFiles.diff}) - length(replace(${mergeRequestDiffFiles.diff}, ${`\n${mark}`}, ''))) / 2 END`;
-
-/** The first `max` files of the diff in order, without their text, each with its LineCounts (null: none to count). */
-export async function listMergeRequestDiffFileCounts(diffId: number, max: number): Promise<(StoredDiffFile & { counts: LineCounts | null })[]> {
-  const rows = await getDb()
-    .select({ ...fileColumns, additions: countOf("+"), deletions: countOf("-") })
-    .from(mergeRequestDiffFiles)
-    .where(eq(mergeRequestDiffFiles.mergeRequestDiffId, diffId))
-    .orderBy(asc(mergeRequestDiffFiles.relativeOrder))
-    .limit(max);
-  return rows.map(({ additions, deletions, ...file }) => ({
-    ...file,
-    diff: "",
-    collapsed: isCollapsed(file),
-    counts: additions === null || deletions === null ? null : { additions, deletions },
-  }));
-}
-
 /**
  * The diff's files in order, a page of them with the total. `text`: "small" (the default) reads the text of files up
  * to COLLAPSED_DIFF_BYTES and of those `expand` names, leaving a large file's text in the database (the query does not

@@ -41,6 +41,24 @@ async function waitUntil(what: string, ready: () => Promise<boolean>): Promise<v
   }
 }
 
+/** Kills the worker outright and starts another, as a crash and a restart would. */
+async function killAndRestart(worker: ChildProcess): Promise<ChildProcess> {
+  worker.kill("SIGKILL");
+  await once(worker, "exit");
+  return startWorkerProcess();
+}
+
+/** Whether a batch of the import (of one relation, if named) is being loaded. */
+async function loadingBatch(bulkImportId: number, relation?: string): Promise<boolean> {
+  const [row] = await getDb()
+    .select({ n: sql<number>`count(*)::int` })
+    .from(bulkImportBatchTrackers)
+    .innerJoin(bulkImportTrackers, eq(bulkImportTrackers.id, bulkImportBatchTrackers.trackerId))
+    .innerJoin(bulkImportEntities, eq(bulkImportEntities.id, bulkImportTrackers.entityId))
+    .where(sql`${bulkImportEntities.bulkImportId} = ${bulkImportId} AND ${bulkImportBatchTrackers.status} = ${STATUS.started} ${relation ? sql`AND ${bulkImportTrackers.relation} = ${relation}` : sql``}`);
+  return row!.n > 0;
+}
+
 describe("a worker killed in the middle of an import", () => {
   it("leaves nothing duplicated or lost once another worker takes over", async () => {
     const source = await startTestSource({ version: "17.8.0-ee", batchSize: 2, exportDelayMs: 20 });
@@ -53,21 +71,8 @@ describe("a worker killed in the middle of an import", () => {
         { sourceFullPath: source.group(4351).path, destinationSlug: unique("killed"), destinationNamespace: "", migrateProjects: false, migrateMemberships: true },
       ]);
       // Wait until batches are running, then kill the worker outright.
-      const deadline = Date.now() + 30_000;
-      for (;;) {
-        const [row] = await getDb()
-          .select({ n: sql<number>`count(*)::int` })
-          .from(bulkImportBatchTrackers)
-          .innerJoin(bulkImportTrackers, eq(bulkImportTrackers.id, bulkImportBatchTrackers.trackerId))
-          .innerJoin(bulkImportEntities, eq(bulkImportEntities.id, bulkImportTrackers.entityId))
-          .where(sql`${bulkImportEntities.bulkImportId} = ${started!.bulkImportId} AND ${bulkImportBatchTrackers.status} = ${STATUS.started}`);
-        if (row!.n > 0) break;
-        if (Date.now() > deadline) throw new Error("no batch started");
-        await new Promise((r) => setTimeout(r, 100));
-      }
-      worker.kill("SIGKILL");
-      await once(worker, "exit");
-      worker = startWorkerProcess();
+      await waitUntil("a batch to start", () => loadingBatch(started!.bulkImportId));
+      worker = await killAndRestart(worker);
 
       const [bulkImport] = await waitForImports([started!.bulkImportId], 90_000);
       expect(bulkImport!.status).toBe(STATUS.finished);
@@ -116,9 +121,7 @@ describe("a worker killed in the middle of an import", () => {
           .then(([row]) => row!.n > 0);
       await waitUntil("the repository restore to start", restoring);
       await new Promise((r) => setTimeout(r, 300));
-      worker.kill("SIGKILL");
-      await once(worker, "exit");
-      worker = startWorkerProcess();
+      worker = await killAndRestart(worker);
 
       const [bulkImport] = await waitForImports([started!.bulkImportId], 150_000);
       expect(bulkImport!.status).toBe(STATUS.finished);
@@ -161,18 +164,8 @@ describe("a worker killed in the middle of an import", () => {
       const [started] = await startImports(user, { url: source.url, token: DEFAULT_TOKEN }, [
         { sourceFullPath: source.store.fullPath(source.group(4353)), destinationSlug: unique("mr-kill"), destinationNamespace: "", migrateProjects: true, migrateMemberships: false },
       ]);
-      const loading = () =>
-        getDb()
-          .select({ n: sql<number>`count(*)::int` })
-          .from(bulkImportBatchTrackers)
-          .innerJoin(bulkImportTrackers, eq(bulkImportTrackers.id, bulkImportBatchTrackers.trackerId))
-          .innerJoin(bulkImportEntities, eq(bulkImportEntities.id, bulkImportTrackers.entityId))
-          .where(sql`${bulkImportEntities.bulkImportId} = ${started!.bulkImportId} AND ${bulkImportTrackers.relation} = 'merge_requests' AND ${bulkImportBatchTrackers.status} = ${STATUS.started}`)
-          .then(([row]) => row!.n > 0);
-      await waitUntil("a merge requests batch to start", loading);
-      worker.kill("SIGKILL");
-      await once(worker, "exit");
-      worker = startWorkerProcess();
+      await waitUntil("a merge requests batch to start", () => loadingBatch(started!.bulkImportId, "merge_requests"));
+      worker = await killAndRestart(worker);
 
       const [bulkImport] = await waitForImports([started!.bulkImportId], 150_000);
       expect(bulkImport!.status).toBe(STATUS.finished);

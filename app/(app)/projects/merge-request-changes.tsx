@@ -16,24 +16,22 @@ const FILES_PER_PAGE = 25;
  * The Changes tab: file by file, from git when the repository has both shas, else the stored diff. A large file (over
  * 100 KB, or too large) is collapsed and its text not even read until its Expand asks for it alone.
  */
-export async function MergeRequestChangesTab({ project, mr, expand: expandParam, page: pageParam }: { project: ProjectWithAccess; mr: MergeRequestRow; expand: string[]; page?: string }) {
+export async function MergeRequestChangesTab({ project, mr, expand: asked, page: pageParam }: { project: ProjectWithAccess; mr: MergeRequestRow; expand: string[]; page?: string }) {
   const diff = await findMergeRequestDiff(mr.id);
   if (!diff) return <EmptyState>No changes: this merge request has no diff.</EmptyState>;
-  const expand = expandParam.slice(0, MAX_EXPANDED);
-  const asked = { page: pageOf(pageParam), perPage: FILES_PER_PAGE };
-  const { files, counts: stored, total, overflow, source } = await mergeRequestChanges(project.id, diff, { expand, page: asked });
+  const expand = asked.slice(0, MAX_EXPANDED);
+  const { files, total, overflow, source } = await mergeRequestChanges(project.id, diff, { expand });
   const head = diff.headCommitSha ?? mr.diffHeadSha ?? mr.sourceBranch;
   const base = mergeRequestUrl(project.fullPath, mr.iid, "diffs");
-  const page = Math.min(asked.page, Math.max(1, Math.ceil(files.length / FILES_PER_PAGE)));
+  const page = Math.min(pageOf(pageParam), Math.max(1, Math.ceil(files.length / FILES_PER_PAGE)));
   const pageQuery = (n: number) => (n > 1 ? [["page", String(n)]] : []);
   const expandHref = (path: string, index: number) => `${base}?${new URLSearchParams([...pageQuery(page), ...expand.map((p) => ["expand", p]), ["expand", path]])}#${diffAnchor(index)}`;
   const pageHref = (n: number) => `${base}?${new URLSearchParams([...pageQuery(n), ...expand.map((p) => ["expand", p])])}`;
-  const counts = stored ?? files.map(diffCounts);
+  const counts = files.map(diffCounts);
   const stats = { additions: counts.reduce((sum, c) => sum + (c?.additions ?? 0), 0), deletions: counts.reduce((sum, c) => sum + (c?.deletions ?? 0), 0) };
   return (
     <DiffFiles
       files={files}
-      counts={counts}
       total={total}
       stats={stats}
       headingLevel="h3"

@@ -20,7 +20,6 @@ export interface DiffPaging {
  */
 export function DiffFiles({
   files,
-  counts,
   total,
   stats,
   headingLevel,
@@ -37,8 +36,6 @@ export function DiffFiles({
   paging,
 }: {
   files: DiffFile[];
-  /** Each file's +/- in the list, when counted elsewhere (the files off the page may come without their text). */
-  counts?: ({ additions: number; deletions: number } | null)[];
   /** Changed files in all, listed or not. */
   total: number;
   stats: { additions: number; deletions: number } | null;
@@ -87,15 +84,15 @@ export function DiffFiles({
           <summary className="cursor-pointer px-4 py-2 text-sm font-medium text-gray-900">{listTitle}</summary>
           <ul className="border-t border-gray-100 px-4 py-2 text-xs">
             {files.map((file, index) => {
-              const lines = counts ? (counts[index] ?? null) : diffCounts(file);
+              const counts = diffCounts(file);
               return (
                 <li key={index} className="flex items-center justify-between gap-3 py-0.5">
                   <a href={anchorHref(index)} className="truncate font-mono">
                     {file.renamed_file ? `${file.old_path} → ${file.new_path}` : file.deleted_file ? file.old_path : file.new_path}
                   </a>
-                  {lines ? (
+                  {counts ? (
                     <span className="shrink-0 font-mono">
-                      <span className="text-green-700">{`+${lines.additions}`}</span> <span className="text-red-700">{`-${lines.deletions}`}</span>
+                      <span className="text-green-700">{`+${counts.additions}`}</span> <span className="text-red-700">{`-${counts.deletions}`}</span>
                     </span>
                   ) : null}
                 </li>
