@@ -8,9 +8,25 @@
 // (upload + scan: the request, until its 201), then a `ferry worker` process imports it (worker import: from the 201 to
 // `import_status: finished` on GET /projects/:id/import). Printed: sizes, seconds, MB/s of decompressed bytes, records/s,
 // the whole import against tar -xzf, the worker's peak RSS (its VmHWM) and this process's peak RSS during the request
-// (VmHWM after resetting it). Fails unless the imported repository has the exported one's refs.
+// (VmHWM after resetting it). Fails unless the imported repository has the exported one's refs and the imported project
+// as many issues and notes as the exported one.
 //
-// Measured on a 2-core development machine shared with other work, BENCH_MB=1100: (see the end of this comment)
+// Half of the repository's files are text, which git packs to almost nothing: the archive is about BENCH_MB / 2 MB,
+// so an archive of 1 GB or more takes BENCH_MB=2200 (BENCH_MB=1100 gave 552 MB).
+//
+// Measured on a 2-core development machine shared with other work (load average 6-8), BENCH_MB=2200:
+//   archive: 1101 MB gzipped, 1107 MB decompressed; 2005 records (project 1, issues 2000, self 1, repository_bundle 1,
+//            project_feature 1, design 1) and 10000 notes in them
+//   tar -xzf:       8.9 s, 123.9 MB/s
+//   upload + scan:  18.4 s, 60.1 MB/s (59.7 MB/s of the upload)
+//   worker import:  90.1 s, 12.3 MB/s, 133 records/s (notes included; over the whole worker import, bundle included)
+//   whole import:   108.6 s, 10.2 MB/s: 12.15x the time of tar -xzf
+//   peak RSS: worker 153 MB (VmHWM; git runs in its own processes); this process during upload + scan 187 MB (166 MB
+//             at its start)
+// BENCH_MB=1100 (552 MB archive): tar -xzf 4.3 s; upload + scan 13.7 s; worker 43.5 s; 13.27x tar -xzf; worker 158 MB.
+// Default (152 MB archive): tar -xzf 1.1 s; upload + scan 3.2 s; worker 15.9 s, of which the repository bundle 10.9 s
+// and the 2,000 issues with their 10,000 notes 2.6 s (about 4,600 records/s); 17.69x tar -xzf; worker 152 MB. Most of
+// the worker's time is the repository bundle (git's), and its peak RSS stays the same from 152 MB to 1.1 GB of archive.
 import { execFileSync } from "node:child_process";
 import fs from "node:fs";
 import path from "node:path";
@@ -114,7 +130,16 @@ try {
   const workerPeak = peakRssBytes(worker.pid!);
 
   const [entity] = await db.select({ id: bulkImportEntities.id }).from(bulkImportEntities).where(and(eq(bulkImportEntities.projectId, body.id!), eq(bulkImportEntities.sourceType, "project_entity")));
-  const trackers = await db.select({ relation: bulkImportTrackers.relation, imported: bulkImportTrackers.importedObjectsCount }).from(bulkImportTrackers).where(eq(bulkImportTrackers.entityId, entity!.id));
+  const trackers = await db
+    .select({ relation: bulkImportTrackers.relation, imported: bulkImportTrackers.importedObjectsCount, startedAt: bulkImportTrackers.startedAt, finishedAt: bulkImportTrackers.finishedAt })
+    .from(bulkImportTrackers)
+    .where(eq(bulkImportTrackers.entityId, entity!.id));
+  // Where the worker's time went: its longest relations, from started to finished (stages run relations side by side).
+  const longest = trackers
+    .filter((t) => t.startedAt && t.finishedAt)
+    .map((t) => ({ relation: t.relation, seconds: (t.finishedAt!.getTime() - t.startedAt!.getTime()) / 1000 }))
+    .sort((a, b) => b.seconds - a.seconds)
+    .slice(0, 3);
   // The trackers count a relation's top-level records (an issue, with its notes inside it): the notes are counted apart.
   const records = trackers.reduce((sum, tracker) => sum + tracker.imported, 0);
   const countOf = async (projectId: number) => {
@@ -133,7 +158,7 @@ try {
   console.log(`archive: ${mib(archiveBytes).toFixed(0)} MB gzipped, ${content.toFixed(0)} MB decompressed; ${records} records (${trackers.filter((t) => t.imported > 0).map((t) => `${t.relation} ${t.imported}`).join(", ")}) and ${importedCounts.notes} notes in them`);
   console.log(`tar -xzf:       ${tarSeconds.toFixed(1)} s, ${rate(tarSeconds)}`);
   console.log(`upload + scan:  ${uploadSeconds.toFixed(1)} s, ${rate(uploadSeconds)} (${(mib(archiveBytes) / uploadSeconds).toFixed(1)} MB/s of the upload)`);
-  console.log(`worker import:  ${workerSeconds.toFixed(1)} s, ${rate(workerSeconds)}, ${(rows / workerSeconds).toFixed(0)} records/s (notes included)`);
+  console.log(`worker import:  ${workerSeconds.toFixed(1)} s, ${rate(workerSeconds)}, ${(rows / workerSeconds).toFixed(0)} records/s (notes included); longest: ${longest.map((t) => `${t.relation} ${t.seconds.toFixed(1)} s`).join(", ")}`);
   console.log(`whole import:   ${(uploadSeconds + workerSeconds).toFixed(1)} s, ${rate(uploadSeconds + workerSeconds)}: ${((uploadSeconds + workerSeconds) / tarSeconds).toFixed(2)}x the time of tar -xzf`);
   console.log(`peak RSS: worker ${mib(workerPeak).toFixed(0)} MB (VmHWM; git runs in its own processes); this process during upload + scan ${mib(uploadPeak).toFixed(0)} MB (${mib(rssBefore).toFixed(0)} MB at its start)`);
   console.log(`checked: the imported repository has the exported one's ${want.trim().split("\n").length} refs; ${importedCounts.issues} issues and ${importedCounts.notes} notes, as exported`);
