@@ -8,11 +8,11 @@
 // tar -czf 8.6 MB/s (ratio 1.14); BENCH_MB=520 (260 MB repository, beside a lint run) 4.7 vs 4.2 MB/s (ratio 1.12);
 // peak RSS 138 and 153 MB, a few MB over the process's resting size: the archive streams, the bundle is git's.
 import { execFileSync } from "node:child_process";
-import { randomBytes } from "node:crypto";
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { givenOrEmbeddedDatabase, stampedBenchUser } from "./bench/harness";
+import { fillBenchRepository } from "./bench/project-repository";
 
 const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), "ferry-bench-project-export-"));
 process.env.FERRY_DATA_DIR = dataDir;
@@ -34,25 +34,8 @@ const { user, stamp } = await stampedBenchUser();
 const group = await createGroup(user, { name: "Bench", path: `bench-${stamp}` });
 const project = await createProject(user, { name: "Big", namespaceId: group.id, initializeWithReadme: true });
 
-// The repository: files of 4 MB, half random, half text, in a few commits, pushed into the project's bare repository.
-const work = path.join(dataDir, "work");
-const git = (cwd: string, args: string[]) => execFileSync("git", ["-c", "user.name=Bench", "-c", "user.email=bench@example.com", ...args], { cwd, stdio: ["ignore", "pipe", "inherit"], maxBuffer: 1 << 26 });
-git(dataDir, ["clone", "-q", repositoryPath(project.id, "project"), work]);
-const FILE_MB = 4;
-const text = Buffer.from("Lorem ipsum dolor sit amet, consectetur adipiscing elit, sed do eiusmod tempor.\n".repeat((FILE_MB << 20) / 80));
-for (let i = 0; i < MB / FILE_MB; i++) {
-  fs.mkdirSync(path.join(work, `dir${i % 10}`), { recursive: true });
-  fs.writeFileSync(path.join(work, `dir${i % 10}`, `file${i}.bin`), i % 2 === 0 ? randomBytes(FILE_MB << 20) : Buffer.concat([Buffer.from(`${i}\n`), text]));
-  if (i % 10 === 9) {
-    git(work, ["add", "."]);
-    git(work, ["commit", "-q", "-m", `batch ${i}`]);
-  }
-}
-git(work, ["add", "."]);
-git(work, ["commit", "-q", "--allow-empty", "-m", "last"]);
-git(work, ["push", "-q", "origin", "HEAD:main"]);
-fs.rmSync(work, { recursive: true, force: true });
-const repoBytes = Number(execFileSync("du", ["-sb", repositoryPath(project.id, "project")]).toString().split("\t")[0]);
+// The repository: BENCH_MB MB of files, pushed into the project's bare repository.
+const repoBytes = fillBenchRepository(repositoryPath(project.id, "project"), MB, dataDir);
 
 // The export, as the worker runs it, with the process's memory sampled while it writes.
 const runId = "bench";
