@@ -1,5 +1,5 @@
 import { eq, sql } from "drizzle-orm";
-import { bulkImportEntities, bulkImportFailures, bulkImports, getDb, groups, users } from "@/lib/db";
+import { bulkImportEntities, bulkImportFailures, bulkImports, getDb, groups, projects, users } from "@/lib/db";
 import type { Viewer } from "@/lib/viewer";
 import { humanStatus, statusName, type HumanStatus, type StatusName } from "../status";
 import { canOpen, validId } from "./visibility";
@@ -64,6 +64,7 @@ const summaryColumns = {
   username: users.username,
   groupId: groups.id,
   groupFullPath: groups.fullPath,
+  projectPath: projects.path,
   // The index on (entity_id, created_at) makes this a short index scan, stopped at the cap.
   failuresCount: sql<number>`(SELECT count(*)::int FROM (SELECT 1 FROM ${bulkImportFailures} WHERE ${bulkImportFailures.entityId} = ${e.id} LIMIT ${FAILURE_COUNT_CAP}) AS capped)`,
   /** The size of the whole list, so that a page and its total come from one query. */
@@ -72,7 +73,13 @@ const summaryColumns = {
 
 /** Entities with their import, owner and created group: one row each, filtered and ordered by the caller. */
 export function entitySummaryQuery() {
-  return getDb().select(summaryColumns).from(e).innerJoin(b, eq(b.id, e.bulkImportId)).innerJoin(users, eq(users.id, b.userId)).leftJoin(groups, eq(groups.id, e.namespaceId));
+  return getDb()
+    .select(summaryColumns)
+    .from(e)
+    .innerJoin(b, eq(b.id, e.bulkImportId))
+    .innerJoin(users, eq(users.id, b.userId))
+    .leftJoin(groups, eq(groups.id, e.namespaceId))
+    .leftJoin(projects, eq(projects.id, e.projectId));
 }
 
 export type EntitySummaryRow = Awaited<ReturnType<typeof entitySummaryQuery>>[number];
@@ -85,7 +92,9 @@ export function toEntitySummary(row: EntitySummaryRow): EntitySummary {
   const hasFailures = row.hasFailures || row.failuresCount > 0;
   const planned = row.destinationNamespace ? `${row.destinationNamespace}/${row.destinationSlug}` : row.destinationSlug;
   const project = row.sourceType === "project_entity";
-  const destinationFullPath = (project ? null : row.groupFullPath) ?? planned;
+  // A project's own path once made: an import with `overwrite` runs at a temporary one, which is where it is until done.
+  const made = project && row.projectPath !== null ? (row.destinationNamespace ? `${row.destinationNamespace}/${row.projectPath}` : row.projectPath) : null;
+  const destinationFullPath = (project ? made : row.groupFullPath) ?? planned;
   // GitLab's addresses: /groups/<full path> for a group, /<full path> for a project.
   const created = project ? row.projectId !== null : row.groupId !== null;
   return {

@@ -1,11 +1,23 @@
 import { describe, expect, it, vi } from "vitest";
 import { bulkImportFailures, getDb, getPool, groups } from "@/lib/db";
+import { createGroup } from "@/lib/groups";
+import { createProject } from "@/lib/projects";
 import { makeUser, unique } from "@/test/helpers/factories";
 import { STATUS, TRACKER_STATUS } from "../status";
 import { at, makeEntity, makeImport, makeTracker, viewer } from "./_test/rows";
 import { listImportHistory } from "./history";
 
 describe("listImportHistory", () => {
+  it("heads a project by its own path once made: an overwrite import's temporary path until the import is done", async () => {
+    const user = await makeUser();
+    const group = await createGroup(user, { name: "Overwrite", path: unique("overwrite") });
+    const project = await createProject(user, { name: "Site 1a2b3c4d", path: "site-1a2b3c4d", namespaceId: group.id });
+    const bulk = await makeImport(user.id, { status: STATUS.started });
+    await makeEntity(bulk.id, { sourceFullPath: "acme/site", sourceType: "project_entity", destinationNamespace: group.fullPath, destinationSlug: "site", projectId: project.id, status: STATUS.started });
+    const { rows } = await listImportHistory(viewer(user));
+    expect(rows[0]).toMatchObject({ destinationFullPath: `${group.fullPath}/site-1a2b3c4d`, destinationPath: `/${group.fullPath}/site-1a2b3c4d`, destinationProjectId: project.id });
+  });
+
   it("lists the user's entities newest first with source URL, destination, status and per-relation counts", async () => {
     const [user, other] = await Promise.all([makeUser(), makeUser()]);
     const path = unique("dest");

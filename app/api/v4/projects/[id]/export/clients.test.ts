@@ -4,13 +4,16 @@ import path from "node:path";
 import { gunzipSync } from "node:zlib";
 import { Gitlab } from "@gitbeaker/rest";
 import { describe, expect, it } from "vitest";
-import { getDb, labels } from "@/lib/db";
+import { desc, eq } from "drizzle-orm";
+import { bulkImports, getDb, labels } from "@/lib/db";
 import { findFileExport } from "@/lib/exchange";
 import { createGroup } from "@/lib/groups";
+import { STATUS } from "@/lib/migration";
 import { createProject } from "@/lib/projects";
 import { tokenFor } from "@/test/helpers/api";
 import { makeUser, unique } from "@/test/helpers/factories";
 import { temporaryDirectory } from "@/test/helpers/git-client";
+import { waitForImports } from "@/test/helpers/imports";
 import { runFerryExchange } from "@/test/exchange/ferry-exchange";
 
 // Ferry's API over HTTP, and a worker to run the exports the clients schedule.
@@ -43,7 +46,7 @@ with open(sys.argv[4], "wb") as f:
 print(json.dumps({"status": export.export_status, "links": export._links, "path": export.path_with_namespace}))
 `;
 
-describe("GitLab's clients, unchanged, exporting a project by file from Ferry", () => {
+describe("GitLab's clients, unchanged, exporting a project by file from Ferry and importing it again", () => {
   it("python-gitlab: project.exports.create(), .refresh() until finished, .download()", async () => {
     const { project, token } = await exportedProject("Python");
     const file = path.join(scratch, "python.tar.gz");
@@ -66,7 +69,7 @@ describe("GitLab's clients, unchanged, exporting a project by file from Ferry", 
     expect(fs.statSync(file).size).toBeGreaterThan(0);
   }, 90_000);
 
-  it("@gitbeaker/rest: ProjectImportExports.scheduleExport, showExportStatus, download", async () => {
+  it("@gitbeaker/rest: ProjectImportExports.scheduleExport, showExportStatus, download, then import and showImportStatus", async () => {
     const { project, token, userId } = await exportedProject("Beaker");
     const api = new Gitlab({ host: server().url, token });
     expect(await api.ProjectImportExports.scheduleExport(project.id, undefined as never, { description: "Exported by gitbeaker" })).toEqual({ message: "202 Accepted" });
@@ -83,5 +86,16 @@ describe("GitLab's clients, unchanged, exporting a project by file from Ferry", 
     expect(bytes).toContain('"description":"Exported by gitbeaker"');
     expect(bytes).toContain('"title":"Beaker label"');
     await expect(api.ProjectImportExports.showExportStatus(2_147_483_000)).rejects.toThrow();
-  }, 60_000);
+
+    // And back in: ProjectImportExports.import of that archive into another group, then showImportStatus.
+    const user = { id: userId, isAdmin: false };
+    const target = await createGroup(user, { name: "Beaker copies", path: unique("beaker-copies") });
+    const scheduled = (await api.ProjectImportExports.import({ content: archive, filename: "beaker_export.tar.gz" }, "beaker-copy", { namespace: target.fullPath, name: "Beaker copy" })) as unknown as Record<string, unknown>;
+    expect(scheduled).toMatchObject({ path: "beaker-copy", name: "Beaker copy", path_with_namespace: `${target.fullPath}/beaker-copy`, import_status: "scheduled" });
+    const copyId = scheduled.id as number;
+    const [imported] = await waitForImports([(await getDb().select({ id: bulkImports.id }).from(bulkImports).where(eq(bulkImports.userId, userId)).orderBy(desc(bulkImports.id)).limit(1))[0]!.id]);
+    expect(imported!.status).toBe(STATUS.finished);
+    expect(await api.ProjectImportExports.showImportStatus(copyId)).toMatchObject({ id: copyId, import_status: "finished", failed_relations: [] });
+    expect((await getDb().select({ title: labels.title }).from(labels).where(eq(labels.projectId, copyId))).map((l) => l.title)).toEqual(["Beaker label"]);
+  }, 90_000);
 });
