@@ -36,6 +36,9 @@ const record = {
   ],
 };
 
+// A design GitLab would refuse (no file name): its issue fails alone, with the place of the bad field.
+const bad = { id: 951, iid: 2, title: "Bad design", author_id: 1, notes: [], designs: [{ id: 63, filename: "" }] };
+
 async function designCounts(issueId: number) {
   const { rows } = await getDb().execute<Record<string, number>>(sql`SELECT
     (SELECT count(*)::int FROM designs WHERE issue_id = ${issueId}) AS designs,
@@ -57,11 +60,11 @@ describe("issue designs, by direct transfer", () => {
   it("loads an issue's designs, versions, actions and design notes as rows, replays nothing twice, and exports them as GitLab does", async () => {
     const source = await startTestSource({ version: "17.8.0", batchSize: 5, exportDelayMs: 20 });
     try {
-      source.addProject({ groupId: ROOT, path: "designed", name: "Designed", fixtureProject: "complex", relations: { releases: fromRecords([]), issues: fromRecords([record]) } });
+      source.addProject({ groupId: ROOT, path: "designed", name: "Designed", fixtureProject: "complex", relations: { releases: fromRecords([]), issues: fromRecords([record, bad]) } });
       const { bulkImport, project } = await importGroupProject(source, ROOT, "designed");
       expect(project.entity.status).toBe(STATUS.finished);
-      expect(project.trackers.get("issues")).toMatchObject({ status: TRACKER_STATUS.finished, importedObjectsCount: 1 });
-      expect(project.failures.filter((failure) => failure.relation === "issues")).toEqual([]);
+      expect(project.trackers.get("issues")).toMatchObject({ status: TRACKER_STATUS.finished, sourceObjectsCount: 2, importedObjectsCount: 1 });
+      expect(project.failures.filter((failure) => failure.relation === "issues").map((failure) => failure.exceptionMessage)).toEqual([expect.stringMatching(/designs\[0\]: filename can't be blank/)]);
 
       const db = getDb();
       const projectId = project.entity.projectId!;
