@@ -45,7 +45,8 @@ const ISSUE_COLUMNS = [
   "last_edited_by_id", "last_edited_at", "closed_at", "weight", "due_date", "discussion_locked", "time_estimate",
   "relative_position", "health_status", "work_item_type", "issue_type", "created_at", "updated_at", "label_links",
   "labels", "award_emoji", "notes", "events", "resource_state_events", "resource_label_events",
-  "resource_milestone_events", "issue_assignees", "timelogs", "zoom_meetings", "milestone_id", "sprint_id", "designs", "design_versions",
+  "resource_milestone_events", "issue_assignees", "timelogs", "zoom_meetings", "milestone_id", "sprint_id",
+  "designs", "design_versions",
 ] as const;
 
 // GitLab's WorkItems::Type base types, and its issue_type values (the same names).
