@@ -78,8 +78,9 @@ function iterationRecord(iteration: NonNullable<IssueTree["iteration"]>): Export
  * :system_note_metadata], label_links: [:label], :milestone, resource_label_events: [:label],
  * resource_milestone_events: [:milestone], :resource_state_events, designs: [notes: [:author]], design_versions:
  * [actions: [:design]], :issue_assignees, :zoom_meetings, :award_emoji, :work_item_type, EE: :epic_issue,
- * :iteration...]`), with Ferry's ids and the ids of the users Ferry mapped them to, so that an importer, Ferry's own included, rebuilds the same issue. What the source sent that Ferry keeps no column
- * for (sentry_issue, issuable_sla, resource_iteration_events...) goes out as it came.
+ * :iteration...]`), with Ferry's ids and the ids of the users Ferry mapped them to, so that an importer, Ferry's own
+ * included, rebuilds the same issue. What the source sent that Ferry keeps no column for (sentry_issue, issuable_sla,
+ * resource_iteration_events...) goes out as it came.
  */
 export function issueRecord(tree: IssueTree): ExportRecord {
   const { issue } = tree;
