@@ -32,8 +32,15 @@ export function IssueDesigns({ designs }: { designs: IssueDesignItem[] }) {
               {design.deleted ? <span className="shrink-0 rounded bg-gray-100 px-1.5 text-xs text-gray-600">Deleted</span> : null}
             </p>
             <p className="mt-1 text-xs text-gray-500">
-              {plural(design.versionCount, "version")}
-              {design.latestVersionAt ? <> · updated {formatDay(design.latestVersionAt)}</> : null} · {plural(design.noteCount, "comment")}
+              <span className="whitespace-nowrap">{plural(design.versionCount, "version")}</span>
+              {design.latestVersionAt ? (
+                <>
+                  {" · "}
+                  <span className="whitespace-nowrap">updated {formatDay(design.latestVersionAt)}</span>
+                </>
+              ) : null}
+              {" · "}
+              <span className="whitespace-nowrap">{plural(design.noteCount, "comment")}</span>
             </p>
           </li>
         ))}
