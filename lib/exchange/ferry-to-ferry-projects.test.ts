@@ -213,7 +213,7 @@ describe("one Ferry migrating projects from another", () => {
     expect((await getDb().select().from(issues).where(eq(issues.projectId, app.id))).length).toBe(13);
     expect((await getDb().select().from(mergeRequests).where(eq(mergeRequests.projectId, app.id))).length).toBe(11);
     expect(await git(repositoryPath(app.id, "project"), ["rev-parse", "refs/merge-requests/10/head"])).toBe(head);
-    const [appDiffNote] = await getDb().select().from(notes).where(and(eq(notes.projectId, app.id), eq(notes.type, "DiffNote"))).orderBy(asc(notes.createdAt)).limit(1);
+    const [appDiffNote] = await getDb().select().from(notes).where(and(eq(notes.projectId, app.id), eq(notes.noteableType, "MergeRequest"), eq(notes.type, "DiffNote"))).orderBy(asc(notes.createdAt)).limit(1);
     expect(appDiffNote!.position).toMatchObject({ head_sha: head, new_line: 14, position_type: "text" });
     const [appIssue] = await getDb().select().from(issues).where(and(eq(issues.projectId, app.id), eq(issues.iid, 20)));
     expect(await getDb().select({ position: epicIssues.relativePosition }).from(epicIssues).where(eq(epicIssues.issueId, appIssue!.id))).toEqual([{ position: 7 }]);
