@@ -42,6 +42,13 @@ async function seed(client: pg.Client, ids: { tracker: number; lib: number }, sh
   await insert(client, "resource_milestone_events", { project_id: p, issue_id: login, milestone_id: v1, user_id: admin, action: "add", created_at: "2024-01-02T09:50:00Z" });
   await insert(client, "resource_state_events", { project_id: p, issue_id: login, user_id: admin, state: "closed", created_at: "2024-01-05T09:00:00Z" });
   await insert(client, "resource_state_events", { project_id: p, issue_id: login, user_id: admin, state: "reopened", created_at: "2024-01-06T09:00:00Z" });
+  // Two designs of #1: the mock-up changed in the second version, the old flow deleted by it; a comment on the mock-up.
+  const mockup = await insert(client, "designs", { project_id: p, issue_id: login, iid: 1, filename: "login-mockup.png", relative_position: 1 });
+  const flow = await insert(client, "designs", { project_id: p, issue_id: login, iid: 2, filename: "old-flow.png", relative_position: 2 });
+  const first = await insert(client, "design_versions", { issue_id: login, sha: "a".repeat(40), author_id: admin, created_at: "2024-01-02T08:00:00Z" });
+  const second = await insert(client, "design_versions", { issue_id: login, sha: "b".repeat(40), author_id: admin, created_at: "2024-01-07T08:00:00Z" });
+  for (const [design, version, event] of [[mockup, first, 0], [flow, first, 0], [mockup, second, 1], [flow, second, 2]]) await insert(client, "design_actions", { design_id: design, version_id: version, event });
+  await insert(client, "notes", { project_id: p, noteable_type: "DesignManagement::Design", noteable_id: mockup, author_id: admin, note: "Make the button bigger", discussion_id: "dd1" });
   await insert(client, "merge_requests", { project_id: p, iid: 1, title: "Fix Safari login", description: "Closes #1", source_branch: "fix", target_branch: "main" });
   await insert(client, "merge_requests", { project_id: p, iid: 2, title: "Unrelated", description: "See #12", source_branch: "other", target_branch: "main" });
   const pipeline = await insert(client, "ci_pipelines", { project_id: p, sha, iid: 1, ref: "main", status: "success", source: "push", created_at: "2024-05-01T09:59:00Z" });
@@ -122,6 +129,11 @@ test("issues: the list's states, filters and sorts, an issue's activity in order
   await expect(details).toContainText("Estimate: 2h");
   await expect(details).toContainText("Mar 1, 2030");
   await expect(details).toContainText(`${groupPath}/tracker#1`);
+  // Its designs, under the description: each with its versions, its last change and its comments.
+  const designs = page.getByRole("list", { name: "Designs" });
+  await expect(designs.getByRole("listitem")).toHaveText([/login-mockup\.png\s*2 versions · updated Jan 7, 2024 · 1 comment$/, /old-flow\.png\s*Deleted\s*2 versions · updated Jan 7, 2024 · 0 comments$/]);
+  await designs.scrollIntoViewIfNeeded();
+  await page.screenshot({ path: `${SCREENS}/project-issue-designs.png` });
   const related = page.getByRole("list", { name: "Related merge requests" });
   await expect(related.getByRole("listitem")).toHaveCount(1);
   await expect(related).toContainText("Fix Safari login");
@@ -157,6 +169,9 @@ test("issues: the list's states, filters and sorts, an issue's activity in order
   await page.screenshot({ path: `${SCREENS}/group-issues.png`, fullPage: true });
   await titles.filter({ hasText: "Lib needs docs" }).click();
   await expect(page).toHaveURL(new RegExp(`/${groupPath}/sub/lib/-/issues/1$`));
+  // An issue without designs has no Designs section.
+  await expect(page.getByRole("heading", { name: "Lib needs docs" })).toBeVisible();
+  await expect(page.getByRole("heading", { name: /^Designs/ })).toHaveCount(0);
 
   // A job's page, from its pipeline: status, stage, timing, and no log (traces are not migrated).
   await page.goto(`/${groupPath}/tracker/-/pipelines`);

@@ -7,6 +7,7 @@ import { LabelChips } from "@/components/content/label-chips";
 import { Person, type PersonItem } from "@/components/content/person";
 import { SideItem } from "@/components/content/side-item";
 import { IssuableLinks } from "@/components/content/issuable-links";
+import { IssueDesigns, type IssueDesignItem } from "./issue-designs";
 
 export interface IssueViewItem extends IssuableFields {
   iid: number;
@@ -21,6 +22,7 @@ export interface IssueViewItem extends IssuableFields {
   timeEstimate: number;
   totalTimeSpent: number;
   relatedMergeRequests: { id: number; iid: number; title: string; state: string; closes: boolean; href: string }[];
+  designs: IssueDesignItem[];
 }
 
 /** GitLab's human time: 1w 2d 3h 30m (a week of 5 days, a day of 8 hours), `0h` for nothing. */
@@ -64,12 +66,15 @@ export function IssueView({ issue, listHref, references, activity }: { issue: Is
       listHref={listHref}
       activity={activity}
       sections={
-        <IssuableLinks
+        <>
+          <IssueDesigns designs={issue.designs} />
+          <IssuableLinks
           id="related-mrs"
           heading="Related merge requests"
           empty="No merge request mentions this issue."
           items={issue.relatedMergeRequests.map((mr) => ({ ...mr, reference: `!${mr.iid}`, note: mr.closes ? <span className="shrink-0 text-xs text-gray-500">closes this issue</span> : null }))}
-        />
+          />
+        </>
       }
       sidebar={
         <>

@@ -32,6 +32,36 @@ async function projectsUnder(rootFullPath: string) {
   return byPath;
 }
 
+// Two designs of an issue (the second deleted by the second version), a comment on the first, and their versions.
+const design = (id: number, filename: string) => ({ id, project_id: 5, issue_id: 950, filename, relative_position: id, iid: id - 60 });
+const designPosition = { head_sha: "b".repeat(40), old_path: "designs/issue-20/home.png", new_path: "designs/issue-20/home.png", position_type: "image", width: 800, height: 600, x: 12, y: 40 };
+const designsOfIssue = {
+  designs: [
+    { ...design(61, "home.png"), notes: [{ id: 7001, note: "Bigger logo", author_id: 1, discussion_id: "d7001", type: "DiffNote", position: designPosition, created_at: "2021-01-03T00:00:00.000Z", updated_at: "2021-01-03T00:00:00.000Z" }] },
+    { ...design(62, "old.png"), notes: [] },
+  ],
+  design_versions: [
+    { id: 31, sha: "a".repeat(40), issue_id: 950, author_id: 1, created_at: "2021-01-02T00:00:00.000Z", actions: [{ event: "creation", design: design(61, "home.png") }, { event: "creation", design: design(62, "old.png") }] },
+    { id: 32, sha: "b".repeat(40), issue_id: 950, author_id: 1, created_at: "2021-01-04T00:00:00.000Z", actions: [{ event: "modification", design: design(61, "home.png") }, { event: "deletion", design: design(62, "old.png") }] },
+  ],
+};
+
+/** A project's issues' designs and versions, as any instance holding them stores them (users only as there or not). */
+async function designTrees(projectId: number) {
+  const { rows } = await getDb().execute(sql`
+    SELECT i.iid,
+      (SELECT json_agg(json_build_object('filename', d.filename, 'iid', d.iid, 'position', d.relative_position, 'attributes', d.source_attributes,
+         'notes', (SELECT json_agg(json_build_object('note', n.note, 'type', n.type, 'position', n.position, 'author', n.author_id IS NOT NULL) ORDER BY n.created_at)
+                   FROM notes n WHERE n.noteable_type = 'DesignManagement::Design' AND n.noteable_id = d.id)) ORDER BY d.filename)
+       FROM designs d WHERE d.issue_id = i.id) AS designs,
+      (SELECT json_agg(json_build_object('sha', v.sha, 'at', v.created_at, 'author', v.author_id IS NOT NULL, 'attributes', v.source_attributes,
+         'actions', (SELECT json_agg(json_build_object('filename', d.filename, 'event', a.event, 'image', a.image_v432x230) ORDER BY d.filename)
+                     FROM design_actions a JOIN designs d ON d.id = a.design_id WHERE a.version_id = v.id)) ORDER BY v.created_at)
+       FROM design_versions v WHERE v.issue_id = i.id) AS versions
+    FROM issues i WHERE i.project_id = ${projectId} ORDER BY i.iid`);
+  return rows;
+}
+
 describe("one Ferry migrating projects from another", () => {
   it("imports the projects Ferry imported from GitLab, repository by repository and relation by relation the same", async () => {
     const root = source().group(4351);
@@ -48,7 +78,7 @@ describe("one Ferry migrating projects from another", () => {
         merge_requests: fromRecords([...ndjsonRecords(projectTreeFile("merge_requests")), ...diffNoteRecords]),
         issues: fromRecords([
           ...ndjsonRecords(projectTreeFile("issues")),
-          { id: 950, iid: 20, title: "In an epic", state: "opened", author_id: 1, created_at: "2021-01-01T00:00:00.000Z", updated_at: "2021-01-01T00:00:00.000Z", epic_issue: { id: 3, relative_position: 7, epic: { iid: 2, title: "x" } }, notes: [] },
+          { id: 950, iid: 20, title: "In an epic", state: "opened", author_id: 1, created_at: "2021-01-01T00:00:00.000Z", updated_at: "2021-01-01T00:00:00.000Z", epic_issue: { id: 3, relative_position: 7, epic: { iid: 2, title: "x" } }, notes: [], ...designsOfIssue },
         ]),
       },
     });
@@ -114,6 +144,7 @@ describe("one Ferry migrating projects from another", () => {
       expect(bIssues.map(issueContent), `issues of ${path}`).toEqual(aIssues.map(issueContent));
       const issueNotes = (rows: typeof aIssues) => rows.length ? getDb().select({ note: notes.note, system: notes.system, createdAt: notes.createdAt }).from(notes).where(and(eq(notes.noteableType, "Issue"), inArray(notes.noteableId, rows.map((i) => i.id)))).orderBy(notes.createdAt, notes.note) : Promise.resolve([]);
       expect(await issueNotes(bIssues), `issue notes of ${path}`).toEqual(await issueNotes(aIssues));
+      expect(await designTrees(b.id), `issue designs of ${path}`).toEqual(await designTrees(a.id));
       const epicOf = async (rows: typeof aIssues) => (rows.length ? await getDb().select({ iid: epics.iid, position: epicIssues.relativePosition }).from(epicIssues).innerJoin(epics, eq(epics.id, epicIssues.epicId)).where(inArray(epicIssues.issueId, rows.map((i) => i.id))) : []);
       expect(await epicOf(bIssues), `epic links of ${path}`).toEqual(await epicOf(aIssues));
       // Merge requests: the same, but for the users and milestones, which each instance maps or numbers its own way; and
@@ -182,10 +213,14 @@ describe("one Ferry migrating projects from another", () => {
     expect((await getDb().select().from(issues).where(eq(issues.projectId, app.id))).length).toBe(13);
     expect((await getDb().select().from(mergeRequests).where(eq(mergeRequests.projectId, app.id))).length).toBe(11);
     expect(await git(repositoryPath(app.id, "project"), ["rev-parse", "refs/merge-requests/10/head"])).toBe(head);
-    const [appDiffNote] = await getDb().select().from(notes).where(and(eq(notes.projectId, app.id), eq(notes.type, "DiffNote"))).orderBy(asc(notes.createdAt)).limit(1);
+    const [appDiffNote] = await getDb().select().from(notes).where(and(eq(notes.projectId, app.id), eq(notes.noteableType, "MergeRequest"), eq(notes.type, "DiffNote"))).orderBy(asc(notes.createdAt)).limit(1);
     expect(appDiffNote!.position).toMatchObject({ head_sha: head, new_line: 14, position_type: "text" });
     const [appIssue] = await getDb().select().from(issues).where(and(eq(issues.projectId, app.id), eq(issues.iid, 20)));
     expect(await getDb().select({ position: epicIssues.relativePosition }).from(epicIssues).where(eq(epicIssues.issueId, appIssue!.id))).toEqual([{ position: 7 }]);
+    expect((await designTrees(app.id)).find((row) => row.iid === 20)).toMatchObject({
+      designs: [{ filename: "home.png", notes: [{ note: "Bigger logo", type: "DiffNote", author: true }] }, { filename: "old.png", notes: null }],
+      versions: [{ sha: "a".repeat(40), author: true, actions: [{ event: 0 }, { event: 0 }] }, { sha: "b".repeat(40), actions: [{ filename: "home.png", event: 1 }, { filename: "old.png", event: 2 }] }],
+    });
     expect((await getDb().select().from(labels).where(eq(labels.projectId, app.id))).length).toBeGreaterThan(0);
     const [appSnippet] = await getDb().select().from(snippets).where(eq(snippets.projectId, app.id));
     expect(await refsOf(repositoryPath(appSnippet!.id, "snippet"))).toMatch(/refs\/heads\/main/);

@@ -20,5 +20,6 @@ export {
   type ListIssuesOptions,
 } from "./queries";
 export { listIssueAwards, listIssueLabelEvents, listIssueMilestoneEvents, listIssueStateEvents, type AwardRow, type LabelEventRow, type MilestoneEventRow, type StateEventRow } from "./activity";
+export { listIssueDesigns, type IssueDesign } from "./designs";
 export { closesIssue, relatedMergeRequests, type RelatedMergeRequest } from "./related-merge-requests";
 export type { MilestoneWithPath } from "@/lib/content";

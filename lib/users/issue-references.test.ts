@@ -1,11 +1,14 @@
 import { eq } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
-import { getDb, issueAssignees, issues, milestones, resourceLabelEvents, resourceMilestoneEvents, timelogs } from "@/lib/db";
+import { designVersions, getDb, issueAssignees, issues, milestones, resourceLabelEvents, resourceMilestoneEvents, timelogs } from "@/lib/db";
 import { makeUser } from "@/test/helpers/factories";
 import { projectWithPlaceholder } from "@/test/helpers/placeholder";
 import { listPlaceholders, reassignPlaceholder } from "./index";
 
-/** An imported project with an issue a source user (a placeholder) wrote, closed, edited, took on, timed and relabelled. */
+/**
+ * An imported project with an issue a source user (a placeholder) wrote, closed, edited, took on, timed, relabelled
+ * and made a design version of.
+ */
 async function importedIssue() {
   const { owner, group, project, placeholder } = await projectWithPlaceholder();
   const db = getDb();
@@ -18,6 +21,7 @@ async function importedIssue() {
   await db.insert(timelogs).values({ issueId: issue!.id, userId: placeholder, timeSpent: 60 });
   await db.insert(resourceLabelEvents).values({ projectId: project.id, issueId: issue!.id, userId: placeholder, action: "add" });
   await db.insert(resourceMilestoneEvents).values({ projectId: project.id, issueId: issue!.id, userId: placeholder, milestoneId: milestone!.id, action: "add" });
+  await db.insert(designVersions).values({ issueId: issue!.id, sha: "a".repeat(40), authorId: placeholder });
   return { owner, group, placeholder, issue: issue! };
 }
 
@@ -25,10 +29,10 @@ describe("reassigning a placeholder's issue contributions", () => {
   it("counts them on the Placeholders page", async () => {
     const { owner, group } = await importedIssue();
     const { rows } = await listPlaceholders(owner, group.id, { page: 1, perPage: 20 });
-    expect(rows[0]!.contributions).toEqual({ issues: 1, issuesClosed: 1, issuesUpdated: 1, issuesEdited: 1, issueAssignees: 1, timelogs: 1, labelEvents: 1, milestoneEvents: 1 });
+    expect(rows[0]!.contributions).toEqual({ issues: 1, issuesClosed: 1, issuesUpdated: 1, issuesEdited: 1, issueAssignees: 1, timelogs: 1, labelEvents: 1, milestoneEvents: 1, designVersions: 1 });
   });
 
-  it("moves authorship, assignments, time spent and events, keeping one assignment where the account already had it", async () => {
+  it("moves authorship, assignments, time spent, events and design versions, keeping one assignment where the account already had it", async () => {
     const { owner, placeholder, issue } = await importedIssue();
     const target = await makeUser();
     await getDb().insert(issueAssignees).values({ issueId: issue.id, userId: target.id });
@@ -41,5 +45,6 @@ describe("reassigning a placeholder's issue contributions", () => {
     expect((await getDb().select().from(timelogs).where(eq(timelogs.issueId, issue.id)))[0]!.userId).toBe(target.id);
     expect((await getDb().select().from(resourceLabelEvents).where(eq(resourceLabelEvents.issueId, issue.id)))[0]!.userId).toBe(target.id);
     expect((await getDb().select().from(resourceMilestoneEvents).where(eq(resourceMilestoneEvents.issueId, issue.id)))[0]!.userId).toBe(target.id);
+    expect((await getDb().select().from(designVersions).where(eq(designVersions.issueId, issue.id)))[0]!.authorId).toBe(target.id);
   });
 });

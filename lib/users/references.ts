@@ -1,6 +1,6 @@
 import { sql } from "drizzle-orm";
 import type { PgColumn, PgTable } from "drizzle-orm/pg-core";
-import { awardEmoji, boardLists, boards, ciBuilds, ciPipelines, type Db, epics, events, groupMembers, issueAssignees, issues, mergeRequestApprovals, mergeRequestAssignees, mergeRequestMetrics, mergeRequestReviewers, mergeRequests, notes, pipelineSchedules, projectMembers, resourceLabelEvents, resourceMilestoneEvents, resourceStateEvents, timelogs, type Tx } from "@/lib/db";
+import { awardEmoji, boardLists, boards, ciBuilds, ciPipelines, type Db, designVersions, epics, events, groupMembers, issueAssignees, issues, mergeRequestApprovals, mergeRequestAssignees, mergeRequestMetrics, mergeRequestReviewers, mergeRequests, notes, pipelineSchedules, projectMembers, resourceLabelEvents, resourceMilestoneEvents, resourceStateEvents, timelogs, type Tx } from "@/lib/db";
 
 
 /**
@@ -84,6 +84,7 @@ export const USER_REFERENCES: readonly UserReference[] = [
   { key: "issuesUpdated", label: "Updated issues", table: issues, column: issues.updatedById },
   { key: "issuesEdited", label: "Edited issues", table: issues, column: issues.lastEditedById },
   { key: "issueAssignees", label: "Issue assignments", table: issueAssignees, column: issueAssignees.userId, reassign: mergeUserLinks(issueAssignees, "issue_id") },
+  { key: "designVersions", label: "Design versions", table: designVersions, column: designVersions.authorId },
   { key: "mergeRequests", label: "Merge requests", table: mergeRequests, column: mergeRequests.authorId },
   { key: "mergeRequestsUpdated", label: "Updated merge requests", table: mergeRequests, column: mergeRequests.updatedById },
   { key: "mergeRequestsEdited", label: "Edited merge requests", table: mergeRequests, column: mergeRequests.lastEditedById },

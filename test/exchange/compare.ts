@@ -30,10 +30,11 @@ const NESTED_IDENTITY: Record<string, string[]> = {
   protected_tags: ["id", "project_id", "protected_tag_id", "user_id"],
   epics: ["id", "group_id", "parent_id", "noteable_id", "awardable_id", "target_id", "label_id", "epic_id", "author_id", "user_id", "closed_by_id", "last_edited_by_id", "author"],
   // Issues nest notes, award emoji, events, labels, milestones, resource events, assignees, timelogs, Zoom meetings and
-  // the epic they are in, and name people (authors, assignees, closers) everywhere.
+  // the epic they are in, and their designs and design versions (each action naming both), and name people (authors,
+  // assignees, closers) everywhere.
   issues: [
     "id", "project_id", "group_id", "noteable_id", "awardable_id", "target_id", "label_id", "milestone_id", "issue_id", "epic_id", "parent_id",
-    "author_id", "user_id", "closed_by_id", "updated_by_id", "last_edited_by_id", "author",
+    "author_id", "user_id", "closed_by_id", "updated_by_id", "last_edited_by_id", "author", "design_id", "version_id",
   ],
   // Merge requests nest notes (with their suggestions and diff files), award emoji, events, labels, milestones,
   // resource events, people (assignees, reviewers, approvers, metrics) and their diff (commits and files, each naming

@@ -10,6 +10,7 @@ export * from "./iterations";
 export * from "./boards";
 export * from "./epics";
 export * from "./issues";
+export * from "./designs";
 export * from "./merge-requests";
 export * from "./notes";
 export * from "./award-emoji";

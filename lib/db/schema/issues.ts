@@ -10,7 +10,7 @@ import { projects } from "./projects";
 
 /**
  * A project's issues (GitLab's `issues`, work items of the issue kinds): numbered by `iid` in their project, as on the
- * source. What has no column (sentry_issue, issuable_sla, designs, work_item_description, resource_iteration_events...)
+ * source. What has no column (sentry_issue, issuable_sla, work_item_description, resource_iteration_events...)
  * stays in `source_attributes`, and goes out again as it came.
  */
 export const issues = pgTable(

@@ -8,6 +8,7 @@ import { awardRecord, noteRecord } from "../support/note-records";
 import { keptSourceFields } from "../support/record-fields";
 import { iso } from "../support/record-ids";
 import type { ExportRecord } from "../support/types";
+import { issueDesignRecords, type IssueDesignsTree } from "./issue-designs";
 
 type Issue = typeof issues.$inferSelect;
 type Label = typeof labels.$inferSelect;
@@ -22,6 +23,7 @@ export interface IssueTree extends IssuableActivityTree {
   assigneeIds: number[];
   labels: Label[];
   zoomMeetings: (typeof zoomMeetings.$inferSelect)[];
+  designs: IssueDesignsTree;
 }
 
 /**
@@ -74,10 +76,11 @@ function iterationRecord(iteration: NonNullable<IssueTree["iteration"]>): Export
 /**
  * An issue as GitLab's project export writes it (`issues: [:events, :timelogs, notes: [:author, :award_emoji,
  * :system_note_metadata], label_links: [:label], :milestone, resource_label_events: [:label],
- * resource_milestone_events: [:milestone], :resource_state_events, :issue_assignees, :zoom_meetings, :award_emoji,
- * :work_item_type, EE: :epic_issue, :iteration...]`), with Ferry's ids and the ids of the users Ferry mapped them to,
- * so that an importer, Ferry's own included, rebuilds the same issue. What the source sent that Ferry keeps no column
- * for (sentry_issue, issuable_sla, designs, resource_iteration_events...) goes out as it came.
+ * resource_milestone_events: [:milestone], :resource_state_events, designs: [notes: [:author]], design_versions:
+ * [actions: [:design]], :issue_assignees, :zoom_meetings, :award_emoji, :work_item_type, EE: :epic_issue,
+ * :iteration...]`), with Ferry's ids and the ids of the users Ferry mapped them to, so that an importer, Ferry's own
+ * included, rebuilds the same issue. What the source sent that Ferry keeps no column for (sentry_issue, issuable_sla,
+ * resource_iteration_events...) goes out as it came.
  */
 export function issueRecord(tree: IssueTree): ExportRecord {
   const { issue } = tree;
@@ -100,5 +103,6 @@ export function issueRecord(tree: IssueTree): ExportRecord {
     issue_assignees: tree.assigneeIds.map((userId) => ({ user_id: userId, issue_id: issue.id })),
     zoom_meetings: tree.zoomMeetings.map((meeting) => zoomMeetingRecord(meeting, issue)),
     award_emoji: tree.awards.map(awardRecord),
+    ...issueDesignRecords(tree.designs, kept),
   };
 }

@@ -3,6 +3,7 @@ import { epicIssues, epics, getDb, issueAssignees, issueLabels, issues, iteratio
 import { issuableActivityOf } from "../support/issuable-activity";
 import { anyOf, groupBy } from "../support/note-records";
 import type { CollectionRelation } from "../support/types";
+import { issueDesignsOf } from "./issue-designs";
 import { issueRecord, type IssueTree } from "./issues-records";
 
 const distinct = (ids: (number | null)[]) => [...new Set(ids.filter((id): id is number => id !== null))];
@@ -13,12 +14,13 @@ async function issueTrees(projectId: number, ids: readonly number[]): Promise<Is
   const rows = await db.select().from(issues).where(and(eq(issues.projectId, projectId), anyOf(issues.id, ids))).orderBy(asc(issues.id));
   if (rows.length === 0) return [];
   const issueIds = rows.map((issue) => issue.id);
-  const [assignees, linked, epicLinks, activityOf, meetings] = await Promise.all([
+  const [assignees, linked, epicLinks, activityOf, meetings, designsOf] = await Promise.all([
     db.select().from(issueAssignees).where(anyOf(issueAssignees.issueId, issueIds)).orderBy(asc(issueAssignees.userId)),
     db.select({ issueId: issueLabels.issueId, label: labels }).from(issueLabels).innerJoin(labels, eq(labels.id, issueLabels.labelId)).where(anyOf(issueLabels.issueId, issueIds)).orderBy(asc(labels.id)),
     db.select({ link: epicIssues, epic: epics }).from(epicIssues).innerJoin(epics, eq(epics.id, epicIssues.epicId)).where(anyOf(epicIssues.issueId, issueIds)),
     issuableActivityOf("Issue", issueIds),
     db.select().from(zoomMeetings).where(anyOf(zoomMeetings.issueId, issueIds)).orderBy(asc(zoomMeetings.id)),
+    issueDesignsOf(issueIds),
   ]);
   const milestoneIds = distinct(rows.map((issue) => issue.milestoneId));
   const iterationIds = distinct(rows.map((issue) => issue.iterationId));
@@ -42,6 +44,7 @@ async function issueTrees(projectId: number, ids: readonly number[]): Promise<Is
     labels: (labelsByIssue.get(issue.id) ?? []).map((row) => row.label),
     ...activityOf(issue.id),
     zoomMeetings: meetingsByIssue.get(issue.id) ?? [],
+    designs: designsOf(issue.id),
   }));
 }
 

@@ -5,6 +5,7 @@ import { loadIssuableActivity, resolveIssuableReferences } from "../support/issu
 import { insertNew } from "../support/insert-by-import-key";
 import { ownerOf, ownerScope, type OwnerScope } from "../support/owner";
 import type { EntityContext } from "../support/types";
+import { loadIssueDesigns } from "./issue-designs-load";
 import type { IssueRow } from "./issues-transform";
 
 // A row that is there already (a replayed chunk's links, by their primary keys) is skipped.
@@ -80,6 +81,7 @@ export async function loadIssues(tx: Tx, rows: IssueRow[], entity: EntityContext
     skipExisting,
   );
   await loadIssuableActivity(tx, fresh, { owner, targetType: "Issue", entityId: entity.entityId, user, labelIds, milestoneIds });
+  await loadIssueDesigns(tx, fresh, { projectId: owner.projectId!, entityId: entity.entityId, user });
   // Rows of issues inserted just now: nothing of theirs can be there yet.
   await copyRows(
     tx,

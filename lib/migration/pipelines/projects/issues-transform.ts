@@ -7,6 +7,7 @@ import { nestedList, nestedRecord, optionalInteger, optionalUserId, within } fro
 import { ownerOf } from "../support/owner";
 import { importColumns, optionalBoolean, optionalDate, optionalString, optionalTimestamp, rest, requiredString } from "../support/record-fields";
 import type { EntityContext } from "../support/types";
+import { designUsers, issueDesignsOf, type IssueDesigns } from "./issue-designs-transform";
 
 type IssueValues = Omit<typeof issues.$inferInsert, "authorId" | "closedById" | "updatedById" | "lastEditedById" | "milestoneId" | "iterationId">;
 
@@ -30,6 +31,8 @@ export interface IssueRow extends IssuableActivity {
   iteration: { title: string | null; startDate: string | null; dueDate: string | null } | null;
   assigneeIds: number[];
   zoomMeetings: ZoomMeetingInput[];
+  /** Its designs, their versions and notes: rows of their own, no longer kept in the issue's record. */
+  designs: IssueDesigns;
   users: SourceUserRef[];
 }
 
@@ -43,6 +46,7 @@ const ISSUE_COLUMNS = [
   "relative_position", "health_status", "work_item_type", "issue_type", "created_at", "updated_at", "label_links",
   "labels", "award_emoji", "notes", "events", "resource_state_events", "resource_label_events",
   "resource_milestone_events", "issue_assignees", "timelogs", "zoom_meetings", "milestone_id", "sprint_id",
+  "designs", "design_versions",
 ] as const;
 
 // GitLab's WorkItems::Type base types, and its issue_type values (the same names).
@@ -103,7 +107,7 @@ function assigneesOf(record: Record<string, unknown>): number[] {
 
 function usersOf(row: Omit<IssueRow, "users">): SourceUserRef[] {
   const ids = [row.authorId, row.closedById, row.updatedById, row.lastEditedById, ...row.assigneeIds];
-  return [...ids.flatMap((id) => (id === null ? [] : [{ id }])), ...activityUsers(row)];
+  return [...ids.flatMap((id) => (id === null ? [] : [{ id }])), ...activityUsers(row), ...designUsers(row.designs)];
 }
 
 export function transformIssue(record: Record<string, unknown>, entity: EntityContext, key: string): IssueRow {
@@ -139,6 +143,7 @@ export function transformIssue(record: Record<string, unknown>, entity: EntityCo
     iteration: iterationOf(record),
     assigneeIds: assigneesOf(record),
     zoomMeetings: nestedList(record, "zoom_meetings").map((meeting, i) => within(`zoom_meetings[${i}]`, () => zoomMeetingOf(meeting))),
+    designs: issueDesignsOf(record, key),
   };
   return { ...row, users: usersOf(row) };
 }

@@ -7,7 +7,7 @@ import { activityEntries, activityUsers, labelItems, peopleResolver } from "@/ap
 import type { ProjectParams } from "@/app/(app)/projects/project-route";
 import { pageOf } from "@/app/(app)/route-params";
 import { listActivity } from "@/lib/content";
-import { relatedMergeRequests, type MilestoneWithPath } from "@/lib/issues";
+import { listIssueDesigns, relatedMergeRequests, type MilestoneWithPath } from "@/lib/issues";
 import { resolveReferences } from "@/lib/references";
 import { issueRoute } from "../../../issue-route";
 
@@ -24,9 +24,10 @@ const milestonePath = (m: MilestoneWithPath) => (m.projectId !== null ? mileston
 export default async function IssuePage({ params, searchParams }: { params: Promise<ProjectParams & { iid: string }>; searchParams: Promise<{ page?: string }> }) {
   const { user, project, issue } = await issueRoute(params);
   const page = pageOf((await searchParams).page);
-  const [activity, related] = await Promise.all([
+  const [activity, related, designs] = await Promise.all([
     listActivity({ noteableType: "Issue", noteableId: issue.id, canReadConfidential: issue.canReadConfidential }, { page, perPage: ACTIVITY_PER_PAGE }),
     relatedMergeRequests(user, project, issue.iid),
+    listIssueDesigns(issue.id),
   ]);
   const [person, references] = await Promise.all([
     peopleResolver([issue.author, issue.closedBy, ...issue.assignees, ...activityUsers(activity.items)]),
@@ -61,6 +62,7 @@ export default async function IssuePage({ params, searchParams }: { params: Prom
         timeEstimate: issue.timeEstimate,
         totalTimeSpent: issue.totalTimeSpent,
         relatedMergeRequests: related.map((mr) => ({ ...mr, href: `/${project.fullPath}/-/merge_requests/${mr.iid}` })),
+        designs,
       }}
       activity={
         <>

@@ -1,0 +1,39 @@
+import { sql } from "drizzle-orm";
+import { designs, getDb } from "@/lib/db";
+
+/** A design as the issue page lists it (GitLab's designs area under the description). */
+export interface IssueDesign {
+  id: number;
+  filename: string;
+  /** How many versions touched it (created, changed or deleted it). */
+  versionCount: number;
+  latestVersionAt: Date | null;
+  /** Whether its latest version deleted it: GitLab keeps it, only to show in older versions. */
+  deleted: boolean;
+  /** Its comments (system notes aside). */
+  noteCount: number;
+}
+
+/**
+ * An issue's designs in GitLab's order (relative position, then oldest first): one query, each figure from its own
+ * index (designs by issue, actions by design, notes by noteable).
+ */
+export async function listIssueDesigns(issueId: number): Promise<IssueDesign[]> {
+  const { rows } = await getDb().execute<{ id: number; filename: string; version_count: number; latest_version_at: string | Date | null; latest_event: number | null; note_count: number }>(sql`
+    SELECT d.id, d.filename,
+      (SELECT count(*)::int FROM design_actions a WHERE a.design_id = d.id) AS version_count,
+      (SELECT max(v.created_at) FROM design_actions a JOIN design_versions v ON v.id = a.version_id WHERE a.design_id = d.id) AS latest_version_at,
+      (SELECT a.event FROM design_actions a JOIN design_versions v ON v.id = a.version_id WHERE a.design_id = d.id ORDER BY v.created_at DESC, v.id DESC LIMIT 1) AS latest_event,
+      (SELECT count(*)::int FROM notes n WHERE n.noteable_type = 'DesignManagement::Design' AND n.noteable_id = d.id AND NOT n.system) AS note_count
+    FROM ${designs} d
+    WHERE d.issue_id = ${issueId}
+    ORDER BY d.relative_position ASC NULLS LAST, d.id`);
+  return rows.map((row) => ({
+    id: Number(row.id),
+    filename: row.filename,
+    versionCount: Number(row.version_count),
+    latestVersionAt: row.latest_version_at === null ? null : new Date(row.latest_version_at),
+    deleted: row.latest_event === 2,
+    noteCount: Number(row.note_count),
+  }));
+}
