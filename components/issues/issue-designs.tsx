@@ -1,13 +1,6 @@
 import { formatDay } from "@/components/content/format";
 
-export interface IssueDesignItem {
-  id: number;
-  filename: string;
-  versionCount: number;
-  latestVersionAt: Date | null;
-  deleted: boolean;
-  noteCount: number;
-}
+import type { IssueDesign } from "@/lib/issues";
 
 const plural = (count: number, one: string) => `${count} ${one}${count === 1 ? "" : "s"}`;
 
@@ -15,7 +8,7 @@ const plural = (count: number, one: string) => `${count} ${one}${count === 1 ? "
  * GitLab's designs area under an issue's description: each design by file name, with its versions and comments. The
  * images themselves are not shown: Ferry serves no file of the design repository (see the brief's report).
  */
-export function IssueDesigns({ designs }: { designs: IssueDesignItem[] }) {
+export function IssueDesigns({ designs }: { designs: IssueDesign[] }) {
   if (designs.length === 0) return null;
   return (
     <section aria-labelledby="designs-heading">
