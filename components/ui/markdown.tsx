@@ -129,14 +129,17 @@ interface LinkContext {
 function render(source: string, inline: boolean, links: LinkContext) {
   const plain = plainParagraphs(source);
   if (!plain) return parse(source, inline, links);
+  // Inline, the line ends were made spaces: the plain text is all there is.
+  if (inline) return <>{source}</>;
   // What the parser would draw: a paragraph each, and a line break (GitLab's) at each line end inside one.
-  const paragraphs = plain.map((lines, i) => (
-    <p key={i} className="break-words">
-      {lines.map((line, j) => (j === 0 ? line : [<br key={`b${j}`} />, `\n${line}`]))}
-    </p>
-  ));
-  if (inline) return <>{plain.map((lines) => lines.join("\n")).join("\n")}</>;
-  return paragraphs.flatMap((paragraph, i) => (i === 0 ? [paragraph] : ["\n", paragraph]));
+  return plain.flatMap((lines, i) => {
+    const paragraph = (
+      <p key={i} className="break-words">
+        {lines.map((line, j) => (j === 0 ? line : [<br key={`b${j}`} />, `\n${line}`]))}
+      </p>
+    );
+    return i === 0 ? [paragraph] : ["\n", paragraph];
+  });
 }
 
 function parse(source: string, inline: boolean, { epicHref, references, repository, wiki }: LinkContext) {
@@ -148,18 +151,23 @@ function parse(source: string, inline: boolean, { epicHref, references, reposito
   return <ReactMarkdown {...options}>{source}</ReactMarkdown>;
 }
 
+/** The block a document is drawn in. */
+function DocumentBlock({ className = "", children }: { className?: string; children: ReactNode }) {
+  return <div className={`space-y-3 text-sm leading-6 text-gray-800 ${className}`}>{children}</div>;
+}
+
 /**
  * A Markdown document (description, comment, README, wiki page) in a block of its own. `repository`: the document is a
  * file of that repository at `refName`, and its relative links and images name files beside it. `wiki`: the document
  * is a page of that project's wiki, and its relative links name the wiki's pages and files.
  */
-export function Markdown({ source, className = "", ...links }: { source: string; className?: string } & LinkContext) {
-  return <div className={`space-y-3 text-sm leading-6 text-gray-800 ${className}`}>{render(source, false, links)}</div>;
+export function Markdown({ source, className, ...links }: { source: string; className?: string } & LinkContext) {
+  return <DocumentBlock className={className}>{render(source, false, links)}</DocumentBlock>;
 }
 
 /** A Markdown document drawn by the parser whatever its text: what the plain-text shortcut is tested against. */
 export function ParsedMarkdown({ source, inline = false }: { source: string; inline?: boolean }) {
-  return inline ? parse(source.replace(/\s*\n\s*/g, " "), true, {}) : <div className="space-y-3 text-sm leading-6 text-gray-800 ">{parse(source, false, {})}</div>;
+  return inline ? parse(source.replace(/\s*\n\s*/g, " "), true, {}) : <DocumentBlock>{parse(source, false, {})}</DocumentBlock>;
 }
 
 /** One line of Markdown inside running text (system notes, titles): emphasis, code, links and references, no blocks. */
