@@ -122,6 +122,12 @@ const nextConfig = {
         { source: `/:project(${GIT_FULL_PATH})/-/wikis/-/raw/:tail+`, destination: "/projects/-/wiki-raw/:tail+/-/:project" },
         { source: `/:project(${GIT_FULL_PATH})/-/wikis`, destination: "/projects/-/wikis/-/:project" },
         { source: `/:project(${GIT_FULL_PATH})/-/wikis/:tail+`, destination: "/projects/-/wikis/:tail+/-/:project" },
+        // A design's image, GitLab's addresses: its latest version's, and one version's (by commit id).
+        { source: `/:project(${GIT_FULL_PATH})/-/design_management/designs/:id(\\d+)/raw_image`, destination: "/projects/-/design-raw/:id/raw_image/-/:project" },
+        {
+          source: `/:project(${GIT_FULL_PATH})/-/design_management/designs/:id(\\d+)/:sha([0-9a-fA-F]{40}|[0-9a-fA-F]{64})/raw_image`,
+          destination: "/projects/-/design-raw/:id/:sha/raw_image/-/:project",
+        },
         { source: `/:project(${GIT_FULL_PATH})/-/snippets/:id(\\d+)`, destination: "/projects/-/snippets/:id/-/:project" },
         // A snippet's file: `raw` alone is its first file, `raw/<ref>/<path>` one of its repository's.
         { source: `/:project(${GIT_FULL_PATH})/-/snippets/:id(\\d+)/raw`, destination: "/projects/-/snippets/:id/raw/-/:project" },

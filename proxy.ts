@@ -7,14 +7,15 @@ const SESSION_COOKIES = ["authjs.session-token", "__Secure-authjs.session-token"
 const ALLOWED_ORIGINS = (process.env.FERRY_ALLOWED_ORIGINS ?? "").split(",").filter(Boolean);
 
 /**
- * Files served as they are (uploads, a repository's raw files and archives, a wiki's files) carry their own, stricter policy
- * (`default-src 'none'; sandbox`), which a page's would replace. What follows a namespace's path is its first `/-/`
- * (no group or project path has a `-` segment): a file path that holds `-/uploads/` further on is still a page's.
+ * Files served as they are (uploads, a repository's raw files and archives, a wiki's files, designs' images) carry
+ * their own, stricter policy (`default-src 'none'; sandbox`), which a page's would replace. What follows a namespace's
+ * path is its first `/-/` (no group or project path has a `-` segment): a file path that holds `-/uploads/` further on
+ * is still a page's.
  */
 function isServedFile(pathname: string): boolean {
   if (pathname.startsWith("/uploads/")) return true;
   const separator = pathname.indexOf("/-/");
-  return separator > 0 && /^(?:uploads|raw|archive|wikis\/-\/raw)\//.test(pathname.slice(separator + 3));
+  return separator > 0 && /^(?:uploads|raw|archive|wikis\/-\/raw|design_management\/designs)\//.test(pathname.slice(separator + 3));
 }
 
 /**

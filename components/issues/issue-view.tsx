@@ -7,8 +7,7 @@ import { LabelChips } from "@/components/content/label-chips";
 import { Person, type PersonItem } from "@/components/content/person";
 import { SideItem } from "@/components/content/side-item";
 import { IssuableLinks } from "@/components/content/issuable-links";
-import type { IssueDesign } from "@/lib/issues";
-import { IssueDesigns } from "./issue-designs";
+import { IssueDesigns, type DesignCard } from "./issue-designs";
 
 export interface IssueViewItem extends IssuableFields {
   iid: number;
@@ -23,7 +22,7 @@ export interface IssueViewItem extends IssuableFields {
   timeEstimate: number;
   totalTimeSpent: number;
   relatedMergeRequests: { id: number; iid: number; title: string; state: string; closes: boolean; href: string }[];
-  designs: IssueDesign[];
+  designs: DesignCard[];
 }
 
 /** GitLab's human time: 1w 2d 3h 30m (a week of 5 days, a day of 8 hours), `0h` for nothing. */

@@ -38,3 +38,5 @@ export const cloneUrl = (origin: string, fullPath: string) => `${origin.replace(
 export const issuesUrl = (fullPath: string) => `/${fullPath}/-/issues`;
 export const issueUrl = (fullPath: string, iid: number) => `/${fullPath}/-/issues/${iid}`;
 export const jobUrl = (fullPath: string, id: number) => `/${fullPath}/-/jobs/${id}`;
+/** A design's image (GitLab's `raw_image`): at the version of commit `sha`, an address that never changes, else its latest. */
+export const designImageUrl = (fullPath: string, designId: number, sha?: string) => `/${fullPath}/-/design_management/designs/${designId}${sha ? `/${sha}` : ""}/raw_image`;

@@ -25,8 +25,8 @@ describe("an issue's designs on its page", () => {
     await db.insert(notes).values([{ ...note, note: "Bigger" }, { ...note, note: "Smaller" }, { ...note, note: "changed", system: true }]);
 
     expect(await listIssueDesigns(issue!.id)).toEqual([
-      { id: home!.id, filename: "home.png", versionCount: 1, latestVersionAt: new Date("2024-01-02T00:00:00Z"), deleted: false, noteCount: 2 },
-      { id: flow!.id, filename: "flow.png", versionCount: 2, latestVersionAt: new Date("2024-01-07T00:00:00Z"), deleted: true, noteCount: 0 },
+      { id: home!.id, filename: "home.png", versionCount: 1, latestVersionAt: new Date("2024-01-02T00:00:00Z"), deleted: false, latestSha: "a".repeat(40), noteCount: 2 },
+      { id: flow!.id, filename: "flow.png", versionCount: 2, latestVersionAt: new Date("2024-01-07T00:00:00Z"), deleted: true, latestSha: "b".repeat(40), noteCount: 0 },
     ]);
     expect(await listIssueDesigns(bare!.id)).toEqual([]);
   });

@@ -10,6 +10,8 @@ export interface IssueDesign {
   latestVersionAt: Date | null;
   /** Whether its latest version deleted it: GitLab keeps it, only to show in older versions. */
   deleted: boolean;
+  /** The commit of its latest version in the design repository (its image's address names it). */
+  latestSha: string | null;
   /** Its comments (system notes aside). */
   noteCount: number;
 }
@@ -19,13 +21,16 @@ export interface IssueDesign {
  * index (designs by issue, actions by design, notes by noteable).
  */
 export async function listIssueDesigns(issueId: number): Promise<IssueDesign[]> {
-  const { rows } = await getDb().execute<{ id: number; filename: string; version_count: number; latest_version_at: string | Date | null; latest_event: number | null; note_count: number }>(sql`
+  const { rows } = await getDb().execute<{ id: number; filename: string; version_count: number; latest_version_at: string | Date | null; latest_event: number | null; latest_sha: string | null; note_count: number }>(sql`
     SELECT d.id, d.filename,
       (SELECT count(*)::int FROM design_actions a WHERE a.design_id = d.id) AS version_count,
       (SELECT max(v.created_at) FROM design_actions a JOIN design_versions v ON v.id = a.version_id WHERE a.design_id = d.id) AS latest_version_at,
-      (SELECT a.event FROM design_actions a JOIN design_versions v ON v.id = a.version_id WHERE a.design_id = d.id ORDER BY v.created_at DESC, v.id DESC LIMIT 1) AS latest_event,
+      latest.event AS latest_event, latest.sha AS latest_sha,
       (SELECT count(*)::int FROM notes n WHERE n.noteable_type = 'DesignManagement::Design' AND n.noteable_id = d.id AND NOT n.system) AS note_count
     FROM ${designs} d
+    LEFT JOIN LATERAL (
+      SELECT a.event, v.sha FROM design_actions a JOIN design_versions v ON v.id = a.version_id WHERE a.design_id = d.id ORDER BY v.created_at DESC, v.id DESC LIMIT 1
+    ) latest ON true
     WHERE d.issue_id = ${issueId}
     ORDER BY d.relative_position ASC NULLS LAST, d.id`);
   return rows.map((row) => ({
@@ -34,6 +39,7 @@ export async function listIssueDesigns(issueId: number): Promise<IssueDesign[]> 
     versionCount: Number(row.version_count),
     latestVersionAt: row.latest_version_at === null ? null : new Date(row.latest_version_at),
     deleted: row.latest_event === 2,
+    latestSha: row.latest_sha,
     noteCount: Number(row.note_count),
   }));
 }

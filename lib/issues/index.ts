@@ -21,5 +21,6 @@ export {
 } from "./queries";
 export { listIssueAwards, listIssueLabelEvents, listIssueMilestoneEvents, listIssueStateEvents, type AwardRow, type LabelEventRow, type MilestoneEventRow, type StateEventRow } from "./activity";
 export { listIssueDesigns, type IssueDesign } from "./designs";
+export { designsWithImages, openDesignImage, type DesignImage } from "./design-image";
 export { closesIssue, relatedMergeRequests, type RelatedMergeRequest } from "./related-merge-requests";
 export type { MilestoneWithPath } from "@/lib/content";

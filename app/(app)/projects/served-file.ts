@@ -2,18 +2,28 @@ import { Readable } from "node:stream";
 import { currentUser } from "@/lib/auth";
 import { canFetchRepository, findProject, type ProjectWithAccess } from "@/lib/projects";
 import { repositoryPath, type RepositoryKind } from "@/lib/repositories";
+import type { PublicUser } from "@/lib/users";
 
 /**
  * What the file routes (`/-/raw/`, `/-/archive/`) share: who may have the file, where its tail is, and how the answer
  * is sent. Unlike pages, they answer a user who may not read the code exactly as a path that does not exist: 404.
  */
 
-export type ServedPage = "raw" | "archive" | "wiki-raw" | "release-downloads";
+/** The file routes that serve a repository as the viewer may fetch it. */
+export type RepositoryPage = "raw" | "archive" | "wiki-raw" | "release-downloads";
+/** Every file route: the repository's, and a design's image, which the issue's readers may see (GitLab's read_design). */
+export type ServedPage = RepositoryPage | "design-raw";
 
 // Where each file route's tail starts in the address the browser asked for; the wiki's files are the wiki
 // repository's, which the wiki's readers may read.
-const MARKERS: Record<ServedPage, string> = { raw: "/-/raw/", archive: "/-/archive/", "wiki-raw": "/-/wikis/-/raw/", "release-downloads": "/-/releases/" };
-const KINDS: Record<ServedPage, RepositoryKind> = { raw: "project", archive: "project", "wiki-raw": "wiki", "release-downloads": "project" };
+const MARKERS: Record<ServedPage, string> = {
+  raw: "/-/raw/",
+  archive: "/-/archive/",
+  "wiki-raw": "/-/wikis/-/raw/",
+  "release-downloads": "/-/releases/",
+  "design-raw": "/-/design_management/designs/",
+};
+const KINDS: Record<RepositoryPage, RepositoryKind> = { raw: "project", archive: "project", "wiki-raw": "wiki", "release-downloads": "project" };
 
 /**
  * The project's full path and the tail's segments, decoded once, from the path the request was made for
@@ -47,15 +57,21 @@ export function servedPathOf(pathname: string, page: ServedPage): { fullPath: st
   }
 }
 
-/** The project and repository a file route's request names, if the signed-in user may read that repository. */
-export async function servedRepository(request: Request, page: ServedPage): Promise<{ project: ProjectWithAccess; repo: string; tail: string[] } | undefined> {
+/** The signed-in user and the project a file route's request names, if they may see the project at all. */
+export async function servedProject(request: Request, page: ServedPage): Promise<{ user: PublicUser; project: ProjectWithAccess; tail: string[] } | undefined> {
   const served = servedPathOf(new URL(request.url).pathname, page);
   if (!served) return undefined;
   const user = await currentUser();
   if (!user) return undefined;
   const project = await findProject(user, served.fullPath);
-  if (!project || !canFetchRepository(user, project, KINDS[page])) return undefined;
-  return { project, repo: repositoryPath(project.id, KINDS[page]), tail: served.tail };
+  return project ? { user, project, tail: served.tail } : undefined;
+}
+
+/** The project and repository a file route's request names, if the signed-in user may read that repository. */
+export async function servedRepository(request: Request, page: RepositoryPage): Promise<{ project: ProjectWithAccess; repo: string; tail: string[] } | undefined> {
+  const served = await servedProject(request, page);
+  if (!served || !canFetchRepository(served.user, served.project, KINDS[page])) return undefined;
+  return { project: served.project, repo: repositoryPath(served.project.id, KINDS[page]), tail: served.tail };
 }
 
 // What keeps a served file from acting as a page of this site, should a browser open it: never sniffed, no script, no
@@ -70,8 +86,11 @@ function disposition(kind: "inline" | "attachment", filename: string): string {
   return `${kind}; filename="${ascii}"; filename*=UTF-8''${encodeURIComponent(filename)}`;
 }
 
-/** A file streamed to the client from git's output; the client going away stops git (the stream's signal). */
-export function fileResponse(stream: Readable, options: { contentType: string; filename: string; attachment: boolean; size?: number }): Response {
+/**
+ * A file streamed to the client from git's output; the client going away stops git (the stream's signal). `immutable`:
+ * the address names one version for good (a commit id in it), so the browser need not ask again.
+ */
+export function fileResponse(stream: Readable, options: { contentType: string; filename: string; attachment: boolean; size?: number; immutable?: boolean }): Response {
   const body = Readable.toWeb(stream) as unknown as ReadableStream<Uint8Array>;
   return new Response(body, {
     status: 200,
@@ -81,7 +100,7 @@ export function fileResponse(stream: Readable, options: { contentType: string; f
       "content-disposition": disposition(options.attachment ? "attachment" : "inline", options.filename),
       ...(options.size !== undefined ? { "content-length": String(options.size) } : {}),
       // The same URL names another file once a branch moves: the browser may keep it, nobody between may.
-      "cache-control": "private, no-cache",
+      "cache-control": options.immutable ? "private, max-age=31536000, immutable" : "private, no-cache",
     },
   });
 }

@@ -1,13 +1,13 @@
 import { NoteList } from "@/components/content/note-list";
 import { formatSpan } from "@/components/content/format";
 import { IssueView } from "@/components/issues/issue-view";
-import { issuesUrl, issueUrl, milestoneUrl } from "@/components/projects/project-urls";
+import { designImageUrl, issuesUrl, issueUrl, milestoneUrl } from "@/components/projects/project-urls";
 import { Pagination } from "@/components/ui/pagination";
 import { activityEntries, activityUsers, labelItems, peopleResolver } from "@/app/(app)/content-items";
 import type { ProjectParams } from "@/app/(app)/projects/project-route";
 import { pageOf } from "@/app/(app)/route-params";
 import { listActivity } from "@/lib/content";
-import { listIssueDesigns, relatedMergeRequests, type MilestoneWithPath } from "@/lib/issues";
+import { designsWithImages, listIssueDesigns, relatedMergeRequests, type MilestoneWithPath } from "@/lib/issues";
 import { resolveReferences } from "@/lib/references";
 import { issueRoute } from "../../../issue-route";
 
@@ -29,10 +29,11 @@ export default async function IssuePage({ params, searchParams }: { params: Prom
     relatedMergeRequests(user, project, issue.iid),
     listIssueDesigns(issue.id),
   ]);
-  const [person, references] = await Promise.all([
+  const [person, references, withImages] = await Promise.all([
     peopleResolver([issue.author, issue.closedBy, ...issue.assignees, ...activityUsers(activity.items)]),
     // `#12`, `!3`, `~label`, `%"m"`, `group/project#5`, `@user` link where they exist and the viewer may see them.
     resolveReferences(user, { project: project.fullPath }, [issue.description, ...activity.items.map((item) => (item.kind === "note" ? item.note.note : null))]),
+    designsWithImages(project.id, issue.iid, designs),
   ]);
   const self = issueUrl(project.fullPath, issue.iid);
   const iteration = issue.iteration;
@@ -62,7 +63,8 @@ export default async function IssuePage({ params, searchParams }: { params: Prom
         timeEstimate: issue.timeEstimate,
         totalTimeSpent: issue.totalTimeSpent,
         relatedMergeRequests: related.map((mr) => ({ ...mr, href: `/${project.fullPath}/-/merge_requests/${mr.iid}` })),
-        designs,
+        // Each image at its latest version's own address: the browser keeps it until a new version names another.
+        designs: designs.map((design) => ({ ...design, imageUrl: withImages.has(design.id) ? designImageUrl(project.fullPath, design.id, design.latestSha!) : null })),
       }}
       activity={
         <>
