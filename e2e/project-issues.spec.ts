@@ -1,19 +1,67 @@
+import { createHash } from "node:crypto";
+import fs from "node:fs";
+import os from "node:os";
+import path from "node:path";
 import type pg from "pg";
 import { expect, test } from "./support/test";
 import { ADMIN, ADMIN_STATE, uniqueName } from "./support/accounts";
 import { insert, userIdOf, withDatabase } from "./support/database";
+import { git } from "./support/git";
+import { lfsPointer, storeLfsObject } from "./support/lfs";
+import { makePng, type Rgb } from "./support/png";
 import { createToken } from "./support/tokens";
 
 test.use({ storageState: ADMIN_STATE });
 
 const SCREENS = "test-results/screens";
 
+// A login screen's mock-up, 320×200: a header bar, a form and a button (the second version's button is bigger).
+const mockup = (buttonHeight: number) =>
+  makePng(320, 200, (x, y): Rgb => {
+    if (y < 28) return [41, 41, 97];
+    if (x >= 80 && x < 240 && y >= 60 && y < 84) return [235, 235, 240];
+    if (x >= 110 && x < 210 && y >= 110 && y < 110 + buttonHeight) return [31, 117, 203];
+    return [250, 250, 250];
+  });
+const FLOW = makePng(160, 100, (x): Rgb => (x % 40 < 20 ? [108, 194, 74] : [255, 255, 255]));
+
+/**
+ * The tracker's design repository as GitLab's DesignManagement keeps one (`designs/issue-<iid>/<file>` as Git LFS
+ * pointers, one commit per version) where Ferry stores it, and the objects linked to the project: issue #1's first
+ * version adds the mock-up and the old flow, its second changes the mock-up and deletes the flow. Gives the commits.
+ */
+async function makeDesignRepository(root: string, projectId: number): Promise<[string, string]> {
+  const hash = createHash("sha256").update(String(projectId)).digest("hex");
+  const bare = path.resolve(process.env.E2E_DATA_DIR!, "repositories", "@hashed", hash.slice(0, 2), hash.slice(2, 4), `${hash}.design.git`);
+  fs.mkdirSync(path.dirname(bare), { recursive: true });
+  git(root, ["init", "-q", "--bare", "--initial-branch=main", bare]);
+  const work = path.join(root, "designs");
+  fs.mkdirSync(path.join(work, "designs", "issue-1"), { recursive: true });
+  git(work, ["init", "-q", "--initial-branch=main"]);
+  const commit = (message: string) => {
+    git(work, ["add", "--all"]);
+    git(work, ["-c", "user.name=Ada", "-c", "user.email=ada@example.com", "commit", "-q", "-m", message]);
+    return git(work, ["rev-parse", "HEAD"]).output.trim();
+  };
+  const [first, second] = [mockup(24), mockup(40)];
+  for (const data of [first, second, FLOW]) await storeLfsObject(projectId, data, "design");
+  fs.writeFileSync(path.join(work, ".gitattributes"), "/designs/** filter=lfs diff=lfs merge=lfs -text\n");
+  fs.writeFileSync(path.join(work, "designs/issue-1/login-mockup.png"), lfsPointer(first));
+  fs.writeFileSync(path.join(work, "designs/issue-1/old-flow.png"), lfsPointer(FLOW));
+  const v1 = commit("Version 1");
+  fs.writeFileSync(path.join(work, "designs/issue-1/login-mockup.png"), lfsPointer(second));
+  fs.rmSync(path.join(work, "designs/issue-1/old-flow.png"));
+  const v2 = commit("Version 2");
+  git(work, ["push", "-q", bare, "main"]);
+  return [v1, v2];
+}
+
 /**
  * Rows an import writes (the import itself is tested against GitLab's fixtures): tracker's issues #1-#4 with labels,
  * a milestone, an assignee, time tracking, a thread, a system note, an internal note, reactions and resource events;
  * a merge request closing #1; the subgroup's project's issue; a pipeline with a job.
  */
-async function seed(client: pg.Client, ids: { tracker: number; lib: number }, sha: string) {
+async function seed(client: pg.Client, ids: { tracker: number; lib: number }, sha: string, designShas: [string, string]) {
   const admin = await userIdOf(client, ADMIN.username);
   const p = ids.tracker;
   const bug = await insert(client, "labels", { project_id: p, title: "bug", color: "#d9534f" });
@@ -42,11 +90,12 @@ async function seed(client: pg.Client, ids: { tracker: number; lib: number }, sh
   await insert(client, "resource_milestone_events", { project_id: p, issue_id: login, milestone_id: v1, user_id: admin, action: "add", created_at: "2024-01-02T09:50:00Z" });
   await insert(client, "resource_state_events", { project_id: p, issue_id: login, user_id: admin, state: "closed", created_at: "2024-01-05T09:00:00Z" });
   await insert(client, "resource_state_events", { project_id: p, issue_id: login, user_id: admin, state: "reopened", created_at: "2024-01-06T09:00:00Z" });
-  // Two designs of #1: the mock-up changed in the second version, the old flow deleted by it; a comment on the mock-up.
+  // Two designs of #1 (makeDesignRepository's): the mock-up changed in the second version, the old flow deleted by it; a
+  // comment on the mock-up.
   const mockup = await insert(client, "designs", { project_id: p, issue_id: login, iid: 1, filename: "login-mockup.png", relative_position: 1 });
   const flow = await insert(client, "designs", { project_id: p, issue_id: login, iid: 2, filename: "old-flow.png", relative_position: 2 });
-  const first = await insert(client, "design_versions", { issue_id: login, sha: "a".repeat(40), author_id: admin, created_at: "2024-01-02T08:00:00Z" });
-  const second = await insert(client, "design_versions", { issue_id: login, sha: "b".repeat(40), author_id: admin, created_at: "2024-01-07T08:00:00Z" });
+  const first = await insert(client, "design_versions", { issue_id: login, sha: designShas[0], author_id: admin, created_at: "2024-01-02T08:00:00Z" });
+  const second = await insert(client, "design_versions", { issue_id: login, sha: designShas[1], author_id: admin, created_at: "2024-01-07T08:00:00Z" });
   for (const [design, version, event] of [[mockup, first, 0], [flow, first, 0], [mockup, second, 1], [flow, second, 2]]) await insert(client, "design_actions", { design_id: design, version_id: version, event });
   await insert(client, "notes", { project_id: p, noteable_type: "DesignManagement::Design", noteable_id: mockup, author_id: admin, note: "Make the button bigger", discussion_id: "dd1" });
   await insert(client, "merge_requests", { project_id: p, iid: 1, title: "Fix Safari login", description: "Closes #1", source_branch: "fix", target_branch: "main" });
@@ -72,7 +121,10 @@ test("issues: the list's states, filters and sorts, an issue's activity in order
   const tracker = await create("tracker", group.id);
   const lib = await create("lib", sub.id);
   const [commit] = (await (await request.get(`/api/v4/projects/${tracker.id}/repository/commits?per_page=1`, { headers })).json()) as { id: string }[];
-  await withDatabase((client) => seed(client, { tracker: tracker.id, lib: lib.id }, commit!.id));
+  const scratch = fs.mkdtempSync(path.join(os.tmpdir(), "ferry-e2e-designs-"));
+  const designShas = await makeDesignRepository(scratch, tracker.id);
+  fs.rmSync(scratch, { recursive: true, force: true });
+  await withDatabase((client) => seed(client, { tracker: tracker.id, lib: lib.id }, commit!.id, designShas));
 
   // Plan → Issues, from the project's tabs, with the open count.
   await page.goto(`/${groupPath}/tracker`);
@@ -129,10 +181,27 @@ test("issues: the list's states, filters and sorts, an issue's activity in order
   await expect(details).toContainText("Estimate: 2h");
   await expect(details).toContainText("Mar 1, 2030");
   await expect(details).toContainText(`${groupPath}/tracker#1`);
-  // Its designs, under the description: each with its versions, its last change and its comments.
+  // Its designs, under the description: each with its image at its latest version (from the design repository and its
+  // LFS object), its versions, its last change and its comments; the deleted one without an image.
   const designs = page.getByRole("list", { name: "Designs" });
-  await expect(designs.getByRole("listitem")).toHaveText([/login-mockup\.png\s*2 versions · updated Jan 7, 2024 · 1 comment$/, /old-flow\.png\s*Deleted\s*2 versions · updated Jan 7, 2024 · 0 comments$/]);
+  await expect(designs.getByRole("listitem")).toHaveText([
+    /^login-mockup\.png\s*2 versions · updated Jan 7, 2024 · 1 comment$/,
+    /^Image not available\s*old-flow\.png\s*Deleted\s*2 versions · updated Jan 7, 2024 · 0 comments$/,
+  ]);
   await designs.scrollIntoViewIfNeeded();
+  const thumbnail = designs.getByRole("img", { name: "login-mockup.png" });
+  await expect(designs.getByRole("img")).toHaveCount(1);
+  await expect(thumbnail).toHaveAttribute("src", new RegExp(`^/${groupPath}/tracker/-/design_management/designs/\\d+/${designShas[1]}/raw_image$`));
+  await expect.poll(() => thumbnail.evaluate((element) => (element as HTMLImageElement).naturalWidth)).toBe(320);
+  const image = await page.request.get((await thumbnail.getAttribute("src"))!);
+  expect([image.status(), image.headers()["content-type"], image.headers()["cache-control"], image.headers()["content-security-policy"]]).toEqual([
+    200, "image/png", "private, max-age=31536000, immutable", "default-src 'none'; sandbox",
+  ]);
+  // The thumbnail opens the full image; its latest address, without a version, is GitLab's too.
+  const designId = /designs\/(\d+)\//.exec((await thumbnail.getAttribute("src"))!)![1];
+  await expect(designs.getByRole("link", { name: "Open login-mockup.png" })).toHaveAttribute("href", (await thumbnail.getAttribute("src"))!);
+  const latest = await page.request.get(`/${groupPath}/tracker/-/design_management/designs/${designId}/raw_image`);
+  expect([latest.status(), Buffer.from(await latest.body()).equals(Buffer.from(await image.body()))]).toEqual([200, true]);
   await page.screenshot({ path: `${SCREENS}/project-issue-designs.png` });
   const related = page.getByRole("list", { name: "Related merge requests" });
   await expect(related.getByRole("listitem")).toHaveCount(1);

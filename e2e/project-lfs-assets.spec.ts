@@ -1,4 +1,3 @@
-import { createHash } from "node:crypto";
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
@@ -6,25 +5,12 @@ import { expect, test } from "./support/test";
 import { ADMIN, ADMIN_STATE, uniqueName } from "./support/accounts";
 import { insert, withDatabase } from "./support/database";
 import { git } from "./support/git";
+import { lfsPointer as pointer, sha256, storeLfsObject } from "./support/lfs";
 import { createToken } from "./support/tokens";
 
 test.use({ storageState: ADMIN_STATE });
 
 const SCREENS = "test-results/screens";
-const sha256 = (data: Buffer) => createHash("sha256").update(data).digest("hex");
-const pointer = (data: Buffer) => `version https://git-lfs.github.com/spec/v1\noid sha256:${sha256(data)}\nsize ${data.length}\n`;
-
-// An object as an import or a git-lfs push leaves it: its file in the data directory (GitLab's layout), its rows.
-async function storeLfsObject(projectId: number, data: Buffer) {
-  const oid = sha256(data);
-  const file = path.resolve(process.env.E2E_DATA_DIR!, "lfs-objects", oid.slice(0, 2), oid.slice(2, 4), oid.slice(4));
-  fs.mkdirSync(path.dirname(file), { recursive: true });
-  fs.writeFileSync(file, data);
-  await withDatabase(async (client) => {
-    const id = await insert(client, "lfs_objects", { oid, size: data.length });
-    await insert(client, "lfs_objects_projects", { lfs_object_id: id, project_id: projectId });
-  });
-}
 
 test("Git LFS files show as stored with Git LFS and download as their objects; a release asset's permanent address redirects", async ({ page, request }) => {
   test.setTimeout(180_000);
