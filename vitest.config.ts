@@ -5,7 +5,7 @@ export default defineConfig({
   resolve: { alias: { "@": path.resolve(import.meta.dirname) } },
   test: {
     include: ["lib/**/*.test.ts", "test/**/*.test.ts", "app/**/*.test.ts", "scripts/**/*.test.ts", "proxy.test.ts"],
-    globalSetup: ["./test/setup/global-database.ts"],
+    globalSetup: ["./test/setup/global-database.ts", "./test/setup/compiled-server.ts"],
     setupFiles: ["./test/setup/env.ts"],
     testTimeout: 30_000,
     hookTimeout: 60_000,

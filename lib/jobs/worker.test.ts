@@ -1,15 +1,13 @@
-import { spawn, type ChildProcess } from "node:child_process";
+import type { ChildProcess } from "node:child_process";
 import { once } from "node:events";
 import { afterAll, describe, expect, it } from "vitest";
 import { getDb, signInAttempts } from "@/lib/db";
 import { unique } from "@/test/helpers/factories";
+import { spawnWorker } from "@/test/helpers/worker-process";
 import { enqueue, getBoss, stopBoss } from "./index";
 
 function startWorkerProcess(): ChildProcess {
-  return spawn(process.execPath, ["--import", "tsx", "scripts/ferry.ts", "worker"], {
-    env: { ...process.env, FERRY_WORKER_CONCURRENCY: "2", LOG_LEVEL: "info" },
-    stdio: ["ignore", "ignore", "pipe"],
-  });
+  return spawnWorker({ ...process.env, FERRY_WORKER_CONCURRENCY: "2", LOG_LEVEL: "info" }, ["ignore", "ignore", "pipe"]);
 }
 
 async function waitFor<T>(probe: () => Promise<T | undefined>, timeoutMs = 30_000): Promise<T> {

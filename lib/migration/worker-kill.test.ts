@@ -1,4 +1,4 @@
-import { spawn, type ChildProcess } from "node:child_process";
+import type { ChildProcess } from "node:child_process";
 import { once } from "node:events";
 import { eq, inArray, sql } from "drizzle-orm";
 import { afterAll, describe, expect, it } from "vitest";
@@ -9,6 +9,7 @@ import { makeUser, unique } from "@/test/helpers/factories";
 import { git, temporaryDirectory } from "@/test/helpers/git-client";
 import { importResult, sourceCount, waitForImports } from "@/test/helpers/imports";
 import { makeSourceRepository } from "@/test/helpers/source-repository";
+import { spawnWorker } from "@/test/helpers/worker-process";
 import { DEFAULT_TOKEN, fromRecords, ndjsonRecords, projectTreeFile, ROUTES, startTestSource } from "@/test/source";
 import { startImports, STATUS } from "./index";
 
@@ -24,7 +25,7 @@ const env = {
 Object.assign(process.env, env);
 
 function startWorkerProcess(): ChildProcess {
-  return spawn(process.execPath, ["--import", "tsx", "scripts/ferry.ts", "worker"], { env: { ...process.env, ...env, LOG_LEVEL: "warn" }, stdio: "ignore" });
+  return spawnWorker({ ...process.env, ...env, LOG_LEVEL: "warn" });
 }
 
 afterAll(() => stopBoss());
@@ -73,6 +74,8 @@ describe("a worker killed in the middle of an import", () => {
       // Wait until batches are running, then kill the worker outright.
       await waitUntil("a batch to start", () => loadingBatch(started!.bulkImportId));
       worker = await killAndRestart(worker);
+      // The kill has landed: the rest may download at full speed.
+      source.faults.clear();
 
       const [bulkImport] = await waitForImports([started!.bulkImportId], 90_000);
       expect(bulkImport!.status).toBe(STATUS.finished);
@@ -166,6 +169,7 @@ describe("a worker killed in the middle of an import", () => {
       ]);
       await waitUntil("a merge requests batch to start", () => loadingBatch(started!.bulkImportId, "merge_requests"));
       worker = await killAndRestart(worker);
+      source.faults.clear();
 
       const [bulkImport] = await waitForImports([started!.bulkImportId], 150_000);
       expect(bulkImport!.status).toBe(STATUS.finished);

@@ -1,4 +1,4 @@
-import { spawn, type ChildProcess } from "node:child_process";
+import type { ChildProcess } from "node:child_process";
 import { once } from "node:events";
 import fs from "node:fs";
 import os from "node:os";
@@ -8,6 +8,7 @@ import { stopBoss } from "@/lib/jobs";
 import { startImports, TERMINAL } from "@/lib/migration";
 import { makeUser, unique } from "@/test/helpers/factories";
 import { waitForImports } from "@/test/helpers/imports";
+import { spawnWorker } from "@/test/helpers/worker-process";
 import { DEFAULT_TOKEN, ROUTES, startTestSource } from "@/test/source";
 import { expectCompleteImport } from "./import-check";
 import { chaosSeed, seededRandom } from "./seeded-random";
@@ -32,7 +33,7 @@ function startWorker(): ChildProcess {
   if (process.env.CHAOS_DEFAULTS) for (const name of ["FERRY_IMPORT_NUDGE_SECONDS", "FERRY_IMPORT_TIMEOUT_HOURS"]) delete env[name];
   const log = fs.openSync(LOG, "a");
   fs.writeSync(log, `--- worker started at ${new Date().toISOString()}\n`);
-  const child = spawn(process.execPath, ["--import", "tsx", "scripts/ferry.ts", "worker"], { env, stdio: ["ignore", log, log] });
+  const child = spawnWorker(env, ["ignore", log, log]);
   fs.closeSync(log);
   return child;
 }
