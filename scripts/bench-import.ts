@@ -4,7 +4,8 @@
 // parents; descriptions of 300-2,000 bytes; batches of 1,000) is served by the test source in a process of its own and
 // imported by real `ferry worker` processes. The rows the import wrote are then COPYed into empty tables of the same
 // shape in the same database. Printed: records per second of both and their ratio, CPU per record in the worker and in
-// PostgreSQL, the worker's peak RSS, and one against two worker processes. Medians of BENCH_RUNS runs (default 3);
+// PostgreSQL (PostgreSQL's also by process: backends, WAL writer, checkpointer, autovacuum), the worker's peak RSS, and
+// one against two worker processes. Medians of BENCH_RUNS runs (default 3);
 // BENCH_PROFILE=<dir> keeps the workers' CPU profiles, BENCH_LOGS=<dir> their logs.
 // Uses an embedded PostgreSQL in a temporary directory (PostgreSQL's CPU is read from /proc, so it must be local).
 import os from "node:os";
@@ -21,7 +22,7 @@ const { startImports, STATUS } = await import("@/lib/migration");
 const { createUser } = await import("@/lib/users");
 const { waitForImports } = await import("@/test/helpers/imports");
 const { copyBaseline } = await import("./bench/copy-baseline");
-const { cpuSeconds, postgresCpuSeconds, rssBytes } = await import("./bench/proc-stats");
+const { cpuByKindSince, cpuSeconds, postgresCpuByKind, postgresCpuSeconds, rssBytes } = await import("./bench/proc-stats");
 const { printStatements, resetStatements } = await import("./bench/statements");
 const { embedded, postmaster } = await benchDatabase(dataDir);
 
@@ -32,9 +33,13 @@ const user = await createUser({ username: "bench", email: "bench@example.com", n
 interface Run {
   seconds: number;
   workerCpu: number;
+  /** The test source's CPU seconds: serving (and gzipping) the export shares the same two cores. */
+  sourceCpu: number;
   postgresCpu: number;
   peakRss: number;
   entityId: number;
+  /** PostgreSQL's CPU seconds in the import by process kind (backends, walwriter, checkpointer, …). */
+  postgresByKind: [string, number][];
 }
 
 async function importWith(workers: number, label: string): Promise<Run> {
@@ -42,7 +47,9 @@ async function importWith(workers: number, label: string): Promise<Run> {
   const pids = children.map((child) => child.pid!);
   await resetStatements();
   const cpuBefore = pids.reduce((sum, pid) => sum + cpuSeconds(pid), 0);
+  const sourceBefore = cpuSeconds(sourceProcess.pid!);
   const pgBefore = postgresCpuSeconds(postmaster);
+  const kindsBefore = postgresCpuByKind(postmaster);
   let peakRss = 0;
   const sampler = setInterval(() => (peakRss = Math.max(peakRss, ...pids.map(rssBytes))), 100);
   const clock = performance.now();
@@ -53,12 +60,14 @@ async function importWith(workers: number, label: string): Promise<Run> {
   const seconds = (performance.now() - clock) / 1000;
   clearInterval(sampler);
   const workerCpu = pids.reduce((sum, pid) => sum + cpuSeconds(pid), 0) - cpuBefore;
+  const sourceCpu = cpuSeconds(sourceProcess.pid!) - sourceBefore;
   const postgresCpu = postgresCpuSeconds(postmaster) - pgBefore;
+  const postgresByKind = cpuByKindSince(kindsBefore, postgresCpuByKind(postmaster));
   await Promise.all(children.map((child) => stopChild(child)));
   const [entity] = await getDb().select().from(bulkImportEntities).where(eq(bulkImportEntities.bulkImportId, bulk!.bulkImportId));
   if (done!.status !== STATUS.finished || done!.hasFailures) throw new Error(`the ${label} import ended with status ${done!.status}, failures ${done!.hasFailures}`);
   console.error(`${label}: ${source.records} records in ${seconds.toFixed(1)} s`);
-  return { seconds, workerCpu, postgresCpu, peakRss, entityId: entity!.id };
+  return { seconds, workerCpu, sourceCpu, postgresCpu, peakRss, entityId: entity!.id, postgresByKind };
 }
 
 const one: Run[] = [];
@@ -95,5 +104,15 @@ const twoRate = median(two.map((r) => records / r.seconds));
 console.log(`${records} records (labels, milestones, epics with parents; descriptions 300-2,000 bytes), median of ${RUNS} runs on ${os.cpus().length} cores`);
 console.log(`Ferry ${ferryRate.toFixed(0)} rec/s, COPY ${copyRate.toFixed(0)} rec/s, ratio ${(ferryRate / copyRate).toFixed(2)}`);
 console.log(`CPU per record: Ferry ${us(workerUs + pgUs)} µs (worker ${us(workerUs)}, PostgreSQL ${us(pgUs)}), COPY ${us(copyUs)} µs (PostgreSQL); ratio ${((workerUs + pgUs) / copyUs).toFixed(2)}`);
+const kinds = [...new Set(one.flatMap((r) => r.postgresByKind.map(([kind]) => kind)))];
+const byKind = kinds.map((kind) => [kind, median(one.map((r) => r.postgresByKind.find(([k]) => k === kind)?.[1] ?? 0))] as const).filter(([, seconds]) => seconds > 0).sort((a, b) => b[1] - a[1]);
+console.log(`PostgreSQL's CPU per record in Ferry's import, by process: ${byKind.map(([kind, seconds]) => `${kind} ${us(seconds)} µs`).join(", ")}`);
 console.log(`worker peak RSS ${(median(one.map((r) => r.peakRss)) / 1024 / 1024).toFixed(0)} MB`);
 console.log(`two worker processes ${twoRate.toFixed(0)} rec/s: ${(twoRate / ferryRate).toFixed(2)}x one`);
+// What the two cores did while two workers imported: when their sum is near 2, the machine is full and a second worker
+// cannot go faster, whatever Ferry does.
+const cores = (runs: Run[], rate: number, cpuOf: (r: Run) => number) => (median(runs.map(cpuOf)) / records) * rate;
+console.log(
+  `cores busy with two workers: workers ${cores(two, twoRate, (r) => r.workerCpu).toFixed(2)}, PostgreSQL ${cores(two, twoRate, (r) => r.postgresCpu).toFixed(2)}, ` +
+    `test source ${cores(two, twoRate, (r) => r.sourceCpu).toFixed(2)} (one worker: ${cores(one, ferryRate, (r) => r.workerCpu + r.postgresCpu + r.sourceCpu).toFixed(2)} in all)`,
+);

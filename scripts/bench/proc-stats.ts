@@ -57,3 +57,33 @@ export function peakRssBytes(pid: number): number {
     return 0;
   }
 }
+
+/** What a PostgreSQL process is, from the title it sets itself (`postgres: walwriter`, `postgres: bench bench … COPY`). */
+function postgresKind(pid: number): string {
+  try {
+    const title = fs.readFileSync(`/proc/${pid}/cmdline`, "utf8").replace(/\0/g, " ").trim();
+    const role = /^postgres: (checkpointer|background writer|walwriter|autovacuum launcher|autovacuum worker|logical replication launcher)/.exec(title);
+    return role ? role[1]! : "backends";
+  } catch {
+    return "exited";
+  }
+}
+
+/**
+ * PostgreSQL's CPU seconds so far by process: the backends serving connections, each background process, and
+ * `exited` for what processes that have ended used (backends closed by their pool, autovacuum workers). Differences
+ * over an interval say whose work a load cost: the statements' or the server's housekeeping.
+ */
+export function postgresCpuByKind(postmasterPid: number): Map<string, number> {
+  const kinds = new Map<string, number>([["exited", cpuSeconds(postmasterPid, true) - cpuSeconds(postmasterPid)], ["postmaster", cpuSeconds(postmasterPid)]]);
+  for (const pid of childrenOf(postmasterPid)) {
+    const kind = postgresKind(pid);
+    kinds.set(kind, (kinds.get(kind) ?? 0) + cpuSeconds(pid));
+  }
+  return kinds;
+}
+
+/** The change of each kind between two readings of postgresCpuByKind, largest first. */
+export function cpuByKindSince(before: Map<string, number>, after: Map<string, number>): [string, number][] {
+  return [...after].map(([kind, seconds]): [string, number] => [kind, seconds - (before.get(kind) ?? 0)]).sort((a, b) => b[1] - a[1]);
+}
