@@ -41,7 +41,8 @@ export function getPool(): pg.Pool {
       max: getConfig().FERRY_DB_POOL_SIZE,
       idleTimeoutMillis: 30_000,
     });
-    state.pool.on("error", (error) => logger.error({ err: error }, "idle database connection failed"));
+    // The error carries its connection (parameters, the backend's cancel key): only what it says goes to the log.
+    state.pool.on("error", (error: Error & { code?: string }) => logger.error({ err: { message: error.message, code: error.code } }, "idle database connection failed"));
   }
   return state.pool;
 }
