@@ -105,7 +105,7 @@ export function pipelineFor(kind: PortableKind, relation: string): StagedPipelin
   const pipeline = BY_RELATION[kind].get(relation);
   const use = relationOf(kind, relation);
   if (!pipeline || !use || !importsRelation(use.spec, kind)) return undefined;
-  return { ...pipeline, stage: use.stage, pipelineClass: use.pipelineClass };
+  return Object.assign({}, pipeline, { stage: use.stage, pipelineClass: use.pipelineClass });
 }
 
 /**

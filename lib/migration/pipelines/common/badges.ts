@@ -35,11 +35,11 @@ export const badgesPipeline: NdjsonPipeline<BadgeRow> = {
     const name = optionalString(record, "name");
     if (name !== null && name.length > 255) throw new RecordError("name is too long (maximum is 255 characters)");
     return {
-      ...ownerOf(entity),
       name,
       linkUrl: badgeUrl(record, "link_url"),
       imageUrl: badgeUrl(record, "image_url"),
       ...importColumns(record, entity.entityId, key, COLUMNS),
+      ...ownerOf(entity),
     };
   },
   load: insertByImportKey(badges),

@@ -155,13 +155,13 @@ export function readBoard(record: Record<string, unknown>, owner: Owner, entityI
   if (record.labels !== undefined && record.labels !== null && !Array.isArray(record.labels)) throw new RecordError("labels must be an array");
   return {
     board: {
-      ...owner,
       name: requiredString(record, "name"),
       weight: optionalInteger(record, "weight"),
       hideBacklogList: optionalBoolean(record, "hide_backlog_list"),
       hideClosedList: optionalBoolean(record, "hide_closed_list"),
       milestoneScope: milestoneId !== null && SPECIAL_MILESTONES.has(milestoneId) ? milestoneId : null,
       ...importColumns(record, entityId, key, BOARD_COLUMNS),
+      ...owner,
     },
     milestone: milestoneId !== null && SPECIAL_MILESTONES.has(milestoneId) ? null : milestoneRef(record.milestone, milestoneId),
     assigneeSourceId: assignee,

@@ -67,7 +67,7 @@ async function loadBoard(tx: Tx, refs: BoardReferences, users: Map<number, numbe
 
   const [board] = await tx
     .insert(boards)
-    .values({ ...draft.board, milestoneId, assigneeId })
+    .values(Object.assign({}, draft.board, { milestoneId, assigneeId }))
     .onConflictDoNothing({ target: [boards.importEntityId, boards.importKey], where: sql`${boards.importKey} IS NOT NULL` })
     .returning({ id: boards.id });
   if (!board) return;

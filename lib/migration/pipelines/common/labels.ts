@@ -16,11 +16,11 @@ export const labelsPipeline: NdjsonPipeline<LabelRow> = {
     const color = optionalString(record, "color") ?? "#6699cc";
     if (!/^#[0-9a-fA-F]{3,8}$/.test(color) && !/^[a-z]+$/i.test(color)) throw new RecordError("Color must be a valid color code");
     return {
-      ...ownerOf(entity),
       title: requiredString(record, "title"),
       color,
       description: optionalString(record, "description"),
       ...importColumns(record, entity.entityId, key, COLUMNS),
+      ...ownerOf(entity),
     };
   },
   load: insertByImportKey(labels),

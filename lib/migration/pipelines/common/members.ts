@@ -87,7 +87,7 @@ export const membersPipeline: NdjsonPipeline<MemberRow> = {
     // The export has no names; `prepare` asked the source for them, so that placeholders carry the person's name.
     const names = await storedSourceUserNames(tx, entity.sourceUrl, sorted.map((row) => row.sourceUser.id));
     for (const row of sorted) {
-      const sourceUser = { ...row.sourceUser, name: row.sourceUser.name ?? names.get(row.sourceUser.id) ?? null };
+      const sourceUser = Object.assign({}, row.sourceUser, { name: row.sourceUser.name ?? names.get(row.sourceUser.id) ?? null });
       const userId = await mapSourceUser(tx, { sourceUrl: entity.sourceUrl, rootGroupId, sourceUser });
       if (userId === entity.userId || entity.skipExistingIids) continue;
       if (ancestors.length > 0) {
@@ -113,4 +113,4 @@ export const membersPipeline: NdjsonPipeline<MemberRow> = {
  * A project's members: the same pipeline, its records read from the source's GraphQL API, since direct transfer
  * exports no project members (GitLab's MembersPipeline asks GraphQL for projects too).
  */
-export const projectMembersPipeline: NdjsonPipeline<MemberRow> = { ...membersPipeline, read: readMembersByGraphql };
+export const projectMembersPipeline: NdjsonPipeline<MemberRow> = Object.assign({}, membersPipeline, { read: readMembersByGraphql });

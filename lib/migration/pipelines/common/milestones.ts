@@ -18,7 +18,6 @@ export const milestonesPipeline: NdjsonPipeline<MilestoneRow> = {
     const state = optionalString(record, "state") ?? "active";
     if (state !== "active" && state !== "closed") throw new RecordError(`state ${state} is not active or closed`);
     return {
-      ...ownerOf(entity),
       iid,
       title: requiredString(record, "title"),
       description: optionalString(record, "description"),
@@ -26,6 +25,7 @@ export const milestonesPipeline: NdjsonPipeline<MilestoneRow> = {
       startDate: optionalDate(record, "start_date"),
       dueDate: optionalDate(record, "due_date"),
       ...importColumns(record, entity.entityId, key, COLUMNS),
+      ...ownerOf(entity),
     };
   },
   load: insertByImportKey(milestones),

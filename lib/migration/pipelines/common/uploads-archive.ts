@@ -52,7 +52,6 @@ async function storeEntry(entry: TarEntry, secret: string, filename: string, ent
   await getDb()
     .insert(uploads)
     .values({
-      ...owner,
       secret,
       filename,
       storagePath,
@@ -61,6 +60,7 @@ async function storeEntry(entry: TarEntry, secret: string, filename: string, ent
       contentType: contentTypeOf(filename),
       importEntityId: entity.entityId,
       importKey: uploadKey(secret, filename),
+      ...owner,
     })
     .onConflictDoNothing({ target: [ownerColumn, uploads.secret, uploads.filename], where: sql`${ownerColumn} IS NOT NULL` });
   return true;

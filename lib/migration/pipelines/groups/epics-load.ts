@@ -29,17 +29,17 @@ export async function loadEpics(tx: Tx, rows: EpicRow[], entity: EntityContext):
   const labelIds = await resolveLabels(tx, { owner: { groupId: group.id }, groupIds: group.traversalIds }, rows.flatMap((row) => row.labels));
 
   const sorted = [...rows].sort((a, b) => a.values.iid - b.values.iid);
-  const values = sorted.map((row) => ({ ...row.values, authorId: user(row.authorId), closedById: user(row.closedById), lastEditedById: user(row.lastEditedById) }));
+  const values = sorted.map((row) => Object.assign({}, row.values, { authorId: user(row.authorId), closedById: user(row.closedById), lastEditedById: user(row.lastEditedById) }));
   const newIds = await allocateIds(tx, epics, values.length);
   const parents = await parentsAtInsert(tx, entity.entityId, values, newIds);
   const linked = values.map((row, index) => {
     const parent = parents[index];
-    return parent ? { ...row, id: newIds[index]!, parentId: parent.parentId, importParentKey: null } : { ...row, id: newIds[index]! };
+    return parent ? Object.assign({}, row, { id: newIds[index]!, parentId: parent.parentId, importParentKey: null }) : Object.assign({}, row, { id: newIds[index]! });
   });
   const ids = await insertNew(tx, epics, linked, {
     ids: true,
     // Replayed: a parent of this chunk may be a row that is skipped (there already, under another id).
-    onReplay: (rows) => rows.map((row, index) => (parents[index]?.inChunk ? { ...row, parentId: undefined, importParentKey: values[index]!.importParentKey } : row)),
+    onReplay: (rows) => rows.map((row, index) => (parents[index]?.inChunk ? Object.assign({}, row, { parentId: undefined, importParentKey: values[index]!.importParentKey }) : row)),
   });
   const fresh = sorted.flatMap((row) => {
     const id = ids.get(row.values.importKey);

@@ -90,5 +90,5 @@ export function transformEpic(record: Record<string, unknown>, entity: EntityCon
     events: eventsOf(record),
     stateEvents: stateEventsOf(record),
   };
-  return { ...row, users: usersOf(row) };
+  return Object.assign({}, row, { users: usersOf(row) });
 }

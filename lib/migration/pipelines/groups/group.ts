@@ -68,6 +68,6 @@ export const groupPipeline: RestPipeline = {
     const group = await archiveGroup(entity.bulkImportId, entity.sourceXid);
     if (!group) throw new RecordError(`Group ${entity.sourceXid} is not in the export file.`, "GroupNotFound");
     const [record] = await readRecords(entity.bulkImportId, group.relations.self);
-    return createFromAttributes(entity, { ...record, name: group.name || entity.destinationSlug }, db);
+    return createFromAttributes(entity, Object.assign({}, record, { name: group.name || entity.destinationSlug }), db);
   },
 };

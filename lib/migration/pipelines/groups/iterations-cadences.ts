@@ -69,7 +69,7 @@ export function iterationRows(records: readonly unknown[], cadenceKey: string, e
     const previous = rows[index - 1];
     if (previous && row.startDate <= previous.dueDate) throw new RecordError(`iteration ${row.iid}: dates overlap iteration ${previous.iid}`);
   });
-  return rows.map((row, index) => ({ ...row, sequence: index + 1 }));
+  return rows.map((row, index) => Object.assign({}, row, { sequence: index + 1 }));
 }
 
 /**
@@ -94,7 +94,7 @@ export async function loadCadences(tx: Tx, rows: CadenceRow[]): Promise<void> {
           .where(and(eq(iterationCadences.importEntityId, importEntityId!), eq(iterationCadences.importKey, importKey!)))
       )[0]?.id;
     if (cadenceId === undefined) throw new RecordError("The iteration cadence could not be stored.");
-    if (row.iterations.length > 0) await insertIterations(tx, row.iterations.map((iteration) => ({ ...iteration, cadenceId })));
+    if (row.iterations.length > 0) await insertIterations(tx, row.iterations.map((iteration) => Object.assign({}, iteration, { cadenceId })));
   }
 }
 

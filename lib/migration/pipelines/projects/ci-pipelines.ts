@@ -56,8 +56,7 @@ async function loadPipelines(tx: Tx, rows: PipelineRow[], entity: EntityContext)
   const pipelineIds = await insertNew(
     tx,
     ciPipelines,
-    rows.map((row) => ({
-      ...row.values,
+    rows.map((row) => Object.assign({}, row.values, {
       userId: user(row.userId),
       externalPullRequestId: row.externalPullRequest ? (pullRequests.get(branchesKey(row.externalPullRequest.sourceBranch, row.externalPullRequest.targetBranch)) ?? null) : null,
     })),
@@ -71,13 +70,13 @@ async function loadPipelines(tx: Tx, rows: PipelineRow[], entity: EntityContext)
   const stageIds = await insertNew(
     tx,
     ciStages,
-    stages.map(({ stage, pipelineId }) => ({ ...stage.values, pipelineId })),
+    stages.map(({ stage, pipelineId }) => Object.assign({}, stage.values, { pipelineId })),
     { ids: true },
   );
   await insertNew(
     tx,
     ciBuilds,
-    stages.flatMap(({ stage, pipelineId }) => stage.builds.map((build) => ({ ...build.values, pipelineId, stageId: stageIds.get(stage.values.importKey) ?? null, userId: user(build.userId) }))),
+    stages.flatMap(({ stage, pipelineId }) => stage.builds.map((build) => Object.assign({}, build.values, { pipelineId, stageId: stageIds.get(stage.values.importKey) ?? null, userId: user(build.userId) }))),
   );
 }
 

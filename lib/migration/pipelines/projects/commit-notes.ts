@@ -16,7 +16,7 @@ function transformCommitNote(record: Record<string, unknown>, _entity: EntityCon
   if (type !== undefined && type !== null && type !== "Commit") throw new RecordError(`noteable_type ${String(type)} is not Commit`);
   const commitId = requiredString(record, "commit_id");
   // The note is the record itself: its import key is the record's.
-  return { commitId, note: { ...noteOf(record, key, 0), key } };
+  return { commitId, note: Object.assign({}, noteOf(record, key, 0), { key }) };
 }
 
 /** Inserts the notes not imported yet (by import key) on their commits, authors mapped to accounts or placeholders. */

@@ -82,7 +82,7 @@ function versionOf(record: Record<string, unknown>, issueKey: string, index: num
       if (!design) throw new RecordError("design can't be blank");
       const named = within("design", () => designOf(design, issueKey, designs.size));
       // A design only a version names (an export that left it out of `designs`) is made from what the version says.
-      if (!designs.has(named.filename)) designs.set(named.filename, { ...named, notes: [] });
+      if (!designs.has(named.filename)) designs.set(named.filename, Object.assign({}, named, { notes: [] }));
       return { filename: named.filename, event: eventOf(action), imageV432x230: imageOf(action), sourceAttributes: rest(action, ACTION_COLUMNS) };
     }),
   );

@@ -51,8 +51,7 @@ export async function loadIssues(tx: Tx, rows: IssueRow[], entity: EntityContext
     const milestoneId = row.milestone ? (milestoneIds.get(row.milestone.title) ?? null) : null;
     const iterationId = iterationIds[index] ?? null;
     const epicId = row.epic ? epicIds.get(row.epic.iid) : undefined;
-    return {
-      ...row.values,
+    return Object.assign({}, row.values, {
       sourceAttributes: without(row.values.sourceAttributes ?? {}, [milestoneId !== null && "milestone", iterationId !== null && "iteration", epicId !== undefined && "epic_issue"]),
       authorId: user(row.authorId),
       closedById: user(row.closedById),
@@ -60,7 +59,7 @@ export async function loadIssues(tx: Tx, rows: IssueRow[], entity: EntityContext
       lastEditedById: user(row.lastEditedById),
       milestoneId,
       iterationId,
-    };
+    });
   });
   const ids = await insertNew(tx, issues, values, { ids: true });
   const fresh = rows.flatMap((row) => {

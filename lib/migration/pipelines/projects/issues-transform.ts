@@ -145,5 +145,5 @@ export function transformIssue(record: Record<string, unknown>, entity: EntityCo
     zoomMeetings: nestedList(record, "zoom_meetings").map((meeting, i) => within(`zoom_meetings[${i}]`, () => zoomMeetingOf(meeting))),
     designs: issueDesignsOf(record, key),
   };
-  return { ...row, users: usersOf(row) };
+  return Object.assign({}, row, { users: usersOf(row) });
 }

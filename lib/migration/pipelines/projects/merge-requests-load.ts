@@ -29,15 +29,14 @@ export async function loadMergeRequests(tx: Tx, rows: MergeRequestRow[], entity:
 
   const values = rows.map((row) => {
     const milestoneId = row.milestone ? (milestoneIds.get(row.milestone.title) ?? null) : null;
-    return {
-      ...row.values,
+    return Object.assign({}, row.values, {
       sourceAttributes: without(row.values.sourceAttributes ?? {}, [milestoneId !== null && "milestone"]),
       authorId: user(row.authorId),
       updatedById: user(row.updatedById),
       lastEditedById: user(row.lastEditedById),
       mergeUserId: user(row.mergeUserId),
       milestoneId,
-    };
+    });
   });
   const ids = await insertNew(tx, mergeRequests, values, { ids: true });
   const fresh = rows.flatMap((row) => {
@@ -72,7 +71,7 @@ async function loadDiffs(tx: Tx, fresh: readonly { row: MergeRequestRow; id: num
   const withDiff = fresh.filter(({ row }) => row.diff !== null);
   const diffIds = await allocateIds(tx, mergeRequestDiffs, withDiff.length);
   const diffs = withDiff.map(({ row, id }, index) => ({ diffId: diffIds[index]!, mergeRequestId: id, diff: row.diff! }));
-  await copyRows(tx, mergeRequestDiffs, diffs.map(({ diffId, mergeRequestId, diff }) => ({ ...diff.values, id: diffId, mergeRequestId })));
-  await copyRows(tx, mergeRequestDiffCommits, diffs.flatMap(({ diffId, diff }) => diff.commits.map((commit) => ({ ...commit, mergeRequestDiffId: diffId }))));
-  await copyRows(tx, mergeRequestDiffFiles, diffs.flatMap(({ diffId, diff }) => diff.files.map((file) => ({ ...file, mergeRequestDiffId: diffId }))));
+  await copyRows(tx, mergeRequestDiffs, diffs.map(({ diffId, mergeRequestId, diff }) => Object.assign({}, diff.values, { id: diffId, mergeRequestId })));
+  await copyRows(tx, mergeRequestDiffCommits, diffs.flatMap(({ diffId, diff }) => diff.commits.map((commit) => Object.assign({}, commit, { mergeRequestDiffId: diffId }))));
+  await copyRows(tx, mergeRequestDiffFiles, diffs.flatMap(({ diffId, diff }) => diff.files.map((file) => Object.assign({}, file, { mergeRequestDiffId: diffId }))));
 }

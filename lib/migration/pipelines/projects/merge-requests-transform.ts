@@ -171,5 +171,5 @@ export function transformMergeRequest(record: Record<string, unknown>, entity: E
       return diff ? diffOf(diff) : null;
     }),
   };
-  return { ...row, users: usersOf(row) };
+  return Object.assign({}, row, { users: usersOf(row) });
 }

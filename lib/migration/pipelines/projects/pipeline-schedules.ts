@@ -52,7 +52,7 @@ export const pipelineSchedulesPipeline: NdjsonPipeline<ScheduleRow> = {
     await insertNew(
       tx,
       pipelineSchedules,
-      rows.map((row) => ({ ...row.values, ownerId: row.sourceOwnerId === null ? null : (mapped.get(row.sourceOwnerId) ?? null) })),
+      rows.map((row) => Object.assign({}, row.values, { ownerId: row.sourceOwnerId === null ? null : (mapped.get(row.sourceOwnerId) ?? null) })),
     );
   },
   prepare: (rows, { entity, client }) => prepareSourceUsers(client, entity, rows.flatMap((row) => (row.sourceOwnerId === null ? [] : [{ id: row.sourceOwnerId }]))),

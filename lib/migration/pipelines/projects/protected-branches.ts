@@ -48,8 +48,7 @@ export const protectedBranchesPipeline: NdjsonPipeline<ProtectedBranchRow> = {
   prepare: (rows, { entity, client }) => prepareSourceUsers(client, entity, rows.flatMap(usersOf)),
   async load(tx, rows, entity) {
     const mapped = await mapRefUsers(tx, entity, rows.flatMap(usersOf));
-    const values = rows.map((row) => ({
-      ...row.values,
+    const values = rows.map((row) => Object.assign({}, row.values, {
       mergeAccessLevels: mappedAccessLevels(row.merge, mapped),
       pushAccessLevels: mappedAccessLevels(row.push, mapped),
       unprotectAccessLevels: mappedAccessLevels(row.unprotect, mapped),

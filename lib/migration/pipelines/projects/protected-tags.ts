@@ -36,7 +36,7 @@ export const protectedTagsPipeline: NdjsonPipeline<ProtectedTagRow> = {
     await insertNew(
       tx,
       protectedTags,
-      rows.map((row) => ({ ...row.values, createAccessLevels: mappedAccessLevels(row.create, mapped) })),
+      rows.map((row) => Object.assign({}, row.values, { createAccessLevels: mappedAccessLevels(row.create, mapped) })),
     );
   },
   titleOf: (record) => (typeof record.name === "string" ? record.name : undefined),

@@ -47,14 +47,14 @@ async function loadReleases(tx: Tx, rows: ReleaseRow[], entity: EntityContext): 
   const ids = await insertNew(
     tx,
     releases,
-    rows.map((row) => ({ ...row.values, authorId: row.authorId === null ? null : (mapped.get(row.authorId) ?? null) })),
+    rows.map((row) => Object.assign({}, row.values, { authorId: row.authorId === null ? null : (mapped.get(row.authorId) ?? null) })),
     { ids: true },
   );
   const fresh = rows.flatMap((row) => {
     const id = ids.get(row.values.importKey);
     return id === undefined ? [] : [{ row, id }];
   });
-  await bulkInsert(tx, releaseLinks, fresh.flatMap(({ row, id }) => row.links.map((link) => ({ ...link, releaseId: id }))));
+  await bulkInsert(tx, releaseLinks, fresh.flatMap(({ row, id }) => row.links.map((link) => Object.assign({}, link, { releaseId: id }))));
   const milestoneIds = await milestonesByTitle(tx, entity, [...new Set(fresh.flatMap(({ row }) => row.milestoneTitles))]);
   const links = fresh.flatMap(({ row, id }) => row.milestoneTitles.flatMap((title) => (milestoneIds.has(title) ? [{ releaseId: id, milestoneId: milestoneIds.get(title)! }] : [])));
   await bulkInsert(tx, milestoneReleases, links);

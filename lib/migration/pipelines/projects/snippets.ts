@@ -48,7 +48,7 @@ function transformSnippet(record: Record<string, unknown>, entity: Parameters<Nd
     notes: notesOf(record, key),
   };
   const users: SourceUserRef[] = [...(row.authorId === null ? [] : [{ id: row.authorId }]), ...row.awards.map((award) => ({ id: award.userId })), ...noteUsers(row.notes)];
-  return { ...row, users };
+  return Object.assign({}, row, { users });
 }
 
 /**
@@ -64,7 +64,7 @@ async function loadSnippets(tx: Tx, rows: SnippetRow[], entity: Parameters<Ndjso
   const ids = await insertNew(
     tx,
     snippets,
-    rows.map((row) => ({ ...row.values, authorId: user(row.authorId) })),
+    rows.map((row) => Object.assign({}, row.values, { authorId: user(row.authorId) })),
     { ids: true },
   );
   const fresh = rows.flatMap((row) => {

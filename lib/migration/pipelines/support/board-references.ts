@@ -35,7 +35,7 @@ export class BoardReferences {
 
   /** Of iterations (a group's only) found across the hierarchy, the one of the nearest group. */
   private nearestGroup<T extends { groupId: number }>(rows: T[]): T | undefined {
-    return this.nearest(rows.map((row) => ({ ...row, projectId: null })));
+    return this.nearest(rows.map((row) => Object.assign({}, row, { projectId: null })));
   }
 
   /** Records this same import brought in under the source id `id` (their import key), when no title says which. */

@@ -19,8 +19,7 @@ export async function addChildEntities(db: Db, parent: EntityContext, destinatio
   await db
     .insert(bulkImportEntities)
     .values(
-      children.map((child) => ({
-        ...child,
+      children.map((child) => Object.assign({}, child, {
         bulkImportId: parent.bulkImportId,
         parentId: parent.entityId,
         destinationNamespace,

@@ -50,7 +50,7 @@ export async function insertNew<T extends KeyedTable>(tx: Tx, table: T, rows: re
   if (options.ids) {
     const missing = loaded.filter((row) => row.id === undefined).length;
     const fresh = await allocateIds(tx, table, missing);
-    loaded = loaded.map((row) => (row.id === undefined ? { ...row, id: fresh.shift()! } : row));
+    loaded = loaded.map((row) => (row.id === undefined ? Object.assign({}, row, { id: fresh.shift()! }) : row));
   }
   try {
     await tx.transaction((savepoint) => copyRows(savepoint, table, loaded));

@@ -31,7 +31,7 @@ export async function loadIssuableEvents(
     tx,
     events,
     fresh.flatMap(({ id, events: list }) =>
-      list.map((event) => ({ ...owner, authorId: user(event.authorId), action: event.action, targetType, targetId: id, sourceAttributes: event.sourceAttributes, createdAt: event.createdAt, updatedAt: event.updatedAt })),
+      list.map((event) => ({ authorId: user(event.authorId), action: event.action, targetType, targetId: id, sourceAttributes: event.sourceAttributes, createdAt: event.createdAt, updatedAt: event.updatedAt, ...owner })),
     ),
   );
   const target = TARGET_COLUMN[targetType];
@@ -39,7 +39,7 @@ export async function loadIssuableEvents(
     tx,
     resourceStateEvents,
     fresh.flatMap(({ id, stateEvents }) =>
-      stateEvents.map((event) => ({ ...owner, [target]: id, userId: user(event.userId), state: event.state, closeAfterError: event.closeAfterError, sourceAttributes: event.sourceAttributes, createdAt: event.createdAt })),
+      stateEvents.map((event) => ({ [target]: id, userId: user(event.userId), state: event.state, closeAfterError: event.closeAfterError, sourceAttributes: event.sourceAttributes, createdAt: event.createdAt, ...owner })),
     ),
   );
 }
@@ -87,7 +87,7 @@ export async function loadIssuableActivity(
     tx,
     resourceLabelEvents,
     fresh.flatMap(({ row, id }) =>
-      row.labelEvents.map((event) => ({ ...owner, [target]: id, labelId: event.label ? labelIds.get(event.label.title)! : null, userId: user(event.userId), action: event.action, sourceAttributes: event.sourceAttributes, createdAt: event.createdAt })),
+      row.labelEvents.map((event) => ({ [target]: id, labelId: event.label ? labelIds.get(event.label.title)! : null, userId: user(event.userId), action: event.action, sourceAttributes: event.sourceAttributes, createdAt: event.createdAt, ...owner })),
     ),
   );
   await copyRows(
@@ -95,7 +95,6 @@ export async function loadIssuableActivity(
     resourceMilestoneEvents,
     fresh.flatMap(({ row, id }) =>
       row.milestoneEvents.map((event) => ({
-        ...owner,
         [target]: id,
         milestoneId: event.milestone ? milestoneIds.get(event.milestone.title)! : null,
         userId: user(event.userId),
@@ -103,6 +102,7 @@ export async function loadIssuableActivity(
         state: event.state,
         sourceAttributes: event.sourceAttributes,
         createdAt: event.createdAt,
+        ...owner,
       })),
     ),
   );

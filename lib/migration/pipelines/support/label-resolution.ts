@@ -38,7 +38,7 @@ export async function resolveLabels(tx: Tx, scope: OwnerScope, wanted: LabelInpu
   const owner = scope.owner.groupId !== undefined ? labels.groupId : labels.projectId;
   await tx
     .insert(labels)
-    .values(missing.map((title) => ({ ...scope.owner, ...byTitle.get(title)! })))
+    .values(missing.map((title) => Object.assign({}, byTitle.get(title)!, scope.owner)))
     .onConflictDoNothing({ target: [owner, labels.title], where: sql`${owner} IS NOT NULL` });
   return findLabels(tx, scope, titles);
 }

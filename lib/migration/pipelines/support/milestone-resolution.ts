@@ -50,7 +50,7 @@ export async function resolveMilestones(tx: Tx, scope: OwnerScope, wanted: reado
     missing.map((title) => {
       const { iid: _iid, ...milestone } = byTitle.get(title)!;
       void _iid;
-      return { ...owner, ...milestone, iid: next++ };
+      return Object.assign({}, milestone, { iid: next++, ...owner });
     }),
   );
   return findMilestones(tx, scope, titles);

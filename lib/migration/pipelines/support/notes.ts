@@ -178,7 +178,6 @@ export async function loadNotes(
   const { owner, noteableType, entityId, user } = context;
   const noteRows = noteables.flatMap(({ id, commitId, notes: list }) =>
     list.map((note) => ({
-      ...owner,
       noteableType,
       noteableId: id,
       commitId: commitId ?? null,
@@ -201,6 +200,7 @@ export async function loadNotes(
       sourceAttributes: note.sourceAttributes,
       createdAt: note.createdAt,
       updatedAt: note.updatedAt,
+      ...owner,
     })),
   );
   const noteIds = await insertNew(tx, notes, noteRows, { ids: true });
@@ -213,6 +213,6 @@ export async function loadNotes(
   await insertAwards(tx, awards);
   // A diff note's hunk and suggestions: of notes inserted just now, so nothing of theirs can be there yet.
   const fresh = noteables.flatMap(({ notes: list }) => list.flatMap((note) => (noteIds.has(note.key) ? [{ noteId: noteIds.get(note.key)!, diff: note.diff }] : [])));
-  await copyRows(tx, noteDiffFiles, fresh.flatMap(({ noteId, diff }) => (diff.noteDiffFile ? [{ ...diff.noteDiffFile, noteId }] : [])));
-  await copyRows(tx, suggestions, fresh.flatMap(({ noteId, diff }) => diff.suggestions.map((suggestion) => ({ ...suggestion, noteId }))));
+  await copyRows(tx, noteDiffFiles, fresh.flatMap(({ noteId, diff }) => (diff.noteDiffFile ? [Object.assign({}, diff.noteDiffFile, { noteId })] : [])));
+  await copyRows(tx, suggestions, fresh.flatMap(({ noteId, diff }) => diff.suggestions.map((suggestion) => Object.assign({}, suggestion, { noteId }))));
 }

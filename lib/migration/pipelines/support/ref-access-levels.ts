@@ -47,4 +47,4 @@ export const accessLevelUsers = (levels: readonly AccessLevelInput[]): SourceUse
 
 /** The levels with their users mapped to local accounts. */
 export const mappedAccessLevels = (levels: readonly AccessLevelInput[], mapped: ReadonlyMap<number, number>): RefAccessLevel[] =>
-  levels.map((input) => ({ ...input.level, userId: input.sourceUserId === null ? null : (mapped.get(input.sourceUserId) ?? null) }));
+  levels.map((input) => Object.assign({}, input.level, { userId: input.sourceUserId === null ? null : (mapped.get(input.sourceUserId) ?? null) }));
