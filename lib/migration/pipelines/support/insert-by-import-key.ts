@@ -50,7 +50,8 @@ export async function insertNew<T extends KeyedTable>(tx: Tx, table: T, rows: re
   if (options.ids) {
     const missing = loaded.filter((row) => row.id === undefined).length;
     const fresh = await allocateIds(tx, table, missing);
-    loaded = loaded.map((row) => (row.id === undefined ? Object.assign({}, row, { id: fresh.shift()! }) : row));
+    let next = 0;
+    loaded = loaded.map((row) => (row.id === undefined ? Object.assign({}, row, { id: fresh[next++]! }) : row));
   }
   try {
     await tx.transaction((savepoint) => copyRows(savepoint, table, loaded));
