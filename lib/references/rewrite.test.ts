@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { mapSourcePath, rewriteReferences, type ReferenceRewrite } from "./rewrite";
+import { mapSourcePath, referenceRewriter, type ReferenceRewrite } from "./rewrite";
 
 const context: ReferenceRewrite = {
   sourceUrl: "https://gitlab.example.com",
@@ -11,9 +11,9 @@ const context: ReferenceRewrite = {
   ],
   usernames: new Map([["alice", "alice.local"]]),
 };
-const rewrite = (text: string) => rewriteReferences(text, context);
+const rewrite = referenceRewriter(context);
 
-describe("rewriteReferences", () => {
+describe("referenceRewriter", () => {
   it("maps the source's addresses into migrated namespaces, the longest source path first", () => {
     expect(rewrite("See https://gitlab.example.com/src/app/-/issues/5#note_3.")).toBe("See https://ferry.example.org/dest/application/-/issues/5#note_3.");
     expect(rewrite("[mr](https://gitlab.example.com/src/sub/lib/-/merge_requests/3)")).toBe("[mr](https://ferry.example.org/dest/sub/lib/-/merge_requests/3)");
@@ -50,9 +50,9 @@ describe("rewriteReferences", () => {
     expect(rewrite(once)).toBe(once);
     // Even when a destination sits under its own source path.
     const nested: ReferenceRewrite = { ...context, destinationUrl: context.sourceUrl, paths: [{ source: "g", destination: "g/imported" }] };
-    const first = rewriteReferences("g/p#1 https://gitlab.example.com/g/p", nested);
+    const first = referenceRewriter(nested)("g/p#1 https://gitlab.example.com/g/p");
     expect(first).toBe("g/imported/p#1 https://gitlab.example.com/g/imported/p");
-    expect(rewriteReferences(first, nested)).toBe(first);
+    expect(referenceRewriter(nested)(first)).toBe(first);
   });
 
   it("maps paths at segment boundaries only", () => {

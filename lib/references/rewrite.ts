@@ -7,7 +7,7 @@ export interface PathMapping {
   destination: string;
 }
 
-/** What an imported text's references are rewritten with (see rewriteReferences). */
+/** What an imported text's references are rewritten with (see referenceRewriter). */
 export interface ReferenceRewrite {
   /** The source instance's base URL, without a trailing slash. */
   sourceUrl: string;
@@ -53,8 +53,7 @@ function rewriteUrls(text: string, context: ReferenceRewrite, pattern: RegExp): 
   });
 }
 
-function rewriteReferenceText(text: string, context: ReferenceRewrite): string {
-  const localNames = new Set([...context.usernames.values()].map((name) => name.toLowerCase()));
+function rewriteReferenceText(text: string, context: ReferenceRewrite, localNames: ReadonlySet<string>): string {
   let out = "";
   let at = 0;
   for (const reference of findReferences(text)) {
@@ -75,19 +74,25 @@ function rewriteReferenceText(text: string, context: ReferenceRewrite): string {
 }
 
 /**
- * An imported description or note as it should read in Ferry (GitLab's TransformReferencesWorker, and more): the
+ * Imported descriptions and notes as they should read in Ferry (GitLab's TransformReferencesWorker, and more): the
  * source's addresses into the migrated groups and projects become Ferry's, full-path references to them name their
  * destination paths, and mentions of source users mapped to local users of another username name those. Code (fenced,
- * indented, inline) is kept as it is. Idempotent: the result rewritten again is the same.
+ * indented, inline) is kept as it is. Idempotent: the result rewritten again is the same. Made once for a migration's
+ * context and applied to each of its texts (hundreds of thousands of notes): the address pattern and the set of local
+ * names are made here, not per text.
  */
-export function rewriteReferences(text: string, context: ReferenceRewrite): string {
-  if (context.paths.length === 0 && context.usernames.size === 0) return text;
+export function referenceRewriter(context: ReferenceRewrite): (text: string) => string {
+  if (context.paths.length === 0 && context.usernames.size === 0) return (text) => text;
   const sourceUrl = context.sourceUrl.replace(/\/+$/, "");
+  const lowerSourceUrl = sourceUrl.toLowerCase();
   const urlPattern = new RegExp(`${escapeRegExp(sourceUrl)}(/groups)?/(${URL_PATH})`, "gi");
   const hasUrl = sourceUrl !== "" && context.paths.length > 0;
-  const rewrite = (part: string) => rewriteReferenceText(hasUrl && part.toLowerCase().includes(sourceUrl.toLowerCase()) ? rewriteUrls(part, context, urlPattern) : part, context);
-  // Most texts name nothing to rewrite: the whole text unchanged means every stretch of it is (a stretch starts after
-  // code's backtick or line end, which no reference pattern looks behind for), so the Markdown need not be parsed.
-  if (rewrite(text) === text) return text;
-  return mapOutsideCode(text, rewrite);
+  const localNames = new Set([...context.usernames.values()].map((name) => name.toLowerCase()));
+  const rewrite = (part: string) => rewriteReferenceText(hasUrl && part.toLowerCase().includes(lowerSourceUrl) ? rewriteUrls(part, context, urlPattern) : part, context, localNames);
+  return (text) => {
+    // Most texts name nothing to rewrite: the whole text unchanged means every stretch of it is (a stretch starts after
+    // code's backtick or line end, which no reference pattern looks behind for), so the Markdown need not be parsed.
+    if (rewrite(text) === text) return text;
+    return mapOutsideCode(text, rewrite);
+  };
 }

@@ -2,7 +2,7 @@ import { and, eq, inArray, ne, sql } from "drizzle-orm";
 import { alias } from "drizzle-orm/pg-core";
 import { externalUrl } from "@/lib/config";
 import { bulkImportEntities, groups, issues, mergeRequests, notes, projects, sourceUserMappings, sourceUsers, users, type Db } from "@/lib/db";
-import { rewriteReferences, type PathMapping, type ReferenceRewrite } from "@/lib/references";
+import { referenceRewriter, type PathMapping, type ReferenceRewrite } from "@/lib/references";
 import { rewriteTexts, type ImportedTexts } from "../support/rewrite-texts";
 import type { EntityContext, RestPipeline } from "../support/types";
 
@@ -62,8 +62,9 @@ export const referencesPipeline: RestPipeline = {
       paths: await pathsOf(db, entity.bulkImportId),
       usernames: await usernamesOf(db, entity, project.traversalIds[0]!),
     };
+    const rewrite = referenceRewriter(context);
     let read = 0;
-    for (const column of texts(entity.entityId)) read += await rewriteTexts(db, column, (text) => rewriteReferences(text, context));
+    for (const column of texts(entity.entityId)) read += await rewriteTexts(db, column, rewrite);
     // Every text is looked at, whether or not it names anything: a replay counts the same.
     return { source: read, fetched: read, imported: read };
   },
