@@ -17,14 +17,16 @@ describe("mergedRecord", () => {
   it("ignores null, undefined and false parts as spread does", () => {
     const present = true;
     const absent = false as boolean;
-    const spread = { a: 1, ...(absent ? { b: 2 } : {}), ...null, ...undefined, ...(present ? { c: 3 } : {}) };
-    expect(JSON.stringify(mergedRecord({ a: 1 }, absent && { b: 2 }, null, undefined, present && { c: 3 }))).toBe(JSON.stringify(spread));
+    const nothing = null as Record<string, unknown> | null;
+    const unset = undefined as Record<string, unknown> | undefined;
+    const spread = { a: 1, ...(absent ? { b: 2 } : {}), ...nothing, ...unset, ...(present ? { c: 3 } : {}) };
+    expect(JSON.stringify(mergedRecord({ a: 1 }, absent && { b: 2 }, nothing, unset, present && { c: 3 }))).toBe(JSON.stringify(spread));
   });
 
   it("keeps a source's __proto__ an ordinary key and the prototype untouched", () => {
     const hostile = JSON.parse('{"__proto__": {"polluted": true}, "title": "t"}') as Record<string, unknown>;
     const merged = mergedRecord({ id: 1 }, hostile, { id: 2 });
-    expect(JSON.stringify(merged)).toBe(JSON.stringify({ id: 1, ...hostile, id: 2 }));
+    expect(JSON.stringify(merged)).toBe(JSON.stringify({ ...{ id: 1 }, ...hostile, ...{ id: 2 } }));
     expect(JSON.stringify(merged)).toBe('{"id":2,"__proto__":{"polluted":true},"title":"t"}');
     expect((merged as { polluted?: unknown }).polluted).toBeUndefined();
     expect(({} as { polluted?: unknown }).polluted).toBeUndefined();

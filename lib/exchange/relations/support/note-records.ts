@@ -84,11 +84,7 @@ const FOREIGN_NOTE_FIELDS = { updated_by_id: null, review_id: null };
 
 /** A diff note's hunk as GitLab exports it (`note_diff_file`, its diff under the `diff_export` method's name). */
 function noteDiffFileRecord(file: NoteDiffFile): ExportRecord {
-  return {
-    diff_note_id: file.noteId,
-    ...diffFileFields(file),
-    diff_export: file.diff,
-  };
+  return Object.assign({ diff_note_id: file.noteId }, diffFileFields(file), { diff_export: file.diff });
 }
 
 function suggestionRecord(suggestion: Suggestion): ExportRecord {
