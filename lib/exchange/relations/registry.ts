@@ -36,13 +36,14 @@ import type { CollectionRelation, ExportRelation, OwnedRelation, SingleRelation 
 function forPortable(kind: PortableKind, relation: OwnedRelation): ExportRelation {
   const owner = (id: number) => portableOwner(kind, id);
   const name = exportRelationName(kind, relation.name);
+  // Object.assign rather than a leading spread, which exporters keep clear of (merged-record.ts says why).
   switch (relation.kind) {
     case "collection":
-      return { ...relation, name, ids: (id) => relation.ids(owner(id)), records: (id, ids) => relation.records(owner(id), ids) };
+      return Object.assign({}, relation, { name, ids: (id: number) => relation.ids(owner(id)), records: (id: number, ids: readonly number[]) => relation.records(owner(id), ids) });
     case "single":
-      return { ...relation, name, record: (id) => relation.record(owner(id)) };
+      return Object.assign({}, relation, { name, record: (id: number) => relation.record(owner(id)) });
     case "file":
-      return { ...relation, name, entries: (id) => relation.entries(owner(id)) };
+      return Object.assign({}, relation, { name, entries: (id: number) => relation.entries(owner(id)) });
   }
 }
 
@@ -110,7 +111,7 @@ export function relationsFor(kind: PortableKind): readonly ExportRelation[] {
  * A project's members as GitLab's file export writes them (`project_members`): its direct transfer reads them by
  * GraphQL instead, so they are in no relation export.
  */
-const projectMembersRelation = { ...projectOwned(membersRelation), name: "project_members" } as CollectionRelation;
+const projectMembersRelation = Object.assign({}, projectOwned(membersRelation), { name: "project_members" }) as CollectionRelation;
 
 /**
  * The NDJSON files of a file export's tree (`tree/groups/<id>/<relation>.ndjson`, `tree/project/<relation>.ndjson`):

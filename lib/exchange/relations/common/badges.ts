@@ -1,6 +1,7 @@
 import { asc } from "drizzle-orm";
 import type { Badge, Owner } from "@/lib/content";
 import { badges, getDb } from "@/lib/db";
+import { mergedRecord } from "../support/merged-record";
 import { iso, ownerIds, ownerIdsOf } from "../support/record-ids";
 import type { CollectionRelation, ExportRecord } from "../support/types";
 
@@ -16,11 +17,11 @@ export function badgeRecord(badge: Badge): ExportRecord {
     name: badge.name,
     project_id: badge.projectId,
   };
-  return {
-    ...{ id: badge.id, link_url: badge.linkUrl, image_url: badge.imageUrl, project_id: badge.projectId, group_id: badge.groupId, created_at: columns.created_at, updated_at: columns.updated_at, type: badge.projectId !== null ? "ProjectBadge" : "GroupBadge", name: badge.name },
-    ...badge.sourceAttributes,
-    ...columns,
-  };
+  return mergedRecord(
+    { id: badge.id, link_url: badge.linkUrl, image_url: badge.imageUrl, project_id: badge.projectId, group_id: badge.groupId, created_at: columns.created_at, updated_at: columns.updated_at, type: badge.projectId !== null ? "ProjectBadge" : "GroupBadge", name: badge.name },
+    badge.sourceAttributes,
+    columns,
+  );
 }
 
 export const badgesRelation: CollectionRelation<Owner> = {

@@ -2,6 +2,7 @@ import { findBoardsById, type BoardDetails, type BoardIteration, type BoardListD
 import { boards } from "@/lib/db";
 import { labelRecord } from "./labels";
 import { milestoneRecord } from "./milestones";
+import { mergedRecord } from "../support/merged-record";
 import { iso, ownerIdsOf } from "../support/record-ids";
 import type { CollectionRelation, ExportRecord } from "../support/types";
 
@@ -47,15 +48,15 @@ function listRecord(list: BoardListDetails, board: ExportRecord): ExportRecord {
     max_issue_count: list.maxIssueCount,
     max_issue_weight: list.maxIssueWeight,
   };
-  return {
-    ...columns,
-    ...list.sourceAttributes,
-    ...columns,
-    ...(list.label ? { label: labelRecord(list.label) } : {}),
-    ...(list.milestone ? { milestone: milestoneRecord(list.milestone.milestone) } : {}),
-    ...(list.iteration ? { iteration: iterationRecord(list.iteration) } : {}),
-    board,
-  };
+  return mergedRecord(
+    columns,
+    list.sourceAttributes,
+    columns,
+    list.label && { label: labelRecord(list.label) },
+    list.milestone && { milestone: milestoneRecord(list.milestone.milestone) },
+    list.iteration && { iteration: iterationRecord(list.iteration) },
+    { board },
+  );
 }
 
 /**
@@ -65,17 +66,16 @@ function listRecord(list: BoardListDetails, board: ExportRecord): ExportRecord {
  */
 export function boardRecord(board: BoardDetails): ExportRecord {
   const columns = boardColumns(board);
-  return {
-    ...{ id: board.id, project_id: board.projectId },
-    ...columns,
-    ...board.sourceAttributes,
-    ...columns,
-    project_id: board.projectId,
-    ...(board.assignee ? { board_assignee: { assignee_id: board.assignee.id } } : {}),
-    ...(board.milestone ? { milestone: milestoneRecord(board.milestone.milestone) } : {}),
-    lists: board.lists.map((list) => listRecord(list, columns)),
-    labels: board.labels.map(labelRecord),
-  };
+  return mergedRecord(
+    { id: board.id, project_id: board.projectId },
+    columns,
+    board.sourceAttributes,
+    columns,
+    { project_id: board.projectId },
+    board.assignee && { board_assignee: { assignee_id: board.assignee.id } },
+    board.milestone && { milestone: milestoneRecord(board.milestone.milestone) },
+    { lists: board.lists.map((list) => listRecord(list, columns)), labels: board.labels.map(labelRecord) },
+  );
 }
 
 export const boardsRelation: CollectionRelation<Owner> = {

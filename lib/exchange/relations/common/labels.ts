@@ -1,6 +1,7 @@
 import { asc } from "drizzle-orm";
 import { labelTextColor, type Label, type Owner } from "@/lib/content";
 import { getDb, labels } from "@/lib/db";
+import { mergedRecord } from "../support/merged-record";
 import { iso, ownerIds, ownerIdsOf } from "../support/record-ids";
 import type { CollectionRelation, ExportRecord } from "../support/types";
 
@@ -10,8 +11,8 @@ import type { CollectionRelation, ExportRecord } from "../support/types";
  * own ids, which win: an imported label goes out as it came in, with this instance's identity.
  */
 export function labelRecord(label: Label): ExportRecord {
-  return {
-    ...{
+  return mergedRecord(
+    {
       id: label.id,
       title: label.title,
       color: label.color,
@@ -25,16 +26,18 @@ export function labelRecord(label: Label): ExportRecord {
       priorities: [],
       textColor: labelTextColor(label),
     },
-    ...label.sourceAttributes,
-    id: label.id,
-    title: label.title,
-    color: label.color,
-    created_at: iso(label.createdAt),
-    updated_at: iso(label.updatedAt),
-    description: label.description,
-    group_id: label.groupId,
-    project_id: label.projectId,
-  };
+    label.sourceAttributes,
+    {
+      id: label.id,
+      title: label.title,
+      color: label.color,
+      created_at: iso(label.createdAt),
+      updated_at: iso(label.updatedAt),
+      description: label.description,
+      group_id: label.groupId,
+      project_id: label.projectId,
+    },
+  );
 }
 
 export const labelsRelation: CollectionRelation<Owner> = {

@@ -1,6 +1,7 @@
 import { asc } from "drizzle-orm";
 import type { Milestone, Owner } from "@/lib/content";
 import { getDb, milestones } from "@/lib/db";
+import { mergedRecord } from "../support/merged-record";
 import { iso, ownerIds, ownerIdsOf } from "../support/record-ids";
 import type { CollectionRelation, ExportRecord } from "../support/types";
 
@@ -19,13 +20,8 @@ export function milestoneRecord(milestone: Milestone): ExportRecord {
     group_id: milestone.groupId,
   };
   // GitLab's key order: id, title, project_id, description, due_date, ... group_id.
-  const { id, title, ...rest } = columns;
-  return {
-    ...{ id, title, project_id: milestone.projectId, ...rest },
-    ...milestone.sourceAttributes,
-    ...columns,
-    project_id: milestone.projectId,
-  };
+  const order = { id: milestone.id, title: milestone.title, project_id: milestone.projectId };
+  return mergedRecord(order, columns, milestone.sourceAttributes, columns, { project_id: milestone.projectId });
 }
 
 export const milestonesRelation: CollectionRelation<Owner> = {

@@ -1,20 +1,19 @@
 import { epicBoards } from "@/lib/db";
 import { findEpicBoardsById, type EpicBoardDetails, type EpicBoardListDetails } from "@/lib/groups";
 import { labelRecord } from "../common/labels";
+import { mergedRecord } from "../support/merged-record";
+import { without } from "../support/record-fields";
 import { idsOf, iso } from "../support/record-ids";
 import type { CollectionRelation, ExportRecord } from "../support/types";
 
 // import_export.yml excluded_attributes: what GitLab never exports, even when a source sent it to Ferry.
-const BOARD_EXCLUDED = ["id"];
-const LIST_EXCLUDED = ["id", "epic_board_id", "label_id"];
-
-const without = (attributes: Record<string, unknown>, excluded: readonly string[]) =>
-  Object.fromEntries(Object.entries(attributes).filter(([key]) => !excluded.includes(key)));
+const BOARD_EXCLUDED = new Set(["id"]);
+const LIST_EXCLUDED = new Set(["id", "epic_board_id", "label_id"]);
 
 /** A list as GitLab exports it (`created_at updated_at position list_type group_id`, the enum by name, its `label`). */
 function listRecord(list: EpicBoardListDetails, groupId: number): ExportRecord {
   const columns = { created_at: iso(list.createdAt), updated_at: iso(list.updatedAt), position: list.position, list_type: list.listType, group_id: groupId };
-  return { ...columns, ...without(list.sourceAttributes, LIST_EXCLUDED), ...columns, ...(list.label ? { label: labelRecord(list.label) } : {}) };
+  return mergedRecord(columns, without(list.sourceAttributes, LIST_EXCLUDED), columns, list.label && { label: labelRecord(list.label) });
 }
 
 /**
@@ -33,13 +32,13 @@ export function epicBoardRecord(board: EpicBoardDetails): ExportRecord {
     name: board.name,
     display_colors: board.displayColors,
   };
-  return {
-    ...columns,
-    ...without(board.sourceAttributes, BOARD_EXCLUDED),
-    ...columns,
-    epic_lists: board.lists.map((list) => listRecord(list, board.groupId)),
-    ...(board.labels.length > 0 ? { labels: board.labels.map(labelRecord) } : {}),
-  };
+  return mergedRecord(
+    columns,
+    without(board.sourceAttributes, BOARD_EXCLUDED),
+    columns,
+    { epic_lists: board.lists.map((list) => listRecord(list, board.groupId)) },
+    board.labels.length > 0 && { labels: board.labels.map(labelRecord) },
+  );
 }
 
 /** EE's `epic_boards`: one record per board; an export from Ferry reports the instance as enterprise. */

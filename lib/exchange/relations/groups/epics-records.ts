@@ -2,6 +2,8 @@ import type { awardEmoji, epics, events, labels, resourceStateEvents } from "@/l
 import { eventRecord, stateEventRecord } from "../support/issuable-records";
 import { labelRecord } from "../common/labels";
 import { awardRecord, noteRecord, type NoteTree } from "../support/note-records";
+import { mergedRecord } from "../support/merged-record";
+import { without } from "../support/record-fields";
 import { iso } from "../support/record-ids";
 import type { ExportRecord } from "../support/types";
 
@@ -38,8 +40,6 @@ const FOREIGN_EPIC_FIELDS = {
 // GitLab's import_export.yml excludes these from epics.
 const EXCLUDED_EPIC_FIELDS = new Set(["state_id", "assignee_id", "external_key"]);
 
-const without = (record: Record<string, unknown>, drop: Set<string>) => Object.fromEntries(Object.entries(record).filter(([key]) => !drop.has(key)));
-
 /** The epic's own attributes (also the `parent` copy): GitLab's key order, then the source's extra fields, then Ferry's. */
 export function epicAttributes(epic: Epic): ExportRecord {
   const columns = {
@@ -68,13 +68,7 @@ export function epicAttributes(epic: Epic): ExportRecord {
     // GitLab's `state` method (its state_id column is excluded from exports).
     state: epic.state,
   };
-  return {
-    ...{ id: epic.id, lock_version: 0, ...FOREIGN_EPIC_FIELDS },
-    ...columns,
-    ...without(epic.sourceAttributes, EXCLUDED_EPIC_FIELDS),
-    ...FOREIGN_EPIC_FIELDS,
-    ...columns,
-  };
+  return mergedRecord({ id: epic.id, lock_version: 0 }, FOREIGN_EPIC_FIELDS, columns, without(epic.sourceAttributes, EXCLUDED_EPIC_FIELDS), FOREIGN_EPIC_FIELDS, columns);
 }
 
 /**
@@ -85,13 +79,12 @@ export function epicAttributes(epic: Epic): ExportRecord {
  */
 export function epicRecord(tree: EpicTree): ExportRecord {
   const { epic } = tree;
-  return {
-    ...epicAttributes(epic),
-    ...(tree.parent ? { parent: epicAttributes(tree.parent) } : {}),
+  // epicAttributes' record is this call's own: the nested relations go onto it rather than into a copy.
+  return Object.assign(epicAttributes(epic), tree.parent ? { parent: epicAttributes(tree.parent) } : null, {
     award_emoji: tree.awards.map(awardRecord),
     events: tree.events.map(eventRecord),
     label_links: tree.labels.map((label) => ({ target_id: epic.id, label_id: label.id, target_type: "Epic", label: labelRecord(label) })),
     notes: tree.notes.map(noteRecord),
     resource_state_events: tree.stateEvents.map(stateEventRecord),
-  };
+  });
 }

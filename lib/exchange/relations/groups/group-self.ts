@@ -1,5 +1,6 @@
 import { eq } from "drizzle-orm";
 import { getDb, groups, type Visibility } from "@/lib/db";
+import { mergedRecord } from "../support/merged-record";
 import type { ExportRecord, SingleRelation } from "../support/types";
 import { PROJECT_CREATION_LEVEL, SUBGROUP_CREATION_LEVEL } from "@/lib/groups/creation-levels";
 
@@ -54,9 +55,7 @@ export function groupSelfRecord(group: Group): ExportRecord {
   const kept = Object.fromEntries(Object.entries(group.settings).filter(([key]) => !EXCLUDED.has(key) && !IDENTITY.has(key)));
   if ("project_creation_level" in kept) kept.project_creation_level = level(kept.project_creation_level, PROJECT_CREATION_LEVEL);
   if ("subgroup_creation_level" in kept) kept.subgroup_creation_level = level(kept.subgroup_creation_level, SUBGROUP_CREATION_LEVEL);
-  return {
-    ...defaults(group),
-    ...kept,
+  return mergedRecord(defaults(group), kept, {
     name: group.name,
     path: group.path,
     description: group.description,
@@ -65,7 +64,7 @@ export function groupSelfRecord(group: Group): ExportRecord {
     avatar: { url: group.avatarPath ? `/${group.avatarPath}` : null },
     parent_id: group.parentId,
     id: group.id,
-  };
+  });
 }
 
 export async function findGroupRow(groupId: number): Promise<Group | undefined> {

@@ -1,5 +1,7 @@
 import { asc, inArray } from "drizzle-orm";
 import { getDb, iterationCadences, iterations } from "@/lib/db";
+import { mergedRecord } from "../support/merged-record";
+import { without } from "../support/record-fields";
 import { idsOf, iso, ownedIds } from "../support/record-ids";
 import type { CollectionRelation, ExportRecord } from "../support/types";
 
@@ -7,11 +9,8 @@ type Cadence = typeof iterationCadences.$inferSelect;
 type Iteration = typeof iterations.$inferSelect;
 
 // import_export.yml excluded_attributes: what GitLab never exports, even when a source sent it to Ferry.
-const CADENCE_EXCLUDED = ["id", "next_run_date", "duration_in_weeks", "iterations_in_advance", "automatic"];
-const ITERATION_EXCLUDED = ["id", "title", "title_html", "project_id", "description_html", "cached_markdown_version", "iterations_cadence_id", "sequence", "state", "state_enum"];
-
-const without = (attributes: Record<string, unknown>, excluded: readonly string[]) =>
-  Object.fromEntries(Object.entries(attributes).filter(([key]) => !excluded.includes(key)));
+const CADENCE_EXCLUDED = new Set(["id", "next_run_date", "duration_in_weeks", "iterations_in_advance", "automatic"]);
+const ITERATION_EXCLUDED = new Set(["id", "title", "title_html", "project_id", "description_html", "cached_markdown_version", "iterations_cadence_id", "sequence", "state", "state_enum"]);
 
 /**
  * An iteration as GitLab exports it (included_attributes, in the table's column order). The title, which GitLab leaves
@@ -29,7 +28,7 @@ export function iterationRecord(iteration: Iteration): ExportRecord {
     ...(iteration.title ? { title: iteration.title } : {}),
   };
   // Columns first for GitLab's key order, then what else the source sent, then the columns' values again.
-  return { ...columns, ...without(iteration.sourceAttributes, ITERATION_EXCLUDED), ...columns };
+  return mergedRecord(columns, without(iteration.sourceAttributes, ITERATION_EXCLUDED), columns);
 }
 
 /** A cadence as GitLab exports it, with its iterations nested (`iterations_cadences: [:iterations]`). */
@@ -44,7 +43,7 @@ export function cadenceRecord(cadence: Cadence, nested: readonly Iteration[]): E
     roll_over: cadence.rollOver,
     description: cadence.description,
   };
-  return { ...columns, ...without(cadence.sourceAttributes, CADENCE_EXCLUDED), ...columns, iterations: nested.map(iterationRecord) };
+  return mergedRecord(columns, without(cadence.sourceAttributes, CADENCE_EXCLUDED), columns, { iterations: nested.map(iterationRecord) });
 }
 
 /** EE's `iterations_cadences`: one record per cadence; an export from Ferry reports the instance as enterprise. */

@@ -1,5 +1,6 @@
 import { and, asc, eq } from "drizzle-orm";
 import { CI_STATUSES, ciBuilds, ciPipelines, ciStages, getDb } from "@/lib/db";
+import { mergedRecord, type RecordPart } from "../support/merged-record";
 import { anyOf, groupBy } from "../support/note-records";
 import { iso } from "../support/record-ids";
 import type { CollectionRelation, ExportRecord } from "../support/types";
@@ -11,8 +12,8 @@ type Build = typeof ciBuilds.$inferSelect;
 // Where each kind of job goes in a stage of GitLab's export (`stages: [:builds, :generic_commit_statuses, :bridges]`).
 const JOB_LIST: Record<Build["type"], string> = { "Ci::Build": "builds", GenericCommitStatus: "generic_commit_statuses", "Ci::Bridge": "bridges" };
 
-/** The source's extra fields first, Ferry's columns over them (they are what Ferry shows and the API gives). */
-const over = (attributes: Record<string, unknown>, columns: ExportRecord): ExportRecord => ({ ...columns, ...attributes, ...columns });
+/** The source's extra fields first, Ferry's columns over them (they are what Ferry shows and the API gives), then `after`. */
+const over = (attributes: Record<string, unknown>, columns: ExportRecord, ...after: RecordPart[]): ExportRecord => mergedRecord(columns, attributes, columns, ...after);
 
 function buildRecord(build: Build): ExportRecord {
   return over(build.sourceAttributes, {
@@ -45,8 +46,9 @@ function buildRecord(build: Build): ExportRecord {
 
 function stageRecord(stage: Stage, builds: readonly Build[]): ExportRecord {
   const lists = Object.fromEntries(Object.entries(JOB_LIST).map(([type, field]) => [field, builds.filter((build) => build.type === type).map(buildRecord)]));
-  return {
-    ...over(stage.sourceAttributes, {
+  return over(
+    stage.sourceAttributes,
+    {
       id: stage.id,
       project_id: stage.projectId,
       pipeline_id: stage.pipelineId,
@@ -56,15 +58,16 @@ function stageRecord(stage: Stage, builds: readonly Build[]): ExportRecord {
       position: stage.position,
       created_at: iso(stage.createdAt),
       updated_at: iso(stage.updatedAt),
-    }),
-    ...lists,
-  };
+    },
+    lists,
+  );
 }
 
 function pipelineRecord(pipeline: Pipeline, stages: readonly Stage[], builds: Map<number, Build[]>): ExportRecord {
   const { pipeline_metadata: metadata, ...attributes } = pipeline.sourceAttributes;
-  return {
-    ...over(attributes, {
+  return over(
+    attributes,
+    {
       id: pipeline.id,
       iid: pipeline.iid,
       project_id: pipeline.projectId,
@@ -83,10 +86,10 @@ function pipelineRecord(pipeline: Pipeline, stages: readonly Stage[], builds: Ma
       duration: pipeline.duration,
       source: pipeline.source,
       protected: pipeline.protected,
-    }),
-    ...(pipeline.name === null ? {} : { pipeline_metadata: { ...(metadata as Record<string, unknown> | undefined), project_id: pipeline.projectId, pipeline_id: pipeline.id, name: pipeline.name } }),
-    stages: stages.map((stage) => stageRecord(stage, builds.get(stage.id) ?? [])),
-  };
+    },
+    pipeline.name !== null && { pipeline_metadata: mergedRecord(metadata as RecordPart, { project_id: pipeline.projectId, pipeline_id: pipeline.id, name: pipeline.name }) },
+    { stages: stages.map((stage) => stageRecord(stage, builds.get(stage.id) ?? [])) },
+  );
 }
 
 /**

@@ -1,5 +1,6 @@
 import { asc } from "drizzle-orm";
 import { getDb, projectCustomAttributes } from "@/lib/db";
+import { mergedRecord } from "../support/merged-record";
 import { idsOf, iso, ownedIds } from "../support/record-ids";
 import type { CollectionRelation } from "../support/types";
 
@@ -14,8 +15,7 @@ export const customAttributesRelation: CollectionRelation = {
       .from(projectCustomAttributes)
       .where(ownedIds(projectCustomAttributes.id, projectCustomAttributes.projectId, projectId, ids))
       .orderBy(asc(projectCustomAttributes.id));
-    return rows.map((row) => ({
-      ...row.sourceAttributes,
+    return rows.map((row) => mergedRecord(row.sourceAttributes, {
       id: row.id,
       created_at: iso(row.createdAt),
       updated_at: iso(row.updatedAt),

@@ -1,5 +1,6 @@
 import { asc } from "drizzle-orm";
 import { externalPullRequests, getDb } from "@/lib/db";
+import { mergedRecord } from "../support/merged-record";
 import { idsOf, iso, ownedIds } from "../support/record-ids";
 import type { CollectionRelation, ExportRecord } from "../support/types";
 
@@ -7,8 +8,7 @@ type ExternalPullRequest = typeof externalPullRequests.$inferSelect;
 
 /** An external pull request as GitLab's project export writes it: what the source sent, then the columns, which win. */
 export function externalPullRequestRecord(row: ExternalPullRequest): ExportRecord {
-  return {
-    ...row.sourceAttributes,
+  return mergedRecord(row.sourceAttributes, {
     id: row.id,
     pull_request_iid: row.pullRequestIid,
     source_branch: row.sourceBranch,
@@ -20,7 +20,7 @@ export function externalPullRequestRecord(row: ExternalPullRequest): ExportRecor
     status: row.status,
     created_at: iso(row.createdAt),
     updated_at: iso(row.updatedAt),
-  };
+  });
 }
 
 export const externalPullRequestsRelation: CollectionRelation = {

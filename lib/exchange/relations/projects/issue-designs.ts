@@ -1,5 +1,6 @@
 import { asc, eq } from "drizzle-orm";
 import { designActions, designs, designVersions, DESIGN_EVENTS, getDb } from "@/lib/db";
+import { mergedRecord } from "../support/merged-record";
 import { anyOf, groupBy, noteRecord, noteTreesOf, type NoteTree } from "../support/note-records";
 import { iso } from "../support/record-ids";
 import type { ExportRecord } from "../support/types";
@@ -36,12 +37,12 @@ export async function issueDesignsOf(issueIds: readonly number[]): Promise<(issu
 
 function designAttributes(design: Design): ExportRecord {
   const columns = { id: design.id, project_id: design.projectId, issue_id: design.issueId, filename: design.filename, relative_position: design.relativePosition, iid: design.iid };
-  return { ...columns, ...design.sourceAttributes, ...columns };
+  return mergedRecord(columns, design.sourceAttributes, columns);
 }
 
 function actionRecord({ action, design }: IssueDesignsTree["versions"][number]["actions"][number]): ExportRecord {
   const columns = { design_id: action.designId, version_id: action.versionId, event: DESIGN_EVENTS[action.event] ?? action.event, image_v432x230: { url: action.imageV432x230 } };
-  return { ...columns, ...action.sourceAttributes, ...columns, design: designAttributes(design) };
+  return mergedRecord(columns, action.sourceAttributes, columns, { design: designAttributes(design) });
 }
 
 /**
@@ -52,10 +53,10 @@ export function issueDesignRecords(tree: IssueDesignsTree, kept: Record<string, 
   // An issue imported before designs were rows keeps them in its record: they go out as they came.
   if (tree.designs.length === 0 && tree.versions.length === 0) return { designs: kept.designs ?? [], design_versions: kept.design_versions ?? [] };
   return {
-    designs: tree.designs.map(({ design, notes }) => ({ ...designAttributes(design), notes: notes.map(noteRecord) })),
+    designs: tree.designs.map(({ design, notes }) => Object.assign(designAttributes(design), { notes: notes.map(noteRecord) })),
     design_versions: tree.versions.map(({ version, actions }) => {
       const columns = { id: version.id, sha: version.sha, issue_id: version.issueId, created_at: iso(version.createdAt), author_id: version.authorId };
-      return { ...columns, ...version.sourceAttributes, ...columns, actions: actions.map(actionRecord) };
+      return mergedRecord(columns, version.sourceAttributes, columns, { actions: actions.map(actionRecord) });
     }),
   };
 }

@@ -4,6 +4,7 @@ import { milestoneRecord } from "../common/milestones";
 import { epicAttributes } from "../groups/epics-records";
 import { eventRecord, labelEventRecord, milestoneEventRecord, stateEventRecord, timelogRecord } from "../support/issuable-records";
 import type { IssuableActivityTree } from "../support/issuable-activity";
+import { mergedRecord } from "../support/merged-record";
 import { awardRecord, noteRecord } from "../support/note-records";
 import { keptSourceFields } from "../support/record-fields";
 import { iso } from "../support/record-ids";
@@ -65,12 +66,12 @@ function issueAttributes(issue: Issue): ExportRecord {
 
 function zoomMeetingRecord(meeting: IssueTree["zoomMeetings"][number], issue: Issue): ExportRecord {
   const columns = { id: meeting.id, project_id: issue.projectId, issue_id: issue.id, url: meeting.url, issue_status: meeting.issueStatus, created_at: iso(meeting.createdAt), updated_at: iso(meeting.updatedAt) };
-  return { ...columns, ...meeting.sourceAttributes, ...columns };
+  return mergedRecord(columns, meeting.sourceAttributes, columns);
 }
 
 function iterationRecord(iteration: NonNullable<IssueTree["iteration"]>): ExportRecord {
   const columns = { id: iteration.id, iid: iteration.iid, title: iteration.title, start_date: iteration.startDate, due_date: iteration.dueDate, group_id: iteration.groupId };
-  return { ...iteration.sourceAttributes, ...columns };
+  return mergedRecord(iteration.sourceAttributes, columns);
 }
 
 /**
@@ -86,23 +87,25 @@ export function issueRecord(tree: IssueTree): ExportRecord {
   const { issue } = tree;
   const columns = issueAttributes(issue);
   const kept = keptSourceFields(issue.sourceAttributes, EXCLUDED_ISSUE_FIELDS, FOREIGN_ISSUE_FIELDS);
-  return {
-    ...columns,
-    ...kept,
-    ...columns,
-    ...(tree.milestone ? { milestone_id: tree.milestone.id, milestone: milestoneRecord(tree.milestone) } : {}),
-    ...(tree.iteration ? { sprint_id: tree.iteration.id, iteration: iterationRecord(tree.iteration) } : {}),
-    ...(tree.epic ? { epic_issue: { ...tree.epic.link.sourceAttributes, relative_position: tree.epic.link.relativePosition, epic: epicAttributes(tree.epic.epic) } } : {}),
-    events: tree.events.map(eventRecord),
-    timelogs: tree.timelogs.map((log) => timelogRecord(log, { issue_id: issue.id, project_id: issue.projectId })),
-    notes: tree.notes.map(noteRecord),
-    label_links: tree.labels.map((label) => ({ target_id: issue.id, label_id: label.id, target_type: "Issue", label: labelRecord(label) })),
-    resource_label_events: tree.labelEvents.map(labelEventRecord),
-    resource_milestone_events: tree.milestoneEvents.map(milestoneEventRecord),
-    resource_state_events: tree.stateEvents.map(stateEventRecord),
-    issue_assignees: tree.assigneeIds.map((userId) => ({ user_id: userId, issue_id: issue.id })),
-    zoom_meetings: tree.zoomMeetings.map((meeting) => zoomMeetingRecord(meeting, issue)),
-    award_emoji: tree.awards.map(awardRecord),
-    ...issueDesignRecords(tree.designs, kept),
-  };
+  return mergedRecord(
+    columns,
+    kept,
+    columns,
+    tree.milestone && { milestone_id: tree.milestone.id, milestone: milestoneRecord(tree.milestone) },
+    tree.iteration && { sprint_id: tree.iteration.id, iteration: iterationRecord(tree.iteration) },
+    tree.epic && { epic_issue: mergedRecord(tree.epic.link.sourceAttributes, { relative_position: tree.epic.link.relativePosition, epic: epicAttributes(tree.epic.epic) }) },
+    {
+      events: tree.events.map(eventRecord),
+      timelogs: tree.timelogs.map((log) => timelogRecord(log, { issue_id: issue.id, project_id: issue.projectId })),
+      notes: tree.notes.map(noteRecord),
+      label_links: tree.labels.map((label) => ({ target_id: issue.id, label_id: label.id, target_type: "Issue", label: labelRecord(label) })),
+      resource_label_events: tree.labelEvents.map(labelEventRecord),
+      resource_milestone_events: tree.milestoneEvents.map(milestoneEventRecord),
+      resource_state_events: tree.stateEvents.map(stateEventRecord),
+      issue_assignees: tree.assigneeIds.map((userId) => ({ user_id: userId, issue_id: issue.id })),
+      zoom_meetings: tree.zoomMeetings.map((meeting) => zoomMeetingRecord(meeting, issue)),
+      award_emoji: tree.awards.map(awardRecord),
+    },
+    issueDesignRecords(tree.designs, kept),
+  );
 }

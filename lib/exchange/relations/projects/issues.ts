@@ -42,9 +42,10 @@ async function issueTrees(projectId: number, ids: readonly number[]): Promise<Is
     epic: epicByIssue.get(issue.id),
     assigneeIds: (assigneesByIssue.get(issue.id) ?? []).map((row) => row.userId),
     labels: (labelsByIssue.get(issue.id) ?? []).map((row) => row.label),
-    ...activityOf(issue.id),
     zoomMeetings: meetingsByIssue.get(issue.id) ?? [],
     designs: designsOf(issue.id),
+    // Spread last: with keys after it, each tree would get map transitions of its own (merged-record.ts).
+    ...activityOf(issue.id),
   }));
 }
 

@@ -3,6 +3,7 @@ import { labelRecord } from "../common/labels";
 import { milestoneRecord } from "../common/milestones";
 import type { IssuableActivityTree } from "../support/issuable-activity";
 import { eventRecord, labelEventRecord, milestoneEventRecord, stateEventRecord, timelogRecord } from "../support/issuable-records";
+import { mergedRecord } from "../support/merged-record";
 import { awardRecord, noteRecord } from "../support/note-records";
 import { diffFileFields, keptSourceFields } from "../support/record-fields";
 import { iso } from "../support/record-ids";
@@ -93,16 +94,16 @@ function diffCommitRecord(commit: DiffCommit): ExportRecord {
 }
 
 function diffFileRecord(file: DiffFile): ExportRecord {
-  return {
-    merge_request_diff_id: file.mergeRequestDiffId,
-    relative_order: file.relativeOrder,
-    // GitLab's `utf8_diff` method: the text of the diff.
-    utf8_diff: file.diff,
-    ...diffFileFields(file),
-    too_large: file.tooLarge,
-    binary: file.binary,
-    generated: file.generated,
-  };
+  return Object.assign(
+    {
+      merge_request_diff_id: file.mergeRequestDiffId,
+      relative_order: file.relativeOrder,
+      // GitLab's `utf8_diff` method: the text of the diff.
+      utf8_diff: file.diff,
+    },
+    diffFileFields(file),
+    { too_large: file.tooLarge, binary: file.binary, generated: file.generated },
+  );
 }
 
 function diffRecord({ diff, commits, files }: NonNullable<MergeRequestTree["diff"]>): ExportRecord {
@@ -119,7 +120,7 @@ function diffRecord({ diff, commits, files }: NonNullable<MergeRequestTree["diff
     commits_count: diff.commitsCount,
     files_count: diff.filesCount,
   };
-  return { ...columns, ...diff.sourceAttributes, ...columns, merge_request_diff_commits: commits.map(diffCommitRecord), merge_request_diff_files: files.map(diffFileRecord) };
+  return mergedRecord(columns, diff.sourceAttributes, columns, { merge_request_diff_commits: commits.map(diffCommitRecord), merge_request_diff_files: files.map(diffFileRecord) });
 }
 
 function metricsRecord(metrics: NonNullable<MergeRequestTree["metrics"]>): ExportRecord {
@@ -131,7 +132,7 @@ function metricsRecord(metrics: NonNullable<MergeRequestTree["metrics"]>): Expor
     latest_closed_at: iso(metrics.latestClosedAt),
     first_deployed_to_production_at: iso(metrics.firstDeployedToProductionAt),
   };
-  return { ...columns, ...metrics.sourceAttributes, ...columns };
+  return mergedRecord(columns, metrics.sourceAttributes, columns);
 }
 
 /**
@@ -149,25 +150,31 @@ export function mergeRequestRecord(tree: MergeRequestTree): ExportRecord {
   const kept = keptSourceFields(mr.sourceAttributes, EXCLUDED_FIELDS, FOREIGN_FIELDS);
   const linked = (list: LinkedUser[], extra: (user: LinkedUser) => ExportRecord = () => ({})) =>
     list.map((user) => ({ user_id: user.userId, merge_request_id: mr.id, created_at: iso(user.createdAt), ...extra(user) }));
-  return {
-    ...columns,
-    ...kept,
-    ...columns,
-    ...(tree.milestone ? { milestone_id: tree.milestone.id, milestone: milestoneRecord(tree.milestone) } : {}),
-    // GitLab's single `assignee_id` before merge_request_assignees: the first assignee.
-    assignee_id: tree.assignees[0]?.userId ?? null,
-    approvals: linked(tree.approvals, (user) => ({ updated_at: iso(user.createdAt) })),
-    ...(tree.metrics ? { metrics: metricsRecord(tree.metrics) } : {}),
-    award_emoji: tree.awards.map(awardRecord),
-    merge_request_assignees: linked(tree.assignees),
-    merge_request_reviewers: linked(tree.reviewers, (user) => ({ state: user.state })),
-    notes: tree.notes.map(noteRecord),
-    ...(tree.diff ? { merge_request_diff: diffRecord(tree.diff) } : {}),
-    events: tree.events.map(eventRecord),
-    timelogs: tree.timelogs.map((log) => timelogRecord(log, { merge_request_id: mr.id, project_id: mr.projectId })),
-    label_links: tree.labels.map((label) => ({ target_id: mr.id, label_id: label.id, target_type: "MergeRequest", label: labelRecord(label) })),
-    resource_label_events: tree.labelEvents.map(labelEventRecord),
-    resource_milestone_events: tree.milestoneEvents.map(milestoneEventRecord),
-    resource_state_events: tree.stateEvents.map(stateEventRecord),
-  };
+  return mergedRecord(
+    columns,
+    kept,
+    columns,
+    tree.milestone && { milestone_id: tree.milestone.id, milestone: milestoneRecord(tree.milestone) },
+    {
+      // GitLab's single `assignee_id` before merge_request_assignees: the first assignee.
+      assignee_id: tree.assignees[0]?.userId ?? null,
+      approvals: linked(tree.approvals, (user) => ({ updated_at: iso(user.createdAt) })),
+    },
+    tree.metrics && { metrics: metricsRecord(tree.metrics) },
+    {
+      award_emoji: tree.awards.map(awardRecord),
+      merge_request_assignees: linked(tree.assignees),
+      merge_request_reviewers: linked(tree.reviewers, (user) => ({ state: user.state })),
+      notes: tree.notes.map(noteRecord),
+    },
+    tree.diff && { merge_request_diff: diffRecord(tree.diff) },
+    {
+      events: tree.events.map(eventRecord),
+      timelogs: tree.timelogs.map((log) => timelogRecord(log, { merge_request_id: mr.id, project_id: mr.projectId })),
+      label_links: tree.labels.map((label) => ({ target_id: mr.id, label_id: label.id, target_type: "MergeRequest", label: labelRecord(label) })),
+      resource_label_events: tree.labelEvents.map(labelEventRecord),
+      resource_milestone_events: tree.milestoneEvents.map(milestoneEventRecord),
+      resource_state_events: tree.stateEvents.map(stateEventRecord),
+    },
+  );
 }

@@ -1,5 +1,6 @@
 import { asc } from "drizzle-orm";
 import { getDb, pipelineSchedules } from "@/lib/db";
+import { mergedRecord } from "../support/merged-record";
 import { idsOf, iso, ownedIds } from "../support/record-ids";
 import type { CollectionRelation } from "../support/types";
 
@@ -17,8 +18,7 @@ export const pipelineSchedulesRelation: CollectionRelation = {
       .from(pipelineSchedules)
       .where(ownedIds(pipelineSchedules.id, pipelineSchedules.projectId, projectId, ids))
       .orderBy(asc(pipelineSchedules.id));
-    return rows.map((row) => ({
-      ...row.sourceAttributes,
+    return rows.map((row) => mergedRecord(row.sourceAttributes, {
       id: row.id,
       description: row.description,
       ref: row.ref,

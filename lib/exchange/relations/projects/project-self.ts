@@ -1,6 +1,7 @@
 import { eq } from "drizzle-orm";
 import { getDb, projects } from "@/lib/db";
 import { FEATURES, LEGACY_FEATURE_FLAGS, projectSettings } from "@/lib/projects";
+import { mergedRecord } from "../support/merged-record";
 import type { ExportRecord, SingleRelation } from "../support/types";
 
 type Project = typeof projects.$inferSelect;
@@ -19,8 +20,7 @@ const IDENTITY = new Set(["id", "name", "path", "description", "visibility_level
 export function projectSelfRecord(project: Project): ExportRecord {
   // Every setting, GitLab's default where the project has none: what a GitLab project row would hold.
   const kept = Object.fromEntries(Object.entries(projectSettings(project.sourceAttributes)).filter(([key]) => !FEATURE_KEYS.has(key) && !IDENTITY.has(key)));
-  return {
-    ...kept,
+  return mergedRecord(kept, {
     id: project.id,
     name: project.name,
     path: project.path,
@@ -29,7 +29,7 @@ export function projectSelfRecord(project: Project): ExportRecord {
     archived: project.archived,
     default_branch: project.defaultBranch,
     topics: project.topics,
-  };
+  });
 }
 
 export const projectSelfRelation: SingleRelation = {

@@ -1,5 +1,6 @@
 import { asc } from "drizzle-orm";
 import { getDb, protectedBranches } from "@/lib/db";
+import { mergedRecord } from "../support/merged-record";
 import { idsOf, iso, ownedIds } from "../support/record-ids";
 import type { CollectionRelation } from "../support/types";
 import { accessLevelRecords } from "./ref-access-levels";
@@ -13,8 +14,7 @@ export const protectedBranchesRelation: CollectionRelation = {
     const rows = await getDb().select().from(protectedBranches).where(ownedIds(protectedBranches.id, protectedBranches.projectId, projectId, ids)).orderBy(asc(protectedBranches.id));
     return rows.map((rule) => {
       const owner = { protected_branch_id: rule.id };
-      return {
-        ...rule.sourceAttributes,
+      return mergedRecord(rule.sourceAttributes, {
         id: rule.id,
         project_id: rule.projectId,
         name: rule.name,
@@ -24,8 +24,7 @@ export const protectedBranchesRelation: CollectionRelation = {
         allow_force_push: rule.allowForcePush,
         merge_access_levels: accessLevelRecords(rule.mergeAccessLevels, owner),
         push_access_levels: accessLevelRecords(rule.pushAccessLevels, owner),
-        ...(rule.unprotectAccessLevels.length > 0 ? { unprotect_access_levels: accessLevelRecords(rule.unprotectAccessLevels, owner) } : {}),
-      };
+      }, rule.unprotectAccessLevels.length > 0 && { unprotect_access_levels: accessLevelRecords(rule.unprotectAccessLevels, owner) });
     });
   },
 };

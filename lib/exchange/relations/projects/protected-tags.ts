@@ -1,5 +1,6 @@
 import { asc } from "drizzle-orm";
 import { getDb, protectedTags } from "@/lib/db";
+import { mergedRecord } from "../support/merged-record";
 import { idsOf, iso, ownedIds } from "../support/record-ids";
 import type { CollectionRelation } from "../support/types";
 import { accessLevelRecords } from "./ref-access-levels";
@@ -11,8 +12,7 @@ export const protectedTagsRelation: CollectionRelation = {
   ids: idsOf(protectedTags, protectedTags.id, protectedTags.projectId),
   async records(projectId, ids) {
     const rows = await getDb().select().from(protectedTags).where(ownedIds(protectedTags.id, protectedTags.projectId, projectId, ids)).orderBy(asc(protectedTags.id));
-    return rows.map((rule) => ({
-      ...rule.sourceAttributes,
+    return rows.map((rule) => mergedRecord(rule.sourceAttributes, {
       id: rule.id,
       project_id: rule.projectId,
       name: rule.name,

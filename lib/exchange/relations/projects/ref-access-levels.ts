@@ -1,4 +1,5 @@
 import type { RefAccessLevel } from "@/lib/db";
+import { mergedRecord } from "../support/merged-record";
 import type { ExportRecord } from "../support/types";
 
 /**
@@ -7,5 +8,5 @@ import type { ExportRecord } from "../support/types";
  * written without one, as GitLab's importer does not read it.
  */
 export function accessLevelRecords(levels: readonly RefAccessLevel[], owner: Record<string, number>): ExportRecord[] {
-  return levels.map((level) => ({ ...owner, ...level.sourceAttributes, access_level: level.accessLevel, user_id: level.userId, group_id: level.sourceGroupId }));
+  return levels.map((level) => mergedRecord(owner, level.sourceAttributes, { access_level: level.accessLevel, user_id: level.userId, group_id: level.sourceGroupId }));
 }

@@ -2,6 +2,7 @@ import { asc, eq, sql, type SQL } from "drizzle-orm";
 import type { AnyPgColumn } from "drizzle-orm/pg-core";
 import { getDb, milestoneReleases, milestones, releaseLinks, releases } from "@/lib/db";
 import { milestoneRecord } from "../common/milestones";
+import { mergedRecord } from "../support/merged-record";
 import { idsOf, iso, ownedIds } from "../support/record-ids";
 import type { CollectionRelation, ExportRecord } from "../support/types";
 
@@ -32,8 +33,7 @@ export const releasesRelation: CollectionRelation = {
     ]);
     const linksOf = groupBy(links);
     const milestonesOf = groupBy(withMilestones);
-    return rows.map((release): ExportRecord => ({
-      ...release.sourceAttributes,
+    return rows.map((release): ExportRecord => mergedRecord(release.sourceAttributes, {
       id: release.id,
       tag: release.tagName,
       description: release.description,
@@ -44,8 +44,7 @@ export const releasesRelation: CollectionRelation = {
       name: release.name,
       sha: release.sha,
       released_at: iso(release.releasedAt),
-      links: (linksOf.get(release.id) ?? []).map((link) => ({
-        ...link.sourceAttributes,
+      links: (linksOf.get(release.id) ?? []).map((link) => mergedRecord(link.sourceAttributes, {
         id: link.id,
         release_id: release.id,
         url: link.url,

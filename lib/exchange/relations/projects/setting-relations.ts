@@ -2,6 +2,7 @@ import { eq } from "drizzle-orm";
 import { getDb, projects } from "@/lib/db";
 import { featureLevelNumbers } from "@/lib/projects";
 import { settingRelationNames } from "@/lib/relations";
+import { mergedRecord } from "../support/merged-record";
 import type { SingleRelation } from "../support/types";
 
 /**
@@ -19,7 +20,7 @@ function settingRelation(name: string): SingleRelation {
       const [project] = await getDb().select({ settingRelations: projects.settingRelations, sourceAttributes: projects.sourceAttributes }).from(projects).where(eq(projects.id, projectId));
       if (!project) return null;
       const kept = project.settingRelations[name];
-      if (name === "project_feature") return { ...kept, ...featureLevelNumbers(project.sourceAttributes) };
+      if (name === "project_feature") return mergedRecord(kept, featureLevelNumbers(project.sourceAttributes));
       return kept ?? null;
     },
   };

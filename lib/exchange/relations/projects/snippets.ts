@@ -1,6 +1,8 @@
 import { and, asc, eq } from "drizzle-orm";
 import { getDb, snippets } from "@/lib/db";
+import { mergedRecord } from "../support/merged-record";
 import { anyOf, awardRecord, awardsOf, noteRecord, noteTreesOf } from "../support/note-records";
+import { without } from "../support/record-fields";
 import { iso } from "../support/record-ids";
 import type { CollectionRelation, ExportRecord } from "../support/types";
 
@@ -23,8 +25,7 @@ function snippetAttributes(snippet: Snippet): ExportRecord {
     visibility_level: snippet.visibilityLevel,
     description: snippet.description,
   };
-  const extra = Object.fromEntries(Object.entries(snippet.sourceAttributes).filter(([key]) => !EXCLUDED.has(key)));
-  return { ...columns, ...extra, ...columns };
+  return mergedRecord(columns, without(snippet.sourceAttributes, EXCLUDED), columns);
 }
 
 /**
@@ -47,10 +48,11 @@ export const snippetsRelation: CollectionRelation = {
       .orderBy(asc(snippets.id));
     const snippetIds = rows.map((snippet) => snippet.id);
     const [awards, notes] = await Promise.all([awardsOf("Snippet", snippetIds), noteTreesOf("Snippet", snippetIds)]);
-    return rows.map((snippet) => ({
-      ...snippetAttributes(snippet),
-      award_emoji: (awards.get(snippet.id) ?? []).map(awardRecord),
-      notes: (notes.get(snippet.id) ?? []).map(noteRecord),
-    }));
+    return rows.map((snippet) =>
+      Object.assign(snippetAttributes(snippet), {
+        award_emoji: (awards.get(snippet.id) ?? []).map(awardRecord),
+        notes: (notes.get(snippet.id) ?? []).map(noteRecord),
+      }),
+    );
   },
 };

@@ -1,6 +1,7 @@
 import type { events, labels, milestones, resourceLabelEvents, resourceMilestoneEvents, resourceStateEvents, timelogs } from "@/lib/db";
 import { labelRecord } from "../common/labels";
 import { milestoneRecord } from "../common/milestones";
+import { mergedRecord } from "./merged-record";
 import { iso } from "./record-ids";
 import type { ExportRecord } from "./types";
 
@@ -21,7 +22,7 @@ export function eventRecord(event: Event): ExportRecord {
     author_id: event.authorId,
   };
   // A project's event names Ferry's project; a group's keeps what the source said.
-  return { ...columns, project_id: null, fingerprint: null, ...event.sourceAttributes, ...columns, ...(event.projectId !== null ? { project_id: event.projectId } : {}) };
+  return mergedRecord(columns, { project_id: null, fingerprint: null }, event.sourceAttributes, columns, event.projectId !== null && { project_id: event.projectId });
 }
 
 /** A state event nested in an issuable (`resource_state_events`), with its ids where the source gave them. */
@@ -32,29 +33,33 @@ export function stateEventRecord(event: StateEvent): ExportRecord {
     state: event.state,
     close_after_error_tracking_resolve: event.closeAfterError,
   };
-  const ids = {
-    ...("id" in event.sourceAttributes ? { id: event.id } : {}),
-    ...("epic_id" in event.sourceAttributes ? { epic_id: event.epicId } : {}),
-    ...("issue_id" in event.sourceAttributes ? { issue_id: event.issueId } : {}),
-    ...("merge_request_id" in event.sourceAttributes ? { merge_request_id: event.mergeRequestId } : {}),
-  };
-  return { ...columns, source_commit: null, close_auto_resolve_prometheus_alert: false, ...event.sourceAttributes, ...columns, ...ids };
+  const given = event.sourceAttributes;
+  return mergedRecord(
+    columns,
+    { source_commit: null, close_auto_resolve_prometheus_alert: false },
+    given,
+    columns,
+    "id" in given && { id: event.id },
+    "epic_id" in given && { epic_id: event.epicId },
+    "issue_id" in given && { issue_id: event.issueId },
+    "merge_request_id" in given && { merge_request_id: event.mergeRequestId },
+  );
 }
 
 /** A timelog nested in an issue or a merge request; `target` names it (`issue_id`/`merge_request_id`, `project_id`). */
 export function timelogRecord(log: typeof timelogs.$inferSelect, target: Record<string, number>): ExportRecord {
   const columns = { id: log.id, time_spent: log.timeSpent, user_id: log.userId, created_at: iso(log.createdAt), updated_at: iso(log.updatedAt), spent_at: iso(log.spentAt), summary: log.summary };
-  return { ...columns, ...log.sourceAttributes, ...columns, ...target };
+  return mergedRecord(columns, log.sourceAttributes, columns, target);
 }
 
 /** A label event (`resource_label_events: [:label]`) of an issue or a merge request. */
 export function labelEventRecord({ event, label }: { event: typeof resourceLabelEvents.$inferSelect; label: typeof labels.$inferSelect | null }): ExportRecord {
   const columns = { id: event.id, action: event.action, issue_id: event.issueId, merge_request_id: event.mergeRequestId, label_id: event.labelId, user_id: event.userId, created_at: iso(event.createdAt) };
-  return { ...columns, ...event.sourceAttributes, ...columns, ...(label ? { label: labelRecord(label) } : {}) };
+  return mergedRecord(columns, event.sourceAttributes, columns, label && { label: labelRecord(label) });
 }
 
 /** A milestone event (`resource_milestone_events: [:milestone]`) of an issue or a merge request. */
 export function milestoneEventRecord({ event, milestone }: { event: typeof resourceMilestoneEvents.$inferSelect; milestone: typeof milestones.$inferSelect | null }): ExportRecord {
   const columns = { user_id: event.userId, action: event.action, state: event.state, created_at: iso(event.createdAt) };
-  return { ...columns, ...event.sourceAttributes, ...columns, ...(milestone ? { milestone: milestoneRecord(milestone) } : {}) };
+  return mergedRecord(columns, event.sourceAttributes, columns, milestone && { milestone: milestoneRecord(milestone) });
 }

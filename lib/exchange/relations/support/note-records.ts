@@ -1,6 +1,7 @@
 import { and, asc, eq, type SQL } from "drizzle-orm";
 import { groupBy } from "@/lib/content";
 import { awardEmoji, getDb, noteDiffFiles, notes, suggestions, users } from "@/lib/db";
+import { mergedRecord, type RecordPart } from "./merged-record";
 import { diffFileFields } from "./record-fields";
 import { anyOf, iso } from "./record-ids";
 import type { ExportRecord } from "./types";
@@ -83,11 +84,7 @@ const FOREIGN_NOTE_FIELDS = { updated_by_id: null, review_id: null };
 
 /** A diff note's hunk as GitLab exports it (`note_diff_file`, its diff under the `diff_export` method's name). */
 function noteDiffFileRecord(file: NoteDiffFile): ExportRecord {
-  return {
-    diff_note_id: file.noteId,
-    ...diffFileFields(file),
-    diff_export: file.diff,
-  };
+  return Object.assign({ diff_note_id: file.noteId }, diffFileFields(file), { diff_export: file.diff });
 }
 
 function suggestionRecord(suggestion: Suggestion): ExportRecord {
@@ -136,17 +133,17 @@ export function noteRecord({ note, authorName, awards, diffFile, suggestions: pr
   const { system_note_metadata: metadata, events: _events, ...attributes } = note.sourceAttributes;
   void _events;
   const hasMetadata = note.systemAction !== null || (metadata !== null && typeof metadata === "object");
-  return {
-    ...{ ...columns, attachment: { url: null }, line_code: null, commit_id: null, st_diff: null, position: null, original_position: null, resolved_at: null, change_position: null, resolved_by_push: null, type: null },
-    ...attributes,
-    ...FOREIGN_NOTE_FIELDS,
-    ...columns,
-    ...(note.commitId === null ? {} : { commit_id: note.commitId }),
+  return mergedRecord(
+    columns,
+    { attachment: { url: null }, line_code: null, commit_id: null, st_diff: null, position: null, original_position: null, resolved_at: null, change_position: null, resolved_by_push: null, type: null },
+    attributes,
+    FOREIGN_NOTE_FIELDS,
+    columns,
+    note.commitId !== null && { commit_id: note.commitId },
     // GitLab's ghost user takes the notes of deleted users.
-    author: { name: authorName ?? "Ghost User" },
-    award_emoji: awards.map(awardRecord),
-    ...(hasMetadata ? { system_note_metadata: { ...(metadata as Record<string, unknown> | undefined), action: note.systemAction } } : {}),
-    ...(proposed ? { suggestions: proposed.map(suggestionRecord) } : {}),
-    ...(diffFile ? { note_diff_file: noteDiffFileRecord(diffFile) } : {}),
-  };
+    { author: { name: authorName ?? "Ghost User" }, award_emoji: awards.map(awardRecord) },
+    hasMetadata && { system_note_metadata: mergedRecord(metadata as RecordPart, { action: note.systemAction }) },
+    proposed && { suggestions: proposed.map(suggestionRecord) },
+    diffFile && { note_diff_file: noteDiffFileRecord(diffFile) },
+  );
 }
