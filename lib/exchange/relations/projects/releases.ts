@@ -10,7 +10,11 @@ const anyOf = (column: AnyPgColumn, ids: readonly number[]): SQL => sql`${column
 
 const groupBy = <T extends { releaseId: number }>(rows: T[]) => {
   const byRelease = new Map<number, T[]>();
-  for (const row of rows) byRelease.set(row.releaseId, [...(byRelease.get(row.releaseId) ?? []), row]);
+  for (const row of rows) {
+    const list = byRelease.get(row.releaseId);
+    if (list) list.push(row);
+    else byRelease.set(row.releaseId, [row]);
+  }
   return byRelease;
 };
 
