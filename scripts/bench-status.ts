@@ -21,13 +21,14 @@ const password = "bench password";
 const user = await createUser({ username: "bench", email: "bench@example.com", name: "Bench", password });
 const { token } = await createPersonalAccessToken(user.id, { name: "bench", scopes: ["api"] });
 
-// 1,000 entities on record: 50 finished imports of 20 groups each, with per-relation stats as real ones have.
+// 1,000 entities on record: 50 finished imports of 20 groups each, with per-relation stats as real ones have, started
+// over the past day (started this minute, they would count against the import rate limit the measured import meets).
 const seeded: number[] = [];
 const stats = Object.fromEntries(["labels", "milestones", "epics", "boards", "badges", "members"].map((r, i) => [r, { source: 100 * i, fetched: 100 * i, imported: 100 * i }]));
 for (let i = 0; i < 50; i++) {
   const [bulk] = await getDb()
     .insert(bulkImports)
-    .values({ userId: user.id, sourceUrl: "https://gitlab.example.com", sourceVersion: "17.8.0", tokenCiphertext: "-", status: 2 })
+    .values({ userId: user.id, sourceUrl: "https://gitlab.example.com", sourceVersion: "17.8.0", tokenCiphertext: "-", status: 2, createdAt: new Date(Date.now() - 86_400_000 + i * 60_000) })
     .returning();
   seeded.push(bulk!.id);
   await getDb()
