@@ -4,7 +4,7 @@ import { and, desc, eq } from "drizzle-orm";
 import { designActions, designs, designVersions, getDb, issues } from "@/lib/db";
 import { LFS_POINTER_MAX_BYTES, lfsObjectFile, openLfsObject, parseLfsPointer, projectLfsObjects, type LfsPointer } from "@/lib/lfs";
 import { fileAt, GitNotFoundError, isImageName, openFile, repositoryPath } from "@/lib/repositories";
-import type { IssueDesign } from "./designs";
+import { DESIGN_DELETION, type IssueDesign } from "./designs";
 import { readableIssueSql, type IssueScope } from "./queries";
 
 /** A design's image at one version, streamed: the LFS object the design repository points at, or the file itself. */
@@ -17,8 +17,6 @@ export interface DesignImage {
   stream: Readable;
 }
 
-// GitLab's DesignAction#event for a deletion: the version's commit no longer has the file.
-const DELETION = 2;
 // A version is a commit id (GitLab's route takes 40 hex digits; 64 for a SHA-256 repository).
 const VERSION_SHA = /^(?:[0-9a-f]{40}|[0-9a-f]{64})$/;
 // Designs whose files the issue page reads at once: each read is two short git runs.
@@ -61,7 +59,7 @@ async function designVersion(scope: IssueScope, designId: number, sha: string | 
     // The latest as listIssueDesigns orders versions; the design's actions come by design_actions_design_idx.
     .orderBy(desc(designVersions.createdAt), desc(designVersions.id))
     .limit(1);
-  if (!row || row.event === DELETION) return null;
+  if (!row || row.event === DESIGN_DELETION) return null;
   return { projectId: project.id, ...row };
 }
 

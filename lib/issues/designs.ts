@@ -1,6 +1,9 @@
 import { sql } from "drizzle-orm";
 import { designs, getDb } from "@/lib/db";
 
+/** GitLab's DesignAction#event for a deletion: that version's commit no longer has the file. */
+export const DESIGN_DELETION = 2;
+
 /** A design as the issue page lists it (GitLab's designs area under the description). */
 export interface IssueDesign {
   id: number;
@@ -38,7 +41,7 @@ export async function listIssueDesigns(issueId: number): Promise<IssueDesign[]> 
     filename: row.filename,
     versionCount: Number(row.version_count),
     latestVersionAt: row.latest_version_at === null ? null : new Date(row.latest_version_at),
-    deleted: row.latest_event === 2,
+    deleted: row.latest_event === DESIGN_DELETION,
     latestSha: row.latest_sha,
     noteCount: Number(row.note_count),
   }));

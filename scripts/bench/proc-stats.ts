@@ -35,7 +35,7 @@ export function childrenOf(parent: number): number[] {
  * postmaster's reaped-children times), so that a difference over an interval is the server's whole work in it.
  */
 export function postgresCpuSeconds(postmasterPid: number): number {
-  return cpuSeconds(postmasterPid, true) + childrenOf(postmasterPid).reduce((sum, pid) => sum + cpuSeconds(pid), 0);
+  return [...postgresCpuByKind(postmasterPid).values()].reduce((sum, seconds) => sum + seconds, 0);
 }
 
 /** Resident memory of a process in bytes (0 once it has exited). */

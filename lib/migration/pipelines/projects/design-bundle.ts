@@ -30,8 +30,8 @@ export const designBundlePipeline: FilePipeline = {
       body.destroy();
       return { fetched: 0, imported: 0 };
     }
-    await restoreRepositoryArchive(body, repositoryPath(projectId!, "design"), Object.assign({}, bundleArchiveLimits(), {
-      bundle: "design.bundle" as const,
+    await restoreRepositoryArchive(body, repositoryPath(projectId!, "design"), {
+      bundle: "design.bundle",
       beforeRestore: () =>
         createRepository(projectId!, { kind: "design" }).then(
           () => undefined,
@@ -39,7 +39,8 @@ export const designBundlePipeline: FilePipeline = {
             if (!(error instanceof RepositoryExistsError)) throw error;
           },
         ),
-    }));
+      ...bundleArchiveLimits(),
+    });
     // GitLab counts a repository as one object, bundle or none.
     return { fetched: 1, imported: 1 };
   },
