@@ -1,4 +1,4 @@
-import type { FileImportRefusal, StartedProjectImport } from "@/lib/migration";
+import { scheduledImportState, type FileImportRefusal, type StartedProjectImport } from "@/lib/migration";
 import { findProject } from "@/lib/projects";
 import type { Viewer } from "@/lib/viewer";
 import { baseUrlOf } from "./base-url";
@@ -17,5 +17,5 @@ export async function projectImportResponse(started: StartedProjectImport | { re
   }
   const project = await findProject(viewer, String(started.projectId));
   if (!project) return json({ message: "404 Project Not Found" }, { status: 404 });
-  return json(await projectImportStatusEntity(project, { viewer, baseUrl: baseUrlOf(request) }), { status: 201 });
+  return json(await projectImportStatusEntity(project, { viewer, baseUrl: baseUrlOf(request), state: scheduledImportState(started.bulkImportId) }), { status: 201 });
 }

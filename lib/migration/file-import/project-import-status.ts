@@ -34,6 +34,14 @@ export interface ProjectImportState {
 const sentence = (parts: string[]) => (parts.length <= 1 ? (parts[0] ?? "") : `${parts.slice(0, -1).join(", ")} and ${parts[parts.length - 1]}`);
 
 /**
+ * The state a start leaves its import in, which POST /projects/import answers (GitLab's entity of the project it just
+ * scheduled): read back, it could already be a worker's `started`, or further.
+ */
+export function scheduledImportState(bulkImportId: number): ProjectImportState {
+  return { import_status: "scheduled", import_type: "gitlab_project", correlation_id: `bulk-import-${bulkImportId}`, failed_relations: [], import_error: null };
+}
+
+/**
  * The import fields of GitLab's ProjectImportStatus for a project: from the newest import entity that made it (a
  * file import or a direct transfer), or `none`. `import_error` is the failures' messages joined as GitLab joins its
  * restorers' errors, for a failed import; a viewer below Maintainer gets GitLab's hint instead of the details.
