@@ -5,7 +5,8 @@ import nextTs from "eslint-config-next/typescript";
 // Each lib/ folder shows one face, its index.ts; other folders import only that. These few modules are the named
 // exceptions: browser-safe ones that client components import without pulling a folder's server code; lib/auth's
 // faces without next-auth (which loads only inside Next) for workers, the CLI and API tokens; and the database's
-// process-level entry points (embedded server, migrations) that only launchers and tests use.
+// process-level entry points (embedded server, migrations) that only launchers and tests use; and the launcher itself,
+// which `npm start` loads without the engine that lib/runtime's index brings (it loads that once Next.js is spawned).
 const PUBLIC_DEEP_MODULES = [
   "@/lib/auth/rate-limit",
   "@/lib/auth/scopes",
@@ -19,6 +20,7 @@ const PUBLIC_DEEP_MODULES = [
   "@/lib/migration/wire",
   "@/lib/projects/ci-status",
   "@/lib/references/syntax",
+  "@/lib/runtime/launcher",
   "@/lib/sources/target-rules",
   "@/lib/wikis/urls",
 ];

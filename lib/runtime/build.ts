@@ -27,7 +27,7 @@ export function buildIsCurrent(root: string): boolean {
   return [...SOURCE_DIRS, ...SOURCE_FILES].every((entry) => newestMtime(path.join(root, entry)) <= built);
 }
 
-export function nextBin(root: string): string {
+function nextBin(root: string): string {
   return path.join(root, "node_modules", "next", "dist", "bin", "next");
 }
 

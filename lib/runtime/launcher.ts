@@ -1,10 +1,19 @@
 import { spawn, type ChildProcess } from "node:child_process";
+import path from "node:path";
 import { getConfig, getSecrets } from "@/lib/config";
-import { getBoss, stopBoss, type RunningWorker } from "@/lib/jobs";
+import type { RunningWorker } from "@/lib/jobs";
 import { logger } from "@/lib/log";
-import { buildApp, buildIsCurrent, nextBin } from "./build";
-import { claimLauncher, openDatabase, releaseLauncher, runningLauncher, type DatabaseHandle } from "./database";
-import { startFerryWorker } from "./worker";
+import { buildApp, buildIsCurrent } from "./build";
+import type { DatabaseHandle } from "./database";
+import { claimLauncher, releaseLauncher, runningLauncher } from "./launcher-pid";
+
+/*
+ * What the launcher runs after the web server is spawned (the database, the job queue, the worker) brings in every
+ * package and all of Ferry's engine. It is loaded only then (scripts/build-server.mjs splits it into chunks of its own),
+ * so that Next.js boots while this process loads it, and it loads while PostgreSQL starts: a warm start waits for the
+ * slowest of them, not for their sum.
+ */
+const loadEngine = () => Promise.all([import("./worker"), import("@/lib/jobs")]);
 
 /**
  * `npm start`: database (embedded unless DATABASE_URL), migrations, a production build when needed, the Next.js
@@ -22,6 +31,7 @@ export async function launch(root: string): Promise<void> {
   let worker: RunningWorker | undefined;
   let web: ChildProcess | undefined;
   let stopping: Promise<void> | undefined;
+  let jobs: typeof import("@/lib/jobs") | undefined;
 
   const shutdown = (reason: string, code: number) => {
     stopping ??= (async () => {
@@ -33,7 +43,7 @@ export async function launch(root: string): Promise<void> {
         if (web.exitCode === null) web.kill("SIGKILL");
       }
       await worker?.stop().catch((error) => logger.error({ err: error }, "worker did not stop cleanly"));
-      await stopBoss().catch(() => undefined);
+      await jobs?.stopBoss().catch(() => undefined);
       await database?.release().catch((error) => logger.error({ err: error }, "database did not stop cleanly"));
       releaseLauncher();
       logger.info("stopped");
@@ -66,7 +76,7 @@ export async function launch(root: string): Promise<void> {
     const startWeb = () => {
       // Keep-alive connections idle for 65 s, not Node's 5: a client (a load balancer, an API client, git) that reuses
       // a connection just as the server drops it gets ECONNRESET, and common load balancers idle for 60 s.
-      const child = spawn(process.execPath, [nextBin(root), "start", "-p", String(config.PORT), "-H", config.HOSTNAME, "--keepAliveTimeout", "65000"], {
+      const child = spawn(process.execPath, [path.join(root, "dist", "server", "web-server.mjs"), String(config.PORT), config.HOSTNAME, "65000"], {
         cwd: root,
         env,
         stdio: ["ignore", "inherit", "inherit"],
@@ -80,16 +90,23 @@ export async function launch(root: string): Promise<void> {
     // slower of the two, not for both. It reports ready only once the database is migrated (lib/health).
     const built = buildIsCurrent(root);
     if (built) web = startWeb();
-    database = await openDatabase({ adoptOrphan: true });
+    // PostgreSQL first: the engine loads while it starts.
+    const opening = (await import("./database")).openDatabase({ adoptOrphan: true });
+    const engine = loadEngine();
+    // Settled here too: a failed database start must not leave the engine's rejection unhandled.
+    engine.catch(() => undefined);
+    database = await opening;
     if (!built) {
       await buildApp(root, { ...env, DATABASE_URL: database.url });
       if (stopping) return;
       web = startWeb();
     }
+    const [{ startFerryWorker }, loadedJobs] = await engine;
+    jobs = loadedJobs;
     if (config.FERRY_WORKER) worker = await startFerryWorker();
     // A web-only node (FERRY_WORKER=false) still installs or updates the queue schema, under the setup lock: its
     // readiness needs it, and a fresh database may have no worker yet to create it.
-    else await getBoss("producer");
+    else await jobs.getBoss("producer");
     logger.info({ url: `http://localhost:${config.PORT}`, ms: Date.now() - started, worker: config.FERRY_WORKER }, "Ferry is starting");
   } catch (error) {
     logger.error({ err: error }, "start failed");
