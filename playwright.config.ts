@@ -52,6 +52,9 @@ export default defineConfig({
       FERRY_SIGN_IN_MAX_ATTEMPTS: "5",
       FERRY_ALLOW_LOCAL_SOURCES: "true",
       FERRY_ALLOW_INSECURE_SOURCES: "true",
+      // The worker at the browser's priority: lowered, it would get only what the browser and the test runner leave
+      // on a busy CI machine, and journeys would wait on it by chance.
+      FERRY_WORKER_NICE: "0",
     },
   },
 });

@@ -4,9 +4,11 @@ import { getBoss, startWorker, type RunningWorker } from "@/lib/jobs";
 import { logger } from "@/lib/log";
 import { importJobHandlers, NUDGE_INTERVAL_MS, nudgeStalledImports } from "@/lib/migration";
 import { runHousekeeping } from "./housekeeping";
+import { lowerWorkerPriority } from "./worker-priority";
 
 /** A worker with every handler Ferry has: what `npm start` runs in process and `npm run worker` runs alone. */
 export async function startFerryWorker(): Promise<RunningWorker> {
+  lowerWorkerPriority(getConfig().FERRY_WORKER_NICE);
   const worker = await startWorker({
     concurrency: getConfig().FERRY_WORKER_CONCURRENCY,
     handlers: { housekeeping: () => runHousekeeping(), ...importJobHandlers, ...exchangeJobHandlers },

@@ -9,3 +9,6 @@ process.env.LOG_LEVEL ??= "silent";
 process.env.FERRY_IMPORT_TIMEOUT_HOURS = String(100 * 365 * 24);
 // Likewise the workers' nudge: a test of it nudges its own imports.
 process.env.FERRY_IMPORT_NUDGE_SECONDS = String(100 * 365 * 24 * 3600);
+// Workers a test starts keep the tests' own priority: lowered, on a CI machine busy with other test files, they would
+// get the cycles those leave and time out by chance (lib/runtime/worker-priority.test.ts tests the lowering itself).
+process.env.FERRY_WORKER_NICE = "0";
