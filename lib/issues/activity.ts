@@ -2,9 +2,7 @@ import { and, asc, eq, sql, type SQL } from "drizzle-orm";
 import type { PgTable } from "drizzle-orm/pg-core";
 import { awardEmoji, getDb, labels, milestones, resourceLabelEvents, resourceMilestoneEvents, resourceStateEvents, users } from "@/lib/db";
 import type { UserSummary } from "@/lib/groups";
-import { withOwnerPaths, type Label, type MilestoneWithPath } from "@/lib/content";
-
-const userColumns = { id: users.id, username: users.username, name: users.name, state: users.state, userType: users.userType };
+import { userSummaryColumns as userColumns, withOwnerPaths, type Label, type MilestoneWithPath } from "@/lib/content";
 
 interface Page {
   page: number;

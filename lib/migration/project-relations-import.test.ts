@@ -2,7 +2,7 @@ import { and, eq, inArray } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
 import { externalPullRequests, getDb, groupMembers, pipelineSchedules, projectCustomAttributes, projectMembers, sourceUserMappings, sourceUsers, users } from "@/lib/db";
 import { makeUser, unique } from "@/test/helpers/factories";
-import { importResult, waitForImports } from "@/test/helpers/imports";
+import { importGroupProject, importResult, waitForImports } from "@/test/helpers/imports";
 import { runImportWorker } from "@/test/helpers/import-worker";
 import { DEFAULT_TOKEN, fromRecords, ndjsonRecords, projectTreeFile, startTestSource } from "@/test/source";
 import { startImports, STATUS, TRACKER_STATUS } from "./index";
@@ -39,15 +39,7 @@ describe("a project's pipeline schedules, external pull requests, custom attribu
           custom_attributes: fromRecords([{ id: 1, key: "team", value: "platform" }, { id: 2, key: "", value: "x" }]),
         },
       });
-      const user = await makeUser();
-      const slug = unique("dest");
-      const [started] = await startImports(user, { url: source.url, token: DEFAULT_TOKEN }, [
-        { sourceFullPath: source.group(ROOT).path, destinationSlug: slug, destinationNamespace: "", migrateProjects: true, migrateMemberships: false },
-      ]);
-      const [bulkImport] = await waitForImports([started!.bulkImportId]);
-      const result = await importResult(started!.bulkImportId);
-      const root = result.get(source.group(ROOT).path)!;
-      const app = result.get(`${source.group(ROOT).path}/app`)!;
+      const { bulkImport, result, root, project: app } = await importGroupProject(source, ROOT, "app");
       const ci = result.get(`${source.group(ROOT).path}/ci`)!;
       expect(app.entity.status).toBe(STATUS.finished);
       expect(app.failures).toEqual([]);
@@ -79,7 +71,7 @@ describe("a project's pipeline schedules, external pull requests, custom attribu
       expect(mappings.every((m) => m.userType === "placeholder")).toBe(true);
 
       // The other project: each bad record one failure, the rest imported; owners mapped by email or to a placeholder.
-      expect(bulkImport!.hasFailures).toBe(true);
+      expect(bulkImport.hasFailures).toBe(true);
       expect(ci.trackers.get("pipeline_schedules")).toMatchObject({ status: TRACKER_STATUS.finished, sourceObjectsCount: 3, importedObjectsCount: 2 });
       expect(ci.trackers.get("external_pull_requests")).toMatchObject({ sourceObjectsCount: 2, importedObjectsCount: 1 });
       expect(ci.trackers.get("custom_attributes")).toMatchObject({ sourceObjectsCount: 2, importedObjectsCount: 1 });
