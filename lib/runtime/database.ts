@@ -5,6 +5,8 @@ import { startEmbedded } from "@/lib/db/embedded";
 import { runMigrations } from "@/lib/db/migrate";
 import { logger, safeUrl } from "@/lib/log";
 
+const POOL_CLOSE_MS = 5_000;
+
 export interface DatabaseHandle {
   url: string;
   embedded: boolean;
@@ -35,7 +37,12 @@ export async function openDatabase(options: { adoptOrphan: boolean }): Promise<D
     url,
     embedded: !config.DATABASE_URL,
     async release() {
-      await closeDb();
+      // A client still checked out (a job's query that the stop cut short) keeps the pool's end waiting for ever, and
+      // PostgreSQL would never be stopped: the pool gets a few seconds, then the server stops all the same (its fast
+      // shutdown ends those sessions).
+      const closing = closeDb();
+      closing.catch(() => undefined);
+      await Promise.race([closing, new Promise((resolve) => setTimeout(resolve, POOL_CLOSE_MS).unref())]);
       await stopServer();
     },
   };
