@@ -53,7 +53,11 @@ describe("chaos: kill -9 during an import", () => {
     // Spread over the whole import: from a worker still starting up to one deep in loading batches.
     const delays = Array.from({ length: KILLS }, () => Math.round(800 + random() * 3200));
     console.log(`chaos kill-restart: seed ${seed} (CHAOS_SEED=${seed} replays it), kills after ${delays.join(", ")} ms of each worker's life`);
-    const source = await startTestSource({ version: "17.8.0-ee", batchSize: 2, exportDelayMs: 20 });
+    // The milestones export is ready only after the last kill: however fast the engine gets, the import is still
+    // running when each kill lands (once workers started faster, an import ended after 7 kills of 10). Its status is
+    // polled at most 30 s apart, so the import may end up to that much later after the last restart.
+    const lastKillAfterMs = delays.reduce((sum, delay) => sum + delay, 0);
+    const source = await startTestSource({ version: "17.8.0-ee", batchSize: 2, exportDelayMs: (relation) => (relation === "milestones" ? lastKillAfterMs + 5_000 : 20) });
     source.faults.delay({ endpoint: ROUTES.exportDownload, ms: 150 });
     const user = await makeUser();
     const [started] = await startImports(user, { url: source.url, token: DEFAULT_TOKEN }, [
