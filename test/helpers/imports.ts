@@ -1,6 +1,8 @@
+import fs from "node:fs";
 import { eq, inArray, sql } from "drizzle-orm";
 import { bulkImportEntities, bulkImportFailures, bulkImports, bulkImportTrackers, getDb, groups, labels, milestones } from "@/lib/db";
 import { startImports, TERMINAL } from "@/lib/migration";
+import { importDirectory } from "@/lib/migration/file-import/archive-store";
 import { countRecords, DEFAULT_TOKEN, type TestSource } from "@/test/source";
 import { makeUser, unique } from "./factories";
 import { describeImport } from "./import-state";
@@ -18,6 +20,20 @@ export async function waitForImports(ids: number[], timeoutMs = IMPORT_WAIT_MS) 
   }
   const states = await Promise.all(ids.map((id) => describeImport(id, process.env.FERRY_QUEUE_SCHEMA ?? "pgboss")));
   throw new Error(`imports ${ids.join(",")} did not end within ${timeoutMs} ms\n${states.join("\n")}`);
+}
+
+/**
+ * Whether a file import's archive store is gone within a few seconds. The worker removes it just after the commit that
+ * ends the import (removed before, a rolled-back end would have lost it), so a test that saw the import end may look
+ * a moment too early.
+ */
+export async function importStoreRemoved(bulkImportId: number, timeoutMs = 10_000): Promise<boolean> {
+  const deadline = Date.now() + timeoutMs;
+  while (fs.existsSync(importDirectory(bulkImportId))) {
+    if (Date.now() > deadline) return false;
+    await new Promise((r) => setTimeout(r, 50));
+  }
+  return true;
 }
 
 /** Everything one import produced, group by group, keyed by source full path. */

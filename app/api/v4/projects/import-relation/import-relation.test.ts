@@ -34,7 +34,7 @@ import { importRequest, PROJECT_EXPORTS, projectFixtureMembers, tarGzOf } from "
 import { createProject } from "@/lib/projects";
 import { tokenFor } from "@/test/helpers/api";
 import { makeUser, unique } from "@/test/helpers/factories";
-import { importResult, waitForImports } from "@/test/helpers/imports";
+import { importResult, importStoreRemoved, waitForImports } from "@/test/helpers/imports";
 import { runImportWorker } from "@/test/helpers/import-worker";
 import { GET as listRelationImports } from "../[id]/relation-imports/route";
 import { GET as getImportStatus } from "../[id]/import/route";
@@ -233,7 +233,7 @@ describe("POST /projects/import-relation", () => {
         updated_at: expect.any(String),
       })),
     );
-    for (const run of [issuesRun, mrsRun, milestonesRun, pipelinesRun]) expect(fs.existsSync(path.join(importsRoot(), String(run.bulkImportId)))).toBe(false);
+    for (const run of [issuesRun, mrsRun, milestonesRun, pipelinesRun]) expect(await importStoreRemoved(run.bulkImportId)).toBe(true);
     expect(uploadsLeftOver()).toEqual([]);
   });
 

@@ -13,7 +13,7 @@ import { createRepository, repositoryPath } from "@/lib/repositories";
 import { tokenFor } from "@/test/helpers/api";
 import { makeUser, unique } from "@/test/helpers/factories";
 import { git, temporaryDirectory } from "@/test/helpers/git-client";
-import { importResult, waitForImports } from "@/test/helpers/imports";
+import { importResult, importStoreRemoved, waitForImports } from "@/test/helpers/imports";
 import { runImportWorker } from "@/test/helpers/import-worker";
 import { snippetBundleDigest } from "@/lib/snippets";
 import { makeSnippetRepository, makeSourceRepository } from "@/test/helpers/source-repository";
@@ -132,7 +132,7 @@ describe("POST /projects/import", () => {
 
     expect(await statusOf(projectId, token)).toMatchObject({ id: projectId, import_status: "finished", import_error: null, failed_relations: [] });
     // The archive's store gives its disk back once the import has ended; no upload is left either.
-    expect(fs.existsSync(path.join(importsRoot(), String(bulkImport!.id)))).toBe(false);
+    expect(await importStoreRemoved(bulkImport!.id)).toBe(true);
     expect(uploadsLeftOver()).toEqual([]);
   });
 
@@ -171,7 +171,7 @@ describe("POST /projects/import", () => {
     expect(state).toMatchObject({ import_status: "failed", import_error: expect.stringMatching(/bundle/) });
     expect(state.failed_relations).toEqual([expect.objectContaining({ relation_name: "repository_bundle", exception_message: null })]);
     // Nothing of the archive stays, and the repository holds no ref of it.
-    expect(fs.existsSync(path.join(importsRoot(), String(bulkImport!.id)))).toBe(false);
+    expect(await importStoreRemoved(bulkImport!.id)).toBe(true);
     expect(await git(work, ["--git-dir", repositoryPath(answer.body.id as number, "project"), "for-each-ref"])).toBe("");
   });
 
