@@ -9,6 +9,7 @@ export { importJobHandlers } from "./jobs";
 export { startFileImport, type FileImportRefusal, type StartedFileImport } from "./file-import/start-file-import";
 export { startProjectImport, type StartedProjectImport } from "./file-import/start-project-import";
 export { startRemoteImport, startRemoteImportS3 } from "./file-import/start-remote-import";
+export { pruneImportStores } from "./file-import/prune-import-stores";
 export { projectImportState, scheduledImportState, type ProjectImportState } from "./file-import/project-import-status";
 export { listRelationImports, startRelationImport, type RelationImport } from "./file-import/start-relation-import";
 // The archive half of a file import, on its own for bench:file-import.

@@ -55,18 +55,6 @@ async function fetchAndScan(archive: RemoteArchive, work: string) {
   }
 }
 
-/** Longer than any delivery may run (the queue's expiry): a download directory this old was left by a dead process. */
-const ABANDONED_MS = 12 * 3600 * 1000;
-
-async function removeAbandonedDownloads(bulkImportId: number): Promise<void> {
-  const prefix = `remote-${bulkImportId}-`;
-  const names = await fs.promises.readdir(importsRoot()).catch(() => [] as string[]);
-  for (const name of names.filter((n) => n.startsWith(prefix))) {
-    const stat = await fs.promises.stat(path.join(importsRoot(), name)).catch(() => null);
-    if (stat && Date.now() - stat.mtimeMs > ABANDONED_MS) await fs.promises.rm(path.join(importsRoot(), name), { recursive: true, force: true });
-  }
-}
-
 /**
  * Ends the import `failed` with `message` as its error, before any of the archive was loaded: the project stays, empty,
  * with import_status `failed` (as GitLab's does, so that GET /projects/:id/import can tell why), and the seal is
@@ -103,7 +91,6 @@ export async function fetchRemoteArchive(bulkImportId: number, job: Job): Promis
   const row = await pendingImport(bulkImportId);
   if (!row) return;
   const sealed = row.bulkImport.tokenCiphertext;
-  await removeAbandonedDownloads(bulkImportId);
   // A directory of this delivery's own: a second delivery of the job (an expired one retried) may run beside it.
   const work = path.join(importsRoot(), `remote-${bulkImportId}-${randomUUID()}`);
   await fs.promises.mkdir(work, { recursive: true, mode: 0o700 });
