@@ -8,22 +8,14 @@
 import fs from "node:fs";
 import path from "node:path";
 import { pathToFileURL } from "node:url";
+import { newestMtime } from "../lib/runtime/newest-mtime.mjs";
 
 const root = path.resolve(import.meta.dirname, "..");
 const outdir = path.join(root, "dist", "server");
 const entries = ["scripts/start.ts", "scripts/ferry.ts", "scripts/web-server.ts"];
 const outputs = entries.map((entry) => path.join(outdir, `${path.basename(entry, ".ts")}.mjs`));
 
-function newestIn(target) {
-  const stat = fs.statSync(target, { throwIfNoEntry: false });
-  if (!stat) return 0;
-  if (!stat.isDirectory()) return stat.mtimeMs;
-  let newest = stat.mtimeMs;
-  for (const name of fs.readdirSync(target)) newest = Math.max(newest, newestIn(path.join(target, name)));
-  return newest;
-}
-
-const sources = ["lib", "scripts", "package-lock.json", "tsconfig.json"].map((p) => newestIn(path.join(root, p)));
+const sources = ["lib", "scripts", "package-lock.json", "tsconfig.json"].map((p) => newestMtime(path.join(root, p)));
 const built = Math.min(...outputs.map((file) => fs.statSync(file, { throwIfNoEntry: false })?.mtimeMs ?? 0));
 
 /*

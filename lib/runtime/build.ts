@@ -2,22 +2,10 @@ import { spawn } from "node:child_process";
 import fs from "node:fs";
 import path from "node:path";
 import { logger } from "@/lib/log";
+import { newestMtime } from "./newest-mtime.mjs";
 
 const SOURCE_DIRS = ["app", "components", "lib", "pages"];
 const SOURCE_FILES = ["next.config.js", "package-lock.json", "postcss.config.mjs", "proxy.ts", "tsconfig.build.json", "tsconfig.json"];
-
-function newestMtime(entry: string): number {
-  let stat: fs.Stats;
-  try {
-    stat = fs.statSync(entry);
-  } catch {
-    return 0;
-  }
-  if (!stat.isDirectory()) return stat.mtimeMs;
-  let newest = stat.mtimeMs;
-  for (const child of fs.readdirSync(entry)) newest = Math.max(newest, newestMtime(path.join(entry, child)));
-  return newest;
-}
 
 /** Whether .next holds a production build newer than every source file (a pull after a build must rebuild). */
 export function buildIsCurrent(root: string): boolean {
