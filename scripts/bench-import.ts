@@ -5,8 +5,9 @@
 // imported by real `ferry worker` processes. The rows the import wrote are then COPYed into empty tables of the same
 // shape in the same database. Printed: records per second of both and their ratio, CPU per record in the worker and in
 // PostgreSQL (PostgreSQL's also by process: backends, WAL writer, checkpointer, autovacuum), the worker's peak RSS, and
-// one against two worker processes. Medians of BENCH_RUNS runs (default 3);
-// BENCH_PROFILE=<dir> keeps the workers' CPU profiles, BENCH_LOGS=<dir> their logs.
+// one against two worker processes; and the floor any importer has, reading the export back (gunzip and JSON.parse),
+// against which the worker's CPU is read. Medians of BENCH_RUNS runs (default 3); BENCH_PROFILE=<dir> keeps the
+// workers' CPU profiles, BENCH_LOGS=<dir> their logs.
 // Uses an embedded PostgreSQL in a temporary directory (PostgreSQL's CPU is read from /proc, so it must be local).
 import os from "node:os";
 import fs from "node:fs";
@@ -22,6 +23,7 @@ const { startImports, STATUS } = await import("@/lib/migration");
 const { createUser } = await import("@/lib/users");
 const { waitForImports } = await import("@/test/helpers/imports");
 const { copyBaseline } = await import("./bench/copy-baseline");
+const { readFloorMicroseconds } = await import("./bench/read-floor");
 const { cpuByKindSince, cpuSeconds, postgresCpuByKind, postgresCpuSeconds, rssBytes } = await import("./bench/proc-stats");
 const { printStatements, resetStatements } = await import("./bench/statements");
 const { embedded, postmaster } = await benchDatabase(dataDir);
@@ -104,6 +106,13 @@ const twoRate = median(two.map((r) => records / r.seconds));
 console.log(`${records} records (labels, milestones, epics with parents; descriptions 300-2,000 bytes), median of ${RUNS} runs on ${os.cpus().length} cores`);
 console.log(`Ferry ${ferryRate.toFixed(0)} rec/s, COPY ${copyRate.toFixed(0)} rec/s, ratio ${(ferryRate / copyRate).toFixed(2)}`);
 console.log(`CPU per record: Ferry ${us(workerUs + pgUs)} µs (worker ${us(workerUs)}, PostgreSQL ${us(pgUs)}), COPY ${us(copyUs)} µs (PostgreSQL); ratio ${((workerUs + pgUs) / copyUs).toFixed(2)}`);
+// What any importer spends at least: reading the export back (its floor, measured here on one core) and COPY's load.
+const floorUs = readFloorMicroseconds(records);
+const copyPerRecord = (copyUs * 1e6) / records;
+console.log(
+  `the least: reading the export (gunzip, JSON.parse) ${floorUs.toFixed(1)} µs a record on one core, plus COPY's load: CPU per record ${(floorUs + copyPerRecord).toFixed(0)} µs, ` +
+    `${((floorUs + copyPerRecord) / copyPerRecord).toFixed(2)} of COPY's; Ferry's worker spends ${((workerUs * 1e6) / records / floorUs).toFixed(1)}x the reading, its PostgreSQL ${((pgUs / copyUs)).toFixed(2)}x COPY`,
+);
 const kinds = [...new Set(one.flatMap((r) => r.postgresByKind.map(([kind]) => kind)))];
 const byKind = kinds.map((kind) => [kind, median(one.map((r) => r.postgresByKind.find(([k]) => k === kind)?.[1] ?? 0))] as const).filter(([, seconds]) => seconds > 0).sort((a, b) => b[1] - a[1]);
 console.log(`PostgreSQL's CPU per record in Ferry's import, by process: ${byKind.map(([kind, seconds]) => `${kind} ${us(seconds)} µs`).join(", ")}`);
