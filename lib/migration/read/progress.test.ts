@@ -7,7 +7,7 @@ import { makeEntity, makeImport, makeTracker, viewer } from "./_test/rows";
 import { getBulkImportDetails } from "./details";
 import { listImportHistory } from "./history";
 import { latestImports } from "./latest-imports";
-import { entityProgress, trackerTallies, type TrackerCounts } from "./progress";
+import { entityProgress, talliesByEntity, trackerTallies, type TrackerCounts } from "./progress";
 import { getRealtimeChanges } from "./realtime-changes";
 
 const S = TRACKER_STATUS;
@@ -87,6 +87,12 @@ describe("trackerTallies", () => {
     expect(entityProgress(row!.tallies)).toEqual(oneByOne);
     // (1 + 1 + 3/12 + 7/8 + 1 + 1 + 0) / 7
     expect(oneByOne).toEqual({ relationsDone: 4, relationsTotal: 7, imported: 25, source: 36, percent: 73 });
+    // Many entities at once: the same tallies by entity, and none for an entity without trackers.
+    const empty = await makeEntity((await makeImport(user.id)).id);
+    const byEntity = await talliesByEntity(sql`${entity.id}, ${empty.id}`);
+    expect([...byEntity.keys()]).toEqual([entity.id]);
+    const order = (tallies: TrackerCounts[]) => [...tallies].sort((a, b) => a.status - b.status || a.imported - b.imported);
+    expect(order(byEntity.get(entity.id)!)).toEqual(order(row!.tallies));
   });
 });
 

@@ -1,5 +1,5 @@
 import { sql, type SQL } from "drizzle-orm";
-import { bulkImportTrackers } from "@/lib/db";
+import { bulkImportTrackers, getDb } from "@/lib/db";
 import { TRACKER_STATUS, TRACKER_TERMINAL } from "../status";
 
 /**
@@ -49,19 +49,44 @@ export function entityProgress(trackers: readonly TrackerCounts[]): EntityProgre
   return { relationsDone: done, relationsTotal: total, imported, source, percent: total ? Math.floor((fraction / total) * 100) : 0 };
 }
 
+// One tally per state, except running trackers, one each (their own imported / source is what moves the percentage).
+const tallyColumns = () => {
+  const t = bulkImportTrackers;
+  return sql`${t.status} AS status, count(*)::int AS trackers, sum(${t.importedObjectsCount})::int AS imported, sum(${t.sourceObjectsCount})::int AS source`;
+};
+const tallyGroups = () => {
+  const t = bulkImportTrackers;
+  return sql`${t.status}, CASE WHEN ${t.status} = ${TRACKER_STATUS.started} THEN ${t.id} END`;
+};
+
 /**
  * SQL: the trackers matching `where`, tallied for entityProgress as a JSON array of TrackerCounts: one item per state,
- * except running trackers, one each (their own imported / source is what moves the percentage). A handful of small
- * items per entity or tree, however many trackers: readers that aggregate in SQL ship these instead of every tracker,
- * and the formula stays in entityProgress alone. Drizzle leaves columns bare in single-table selects, so use it in a
- * raw query or one with a join, where they stay qualified.
+ * except running trackers, one each. A handful of small items per entity or tree, however many trackers: readers that
+ * aggregate in SQL ship these instead of every tracker, and the formula stays in entityProgress alone. Drizzle leaves
+ * columns bare in single-table selects, so use it in a raw query or one with a join, where they stay qualified.
  */
 export function trackerTallies(where: SQL): SQL<TrackerCounts[]> {
   const t = bulkImportTrackers;
   return sql<TrackerCounts[]>`(SELECT coalesce(json_agg(tally), '[]'::json) FROM (
-    SELECT ${t.status} AS status, count(*)::int AS trackers,
-      sum(${t.importedObjectsCount})::int AS imported, sum(${t.sourceObjectsCount})::int AS source
-    FROM ${t} WHERE ${where}
-    GROUP BY ${t.status}, CASE WHEN ${t.status} = ${TRACKER_STATUS.started} THEN ${t.id} END
+    SELECT ${tallyColumns()} FROM ${t} WHERE ${where} GROUP BY ${tallyGroups()}
   ) AS tally)`;
+}
+
+/**
+ * The tallies of many entities' trackers at once (`entityIds`, a subquery or array of their ids), by entity: one
+ * aggregate over all their trackers, where a correlated trackerTallies per entity costs a plan and a JSON array each
+ * (400 entities: 0.5 ms against 4). An entity without trackers is absent.
+ */
+export async function talliesByEntity(entityIds: SQL): Promise<Map<number, TrackerCounts[]>> {
+  const t = bulkImportTrackers;
+  const { rows } = await getDb().execute<{ entityId: number; status: number; trackers: number; imported: number; source: number | null }>(sql`
+    SELECT ${t.entityId} AS "entityId", ${tallyColumns()} FROM ${t} WHERE ${t.entityId} IN (${entityIds})
+    GROUP BY ${t.entityId}, ${tallyGroups()}`);
+  const byEntity = new Map<number, TrackerCounts[]>();
+  for (const { entityId, ...counts } of rows) {
+    const list = byEntity.get(entityId);
+    if (list) list.push(counts);
+    else byEntity.set(entityId, [counts]);
+  }
+  return byEntity;
 }
