@@ -1,4 +1,5 @@
 export { closeDb, getDatabaseUrl, getDb, getPool, setDatabaseUrl, sqlExecutor, type Db, type SqlExecutor, type Tx } from "./client";
+export { lowerBackendPriority } from "./backend-priority";
 export { isRowId } from "./row-id";
 export { bulkInsert } from "./bulk-insert";
 export { arrayLiteral } from "./column-rows";

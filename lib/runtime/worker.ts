@@ -1,4 +1,5 @@
 import { getConfig } from "@/lib/config";
+import { getDatabaseUrl, getPool, lowerBackendPriority } from "@/lib/db";
 import { EXPORT_PRUNE_SCHEDULE, exchangeJobHandlers } from "@/lib/exchange";
 import { getBoss, startWorker, type RunningWorker } from "@/lib/jobs";
 import { logger } from "@/lib/log";
@@ -9,6 +10,8 @@ import { lowerWorkerPriority } from "./worker-priority";
 /** A worker with every handler Ferry has: what `npm start` runs in process and `npm run worker` runs alone. */
 export async function startFerryWorker(): Promise<RunningWorker> {
   lowerWorkerPriority(getConfig().FERRY_WORKER_NICE);
+  // Its database backends too: their work is the import's as much as the worker's code is.
+  lowerBackendPriority(getPool(), getDatabaseUrl(), getConfig().FERRY_WORKER_NICE);
   const worker = await startWorker({
     concurrency: getConfig().FERRY_WORKER_CONCURRENCY,
     handlers: { housekeeping: () => runHousekeeping(), ...importJobHandlers, ...exchangeJobHandlers },
