@@ -17,9 +17,11 @@ function onThisHost(url: string): boolean {
   }
 }
 
-async function lowerBackend(client: pg.PoolClient, nice: number): Promise<void> {
-  const { rows } = await client.query<{ pid: number }>("SELECT pg_backend_pid() AS pid");
-  const pid = Number(rows[0]?.pid);
+function lowerBackend(client: pg.PoolClient, nice: number): void {
+  // The backend's pid as the server announced it when the connection opened (BackendKeyData): no query, so nothing
+  // runs on the client beside its owner's statements.
+  const pid = (client as pg.PoolClient & { processID?: number | null }).processID;
+  if (!pid) return;
   // A pid the server gave is only this host's process when that process is a PostgreSQL backend: anything else (a
   // server behind a port forward, in a container) is left alone.
   const name = fs.readFileSync(`/proc/${pid}/comm`, "utf8").trim();
@@ -32,8 +34,8 @@ async function lowerBackend(client: pg.PoolClient, nice: number): Promise<void> 
  * the database runs on this host (the embedded PostgreSQL, or one on loopback). A worker's statements are import work
  * as much as its own code: loading a chunk costs PostgreSQL about as much CPU as the worker. Pages' queries run on
  * the web server's own backends, which keep their priority, so they come first on a busy host as its code does. Each
- * client is seen to when it is first handed out (those opened before this call too); a backend this process may not
- * renice (another user's, without the right) is left as it is.
+ * client is seen to when it is first handed out (those opened before this call too), by the pid its backend announced;
+ * a backend this process may not renice (another user's, without the right) is left as it is.
  */
 export function lowerBackendPriority(pool: pg.Pool, url: string, nice: number): void {
   if (nice === 0 || !onThisHost(url) || !fs.existsSync("/proc/self")) return;
@@ -41,11 +43,12 @@ export function lowerBackendPriority(pool: pg.Pool, url: string, nice: number): 
   pool.on("acquire", (client) => {
     if (seen.has(client)) return;
     seen.add(client);
-    // Queued on the client before the statements of whoever acquired it: it runs first, on the same connection.
-    lowerBackend(client, nice).catch((error: unknown) => {
+    try {
+      lowerBackend(client, nice);
+    } catch (error) {
       if (warned) return;
       warned = true;
       logger.warn({ err: error instanceof Error ? { message: error.message } : error, nice }, "could not lower the database backends' CPU priority");
-    });
+    }
   });
 }
