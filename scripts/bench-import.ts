@@ -111,7 +111,7 @@ const floorUs = readFloorMicroseconds(records);
 const copyPerRecord = (copyUs * 1e6) / records;
 console.log(
   `the least: reading the export (gunzip, JSON.parse) ${floorUs.toFixed(1)} µs a record on one core, plus COPY's load: CPU per record ${(floorUs + copyPerRecord).toFixed(0)} µs, ` +
-    `${((floorUs + copyPerRecord) / copyPerRecord).toFixed(2)} of COPY's; Ferry's worker spends ${((workerUs * 1e6) / records / floorUs).toFixed(1)}x the reading, its PostgreSQL ${((pgUs / copyUs)).toFixed(2)}x COPY`,
+    `${((floorUs + copyPerRecord) / copyPerRecord).toFixed(2)} of COPY's; Ferry's worker spends ${((workerUs * 1e6) / records / floorUs).toFixed(1)}x the reading, its PostgreSQL ${(pgUs / copyUs).toFixed(2)}x COPY`,
 );
 const kinds = [...new Set(one.flatMap((r) => r.postgresByKind.map(([kind]) => kind)))];
 const byKind = kinds.map((kind) => [kind, median(one.map((r) => r.postgresByKind.find(([k]) => k === kind)?.[1] ?? 0))] as const).filter(([, seconds]) => seconds > 0).sort((a, b) => b[1] - a[1]);

@@ -37,8 +37,8 @@ export async function pruneImportStores(now = Date.now()): Promise<{ stores: num
   let stores = 0;
   for (const id of ids) {
     const status = statuses.get(id);
-    const ended = status !== undefined && isTerminal(status);
-    if (!ended && (status !== undefined || ((await ageOf(String(id))) ?? 0) < UNOWNED_GRACE_MS)) continue;
+    const done = status === undefined ? ((await ageOf(String(id))) ?? 0) >= UNOWNED_GRACE_MS : isTerminal(status);
+    if (!done) continue;
     await removeImportStore(id);
     stores += 1;
   }

@@ -50,14 +50,8 @@ export function entityProgress(trackers: readonly TrackerCounts[]): EntityProgre
 }
 
 // One tally per state, except running trackers, one each (their own imported / source is what moves the percentage).
-const tallyColumns = () => {
-  const t = bulkImportTrackers;
-  return sql`${t.status} AS status, count(*)::int AS trackers, sum(${t.importedObjectsCount})::int AS imported, sum(${t.sourceObjectsCount})::int AS source`;
-};
-const tallyGroups = () => {
-  const t = bulkImportTrackers;
-  return sql`${t.status}, CASE WHEN ${t.status} = ${TRACKER_STATUS.started} THEN ${t.id} END`;
-};
+const tallyColumns = sql`${bulkImportTrackers.status} AS status, count(*)::int AS trackers, sum(${bulkImportTrackers.importedObjectsCount})::int AS imported, sum(${bulkImportTrackers.sourceObjectsCount})::int AS source`;
+const tallyGroups = sql`${bulkImportTrackers.status}, CASE WHEN ${bulkImportTrackers.status} = ${TRACKER_STATUS.started} THEN ${bulkImportTrackers.id} END`;
 
 /**
  * SQL: the trackers matching `where`, tallied for entityProgress as a JSON array of TrackerCounts: one item per state,
@@ -68,20 +62,20 @@ const tallyGroups = () => {
 export function trackerTallies(where: SQL): SQL<TrackerCounts[]> {
   const t = bulkImportTrackers;
   return sql<TrackerCounts[]>`(SELECT coalesce(json_agg(tally), '[]'::json) FROM (
-    SELECT ${tallyColumns()} FROM ${t} WHERE ${where} GROUP BY ${tallyGroups()}
+    SELECT ${tallyColumns} FROM ${t} WHERE ${where} GROUP BY ${tallyGroups}
   ) AS tally)`;
 }
 
 /**
  * The tallies of many entities' trackers at once (`entityIds`, a subquery or array of their ids), by entity: one
  * aggregate over all their trackers, where a correlated trackerTallies per entity costs a plan and a JSON array each
- * (400 entities: 0.5 ms against 4). An entity without trackers is absent.
+ * (realtime_changes' reads of 400 entities: 4 ms against 5.5). An entity without trackers is absent.
  */
 export async function talliesByEntity(entityIds: SQL): Promise<Map<number, TrackerCounts[]>> {
   const t = bulkImportTrackers;
   const { rows } = await getDb().execute<{ entityId: number; status: number; trackers: number; imported: number; source: number | null }>(sql`
-    SELECT ${t.entityId} AS "entityId", ${tallyColumns()} FROM ${t} WHERE ${t.entityId} IN (${entityIds})
-    GROUP BY ${t.entityId}, ${tallyGroups()}`);
+    SELECT ${t.entityId} AS "entityId", ${tallyColumns} FROM ${t} WHERE ${t.entityId} IN (${entityIds})
+    GROUP BY ${t.entityId}, ${tallyGroups}`);
   const byEntity = new Map<number, TrackerCounts[]>();
   for (const { entityId, ...counts } of rows) {
     const list = byEntity.get(entityId);
