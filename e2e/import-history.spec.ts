@@ -361,6 +361,30 @@ test.describe("import history", () => {
     await expect(website.getByText("Importing…")).toBeVisible({ timeout: 15_000 });
   });
 
+  test("a change committed between the page's render and its live connection shows once connected", async ({ page }) => {
+    const pending = await withDatabase((client) => seedPending(client, seeded.userId, seeded.platformPath));
+    // The event stream held until the change below has committed: its event reaches no stream of this tab, as when
+    // a fast import ends while a slow machine still hydrates the page it redirected to.
+    let open!: () => void;
+    const held = new Promise<void>((resolve) => (open = resolve));
+    await page.route("**/import/bulk_imports/events", async (route) => {
+      await held;
+      await route.continue();
+    });
+    await page.goto("/import/history");
+    const website = row(page, pending.entityId);
+    await expect(website.getByText("Pending")).toBeVisible();
+    await withDatabase(async (client) => {
+      await client.query("UPDATE bulk_import_entities SET status = $2, started_at = now() WHERE id = $1", [pending.entityId, S.started]);
+      await notifyImportChanged(client, { userId: seeded.userId, bulkImportId: pending.bulkImportId, entityId: pending.entityId });
+    });
+    open();
+    await waitForLive(page);
+    // Live, nothing polls: only the catch-up on connecting can bring the change (the 5 s polling of a page with a
+    // running import stops once connected; it had not run yet).
+    await expect(website.getByText("Importing…")).toBeVisible({ timeout: 15_000 });
+  });
+
   test("Show errors lists the failed items with links to the source records", async ({ page }) => {
     await page.goto("/import/history");
     await row(page, seeded.finished.entityId).getByRole("link", { name: /Show errors/ }).click();

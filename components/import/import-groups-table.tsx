@@ -32,7 +32,8 @@ export function ImportGroupsTable({ source, initialPerPage, defaultParent }: { s
   const [page, setPage] = useState(1);
   const [perPage, setPerPage] = useState(initialPerPage);
   const [search, setSearch] = useState("");
-  const { connected: live } = useInvalidateOnImportEvents([sourceGroupsKeys.all]);
+  // The groups come from the source: read again on connecting only when an import shown as running may have ended.
+  const { connected: live } = useInvalidateOnImportEvents([sourceGroupsKeys.all], { catchUp: () => Boolean(query.data?.groups.some((g) => isRunning(g.lastImport?.status))) });
   const query = useSourceGroups({ source, page, perPage, search }, { live });
   const data = query.data;
 

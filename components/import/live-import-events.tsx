@@ -6,20 +6,24 @@
  *   useImportEvents(onEvent, { scope?: "mine" | "all", enabled?: boolean }) → { connected: boolean }
  *     Calls onEvent(event: LiveImportEvent) for every change of the signed-in user's imports:
  *       { kind: "import", userId, bulkImportId, entityId? }  a bulk import or one of its entities changed
- *       { kind: "resync" }  changes may have been missed (the tab was hidden, or the connection dropped): re-read all
+ *       { kind: "resync", initial }  changes may have been missed: re-read. `initial` on the first connection, which
+ *         follows the page's own read of its data by however long hydrating and connecting took (an import that ended
+ *         in between sent its last event to nobody); otherwise the tab was hidden or the connection dropped.
  *     `connected` is true once the server listens, i.e. no change committed from then on can be missed.
  *     `scope: "all"` follows every user's imports (administrators only; others get their own).
  *
- *   useInvalidateOnImportEvents(queryKeys, { scope?, filter?, throttleMs? }) → { connected: boolean }
+ *   useInvalidateOnImportEvents(queryKeys, { scope?, filter?, throttleMs?, catchUp? }) → { connected: boolean }
  *     For react-query pages (needs a QueryClientProvider above): invalidates the given query keys on each event (at
  *     once, then at most once per throttleMs, 300 by default). Pair it with a refetchInterval used only while !connected.
+ *     On the first connection it invalidates only if `catchUp()` says what is shown may have changed (default: yes).
  *
  *   useRealtimeChanges(ids) (./live-realtime-changes): GitLab's realtime_changes for some bulk imports, built on the
  *     two above; polls every 3 s only while events are down.
  *
  *   <LiveRefresh scope? bulkImportId? pollWhileDisconnected? indicator? />
  *     For server-rendered pages: router.refresh() on events (at once, then at most every 300 ms), polling every 5 s instead while
- *     the event stream is down and `pollWhileDisconnected` is set; `indicator` shows a small "Live" pill.
+ *     the event stream is down and `pollWhileDisconnected` is set (something on the page is running: the first connection
+ *     then refreshes too); `indicator` shows a small "Live" pill.
  *
  * However many components use these hooks, a tab holds one EventSource per scope, and none while it is hidden.
  */
@@ -28,7 +32,7 @@ import { useRouter } from "next/navigation";
 import { useCallback, useEffect, useRef, useSyncExternalStore } from "react";
 import { parseImportEvent, type ImportEvent } from "@/lib/live/import-event";
 
-export type LiveImportEvent = ({ kind: "import" } & ImportEvent) | { kind: "resync" };
+export type LiveImportEvent = ({ kind: "import" } & ImportEvent) | { kind: "resync"; initial: boolean };
 export type LiveScope = "mine" | "all";
 
 export interface ImportEventsOptions {
@@ -86,11 +90,13 @@ class LiveChannel {
     source.addEventListener("ready", () => {
       this.failures = 0;
       this.setConnected(true);
-      // The first ready follows the page's own render; any later one follows a gap in which changes went unheard.
-      if (this.hadReady) this.emit({ kind: "resync" });
+      // Every ready follows a gap in which changes went unheard: the first one the page's own read of its data (an
+      // import that ended meanwhile left a running page for ever, as a file import's journey showed on a slow run), a
+      // later one a dropped connection or a hidden tab.
+      this.emit({ kind: "resync", initial: !this.hadReady });
       this.hadReady = true;
     });
-    source.addEventListener("resync", () => this.emit({ kind: "resync" }));
+    source.addEventListener("resync", () => this.emit({ kind: "resync", initial: false }));
     source.addEventListener("import", (message) => {
       // The same schema the server parsed the notification with (lib/live/import-event.ts); anything else is dropped.
       const event = parseImportEvent((message as MessageEvent<string>).data);
@@ -201,10 +207,15 @@ export interface InvalidateOptions extends ImportEventsOptions {
   /** Which events matter; resyncs always do. */
   filter?: (event: Extract<LiveImportEvent, { kind: "import" }>) => boolean;
   throttleMs?: number;
+  /** On the first connection: whether what is shown may have changed since it was read (by default, it may). */
+  catchUp?: () => boolean;
 }
 
 /** Invalidates the given react-query keys on live import events; see the top of this file. */
-export function useInvalidateOnImportEvents(queryKeys: readonly QueryKey[], { filter, throttleMs = REFRESH_THROTTLE_MS, ...options }: InvalidateOptions = {}): { connected: boolean } {
+export function useInvalidateOnImportEvents(
+  queryKeys: readonly QueryKey[],
+  { filter, throttleMs = REFRESH_THROTTLE_MS, catchUp, ...options }: InvalidateOptions = {},
+): { connected: boolean } {
   const queryClient = useQueryClient();
   const keys = useRef(queryKeys);
   useEffect(() => {
@@ -214,7 +225,7 @@ export function useInvalidateOnImportEvents(queryKeys: readonly QueryKey[], { fi
     for (const queryKey of keys.current) void queryClient.invalidateQueries({ queryKey });
   }, throttleMs);
   return useImportEvents((event) => {
-    if (event.kind === "resync" || !filter || filter(event)) invalidate();
+    if (event.kind === "resync" ? !event.initial || (catchUp?.() ?? true) : !filter || filter(event)) invalidate();
   }, options);
 }
 
@@ -234,7 +245,7 @@ export function LiveRefresh({ scope = "mine", bulkImportId, pollWhileDisconnecte
   const refresh = useThrottled(() => router.refresh(), REFRESH_THROTTLE_MS);
   const { connected } = useImportEvents(
     (event) => {
-      if (event.kind === "resync" || bulkImportId === undefined || event.bulkImportId === bulkImportId) refresh();
+      if (event.kind === "resync" ? !event.initial || pollWhileDisconnected : bulkImportId === undefined || event.bulkImportId === bulkImportId) refresh();
     },
     { scope },
   );

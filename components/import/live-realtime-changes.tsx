@@ -32,6 +32,11 @@ export function getRealtimeChangesQueryOptions(ids: readonly number[], { live = 
 
 /** Live statuses of some bulk imports: refetched on server-sent events, polled only while those are down. */
 export function useRealtimeChanges(ids: readonly number[]) {
-  const { connected } = useInvalidateOnImportEvents([realtimeChangesKeys.all], { filter: (event) => ids.includes(event.bulkImportId) });
-  return useQuery(getRealtimeChangesQueryOptions(ids, { live: connected }));
+  const { connected } = useInvalidateOnImportEvents([realtimeChangesKeys.all], {
+    filter: (event) => ids.includes(event.bulkImportId),
+    // Read before the stream listened: read again unless nothing read was still running.
+    catchUp: () => query.data?.some((c) => RUNNING.includes(c.status_name)) ?? true,
+  });
+  const query = useQuery(getRealtimeChangesQueryOptions(ids, { live: connected }));
+  return query;
 }
