@@ -3,19 +3,22 @@ import { getConfig } from "@/lib/config";
 
 /**
  * Every queue Ferry uses, with its retry policy. Handlers must be idempotent: pg-boss delivers at least once.
- * `stately` queues hold at most one waiting and one running job per singleton key (an import or an entity), so
- * repeated nudges collapse into one.
+ * `short` queues hold at most one waiting job per singleton key (an import), so repeated nudges collapse into one; a
+ * nudge sent while the key's job runs waits beside it and may start at once, so their handlers take the import's row
+ * lock. Not `stately` (one waiting and one running per key): pg-boss 10 fetches in creation order and cannot skip a
+ * waiting job whose key is running, so one import's queued nudge held back every other import's jobs until the
+ * polling interval (queue-policy.test.ts).
  */
 export function queueDefinitions(): Record<JobName, PgBoss.Queue> {
   const expireInSeconds = getConfig().FERRY_IMPORT_JOB_TIMEOUT_SECONDS;
   return {
     housekeeping: { name: "housekeeping", retryLimit: 2, retryDelay: 60, expireInSeconds: 15 * 60 },
-    "import.process": { name: "import.process", policy: "stately", retryLimit: 5, retryDelay: 2, retryBackoff: true, expireInSeconds },
-    // A remote import's archive fetched and checked (POST /projects/remote-import): one at a time per import, and a
-    // download of up to 10 GiB needs longer than a relation's job.
-    "import.remote-archive": { name: "import.remote-archive", policy: "stately", retryLimit: 3, retryDelay: 10, retryBackoff: true, expireInSeconds: Math.max(expireInSeconds, 6 * 3600) },
+    "import.process": { name: "import.process", policy: "short", retryLimit: 5, retryDelay: 2, retryBackoff: true, expireInSeconds },
+    // A remote import's archive fetched and checked (POST /projects/remote-import): a delivery that finds an earlier one
+    // of its import running leaves the download to it, and a download of up to 10 GiB needs longer than a relation's job.
+    "import.remote-archive": { name: "import.remote-archive", policy: "short", retryLimit: 3, retryDelay: 10, retryBackoff: true, expireInSeconds: Math.max(expireInSeconds, 6 * 3600) },
     "import.export-request": { name: "import.export-request", retryLimit: 5, retryDelay: 2, retryBackoff: true, expireInSeconds },
-    "import.advance": { name: "import.advance", policy: "stately", retryLimit: 5, retryDelay: 2, retryBackoff: true, expireInSeconds },
+    "import.advance": { name: "import.advance", policy: "short", retryLimit: 5, retryDelay: 2, retryBackoff: true, expireInSeconds },
     "import.pipeline": { name: "import.pipeline", retryLimit: 5, retryDelay: 2, retryBackoff: true, expireInSeconds },
     "import.batch": { name: "import.batch", retryLimit: 5, retryDelay: 2, retryBackoff: true, expireInSeconds },
     // Ferry as a source: one job per exported relation (it writes the relation's batch files too), an hourly sweep.

@@ -89,6 +89,26 @@ export async function enqueueIn<N extends JobName>(db: PgBoss.Db, name: N, data:
   return id;
 }
 
+/**
+ * Whether an earlier delivery of `job`'s key is still running in its queue. On a `short` queue a nudge may start
+ * beside its key's running job: a handler whose work is long (a download) leaves it to the earlier delivery, which
+ * finishes it or, if its worker dies, is given back to the queue (leases.ts) and runs again.
+ */
+export async function earlierDeliveryRunning(job: Pick<PgBoss.JobWithMetadata, "id" | "name" | "singletonKey">): Promise<boolean> {
+  if (job.singletonKey === null) return false;
+  const boss = await getBoss();
+  const table = `${queueSchema()}.job`;
+  const result = (await boss.getDb().executeSql(
+    `SELECT EXISTS (
+       SELECT 1 FROM ${table} other, ${table} mine
+       WHERE mine.name = $1 AND mine.id = $2 AND other.name = $1 AND other.singleton_key = $3 AND other.state = 'active'
+         AND (other.started_on, other.id) < (mine.started_on, mine.id)
+     ) AS running`,
+    [job.name, job.id, job.singletonKey],
+  )) as { rows: { running: boolean }[] };
+  return result.rows[0]?.running === true;
+}
+
 export async function stopBoss(options: PgBoss.StopOptions = {}): Promise<void> {
   const pending = state.boss;
   state.boss = undefined;

@@ -7,7 +7,7 @@ import { getConfig } from "@/lib/config";
 import { bulkImportEntities, bulkImportFailures, bulkImports, getDb, groups, projects, sqlExecutor, VISIBILITY_LEVELS } from "@/lib/db";
 import { downloadRemoteFile, failureDetail, isSourceError } from "@/lib/gitlab";
 import { capVisibility } from "@/lib/groups";
-import { enqueueIn, wakeLocalWorkers } from "@/lib/jobs";
+import { earlierDeliveryRunning, enqueueIn, wakeLocalWorkers } from "@/lib/jobs";
 import { logger } from "@/lib/log";
 import { sourcePolicy } from "@/lib/settings";
 import { finishEntity } from "../engine/finish-entity";
@@ -22,7 +22,8 @@ const MIB = 1024 * 1024;
 /** A failure the import ends with: its message is the project's `import_error`, and never holds the URL. */
 class RemoteArchiveFailure extends Error {}
 
-type Job = Pick<PgBoss.JobWithMetadata, "retryCount" | "retryLimit">;
+/** The delivery: the queue's job, or a direct call's attempt (tests). */
+type Job = PgBoss.JobWithMetadata<unknown> | Pick<PgBoss.JobWithMetadata, "retryCount" | "retryLimit">;
 
 async function pendingImport(bulkImportId: number) {
   const [row] = await getDb()
@@ -83,11 +84,14 @@ async function failImport(bulkImportId: number, entityId: number, sealed: string
  * The worker's half of POST /projects/remote-import: the sealed URL opened, the file streamed to disk through the URL
  * policy (every connection, no redirect) within the size the HEAD announced, the archive checked by the same one-pass
  * scan as an upload, then moved in as the import's store, the seal dropped and the import's processing queued, in one
- * transaction. Delivered at least once: a delivery that finds the seal gone (another one did the work) or the import
- * ended (cancelled) does nothing, and its files go. A bad file (not 200, too large, cut short, refused by the scan)
- * ends the import failed at once; other errors are retried, and the last attempt fails the import too.
+ * transaction. Delivered at least once: a delivery that finds an earlier one of its import running, the seal gone
+ * (another one did the work) or the import ended (cancelled) does nothing, and its files go. A bad file (not 200, too
+ * large, cut short, refused by the scan) ends the import failed at once; other errors are retried, and the last
+ * attempt fails the import too.
  */
 export async function fetchRemoteArchive(bulkImportId: number, job: Job): Promise<void> {
+  // A nudge's delivery beside a running download (up to 10 GiB) would download it again: it leaves that to the first.
+  if ("id" in job && (await earlierDeliveryRunning(job))) return;
   const row = await pendingImport(bulkImportId);
   if (!row) return;
   const sealed = row.bulkImport.tokenCiphertext;
