@@ -22,6 +22,9 @@ describe.each(Object.entries(loaders))("%s", (_name, load) => {
       { groupId: groupId!, title: "\\N", color: "#445566", description: "", importEntityId: entityId, importKey: "id:2", sourceAttributes: {}, createdAt: created, updatedAt: created },
       // No color, no dates: the columns' defaults.
       { groupId: groupId!, title: "defaults", importEntityId: entityId, importKey: "id:3" },
+      // The first row's columns in another order, after a row of others; then as many columns as the row before, not the same.
+      { importKey: "id:4", updatedAt: created, createdAt: created, sourceAttributes: {}, importEntityId: entityId, description: "r", color: "#778899", title: "reordered", groupId: groupId! },
+      { groupId: groupId!, title: "no key", importEntityId: entityId, description: "k" },
     ];
     await getDb().transaction((tx) => load(tx, rows));
     const stored = await getDb().select().from(labels).where(eq(labels.importEntityId, entityId)).orderBy(labels.importKey);
@@ -29,7 +32,10 @@ describe.each(Object.entries(loaders))("%s", (_name, load) => {
       [tricky, "#112233", null, { nested: { text: tricky, list: [1, null, "x"] } }, created.toISOString()],
       ["\\N", "#445566", "", {}, created.toISOString()],
       ["defaults", stored[2]!.color, null, {}, stored[2]!.createdAt.toISOString()],
+      ["reordered", "#778899", "r", {}, created.toISOString()],
+      ["no key", stored[4]!.color, "k", {}, stored[4]!.createdAt.toISOString()],
     ]);
+    expect(stored.map((l) => l.importKey)).toEqual(["id:1", "id:2", "id:3", "id:4", null]);
     expect(stored[2]!.color).toMatch(/^#/);
     expect(Date.now() - stored[2]!.createdAt.getTime()).toBeLessThan(3_600_000);
   });

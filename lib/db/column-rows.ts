@@ -43,12 +43,27 @@ export interface ColumnGroup {
 export function groupByColumns(table: PgTable, rows: readonly Record<string, unknown>[]): { columns: Record<string, PgColumn>; groups: ColumnGroup[] } {
   const columns = getTableColumns(table) as Record<string, PgColumn>;
   const groups = new Map<string, ColumnGroup>();
+  let last: ColumnGroup | undefined;
   for (const row of rows) {
+    // A chunk's rows nearly always set what the row before set: checked in place, without a key list per row.
+    if (last && setsExactly(row, last.keys, columns)) {
+      last.rows.push(row);
+      continue;
+    }
     const keys = Object.keys(row).filter((key) => row[key] !== undefined && key in columns);
     const signature = keys.join("\u0000");
-    const group = groups.get(signature);
-    if (group) group.rows.push(row);
-    else groups.set(signature, { keys, rows: [row] });
+    last = groups.get(signature);
+    if (last) last.rows.push(row);
+    else groups.set(signature, (last = { keys, rows: [row] }));
   }
   return { columns, groups: [...groups.values()] };
+}
+
+/** Whether the columns `row` sets are `keys`, in that order (the order its COPY line is written in does not matter). */
+function setsExactly(row: Record<string, unknown>, keys: readonly string[], columns: Record<string, PgColumn>): boolean {
+  let set = 0;
+  for (const key in row) if (row[key] !== undefined && key in columns) set += 1;
+  if (set !== keys.length) return false;
+  for (const key of keys) if (row[key] === undefined) return false;
+  return true;
 }

@@ -36,9 +36,19 @@ export function optionalTimestamp(record: Record<string, unknown>, field: string
   return Number.isNaN(date.getTime()) ? undefined : date;
 }
 
-/** The record minus the fields that got columns: kept as JSON so that nothing the source sent is lost. */
+/**
+ * The record minus the fields that got columns: kept as JSON so that nothing the source sent is lost. Field by field,
+ * with no pair array per field (it runs once per imported record); a source's `__proto__` field is defined as a field,
+ * not set (which would change the object's prototype). Not a null prototype: drizzle's value checks read `constructor`.
+ */
 export function rest(record: Record<string, unknown>, taken: readonly string[]): Record<string, unknown> {
-  return Object.fromEntries(Object.entries(record).filter(([key]) => !taken.includes(key)));
+  const kept: Record<string, unknown> = {};
+  for (const key of Object.keys(record)) {
+    if (taken.includes(key)) continue;
+    if (key === "__proto__") Object.defineProperty(kept, key, { value: record[key], enumerable: true, writable: true, configurable: true });
+    else kept[key] = record[key];
+  }
+  return kept;
 }
 
 /**
