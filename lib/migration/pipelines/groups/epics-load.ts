@@ -32,14 +32,16 @@ export async function loadEpics(tx: Tx, rows: EpicRow[], entity: EntityContext):
   const values = sorted.map((row) => Object.assign({}, row.values, { authorId: user(row.authorId), closedById: user(row.closedById), lastEditedById: user(row.lastEditedById) }));
   const newIds = await allocateIds(tx, epics, values.length);
   const parents = await parentsAtInsert(tx, entity.entityId, values, newIds);
+  const parentKeys = values.map((row) => row.importParentKey);
+  // The rows above are this load's own copies: they take their ids and parents in place, not in a copy of each.
   const linked = values.map((row, index) => {
     const parent = parents[index];
-    return parent ? Object.assign({}, row, { id: newIds[index]!, parentId: parent.parentId, importParentKey: null }) : Object.assign({}, row, { id: newIds[index]! });
+    return Object.assign(row, parent ? { id: newIds[index]!, parentId: parent.parentId, importParentKey: null } : { id: newIds[index]! });
   });
   const ids = await insertNew(tx, epics, linked, {
     ids: true,
     // Replayed: a parent of this chunk may be a row that is skipped (there already, under another id).
-    onReplay: (rows) => rows.map((row, index) => (parents[index]?.inChunk ? Object.assign({}, row, { parentId: undefined, importParentKey: values[index]!.importParentKey }) : row)),
+    onReplay: (rows) => rows.map((row, index) => (parents[index]?.inChunk ? Object.assign({}, row, { parentId: undefined, importParentKey: parentKeys[index] }) : row)),
   });
   const fresh = sorted.flatMap((row) => {
     const id = ids.get(row.values.importKey);
