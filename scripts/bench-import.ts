@@ -74,7 +74,7 @@ async function importWith(workers: number, label: string): Promise<Run> {
 
 const one: Run[] = [];
 const two: Run[] = [];
-const copies: { seconds: number; cpuSeconds: number; rows: number }[] = [];
+const copies: { seconds: number; cpuSeconds: number; rows: number; chunked: { seconds: number; cpuSeconds: number } }[] = [];
 for (let run = 1; run <= RUNS; run++) {
   const result = await importWith(1, `run${run}-1w`);
   one.push(result);
@@ -112,6 +112,13 @@ const copyPerRecord = (copyUs * 1e6) / records;
 console.log(
   `the least: reading the export (gunzip, JSON.parse) ${floorUs.toFixed(1)} µs a record on one core, plus COPY's load: CPU per record ${(floorUs + copyPerRecord).toFixed(0)} µs, ` +
     `${((floorUs + copyPerRecord) / copyPerRecord).toFixed(2)} of COPY's; Ferry's worker spends ${((workerUs * 1e6) / records / floorUs).toFixed(1)}x the reading, its PostgreSQL ${(pgUs / copyUs).toFixed(2)}x COPY`,
+);
+// What committing every 1,000 rows costs PostgreSQL by itself: the part of Ferry's PostgreSQL CPU any importer that commits
+// as it goes pays, and what is left of the CPU goal for the worker once it is paid.
+const chunkedUs = median(copies.map((c) => c.chunked.cpuSeconds));
+console.log(
+  `COPY in 1,000-row transactions (as an importer commits): ${us(chunkedUs)} µs (PostgreSQL), ${(chunkedUs / copyUs).toFixed(2)}x COPY, ${median(copies.map((c) => c.rows / c.chunked.seconds)).toFixed(0)} rec/s; ` +
+    `within 2x COPY's CPU, that leaves a worker ${((2 * copyUs - chunkedUs) * 1e6 / records).toFixed(0)} µs a record (its reading alone is ${floorUs.toFixed(1)})`,
 );
 const kinds = [...new Set(one.flatMap((r) => r.postgresByKind.map(([kind]) => kind)))];
 const byKind = kinds.map((kind) => [kind, median(one.map((r) => r.postgresByKind.find(([k]) => k === kind)?.[1] ?? 0))] as const).filter(([, seconds]) => seconds > 0).sort((a, b) => b[1] - a[1]);
