@@ -14,7 +14,7 @@ import { rememberPerPage } from "./per-page";
 import type { RowMode, RowServerError, RowTarget, RowValidity } from "./row-state";
 import { SelectionBar } from "./selection-bar";
 import { useInvalidateOnImportEvents } from "./live-import-events";
-import { isRunning, sourceGroupsKeys, useSourceGroups } from "./source-groups-query";
+import { isRunning, showsRunning, sourceGroupsKeys, useSourceGroups } from "./source-groups-query";
 import { TableSkeleton } from "./table-skeleton";
 import type { SourceGroupJson, StartImportJson } from "@/lib/migration/wire";
 
@@ -33,7 +33,7 @@ export function ImportGroupsTable({ source, initialPerPage, defaultParent }: { s
   const [perPage, setPerPage] = useState(initialPerPage);
   const [search, setSearch] = useState("");
   // The groups come from the source: read again on connecting only when an import shown as running may have ended.
-  const { connected: live } = useInvalidateOnImportEvents([sourceGroupsKeys.all], { catchUp: () => Boolean(query.data?.groups.some((g) => isRunning(g.lastImport?.status))) });
+  const { connected: live } = useInvalidateOnImportEvents([sourceGroupsKeys.all], { catchUp: () => showsRunning(query.data) });
   const query = useSourceGroups({ source, page, perPage, search }, { live });
   const data = query.data;
 

@@ -9,6 +9,7 @@ export type { RealtimeChange };
 // GitLab's realtime_changes interval (its Poll-Interval header); only used while live events are down.
 const POLL_MS = 3_000;
 const RUNNING = ["created", "started"];
+const anyRunning = (changes: readonly RealtimeChange[] | undefined) => Boolean(changes?.some((c) => RUNNING.includes(c.status_name)));
 
 export const realtimeChangesKeys = {
   all: ["import", "realtime-changes"] as const,
@@ -25,7 +26,7 @@ export function getRealtimeChangesQueryOptions(ids: readonly number[], { live = 
       return (await response.json()) as RealtimeChange[];
     },
     enabled: ids.length > 0,
-    refetchInterval: (query) => (!live && query.state.data?.some((c) => RUNNING.includes(c.status_name)) ? POLL_MS : false),
+    refetchInterval: (query) => (!live && anyRunning(query.state.data) ? POLL_MS : false),
     refetchIntervalInBackground: false,
   });
 }
@@ -35,7 +36,7 @@ export function useRealtimeChanges(ids: readonly number[]) {
   const { connected } = useInvalidateOnImportEvents([realtimeChangesKeys.all], {
     filter: (event) => ids.includes(event.bulkImportId),
     // Read before the stream listened: read again unless nothing read was still running.
-    catchUp: () => query.data?.some((c) => RUNNING.includes(c.status_name)) ?? true,
+    catchUp: () => query.data === undefined || anyRunning(query.data),
   });
   const query = useQuery(getRealtimeChangesQueryOptions(ids, { live: connected }));
   return query;

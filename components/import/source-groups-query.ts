@@ -24,6 +24,9 @@ const RUNNING: readonly number[] = [STATUS.created, STATUS.started];
 
 export const isRunning = (status: number | undefined) => status !== undefined && RUNNING.includes(status);
 
+/** Whether a page of groups shows an import on its way (one it read may have changed since). */
+export const showsRunning = (data: SourceGroupsJson | undefined) => Boolean(data?.groups.some((g) => isRunning(g.lastImport?.status)));
+
 /** `live`: the page hears of import changes as they happen (components/import/live-import-events), so no polling. */
 export function getSourceGroupsQueryOptions(params: SourceGroupsParams, { live = false }: { live?: boolean } = {}) {
   const search = new URLSearchParams({ page: String(params.page), per_page: String(params.perPage) });
@@ -33,7 +36,7 @@ export function getSourceGroupsQueryOptions(params: SourceGroupsParams, { live =
     queryFn: ({ signal }) => fetchJson<SourceGroupsJson>(`/import/bulk_imports/source_groups?${search}`, { signal }),
     placeholderData: keepPreviousData,
     // Without live events, poll while something on the page is on its way; react-query pauses this while the tab is hidden.
-    refetchInterval: (query) => (!live && query.state.data?.groups.some((g) => isRunning(g.lastImport?.status)) ? POLL_MS : false),
+    refetchInterval: (query) => (!live && showsRunning(query.state.data) ? POLL_MS : false),
     refetchIntervalInBackground: false,
   });
 }

@@ -31,6 +31,8 @@ async function measured(measureCpu: () => number, load: () => Promise<void>): Pr
   return { seconds: (performance.now() - started) / 1000, cpuSeconds: measureCpu() - cpuBefore };
 }
 
+const CHUNK_ROWS = 1000;
+
 /** The file's COPY lines, 1,000 at a time (a line is a row: COPY's text format escapes the newlines in values). */
 async function* chunksOf(file: string): AsyncGenerator<string> {
   let lines: string[] = [];
@@ -43,8 +45,6 @@ async function* chunksOf(file: string): AsyncGenerator<string> {
   }
   if (lines.length > 0) yield `${lines.join("\n")}\n`;
 }
-
-const CHUNK_ROWS = 1000;
 
 /**
  * PostgreSQL's own bulk load of exactly the rows an import wrote: each table's rows of the import go to a file with
