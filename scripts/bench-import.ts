@@ -23,7 +23,7 @@ const { startImports, STATUS } = await import("@/lib/migration");
 const { createUser } = await import("@/lib/users");
 const { waitForImports } = await import("@/test/helpers/imports");
 const { copyBaseline } = await import("./bench/copy-baseline");
-const { readFloorMicroseconds } = await import("./bench/read-floor");
+const { loadFloorMicroseconds, readFloorMicroseconds } = await import("./bench/read-floor");
 const { cpuByKindSince, cpuSeconds, postgresCpuByKind, postgresCpuSeconds, rssBytes } = await import("./bench/proc-stats");
 const { printStatements, resetStatements } = await import("./bench/statements");
 const { embedded, postmaster } = await benchDatabase(dataDir);
@@ -89,6 +89,12 @@ for (let run = 1; run <= RUNS; run++) {
   two.push(await importWith(2, `run${run}-2w`));
 }
 
+// The floors, measured in this process while nothing else runs: what any importer spends reading, and what a Node one
+// spends on its side of loading as it commits.
+const floorUs = await readFloorMicroseconds(source.records);
+const floorClient = await getPool().connect();
+const loadFloorUs = await loadFloorMicroseconds(floorClient, source.records).finally(() => floorClient.release());
+
 await stopChild(sourceProcess);
 await stopBoss();
 await closeDb();
@@ -107,7 +113,6 @@ console.log(`${records} records (labels, milestones, epics with parents; descrip
 console.log(`Ferry ${ferryRate.toFixed(0)} rec/s, COPY ${copyRate.toFixed(0)} rec/s, ratio ${(ferryRate / copyRate).toFixed(2)}`);
 console.log(`CPU per record: Ferry ${us(workerUs + pgUs)} µs (worker ${us(workerUs)}, PostgreSQL ${us(pgUs)}), COPY ${us(copyUs)} µs (PostgreSQL); ratio ${((workerUs + pgUs) / copyUs).toFixed(2)}`);
 // What any importer spends at least: reading the export back (its floor, measured here on one core) and COPY's load.
-const floorUs = readFloorMicroseconds(records);
 const copyPerRecord = (copyUs * 1e6) / records;
 console.log(
   `the least: reading the export (gunzip, JSON.parse) ${floorUs.toFixed(1)} µs a record on one core, plus COPY's load: CPU per record ${(floorUs + copyPerRecord).toFixed(0)} µs, ` +
@@ -119,6 +124,10 @@ const chunkedUs = median(copies.map((c) => c.chunked.cpuSeconds));
 console.log(
   `COPY in 1,000-row transactions (as an importer commits): ${us(chunkedUs)} µs (PostgreSQL), ${(chunkedUs / copyUs).toFixed(2)}x COPY, ${median(copies.map((c) => c.rows / c.chunked.seconds)).toFixed(0)} rec/s; ` +
     `within 2x COPY's CPU, that leaves a worker ${((2 * copyUs - chunkedUs) * 1e6 / records).toFixed(0)} µs a record (its reading alone is ${floorUs.toFixed(1)})`,
+);
+console.log(
+  `the least a Node importer spends on its side (read, hold a batch, write COPY text, send it a batch a committed transaction): ${loadFloorUs.toFixed(1)} µs a record; ` +
+    `with chunked COPY's load, ${(loadFloorUs + (chunkedUs * 1e6) / records).toFixed(0)} µs, ${((loadFloorUs * 1e-6 * records + chunkedUs) / copyUs).toFixed(2)}x COPY's CPU`,
 );
 const kinds = [...new Set(one.flatMap((r) => r.postgresByKind.map(([kind]) => kind)))];
 const byKind = kinds.map((kind) => [kind, median(one.map((r) => r.postgresByKind.find(([k]) => k === kind)?.[1] ?? 0))] as const).filter(([, seconds]) => seconds > 0).sort((a, b) => b[1] - a[1]);

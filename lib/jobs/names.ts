@@ -18,7 +18,6 @@ export function queueDefinitions(): Record<JobName, PgBoss.Queue> {
     // of its import running leaves the download to it, and a download of up to 10 GiB needs longer than a relation's job.
     "import.remote-archive": { name: "import.remote-archive", policy: "short", retryLimit: 3, retryDelay: 10, retryBackoff: true, expireInSeconds: Math.max(expireInSeconds, 6 * 3600) },
     "import.export-request": { name: "import.export-request", retryLimit: 5, retryDelay: 2, retryBackoff: true, expireInSeconds },
-    "import.advance": { name: "import.advance", policy: "short", retryLimit: 5, retryDelay: 2, retryBackoff: true, expireInSeconds },
     "import.pipeline": { name: "import.pipeline", retryLimit: 5, retryDelay: 2, retryBackoff: true, expireInSeconds },
     "import.batch": { name: "import.batch", retryLimit: 5, retryDelay: 2, retryBackoff: true, expireInSeconds },
     // Ferry as a source: one job per exported relation (it writes the relation's batch files too), an hourly sweep.
@@ -34,7 +33,6 @@ export const JOB_NAMES = [
   "import.process",
   "import.remote-archive",
   "import.export-request",
-  "import.advance",
   "import.pipeline",
   "import.batch",
   "exchange.relation-export",
@@ -48,7 +46,6 @@ export interface JobPayloads {
   "import.process": { bulkImportId: number };
   "import.remote-archive": { bulkImportId: number };
   "import.export-request": { entityId: number };
-  "import.advance": { entityId: number };
   /** `poll` counts how often the source's export status was found not ready, for the backoff. */
   "import.pipeline": { trackerId: number; poll?: number };
   "import.batch": { trackerId: number; batchNumber: number };

@@ -44,8 +44,8 @@ describe("job wake-ups across processes", () => {
           throw new Error("rolled back");
         })
         .catch(() => undefined);
-      await getDb().transaction((tx) => announceJob(sqlExecutor(tx), "import.advance"));
-      await nextWake(woken, "import.advance");
+      await getDb().transaction((tx) => announceJob(sqlExecutor(tx), "import.export-request"));
+      await nextWake(woken, "import.export-request");
       expect(woken).not.toContain("import.batch");
     } finally {
       await stop();

@@ -1,5 +1,4 @@
 import type { JobHandlers } from "@/lib/jobs";
-import { advanceEntity } from "./engine/advance-entity";
 import { requestExport } from "./engine/export-request";
 import { processImport } from "./engine/process-import";
 import { fetchRemoteArchive } from "./file-import/fetch-remote-archive";
@@ -11,7 +10,6 @@ export const importJobHandlers: JobHandlers = {
   "import.process": (data) => processImport(data.bulkImportId),
   "import.remote-archive": (data, job) => fetchRemoteArchive(data.bulkImportId, job),
   "import.export-request": (data, job) => requestExport(data.entityId, job),
-  "import.advance": (data) => advanceEntity(data.entityId),
   "import.pipeline": (data, job) => runPipeline(data.trackerId, data.poll ?? 0, job),
   "import.batch": (data, job) => runBatch(data.trackerId, data.batchNumber, job),
 };

@@ -8,7 +8,7 @@ import { epicRecord, groupRecordCounts, labelRecord, milestoneRecord } from "./g
 
 const fileMb = Number(process.env.BENCH_FILE_MB ?? 0);
 
-const source = await startTestSource(fileMb ? { version: "16.1.0-ee", gzipLevel: 1 } : { version: "17.8.0-ee", exportDelayMs: 20, batchSize: 1000, gzipLevel: 1 });
+const source = await startTestSource(fileMb ? { version: "16.1.0-ee", gzipLevel: 1 } : { version: "17.8.0-ee", exportDelayMs: 20, batchSize: 1000, gzipLevel: 1, keepDownloads: true });
 const group = source.addGroup({ path: "bench" });
 let records: number;
 const repository = process.env.BENCH_REPOSITORY;
@@ -26,6 +26,26 @@ if (repository) {
   source.setRelation(group.id, "milestones", generated(counts.milestones, (i) => milestoneRecord(i, group.id)));
   source.setRelation(group.id, "epics", generated(counts.epics, (i) => epicRecord(i, group.id)));
   records = counts.labels + counts.milestones + counts.epics;
+  await makeDownloads(group.id, counts);
 }
+/**
+ * Exports the group once and downloads every batch, so that the source keeps each file (keepDownloads) before the
+ * first import, as a GitLab source has its export's files written before they are downloaded.
+ */
+async function makeDownloads(groupId: number, counts: Record<string, number>): Promise<void> {
+  const api = `${source.url}/api/v4/groups/${groupId}/export_relations`;
+  const headers = { "PRIVATE-TOKEN": DEFAULT_TOKEN };
+  const started = await fetch(`${api}?batched=true`, { method: "POST", headers });
+  if (started.status !== 202) throw new Error(`the source's export answered ${started.status}`);
+  await new Promise((resolve) => setTimeout(resolve, 100));
+  for (const [relation, count] of Object.entries(counts)) {
+    for (let batch = 1; batch <= Math.ceil(count / 1000); batch++) {
+      const download = await fetch(`${api}/download?relation=${relation}&batched=true&batch_number=${batch}`, { headers });
+      if (download.status !== 200) throw new Error(`the source's ${relation} batch ${batch} answered ${download.status}`);
+      await download.arrayBuffer();
+    }
+  }
+}
+
 console.log(JSON.stringify({ url: source.url, token: DEFAULT_TOKEN, group: group.path, records }));
 process.on("SIGTERM", () => void source.close().then(() => process.exit(0)));

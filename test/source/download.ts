@@ -14,6 +14,8 @@ export interface DownloadPlan {
   start: number;
   end: number;
   gzipLevel: number;
+  /** Keep the gzipped bytes once made and send them again (TestSourceOptions.keepDownloads). */
+  keep?: boolean;
   malformed?: FaultOf<"malformed-line">;
   hostile?: FaultOf<"hostile-body">;
   /** The file made when the export started (a repository relation's archive). */
@@ -81,7 +83,8 @@ async function hostileBody(spec: FaultOf<"hostile-body">, gzipLevel: number): Pr
   return bufferBody(gz);
 }
 
-const lengths = new WeakMap<RelationSource, Map<string, number>>();
+/** Per relation and download: its gzipped length, and its bytes when they are kept. */
+const made = new WeakMap<RelationSource, Map<string, { length: number; bytes?: Buffer[] }>>();
 
 /**
  * GitLab's downloads carry Content-Length (importers refuse them without it), so the gzipped size is measured by a
@@ -100,17 +103,23 @@ export async function downloadBody(plan: DownloadPlan): Promise<OutgoingBody> {
     return archiveBody([...before, ...slice, ...(after?.(slice) ?? [])], plan.gzipLevel);
   }
   const key = `${plan.format}:${plan.start}:${plan.end}:${plan.gzipLevel}`;
-  const cache = plan.malformed ? undefined : (lengths.get(plan.source) ?? new Map<string, number>());
-  let length = cache?.get(key);
-  if (length === undefined) {
-    length = 0;
-    for await (const chunk of gzipped(plan)) length += chunk.length;
+  const cache = plan.malformed ? undefined : (made.get(plan.source) ?? new Map<string, { length: number; bytes?: Buffer[] }>());
+  let known = cache?.get(key);
+  if (!known || (plan.keep && cache && !known.bytes)) {
+    const bytes: Buffer[] = [];
+    let length = 0;
+    for await (const chunk of gzipped(plan)) {
+      length += (chunk as Buffer).length;
+      if (plan.keep && cache) bytes.push(chunk as Buffer);
+    }
+    known = { length, bytes: plan.keep && cache ? bytes : undefined };
     if (cache) {
-      cache.set(key, length);
-      lengths.set(plan.source, cache);
+      cache.set(key, known);
+      made.set(plan.source, cache);
     }
   }
-  return { length, chunks: () => gzipped(plan) };
+  const kept = known.bytes;
+  return { length: known.length, chunks: kept ? async function* () { yield* kept; } : () => gzipped(plan) };
 }
 
 /** A file relation's download: `tar -cf` of the entries (GitLab's FileExportService), gzipped. Test archives are small. */

@@ -1,6 +1,7 @@
 import fs from "node:fs";
 import { gunzipSync } from "node:zlib";
 import { afterEach, describe, expect, it } from "vitest";
+import { generated } from "./relation-source";
 import { startTestSource, type TestSource } from "./server";
 import { api, complexFile, exportAndWait, fixtureLines, gunzipText, json, lines, waitForExport, type ExportStatusEntry } from "./test-client";
 
@@ -93,6 +94,24 @@ describe("relation export lifecycle", () => {
         }
         expect(received).toEqual(expected);
       }
+    }
+  });
+
+  it("keeps a download once made when keepDownloads is set, as GitLab keeps an export's files, and makes it anew otherwise", async () => {
+    for (const keepDownloads of [true, false]) {
+      source = await startTestSource({ batchSize: 2, keepDownloads });
+      // The records change after the first download: a kept file does not.
+      let edition = 1;
+      source.setRelation(4351, "labels", generated(3, (i) => ({ id: i + 1, title: `label-${i}-edition-${edition}` })));
+      await exportAndWait(source, "4351", true);
+      const batch = async (n: number) => lines(await gunzipText(await download(source!, 4351, `relation=labels&batched=true&batch_number=${n}`)));
+      expect(await batch(1)).toEqual(['{"id":1,"title":"label-0-edition-1"}', '{"id":2,"title":"label-1-edition-1"}']);
+      edition = 2;
+      expect(await batch(1)).toEqual(keepDownloads ? ['{"id":1,"title":"label-0-edition-1"}', '{"id":2,"title":"label-1-edition-1"}'] : ['{"id":1,"title":"label-0-edition-2"}', '{"id":2,"title":"label-1-edition-2"}']);
+      // A batch not downloaded before is made when first asked for.
+      expect(await batch(2)).toEqual(['{"id":3,"title":"label-2-edition-2"}']);
+      await source.close();
+      source = undefined;
     }
   });
 

@@ -193,6 +193,7 @@ async function sendExport(ctx: RequestContext, target: Exportable, exp: Relation
     start,
     end,
     gzipLevel: ctx.config.gzipLevel,
+    keep: ctx.config.keepDownloads,
     malformed: isSelf || isFile ? undefined : takeFault(ctx, "malformed-line"),
     hostile: takeFault(ctx, "hostile-body"),
     artifact: exp.artifact,

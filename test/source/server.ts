@@ -111,6 +111,7 @@ export async function startTestSource(options: TestSourceOptions = {}): Promise<
     directTransferEnabled: options.directTransferEnabled ?? true,
     reuseExportsWithinMs: options.reuseExportsWithinMs ?? 0,
     gzipLevel: options.gzipLevel ?? 1,
+    keepDownloads: options.keepDownloads ?? false,
   };
   const store = new FixtureStore();
   store.addUser({ id: 1, username: "root", name: "Administrator", publicEmail: "admin@example.com" });

@@ -135,6 +135,13 @@ export interface TestSourceOptions {
   reuseExportsWithinMs?: number;
   /** zlib level of downloads. Default 1: the content is what matters, and benchmarks should not wait on the source. */
   gzipLevel?: number;
+  /**
+   * Keep each download's gzipped bytes once made and send them again, as GitLab stores an export's files and serves
+   * them as they are: sending then costs what sending a file costs. Default false: a download is generated as it is
+   * sent, so that a relation of any size never sits in memory. The benchmarks' source keeps them, because it shares
+   * the cores with the import it serves and a real source does not.
+   */
+  keepDownloads?: boolean;
 }
 
 /** The options a running source keeps; tests may change them at any time through `source.config`. */
