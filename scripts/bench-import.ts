@@ -68,7 +68,8 @@ async function importWith(workers: number, label: string): Promise<Run> {
   await Promise.all(children.map((child) => stopChild(child)));
   const [entity] = await getDb().select().from(bulkImportEntities).where(eq(bulkImportEntities.bulkImportId, bulk!.bulkImportId));
   if (done!.status !== STATUS.finished || done!.hasFailures) throw new Error(`the ${label} import ended with status ${done!.status}, failures ${done!.hasFailures}`);
-  console.error(`${label}: ${source.records} records in ${seconds.toFixed(1)} s`);
+  const perRecord = (cpu: number) => `${((cpu * 1e6) / source.records).toFixed(0)} µs`;
+  console.error(`${label}: ${source.records} records in ${seconds.toFixed(1)} s; CPU per record: workers ${perRecord(workerCpu)}, PostgreSQL ${perRecord(postgresCpu)}`);
   return { seconds, workerCpu, sourceCpu, postgresCpu, peakRss, entityId: entity!.id, postgresByKind };
 }
 
