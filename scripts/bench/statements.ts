@@ -15,10 +15,14 @@ export async function resetStatements(): Promise<void> {
 
 export async function printStatements(): Promise<void> {
   if (!statementsLoaded()) return;
-  for (const order of ["total_exec_time", "calls"]) {
+  const { rows: sums } = await getPool().query<{ exec: number; plan: number; calls: number }>(
+    `SELECT round(sum(total_exec_time))::int AS exec, round(sum(total_plan_time))::int AS plan, sum(calls)::int AS calls FROM pg_stat_statements WHERE query NOT LIKE 'COPY%'`,
+  );
+  console.error(`-- statements other than COPY: ${sums[0]!.calls} calls, ${sums[0]!.exec} ms executing, ${sums[0]!.plan} ms planning (planning is counted with pg_stat_statements.track_planning=on)`);
+  for (const order of ["total_exec_time + total_plan_time", "calls"]) {
     console.error(`-- statements by ${order}`);
     const { rows } = await getPool().query<{ ms: number; calls: number; rows: number; query: string }>(
-      `SELECT round(total_exec_time)::int AS ms, calls::int, rows::int, left(regexp_replace(query, '\\s+', ' ', 'g'), 110) AS query
+      `SELECT round(total_exec_time + total_plan_time)::int AS ms, calls::int, rows::int, left(regexp_replace(query, '\\s+', ' ', 'g'), 110) AS query
          FROM pg_stat_statements ORDER BY ${order} DESC LIMIT 15`,
     );
     for (const row of rows) console.error(`${String(row.ms).padStart(7)} ms ${String(row.calls).padStart(7)} calls ${String(row.rows).padStart(8)} rows  ${row.query}`);
