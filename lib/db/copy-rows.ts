@@ -10,12 +10,12 @@ import { groupByColumns, textOf } from "./column-rows";
 // end a field or a line. One pass per character kind: a replace with a callback per match costs more than four scans.
 const NEEDS_ESCAPE = /[\\\t\n\r]/;
 /** A value's text as one field of COPY's text format. */
-export const escapeField = (text: string) =>
+export const escapeCopyField = (text: string) =>
   NEEDS_ESCAPE.test(text) ? text.replace(/\\/g, "\\\\").replace(/\t/g, "\\t").replace(/\n/g, "\\n").replace(/\r/g, "\\r") : text;
 // Lines are handed to the connection in pieces of about this size: a chunk of records is never one string. Not larger:
 // a string or Buffer past V8's and malloc's large-object sizes (~128 KiB) is fresh memory each time, paged in and
 // zeroed by the kernel, and a 1 MiB piece cost 9 µs a row to encode where a 64 KiB one costs 1.5.
-export const PIECE_CHARS = 1 << 16;
+export const COPY_PIECE_CHARS = 1 << 16;
 
 const quoted = (name: string) => `"${name.replace(/"/g, '""')}"`;
 
@@ -49,10 +49,10 @@ export async function copyRows<T extends PgTable>(tx: Tx, table: T, rows: readon
         // Field by field onto the piece: no array of a row's texts to join (this runs once per imported row).
         for (let i = 0; i < fields.length; i++) {
           const text = textOf(fields[i]!, row[keys[i]!]);
-          piece += (i === 0 ? "" : "\t") + (text === null ? "\\N" : escapeField(text));
+          piece += (i === 0 ? "" : "\t") + (text === null ? "\\N" : escapeCopyField(text));
         }
         piece += "\n";
-        if (piece.length >= PIECE_CHARS) {
+        if (piece.length >= COPY_PIECE_CHARS) {
           yield piece;
           piece = "";
         }

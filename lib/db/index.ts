@@ -3,6 +3,6 @@ export { lowerBackendPriority } from "./backend-priority";
 export { isRowId } from "./row-id";
 export { bulkInsert } from "./bulk-insert";
 export { arrayLiteral } from "./column-rows";
-export { copyRows } from "./copy-rows";
+export { COPY_PIECE_CHARS, copyRows, escapeCopyField } from "./copy-rows";
 export { containing } from "./like";
 export * from "./schema";

@@ -3,7 +3,7 @@ import type pg from "pg";
 import { from as copyFrom } from "pg-copy-streams";
 import { pipeline } from "node:stream/promises";
 import { Readable } from "node:stream";
-import { escapeField, PIECE_CHARS } from "@/lib/db/copy-rows";
+import { COPY_PIECE_CHARS, escapeCopyField } from "@/lib/db";
 import { epicRecord, groupRecordCounts, labelRecord, milestoneRecord } from "./group-records";
 
 const BATCH = 1000;
@@ -61,7 +61,7 @@ export async function readFloorMicroseconds(scale: number): Promise<number> {
 function field(value: unknown): string {
   if (value === null || value === undefined) return "\\N";
   const text = typeof value === "string" ? value : typeof value === "object" ? JSON.stringify(value) : String(value);
-  return escapeField(text);
+  return escapeCopyField(text);
 }
 
 /**
@@ -90,7 +90,7 @@ export async function loadFloorMicroseconds(client: pg.ClientBase, scale: number
           const values = Object.values(row);
           for (let i = 0; i < width; i++) text += (i === 0 ? "" : "\t") + field(values[i]);
           text += "\n";
-          if (text.length >= PIECE_CHARS) {
+          if (text.length >= COPY_PIECE_CHARS) {
             pieces.push(text);
             text = "";
           }
