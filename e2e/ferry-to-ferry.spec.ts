@@ -37,12 +37,15 @@ async function waitUntilReady(url: string, timeoutMs: number): Promise<void> {
   throw new Error(`${url} did not become ready`);
 }
 
+// The source's repositories, and the directory git runs in for ls-remote: removed once the file is done.
+let scratch: string | undefined;
+
 test.beforeAll(async () => {
   test.setTimeout(240_000);
   source = await startTestSource({ version: "17.8.0-ee", groups: [{ fixture: "complex", path: SOURCE_PATH }], exportDelayMs: 200 });
   // Projects in the top group and a subgroup: one with GitLab's complex project relations, a history, tags,
   // merge-request refs and a wiki; one empty.
-  const scratch = fs.mkdtempSync(path.join(os.tmpdir(), "ferry-f2f-"));
+  scratch = fs.mkdtempSync(path.join(os.tmpdir(), "ferry-f2f-"));
   const [top, sub] = [source.group(SOURCE_PATH), source.store.children(source.group(SOURCE_PATH))[0]!];
   source.addProject({
     groupId: top.id, path: "app", name: "App", fixtureProject: "complex",
@@ -68,6 +71,7 @@ test.beforeAll(async () => {
 
 test.afterAll(async () => {
   await source?.close();
+  if (scratch) fs.rmSync(scratch, { recursive: true, force: true });
   if (ferryB && ferryB.exitCode === null) {
     const exited = new Promise((resolve) => ferryB!.once("exit", resolve));
     ferryB.kill("SIGTERM");
@@ -125,8 +129,7 @@ function remoteRefs(base: string, token: string, repository: string): string {
   const url = new URL(`${base}/${repository}.git`);
   url.username = "oauth2";
   url.password = token;
-  const scratch = fs.mkdtempSync(path.join(os.tmpdir(), "ferry-f2f-ls-"));
-  return git(scratch, ["ls-remote", url.toString()]).output;
+  return git(scratch!, ["ls-remote", url.toString()]).output;
 }
 
 test("Ferry B imports from Ferry A, through B's importer page, the group A imported from GitLab, field by field", async ({ page, browser }) => {

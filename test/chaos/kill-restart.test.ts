@@ -44,7 +44,10 @@ async function kill(worker: ChildProcess): Promise<void> {
   await once(worker, "exit");
 }
 
-afterAll(() => stopBoss());
+afterAll(async () => {
+  await stopBoss();
+  fs.rmSync(path.dirname(LOG), { recursive: true, force: true });
+});
 
 describe("chaos: kill -9 during an import", () => {
   it(`ends complete and truthful after ${KILLS} kills at random moments`, async () => {

@@ -21,7 +21,10 @@ let empty: Promise<string> | undefined;
 /** One empty bare repository for every project the test source has none for, made on first use. */
 function emptyRepository(): Promise<string> {
   empty ??= (async () => {
-    const dir = path.join(fs.mkdtempSync(path.join(os.tmpdir(), "ferry-source-empty-")), "empty.git");
+    const home = fs.mkdtempSync(path.join(os.tmpdir(), "ferry-source-empty-"));
+    // Made once per process and kept for its life: gone with it.
+    process.once("exit", () => fs.rmSync(home, { recursive: true, force: true }));
+    const dir = path.join(home, "empty.git");
     await runGit(["init", "--quiet", "--bare", dir], { timeoutMs: 30_000, maxStdoutBytes: 4096 });
     return dir;
   })();
