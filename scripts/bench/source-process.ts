@@ -7,8 +7,10 @@ import { DEFAULT_TOKEN, generated, startTestSource } from "@/test/source";
 import { epicRecord, groupRecordCounts, labelRecord, milestoneRecord } from "./group-records";
 
 const fileMb = Number(process.env.BENCH_FILE_MB ?? 0);
+const BATCH_SIZE = 1000;
+const EXPORT_DELAY_MS = 20;
 
-const source = await startTestSource(fileMb ? { version: "16.1.0-ee", gzipLevel: 1 } : { version: "17.8.0-ee", exportDelayMs: 20, batchSize: 1000, gzipLevel: 1, keepDownloads: true });
+const source = await startTestSource(fileMb ? { version: "16.1.0-ee", gzipLevel: 1 } : { version: "17.8.0-ee", exportDelayMs: EXPORT_DELAY_MS, batchSize: BATCH_SIZE, gzipLevel: 1, keepDownloads: true });
 const group = source.addGroup({ path: "bench" });
 let records: number;
 const repository = process.env.BENCH_REPOSITORY;
@@ -37,9 +39,9 @@ async function makeDownloads(groupId: number, counts: Record<string, number>): P
   const headers = { "PRIVATE-TOKEN": DEFAULT_TOKEN };
   const started = await fetch(`${api}?batched=true`, { method: "POST", headers });
   if (started.status !== 202) throw new Error(`the source's export answered ${started.status}`);
-  await new Promise((resolve) => setTimeout(resolve, 100));
+  await new Promise((resolve) => setTimeout(resolve, EXPORT_DELAY_MS * 5));
   for (const [relation, count] of Object.entries(counts)) {
-    for (let batch = 1; batch <= Math.ceil(count / 1000); batch++) {
+    for (let batch = 1; batch <= Math.ceil(count / BATCH_SIZE); batch++) {
       const download = await fetch(`${api}/download?relation=${relation}&batched=true&batch_number=${batch}`, { headers });
       if (download.status !== 200) throw new Error(`the source's ${relation} batch ${batch} answered ${download.status}`);
       await download.arrayBuffer();

@@ -104,15 +104,16 @@ export async function downloadBody(plan: DownloadPlan): Promise<OutgoingBody> {
   }
   const key = `${plan.format}:${plan.start}:${plan.end}:${plan.gzipLevel}`;
   const cache = plan.malformed ? undefined : (made.get(plan.source) ?? new Map<string, { length: number; bytes?: Buffer[] }>());
+  const keep = Boolean(plan.keep && cache);
   let known = cache?.get(key);
-  if (!known || (plan.keep && cache && !known.bytes)) {
+  if (!known || (keep && !known.bytes)) {
     const bytes: Buffer[] = [];
     let length = 0;
     for await (const chunk of gzipped(plan)) {
       length += (chunk as Buffer).length;
-      if (plan.keep && cache) bytes.push(chunk as Buffer);
+      if (keep) bytes.push(chunk as Buffer);
     }
-    known = { length, bytes: plan.keep && cache ? bytes : undefined };
+    known = { length, bytes: keep ? bytes : undefined };
     if (cache) {
       cache.set(key, known);
       made.set(plan.source, cache);
