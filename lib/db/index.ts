@@ -5,4 +5,5 @@ export { bulkInsert } from "./bulk-insert";
 export { arrayLiteral } from "./column-rows";
 export { COPY_PIECE_CHARS, copyRows, escapeCopyField } from "./copy-rows";
 export { containing } from "./like";
+export { preparedQuery, preparedSql } from "./prepared";
 export * from "./schema";

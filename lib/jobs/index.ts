@@ -1,3 +1,3 @@
 export { JOB_NAMES, queueDefinitions, type FileExportOptions, type JobHandler, type JobHandlers, type JobName, type JobPayloads } from "./names";
-export { earlierDeliveryRunning, enqueue, enqueueIn, getBoss, queueSchema, stopBoss, wakeLocalWorkers } from "./queue";
+export { earlierDeliveryRunning, enqueue, enqueueIn, enqueueMany, getBoss, queueSchema, stopBoss, wakeLocalWorkers } from "./queue";
 export { startWorker, type RunningWorker } from "./worker";

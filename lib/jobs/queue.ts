@@ -77,6 +77,15 @@ export async function enqueue<N extends JobName>(name: N, data: JobPayloads[N], 
   return id;
 }
 
+/** Sends many jobs of one queue in one statement (a relation's batches: hundreds), and wakes the workers once. */
+export async function enqueueMany<N extends JobName>(name: N, payloads: readonly JobPayloads[N][]): Promise<void> {
+  if (payloads.length === 0) return;
+  const boss = await getBoss();
+  await boss.insert(payloads.map((data) => ({ name, data: data as object })));
+  await wakeLocalWorkers(name);
+  await announceJob(undefined, name);
+}
+
 /**
  * Sends a job inside the caller's transaction (`db`: the transaction as an executor), so that a state change and
  * the job that carries it on commit together: a crash between the two can no longer leave a state that nothing

@@ -68,16 +68,26 @@ export async function updateSettings(changes: Partial<Settings>): Promise<Settin
   return getSettings();
 }
 
+export interface SourcePolicy {
+  allowLocal: boolean;
+  allowLinkLocal: boolean;
+  allowInsecure: boolean;
+}
+
 /**
  * What the source URL policy allows: the environment can open it up for every user, the admin setting too; link-local
  * and cloud metadata addresses only the environment, since they can reach the host's own credentials.
  */
-export async function sourcePolicy(): Promise<{ allowLocal: boolean; allowLinkLocal: boolean; allowInsecure: boolean }> {
+export async function sourcePolicy(): Promise<SourcePolicy> {
+  return sourcePolicyOf(await getSettings());
+}
+
+/** The policy of settings read with something else (the engine reads them with each job's rows, in one statement). */
+export function sourcePolicyOf(settings: { allowLocalSources: boolean | null; allowInsecureSources: boolean | null }): SourcePolicy {
   const config = getConfig();
-  const settings = await getSettings();
   return {
-    allowLocal: config.FERRY_ALLOW_LOCAL_SOURCES || settings.allowLocalSources,
+    allowLocal: config.FERRY_ALLOW_LOCAL_SOURCES || (settings.allowLocalSources ?? false),
     allowLinkLocal: config.FERRY_ALLOW_LINK_LOCAL_SOURCES,
-    allowInsecure: config.FERRY_ALLOW_INSECURE_SOURCES || settings.allowInsecureSources,
+    allowInsecure: config.FERRY_ALLOW_INSECURE_SOURCES || (settings.allowInsecureSources ?? false),
   };
 }

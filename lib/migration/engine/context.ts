@@ -2,7 +2,7 @@ import { eq } from "drizzle-orm";
 import { decryptSecret } from "@/lib/crypto";
 import { bulkImportEntities, bulkImports, getDb, users } from "@/lib/db";
 import { SourceClient } from "@/lib/gitlab";
-import { sourcePolicy } from "@/lib/settings";
+import { sourcePolicy, type SourcePolicy } from "@/lib/settings";
 import type { EntityContext } from "../pipelines";
 import { archiveRelationSource } from "./archive-relation-source";
 import { httpRelationSource } from "./http-relation-source";
@@ -32,8 +32,11 @@ export async function loadEntity(entityId: number): Promise<LoadedEntity | undef
     .innerJoin(bulkImports, eq(bulkImports.id, bulkImportEntities.bulkImportId))
     .innerJoin(users, eq(users.id, bulkImports.userId))
     .where(eq(bulkImportEntities.id, entityId));
-  if (!row) return undefined;
-  const { entity, bulkImport } = row;
+  return row && loadedEntityOf(row);
+}
+
+/** An entity's run context from its row, its import's and whether the importing user is an administrator. */
+export function loadedEntityOf({ entity, bulkImport, isAdmin }: { entity: EntityRow; bulkImport: BulkImportRow; isAdmin: boolean }): LoadedEntity {
   return {
     entity,
     bulkImport,
@@ -42,7 +45,7 @@ export async function loadEntity(entityId: number): Promise<LoadedEntity | undef
       portable: PORTABLE[entity.sourceType],
       bulkImportId: bulkImport.id,
       userId: bulkImport.userId,
-      isAdmin: row.isAdmin,
+      isAdmin,
       sourceUrl: bulkImport.sourceUrl,
       sourceVersion: bulkImport.sourceVersion,
       sourceEnterprise: bulkImport.sourceEnterprise,
@@ -61,10 +64,12 @@ export async function loadEntity(entityId: number): Promise<LoadedEntity | undef
   };
 }
 
-/** A client for the import's source, with the token the import was started with and today's URL policy. */
-export async function sourceClientFor(bulkImport: BulkImportRow): Promise<SourceClient> {
-  const policy = await sourcePolicy();
-  return new SourceClient({ url: bulkImport.sourceUrl, token: decryptSecret(bulkImport.tokenCiphertext), ...policy });
+/**
+ * A client for the import's source, with the token the import was started with and today's URL policy (read now, or
+ * given when the caller read the settings with its own rows).
+ */
+export async function sourceClientFor(bulkImport: BulkImportRow, policy?: SourcePolicy): Promise<SourceClient> {
+  return new SourceClient({ url: bulkImport.sourceUrl, token: decryptSecret(bulkImport.tokenCiphertext), ...(policy ?? (await sourcePolicy())) });
 }
 
 /** Where the entity's relations are read from: the source's relation-export API, or the uploaded archive. */
@@ -74,9 +79,9 @@ export function relationSourceFor(loaded: LoadedEntity, client: SourceClient | n
 }
 
 /** Runs with a client for the import's source; a file import has no source, and runs with null. */
-export async function withSourceClient<T>(bulkImport: BulkImportRow, run: (client: SourceClient | null) => Promise<T>): Promise<T> {
+export async function withSourceClient<T>(bulkImport: BulkImportRow, run: (client: SourceClient | null) => Promise<T>, policy?: SourcePolicy): Promise<T> {
   if (bulkImport.sourceType === FILE_IMPORT_SOURCE_TYPE) return run(null);
-  const client = await sourceClientFor(bulkImport);
+  const client = await sourceClientFor(bulkImport, policy);
   try {
     return await run(client);
   } finally {

@@ -1,5 +1,6 @@
-import { and, eq, inArray, notInArray, sql } from "drizzle-orm";
-import { bulkImportBatchTrackers, bulkImportEntities, bulkImportTrackers, getDb } from "@/lib/db";
+import { eq, sql } from "drizzle-orm";
+import { bulkImportBatchTrackers, bulkImportEntities, bulkImports, bulkImportTrackers, getDb, preparedQuery, preparedSql } from "@/lib/db";
+import { IMPORT_EVENTS_CHANNEL, type ImportEvent } from "../notify";
 import { STATUS, TRACKER_STATUS, TRACKER_TERMINAL } from "../status";
 import { pipelineFor } from "../pipelines";
 import { advanceEntity } from "./advance-entity";
@@ -27,21 +28,22 @@ const sums = {
 };
 
 /**
+ * A tracker's batches still to end. Read in a statement of its own after the batch's end committed (never in the
+ * statement that ends it): of two last batches ending at once, each statement's snapshot could still see the other
+ * open, and neither would settle the tracker.
+ */
+const openBatches = sql<number>`(SELECT count(*)::int FROM ${batches} WHERE ${batches.trackerId} = ${bulkImportTrackers.id} AND ${batches.status} IN (${STATUS.created}, ${STATUS.started}))`;
+
+/**
  * After a batch ended: while others are still open, report progress now and then (no lock on the entity or the
  * tracker that a batch would wait for); once none is left, end the tracker with the sums of its batches, run the
  * pipeline's `finish` in the same transaction, and move the entity on. Only the tracker's row is held while `finish`
  * runs (it can take seconds: linking epics, writing merge request refs): the entity's other relations go on ending.
  */
 export async function settleBatchedTracker(trackerId: number): Promise<void> {
-  const [[state], [batchesLeft]] = await Promise.all([
-    getDb().select({ entityId: bulkImportTrackers.entityId, status: bulkImportTrackers.status }).from(bulkImportTrackers).where(eq(bulkImportTrackers.id, trackerId)),
-    getDb()
-      .select({ open: sql<number>`count(*)::int` })
-      .from(batches)
-      .where(and(eq(batches.trackerId, trackerId), inArray(batches.status, [STATUS.created, STATUS.started]))),
-  ]);
+  const [state] = await trackerStateStatement().execute({ trackerId });
   if (!state) return;
-  if (!TRACKER_TERMINAL.includes(state.status) && (batchesLeft?.open ?? 0) > 0) return reportProgress(trackerId, state.entityId);
+  if (!TRACKER_TERMINAL.includes(state.status) && state.open > 0) return reportProgress(trackerId, { userId: state.userId, bulkImportId: state.bulkImportId, entityId: state.entityId });
   const settled = await getDb().transaction(async (tx) => {
     const [row] = await tx
       .select({ entityId: bulkImportTrackers.entityId, relation: bulkImportTrackers.relation, sourceType: bulkImportEntities.sourceType, bulkImportId: bulkImportEntities.bulkImportId })
@@ -76,21 +78,51 @@ export async function settleBatchedTracker(trackerId: number): Promise<void> {
   if (settled) await advanceEntity(settled);
 }
 
+const trackerStateStatement = preparedQuery((db) =>
+  db
+    .select({ entityId: bulkImportTrackers.entityId, status: bulkImportTrackers.status, userId: bulkImports.userId, bulkImportId: bulkImports.id, open: openBatches })
+    .from(bulkImportTrackers)
+    .innerJoin(bulkImportEntities, eq(bulkImportEntities.id, bulkImportTrackers.entityId))
+    .innerJoin(bulkImports, eq(bulkImports.id, bulkImportEntities.bulkImportId))
+    .where(eq(bulkImportTrackers.id, sql.placeholder("trackerId")))
+    .prepare("ferry_tracker_state"),
+);
+
 /**
  * A running relation's progress for the pages and the stale sweep: the tracker's sums and the entity's `updated_at`,
  * at most once per entity every two seconds. The batch that comes first takes the entity row (SKIP LOCKED) and the
- * others go on at once: a batch never waits on another's progress report.
+ * others go on at once: a batch never waits on another's progress report. One statement (it runs after every batch):
+ * the entity touched, the sums written and listeners told only when the report is due.
  */
-export async function reportProgress(trackerId: number, entityId: number): Promise<void> {
-  await getDb().transaction(async (tx) => {
-    const due = sql`(SELECT ${bulkImportEntities.id} FROM ${bulkImportEntities} WHERE ${bulkImportEntities.id} = ${entityId} AND ${bulkImportEntities.updatedAt} < now() - ${PROGRESS_EVERY} FOR UPDATE SKIP LOCKED)`;
-    const touched = await tx.update(bulkImportEntities).set({ updatedAt: new Date() }).where(sql`${bulkImportEntities.id} = ${due}`).returning({ id: bulkImportEntities.id });
-    if (touched.length === 0) return;
-    const [total] = await tx.select(sums).from(batches).where(eq(batches.trackerId, trackerId));
-    await tx
-      .update(bulkImportTrackers)
-      .set({ fetchedObjectsCount: total?.fetched ?? 0, importedObjectsCount: total?.imported ?? 0, omittedFailuresCount: total?.omitted ?? 0, updatedAt: new Date() })
-      .where(and(eq(bulkImportTrackers.id, trackerId), notInArray(bulkImportTrackers.status, [...TRACKER_TERMINAL])));
-    await notifyEntity(tx, entityId);
-  });
+export async function reportProgress(trackerId: number, event: Required<ImportEvent>): Promise<void> {
+  await reportProgressStatement({ trackerId, entityId: event.entityId, event: JSON.stringify(event) });
 }
+
+const entities = bulkImportEntities;
+const trackers = bulkImportTrackers;
+const column = (c: { name: string }) => sql.identifier(c.name);
+const reportProgressStatement = preparedSql(
+  "ferry_report_progress",
+  sql`
+    WITH due AS (
+      UPDATE ${entities} SET ${column(entities.updatedAt)} = now()
+      WHERE ${entities.id} = (
+        SELECT ${entities.id} FROM ${entities}
+        WHERE ${entities.id} = ${sql.placeholder("entityId")} AND ${entities.updatedAt} < now() - ${PROGRESS_EVERY}
+        FOR UPDATE SKIP LOCKED
+      )
+      RETURNING ${entities.id}
+    ),
+    total AS (
+      SELECT ${sums.fetched} AS fetched, ${sums.imported} AS imported, ${sums.omitted} AS omitted
+      FROM ${batches} WHERE ${batches.trackerId} = ${sql.placeholder("trackerId")} AND EXISTS (SELECT FROM due)
+    ),
+    tracker AS (
+      UPDATE ${trackers}
+      SET ${column(trackers.fetchedObjectsCount)} = total.fetched, ${column(trackers.importedObjectsCount)} = total.imported,
+          ${column(trackers.omittedFailuresCount)} = total.omitted, ${column(trackers.updatedAt)} = now()
+      FROM total, due
+      WHERE ${trackers.id} = ${sql.placeholder("trackerId")} AND ${trackers.status} NOT IN (${sql.raw(TRACKER_TERMINAL.join(", "))})
+    )
+    SELECT pg_notify(${IMPORT_EVENTS_CHANNEL}, ${sql.placeholder("event")}) FROM due`,
+);

@@ -1,6 +1,7 @@
 import type PgBoss from "pg-boss";
-import { and, eq } from "drizzle-orm";
-import { bulkImportBatchTrackers, bulkImportTrackers, getDb } from "@/lib/db";
+import { and, eq, inArray, sql } from "drizzle-orm";
+import { appSettings, bulkImportBatchTrackers, bulkImportEntities, bulkImports, bulkImportTrackers, getDb, preparedQuery, users } from "@/lib/db";
+import { sourcePolicyOf } from "@/lib/settings";
 import type { SourceClient } from "@/lib/gitlab";
 import { getConfig } from "@/lib/config";
 import { logger } from "@/lib/log";
@@ -8,7 +9,7 @@ import { enqueue } from "@/lib/jobs";
 import { exportRelationName } from "@/lib/relations";
 import { pipelineFor, readsItself, type ExportPipeline, type StagedPipeline } from "../pipelines";
 import { STATUS, TRACKER_STATUS } from "../status";
-import { loadEntity, relationSourceFor, withSourceClient, type LoadedEntity } from "./context";
+import { loadedEntityOf, relationSourceFor, withSourceClient, type LoadedEntity } from "./context";
 import { recordFailure } from "../record-failure";
 import { cappedFailures } from "../capped-failures";
 import { EntityStopped, RecordError } from "../errors";
@@ -50,27 +51,10 @@ interface Prepared {
  */
 export async function runBatch(trackerId: number, batchNumber: number, job: EngineJob, prepared?: Prepared): Promise<void> {
   const db = getDb();
-  const [batch] = await db
-    .select()
-    .from(bulkImportBatchTrackers)
-    .where(and(eq(bulkImportBatchTrackers.trackerId, trackerId), eq(bulkImportBatchTrackers.batchNumber, batchNumber)));
-  if (!batch) return;
-  if (batch.status !== STATUS.created && batch.status !== STATUS.started) {
-    // Done by an earlier run of this job that stopped before summing it up (a retry after an error there).
-    await settleBatchedTracker(trackerId);
-    return;
-  }
-  const [tracker] = await db.select().from(bulkImportTrackers).where(eq(bulkImportTrackers.id, trackerId));
-  if (!tracker || tracker.status !== TRACKER_STATUS.started) {
-    await db.update(bulkImportBatchTrackers).set({ status: STATUS.canceled, updatedAt: new Date() }).where(eq(bulkImportBatchTrackers.id, batch.id));
-    return;
-  }
+  const claimed = await claimBatch(trackerId, batchNumber);
+  if (!claimed) return notClaimed(trackerId, batchNumber);
+  const { batch, tracker } = claimed;
   const run = async ({ client, loaded, pipeline }: Prepared) => {
-    if (loaded.entity.status !== STATUS.started) {
-      await db.update(bulkImportBatchTrackers).set({ status: STATUS.canceled, updatedAt: new Date() }).where(eq(bulkImportBatchTrackers.id, batch.id));
-      return;
-    }
-    await db.update(bulkImportBatchTrackers).set({ status: STATUS.started, startedAt: batch.startedAt ?? new Date(), updatedAt: new Date() }).where(eq(bulkImportBatchTrackers.id, batch.id));
     const failures = cappedFailures({ entityId: loaded.entity.id, relation: pipeline.relation, pipelineClass: pipeline.pipelineClass }, batchNumber);
     // A file an earlier run checkpointed goes on after its last loaded line, with the counts as of that line.
     const resumed = batch.checkpointLine > 0;
@@ -95,7 +79,7 @@ export async function runBatch(trackerId: number, batchNumber: number, job: Engi
                 .set({ checkpointLine: line, fetchedObjectsCount: tally.fetched, importedObjectsCount: tally.imported, omittedFailuresCount: omittedBefore + failures.omitted, updatedAt: new Date() })
                 .where(eq(bulkImportBatchTrackers.id, batch.id));
               // The pages show the file's progress, and the nudge and stale sweep see the import moving.
-              await reportProgress(trackerId, loaded.entity.id);
+              await reportProgress(trackerId, { userId: loaded.context.userId, bulkImportId: loaded.context.bulkImportId, entityId: loaded.entity.id });
             },
           }
         : { resumeAfterLine: 0 };
@@ -142,8 +126,74 @@ export async function runBatch(trackerId: number, batchNumber: number, job: Engi
     await settleBatchedTracker(trackerId);
   };
   if (prepared) return run(prepared);
-  const loaded = await loadEntity(tracker.entityId);
-  const pipeline = loaded && pipelineFor(loaded.context.portable, tracker.relation);
-  if (!loaded || !pipeline || pipeline.kind === "rest") return;
-  await withSourceClient(loaded.bulkImport, (client) => run({ client, loaded, pipeline }));
+  const { loaded, policy } = claimed;
+  const pipeline = pipelineFor(loaded.context.portable, tracker.relation);
+  if (!pipeline || pipeline.kind === "rest") return;
+  await withSourceClient(loaded.bulkImport, (client) => run({ client, loaded, pipeline }), policy);
+}
+
+/**
+ * Marks the batch started and reads what running it needs (its tracker, entity, import, the importing user and the
+ * source URL policy) in one statement: it runs for every batch of every relation. Nothing when the batch has ended or
+ * its tracker or entity is not running any more; notClaimed then says which.
+ */
+async function claimBatch(trackerId: number, batchNumber: number) {
+  const [row] = await claimStatement().execute({ trackerId, batchNumber });
+  if (!row) return undefined;
+  return { batch: row.batch, tracker: row.tracker, loaded: loadedEntityOf(row), policy: sourcePolicyOf(row) };
+}
+
+const claimStatement = preparedQuery((db) => {
+  const batches = bulkImportBatchTrackers;
+  return db
+    .update(batches)
+    .set({ status: STATUS.started, startedAt: sql`coalesce(${batches.startedAt}, now())`, updatedAt: sql`now()` })
+    .from(bulkImportTrackers)
+    .innerJoin(bulkImportEntities, eq(bulkImportEntities.id, bulkImportTrackers.entityId))
+    .innerJoin(bulkImports, eq(bulkImports.id, bulkImportEntities.bulkImportId))
+    .innerJoin(users, eq(users.id, bulkImports.userId))
+    .leftJoin(appSettings, eq(appSettings.id, 1))
+    .where(
+      and(
+        eq(batches.trackerId, sql.placeholder("trackerId")),
+        eq(batches.batchNumber, sql.placeholder("batchNumber")),
+        inArray(batches.status, [STATUS.created, STATUS.started]),
+        eq(bulkImportTrackers.id, batches.trackerId),
+        eq(bulkImportTrackers.status, TRACKER_STATUS.started),
+        eq(bulkImportEntities.status, STATUS.started),
+      ),
+    )
+    .returning({
+      batch: batches,
+      tracker: bulkImportTrackers,
+      entity: bulkImportEntities,
+      bulkImport: bulkImports,
+      isAdmin: users.isAdmin,
+      allowLocalSources: appSettings.allowLocalSources,
+      allowInsecureSources: appSettings.allowInsecureSources,
+    })
+    .prepare("ferry_claim_batch");
+});
+
+/**
+ * A batch that could not be claimed: done by an earlier run of its job that stopped before summing it up (a retry
+ * after an error there), or left behind by a tracker or entity that stopped running (canceled, timed out, failed).
+ */
+async function notClaimed(trackerId: number, batchNumber: number): Promise<void> {
+  const db = getDb();
+  const batches = bulkImportBatchTrackers;
+  const [row] = await db
+    .select({ id: batches.id, status: batches.status, trackerStatus: bulkImportTrackers.status, entityStatus: bulkImportEntities.status })
+    .from(batches)
+    .innerJoin(bulkImportTrackers, eq(bulkImportTrackers.id, batches.trackerId))
+    .innerJoin(bulkImportEntities, eq(bulkImportEntities.id, bulkImportTrackers.entityId))
+    .where(and(eq(batches.trackerId, trackerId), eq(batches.batchNumber, batchNumber)));
+  if (!row) return;
+  if (row.status !== STATUS.created && row.status !== STATUS.started) return settleBatchedTracker(trackerId);
+  if (row.trackerStatus !== TRACKER_STATUS.started || row.entityStatus !== STATUS.started) {
+    await db.update(batches).set({ status: STATUS.canceled, updatedAt: new Date() }).where(eq(batches.id, row.id));
+    return;
+  }
+  // Everything is running after all: the state moved between the two reads. The job is tried again.
+  throw new Error(`batch ${batchNumber} of tracker ${trackerId} could not be claimed`);
 }

@@ -1,7 +1,7 @@
 import { and, eq, inArray } from "drizzle-orm";
 import { bulkImportBatchTrackers, bulkImportTrackers, getDb } from "@/lib/db";
 import type { SourceClient } from "@/lib/gitlab";
-import { enqueue } from "@/lib/jobs";
+import { enqueue, enqueueMany } from "@/lib/jobs";
 import { RecordError } from "../errors";
 import { exportRelationName } from "@/lib/relations";
 import { pipelineFor, readsItself, type ExportPipeline, type RestPipeline, type StagedPipeline } from "../pipelines";
@@ -120,6 +120,9 @@ async function runNdjson(pipeline: StagedPipeline<ExportPipeline>, tracker: Trac
     .select({ batchNumber: bulkImportBatchTrackers.batchNumber })
     .from(bulkImportBatchTrackers)
     .where(and(eq(bulkImportBatchTrackers.trackerId, tracker.id), inArray(bulkImportBatchTrackers.status, [STATUS.created])));
-  for (const { batchNumber } of open) await enqueue("import.batch", { trackerId: tracker.id, batchNumber });
+  await enqueueMany(
+    "import.batch",
+    open.map(({ batchNumber }) => ({ trackerId: tracker.id, batchNumber })),
+  );
   if (open.length === 0) await settleBatchedTracker(tracker.id);
 }
