@@ -5,7 +5,7 @@ import { getDb, type Db } from "./client";
 /*
  * Statements that run for every batch of every relation, parsed and planned once per connection rather than on every
  * run: named prepared statements, which PostgreSQL runs with a generic plan after five runs. Planning a join of five
- * or six tables cost more than running it (1.5 ms against 0.3 for a batch's claim).
+ * or six tables cost more than running it: a batch's claim took 1.5 ms a call planned each time, 0.64 ms prepared.
  */
 
 /** A drizzle query built once per database handle (prepared under its name by `build`, with `.prepare(name)`). */
