@@ -48,7 +48,8 @@ export interface JobPayloads {
   "import.export-request": { entityId: number };
   /** `poll` counts how often the source's export status was found not ready, for the backoff. */
   "import.pipeline": { trackerId: number; poll?: number };
-  "import.batch": { trackerId: number; batchNumber: number };
+  /** `batchNumber`: a job queued by a Ferry before batches were grouped, still waiting when it was upgraded. */
+  "import.batch": { trackerId: number; batchNumbers?: number[]; batchNumber?: number };
   /** `runId` names the run that queued the job: a restarted export has a new one, and the old job stops. */
   "exchange.relation-export": { exportId: number; runId: string };
   /** `runId` names the request: a newer one for the same portable and user replaces it, and the old job stops. */

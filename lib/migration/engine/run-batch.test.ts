@@ -9,7 +9,8 @@ import { runImportWorker } from "@/test/helpers/import-worker";
 import { DEFAULT_TOKEN, startTestSource, syntheticRelation, type TestSource } from "@/test/source";
 import { IMPORT_EVENTS_CHANNEL } from "../notify";
 import { startImports, STATUS, TRACKER_STATUS } from "../index";
-import { runBatch } from "./run-batch";
+import { runBatch, runBatches, type EngineJob } from "./run-batch";
+import { jobsOf } from "./run-pipeline";
 
 runImportWorker("pgboss_run_batch_test");
 
@@ -130,5 +131,50 @@ describe("a batch job", () => {
       .innerJoin(bulkImportEntities, eq(bulkImportEntities.bulkImportId, bulkImports.id))
       .where(eq(bulkImportEntities.id, entityId));
     expect(bulkImport!.status).toBe(STATUS.finished);
+  });
+
+  it("of several batches runs them in turn, passing over those an earlier run of it ended", async () => {
+    await resetToRunning();
+    // A retried job: its first run ended batch 1 and failed on batch 2.
+    await getDb()
+      .update(bulkImportBatchTrackers)
+      .set({ status: STATUS.finished, fetchedObjectsCount: BATCH, importedObjectsCount: BATCH })
+      .where(and(eq(bulkImportBatchTrackers.trackerId, trackerId), eq(bulkImportBatchTrackers.batchNumber, 1)));
+    await runBatches(trackerId, [1, 2, 3], { ...JOB, retryCount: 1 });
+    expect(await labelCount()).toBe(LABELS - BATCH);
+    expect(await trackerRow()).toMatchObject({ status: TRACKER_STATUS.finished, fetchedObjectsCount: LABELS, importedObjectsCount: LABELS });
+  });
+
+  it("hands the batches it has not begun to a next job once its time is up", async () => {
+    await resetToRunning();
+    // Started long ago with a minute to run: past three quarters of it, so only the first batch runs here.
+    const job = { ...JOB, startedOn: new Date(Date.now() - 3_600_000), expireIn: { minutes: 1 } as EngineJob["expireIn"] };
+    const batchJobs = async () =>
+      (
+        await getDb().execute<{ id: string; batches: number[] }>(
+          sql`SELECT id, data->'batchNumbers' AS batches FROM pgboss_run_batch_test.job WHERE name = 'import.batch' AND (data->>'trackerId')::int = ${trackerId}`,
+        )
+      ).rows;
+    const before = new Set((await batchJobs()).map((row) => row.id));
+    await runBatches(trackerId, [1, 2, 3], job);
+    expect(await batchRow(1)).toMatchObject({ status: STATUS.finished, importedObjectsCount: BATCH });
+    expect((await batchJobs()).filter((row) => !before.has(row.id)).map((row) => row.batches)).toEqual([[2, 3]]);
+    // This file's worker runs the next job: the relation ends with every label.
+    await expect.poll(async () => (await trackerRow()).status, { timeout: 20_000 }).toBe(TRACKER_STATUS.finished);
+    expect(await labelCount()).toBe(LABELS);
+    expect(await trackerRow()).toMatchObject({ importedObjectsCount: LABELS });
+  });
+});
+
+describe("batch jobs", () => {
+  const numbers = (count: number) => Array.from({ length: count }, (_, i) => i + 1);
+
+  it("group up to four batches a job, and keep at least eight jobs while there are eight batches", () => {
+    expect(jobsOf(numbers(100))).toHaveLength(25);
+    expect(jobsOf(numbers(100)).every((job) => job.length === 4)).toBe(true);
+    expect(jobsOf(numbers(20)).map((job) => job.length)).toEqual([2, 2, 2, 2, 2, 2, 2, 2, 2, 2]);
+    expect(jobsOf(numbers(7))).toEqual(numbers(7).map((n) => [n]));
+    expect(jobsOf(numbers(37)).flat()).toEqual(numbers(37));
+    expect(jobsOf([])).toEqual([]);
   });
 });

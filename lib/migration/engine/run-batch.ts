@@ -44,6 +44,19 @@ interface Prepared {
 }
 
 /**
+ * A batch job's batches, one after another (run-pipeline groups them). A retried job claims each again: those an
+ * earlier run ended are passed over (notClaimed sums their relation up), so it goes on from the batch that failed.
+ */
+export async function runBatches(trackerId: number, batchNumbers: readonly number[], job: EngineJob): Promise<void> {
+  const handOverAt = handOverTime(job);
+  for (const [index, batchNumber] of batchNumbers.entries()) {
+    // Slow batches (a slow source, records of megabytes) never carry the job past its expiry: a next job takes the rest.
+    if (index > 0 && Date.now() > handOverAt) return void (await enqueue("import.batch", { trackerId, batchNumbers: batchNumbers.slice(index) }));
+    await runBatch(trackerId, batchNumber, job);
+  }
+}
+
+/**
  * GitLab's PipelineBatchWorker: download one batch (batch 0: the whole unbatched file) and load it. A download that
  * breaks (reset, 5xx) is retried whole; loads are idempotent, so nothing is imported twice. A file that is itself bad
  * (corrupt gzip, past a limit, garbage) fails the batch at once, keeping what it did import. A cancel stops it
@@ -109,7 +122,7 @@ export async function runBatch(trackerId: number, batchNumber: number, job: Engi
     } catch (error) {
       if (error instanceof HandOver) {
         // Checkpointed: the next job downloads the file again and goes on after the last loaded line.
-        await enqueue("import.batch", { trackerId, batchNumber });
+        await enqueue("import.batch", { trackerId, batchNumbers: [batchNumber] });
         return;
       }
       if (error instanceof EntityStopped) {
