@@ -4,9 +4,10 @@
 // parents; descriptions of 300-2,000 bytes; batches of 1,000) is served by the test source in a process of its own and
 // imported by real `ferry worker` processes. The rows the import wrote are then COPYed into empty tables of the same
 // shape in the same database. Printed: records per second of both and their ratio, CPU per record in the worker and in
-// PostgreSQL (PostgreSQL's also by process: backends, WAL writer, checkpointer, autovacuum), the worker's peak RSS, and
-// one against two worker processes; and the floor any importer has, reading the export back (gunzip and JSON.parse),
-// against which the worker's CPU is read. Medians of BENCH_RUNS runs (default 3); BENCH_PROFILE=<dir> keeps the
+// PostgreSQL (PostgreSQL's also by process: backends, WAL writer, checkpointer, autovacuum), the worker's peak RSS, one
+// against two worker processes, what the one worker spends on a second import (a long-lived worker, its code compiled);
+// and the floor any importer has, reading the export back (gunzip and JSON.parse), against which the worker's CPU is
+// read. The statements printed (with pg_stat_statements) are the second import's. Medians of BENCH_RUNS runs (default 3); BENCH_PROFILE=<dir> keeps the
 // workers' CPU profiles, BENCH_LOGS=<dir> their logs.
 // Uses an embedded PostgreSQL in a temporary directory (PostgreSQL's CPU is read from /proc, so it must be local).
 import os from "node:os";
@@ -44,8 +45,18 @@ interface Run {
   postgresByKind: [string, number][];
 }
 
-async function importWith(workers: number, label: string): Promise<Run> {
+/** Imports the group with `workers` fresh worker processes; with `again`, a second time on the same processes. */
+async function importWith(workers: number, label: string, again = false): Promise<{ first: Run; second?: Run }> {
   const children = await Promise.all(Array.from({ length: workers }, (_, i) => startWorker(`${label}-${i + 1}`)));
+  try {
+    const first = await importOn(children, label);
+    return { first, second: again ? await importOn(children, `${label}-again`) : undefined };
+  } finally {
+    await Promise.all(children.map((child) => stopChild(child)));
+  }
+}
+
+async function importOn(children: Awaited<ReturnType<typeof startWorker>>[], label: string): Promise<Run> {
   const pids = children.map((child) => child.pid!);
   await resetStatements();
   const cpuBefore = pids.reduce((sum, pid) => sum + cpuSeconds(pid), 0);
@@ -65,7 +76,6 @@ async function importWith(workers: number, label: string): Promise<Run> {
   const sourceCpu = cpuSeconds(sourceProcess.pid!) - sourceBefore;
   const postgresCpu = postgresCpuSeconds(postmaster) - pgBefore;
   const postgresByKind = cpuByKindSince(kindsBefore, postgresCpuByKind(postmaster));
-  await Promise.all(children.map((child) => stopChild(child)));
   const [entity] = await getDb().select().from(bulkImportEntities).where(eq(bulkImportEntities.bulkImportId, bulk!.bulkImportId));
   if (done!.status !== STATUS.finished || done!.hasFailures) throw new Error(`the ${label} import ended with status ${done!.status}, failures ${done!.hasFailures}`);
   const perRecord = (cpu: number) => `${((cpu * 1e6) / source.records).toFixed(0)} µs`;
@@ -74,11 +84,14 @@ async function importWith(workers: number, label: string): Promise<Run> {
 }
 
 const one: Run[] = [];
+// The same worker's second import: what a long-lived worker spends, its code compiled and its heap grown.
+const warm: Run[] = [];
 const two: Run[] = [];
 const copies: { seconds: number; cpuSeconds: number; rows: number; chunked: { seconds: number; cpuSeconds: number } }[] = [];
 for (let run = 1; run <= RUNS; run++) {
-  const result = await importWith(1, `run${run}-1w`);
+  const { first: result, second } = await importWith(1, `run${run}-1w`, true);
   one.push(result);
+  warm.push(second!);
   const client = await getPool().connect();
   try {
     await printStatements();
@@ -87,7 +100,7 @@ for (let run = 1; run <= RUNS; run++) {
   } finally {
     client.release();
   }
-  two.push(await importWith(2, `run${run}-2w`));
+  two.push((await importWith(2, `run${run}-2w`)).first);
 }
 
 // The floors, measured in this process while nothing else runs: what any importer spends reading, and what a Node one
@@ -113,6 +126,12 @@ const twoRate = median(two.map((r) => records / r.seconds));
 console.log(`${records} records (labels, milestones, epics with parents; descriptions 300-2,000 bytes), median of ${RUNS} runs on ${os.cpus().length} cores`);
 console.log(`Ferry ${ferryRate.toFixed(0)} rec/s, COPY ${copyRate.toFixed(0)} rec/s, ratio ${(ferryRate / copyRate).toFixed(2)}`);
 console.log(`CPU per record: Ferry ${us(workerUs + pgUs)} µs (worker ${us(workerUs)}, PostgreSQL ${us(pgUs)}), COPY ${us(copyUs)} µs (PostgreSQL); ratio ${((workerUs + pgUs) / copyUs).toFixed(2)}`);
+const warmWorkerUs = median(warm.map((r) => r.workerCpu));
+const warmPgUs = median(warm.map((r) => r.postgresCpu));
+console.log(
+  `a long-lived worker (its second import): ${median(warm.map((r) => records / r.seconds)).toFixed(0)} rec/s; CPU per record: Ferry ${us(warmWorkerUs + warmPgUs)} µs ` +
+    `(worker ${us(warmWorkerUs)}, PostgreSQL ${us(warmPgUs)}); ratio ${((warmWorkerUs + warmPgUs) / copyUs).toFixed(2)}`,
+);
 // What any importer spends at least: reading the export back (its floor, measured here on one core) and COPY's load.
 const copyPerRecord = (copyUs * 1e6) / records;
 console.log(

@@ -82,7 +82,8 @@ export const stopChild = (child: ChildProcess, signal: NodeJS.Signals = "SIGTERM
 
 // BENCH_PROFILE=<dir>: the workers write V8 CPU profiles there (open them in Chrome's DevTools).
 const PROFILE = process.env.BENCH_PROFILE ? ["--cpu-prof", `--cpu-prof-dir=${path.resolve(process.env.BENCH_PROFILE)}`] : [];
-// BENCH_NODE_FLAGS="--trace-gc …": more flags for the workers' Node (what they print goes to BENCH_LOGS with their log).
+// BENCH_NODE_FLAGS="--trace-gc …": more flags for the workers' Node (what they print goes to BENCH_LOGS with their log),
+// after the heap settings so that they can override them.
 const NODE_FLAGS = (process.env.BENCH_NODE_FLAGS ?? "").split(" ").filter(Boolean);
 // The workers get the heap settings `npm run worker` gives them, read from package.json so the two cannot drift.
 export const HEAP_FLAGS = (JSON.parse(fs.readFileSync("package.json", "utf8")) as { scripts: Record<string, string> }).scripts.worker!.match(/--max-[a-z-]+-size=\d+/g) ?? [];
@@ -92,7 +93,7 @@ export const HEAP_FLAGS = (JSON.parse(fs.readFileSync("package.json", "utf8")) a
  * `BENCH_LOGS/worker-<label>.log` when BENCH_LOGS names a directory; `watch` sees each line as well.
  */
 export async function startWorker(label: string, watch?: (line: string) => void): Promise<ChildProcess> {
-  const { child } = await startChild([...PROFILE, ...NODE_FLAGS, ...HEAP_FLAGS, "dist/server/ferry.mjs", "worker"], { LOG_LEVEL: "info", FERRY_LOG_FD: "1" }, (l) => l.includes('"worker started"'), false);
+  const { child } = await startChild([...PROFILE, ...HEAP_FLAGS, ...NODE_FLAGS, "dist/server/ferry.mjs", "worker"], { LOG_LEVEL: "info", FERRY_LOG_FD: "1" }, (l) => l.includes('"worker started"'), false);
   if (process.env.BENCH_LOGS) child.stdout!.pipe(fs.createWriteStream(path.join(process.env.BENCH_LOGS, `worker-${label}.log`)));
   if (watch) readline.createInterface({ input: child.stdout! }).on("line", watch);
   else if (!process.env.BENCH_LOGS) child.stdout!.resume();
