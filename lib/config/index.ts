@@ -22,7 +22,7 @@ const schema = z.object({
     .optional(),
   FERRY_WORKER: bool(true),
   FERRY_WORKER_CONCURRENCY: z.coerce.number().int().min(1).max(64).default(5),
-  FERRY_WORKER_NICE: z.coerce.number().int().min(0).max(19).default(10),
+  FERRY_WORKER_NICE: z.coerce.number().int().min(0).max(19).default(19),
   FERRY_DB_POOL_SIZE: z.coerce.number().int().min(2).max(200).default(10),
   FERRY_ALLOW_INSECURE_SOURCES: bool(false),
   FERRY_ALLOW_LOCAL_SOURCES: bool(false),
