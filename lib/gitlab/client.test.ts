@@ -653,3 +653,22 @@ describe("secrecy", () => {
   });
 });
 
+
+describe("connections", () => {
+  it("are kept alive from one client to the next under the same URL policy, and never reused under another", async () => {
+    const ports: number[] = [];
+    const server = await serve((req, res) => {
+      ports.push(req.socket.remotePort!);
+      sendJson(res, 200, { ok: true });
+    });
+    // One client per job, as the import engine makes them: the second job's request goes over the first one's connection.
+    const first = client(server.url);
+    await first.get("/version");
+    first.close();
+    await client(server.url).get("/version");
+    expect(ports[1]).toBe(ports[0]);
+    // Another policy (here an allow list) connects anew: its connections are checked against its own rules.
+    await client(server.url, { allowList: ["127.0.0.1"] }).get("/version");
+    expect(ports[2]).not.toBe(ports[0]);
+  });
+});

@@ -41,9 +41,53 @@ function flattenHeaders(raw: http.IncomingHttpHeaders): ResponseHeaders {
   return out;
 }
 
+// An idle kept-alive connection is closed after this long: under the keep-alive timeouts servers use (Node's 5 s,
+// nginx's 75 s), so that a request seldom meets a connection the server is closing at that moment.
+const IDLE_SOCKET_MS = 4_000;
+// Kinds of policy kept at once: a handful in practice (the instance's settings, an administrator's wider ones).
+const MAX_SHARED = 32;
+
+interface Agents {
+  http: http.Agent;
+  https: https.Agent;
+}
+
+const shared = new Map<string, Agents>();
+const resolverIds = new WeakMap<object, number>();
+let nextResolverId = 1;
+
 /**
- * Sends requests for one client: per-client keep-alive agents (so a socket opened under one policy is never reused
- * under another), the policy-checking DNS lookup on every connection, and connect and idle timeouts.
+ * The keep-alive agents of every client under the same URL policy and trusted CAs. An import makes a client per job,
+ * and with agents of its own each batch of each relation opened a new connection (and, to an https source, a TLS
+ * handshake: a round trip or two and a few ms of CPU per 1,000 records). A connection carries no credentials (the
+ * token is a header of each request), and one opened under a policy is only reused under the same policy: the policy
+ * checks the address a connection goes to when it is made, so a socket of a more permissive client never serves a
+ * stricter one.
+ */
+function agentsFor(options: TransportOptions): Agents {
+  let resolver = 0;
+  if (options.resolve) {
+    resolver = resolverIds.get(options.resolve) ?? nextResolverId++;
+    resolverIds.set(options.resolve, resolver);
+  }
+  const ca = options.ca === undefined ? "" : options.ca.toString();
+  const key = JSON.stringify([options.allowInsecure ?? false, options.allowLocal ?? false, options.allowLinkLocal ?? false, options.allowList ?? [], resolver, ca]);
+  let agents = shared.get(key);
+  if (!agents) {
+    agents = {
+      http: new http.Agent({ keepAlive: true, maxSockets: 16, timeout: IDLE_SOCKET_MS }),
+      https: new https.Agent({ keepAlive: true, maxSockets: 16, timeout: IDLE_SOCKET_MS, ca: options.ca }),
+    };
+    // The oldest kind goes: its idle sockets close by themselves, and the clients using it keep their agents.
+    if (shared.size >= MAX_SHARED) shared.delete(shared.keys().next().value!);
+    shared.set(key, agents);
+  }
+  return agents;
+}
+
+/**
+ * Sends requests for one client: keep-alive agents shared by the clients of the same URL policy (agentsFor), the
+ * policy-checking DNS lookup on every connection, and connect and idle timeouts.
  */
 export class Transport {
   private readonly options: TransportOptions;
@@ -54,14 +98,13 @@ export class Transport {
   constructor(options: TransportOptions) {
     this.options = options;
     this.lookup = createPolicyLookup(options);
-    this.httpAgent = new http.Agent({ keepAlive: true, maxSockets: 16 });
-    this.httpsAgent = new https.Agent({ keepAlive: true, maxSockets: 16, ca: options.ca });
+    const agents = agentsFor(options);
+    this.httpAgent = agents.http;
+    this.httpsAgent = agents.https;
   }
 
-  close(): void {
-    this.httpAgent.destroy();
-    this.httpsAgent.destroy();
-  }
+  /** Nothing to release: idle connections are kept for the next client of the same policy, and close after 4 s. */
+  close(): void {}
 
   /** One logical request: follows up to `maxRedirects` redirects, re-checking the URL policy on every hop. */
   async send(request: TransportRequest): Promise<TransportResponse> {
