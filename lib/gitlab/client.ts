@@ -135,7 +135,10 @@ export class SourceClient {
     this.log = (options.logger ?? rootLogger).child({ component: "gitlab-source", source: this.origin });
   }
 
-  /** Closes idle keep-alive connections. The client must not be used afterwards. */
+  /**
+   * Done with the client: it must not be used afterwards. Its idle connections stay for the next client of the same
+   * URL policy and close after 4 s (the transport's shared agents).
+   */
   close(): void {
     this.transport.close();
   }
