@@ -7,8 +7,8 @@
 // PostgreSQL (PostgreSQL's also by process: backends, WAL writer, checkpointer, autovacuum), the worker's peak RSS, one
 // against two worker processes, what the one worker spends on a second import (a long-lived worker, its code compiled);
 // and the floor any importer has, reading the export back (gunzip and JSON.parse), against which the worker's CPU is
-// read. The statements printed (with pg_stat_statements) are the second import's. Medians of BENCH_RUNS runs (default 3); BENCH_PROFILE=<dir> keeps the
-// workers' CPU profiles, BENCH_LOGS=<dir> their logs.
+// read. The statements printed (with pg_stat_statements) are the second import's. Medians of BENCH_RUNS runs (default
+// 3); BENCH_PROFILE=<dir> keeps the workers' CPU profiles, BENCH_LOGS=<dir> their logs.
 // Uses an embedded PostgreSQL in a temporary directory (PostgreSQL's CPU is read from /proc, so it must be local).
 import os from "node:os";
 import fs from "node:fs";
@@ -45,12 +45,13 @@ interface Run {
   postgresByKind: [string, number][];
 }
 
-/** Imports the group with `workers` fresh worker processes; with `again`, a second time on the same processes. */
-async function importWith(workers: number, label: string, again = false): Promise<{ first: Run; second?: Run }> {
+/** Imports the group `imports` times in a row on the same `workers` fresh worker processes. */
+async function importWith(workers: number, label: string, imports = 1): Promise<Run[]> {
   const children = await Promise.all(Array.from({ length: workers }, (_, i) => startWorker(`${label}-${i + 1}`)));
   try {
-    const first = await importOn(children, label);
-    return { first, second: again ? await importOn(children, `${label}-again`) : undefined };
+    const runs: Run[] = [];
+    for (let i = 0; i < imports; i++) runs.push(await importOn(children, i === 0 ? label : `${label}-again`));
+    return runs;
   } finally {
     await Promise.all(children.map((child) => stopChild(child)));
   }
@@ -89,18 +90,18 @@ const warm: Run[] = [];
 const two: Run[] = [];
 const copies: { seconds: number; cpuSeconds: number; rows: number; chunked: { seconds: number; cpuSeconds: number } }[] = [];
 for (let run = 1; run <= RUNS; run++) {
-  const { first: result, second } = await importWith(1, `run${run}-1w`, true);
-  one.push(result);
+  const [result, second] = await importWith(1, `run${run}-1w`, 2);
+  one.push(result!);
   warm.push(second!);
   const client = await getPool().connect();
   try {
     await printStatements();
-    const where = `import_entity_id = ${result.entityId}`;
+    const where = `import_entity_id = ${result!.entityId}`;
     copies.push(await copyBaseline(client, ["labels", "milestones", "epics"].map((table) => ({ table, where })), () => postgresCpuSeconds(postmaster)));
   } finally {
     client.release();
   }
-  two.push((await importWith(2, `run${run}-2w`)).first);
+  two.push(...(await importWith(2, `run${run}-2w`)));
 }
 
 // The floors, measured in this process while nothing else runs: what any importer spends reading, and what a Node one

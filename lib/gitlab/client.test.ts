@@ -653,7 +653,6 @@ describe("secrecy", () => {
   });
 });
 
-
 describe("connections", () => {
   it("are kept alive from one client to the next under the same URL policy, and never reused under another", async () => {
     const ports: number[] = [];

@@ -67,8 +67,8 @@ let nextResolverId = 1;
 function agentsFor(options: TransportOptions): Agents {
   let resolver = 0;
   if (options.resolve) {
-    resolver = resolverIds.get(options.resolve) ?? nextResolverId++;
-    resolverIds.set(options.resolve, resolver);
+    resolver = resolverIds.get(options.resolve) ?? 0;
+    if (!resolver) resolverIds.set(options.resolve, (resolver = nextResolverId++));
   }
   const ca = options.ca === undefined ? "" : options.ca.toString();
   const key = JSON.stringify([options.allowInsecure ?? false, options.allowLocal ?? false, options.allowLinkLocal ?? false, options.allowList ?? [], resolver, ca]);
