@@ -23,18 +23,22 @@ export async function waitForImports(ids: number[], timeoutMs = IMPORT_WAIT_MS) 
 }
 
 /**
- * Whether a file import's archive store is gone within a few seconds. The worker removes it just after the commit that
- * ends the import (removed before, a rolled-back end would have lost it), so a test that saw the import end may look
- * a moment too early.
+ * Whether every given directory is gone within a few seconds. The worker removes what an import leaves behind (its
+ * archive store, a replaced project's repositories) just after the commit that ends it (removed before, a rolled-back
+ * end would have lost them), and another job may mark the import ended meanwhile: a test that saw the import end may
+ * look a moment too early.
  */
-export async function importStoreRemoved(bulkImportId: number, timeoutMs = 10_000): Promise<boolean> {
+export async function directoriesRemoved(directories: readonly string[], timeoutMs = 10_000): Promise<boolean> {
   const deadline = Date.now() + timeoutMs;
-  while (fs.existsSync(importDirectory(bulkImportId))) {
+  while (directories.some((dir) => fs.existsSync(dir))) {
     if (Date.now() > deadline) return false;
     await new Promise((r) => setTimeout(r, 50));
   }
   return true;
 }
+
+/** Whether a file import's archive store is gone within a few seconds (directoriesRemoved). */
+export const importStoreRemoved = (bulkImportId: number, timeoutMs?: number) => directoriesRemoved([importDirectory(bulkImportId)], timeoutMs);
 
 /** Everything one import produced, group by group, keyed by source full path. */
 export async function importResult(bulkImportId: number) {

@@ -8,7 +8,7 @@ import { importsRoot } from "@/lib/migration/file-import/archive-store";
 import { fixtureCount, fixtureMembers, importRequest, tarGzOf } from "@/lib/migration/file-import/test-archives";
 import { tokenFor } from "@/test/helpers/api";
 import { makeUser, unique } from "@/test/helpers/factories";
-import { importResult, waitForImports } from "@/test/helpers/imports";
+import { importResult, importStoreRemoved, waitForImports } from "@/test/helpers/imports";
 import { runImportWorker } from "@/test/helpers/import-worker";
 import { POST } from "./route";
 
@@ -71,8 +71,8 @@ describe("POST /groups/import", () => {
         expect(members.length).toBeGreaterThanOrEqual(fixtureCount("complex", id, "members"));
         expect(entry.failures.filter((f) => f.relation === "group" || f.relation === "subgroups")).toEqual([]);
       }
-      // The store of the archive is given back once the import ended.
-      expect(fs.existsSync(`${importsRoot()}/${bulkImport!.id}`)).toBe(false);
+      // The store of the archive is given back once the import has ended.
+      expect(await importStoreRemoved(bulkImport!.id)).toBe(true);
     });
   }
 

@@ -13,7 +13,7 @@ import { createRepository, repositoryPath } from "@/lib/repositories";
 import { tokenFor } from "@/test/helpers/api";
 import { makeUser, unique } from "@/test/helpers/factories";
 import { git, temporaryDirectory } from "@/test/helpers/git-client";
-import { importResult, importStoreRemoved, waitForImports } from "@/test/helpers/imports";
+import { directoriesRemoved, importResult, importStoreRemoved, waitForImports } from "@/test/helpers/imports";
 import { runImportWorker } from "@/test/helpers/import-worker";
 import { snippetBundleDigest } from "@/lib/snippets";
 import { makeSnippetRepository, makeSourceRepository } from "@/test/helpers/source-repository";
@@ -249,7 +249,7 @@ describe("POST /projects/import", () => {
     const [now] = await getDb().select().from(projects).where(and(eq(projects.namespaceId, group.id), eq(projects.path, old.path)));
     expect(now).toMatchObject({ id: answer.body.id, name: "Old", description: "Overridden" });
     expect(await getDb().select().from(projects).where(eq(projects.id, old.id))).toEqual([]);
-    // Its repositories, its snippets' included, went once the swap had committed.
-    expect(oldRepositories.map((dir) => fs.existsSync(dir))).toEqual([false, false]);
+    // Its repositories, its snippets' included, go once the swap has committed.
+    expect(await directoriesRemoved(oldRepositories)).toBe(true);
   });
 });
