@@ -31,6 +31,7 @@ const schema = z.object({
   FERRY_SIGN_IN_MAX_ATTEMPTS: z.coerce.number().int().min(1).default(5),
   FERRY_SIGN_IN_WINDOW_MINUTES: z.coerce.number().int().min(1).default(15),
   FERRY_IMPORT_CONCURRENCY: z.coerce.number().int().min(1).max(50).default(5),
+  FERRY_IMPORT_LOAD_CONCURRENCY: z.coerce.number().int().min(1).max(64).default(2),
   FERRY_IMPORT_TIMEOUT_HOURS: z.coerce.number().positive().default(24),
   FERRY_IMPORT_NUDGE_SECONDS: z.coerce.number().int().min(5).default(30),
   FERRY_IMPORT_JOB_TIMEOUT_SECONDS: z.coerce.number().int().min(1).default(900),

@@ -17,6 +17,11 @@ import { HandOver, loadBatch, type BatchProgress, type BatchTally } from "./load
 import { reportProgress, settleBatchedTracker } from "./end-tracker";
 import { isRetryable } from "./retry-policy";
 import { watchEntity } from "./watch-entity";
+import { downloadAhead } from "./download-ahead";
+import { withLoadSlot } from "./load-slots";
+
+// What a batch job holds of its file while it waits for a load slot: a batch of 1,000 records is well under it.
+const DOWNLOAD_AHEAD_BYTES = 4 * 1024 * 1024;
 
 /** What an engine job knows of itself: its retries, and (from pg-boss) when it started and when it would expire. */
 export type EngineJob = Pick<PgBoss.JobWithMetadata, "retryCount" | "retryLimit"> & Partial<Pick<PgBoss.JobWithMetadata, "startedOn" | "expireIn">>;
@@ -104,16 +109,30 @@ export async function runBatch(trackerId: number, batchNumber: number, job: Engi
           : await relationSourceFor(loaded, client).download(exportRelationName(loaded.context.portable, pipeline.relation), batchNumber, {
               maxBytes: getConfig().FERRY_IMPORT_MAX_DOWNLOAD_MB * 1024 * 1024,
             });
-      stopWatching = watchEntity(loaded.entity.id, (status) => download.body.destroy(new EntityStopped(status)));
-      const counts =
-        pipeline.kind === "file"
-          ? await pipeline.load({
-              entity: loaded.context,
-              body: download.body,
-              batchNumber,
-              fail: ({ error, position, title }) => failures.record({ pipelineStep: "extractor", error, sourceTitle: title, lineNumber: position }),
-            })
-          : (await loadBatch(pipeline, loaded.context, download.body, batchNumber, client, failures, tally, progress), tally);
+      let body = download.body;
+      stopWatching = watchEntity(loaded.entity.id, (status) => {
+        const stopped = new EntityStopped(status);
+        download.body.destroy(stopped);
+        body.destroy(stopped);
+      });
+      let counts: BatchTally;
+      if (pipeline.kind === "file") {
+        counts = await pipeline.load({
+          entity: loaded.context,
+          body: download.body,
+          batchNumber,
+          fail: ({ error, position, title }) => failures.record({ pipelineStep: "extractor", error, sourceTitle: title, lineNumber: position }),
+        });
+      } else if (batchNumber > 0) {
+        // A batch file is read ahead while the job waits for a load slot, then parsed and loaded in it.
+        body = await downloadAhead(download.body, DOWNLOAD_AHEAD_BYTES);
+        await withLoadSlot(() => loadBatch(pipeline, loaded.context, body, batchNumber, client, failures, tally, progress));
+        counts = tally;
+      } else {
+        // The one long file of an unbatched export streams through, its download and its loads overlapping.
+        await loadBatch(pipeline, loaded.context, body, batchNumber, client, failures, tally, progress);
+        counts = tally;
+      }
       await ended(STATUS.finished, counts);
       if (batchNumber === 0 && tracker.sourceObjectsCount === null) {
         // Older sources do not count an unbatched export: every line of the file is what the source had.
