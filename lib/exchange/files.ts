@@ -5,6 +5,7 @@ import { Readable } from "node:stream";
 import { pipeline } from "node:stream/promises";
 import zlib from "node:zlib";
 import { getConfig } from "@/lib/config";
+import { writeWholeOrNone } from "@/lib/files";
 
 /** Where export files live: `FERRY_DATA_DIR/exports/<export id>/<run id>/<batch or "all">.gz`. */
 export function exportsRoot(): string {
@@ -41,7 +42,7 @@ export async function writeGzipFile(relative: string, chunks: AsyncIterable<stri
   await fs.promises.mkdir(path.dirname(target), { recursive: true, mode: 0o700 });
   const temporary = `${target}.${randomBytes(6).toString("hex")}.tmp`;
   try {
-    await pipeline(Readable.from(chunks), zlib.createGzip({ level: GZIP_LEVEL }), fs.createWriteStream(temporary, { mode: 0o600 }));
+    await writeWholeOrNone(temporary, { mode: 0o600 }, (out) => pipeline(Readable.from(chunks), zlib.createGzip({ level: GZIP_LEVEL }), out));
     await fs.promises.rename(temporary, target);
   } catch (error) {
     await fs.promises.rm(temporary, { force: true });

@@ -1,6 +1,6 @@
 import { createHash } from "node:crypto";
-import fs from "node:fs";
 import { pipeline } from "node:stream/promises";
+import { writeWholeOrNone } from "./whole-or-none";
 
 export class FileTooLargeError extends Error {
   constructor(readonly limit: number) {
@@ -22,18 +22,15 @@ export interface HashedFile {
 export async function writeHashedFile(file: string, body: AsyncIterable<Buffer> | Iterable<Buffer>, options: { maxBytes: number; mode?: number }): Promise<HashedFile> {
   const hash = createHash("sha256");
   let size = 0;
-  try {
-    await pipeline(async function* () {
+  await writeWholeOrNone(file, { mode: options.mode ?? 0o640, flags: "wx" }, (out) =>
+    pipeline(async function* () {
       for await (const chunk of body) {
         size += chunk.length;
         if (size > options.maxBytes) throw new FileTooLargeError(options.maxBytes);
         hash.update(chunk);
         yield chunk;
       }
-    }, fs.createWriteStream(file, { mode: options.mode ?? 0o640, flags: "wx" }));
-  } catch (error) {
-    await fs.promises.rm(file, { force: true });
-    throw error;
-  }
+    }, out),
+  );
   return { size, sha256: hash.digest("hex") };
 }
